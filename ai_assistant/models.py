@@ -1,0 +1,1 @@
+# Chat sessions and request logs arrive with the AI assistant issue.

@@ -1,0 +1,202 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkflowExecution(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        WAITING = "waiting", _("Waiting")
+        PAUSED = "paused", _("Paused")
+        COMPLETED = "completed", _("Completed")
+        FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Cancelled")
+        # A scheduled run the dispatcher found too late (outside the grace window).
+        MISSED = "missed", _("Missed")
+
+    FINISHED_STATUSES = frozenset(
+        {Status.COMPLETED, Status.FAILED, Status.CANCELLED, Status.MISSED}
+    )
+
+    class Trigger(models.TextChoices):
+        SCHEDULE = "schedule", _("Schedule")
+        MANUAL = "manual", _("Manual")
+        EVENT = "event", _("Event")
+        TEST = "test", _("Test run")
+        RETRY = "retry", _("Retry")
+
+    workflow = models.ForeignKey(
+        "automation.WorkflowDefinition",
+        on_delete=models.PROTECT,
+        related_name="executions",
+        verbose_name=_("workflow"),
+    )
+    schedule = models.ForeignKey(
+        "automation.WorkflowSchedule",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="executions",
+        verbose_name=_("schedule"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.QUEUED
+    )
+    trigger = models.CharField(_("trigger"), max_length=20, choices=Trigger.choices)
+    triggered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("triggered by"),
+    )
+    scheduled_for = models.DateTimeField(_("scheduled for"), null=True, blank=True)
+    # (schedule, scheduled_for), (workflow, event id) or a caller's key: one execution each.
+    idempotency_key = models.CharField(_("idempotency key"), max_length=255, null=True, blank=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    current_step = models.PositiveIntegerField(_("current step"), null=True, blank=True)
+    resume_at = models.DateTimeField(_("resume at"), null=True, blank=True)
+    error_message = models.TextField(_("error message"), blank=True)
+    context = models.JSONField(_("context"), default=dict, blank=True)
+    definition_snapshot = models.JSONField(_("definition snapshot"), default=dict)
+    workflow_version = models.PositiveIntegerField(_("workflow version"), default=1)
+    is_test = models.BooleanField(_("test run"), default=False)
+    alerted_at = models.DateTimeField(
+        _("admins alerted at"),
+        null=True,
+        blank=True,
+        help_text=_("Set once when the failure alert is sent, so it is sent only once."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("workflow execution")
+        verbose_name_plural = _("workflow executions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["idempotency_key"],
+                condition=Q(idempotency_key__isnull=False),
+                name="execution_idempotency_key_unique",
+            ),
+        ]
+        indexes = [
+            # The dispatcher's "durable waits that are over".
+            models.Index(
+                fields=["resume_at"],
+                condition=Q(status="waiting"),
+                name="execution_waiting_resume_idx",
+            ),
+            models.Index(fields=["workflow", "-created_at"], name="execution_workflow_idx"),
+            models.Index(fields=["status", "-created_at"], name="execution_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.workflow} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in self.FINISHED_STATUSES
+
+
+class ExecutionTransition(models.Model):
+    """One row per status change of an execution: the audit trail of its life."""
+
+    execution = models.ForeignKey(
+        WorkflowExecution,
+        on_delete=models.CASCADE,
+        related_name="transitions",
+        verbose_name=_("execution"),
+    )
+    from_status = models.CharField(_("from"), max_length=20, blank=True)
+    to_status = models.CharField(_("to"), max_length=20)
+    step_order = models.PositiveIntegerField(_("step"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["execution", "at", "pk"]
+        verbose_name = _("execution transition")
+        verbose_name_plural = _("execution transitions")
+
+    def __str__(self) -> str:
+        return f"{self.from_status or '-'} -> {self.to_status}"
+
+
+class WorkflowActionLog(models.Model):
+    class TargetType(models.TextChoices):
+        CUSTOMER = "customer", _("Customer")
+        ORDER = "order", _("Order")
+        EXECUTION = "execution", _("Execution")
+        INTEGRATION = "integration", _("Integration")
+        REPORT = "report", _("Report")
+
+    class Status(models.TextChoices):
+        # `pending` is the claim taken before an email goes out; `unknown` is a claim whose
+        # outcome was lost in a crash: reported, never resent blindly.
+        PENDING = "pending", _("Pending")
+        SUCCESS = "success", _("Success")
+        FAILED = "failed", _("Failed")
+        SKIPPED = "skipped", _("Skipped")
+        UNKNOWN = "unknown", _("Unknown")
+
+    execution = models.ForeignKey(
+        WorkflowExecution,
+        on_delete=models.CASCADE,
+        related_name="action_logs",
+        verbose_name=_("execution"),
+    )
+    step = models.ForeignKey(
+        "automation.WorkflowStep",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_logs",
+        verbose_name=_("step"),
+    )
+    # The step's position in the execution's snapshot: stable even if the workflow is edited.
+    step_order = models.PositiveIntegerField(_("step"))
+    action_type = models.CharField(_("action"), max_length=50)
+    target_type = models.CharField(_("target type"), max_length=20, choices=TargetType.choices)
+    target_id = models.BigIntegerField(_("target id"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    result_data = models.JSONField(_("result"), default=dict, blank=True)
+    error_message = models.TextField(_("error message"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    performed_at = models.DateTimeField(_("performed at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["execution", "step_order", "pk"]
+        verbose_name = _("action log")
+        verbose_name_plural = _("action logs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["execution", "step_order", "target_type", "target_id", "action_type"],
+                name="action_log_once_per_target",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["execution", "status"], name="action_log_exec_status_idx"),
+            models.Index(
+                fields=["action_type", "status", "performed_at"], name="action_log_dashboard_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action_type} {self.target_type}:{self.target_id} {self.status}"

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EmailTemplate(models.Model):
+    class Category(models.TextChoices):
+        # Known categories; `category` stays a free slug so businesses can add their own.
+        BESTILLING = "bestilling", _("Order form")
+        REMINDER = "reminder", _("Reminder")
+        CONFIRMATION = "confirmation", _("Confirmation")
+
+    # Transactional categories still reach customers who unsubscribed from marketing.
+    TRANSACTIONAL_CATEGORIES = frozenset({Category.CONFIRMATION})
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    subject = models.CharField(_("subject"), max_length=300)
+    body_html = models.TextField(_("HTML body"))
+    body_text = models.TextField(
+        _("text body"), blank=True, help_text=_("Derived from the HTML body when empty.")
+    )
+    variables = models.JSONField(
+        _("variables"),
+        default=list,
+        blank=True,
+        help_text=_("Names of the variables the template uses, e.g. kunde_navn."),
+    )
+    category = models.SlugField(_("category"), max_length=50, default=Category.BESTILLING)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("email template")
+        verbose_name_plural = _("email templates")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_transactional(self) -> bool:
+        return self.category in self.TRANSACTIONAL_CATEGORIES
