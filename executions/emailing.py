@@ -1,0 +1,272 @@
+"""Sending a step's emails: claim every recipient in the action log, then send in batches.
+
+At most once per (execution, step, customer): a recipient is claimed as a `pending` row under
+the action log's unique constraint before anything is sent; a batch flips one row from
+`pending` to `unknown` (under the execution's row lock, so a pause stops it before the next
+customer) right before handing the message to the backend and to `success` after. A crash in
+between leaves `unknown`, which is reported and never resent blindly.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.db.models import F
+
+from customers.models import Customer
+from executions import queueing
+from executions.errors import PermanentStepError, RetryLater
+from executions.models import WorkflowActionLog, WorkflowExecution
+from templates_app.models import EmailTemplate
+
+logger = logging.getLogger(__name__)
+
+ACTION = "send_email"
+LogStatus = WorkflowActionLog.Status
+
+
+def batch_size() -> int:
+    return int(getattr(settings, "WORKFLOW_EMAIL_BATCH_SIZE", 50))
+
+
+def resolve_template(action_config: dict[str, Any]) -> EmailTemplate:
+    try:
+        if action_config.get("template_id") is not None:
+            return EmailTemplate.objects.get(pk=action_config["template_id"])
+        return EmailTemplate.objects.get(name=action_config["template"])
+    except (EmailTemplate.DoesNotExist, KeyError) as exc:
+        raise PermanentStepError(f"email template not found: {action_config!r}") from exc
+
+
+def skip_reason(customer: Customer, template: EmailTemplate) -> str | None:
+    """Why this customer gets no email from this template, or None."""
+    if not customer.email:
+        return "no email address"
+    if customer.suppressed_at is not None:
+        return f"address suppressed ({customer.suppression_reason or 'bounce/complaint'})"
+    if customer.unsubscribed_at is not None and not template.is_transactional:
+        return "unsubscribed"
+    return None
+
+
+def message_id(execution_id: int, step_order: int, customer_id: int) -> str:
+    """A Message-ID derived from the claim's key: a resend would carry the same id."""
+    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ") or "localhost"
+    return f"<wf-{execution_id}.{step_order}.{customer_id}@{domain}>"
+
+
+def render_for(template: EmailTemplate, customer: Customer, execution: WorkflowExecution):
+    from templates_app.rendering import render_email
+
+    extra = {}
+    event = (execution.context or {}).get("event") or {}
+    if event.get("order_id"):
+        extra["ordre_nummer"] = str(event["order_id"])
+    return render_email(template=template, customer=customer, extra=extra)
+
+
+@dataclass
+class Prepared:
+    customer_ids: list[int]
+    pending: list[int] = field(default_factory=list)
+    skipped: int = 0
+
+
+def prepare_step(ctx: Any, action_config: dict[str, Any]) -> Prepared:
+    """Claim every recipient of an email step and enqueue batches for those still pending.
+
+    Safe to repeat: existing claims are kept, so a re-run only sends to whoever is pending.
+    """
+    template = resolve_template(action_config)
+    customers = list(ctx.customers(action_config.get("recipients")))
+    prepared = Prepared(customer_ids=[c.pk for c in customers])
+    rows = []
+    for customer in customers:
+        reason = skip_reason(customer, template)
+        rows.append(
+            WorkflowActionLog(
+                execution=ctx.execution,
+                step_id=ctx.step.get("id"),
+                step_order=ctx.step_order,
+                action_type=ACTION,
+                target_type=WorkflowActionLog.TargetType.CUSTOMER,
+                target_id=customer.pk,
+                status=LogStatus.SKIPPED if reason else LogStatus.PENDING,
+                result_data={"reason": reason, "email": customer.email}
+                if reason
+                else {"email": customer.email, "template": template.name},
+            )
+        )
+    WorkflowActionLog.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
+    pending = WorkflowActionLog.objects.filter(
+        execution=ctx.execution,
+        step_order=ctx.step_order,
+        action_type=ACTION,
+        status=LogStatus.PENDING,
+    ).values_list("target_id", flat=True)
+    prepared.pending = sorted(pending)
+    prepared.skipped = sum(1 for r in rows if r.status == LogStatus.SKIPPED)
+    size = batch_size()
+    for start in range(0, len(prepared.pending), size):
+        queueing.enqueue_email_batch(
+            ctx.execution.pk, ctx.step_order, prepared.pending[start : start + size]
+        )
+    return prepared
+
+
+def preview_step(ctx: Any, action_config: dict[str, Any]) -> list[int]:
+    """Test runs: render every email and log who would get what, sending nothing."""
+    template = resolve_template(action_config)
+    customers = list(ctx.customers(action_config.get("recipients")))
+    for customer in customers:
+        reason = skip_reason(customer, template)
+        if reason:
+            result = {"reason": reason, "email": customer.email, "test": True}
+            status = LogStatus.SKIPPED
+        else:
+            rendered = render_for(template, customer, ctx.execution)
+            result = {
+                "test": True,
+                "email": customer.email,
+                "template": template.name,
+                "subject": rendered.subject,
+                "html": rendered.html,
+                "text": rendered.text,
+            }
+            status = LogStatus.SUCCESS
+        ctx.log(
+            action_type=ACTION,
+            target_type=WorkflowActionLog.TargetType.CUSTOMER,
+            target_id=customer.pk,
+            status=status,
+            result_data=result,
+        )
+    return [c.pk for c in customers]
+
+
+def _is_permanent(exc: Exception) -> bool:
+    if isinstance(exc, PermanentStepError):
+        return True
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in exc.recipients.values()]
+        return bool(codes) and all(500 <= code < 600 for code in codes)
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return 500 <= exc.smtp_code < 600
+    return False
+
+
+def _claim_next(execution_id: int, step_order: int, customer_id: int) -> bool:
+    """Flip one pending row to `unknown` right before sending, if the execution still runs."""
+    with transaction.atomic():
+        status = (
+            WorkflowExecution.objects.select_for_update()
+            .values_list("status", flat=True)
+            .get(pk=execution_id)
+        )
+        if status != WorkflowExecution.Status.RUNNING:
+            raise _Stopped
+        return (
+            WorkflowActionLog.objects.filter(
+                execution_id=execution_id,
+                step_order=step_order,
+                action_type=ACTION,
+                target_type=WorkflowActionLog.TargetType.CUSTOMER,
+                target_id=customer_id,
+                status=LogStatus.PENDING,
+            ).update(status=LogStatus.UNKNOWN, attempts=F("attempts") + 1)
+            == 1
+        )
+
+
+class _Stopped(Exception):
+    """The execution was paused or cancelled: stop before the next customer."""
+
+
+def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> None:
+    """Send one batch over one connection. Raises RetryLater when transient failures remain."""
+    from executions.engine import retry_countdown, step_work_finished
+
+    execution = WorkflowExecution.objects.get(pk=execution_id)
+    step = next(s for s in execution.definition_snapshot["steps"] if s["step_order"] == step_order)
+    max_retries = int(step.get("max_retries", 3))
+    customers = Customer.objects.in_bulk(customer_ids)
+    logs = WorkflowActionLog.objects.filter(
+        execution_id=execution_id,
+        step_order=step_order,
+        action_type=ACTION,
+        target_type=WorkflowActionLog.TargetType.CUSTOMER,
+    )
+    try:
+        template = resolve_template(step.get("action_config") or {})
+    except PermanentStepError as exc:
+        logs.filter(target_id__in=customer_ids, status=LogStatus.PENDING).update(
+            status=LogStatus.FAILED, error_message=str(exc)
+        )
+        step_work_finished(execution_id, step_order)
+        return
+
+    transient: list[int] = []
+    connection = get_connection()
+    try:
+        try:
+            connection.open()  # one connection for the whole batch
+        except Exception as exc:  # each send below retries the open and records the failure
+            logger.warning("could not open the email connection: %s", exc)
+        for customer_id in customer_ids:
+            customer = customers.get(customer_id)
+            try:
+                if not _claim_next(execution_id, step_order, customer_id):
+                    continue  # sent, skipped or failed before: never twice
+            except _Stopped:
+                return
+            row = logs.filter(target_id=customer_id)
+            if customer is None:
+                row.update(status=LogStatus.FAILED, error_message="customer no longer exists")
+                continue
+            try:
+                rendered = render_for(template, customer, execution)
+                msg_id = message_id(execution_id, step_order, customer_id)
+                message = EmailMultiAlternatives(
+                    subject=rendered.subject,
+                    body=rendered.text,
+                    from_email=step.get("action_config", {}).get("from_email")
+                    or settings.DEFAULT_FROM_EMAIL,
+                    to=[customer.email],
+                    reply_to=[r] if (r := step.get("action_config", {}).get("reply_to")) else None,
+                    headers={**rendered.headers, "Message-ID": msg_id},
+                    connection=connection,
+                )
+                message.attach_alternative(rendered.html, "text/html")
+                message.send()
+            except Exception as exc:
+                attempts = row.values_list("attempts", flat=True).first() or 0
+                if _is_permanent(exc) or attempts > max_retries:
+                    row.update(status=LogStatus.FAILED, error_message=str(exc)[:2000])
+                else:
+                    # Nothing was accepted by the server: safe to try this customer again.
+                    row.update(status=LogStatus.PENDING, error_message=str(exc)[:2000])
+                    transient.append(customer_id)
+                logger.warning("email to customer %s failed: %s", customer_id, exc)
+                continue
+            row.update(
+                status=LogStatus.SUCCESS,
+                error_message="",
+                result_data={
+                    "email": customer.email,
+                    "template": template.name,
+                    "subject": rendered.subject,
+                    "message_id": msg_id,
+                },
+            )
+    finally:
+        connection.close()
+    if transient:
+        attempts = max(logs.filter(target_id__in=transient).values_list("attempts", flat=True))
+        raise RetryLater(retry_countdown(attempts))
+    step_work_finished(execution_id, step_order)

@@ -1,0 +1,386 @@
+"""The execution engine: walks an execution's snapshot of its workflow, one step at a time.
+
+Plain Python, no Celery: the tasks in ``executions.tasks`` are thin wrappers, and everything
+that must happen in another process goes through ``executions.queueing``. Every entry point
+is safe to call twice with the same arguments, because every message may arrive twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from automation.registry import StepType, get_step_type
+from executions import queueing
+from executions.errors import PermanentStepError, RetryableStepError, RetryLater
+from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
+from executions.recipients import apply_condition, resolve_recipients
+
+logger = logging.getLogger(__name__)
+
+Status = WorkflowExecution.Status
+
+
+@dataclass
+class StepContext:
+    """What a step type sees of the execution it runs in."""
+
+    execution: WorkflowExecution
+    step: dict[str, Any]
+    now: datetime
+    attempt: int = 0
+
+    @property
+    def step_order(self) -> int:
+        return int(self.step["step_order"])
+
+    @property
+    def is_test(self) -> bool:
+        return self.execution.is_test
+
+    @property
+    def timezone(self) -> str:
+        schedule = self.execution.definition_snapshot.get("schedule") or {}
+        return schedule.get("timezone") or settings.TIME_ZONE
+
+    @property
+    def outputs(self) -> dict[str, list[int]]:
+        return self.execution.context.setdefault("outputs", {})
+
+    @property
+    def execution_start(self) -> datetime:
+        return execution_clock(self.execution)
+
+    def customers(self, recipients: dict[str, Any] | None = None) -> QuerySet:
+        """The step's customers: its recipients, narrowed by its condition_config."""
+        recipients = recipients or self.step.get("action_config", {}).get("recipients")
+        customers = resolve_recipients(recipients or {"group": "all"}, outputs=self.outputs)
+        condition = self.step.get("condition_config") or {}
+        if condition.get("check"):
+            customers = apply_condition(
+                customers,
+                condition,
+                execution_start=self.execution_start,
+                now=self.now,
+                timezone=self.timezone,
+            )
+        return customers.order_by("pk")
+
+    def log(
+        self,
+        *,
+        action_type: str,
+        target_type: str,
+        target_id: int | None,
+        status: str,
+        result_data: dict[str, Any] | None = None,
+        error_message: str = "",
+    ) -> WorkflowActionLog:
+        """Write (or, for a repeated step, update) the one log row of this action."""
+        row, _ = WorkflowActionLog.objects.update_or_create(
+            execution=self.execution,
+            step_order=self.step_order,
+            target_type=target_type,
+            target_id=target_id,
+            action_type=action_type,
+            defaults={
+                "status": status,
+                "result_data": result_data or {},
+                "error_message": error_message,
+                "step_id": self.step.get("id"),
+            },
+        )
+        return row
+
+
+@dataclass
+class StepResult:
+    #: The customer set this step produced (for `{"from_step": n}` and previews).
+    customer_ids: list[int] | None = None
+    #: Work was fanned out to other tasks; the engine continues when they report back.
+    fanned_out: bool = False
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def execution_clock(execution: WorkflowExecution) -> datetime:
+    """The moment an execution's timed steps count from: its scheduled time, else its start."""
+    return execution.scheduled_for or execution.started_at or execution.created_at
+
+
+def transition(
+    execution: WorkflowExecution,
+    to_status: str,
+    *,
+    reason: str = "",
+    actor=None,
+    **fields: Any,
+) -> None:
+    """Change status (and any other fields) and record the transition."""
+    from_status = execution.status
+    execution.status = to_status
+    for name, value in fields.items():
+        setattr(execution, name, value)
+    execution.save(update_fields=["status", "updated_at", *fields])
+    ExecutionTransition.objects.create(
+        execution=execution,
+        from_status=from_status,
+        to_status=to_status,
+        step_order=execution.current_step,
+        reason=reason[:500],
+        actor=actor,
+    )
+
+
+def retry_countdown(attempt: int) -> float:
+    """Exponential backoff with full jitter, capped below the broker's visibility timeout."""
+    base = float(getattr(settings, "WORKFLOW_RETRY_BASE_S", 30))
+    cap = float(settings.CELERY_MAX_COUNTDOWN_S)
+    return min(cap, base * (2**attempt)) * random.uniform(0.5, 1.0)
+
+
+def _steps(execution: WorkflowExecution) -> list[dict[str, Any]]:
+    return sorted(execution.definition_snapshot.get("steps", []), key=lambda s: s["step_order"])
+
+
+def _step_type(step: dict[str, Any]) -> tuple[StepType, Any]:
+    step_type = get_step_type(step["step_type"])
+    raw = step.get(step_type.config_field) or {}
+    return step_type(), step_type.Config.model_validate(raw)
+
+
+def _claim(execution_id: int) -> WorkflowExecution | None:
+    """Move a queued execution to running; None when another worker won or it is not queued."""
+    with transaction.atomic():
+        execution = WorkflowExecution.objects.select_for_update().filter(pk=execution_id).first()
+        if execution is None or execution.status != Status.QUEUED:
+            return None
+        fields: dict[str, Any] = {}
+        if execution.started_at is None:
+            fields["started_at"] = timezone.now()
+        if execution.current_step is None:
+            steps = _steps(execution)
+            fields["current_step"] = steps[0]["step_order"] if steps else None
+        transition(execution, Status.RUNNING, reason="picked up by a worker", **fields)
+    return execution
+
+
+def _wait_target(ctx: StepContext) -> datetime | None:
+    """When a time-based step may run, or None if it may run now."""
+    step = ctx.step
+    timed = step.get("trigger_type") == "time_based" or step["step_type"] == "wait_until"
+    if not timed or ctx.is_test:
+        return None
+    waits = ctx.execution.context.setdefault("waits", {})
+    key = str(ctx.step_order)
+    if key not in waits:
+        first_timed = next(
+            (
+                s
+                for s in _steps(ctx.execution)
+                if s.get("trigger_type") == "time_based" or s["step_type"] == "wait_until"
+            ),
+            None,
+        )
+        # "Run now" means: start now, as if the schedule had fired. The first timed step is the
+        # one the schedule stands for, so it does not wait for its weekday.
+        if (
+            ctx.execution.trigger == WorkflowExecution.Trigger.MANUAL
+            and first_timed is not None
+            and first_timed["step_order"] == ctx.step_order
+        ):
+            return None
+        from automation.scheduling import trigger_time_after
+
+        reference = ctx.execution.context.get("previous_step_completed_at")
+        after = datetime.fromisoformat(reference) if reference else execution_clock(ctx.execution)
+        target = trigger_time_after(
+            trigger_config=step.get("trigger_config") or {}, timezone=ctx.timezone, after=after
+        )
+        waits[key] = target.isoformat()
+    target = datetime.fromisoformat(waits[key])
+    return target if target > ctx.now else None
+
+
+def _advance(execution: WorkflowExecution, step_order: int, now: datetime) -> int | None:
+    """Record a finished step and return the next step's order (None when it was the last)."""
+    execution.context["previous_step_completed_at"] = now.isoformat()
+    later = [s["step_order"] for s in _steps(execution) if s["step_order"] > step_order]
+    return later[0] if later else None
+
+
+def _fail(execution: WorkflowExecution, message: str) -> None:
+    transition(
+        execution,
+        Status.FAILED,
+        reason=message,
+        error_message=message,
+        completed_at=timezone.now(),
+        context=execution.context,
+    )
+    if not execution.is_test:
+        queueing.enqueue_alert(execution.pk)
+
+
+def run_execution(execution_id: int) -> None:
+    """Run an execution as far as it can go now.
+
+    1. Claim it (queued -> running); if another worker has it, or it is paused, cancelled or
+       finished, do nothing.
+    2. From `current_step` on, for each step of the snapshot:
+       a. stop if someone paused or cancelled the execution meanwhile;
+       b. skip inactive steps, and condition_based steps whose condition finds no customer;
+       c. a time-based step whose moment has not come: status `waiting` with `resume_at`
+          (the dispatcher re-queues it then), and stop;
+       d. run the step type; a step that fanned out work (email batches) stops here and the
+          last batch re-queues the execution;
+       e. a retryable error re-queues the execution with backoff until max_retries; a
+          permanent one, or retries spent, fails it and alerts the admins.
+    3. After the last step: `completed`.
+    """
+    execution = _claim(execution_id)
+    if execution is None:
+        return
+    while True:
+        countdown: float | None = None
+        with transaction.atomic():
+            execution = WorkflowExecution.objects.select_for_update().get(pk=execution_id)
+            if execution.status != Status.RUNNING:  # paused or cancelled meanwhile
+                return
+            steps = {s["step_order"]: s for s in _steps(execution)}
+            if execution.current_step is None or execution.current_step not in steps:
+                transition(
+                    execution,
+                    Status.COMPLETED,
+                    reason="all steps done",
+                    completed_at=timezone.now(),
+                    context=execution.context,
+                )
+                return
+            step = steps[execution.current_step]
+            outcome = _run_step(execution, step)
+            if isinstance(outcome, float):
+                countdown = outcome
+            elif outcome == "stop":
+                return
+        if countdown is not None:
+            # Raised after the commit, so the re-queued state and the attempt count persist.
+            raise RetryLater(countdown)
+
+
+def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float:
+    """Run one step inside the caller's transaction: "next" to go on, "stop" to return, or a
+    countdown in seconds after which the execution is to be retried."""
+    now = timezone.now()
+    ctx = StepContext(execution=execution, step=step, now=now)
+    order = ctx.step_order
+
+    def go_on() -> str:
+        execution.current_step = _advance(execution, order, now)
+        execution.save(update_fields=["current_step", "context", "updated_at"])
+        return "next"
+
+    if not step.get("is_active", True):
+        ctx.log(
+            action_type="step",
+            target_type="execution",
+            target_id=execution.pk,
+            status=WorkflowActionLog.Status.SKIPPED,
+            result_data={"reason": "step is inactive"},
+        )
+        return go_on()
+
+    target = _wait_target(ctx)
+    if target is not None:
+        transition(
+            execution,
+            Status.WAITING,
+            reason=f"step {order} waits until {target.isoformat()}",
+            resume_at=target,
+            context=execution.context,
+        )
+        return "stop"
+
+    if step.get("trigger_type") == "condition_based" and not ctx.customers().exists():
+        ctx.log(
+            action_type="step",
+            target_type="execution",
+            target_id=execution.pk,
+            status=WorkflowActionLog.Status.SKIPPED,
+            result_data={"reason": "condition does not hold"},
+        )
+        return go_on()
+
+    attempts = execution.context.setdefault("attempts", {})
+    ctx.attempt = int(attempts.get(str(order), 0))
+    try:
+        step_type, config = _step_type(step)
+        with transaction.atomic():  # a failing step leaves no half-written rows behind
+            result = step_type.run(ctx, config) or StepResult()
+    except RetryableStepError as exc:
+        attempts[str(order)] = ctx.attempt + 1
+        max_retries = int(step.get("max_retries", 3))
+        if ctx.attempt + 1 > max_retries:
+            _fail(execution, f"Step {order} failed after {max_retries} retries: {exc}")
+            return "stop"
+        countdown = retry_countdown(ctx.attempt)
+        transition(
+            execution,
+            Status.QUEUED,
+            reason=f"step {order} will be retried in {countdown:.0f}s: {exc}",
+            context=execution.context,
+        )
+        return countdown
+    except PermanentStepError as exc:
+        _fail(execution, f"Step {order} failed: {exc}")
+        return "stop"
+    except Exception as exc:
+        logger.exception("step %s of execution %s crashed", order, execution.pk)
+        _fail(execution, f"Step {order} failed unexpectedly: {exc.__class__.__name__}: {exc}")
+        return "stop"
+
+    if result.customer_ids is not None:
+        ctx.outputs[str(order)] = result.customer_ids
+    if result.fanned_out:
+        execution.context["awaiting_step"] = order
+        execution.save(update_fields=["context", "updated_at"])
+        return "stop"
+    return go_on()
+
+
+def step_work_finished(execution_id: int, step_order: int) -> None:
+    """Called when fanned-out work of a step may be complete (after each email batch).
+
+    The last caller to find no pending action left moves the execution on: re-queued for its
+    next step, or failed (with one alert) when some actions failed for good.
+    """
+    with transaction.atomic():
+        execution = WorkflowExecution.objects.select_for_update().get(pk=execution_id)
+        if execution.context.get("awaiting_step") != step_order:
+            return  # someone else already moved it on
+        if execution.status not in (Status.RUNNING, Status.QUEUED):
+            return  # paused or cancelled: resume re-dispatches what is pending
+        logs = WorkflowActionLog.objects.filter(execution=execution, step_order=step_order)
+        if logs.filter(status=WorkflowActionLog.Status.PENDING).exists():
+            return
+        failed = logs.filter(status=WorkflowActionLog.Status.FAILED).count()
+        execution.context["awaiting_step"] = None
+        if failed:
+            _fail(execution, f"Step {step_order}: {failed} action(s) failed")
+            return
+        execution.current_step = _advance(execution, step_order, timezone.now())
+        transition(
+            execution,
+            Status.QUEUED,
+            reason=f"step {step_order} done",
+            current_step=execution.current_step,
+            context=execution.context,
+        )
+        queueing.enqueue_run(execution.pk)

@@ -1,0 +1,32 @@
+"""The one seam between the engine and Celery.
+
+The engine is plain Python; whenever it needs work to happen in another process it calls these
+functions, which enqueue the matching task after the current transaction commits (a task must
+never see data that might still roll back).
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+
+def enqueue_run(execution_id: int) -> None:
+    from executions.tasks import run_execution_task
+
+    transaction.on_commit(lambda: run_execution_task.delay(execution_id))
+
+
+def enqueue_email_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> None:
+    from executions.tasks import send_email_batch_task
+
+    transaction.on_commit(
+        lambda: send_email_batch_task.apply_async(
+            args=(execution_id, step_order, customer_ids), queue="email", priority=8
+        )
+    )
+
+
+def enqueue_alert(execution_id: int) -> None:
+    from executions.tasks import alert_failed_execution_task
+
+    transaction.on_commit(lambda: alert_failed_execution_task.delay(execution_id))
