@@ -21,8 +21,16 @@ def enqueue_email_batch(execution_id: int, step_order: int, customer_ids: list[i
 
     transaction.on_commit(
         lambda: send_email_batch_task.apply_async(
-            args=(execution_id, step_order, customer_ids), queue="email", priority=8
+            args=(execution_id, step_order, customer_ids), queue="email"
         )
+    )
+
+
+def enqueue_report(execution_id: int, step_order: int) -> None:
+    from executions.tasks import generate_report_task
+
+    transaction.on_commit(
+        lambda: generate_report_task.apply_async(args=(execution_id, step_order), queue="report")
     )
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import smtplib
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db.models import Count
+from django.db.models import Count, F
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -112,3 +113,91 @@ def send_report(report: Report, *, send_to: list[str], kind: str) -> None:
     stamp = timezone.localtime().strftime("%Y-%m-%d")
     message.attach(f"{kind}-{stamp}.csv", report.csv_bytes(), "text/csv; charset=utf-8")
     message.send()
+
+
+def _timezone_of(execution: WorkflowExecution) -> str:
+    schedule = execution.definition_snapshot.get("schedule") or {}
+    return schedule.get("timezone") or settings.TIME_ZONE
+
+
+def prepare_report_step(ctx: Any, action_config: dict[str, Any]) -> bool:
+    """Claim the report in the action log and hand it to the `report` queue; True if it was
+    fanned out. Test runs build the report and log a preview without sending it."""
+    from executions import queueing
+
+    kind = action_config["report"]
+    common = {
+        "action_type": ACTION,
+        "target_type": WorkflowActionLog.TargetType.REPORT,
+        "target_id": 0,
+    }
+    if ctx.is_test:
+        report = build_report(kind, ctx.execution, timezone_name=ctx.timezone)
+        ctx.log(
+            **common,
+            status=WorkflowActionLog.Status.SUCCESS,
+            result_data={
+                "test": True,
+                "title": report.title,
+                "rows": len(report.rows),
+                "send_to": action_config.get("send_to", []),
+            },
+        )
+        return False
+    row, _created = WorkflowActionLog.objects.get_or_create(
+        execution=ctx.execution,
+        step_order=ctx.step_order,
+        **common,
+        defaults={"status": WorkflowActionLog.Status.PENDING, "step_id": ctx.step.get("id")},
+    )
+    if row.status != WorkflowActionLog.Status.PENDING:
+        return False  # already sent (or failed for good) in an earlier attempt
+    queueing.enqueue_report(ctx.execution.pk, ctx.step_order)
+    return True
+
+
+def run_report_step(execution_id: int, step_order: int) -> None:
+    """Build and send one report step's email; called on the `report` queue."""
+    from executions.engine import retry_countdown, step_work_finished
+    from executions.errors import RetryLater
+
+    execution = WorkflowExecution.objects.select_related("workflow").get(pk=execution_id)
+    step = next(s for s in execution.definition_snapshot["steps"] if s["step_order"] == step_order)
+    config = step.get("action_config") or {}
+    row = WorkflowActionLog.objects.filter(
+        execution=execution,
+        step_order=step_order,
+        action_type=ACTION,
+        status=WorkflowActionLog.Status.PENDING,
+    )
+    claimed = row.update(status=WorkflowActionLog.Status.UNKNOWN, attempts=F("attempts") + 1)
+    if claimed != 1:
+        step_work_finished(execution_id, step_order)
+        return
+    log = WorkflowActionLog.objects.get(
+        execution=execution, step_order=step_order, action_type=ACTION
+    )
+    report = build_report(config["report"], execution, timezone_name=_timezone_of(execution))
+    try:
+        send_report(report, send_to=list(config.get("send_to", [])), kind=config["report"])
+    except (smtplib.SMTPException, OSError) as exc:
+        permanent = isinstance(exc, smtplib.SMTPResponseException) and exc.smtp_code >= 500
+        if permanent or log.attempts > int(step.get("max_retries", 3)):
+            log.status = WorkflowActionLog.Status.FAILED
+            log.error_message = str(exc)[:2000]
+            log.save(update_fields=["status", "error_message", "updated_at"])
+            step_work_finished(execution_id, step_order)
+            return
+        log.status = WorkflowActionLog.Status.PENDING
+        log.error_message = str(exc)[:2000]
+        log.save(update_fields=["status", "error_message", "updated_at"])
+        raise RetryLater(retry_countdown(log.attempts)) from exc
+    log.status = WorkflowActionLog.Status.SUCCESS
+    log.error_message = ""
+    log.result_data = {
+        "title": report.title,
+        "rows": len(report.rows),
+        "send_to": list(config.get("send_to", [])),
+    }
+    log.save(update_fields=["status", "error_message", "result_data", "updated_at"])
+    step_work_finished(execution_id, step_order)

@@ -1,0 +1,65 @@
+"""Celery tasks: thin wrappers that pass ids to plain-Python services.
+
+Every message may arrive twice (late acknowledgement, redelivery), so each task's work is
+idempotent: the engine claims an execution before running it, the dispatcher claims schedules
+under row locks and a unique key, and email batches claim each customer in the action log.
+Queues come from `task_routes` in config/celery.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from celery import shared_task
+
+from executions.errors import RetryLater
+
+
+@shared_task(bind=True, acks_late=True, max_retries=None)
+def run_execution_task(self, execution_id: int) -> None:
+    # Imported here so that the tasks module (loaded by Celery's autodiscovery) does not need
+    # the engine at import time.
+    from executions import engine
+
+    try:
+        engine.run_execution(execution_id)
+    except RetryLater as retry:
+        # The engine counts attempts per step itself (max_retries of the step).
+        raise self.retry(countdown=retry.countdown) from retry
+
+
+@shared_task(bind=True, acks_late=True, max_retries=None)
+def send_email_batch_task(self, execution_id: int, step_order: int, customer_ids: list[int]):
+    from executions.emailing import send_batch
+
+    try:
+        send_batch(execution_id, step_order, customer_ids)
+    except RetryLater as retry:
+        raise self.retry(countdown=retry.countdown) from retry
+
+
+@shared_task(bind=True, acks_late=True, max_retries=None)
+def generate_report_task(self, execution_id: int, step_order: int) -> None:
+    from executions.reports import run_report_step
+
+    try:
+        run_report_step(execution_id, step_order)
+    except RetryLater as retry:
+        raise self.retry(countdown=retry.countdown) from retry
+
+
+@shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=60)
+def alert_failed_execution_task(self, execution_id: int) -> bool:
+    from executions.alerts import alert_failed_execution
+
+    try:
+        return alert_failed_execution(execution_id)
+    except Exception as exc:  # the mail server may be down: the claim was released, try again
+        raise self.retry(exc=exc) from exc
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def dispatch_due_task() -> dict[str, Any]:
+    from executions.dispatch import dispatch_due
+
+    return dispatch_due().as_dict()
