@@ -9,3 +9,8 @@ class ExecutionsConfig(AppConfig):
     def ready(self) -> None:
         # Registers every step type (one module each) with automation.registry.
         from executions import steps  # noqa: F401
+        from executions.events import subscribe_event_workflows
+
+        # customers publishes its events; executions listens, so customers never imports
+        # executions (dependencies point one way).
+        subscribe_event_workflows()
