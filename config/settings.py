@@ -118,6 +118,7 @@ USE_TZ = True
 # --- Static files ---------------------------------------------------------------------------
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "staticfiles")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # Third-party front-end code comes from npm (package.json) and is served from node_modules.
 _VENDOR = {
     "vendor/htmx": NODE_MODULES / "htmx.org" / "dist",
@@ -193,6 +194,10 @@ REST_FRAMEWORK = {
 # --- Workflow engine ------------------------------------------------------------------------
 WORKFLOW_DISPATCH_INTERVAL_S = env_int("WORKFLOW_DISPATCH_INTERVAL_S", 10)
 WORKFLOW_DEFAULT_GRACE_HOURS = env_int("WORKFLOW_DEFAULT_GRACE_HOURS", 6)
+# Retries wait base * 2**attempt seconds (with jitter), capped at CELERY_MAX_COUNTDOWN_S.
+WORKFLOW_RETRY_BASE_S = float(env_str("WORKFLOW_RETRY_BASE_S", "30"))
+# Customers per email batch: one SMTP connection and one task per batch.
+WORKFLOW_EMAIL_BATCH_SIZE = env_int("WORKFLOW_EMAIL_BATCH_SIZE", 50)
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -211,3 +216,29 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Email templates and customer links (issue 5; owned by templates_app/customers) ---------
+# How long a customer's order-form link (bestilling_link) stays valid.
+ORDER_LINK_MAX_AGE_DAYS = env_int("ORDER_LINK_MAX_AGE_DAYS", 14)
+# Anymail's webhook basic-auth secret, "user:password" (ANYMAIL_WEBHOOK_SECRET or its _FILE).
+# Configure the same user:password in the ESP's webhook URL. Without it the webhooks under
+# /k/anymail/ answer 403 (customers.views.webhook_secret_required).
+if env_str("ANYMAIL_WEBHOOK_SECRET"):
+    ANYMAIL.setdefault("WEBHOOK_SECRET", env_str("ANYMAIL_WEBHOOK_SECRET"))
+
+# --- Outbound HTTP and credential encryption (automation/http.py, automation/crypto.py) -----
+# Integration credentials are encrypted with keys separate from SECRET_KEY, newest first;
+# FIELD_ENCRYPTION_KEY (or _FILE) holds a comma- or line-separated list. Empty: a key is
+# generated once into FIELD_ENCRYPTION_KEY_PATH (fine on one machine, not on several).
+FIELD_ENCRYPTION_KEYS = [
+    key.strip()
+    for key in env_str("FIELD_ENCRYPTION_KEY").replace("\n", ",").split(",")
+    if key.strip()
+]
+FIELD_ENCRYPTION_KEY_PATH = VAR_DIR / "field_encryption_key"
+# Integrations may only reach public addresses (no loopback, private networks or cloud
+# metadata). On-premises installations whose systems live on the local network can open
+# private networks, or name exact "host" / "host:port" entries; tests use the latter to
+# reach a loopback test server. Metadata endpoints are never reachable.
+OUTBOUND_HTTP_ALLOW_PRIVATE = env_bool("OUTBOUND_HTTP_ALLOW_PRIVATE")
+OUTBOUND_HTTP_ALLOWED_HOSTS = env_list("OUTBOUND_HTTP_ALLOWED_HOSTS", [])

@@ -62,7 +62,11 @@ class StepContext:
     def customers(self, recipients: dict[str, Any] | None = None) -> QuerySet:
         """The step's customers: its recipients, narrowed by its condition_config."""
         recipients = recipients or self.step.get("action_config", {}).get("recipients")
-        customers = resolve_recipients(recipients or {"group": "all"}, outputs=self.outputs)
+        customers = resolve_recipients(
+            recipients or {"group": "all"},
+            outputs=self.outputs,
+            event=self.execution.context.get("event"),
+        )
         condition = self.step.get("condition_config") or {}
         if condition.get("check"):
             customers = apply_condition(

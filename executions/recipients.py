@@ -20,7 +20,12 @@ COUNTED_ORDER_STATUSES = [
 ]
 
 
-def resolve_recipients(recipients: dict[str, Any], *, outputs: dict[str, list[int]]) -> QuerySet:
+def resolve_recipients(
+    recipients: dict[str, Any],
+    *,
+    outputs: dict[str, list[int]],
+    event: dict[str, Any] | None = None,
+) -> QuerySet:
     """Customers named by a `recipients` object. Inactive customers are never included;
     unsubscribed and suppressed ones are, so that the step can log why it skips them."""
     customers = Customer.objects.filter(active=True)
@@ -31,6 +36,9 @@ def resolve_recipients(recipients: dict[str, Any], *, outputs: dict[str, list[in
         return customers.filter(pk__in=recipients["customer_ids"])
     if "from_step" in recipients:
         return customers.filter(pk__in=outputs.get(str(recipients["from_step"]), []))
+    if recipients.get("event_customer"):
+        customer_id = (event or {}).get("customer_id")
+        return customers.filter(pk=customer_id) if customer_id else customers.none()
     raise ValueError(f"unknown recipients: {recipients!r}")
 
 

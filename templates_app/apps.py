@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class TemplatesAppConfig(AppConfig):
     name = "templates_app"
     verbose_name = _("Email templates")
+
+    def ready(self) -> None:
+        from anymail.signals import tracking
+
+        from templates_app.tracking import handle_tracking_event
+
+        # dispatch_uid: ready() may run more than once; one bounce must be handled once.
+        tracking.connect(handle_tracking_event, dispatch_uid="templates_app.tracking")

@@ -1,0 +1,344 @@
+"""Every write to a workflow, and its (de)serialisation to the canonical JSON.
+
+Each entry point (API, HTMX pages, admin, AI assistant, DSL) calls these functions; each
+validates through ``automation.validation.validate_workflow`` and saves atomically, so an
+invalid document never leaves a half-saved workflow behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from automation.models import (
+    WorkflowDefinition,
+    WorkflowSchedule,
+    WorkflowStep,
+    WorkflowVersion,
+)
+from automation.validation import WorkflowValidationError, validate_workflow
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+__all__ = [
+    "WorkflowConflict",
+    "WorkflowValidationError",
+    "workflow_archive",
+    "workflow_create",
+    "workflow_definition",
+    "workflow_deploy",
+    "workflow_pause",
+    "workflow_serialize",
+    "workflow_update",
+]
+
+STEP_FIELDS = (
+    "step_order",
+    "name",
+    "step_type",
+    "trigger_type",
+    "trigger_config",
+    "action_config",
+    "condition_config",
+    "is_active",
+    "max_retries",
+)
+
+
+class WorkflowConflict(Exception):
+    """An edit was based on a version that is no longer the current one."""
+
+    code = "version_conflict"
+
+    def __init__(self, *, expected_version: int, current_version: int) -> None:
+        self.expected_version = expected_version
+        self.current_version = current_version
+        super().__init__(
+            _(
+                "The workflow was changed by someone else: you edited version "
+                "%(expected)s, the current version is %(current)s."
+            )
+            % {"expected": expected_version, "current": current_version}
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        """The same shape as validation errors, so callers can render one kind of answer."""
+        return {
+            "errors": [{"path": "/version", "code": self.code, "message": str(self)}],
+            "current_version": self.current_version,
+        }
+
+
+# --- Serialisation -----------------------------------------------------------------------
+
+
+def _iso(value: dt.datetime | None, tz_name: str | None = None) -> str | None:
+    if value is None:
+        return None
+    if tz_name:
+        try:
+            return value.astimezone(ZoneInfo(tz_name)).isoformat()
+        except (KeyError, ValueError):
+            pass
+    return timezone.localtime(value).isoformat()
+
+
+def _schedule_of(workflow: WorkflowDefinition) -> WorkflowSchedule | None:
+    try:
+        return workflow.schedule
+    except WorkflowSchedule.DoesNotExist:
+        return None
+
+
+def workflow_definition(workflow: WorkflowDefinition) -> dict[str, Any]:
+    """The definition part of the canonical JSON: exactly what was submitted, normalised.
+
+    ``workflow_definition(workflow_create(data=d)) == validate_workflow(d).normalised``: this
+    is the part that round-trips. Read-only fields are added by ``workflow_serialize``.
+    """
+    data: dict[str, Any] = {
+        "name": workflow.name,
+        "description": workflow.description,
+        "workflow_type": workflow.workflow_type,
+    }
+    schedule = _schedule_of(workflow)
+    if workflow.workflow_type == WorkflowDefinition.WorkflowType.SCHEDULED and schedule:
+        data["schedule"] = {
+            "schedule_type": schedule.schedule_type,
+            "schedule_config": schedule.schedule_config,
+            "timezone": schedule.timezone,
+        }
+    if workflow.workflow_type == WorkflowDefinition.WorkflowType.EVENT_BASED:
+        data["event"] = workflow.event
+    data["steps"] = [
+        {field: getattr(step, field) for field in STEP_FIELDS}
+        for step in sorted(workflow.steps.all(), key=lambda s: s.step_order)
+    ]
+    return data
+
+
+def workflow_serialize(workflow: WorkflowDefinition) -> dict[str, Any]:
+    """The canonical JSON of a stored workflow, as the API returns it.
+
+    The definition (see ``workflow_definition``) plus the read-only fields: ``id``,
+    ``status``, ``version``, ``is_active``, ``created_by`` (user id), ``created_at``,
+    ``updated_at`` and ``schedule.next_run`` / ``schedule.last_run`` (ISO 8601 with offset,
+    in the schedule's own time zone). The validator accepts and ignores the read-only
+    fields, so a client may GET, edit and send the document back.
+    """
+    data: dict[str, Any] = {"id": workflow.pk, **workflow_definition(workflow)}
+    if "schedule" in data:
+        schedule = _schedule_of(workflow)
+        assert schedule is not None
+        data["schedule"] = {
+            **data["schedule"],
+            "next_run": _iso(schedule.next_run, schedule.timezone),
+            "last_run": _iso(schedule.last_run, schedule.timezone),
+        }
+    data.update(
+        {
+            "status": workflow.status,
+            "version": workflow.version,
+            "is_active": workflow.is_active,
+            "created_by": workflow.created_by_id,
+            "created_at": _iso(workflow.created_at),
+            "updated_at": _iso(workflow.updated_at),
+        }
+    )
+    return data
+
+
+# --- Writes -------------------------------------------------------------------------------
+
+
+def _next_run(schedule: WorkflowSchedule, *, after: dt.datetime | None = None) -> dt.datetime:
+    # Imported lazily: scheduling is a leaf module, but keeping it out of import time keeps
+    # this module importable from migrations and the admin without side effects.
+    from automation.scheduling import next_run_after
+
+    return next_run_after(
+        schedule_type=schedule.schedule_type,
+        schedule_config=schedule.schedule_config,
+        timezone=schedule.timezone,
+        after=after or timezone.now(),
+    )
+
+
+def _template_id(step: dict[str, Any]) -> int | None:
+    template_id = step["action_config"].get("template_id")
+    return template_id if step["step_type"] == "send_email" else None
+
+
+def _save_steps(workflow: WorkflowDefinition, steps: list[dict[str, Any]]) -> None:
+    """Make the workflow's step rows equal ``steps`` (normalised, numbered 1..n).
+
+    Rows are updated in place by position rather than replaced, so action logs that point at
+    a step row keep pointing at the step in that position.
+    """
+    existing = {step.step_order: step for step in workflow.steps.all()}
+    for data in steps:
+        row = existing.pop(data["step_order"], None) or WorkflowStep(workflow=workflow)
+        for name in STEP_FIELDS:
+            setattr(row, name, data[name])
+        row.template_id = _template_id(data)
+        row.save()
+    if existing:
+        WorkflowStep.objects.filter(pk__in=[row.pk for row in existing.values()]).delete()
+
+
+def _save_schedule(
+    workflow: WorkflowDefinition, schedule: dict[str, Any] | None
+) -> WorkflowSchedule | None:
+    """Create, update or delete the schedule row. Returns it when the definition changed."""
+    current = _schedule_of(workflow)
+    if schedule is None:
+        if current is not None:
+            current.delete()
+        return None
+    if current is None:
+        return WorkflowSchedule.objects.create(workflow=workflow, next_run=None, **schedule)
+    changed = any(getattr(current, key) != value for key, value in schedule.items())
+    if changed:
+        for key, value in schedule.items():
+            setattr(current, key, value)
+        current.save(update_fields=list(schedule))
+        return current
+    return None
+
+
+def _apply(workflow: WorkflowDefinition, definition: dict[str, Any]) -> WorkflowSchedule | None:
+    workflow.name = definition["name"]
+    workflow.description = definition["description"]
+    workflow.workflow_type = definition["workflow_type"]
+    workflow.event = definition.get("event")
+    workflow.save()
+    _save_steps(workflow, definition["steps"])
+    changed = _save_schedule(workflow, definition.get("schedule"))
+    # Drop cached relations so later reads (serialisation) see the new rows.
+    workflow._prefetched_objects_cache = {}  # type: ignore[attr-defined]
+    workflow._state.fields_cache.pop("schedule", None)
+    return changed
+
+
+def workflow_create(*, created_by: AbstractBaseUser | None, data: Any) -> WorkflowDefinition:
+    """Validate ``data`` and save it as a new draft workflow (version 1).
+
+    Raises ``WorkflowValidationError`` (nothing saved) when ``data`` is invalid. The
+    schedule's ``next_run`` stays NULL until the workflow is deployed.
+    """
+    with transaction.atomic():
+        definition = validate_workflow(data).raise_if_invalid()
+        workflow = WorkflowDefinition(
+            status=WorkflowDefinition.Status.DRAFT,
+            is_active=False,
+            version=1,
+            created_by=created_by,
+        )
+        _apply(workflow, definition)
+        WorkflowVersion.objects.create(
+            workflow=workflow, version=1, definition=definition, created_by=created_by
+        )
+    return workflow
+
+
+def workflow_update(
+    *,
+    workflow: WorkflowDefinition,
+    data: Any,
+    updated_by: AbstractBaseUser | None,
+    expected_version: int | None,
+) -> WorkflowDefinition:
+    """Replace the workflow's definition with ``data`` as a new version.
+
+    ``expected_version`` is the version the edit was based on; when it is given and is no
+    longer current, ``WorkflowConflict`` is raised instead of overwriting someone else's
+    edit. An unchanged definition saves nothing. An active workflow whose schedule changed
+    gets a new ``next_run``. Returns the updated (re-read) workflow.
+    """
+    with transaction.atomic():
+        # The row lock serialises concurrent edits, so the version check cannot race.
+        locked = WorkflowDefinition.objects.select_for_update().get(pk=workflow.pk)
+        if expected_version is not None and expected_version != locked.version:
+            raise WorkflowConflict(
+                expected_version=expected_version, current_version=locked.version
+            )
+        definition = validate_workflow(data, instance=locked).raise_if_invalid()
+        if definition == workflow_definition(locked):
+            return locked
+        locked.version += 1
+        changed_schedule = _apply(locked, definition)
+        if changed_schedule is not None:
+            changed_schedule.next_run = (
+                _next_run(changed_schedule) if locked.status == locked.Status.ACTIVE else None
+            )
+            changed_schedule.save(update_fields=["next_run"])
+        WorkflowVersion.objects.create(
+            workflow=locked, version=locked.version, definition=definition, created_by=updated_by
+        )
+    return locked
+
+
+def workflow_deploy(
+    *, workflow: WorkflowDefinition, by: AbstractBaseUser | None
+) -> WorkflowDefinition:
+    """Validate the stored definition again and activate it (``next_run`` computed).
+
+    The stored document is re-validated because what it references (templates, groups,
+    integrations) may have changed since it was saved.
+    """
+    with transaction.atomic():
+        locked = WorkflowDefinition.objects.select_for_update().get(pk=workflow.pk)
+        if locked.status == locked.Status.ARCHIVED:
+            raise WorkflowValidationError(
+                [
+                    {
+                        "path": "",
+                        "code": "workflow_archived",
+                        "message": _("An archived workflow cannot be changed."),
+                    }
+                ]
+            )
+        validate_workflow(workflow_definition(locked), instance=locked).raise_if_invalid()
+        was_active = locked.status == locked.Status.ACTIVE
+        locked.status = locked.Status.ACTIVE
+        locked.is_active = True
+        locked.save(update_fields=["status", "is_active", "updated_at"])
+        schedule = _schedule_of(locked)
+        # Re-deploying an active workflow keeps a due run instead of skipping it.
+        if schedule is not None and not (was_active and schedule.next_run):
+            schedule.next_run = _next_run(schedule)
+            schedule.save(update_fields=["next_run"])
+    return locked
+
+
+def workflow_pause(
+    *, workflow: WorkflowDefinition, by: AbstractBaseUser | None
+) -> WorkflowDefinition:
+    """Stop the workflow: no more scheduled runs or event triggers until it is deployed."""
+    return _deactivate(workflow, WorkflowDefinition.Status.PAUSED)
+
+
+def workflow_archive(
+    *, workflow: WorkflowDefinition, by: AbstractBaseUser | None
+) -> WorkflowDefinition:
+    """Retire the workflow for good: it stops and can no longer be edited or deployed."""
+    return _deactivate(workflow, WorkflowDefinition.Status.ARCHIVED)
+
+
+def _deactivate(workflow: WorkflowDefinition, status: str) -> WorkflowDefinition:
+    with transaction.atomic():
+        locked = WorkflowDefinition.objects.select_for_update().get(pk=workflow.pk)
+        if locked.status == locked.Status.ARCHIVED:
+            return locked  # archived is final: pausing must not bring it back
+        locked.status = status
+        locked.is_active = False
+        locked.save(update_fields=["status", "is_active", "updated_at"])
+        # The dispatcher only looks at rows with a next_run: NULL is what stops the runs.
+        WorkflowSchedule.objects.filter(workflow=locked).update(next_run=None)
+    return locked

@@ -1,0 +1,104 @@
+"""Call a configured integration (an outbound HTTP request under its base URL)."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from django.utils.translation import gettext_lazy as _
+from pydantic import Field
+from pydantic.json_schema import SkipJsonSchema
+
+from automation.registry import StepType, register
+from automation.step_config import ConfigModel
+from executions.engine import StepContext, StepResult
+from executions.errors import PermanentStepError, RetryableStepError
+from executions.models import WorkflowActionLog
+
+
+@register
+class CallIntegration(StepType):
+    key = "call_integration"
+    label = _("Call integration")
+    config_field = "action_config"
+
+    class Config(ConfigModel):
+        """Send an HTTP request to an active integration. path is relative to the
+        integration's base URL (no scheme or host); body may use template variables."""
+
+        integration_id: Annotated[int, Field(ge=1)]
+        method: Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
+        path: Annotated[str, Field(max_length=2000)] = ""
+        body: dict[str, Any] | list[Any] | str | SkipJsonSchema[None] = None
+        timeout_s: Annotated[float, Field(gt=0, le=120)] = 10
+
+    def run(self, ctx: StepContext, config: CallIntegration.Config) -> StepResult:
+        from automation.http import OutboundHTTPError
+        from automation.integrations import integration_request
+        from automation.models import Integration
+
+        body = _fill(config.body, _variables(ctx))
+        common = {
+            "action_type": self.key,
+            "target_type": WorkflowActionLog.TargetType.INTEGRATION,
+            "target_id": config.integration_id,
+        }
+        request = {"method": config.method, "path": config.path}
+        if ctx.is_test:
+            ctx.log(
+                **common,
+                status=WorkflowActionLog.Status.SUCCESS,
+                result_data={"test": True, "would_call": {**request, "body": body}},
+            )
+            return StepResult()
+        try:
+            integration = Integration.objects.get(pk=config.integration_id)
+        except Integration.DoesNotExist as exc:
+            raise PermanentStepError(f"integration {config.integration_id} is gone") from exc
+        try:
+            response = integration_request(
+                integration=integration,
+                method=config.method,
+                path=config.path,
+                body=body,
+                timeout_s=config.timeout_s,
+            )
+            response.raise_for_status()
+        except OutboundHTTPError as exc:
+            error = RetryableStepError if exc.retryable else PermanentStepError
+            raise error(f"{integration.name}: {exc.message}") from exc
+        ctx.log(
+            **common,
+            status=WorkflowActionLog.Status.SUCCESS,
+            result_data={**request, "status": response.status, "bytes": len(response.body)},
+        )
+        return StepResult(data={"status": response.status})
+
+
+_VARIABLE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+
+
+def _variables(ctx: StepContext) -> dict[str, str]:
+    """The values a request body may use: plain strings, nothing from settings or models."""
+    from django.conf import settings
+
+    outputs = ctx.outputs
+    last_set = outputs[max(outputs, key=int)] if outputs else []
+    return {
+        "firma_navn": settings.COMPANY_NAME,
+        "arbeidsflyt": ctx.execution.workflow.name,
+        "kjoring_id": str(ctx.execution.pk),
+        "dato": ctx.now.date().isoformat(),
+        "antall_kunder": str(len(last_set)),
+    }
+
+
+def _fill(value: Any, variables: dict[str, str]) -> Any:
+    """Replace {{ name }} in every string of a JSON body; unknown names stay as written."""
+    if isinstance(value, str):
+        return _VARIABLE.sub(lambda m: variables.get(m.group(1), m.group(0)), value)
+    if isinstance(value, list):
+        return [_fill(item, variables) for item in value]
+    if isinstance(value, dict):
+        return {key: _fill(item, variables) for key, item in value.items()}
+    return value

@@ -1,0 +1,191 @@
+"""Writes and previews of email templates, and the email-address state they depend on.
+
+The admin, the API, the pages and the AI assistant all create templates through
+``template_create`` / ``template_update`` and preview through ``template_preview``, so the
+sandbox check runs whichever door a template comes in by.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from customers.models import Customer
+from templates_app.models import EmailTemplate
+from templates_app.rendering import (
+    RenderedEmail,
+    TemplateCheck,
+    TemplateProblem,
+    render_email,
+    template_check,
+)
+
+#: Fields a caller may set; the rest (ids, timestamps) belong to the database.
+TEMPLATE_FIELDS = ("name", "subject", "body_html", "body_text", "variables", "category")
+
+
+class TemplateValidationError(ValidationError):
+    """A ValidationError keyed by field that also keeps the structured problems (with lines)."""
+
+    def __init__(self, problems: list[TemplateProblem], extra: ValidationError | None = None):
+        errors: dict[str, list[ValidationError]] = {}
+        for problem in problems:
+            errors.setdefault(problem.field, []).append(
+                ValidationError(problem.message, code=problem.code, params={"line": problem.line})
+            )
+        if extra is not None:
+            for field_name, messages in extra.error_dict.items():
+                errors.setdefault(field_name, []).extend(messages)
+        super().__init__(errors)
+        self.problems = problems
+
+    def as_api_errors(self) -> list[dict[str, Any]]:
+        """The workflow format's error list: a JSON pointer per problem, plus its line."""
+        result = [
+            {
+                "path": f"/{problem.field}",
+                "code": problem.code,
+                "message": problem.message,
+                "line": problem.line,
+            }
+            for problem in self.problems
+        ]
+        known = {problem.message for problem in self.problems}
+        for field_name, errors in self.error_dict.items():
+            for error in errors:
+                message = next(iter(error.messages))
+                if message not in known:
+                    result.append(
+                        {
+                            "path": f"/{field_name}",
+                            "code": error.code or "invalid",
+                            "message": message,
+                        }
+                    )
+        return result
+
+
+def _check_instance(template: EmailTemplate) -> TemplateCheck:
+    return template_check(
+        subject=template.subject or "",
+        body_html=template.body_html or "",
+        body_text=template.body_text or "",
+        variables=template.variables or [],
+    )
+
+
+def _validate(template: EmailTemplate) -> TemplateCheck:
+    check = _check_instance(template)
+    model_errors: ValidationError | None = None
+    try:
+        template.full_clean()
+    except ValidationError as exc:
+        model_errors = exc
+    if not check.ok or model_errors is not None:
+        raise TemplateValidationError(check.errors, model_errors)
+    return check
+
+
+def template_create(
+    *,
+    name: str,
+    subject: str,
+    body_html: str,
+    body_text: str = "",
+    variables: list[str] | None = None,
+    category: str = EmailTemplate.Category.BESTILLING,
+) -> EmailTemplate:
+    """Create a template that passed the sandbox check; raises TemplateValidationError."""
+    template = EmailTemplate(
+        name=name.strip(),
+        subject=subject.strip(),
+        body_html=body_html,
+        body_text=body_text,
+        variables=list(variables or []),
+        category=category,
+    )
+    _validate(template)
+    with transaction.atomic():
+        template.save()
+    return template
+
+
+def template_update(*, template: EmailTemplate, data: Mapping[str, Any]) -> EmailTemplate:
+    """Change the given fields; nothing is saved (and the instance is unchanged) when invalid."""
+    unknown = set(data) - set(TEMPLATE_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown template fields: {sorted(unknown)}")
+    candidate = EmailTemplate.objects.get(pk=template.pk) if template.pk else template
+    for field_name, value in data.items():
+        if field_name in ("name", "subject") and isinstance(value, str):
+            value = value.strip()
+        setattr(candidate, field_name, value)
+    _validate(candidate)
+    with transaction.atomic():
+        candidate.save()
+    for field_name in (*TEMPLATE_FIELDS, "updated_at"):
+        setattr(template, field_name, getattr(candidate, field_name))
+    return template
+
+
+def template_preview(
+    *,
+    template_or_data: EmailTemplate | Mapping[str, Any],
+    customer: Customer | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> RenderedEmail:
+    """The email a customer (or the sample customer Kari Nordmann) would get.
+
+    Accepts a saved template or unsaved form/API data (subject, body_html, body_text,
+    variables), which is checked first: a preview never renders what could not be saved.
+    Show ``RenderedEmail.preview_html`` (sanitised), never ``html``, inside our pages.
+    """
+    if isinstance(template_or_data, EmailTemplate):
+        template = template_or_data
+    else:
+        template = EmailTemplate(
+            name=str(template_or_data.get("name", "")),
+            subject=str(template_or_data.get("subject", "")),
+            body_html=str(template_or_data.get("body_html", "")),
+            body_text=str(template_or_data.get("body_text", "") or ""),
+            variables=list(template_or_data.get("variables") or []),
+            category=str(template_or_data.get("category") or EmailTemplate.Category.BESTILLING),
+        )
+    check = _check_instance(template)
+    if not check.ok:
+        raise TemplateValidationError(check.errors)
+    return render_email(template=template, customer=customer, extra=dict(extra or {}), sample=True)
+
+
+# --- Address state from the email provider --------------------------------------------------
+
+
+def email_address_suppress(*, email: str, reason: str, at: datetime | None = None) -> int:
+    """Stop all email to an address that bounced or complained; returns customers changed.
+
+    Every customer with the address is suppressed (it is the address that is bad). The first
+    suppression is kept: its date and reason are what support needs to see.
+    """
+    email = email.strip()
+    if not email:
+        return 0
+    now = timezone.now()
+    return Customer.objects.filter(email__iexact=email, suppressed_at__isnull=True).update(
+        suppressed_at=at or now, suppression_reason=reason[:200], updated_at=now
+    )
+
+
+def email_allowed(*, template: EmailTemplate, customer: Customer) -> bool:
+    """Whether ``customer`` may get an email from ``template`` at all.
+
+    Suppressed or inactive addresses get nothing; unsubscribed customers still get
+    transactional categories (order confirmations).
+    """
+    if not customer.email or not customer.can_receive_email:
+        return False
+    return customer.is_subscribed or template.is_transactional
