@@ -12,5 +12,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("k/", include("customers.urls")),
+    path("api/", include("config.api_urls")),
     path("", include("config.pages")),
 ]

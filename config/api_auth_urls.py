@@ -1,0 +1,5 @@
+"""Token endpoints (JWT)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
