@@ -1,6 +1,11 @@
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Workflow automation: administration")
+admin.site.site_title = _("Workflow automation")
+admin.site.index_title = _("Administration")
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
