@@ -1,22 +1,14 @@
-"""The start page; the business users' pages replace it with the dashboard."""
+"""The business users' pages: one URL module per app, login and logout."""
 
-from django.db.models import Count, Q
-from django.shortcuts import render
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
 
-from automation.models import WorkflowDefinition
-from customers.models import Customer
-
-
-def home(request):
-    context = {
-        "workflow_counts": WorkflowDefinition.objects.aggregate(
-            total=Count("id"), active=Count("id", filter=Q(status="active"))
-        ),
-        "customer_count": Customer.objects.filter(active=True).count(),
-    }
-    return render(request, "home.html", context)
-
-
-app_name = "pages"
-urlpatterns = [path("", home, name="home")]
+urlpatterns = [
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("executions.urls")),  # the dashboard at "/", executions at /kjoringer/
+    path("arbeidsflyter/", include("automation.urls")),
+    path("assistent/", include("ai_assistant.urls")),
+    path("maler/", include("templates_app.urls")),
+    path("kunder/", include("customers.staff_urls")),
+]

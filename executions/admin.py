@@ -1,17 +1,36 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
-from django.contrib import admin
-from django.db.models import Count, QuerySet
+from django.contrib import admin, messages
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from automation.admin import WorkflowDefinitionAdmin
+from automation.models import WorkflowDefinition
+from automation.services import WorkflowValidationError
+from executions.lifecycle import (
+    ExecutionStateError,
+    StepPreview,
+    dead_letter_list,
+    execution_cancel,
+    execution_pause,
+    execution_resume,
+    execution_retry,
+    execution_test_run,
+    test_run_report,
+)
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
+from executions.services import execution_start, manual_idempotency_key
 
 # An execution that emailed thousands of customers has thousands of log rows; its page shows
 # the first ones and links to the full, filterable list.
@@ -64,6 +83,63 @@ class ExecutionTransitionInline(ReadOnlyAdminMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("actor")
 
 
+NEEDS_ATTENTION = "yes"
+PROBLEM_LOG_STATUSES = (WorkflowActionLog.Status.FAILED, WorkflowActionLog.Status.UNKNOWN)
+
+
+class NeedsAttentionFilter(admin.SimpleListFilter):
+    """The dead-letter list: failed real runs, and runs where an email's fate is unknown
+    (a crash between sending and logging) that someone has to check by hand."""
+
+    title = _("needs attention")
+    parameter_name = "needs_attention"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, Any]]:
+        return [(NEEDS_ATTENTION, _("Dead letters (failed or unknown outcome)"))]
+
+    def queryset(
+        self, request: HttpRequest, queryset: QuerySet[WorkflowExecution]
+    ) -> QuerySet[WorkflowExecution]:
+        if self.value() != NEEDS_ATTENTION:
+            return queryset
+        unknown = WorkflowActionLog.objects.filter(
+            execution=OuterRef("pk"), status=WorkflowActionLog.Status.UNKNOWN
+        )
+        return queryset.filter(
+            Q(pk__in=dead_letter_list().order_by().values("pk")) | Q(Exists(unknown))
+        )
+
+
+def _steer(
+    request: HttpRequest,
+    queryset: QuerySet[WorkflowExecution],
+    service: Callable[..., WorkflowExecution],
+    done: str,
+) -> None:
+    """Apply a lifecycle service to each execution; say per execution what happened."""
+    for execution in queryset.order_by("pk"):
+        try:
+            result = service(execution=execution, by=request.user)
+        except ExecutionStateError as exc:
+            messages.error(
+                request,
+                gettext("Execution %(id)s: %(error)s") % {"id": execution.pk, "error": exc},
+            )
+        else:
+            messages.success(
+                request,
+                done % {"id": result.pk, "status": result.get_status_display()},
+            )
+
+
+def _execution_link(execution: WorkflowExecution) -> SafeString:
+    return format_html(
+        '<a href="{}">#{}</a>',
+        reverse("admin:executions_workflowexecution_change", args=[execution.pk]),
+        execution.pk,
+    )
+
+
 @admin.register(WorkflowExecution)
 class WorkflowExecutionAdmin(admin.ModelAdmin):
     """Executions are created and moved on by the engine (with a transition row for every
@@ -78,9 +154,11 @@ class WorkflowExecutionAdmin(admin.ModelAdmin):
         "started_at",
         "completed_at",
         "is_test",
+        "problem_count",
     ]
     list_display_links = ["id", "workflow"]
-    list_filter = ["status", "trigger", "is_test", "workflow"]
+    list_filter = [NeedsAttentionFilter, "status", "trigger", "is_test", "workflow"]
+    actions = ["pause", "resume", "cancel", "retry"]
     list_select_related = ["workflow"]
     date_hierarchy = "created_at"
     search_fields = ["workflow__name", "idempotency_key"]
@@ -141,12 +219,90 @@ class WorkflowExecutionAdmin(admin.ModelAdmin):
         "snapshot_pretty",
     ]
     inlines = [ExecutionTransitionInline, WorkflowActionLogInline]
+    change_list_template = "admin/executions/workflowexecution/change_list.html"
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
+
+    def has_steer_permission(self, request: HttpRequest) -> bool:
+        # The form is read-only (the engine owns the fields), but moving an execution on
+        # through the lifecycle services is what the change permission stands for.
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[WorkflowExecution]:
+        # A correlated subquery, not a JOIN + GROUP BY: it runs for the page's rows only,
+        # however many thousands of log rows an execution has.
+        problems = (
+            WorkflowActionLog.objects.filter(
+                execution=OuterRef("pk"), status__in=PROBLEM_LOG_STATUSES
+            )
+            .order_by()
+            .values("execution")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(problem_total=Coalesce(Subquery(problems, output_field=IntegerField()), 0))
+        )
+
+    def get_fieldsets(self, request: HttpRequest, obj: WorkflowExecution | None = None) -> Any:
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is not None and obj.is_test:
+            fieldsets.insert(3, (_("Test run: who would get what"), {"fields": ["test_report"]}))
+        return fieldsets
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> Any:
+        extra_context = {
+            **(extra_context or {}),
+            "dead_letters_query": f"{NeedsAttentionFilter.parameter_name}={NEEDS_ATTENTION}",
+        }
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description=_("failed/unknown actions"), ordering="problem_total")
+    def problem_count(self, execution: WorkflowExecution) -> int | SafeString:
+        if not execution.problem_total:
+            return 0
+        url = reverse("admin:executions_workflowactionlog_changelist")
+        query = urlencode({"execution__id__exact": execution.pk, "status__in": "failed,unknown"})
+        return format_html('<a href="{}?{}">{}</a>', url, query, execution.problem_total)
+
+    @admin.display(description=_("report"))
+    def test_report(self, execution: WorkflowExecution) -> SafeString:
+        return _render_test_report(test_run_report(execution))
+
+    # --- Actions ---------------------------------------------------------------------------
+
+    @admin.action(description=_("Pause the selected executions"), permissions=["steer"])
+    def pause(self, request: HttpRequest, queryset: QuerySet[WorkflowExecution]) -> None:
+        _steer(request, queryset, execution_pause, gettext("Execution %(id)s: %(status)s."))
+
+    @admin.action(description=_("Resume the selected executions"), permissions=["steer"])
+    def resume(self, request: HttpRequest, queryset: QuerySet[WorkflowExecution]) -> None:
+        _steer(request, queryset, execution_resume, gettext("Execution %(id)s: %(status)s."))
+
+    @admin.action(description=_("Cancel the selected executions"), permissions=["steer"])
+    def cancel(self, request: HttpRequest, queryset: QuerySet[WorkflowExecution]) -> None:
+        _steer(request, queryset, execution_cancel, gettext("Execution %(id)s: %(status)s."))
+
+    @admin.action(
+        description=_("Retry the selected failed executions (customers not yet reached)"),
+        permissions=["steer"],
+    )
+    def retry(self, request: HttpRequest, queryset: QuerySet[WorkflowExecution]) -> None:
+        _steer(
+            request,
+            queryset,
+            execution_retry,
+            gettext("Execution %(id)s: %(status)s again, from the failed step."),
+        )
 
     def get_formset_kwargs(
         self, request: HttpRequest, obj: WorkflowExecution, inline: Any, prefix: str
@@ -240,3 +396,140 @@ class ExecutionTransitionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ["execution__workflow__name", "reason"]
     fields = ["execution", "at", "from_status", "to_status", "step_order", "reason", "actor"]
     readonly_fields = fields
+
+
+# --- The test-run report ----------------------------------------------------------------------
+
+
+def _customer_cell(entry: dict[str, Any]) -> SafeString:
+    return format_html(
+        "{}<br><small>#{} {}</small>",
+        entry.get("customer") or "-",
+        entry.get("customer_id") or "",
+        entry.get("email") or "",
+    )
+
+
+def _render_step(step: StepPreview) -> SafeString:
+    # Only the subject and the text part: the rendered HTML stays out of our pages.
+    rows = [
+        format_html(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td><details><summary>{}</summary>"
+            "<pre>{}</pre></details></td></tr>",
+            _customer_cell(entry),
+            gettext("gets"),
+            entry.get("subject") or "-",
+            gettext("text"),
+            entry.get("text") or "",
+        )
+        for entry in step.recipients
+    ]
+    rows += [
+        format_html(
+            '<tr class="skipped"><td>{}</td><td>{}</td><td colspan="2">{}</td></tr>',
+            _customer_cell(entry),
+            gettext("skipped"),
+            entry.get("reason") or "-",
+        )
+        for entry in step.skipped
+    ]
+    rows += [
+        format_html(
+            '<tr><td>{}</td><td>{}</td><td colspan="2">{}</td></tr>',
+            _customer_cell(entry) if entry.get("customer_id") else "-",
+            entry.get("action") or "-",
+            entry.get("reason") or entry.get("status") or "",
+        )
+        for entry in step.other
+    ]
+    summary = ngettext("%(count)d recipient", "%(count)d recipients", len(step.recipients)) % {
+        "count": len(step.recipients)
+    }
+    skipped = ngettext("%(count)d skipped", "%(count)d skipped", len(step.skipped)) % {
+        "count": len(step.skipped)
+    }
+    return format_html(
+        "<h3>{} {}: {} <code>{}</code> ({}, {}{})</h3>"
+        '<table class="test-run-report"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th></th>'
+        "</tr></thead><tbody>{}</tbody></table>",
+        gettext("Step"),
+        step.step_order,
+        step.name,
+        step.step_type,
+        summary,
+        skipped,
+        format_html(", {}", gettext("step skipped")) if step.status == "skipped" else "",
+        gettext("customer"),
+        gettext("outcome"),
+        gettext("subject / reason"),
+        format_html_join("", "{}", ((row,) for row in rows))
+        if rows
+        else format_html('<tr><td colspan="4">{}</td></tr>', gettext("Nobody.")),
+    )
+
+
+def _render_test_report(report: list[StepPreview]) -> SafeString:
+    if not report:
+        return format_html("<p>{}</p>", gettext("No steps."))
+    return format_html_join("", "{}", ((_render_step(step),) for step in report))
+
+
+# --- "Run now" and "test run" on the workflow list ---------------------------------------------
+# Running a workflow is this app's business, and automation must not import executions
+# (dependencies point one way), so the workflow admin gets these two actions from here.
+
+
+@admin.action(description=_("Run the selected workflows now"), permissions=["change"])
+def run_now(
+    model_admin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[WorkflowDefinition]
+) -> None:
+    # The list renders a fresh key per page (see WorkflowDefinitionAdmin.changelist_view):
+    # posting the same page twice finds the first execution instead of starting another.
+    click_key = request.POST.get("action_key") or None
+    for workflow in queryset:
+        existed = (
+            click_key is not None
+            and WorkflowExecution.objects.filter(
+                idempotency_key=manual_idempotency_key(workflow_id=workflow.pk, key=click_key)
+            ).exists()
+        )
+        execution = execution_start(
+            workflow=workflow, triggered_by=request.user, idempotency_key=click_key
+        )
+        text = (
+            gettext("{workflow}: already started as execution {link} (same click).")
+            if existed
+            else gettext("{workflow}: started as execution {link}.")
+        )
+        messages.success(
+            request, format_html(text, workflow=workflow, link=_execution_link(execution))
+        )
+
+
+@admin.action(
+    description=_("Test run the selected workflows (nothing is sent)"), permissions=["change"]
+)
+def test_run(
+    model_admin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[WorkflowDefinition]
+) -> None:
+    for workflow in queryset:
+        try:
+            execution = execution_test_run(workflow=workflow, by=request.user)
+        except (WorkflowValidationError, ExecutionStateError) as exc:
+            messages.error(request, f"{workflow}: {exc}")
+            continue
+        text = gettext(
+            "{workflow}: test run {link} finished as {status}; it shows who would get what."
+        )
+        messages.success(
+            request,
+            format_html(
+                text,
+                workflow=workflow,
+                link=_execution_link(execution),
+                status=execution.get_status_display(),
+            ),
+        )
+
+
+WorkflowDefinitionAdmin.actions = [*WorkflowDefinitionAdmin.actions, run_now, test_run]

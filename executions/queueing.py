@@ -16,6 +16,19 @@ def enqueue_run(execution_id: int) -> None:
     transaction.on_commit(lambda: run_execution_task.delay(execution_id))
 
 
+def enqueue_runs(execution_ids: list[int]) -> None:
+    """Many at once (the dispatcher): one commit hook for the whole batch."""
+    if not execution_ids:
+        return
+    from executions.tasks import run_execution_task
+
+    def send() -> None:
+        for execution_id in execution_ids:
+            run_execution_task.delay(execution_id)
+
+    transaction.on_commit(send)
+
+
 def enqueue_email_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> None:
     from executions.tasks import send_email_batch_task
 

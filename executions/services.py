@@ -12,12 +12,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from automation.models import WorkflowDefinition, WorkflowSchedule
 from executions.models import ExecutionTransition, WorkflowExecution
 
 Status = WorkflowExecution.Status
 Trigger = WorkflowExecution.Trigger
+
+
+class ExecutionNotAllowed(Exception):
+    """The workflow may not be run (e.g. it is archived)."""
 
 
 def schedule_idempotency_key(*, schedule_id: int, scheduled_for: datetime) -> str:
@@ -105,22 +110,15 @@ def execution_create(
 
 
 def execution_enqueue(*, execution_ids: Iterable[int]) -> None:
-    """Send ``run_execution_task`` for each execution once the current transaction commits.
+    """Send ``run_execution_task`` for each execution once the current transaction commits
+    (through ``executions.queueing``, the one seam to Celery).
 
     Never before the commit: a worker must find the row, and a rolled-back execution must not
     run. Outside a transaction the callback runs at once.
     """
-    ids = list(execution_ids)
-    if not ids:
-        return
+    from executions import queueing
 
-    def send() -> None:
-        from executions.tasks import run_execution_task
-
-        for execution_id in ids:
-            run_execution_task.delay(execution_id)
-
-    transaction.on_commit(send)
+    queueing.enqueue_runs(list(execution_ids))
 
 
 def execution_start(
@@ -135,6 +133,8 @@ def execution_start(
     With an ``idempotency_key`` (e.g. from a form or an API header) a repeated request returns
     the execution of the first one instead of starting another.
     """
+    if workflow.status == WorkflowDefinition.Status.ARCHIVED:
+        raise ExecutionNotAllowed(_("An archived workflow cannot be run."))
     key = (
         manual_idempotency_key(workflow_id=workflow.pk, key=idempotency_key)
         if idempotency_key is not None

@@ -1,0 +1,6 @@
+"""Business users' pages of this app (HTMX, server-rendered)."""
+
+from django.urls import URLPattern
+
+app_name = "ai_assistant"
+urlpatterns: list[URLPattern] = []
