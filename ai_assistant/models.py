@@ -1,1 +1,118 @@
-# Chat sessions and request logs arrive with the AI assistant issue.
+"""The AI assistant's records: chat sessions, their messages and every request to a provider."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.TextChoices):
+    NB = "nb", _("Norwegian Bokmål")
+    EN = "en", _("English")
+
+
+class ChatSession(models.Model):
+    """One conversation that builds one workflow draft, refined message by message."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="ai_chat_sessions",
+        verbose_name=_("user"),
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    language = models.CharField(
+        _("language"), max_length=5, choices=Language.choices, default=Language.NB
+    )
+    # The latest valid (normalised) workflow the assistant offered; follow-ups edit it.
+    current_draft = models.JSONField(_("current draft"), null=True, blank=True)
+    # Set by ai_confirm, so that confirming twice does not create two workflows.
+    workflow = models.ForeignKey(
+        "automation.WorkflowDefinition",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created workflow"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        verbose_name = _("chat session")
+        verbose_name_plural = _("chat sessions")
+
+    def __str__(self) -> str:
+        return self.title or f"#{self.pk}"
+
+
+class ChatMessage(models.Model):
+    class Role(models.TextChoices):
+        USER = "user", _("User")
+        ASSISTANT = "assistant", _("Assistant")
+        # Notices from the product itself (e.g. "the AI service did not answer"): shown to the
+        # user, never sent to the model as if the model had said them.
+        SYSTEM = "system", _("System")
+
+    session = models.ForeignKey(
+        ChatSession,
+        on_delete=models.CASCADE,
+        related_name="messages",
+        verbose_name=_("session"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    content = models.TextField(_("content"), blank=True)
+    workflow = models.JSONField(_("workflow"), null=True, blank=True)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["session", "created_at", "pk"]
+        verbose_name = _("chat message")
+        verbose_name_plural = _("chat messages")
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}: {self.content[:60]}"
+
+
+class AIRequestLog(models.Model):
+    """One request to a provider (offline parser included): what was asked, what came back,
+    what it cost. Staff read these in the admin to judge and debug the assistant."""
+
+    class Status(models.TextChoices):
+        OK = "ok", _("OK")
+        ERROR = "error", _("Error")
+
+    provider = models.CharField(_("provider"), max_length=20)
+    model = models.CharField(_("model"), max_length=100, blank=True)
+    attempt = models.PositiveSmallIntegerField(
+        _("attempt"), default=1, help_text=_("1 for the first answer, 2 for the repair round.")
+    )
+    input_tokens = models.PositiveIntegerField(_("input tokens"), null=True, blank=True)
+    output_tokens = models.PositiveIntegerField(_("output tokens"), null=True, blank=True)
+    latency_ms = models.PositiveIntegerField(_("latency (ms)"), default=0)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    error = models.TextField(_("error"), blank=True)
+    # The system prompt and messages as sent; API keys are never part of it.
+    prompt = models.JSONField(_("prompt"), default=dict, blank=True)
+    response = models.TextField(_("response"), blank=True)
+    session = models.ForeignKey(
+        ChatSession,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="request_logs",
+        verbose_name=_("session"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("AI request")
+        verbose_name_plural = _("AI requests")
+        indexes = [models.Index(fields=["provider", "status"], name="ai_request_provider_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.provider}/{self.model} {self.status} {self.created_at:%Y-%m-%d %H:%M}"

@@ -8,6 +8,7 @@ PostgreSQL and Redis.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "template_partials",
     "django_celery_beat",
     "django_celery_results",
     "customers",
@@ -59,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "config.security.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -107,7 +110,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "login"
 
 # --- Language and time ----------------------------------------------------------------------
 LANGUAGE_CODE = "nb"
@@ -185,13 +190,20 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER")
 
 # --- Django REST framework ------------------------------------------------------------------
 REST_FRAMEWORK = {
+    # JWT first: its WWW-Authenticate header is what turns "no credentials" into 401, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework_simplejwt.authentication.JWTAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "config.api.WorkflowAutomationPagination",
     "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "config.api.exception_handler",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["config.api_parsers.StrictJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Only the token endpoint is throttled (password guessing); ScopedRateThrottle there.
+    "DEFAULT_THROTTLE_RATES": {"auth": env_str("API_AUTH_THROTTLE_RATE", "30/min")},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Workflow automation API",
@@ -202,6 +214,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # 3.1: its schema dialect is JSON Schema 2020-12, the dialect of the workflow validator's
+    # schema, which the API publishes as is (automation/api_schema.py).
+    "OAS_VERSION": "3.1.0",
+    "ENUM_NAME_OVERRIDES": {
+        "WorkflowStatusEnum": "automation.models.WorkflowDefinition.Status",
+        "ExecutionStatusEnum": "executions.models.WorkflowExecution.Status",
+        "ActionLogStatusEnum": "executions.models.WorkflowActionLog.Status",
+    },
 }
 
 # --- Workflow engine ------------------------------------------------------------------------
@@ -255,3 +276,56 @@ FIELD_ENCRYPTION_KEY_PATH = VAR_DIR / "field_encryption_key"
 # reach a loopback test server. Metadata endpoints are never reachable.
 OUTBOUND_HTTP_ALLOW_PRIVATE = env_bool("OUTBOUND_HTTP_ALLOW_PRIVATE")
 OUTBOUND_HTTP_ALLOWED_HOSTS = env_list("OUTBOUND_HTTP_ALLOWED_HOSTS", [])
+
+# --- Inbound webhook events (POST /api/v1/workflow-automation/events; customers/webhooks.py) --
+# Senders sign "{timestamp}.{raw body}" with HMAC-SHA256 under this secret
+# (WEBHOOK_SIGNING_SECRET or its _FILE; generated once into var/ when unset). Requests whose
+# X-Webhook-Timestamp is further than WEBHOOK_TOLERANCE_S from our clock are refused.
+WEBHOOK_SIGNING_SECRET = env_str("WEBHOOK_SIGNING_SECRET") or generated_secret(
+    VAR_DIR / "webhook_signing_secret"
+)
+WEBHOOK_TOLERANCE_S = env_int("WEBHOOK_TOLERANCE_S", 300)
+
+# --- AI assistant (issue 7; ai_assistant/providers.py) --------------------------------------
+# Keys come from the environment or NAME_FILE and are never logged or stored in request logs.
+OPENAI_API_KEY = env_str("OPENAI_API_KEY")
+# Any OpenAI-compatible server (a local model, a gateway); empty: api.openai.com.
+OPENAI_BASE_URL = env_str("OPENAI_BASE_URL")
+OPENAI_MODEL = env_str("OPENAI_MODEL", "gpt-4o-mini")
+ANTHROPIC_API_KEY = env_str("ANTHROPIC_API_KEY")
+ANTHROPIC_BASE_URL = env_str("ANTHROPIC_BASE_URL")
+ANTHROPIC_MODEL = env_str("ANTHROPIC_MODEL", "claude-sonnet-4-5")
+# "openai", "anthropic" or "offline"; empty: OpenAI if its key is set, else Anthropic if its
+# key is set, else the offline parser.
+AI_PROVIDER = env_str("AI_PROVIDER").strip().lower()
+AI_TIMEOUT_S = float(env_str("AI_TIMEOUT_S", "30"))
+# Retries the SDKs make on 429, 5xx and timeouts (honouring Retry-After). Kept low: a user is
+# waiting for the answer in the chat.
+AI_MAX_RETRIES = env_int("AI_MAX_RETRIES", 1)
+AI_MAX_OUTPUT_TOKENS = env_int("AI_MAX_OUTPUT_TOKENS", 4096)
+
+# --- JWT (djangorestframework-simplejwt) -----------------------------------------------------
+# Tokens are signed with their own key, so rotating it (logging every API client out) does not
+# touch sessions, password-reset links or anything else signed with SECRET_KEY.
+SIMPLE_JWT = {
+    "SIGNING_KEY": env_str("JWT_SIGNING_KEY") or generated_secret(VAR_DIR / "jwt_signing_key"),
+    "ALGORITHM": "HS256",
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env_int("JWT_ACCESS_MINUTES", 10)),
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=1),
+    "ROTATE_REFRESH_TOKENS": True,
+    # Blacklisting would need the token_blacklist app and its tables; refresh tokens are
+    # short-lived instead.
+    "BLACKLIST_AFTER_ROTATION": False,
+    "UPDATE_LAST_LOGIN": False,
+    "AUTH_HEADER_TYPES": ("Bearer",),
+    "LEEWAY": 0,
+}
+
+# Enum names for the data endpoints' choice fields (several share a field name).
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "ScriptLanguageEnum": "ai_assistant.api.SCRIPT_LANGUAGES",
+        "CustomerLanguageEnum": "customers.models.Customer.Language",
+        "OrderStatusEnum": "customers.models.Order.Status",
+    }
+)

@@ -28,6 +28,7 @@ from django_celery_beat.models import (
 from django_celery_results.models import GroupResult, TaskResult
 
 import executions.admin
+from ai_assistant.models import AIRequestLog, ChatMessage, ChatSession
 from automation.models import (
     Integration,
     WorkflowDefinition,
@@ -110,7 +111,11 @@ def sample_objects(db, admin_user: User) -> dict[type[Model], Model]:
     )
     log = make_log(execution, customer.pk)
     interval = IntervalSchedule.objects.create(every=10, period=IntervalSchedule.SECONDS)
+    chat = ChatSession.objects.create(user=admin_user, title="Ukentlig bestilling")
     objects: list[Model] = [
+        chat,
+        ChatMessage.objects.create(session=chat, role="user", content="Send skjema mandag"),
+        AIRequestLog.objects.create(provider="offline", status="ok", session=chat),
         group,
         customer,
         order,

@@ -1,0 +1,76 @@
+"""What the assistant knows about this business when it reads a request.
+
+The offline parser and the LLM prompts both take a ``ParseContext``: the email templates
+(so "påminnelse" can become the reminder template's id), the customer groups (so "kafeene"
+can become the group slug ``kafeer``), today's date and the time zone. ``from_db()`` builds
+it from the database; tests build it by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, TypedDict
+
+
+class TemplateInfo(TypedDict):
+    id: int
+    name: str
+    category: str
+    variables: list[str]
+
+
+class GroupInfo(TypedDict):
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ParseContext:
+    templates: list[TemplateInfo] = field(default_factory=list)
+    groups: list[GroupInfo] = field(default_factory=list)
+    today: dt.date = field(default_factory=dt.date.today)
+    timezone: str = "Europe/Oslo"
+
+    @classmethod
+    def from_db(cls, *, today: dt.date | None = None) -> ParseContext:
+        """The templates and groups as they are now, today's date in the site's time zone."""
+        from django.conf import settings
+        from django.utils import timezone
+
+        from customers.models import CustomerGroup
+        from templates_app.models import EmailTemplate
+
+        templates: list[TemplateInfo] = [
+            {
+                "id": row["id"],
+                "name": row["name"],
+                "category": row["category"],
+                "variables": list(row["variables"] or []),
+            }
+            for row in EmailTemplate.objects.order_by("id").values(
+                "id", "name", "category", "variables"
+            )
+        ]
+        groups: list[GroupInfo] = [
+            {"slug": row["slug"], "name": row["name"]}
+            for row in CustomerGroup.objects.order_by("name").values("slug", "name")
+        ]
+        return cls(
+            templates=templates,
+            groups=groups,
+            today=today or timezone.localdate(),
+            timezone=settings.TIME_ZONE,
+        )
+
+    def templates_in(self, category: str) -> list[TemplateInfo]:
+        return [t for t in self.templates if t["category"] == category]
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-friendly copy (for prompts and logs)."""
+        return {
+            "templates": [dict(t) for t in self.templates],
+            "groups": [dict(g) for g in self.groups],
+            "today": self.today.isoformat(),
+            "timezone": self.timezone,
+        }

@@ -1,0 +1,639 @@
+"""The builder API and its interpreter: walks the ``ir`` tree and builds the workflow JSON.
+
+The API is the same in both languages; Python spells names in snake_case and takes keyword
+arguments, JavaScript spells them in camelCase and takes a trailing options object
+(``sendEmail({template: 1, to: group("all")})``). Each function and method is listed in
+``FUNCTIONS`` / ``METHODS`` with its parameters, so argument errors name what is allowed.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ai_assistant.dsl.ir import (
+    Assign,
+    Call,
+    Deadline,
+    DictExpr,
+    DslError,
+    Expr,
+    ExprStatement,
+    ListExpr,
+    Lit,
+    Loc,
+    Name,
+    Statement,
+)
+
+JSON = Any
+
+
+def default_timezone() -> str:
+    try:
+        from django.conf import settings
+
+        return str(settings.TIME_ZONE or "Europe/Oslo")
+    except Exception:  # outside a configured Django project
+        return "Europe/Oslo"
+
+
+def camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", lambda m: "_" + m.group(1).lower(), name)
+
+
+@dataclass(frozen=True)
+class Signature:
+    positional: tuple[str, ...] = ()
+    required: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    #: Extra positional arguments are collected under this name (``customers(1, 2, 3)``).
+    variadic: str | None = None
+
+
+COMMON_STEP_OPTIONS = ("name", "when", "condition", "trigger", "active", "max_retries", "order")
+
+FUNCTIONS: dict[str, Signature] = {
+    "workflow": Signature(("name",), ("name",), ("description", "schedule", "event")),
+    "daily": Signature(("time",), ("time",), ("weekdays_only", "timezone")),
+    "weekly": Signature(("day", "time"), ("day", "time"), ("timezone",)),
+    "monthly": Signature(("day_of_month", "time"), ("day_of_month", "time"), ("timezone",)),
+    "cron": Signature(("expression",), ("expression",), ("timezone",)),
+    "event": Signature(("type",), ("type",), ("options",)),
+    "group": Signature(("slug",), ("slug",)),
+    "everyone": Signature(),
+    "customers": Signature(variadic="ids"),
+    "from_step": Signature(("step",), ("step",)),
+    "event_customer": Signature(),
+    "on": Signature(("day", "time"), ("day", "time")),
+    "at": Signature(("time",), ("time",)),
+    "after": Signature(keywords=("minutes", "hours", "days")),
+    "at_moment": Signature(("datetime",), ("datetime",)),
+    "orders_missing": Signature(keywords=("since", "days_back")),
+    "has_ordered": Signature(keywords=("since", "days_back")),
+    "customer_filter": Signature(keywords=("group", "active", "language")),
+    "line": Signature(("sku", "quantity"), ("sku", "quantity"), ("name",)),
+}
+
+METHODS: dict[str, Signature] = {
+    "send_email": Signature(
+        required=("template", "to"),
+        keywords=("template", "to", "from_email", "reply_to", *COMMON_STEP_OPTIONS),
+    ),
+    "create_order": Signature(
+        required=("to", "mode"),
+        keywords=("to", "mode", "lines", "status", *COMMON_STEP_OPTIONS),
+    ),
+    "generate_report": Signature(
+        required=("report", "send_to"),
+        keywords=("report", "send_to", *COMMON_STEP_OPTIONS),
+    ),
+    "call_integration": Signature(
+        required=("integration", "method"),
+        keywords=("integration", "method", "path", "body", "timeout_s", *COMMON_STEP_OPTIONS),
+    ),
+    "check_condition": Signature(
+        ("check",),
+        ("check",),
+        tuple(o for o in COMMON_STEP_OPTIONS if o not in ("condition",)),
+    ),
+    "wait_until": Signature(
+        ("until",),
+        ("until",),
+        tuple(o for o in COMMON_STEP_OPTIONS if o != "when"),
+    ),
+    "step": Signature(
+        ("step_type",),
+        ("step_type",),
+        (
+            "action",
+            "trigger_config",
+            "condition_config",
+            "name",
+            "trigger",
+            "active",
+            "max_retries",
+            "order",
+        ),
+    ),
+}
+
+
+@dataclass
+class Value:
+    """A value made by a builder function: a schedule, recipients, a trigger, ..."""
+
+    kind: str
+    data: dict[str, JSON]
+
+
+@dataclass
+class WorkflowValue:
+    name: JSON
+    loc: Loc
+    description: JSON = None
+    schedule: dict[str, JSON] | None = None
+    event: dict[str, JSON] | None = None
+    steps: list[dict[str, JSON]] = field(default_factory=list)
+
+
+@dataclass
+class Arg:
+    value: Any
+    loc: Loc
+
+
+class Interpreter:
+    def __init__(self, language: str, deadline: Deadline) -> None:
+        self.language = language
+        self.deadline = deadline
+        self.env: dict[str, Any] = {}
+        self.workflow: WorkflowValue | None = None
+        self.functions: dict[str, Callable[[dict[str, Arg], Loc], Any]] = {
+            name: getattr(self, f"fn_{name}") for name in FUNCTIONS
+        }
+
+    # Names ------------------------------------------------------------------------------
+
+    def spelled(self, name: str) -> str:
+        return camel(name) if self.language == "javascript" else name
+
+    def lookup(self, name: str, table: dict[str, Signature]) -> str | None:
+        if self.language == "javascript":
+            python = snake(name)
+            return python if python in table and camel(python) == name else None
+        return name if name in table else None
+
+    def names(self, table: dict[str, Signature]) -> str:
+        return ", ".join(self.spelled(n) for n in table)
+
+    # Running ----------------------------------------------------------------------------
+
+    def run(self, statements: list[Statement]) -> dict[str, JSON]:
+        for statement in statements:
+            self.deadline.check(statement.loc)
+            if isinstance(statement, Assign):
+                if self.lookup(statement.name, FUNCTIONS) or statement.name in FUNCTIONS:
+                    raise DslError(
+                        "not_allowed",
+                        f"“{statement.name}” is a builder function; pick another name.",
+                        statement.loc,
+                    )
+                self.env[statement.name] = self.eval(statement.value)
+            elif isinstance(statement, ExprStatement):
+                self.eval(statement.value)
+        if self.workflow is None:
+            raise DslError(
+                "no_workflow",
+                "The script does not create a workflow; start with "
+                + (
+                    'workflow("Name", schedule=weekly("monday", "09:00")).'
+                    if self.language == "python"
+                    else 'workflow("Name", {schedule: weekly("monday", "09:00")}).'
+                ),
+                Loc(1, 1),
+            )
+        return self.document(self.workflow)
+
+    def eval(self, expr: Expr) -> Any:
+        if isinstance(expr, Lit):
+            return expr.value
+        if isinstance(expr, ListExpr):
+            return [self.eval(item) for item in expr.items]
+        if isinstance(expr, DictExpr):
+            out: dict[str, Any] = {}
+            for key, value in expr.items:
+                out[key] = self.eval(value)
+            return out
+        if isinstance(expr, Name):
+            if expr.name in self.env:
+                return self.env[expr.name]
+            if self.lookup(expr.name, FUNCTIONS):
+                raise DslError(
+                    "not_allowed",
+                    f"“{expr.name}” is a builder function; call it: {expr.name}(...).",
+                    expr.loc,
+                )
+            if self.language == "python" and expr.name in ("true", "false", "null"):
+                hint = {"true": "True", "false": "False", "null": "None"}[expr.name]
+                raise DslError(
+                    "unknown_name",
+                    f"“{expr.name}” is JavaScript; in Python write {hint}.",
+                    expr.loc,
+                )
+            raise DslError("unknown_name", f"“{expr.name}” is not defined.", expr.loc)
+        assert isinstance(expr, Call)
+        return self.call(expr)
+
+    def call(self, call: Call) -> Any:
+        self.deadline.check(call.loc)
+        if call.target is not None:
+            target = self.eval(call.target)
+            method = self.lookup(call.func, METHODS)
+            if method is None:
+                raise DslError(
+                    "unknown_method",
+                    f"“{call.func}” is not a workflow method; the methods are: "
+                    f"{self.names(METHODS)}.",
+                    call.loc,
+                )
+            if not isinstance(target, WorkflowValue):
+                raise DslError(
+                    "not_allowed",
+                    f"{call.func}() can only be called on a workflow, e.g. flow.{call.func}(...).",
+                    call.loc,
+                )
+            args = self.bind(method, METHODS[method], call)
+            getattr(self, f"m_{method}")(target, args, call.loc)
+            return target
+        function = self.lookup(call.func, FUNCTIONS)
+        if function is None:
+            other = snake(call.func) if self.language == "javascript" else camel(call.func)
+            hint = ""
+            if self.lookup(other, FUNCTIONS):
+                hint = f" Did you mean {other}(...)?"
+            raise DslError(
+                "unknown_function",
+                f"“{call.func}” is not a builder function.{hint} The functions are: "
+                f"{self.names(FUNCTIONS)}.",
+                call.loc,
+            )
+        args = self.bind(function, FUNCTIONS[function], call)
+        return self.functions[function](args, call.loc)
+
+    def bind(self, name: str, signature: Signature, call: Call) -> dict[str, Arg]:
+        shown = self.spelled(name)
+        positional = [Arg(self.eval(a), a.loc) for a in call.args]
+        keywords = [(k.name, Arg(self.eval(k.value), k.loc)) for k in call.keywords]
+        if (
+            self.language == "javascript"
+            and signature.keywords
+            and positional
+            and isinstance(positional[-1].value, dict)
+            and (len(positional) == len(signature.positional) + 1)
+        ):
+            options = positional.pop()
+            keywords = [
+                (snake(key), Arg(value, options.loc)) for key, value in options.value.items()
+            ]
+        bound: dict[str, Arg] = {}
+        if signature.variadic:
+            bound[signature.variadic] = Arg([a.value for a in positional], call.loc)
+        else:
+            if len(positional) > len(signature.positional):
+                extra = positional[len(signature.positional)]
+                expected = len(signature.positional)
+                raise DslError(
+                    "bad_argument",
+                    f"{shown}() takes {expected} value(s) before its options"
+                    + (
+                        "; give the rest as name=value."
+                        if self.language == "python"
+                        else "; give the rest in an options object {...}."
+                    ),
+                    extra.loc,
+                )
+            for param, arg in zip(signature.positional, positional, strict=False):
+                bound[param] = arg
+        allowed = set(signature.keywords) | set(signature.positional)
+        for key, arg in keywords:
+            if key not in allowed:
+                options = ", ".join(self.spelled(k) for k in signature.keywords) or "none"
+                raise DslError(
+                    "bad_argument",
+                    f"{shown}() has no option “{self.spelled(key)}”; its options are: {options}.",
+                    arg.loc,
+                )
+            if key in bound:
+                raise DslError(
+                    "bad_argument", f"“{self.spelled(key)}” is given twice to {shown}().", arg.loc
+                )
+            bound[key] = arg
+        for param in signature.required:
+            if param not in bound:
+                raise DslError(
+                    "missing_argument",
+                    f"{shown}() needs “{self.spelled(param)}”.",
+                    call.loc,
+                )
+        return bound
+
+    # Checks -------------------------------------------------------------------------------
+
+    def data(self, arg: Arg) -> JSON:
+        """``arg`` as plain JSON (builder values inside lists and dicts unwrapped)."""
+
+        def convert(value: Any) -> JSON:
+            if isinstance(value, WorkflowValue):
+                raise DslError("bad_argument", "A workflow cannot be used as a value.", arg.loc)
+            if isinstance(value, Value):
+                return copy.deepcopy(value.data)
+            if isinstance(value, list):
+                return [convert(v) for v in value]
+            if isinstance(value, dict):
+                return {k: convert(v) for k, v in value.items()}
+            return value
+
+        return convert(arg.value)
+
+    def builder(self, arg: Arg, kind: str, what: str, example: str) -> dict[str, JSON]:
+        """A builder value of ``kind`` (or a dict in the JSON format), as JSON."""
+        value = arg.value
+        if isinstance(value, Value):
+            if value.kind != kind:
+                raise DslError(
+                    "bad_argument",
+                    f"{what} must be {example}, not a {value.kind}.",
+                    arg.loc,
+                )
+            return copy.deepcopy(value.data)
+        if isinstance(value, dict):
+            return self.data(arg)
+        raise DslError("bad_argument", f"{what} must be {example}.", arg.loc)
+
+    def text(self, arg: Arg, what: str) -> str:
+        if not isinstance(arg.value, str):
+            raise DslError("bad_argument", f"{what} must be text in quotes.", arg.loc)
+        return arg.value
+
+    def integer(self, arg: Arg, what: str) -> int:
+        if isinstance(arg.value, bool) or not isinstance(arg.value, int):
+            raise DslError("bad_argument", f"{what} must be a whole number.", arg.loc)
+        return arg.value
+
+    def timezone(self, args: dict[str, Arg]) -> str:
+        return self.text(args["timezone"], "timezone") if "timezone" in args else default_timezone()
+
+    # Functions --------------------------------------------------------------------------------
+
+    def fn_workflow(self, args: dict[str, Arg], loc: Loc) -> WorkflowValue:
+        if self.workflow is not None:
+            raise DslError(
+                "several_workflows",
+                "A script describes one workflow; the first starts at line "
+                f"{self.workflow.loc.line}.",
+                loc,
+            )
+        flow = WorkflowValue(name=self.data(args["name"]), loc=loc)
+        if "description" in args:
+            flow.description = self.data(args["description"])
+        if "schedule" in args:
+            flow.schedule = self.builder(
+                args["schedule"],
+                "schedule",
+                "schedule",
+                'a schedule such as weekly("monday", "09:00")',
+            )
+            flow.schedule.setdefault("timezone", default_timezone())
+        if "event" in args:
+            flow.event = self.builder(args["event"], "event", "event", 'event("order.created")')
+        if (flow.schedule is None) == (flow.event is None):
+            raise DslError(
+                "bad_argument",
+                "Give the workflow either a schedule (it runs on a timetable) or an event (it "
+                "runs when something happens), not both and not neither.",
+                loc,
+            )
+        self.workflow = flow
+        return flow
+
+    def _schedule(self, kind: str, config: dict[str, JSON], args: dict[str, Arg]) -> Value:
+        return Value(
+            "schedule",
+            {"schedule_type": kind, "schedule_config": config, "timezone": self.timezone(args)},
+        )
+
+    def fn_daily(self, args: dict[str, Arg], loc: Loc) -> Value:
+        config = {"time": self.data(args["time"])}
+        if "weekdays_only" in args:
+            config["weekdays_only"] = self.data(args["weekdays_only"])
+        return self._schedule("daily", config, args)
+
+    def fn_weekly(self, args: dict[str, Arg], loc: Loc) -> Value:
+        day = self.data(args["day"])
+        key = "days" if isinstance(day, list) else "day"
+        return self._schedule("weekly", {key: day, "time": self.data(args["time"])}, args)
+
+    def fn_monthly(self, args: dict[str, Arg], loc: Loc) -> Value:
+        config = {"day_of_month": self.data(args["day_of_month"]), "time": self.data(args["time"])}
+        return self._schedule("monthly", config, args)
+
+    def fn_cron(self, args: dict[str, Arg], loc: Loc) -> Value:
+        return self._schedule("cron", {"expression": self.data(args["expression"])}, args)
+
+    def fn_event(self, args: dict[str, Arg], loc: Loc) -> Value:
+        data: dict[str, JSON] = {"type": self.data(args["type"])}
+        if "options" in args:
+            options = self.data(args["options"])
+            if not isinstance(options, dict):
+                raise DslError("bad_argument", "options must be a dict.", args["options"].loc)
+            data.update(options)
+        return Value("event", data)
+
+    def fn_group(self, args: dict[str, Arg], loc: Loc) -> Value:
+        return Value("recipients", {"group": self.data(args["slug"])})
+
+    def fn_everyone(self, args: dict[str, Arg], loc: Loc) -> Value:
+        return Value("recipients", {"group": "all"})
+
+    def fn_customers(self, args: dict[str, Arg], loc: Loc) -> Value:
+        ids = self.data(args["ids"])
+        if len(ids) == 1 and isinstance(ids[0], list):
+            ids = ids[0]
+        return Value("recipients", {"customer_ids": ids})
+
+    def fn_from_step(self, args: dict[str, Arg], loc: Loc) -> Value:
+        return Value("recipients", {"from_step": self.data(args["step"])})
+
+    def fn_event_customer(self, args: dict[str, Arg], loc: Loc) -> Value:
+        return Value("recipients", {"event_customer": True})
+
+    def fn_on(self, args: dict[str, Arg], loc: Loc) -> Value:
+        return Value("trigger", {"day": self.data(args["day"]), "time": self.data(args["time"])})
+
+    def fn_at(self, args: dict[str, Arg], loc: Loc) -> Value:
+        return Value("trigger", {"time": self.data(args["time"])})
+
+    def fn_after(self, args: dict[str, Arg], loc: Loc) -> Value:
+        if not args:
+            raise DslError(
+                "missing_argument", f"{self.spelled('after')}() needs minutes, hours or days.", loc
+            )
+        factors = {"minutes": 1, "hours": 60, "days": 24 * 60}
+        total = sum(self.integer(arg, name) * factors[name] for name, arg in args.items())
+        return Value("trigger", {"delay_minutes": total})
+
+    def fn_at_moment(self, args: dict[str, Arg], loc: Loc) -> Value:
+        return Value("trigger", {"at": self.data(args["datetime"])})
+
+    def _check(self, check: str, args: dict[str, Arg]) -> Value:
+        data: dict[str, JSON] = {"check": check}
+        for name, arg in args.items():
+            data[name] = self.data(arg)
+        return Value("condition", data)
+
+    def fn_orders_missing(self, args: dict[str, Arg], loc: Loc) -> Value:
+        return self._check("orders_missing", args)
+
+    def fn_has_ordered(self, args: dict[str, Arg], loc: Loc) -> Value:
+        return self._check("has_ordered", args)
+
+    def fn_customer_filter(self, args: dict[str, Arg], loc: Loc) -> Value:
+        return self._check("customer_filter", args)
+
+    def fn_line(self, args: dict[str, Arg], loc: Loc) -> Value:
+        data = {"sku": self.data(args["sku"]), "quantity": self.data(args["quantity"])}
+        if "name" in args:
+            data["name"] = self.data(args["name"])
+        return Value("line", data)
+
+    # Methods ----------------------------------------------------------------------------------
+
+    def _add(
+        self,
+        flow: WorkflowValue,
+        step_type: str,
+        args: dict[str, Arg],
+        *,
+        action: dict[str, JSON],
+        trigger_config: dict[str, JSON] | None = None,
+        condition_config: dict[str, JSON] | None = None,
+        inferred_trigger: str = "immediate",
+    ) -> None:
+        if len(flow.steps) >= 50:
+            raise DslError("too_large", "A workflow has at most 50 steps.", args_loc(args))
+        if "when" in args:
+            trigger_config = self.builder(
+                args["when"], "trigger", "when", 'a time such as on("thursday", "15:00")'
+            )
+            inferred_trigger = "time_based"
+        if "condition" in args:
+            condition_config = self.builder(
+                args["condition"],
+                "condition",
+                "condition",
+                'a check such as orders_missing(since="execution_start")',
+            )
+        trigger_type = self.data(args["trigger"]) if "trigger" in args else inferred_trigger
+        flow.steps.append(
+            {
+                "step_order": self.data(args["order"]) if "order" in args else len(flow.steps) + 1,
+                "name": self.data(args["name"]) if "name" in args else "",
+                "step_type": step_type,
+                "trigger_type": trigger_type,
+                "trigger_config": trigger_config or {},
+                "action_config": action,
+                "condition_config": condition_config or {},
+                "is_active": self.data(args["active"]) if "active" in args else True,
+                "max_retries": self.data(args["max_retries"]) if "max_retries" in args else 3,
+            }
+        )
+
+    def _recipients(self, args: dict[str, Arg]) -> dict[str, JSON]:
+        return self.builder(args["to"], "recipients", "to", 'recipients such as group("all")')
+
+    def m_send_email(self, flow: WorkflowValue, args: dict[str, Arg], loc: Loc) -> None:
+        template = args["template"].value
+        if isinstance(template, bool) or not isinstance(template, int | str):
+            raise DslError(
+                "bad_argument",
+                "template must be a template id (a number) or a template name (text).",
+                args["template"].loc,
+            )
+        action: dict[str, JSON] = {
+            ("template_id" if isinstance(template, int) else "template"): template,
+            "recipients": self._recipients(args),
+        }
+        for name in ("from_email", "reply_to"):
+            if name in args:
+                action[name] = self.data(args[name])
+        self._add(flow, "send_email", args, action=action)
+
+    def m_create_order(self, flow: WorkflowValue, args: dict[str, Arg], loc: Loc) -> None:
+        action: dict[str, JSON] = {
+            "recipients": self._recipients(args),
+            "mode": self.data(args["mode"]),
+        }
+        for name in ("lines", "status"):
+            if name in args:
+                action[name] = self.data(args[name])
+        self._add(flow, "create_order", args, action=action)
+
+    def m_generate_report(self, flow: WorkflowValue, args: dict[str, Arg], loc: Loc) -> None:
+        send_to = self.data(args["send_to"])
+        action = {
+            "report": self.data(args["report"]),
+            "send_to": [send_to] if isinstance(send_to, str) else send_to,
+        }
+        self._add(flow, "generate_report", args, action=action)
+
+    def m_call_integration(self, flow: WorkflowValue, args: dict[str, Arg], loc: Loc) -> None:
+        action: dict[str, JSON] = {
+            "integration_id": self.data(args["integration"]),
+            "method": self.data(args["method"]),
+        }
+        for name in ("path", "body", "timeout_s"):
+            if name in args:
+                action[name] = self.data(args[name])
+        self._add(flow, "call_integration", args, action=action)
+
+    def m_check_condition(self, flow: WorkflowValue, args: dict[str, Arg], loc: Loc) -> None:
+        condition = self.builder(
+            args["check"], "condition", "check", "a check such as orders_missing(days_back=7)"
+        )
+        self._add(flow, "check_condition", args, action={}, condition_config=condition)
+
+    def m_wait_until(self, flow: WorkflowValue, args: dict[str, Arg], loc: Loc) -> None:
+        until = self.builder(
+            args["until"], "trigger", "until", 'a time such as on("friday", "10:00")'
+        )
+        self._add(flow, "wait_until", args, action={}, trigger_config=until)
+
+    def m_step(self, flow: WorkflowValue, args: dict[str, Arg], loc: Loc) -> None:
+        step_type = self.text(args["step_type"], "step type")
+        parts: dict[str, dict[str, JSON]] = {}
+        for name in ("action", "trigger_config", "condition_config"):
+            if name in args:
+                value = self.data(args[name])
+                if not isinstance(value, dict):
+                    raise DslError("bad_argument", f"{name} must be a dict.", args[name].loc)
+                parts[name] = value
+        self._add(
+            flow,
+            step_type,
+            args,
+            action=parts.get("action", {}),
+            trigger_config=parts.get("trigger_config"),
+            condition_config=parts.get("condition_config"),
+        )
+
+    # Result -------------------------------------------------------------------------------
+
+    @staticmethod
+    def document(flow: WorkflowValue) -> dict[str, JSON]:
+        doc: dict[str, JSON] = {
+            "name": flow.name,
+            "description": flow.description if flow.description is not None else "",
+        }
+        if flow.schedule is not None:
+            doc["workflow_type"] = "scheduled"
+            doc["schedule"] = flow.schedule
+        else:
+            doc["workflow_type"] = "event_based"
+            doc["event"] = flow.event
+        doc["steps"] = flow.steps
+        return doc
+
+
+def args_loc(args: dict[str, Arg]) -> Loc:
+    for arg in args.values():
+        return arg.loc
+    return Loc(1, 1)

@@ -1,0 +1,362 @@
+"""Workflow JSON to a Python or JavaScript builder script that compiles back to it.
+
+Every field that differs from what the builder fills in by itself is written out, so
+``compile_script(export_script(doc))`` gives the canonical form of ``doc`` (for a document
+the validator normalised: ``doc`` itself). Shapes the convenience functions cannot say (an
+unusual config) are written as plain dicts, which the builder accepts as they are.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ai_assistant.dsl.builder import camel, default_timezone
+
+JSON = Any
+_LINE_WIDTH = 88
+_STEP_DEFAULTS = {"name": "", "is_active": True, "max_retries": 3}
+
+
+class _Code(str):
+    """Already-rendered source text (as opposed to a value to render as a literal)."""
+
+
+class _Writer:
+    def __init__(self, language: str) -> None:
+        if language not in ("python", "javascript"):
+            raise ValueError(f"unknown language {language!r}")
+        self.language = language
+        self.python = language == "python"
+
+    # Literals ----------------------------------------------------------------------------
+
+    def string(self, value: str) -> str:
+        out = ['"']
+        for ch in value:
+            code = ord(ch)
+            if ch == "\\":
+                out.append("\\\\")
+            elif ch == '"':
+                out.append('\\"')
+            elif ch == "\n":
+                out.append("\\n")
+            elif ch == "\t":
+                out.append("\\t")
+            elif code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029):
+                out.append(f"\\u{code:04x}")
+            else:
+                out.append(ch)
+        out.append('"')
+        return "".join(out)
+
+    def literal(self, value: JSON) -> str:
+        if isinstance(value, _Code):
+            return str(value)
+        if value is None:
+            return "None" if self.python else "null"
+        if value is True:
+            return "True" if self.python else "true"
+        if value is False:
+            return "False" if self.python else "false"
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, float):
+            return repr(value)
+        if isinstance(value, str):
+            return self.string(value)
+        if isinstance(value, list):
+            return "[" + ", ".join(self.literal(v) for v in value) + "]"
+        if isinstance(value, dict):
+            return (
+                "{"
+                + ", ".join(f"{self.string(k)}: {self.literal(v)}" for k, v in value.items())
+                + "}"
+            )
+        raise TypeError(f"cannot write {type(value).__name__} in a script")
+
+    # Calls -------------------------------------------------------------------------------
+
+    def name(self, python_name: str) -> str:
+        return python_name if self.python else camel(python_name)
+
+    def call(
+        self,
+        func: str,
+        args: list[JSON] | None = None,
+        options: list[tuple[str, JSON]] | None = None,
+        *,
+        indent: str = "",
+        prefix: str = "",
+    ) -> _Code:
+        """``func(args..., options)``: one line when it fits, else one option per line."""
+        args = args or []
+        options = options or []
+        rendered_args = [self.literal(a) for a in args]
+        if self.python:
+            rendered_opts = [f"{key}={self.literal(value)}" for key, value in options]
+            flat_parts = rendered_args + rendered_opts
+            flat = f"{prefix}{self.name(func)}({', '.join(flat_parts)})"
+            if len(indent) + len(flat) <= _LINE_WIDTH or not flat_parts:
+                return _Code(flat)
+            inner = indent + "    "
+            body = "".join(f"{inner}{part},\n" for part in flat_parts)
+            return _Code(f"{prefix}{self.name(func)}(\n{body}{indent})")
+        rendered_opts = [f"{camel(key)}: {self.literal(value)}" for key, value in options]
+        parts = list(rendered_args)
+        if rendered_opts:
+            parts.append("{" + ", ".join(rendered_opts) + "}")
+        flat = f"{prefix}{self.name(func)}({', '.join(parts)})"
+        if len(indent) + len(flat) <= _LINE_WIDTH or not rendered_opts:
+            return _Code(flat)
+        inner = indent + "  "
+        head = ", ".join([*rendered_args, "{"]) if rendered_args else "{"
+        body = "".join(f"{inner}{opt},\n" for opt in rendered_opts)
+        return _Code(f"{prefix}{self.name(func)}({head}\n{body}{indent}}})")
+
+
+# --- Values as builder calls ------------------------------------------------------------------
+
+
+def _schedule(w: _Writer, schedule: JSON) -> _Code | JSON:
+    if not isinstance(schedule, dict):
+        return schedule
+    kind = schedule.get("schedule_type")
+    config = schedule.get("schedule_config")
+    extra = set(schedule) - {"schedule_type", "schedule_config", "timezone"}
+    if extra or not isinstance(config, dict):
+        return schedule
+    options: list[tuple[str, JSON]] = []
+    if "timezone" in schedule and schedule["timezone"] != default_timezone():
+        options.append(("timezone", schedule["timezone"]))
+    keys = set(config)
+    if kind == "daily" and keys in ({"time"}, {"time", "weekdays_only"}):
+        daily_options = (
+            [("weekdays_only", config["weekdays_only"])] if "weekdays_only" in config else []
+        )
+        return w.call("daily", [config["time"]], daily_options + options)
+    if kind == "weekly" and keys == {"day", "time"} and not isinstance(config["day"], list):
+        return w.call("weekly", [config["day"], config["time"]], options)
+    if kind == "weekly" and keys == {"days", "time"} and isinstance(config["days"], list):
+        return w.call("weekly", [config["days"], config["time"]], options)
+    if kind == "monthly" and keys == {"day_of_month", "time"}:
+        return w.call("monthly", [config["day_of_month"], config["time"]], options)
+    if kind == "cron" and keys == {"expression"}:
+        return w.call("cron", [config["expression"]], options)
+    return schedule
+
+
+def _event(w: _Writer, event: JSON) -> _Code | JSON:
+    if not isinstance(event, dict) or "type" not in event:
+        return event
+    options = {k: v for k, v in event.items() if k != "type"}
+    if "options" in options:
+        return event
+    return w.call("event", [event["type"]], [("options", options)] if options else [])
+
+
+def _recipients(w: _Writer, value: JSON) -> _Code | JSON:
+    if not isinstance(value, dict) or len(value) != 1:
+        return value
+    ((key, item),) = value.items()
+    if key == "group" and item == "all":
+        return w.call("group", ["all"])
+    if key == "group":
+        return w.call("group", [item])
+    if (
+        key == "customer_ids"
+        and isinstance(item, list)
+        and item
+        and all(isinstance(i, int) and not isinstance(i, bool) for i in item)
+    ):
+        return w.call("customers", list(item))
+    if key == "from_step":
+        return w.call("from_step", [item])
+    if key == "event_customer" and item is True:
+        return w.call("event_customer")
+    return value
+
+
+def _trigger(w: _Writer, value: JSON) -> _Code | JSON:
+    if not isinstance(value, dict):
+        return value
+    keys = set(value)
+    if keys == {"day", "time"}:
+        return w.call("on", [value["day"], value["time"]])
+    if keys == {"time"}:
+        return w.call("at", [value["time"]])
+    delay = value.get("delay_minutes")
+    if keys == {"delay_minutes"} and isinstance(delay, int) and not isinstance(delay, bool):
+        if delay % 1440 == 0 and delay:
+            return w.call("after", [], [("days", delay // 1440)])
+        if delay % 60 == 0 and delay:
+            return w.call("after", [], [("hours", delay // 60)])
+        return w.call("after", [], [("minutes", delay)])
+    if keys == {"at"}:
+        return w.call("at_moment", [value["at"]])
+    return value
+
+
+def _condition(w: _Writer, value: JSON) -> _Code | JSON:
+    if not isinstance(value, dict) or "check" not in value:
+        return value
+    check = value["check"]
+    rest = [(k, v) for k, v in value.items() if k != "check"]
+    keys = {k for k, _v in rest}
+    if check in ("orders_missing", "has_ordered") and keys <= {"since", "days_back"}:
+        return w.call(check, [], rest)
+    if check == "customer_filter" and keys <= {"group", "active", "language"}:
+        return w.call("customer_filter", [], rest)
+    return value
+
+
+def _line(w: _Writer, value: JSON) -> _Code | JSON:
+    if isinstance(value, dict) and set(value) in ({"sku", "quantity"}, {"sku", "quantity", "name"}):
+        options = [("name", value["name"])] if "name" in value else []
+        return w.call("line", [value["sku"], value["quantity"]], options)
+    return value
+
+
+# --- Steps ---------------------------------------------------------------------------------
+
+
+def _is_int(value: JSON) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _action_options(w: _Writer, step_type: str, action: JSON) -> list[tuple[str, JSON]] | None:
+    """The method's options for ``action``, or None when the method cannot say it."""
+    if not isinstance(action, dict):
+        return None
+    keys = set(action)
+    if step_type == "send_email":
+        has_id, has_name = "template_id" in action, "template" in action
+        if (
+            has_id == has_name
+            or "recipients" not in action
+            or not keys <= {"template_id", "template", "recipients", "from_email", "reply_to"}
+            or (has_id and not _is_int(action["template_id"]))
+            or (has_name and not isinstance(action["template"], str))
+        ):
+            return None
+        template = action["template_id"] if has_id else action["template"]
+        out = [("template", template), ("to", _recipients(w, action["recipients"]))]
+        out += [(k, action[k]) for k in ("from_email", "reply_to") if k in action]
+        return out
+    if step_type == "create_order":
+        if not {"recipients", "mode"} <= keys <= {"recipients", "mode", "lines", "status"}:
+            return None
+        out = [("to", _recipients(w, action["recipients"])), ("mode", action["mode"])]
+        if "lines" in action:
+            lines = action["lines"]
+            out.append(
+                ("lines", [_line(w, x) for x in lines] if isinstance(lines, list) else lines)
+            )
+        if "status" in action:
+            out.append(("status", action["status"]))
+        return out
+    if step_type == "generate_report":
+        if keys != {"report", "send_to"} or not isinstance(action["send_to"], list):
+            return None
+        return [("report", action["report"]), ("send_to", action["send_to"])]
+    if step_type == "call_integration":
+        if (
+            not {"integration_id", "method"}
+            <= keys
+            <= {
+                "integration_id",
+                "method",
+                "path",
+                "body",
+                "timeout_s",
+            }
+        ):
+            return None
+        out = [("integration", action["integration_id"]), ("method", action["method"])]
+        out += [(k, action[k]) for k in ("path", "body", "timeout_s") if k in action]
+        return out
+    if step_type in ("check_condition", "wait_until"):
+        return [] if action == {} else None
+    return None
+
+
+def _step_call(w: _Writer, step: dict[str, JSON], position: int) -> tuple[str, list, list]:
+    step_type = step.get("step_type")
+    trigger_config = step.get("trigger_config", {})
+    condition_config = step.get("condition_config", {})
+    action = step.get("action_config", {})
+    trigger_type = step.get("trigger_type", "immediate")
+    common: list[tuple[str, JSON]] = []
+    if "name" in step and step["name"] != _STEP_DEFAULTS["name"]:
+        common.append(("name", step["name"]))
+
+    options = _action_options(w, step_type, action) if isinstance(step_type, str) else None
+    special_ok = (
+        options is not None
+        and not (
+            step_type == "check_condition"
+            and not (isinstance(condition_config, dict) and condition_config)
+        )
+        and not (
+            step_type == "wait_until" and not (isinstance(trigger_config, dict) and trigger_config)
+        )
+    )
+    if special_ok:
+        assert options is not None
+        method = step_type
+        args: list[JSON] = []
+        inferred = "immediate"
+        if step_type == "check_condition":
+            args = [_condition(w, condition_config)]
+        elif step_type == "wait_until":
+            args = [_trigger(w, trigger_config)]
+        tail: list[tuple[str, JSON]] = []
+        if step_type != "wait_until" and trigger_config != {}:
+            tail.append(("when", _trigger(w, trigger_config)))
+            inferred = "time_based"
+        if step_type != "check_condition" and condition_config != {}:
+            tail.append(("condition", _condition(w, condition_config)))
+        options = common + options + tail
+    else:
+        method = "step"
+        args = [step_type]
+        inferred = "immediate"
+        options = list(common)
+        if action != {}:
+            options.append(("action", action))
+        if trigger_config != {}:
+            options.append(("trigger_config", trigger_config))
+        if condition_config != {}:
+            options.append(("condition_config", condition_config))
+    if trigger_type != inferred:
+        options.append(("trigger", trigger_type))
+    if "is_active" in step and step["is_active"] != _STEP_DEFAULTS["is_active"]:
+        options.append(("active", step["is_active"]))
+    if "max_retries" in step and step["max_retries"] != _STEP_DEFAULTS["max_retries"]:
+        options.append(("max_retries", step["max_retries"]))
+    if step.get("step_order", position) != position:
+        options.append(("order", step["step_order"]))
+    return method, args, options
+
+
+def export_script(workflow: dict[str, JSON], *, language: str) -> str:
+    """A builder script in ``language`` ("python" or "javascript") for ``workflow``."""
+    w = _Writer(language)
+    options: list[tuple[str, JSON]] = []
+    if workflow.get("description"):
+        options.append(("description", workflow["description"]))
+    if "schedule" in workflow or workflow.get("workflow_type") == "scheduled":
+        options.append(("schedule", _schedule(w, workflow.get("schedule"))))
+    if "event" in workflow:
+        options.append(("event", _event(w, workflow["event"])))
+    header = w.call(
+        "workflow",
+        [workflow.get("name", "")],
+        options,
+        prefix="flow = " if w.python else "const flow = ",
+    )
+    lines = [header + ("" if w.python else ";")]
+    for position, step in enumerate(workflow.get("steps") or [], start=1):
+        method, args, step_options = _step_call(w, step, position)
+        code = w.call(method, args, step_options, prefix="flow.")
+        lines.append(code + ("" if w.python else ";"))
+    return "\n".join(lines) + "\n"

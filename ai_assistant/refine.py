@@ -1,0 +1,567 @@
+"""Small, deterministic edits of a draft for the offline provider.
+
+Language models get the draft in the prompt and rewrite it; without one, follow-ups such as
+"flytt påminnelsen til onsdag kl 12", "change the time to 10am" or "send det bare til
+kafeene" are handled by this grammar:
+
+    edit    := move | group | move + group
+    move    := VERB [target] [DAY] [TIME]        (at least one of DAY, TIME)
+    group   := ("send ... til" | "bare/kun/only til" | "endre gruppen til" | ...) GROUP
+    target  := "påminnelsen" | "skjemaet" | "rapporten" | "ordren" | "bekreftelsen"
+             | "steg 2" | "andre steg" | "siste steg" | (English equivalents)
+
+Anything it does not recognise returns None, and the caller treats the text as a new
+description instead. It never guesses: an ambiguous target or an unknown group comes back as
+a question.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["RefineOutcome", "detect_language", "refine_draft"]
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+NB_DAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+DAY_WORDS: dict[str, str] = {
+    **dict(zip(NB_DAYS, WEEKDAYS, strict=True)),
+    "lordag": "saturday",
+    "sondag": "sunday",
+    **{day: day for day in WEEKDAYS},
+    "mon": "monday",
+    "tue": "tuesday",
+    "tues": "tuesday",
+    "wed": "wednesday",
+    "thu": "thursday",
+    "thur": "thursday",
+    "thurs": "thursday",
+    "fri": "friday",
+    "sat": "saturday",
+}
+# "onsdagen", "wednesdays": definite / plural forms name the same day.
+DAY_RE = re.compile(
+    r"\b(?P<prep>fra|from|til|to|på|on)?\s*\b(?P<day>"
+    + "|".join(sorted(DAY_WORDS, key=len, reverse=True))
+    + r")(?:en|er|s)?\b"
+)
+TIME_RE = re.compile(
+    r"\b(?:kl\.?|klokka|klokken|at|@)\s*(?P<h1>\d{1,2})(?:[:.](?P<m1>\d{2}))?\s*(?P<ap1>am|pm)?\b"
+    r"|\b(?P<h2>\d{1,2})[:.](?P<m2>\d{2})\s*(?P<ap2>am|pm)?\b"
+    r"|\b(?P<h3>\d{1,2})\s*(?P<ap3>am|pm)\b"
+)
+# "endre tiden til 10": a bare hour, but only when the text talks about the time.
+BARE_HOUR_RE = re.compile(
+    r"\b(?:tid\w*|time|klokkeslett\w*)\b.*?\b(?:til|to)\s+(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\b"
+)
+NOON_RE = re.compile(r"\b(middag|midt på dagen|lunsj|lunch|noon|midday)\b")
+MIDNIGHT_RE = re.compile(r"\b(midnatt|midnight)\b")
+
+MOVE_VERB_RE = re.compile(
+    r"\b(flytt\w*|endr\w*|sett|bytt\w*|utsett\w*|move|change|set|reschedule|shift|make|put)\b"
+    r"|\b(i stedet|istedenfor|instead)\b"
+)
+
+# Targets, most specific first ("order form" before "order").
+TARGET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("reminder", re.compile(r"\b(påminnelse\w*|purring\w*|reminder\w*)")),
+    ("form", re.compile(r"(\w*skjema\w*|\border[- ]?forms?\b|\bforms?\b)")),
+    ("confirmation", re.compile(r"\b(bekreftelse\w*|confirmation\w*)")),
+    ("report", re.compile(r"\b(rapport\w*|reports?)\b")),
+    ("order", re.compile(r"\b(ordre\w*|standing orders?|orders?)\b")),
+    ("integration", re.compile(r"\b(integrasjon\w*|integrations?|kall\w*|api)\b")),
+)
+ORDINALS = {
+    "første": 1,
+    "andre": 2,
+    "tredje": 3,
+    "fjerde": 4,
+    "femte": 5,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+}
+STEP_NUMBER_RE = re.compile(r"\b(?:steg|step|trinn)(?:et)?\s*(?:nr\.?\s*)?(?P<n>\d{1,2})\b")
+STEP_ORDINAL_RE = re.compile(
+    r"\b(?P<o>" + "|".join(ORDINALS) + r"|siste|last)\s+(?:steg\w*|step|trinn\w*)\b"
+)
+
+GROUP_PHRASE = r"(?P<g>[\wæøåé-]+(?:\s+(?:kunder|kundene|customers|group|gruppe|gruppen))?)"
+GROUP_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r"\b(?:endr\w*|bytt\w*|sett|change|set|switch)\s+(?:the\s+)?"
+        r"(?:gruppen|gruppe|mottaker\w*|group|recipients|audience)\s+(?:til|to)\s+"
+        r"(?:gruppen\s+|the\s+)?" + GROUP_PHRASE
+    ),
+    re.compile(r"\b(?:bare|kun|only)\s+(?:til\s+|to\s+)?(?:gruppen\s+|the\s+)?" + GROUP_PHRASE),
+    re.compile(r"\bsend\w*\s+(?:\w+\s+){0,2}?(?:til|to)\s+(?:gruppen\s+|the\s+)?" + GROUP_PHRASE),
+    re.compile(
+        r"\b(?:til|to)\s+(?:gruppen\s+|the\s+)?" + GROUP_PHRASE + r"\s+(?:i stedet|instead)"
+    ),
+)
+# "send X til Y" is an edit only when it points back at the draft ("send det/den/påminnelsen
+# til kafeene"); otherwise it is the start of a new description.
+BACK_REFERENCE_RE = re.compile(r"\b(det|den|dem|alt|it|them|everything|i stedet|instead)\b")
+# Words that describe a whole schedule or trigger: the text is a new description, not an edit.
+NEW_DESCRIPTION_RE = re.compile(
+    r"\b(hver|hvert|every|each|daglig|daily|ukentlig|weekly|månedlig|monthly|hverdag\w*|"
+    r"weekdays?|når en|when an?|den \d+\.)"
+)
+ALL_WORDS = {"alle", "alle kunder", "alle kundene", "everyone", "everybody", "all", "all customers"}
+# English (and common) words for the groups a wholesaler typically has, to their Norwegian stem.
+GROUP_TRANSLATIONS = {
+    "shop": "butikk",
+    "store": "butikk",
+    "cafe": "kafe",
+    "restaurant": "restaurant",
+    "hotel": "hotell",
+    "kiosk": "kiosk",
+    "canteen": "kantine",
+    "bakery": "bakeri",
+    "bakeries": "bakeri",
+}
+NOT_GROUPS = set(DAY_WORDS) | set(NB_DAYS) | {"kl", "klokka", "at", "samme", "same", "neste"}
+
+DEFAULT_TIMES = {"reminder": "15:00"}
+DEFAULT_TIME = "09:00"
+
+NB_MARKERS = re.compile(
+    r"\b(og|til|kl|klokka|hver|som|ikke|har|på|den|det|flytt\w*|endr\w*|send|påminnelse\w*|"
+    r"skjema\w*|kunde\w*|bestill\w*|uke|dag|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|"
+    r"søndag|bare|kun|gruppen|alle|i stedet)\b|[æøå]"
+)
+EN_MARKERS = re.compile(
+    r"\b(the|and|to|at|every|who|not|have|has|move|change|reminder|form|customers?|order|"
+    r"week|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|only|group|all|"
+    r"instead|please|send|am|pm)\b"
+)
+
+
+def detect_language(text: str, default: str = "nb") -> str:
+    """ "nb" or "en" by counting marker words; ties keep ``default``."""
+    lowered = text.lower()
+    nb = len(NB_MARKERS.findall(lowered))
+    en = len(EN_MARKERS.findall(lowered))
+    # "send" counts for both; Norwegian letters tip a mixed text to Norwegian.
+    if nb > en:
+        return "nb"
+    if en > nb:
+        return "en"
+    return default
+
+
+@dataclass
+class RefineOutcome:
+    workflow: dict[str, Any] | None = None
+    question: str | None = None
+    changes: list[str] = field(default_factory=list)
+    language: str = "nb"
+
+
+def _say(language: str, nb: str, en: str) -> str:
+    return en if language == "en" else nb
+
+
+def _day_label(day: str | None, language: str) -> str:
+    if not day:
+        return ""
+    return day.capitalize() if language == "en" else NB_DAYS[WEEKDAYS.index(day)]
+
+
+# --- Parsing the edit -------------------------------------------------------------------------
+
+
+def _hhmm(hour: str, minute: str | None, ampm: str | None) -> str | None:
+    h, m = int(hour), int(minute or 0)
+    if ampm == "pm" and h < 12:
+        h += 12
+    elif ampm == "am" and h == 12:
+        h = 0
+    if h > 23 or m > 59:
+        return None
+    return f"{h:02d}:{m:02d}"
+
+
+def _parse_time(text: str) -> str | None:
+    match = TIME_RE.search(text)
+    if match:
+        for n in ("1", "2", "3"):
+            if match.group(f"h{n}") is not None:
+                minute = match.groupdict().get(f"m{n}")
+                return _hhmm(match.group(f"h{n}"), minute, match.group(f"ap{n}"))
+    if NOON_RE.search(text):
+        return "12:00"
+    if MIDNIGHT_RE.search(text):
+        return "00:00"
+    bare = BARE_HOUR_RE.search(text)
+    if bare:
+        return _hhmm(bare.group("h"), bare.group("m"), None)
+    return None
+
+
+def _parse_day(text: str) -> str | None:
+    # "fra torsdag til onsdag": the day after "fra"/"from" is the old one.
+    days = [m for m in DAY_RE.finditer(text) if m.group("prep") not in ("fra", "from")]
+    return DAY_WORDS[days[-1].group("day")] if days else None
+
+
+def _template_categories(templates: Sequence[Mapping[str, Any]]) -> dict[int, str]:
+    return {int(t["id"]): str(t.get("category") or "") for t in templates if "id" in t}
+
+
+def _kinds(step: Mapping[str, Any], categories: Mapping[int, str]) -> set[str]:
+    """What a step is, in the words a user would use to point at it."""
+    kinds: set[str] = set()
+    name = str(step.get("name") or "").lower()
+    action = step.get("action_config") or {}
+    condition = step.get("condition_config") or {}
+    category = categories.get(action.get("template_id"), "") if action else ""
+    step_type = step.get("step_type")
+    if step_type == "send_email":
+        if (
+            condition.get("check") == "orders_missing"
+            or category == "reminder"
+            or re.search(r"påminn|purr|remind", name)
+        ):
+            kinds.add("reminder")
+        if category == "bestilling" or re.search(r"skjema|form", name):
+            kinds.add("form")
+        if category == "confirmation" or re.search(r"bekreft|confirm", name):
+            kinds.add("confirmation")
+    elif step_type == "generate_report":
+        kinds.add("report")
+    elif step_type == "create_order":
+        kinds.add("order")
+    elif step_type == "call_integration":
+        kinds.add("integration")
+    return kinds
+
+
+@dataclass
+class _Target:
+    index: int | None = None  # None: no target named
+    question: str | None = None
+    span: tuple[int, int] | None = None  # where in the text the target was named
+
+
+def _find_target(
+    text: str, steps: list[dict[str, Any]], categories: Mapping[int, str], language: str
+) -> _Target:
+    number = STEP_NUMBER_RE.search(text)
+    ordinal = STEP_ORDINAL_RE.search(text)
+    if number or ordinal:
+        match = number or ordinal
+        assert match is not None
+        if number:
+            n = int(number.group("n"))
+        else:
+            word = ordinal.group("o")  # type: ignore[union-attr]
+            n = len(steps) if word in ("siste", "last") else ORDINALS[word]
+        if not 1 <= n <= len(steps):
+            return _Target(
+                question=_say(
+                    language,
+                    f"Arbeidsflyten har bare {len(steps)} steg. Hvilket steg mener du?",
+                    f"The workflow has only {len(steps)} steps. Which step do you mean?",
+                )
+            )
+        return _Target(index=n - 1, span=match.span())
+    for kind, pattern in TARGET_PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        if kind == "order" and re.search(r"\border[- ]?forms?\b", text):
+            continue
+        matching = [i for i, step in enumerate(steps) if kind in _kinds(step, categories)]
+        if len(matching) == 1:
+            return _Target(index=matching[0], span=match.span())
+        if not matching:
+            return _Target(
+                question=_say(
+                    language,
+                    f"Jeg finner ikke «{match.group(0)}» i utkastet. Hvilket steg vil du endre?",
+                    f"I cannot find “{match.group(0)}” in the draft. Which step should change?",
+                )
+            )
+        return _Target(
+            question=_say(
+                language,
+                f"Utkastet har flere steg som passer «{match.group(0)}» (steg "
+                + ", ".join(str(i + 1) for i in matching)
+                + "). Hvilket mener du?",
+                f"Several steps match “{match.group(0)}” (steps "
+                + ", ".join(str(i + 1) for i in matching)
+                + "). Which one do you mean?",
+            )
+        )
+    return _Target()
+
+
+GROUP_SUFFIXES = ("ene", "ane", "ne", "er", "r", "en", "et", "es", "a", "e", "s")
+
+
+def _stems(word: str) -> set[str]:
+    """The forms a group word may share with a group's name: itself, itself without one
+    inflection ending ("kafeene"/"kafeer" share "kafee", "butikkene"/"butikker" share
+    "butikk"), and their Norwegian stems when the word is English ("shops" -> "butikk")."""
+    word = word.lower().replace("é", "e").strip()
+    forms = {word} | {
+        word[: -len(suffix)]
+        for suffix in GROUP_SUFFIXES
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3
+    }
+    return forms | {GROUP_TRANSLATIONS[form] for form in forms if form in GROUP_TRANSLATIONS}
+
+
+def _match_group(phrase: str, groups: Sequence[Mapping[str, Any]]) -> str | None:
+    """The slug of the group ``phrase`` names, "all", or None."""
+    phrase = re.sub(
+        r"\s+(kunder|kundene|customers|group|gruppe|gruppen)$", "", phrase.lower()
+    ).strip()
+    if phrase in ALL_WORDS:
+        return "all"
+    for group in groups:
+        if phrase in (str(group["slug"]).lower(), str(group["name"]).lower()):
+            return str(group["slug"])
+    stems = _stems(phrase)
+    matches = [
+        str(group["slug"])
+        for group in groups
+        if stems & (_stems(str(group["slug"])) | _stems(str(group["name"])))
+    ]
+    # Two groups sharing a stem is ambiguous: better a question than the wrong audience.
+    return matches[0] if len(matches) == 1 else None
+
+
+def _find_group(text: str, *, targeted: bool) -> tuple[str, tuple[int, int]] | None:
+    for number, pattern in enumerate(GROUP_PATTERNS):
+        if number == 2 and not (targeted or BACK_REFERENCE_RE.search(text)):
+            continue  # "send X til Y" without pointing back at the draft
+        for match in pattern.finditer(text):
+            phrase = match.group("g").strip()
+            first = phrase.split()[0]
+            if first in NOT_GROUPS or first.isdigit() or TIME_RE.fullmatch(phrase):
+                continue
+            if first in ("den", "det", "it", "them", "dem", "de"):
+                continue
+            return phrase, match.span("g")
+    return None
+
+
+# --- Applying it --------------------------------------------------------------------------------
+
+
+def _timed(step: Mapping[str, Any]) -> bool:
+    config = step.get("trigger_config") or {}
+    return step.get("trigger_type") == "time_based" and bool(
+        config.get("time") or config.get("day")
+    )
+
+
+def _move_schedule(
+    workflow: dict[str, Any], day: str | None, time: str | None, language: str
+) -> str | None:
+    """Move the schedule (what the first step follows); a question when it cannot."""
+    schedule = workflow.get("schedule")
+    if not isinstance(schedule, dict):
+        return None
+    config = dict(schedule.get("schedule_config") or {})
+    kind = schedule.get("schedule_type")
+    if kind in ("monthly", "cron") and day:
+        return _say(
+            language,
+            "Arbeidsflyten går ikke ukentlig. Vil du at den skal gå hver "
+            f"{_day_label(day, language)} i stedet? Beskriv i så fall planen på nytt.",
+            "The workflow does not run weekly. Should it run every "
+            f"{_day_label(day, language)} instead? Then please describe the schedule again.",
+        )
+    if kind == "cron":
+        return _say(
+            language,
+            "Planen er et cron-uttrykk; beskriv den nye planen med dag og klokkeslett.",
+            "The schedule is a cron expression; describe the new one with a day and a time.",
+        )
+    if day:
+        config.pop("days", None)
+        config.pop("weekdays_only", None)
+        config["day"] = day
+        schedule["schedule_type"] = "weekly"
+    if time:
+        config["time"] = time
+    schedule["schedule_config"] = config
+    return None
+
+
+def _move_step(
+    workflow: dict[str, Any],
+    index: int,
+    day: str | None,
+    time: str | None,
+    categories: Mapping[int, str],
+    language: str,
+) -> str | None:
+    steps = workflow["steps"]
+    step = steps[index]
+    # The first step of a scheduled workflow runs when the schedule fires: moving it moves
+    # the schedule (nl-examples: "the first timed step sets the schedule").
+    if index == 0 and workflow.get("workflow_type") == "scheduled":
+        question = _move_schedule(workflow, day, time, language)
+        if question:
+            return question
+        if step.get("trigger_type") != "time_based":
+            return None
+    config = {
+        key: value
+        for key, value in (step.get("trigger_config") or {}).items()
+        if key in ("day", "time")
+    }
+    if day:
+        config["day"] = day
+    if time:
+        config["time"] = time
+    if "time" not in config:
+        kinds = _kinds(step, categories)
+        config["time"] = next((DEFAULT_TIMES[k] for k in kinds if k in DEFAULT_TIMES), DEFAULT_TIME)
+    step["trigger_type"] = "time_based"
+    step["trigger_config"] = {key: config[key] for key in ("day", "time") if key in config}
+    return None
+
+
+def _describe(workflow: Mapping[str, Any], language: str) -> str:
+    """A fresh one-line description: the old one would still name the old days and times."""
+    parts = []
+    for step in workflow.get("steps") or []:
+        config = step.get("trigger_config") or {}
+        when = " ".join(
+            p for p in (_day_label(config.get("day"), language), config.get("time")) if p
+        )
+        name = str(step.get("name") or step.get("step_type", ""))
+        if parts:  # "Send skjema mandag 09:00, påminnelse onsdag 12:00"
+            name = name[:1].lower() + name[1:]
+        parts.append(f"{name} {when}".strip())
+    return ", ".join(parts)
+
+
+def refine_draft(
+    draft: Mapping[str, Any],
+    text: str,
+    *,
+    groups: Sequence[Mapping[str, Any]] = (),
+    templates: Sequence[Mapping[str, Any]] = (),
+) -> RefineOutcome | None:
+    """Apply the edit ``text`` describes to a copy of ``draft``; None if it is not an edit.
+
+    ``groups`` are the existing customer groups ({slug, name}); ``templates`` ({id,
+    category}) help recognise which step is "the reminder" when its name does not say.
+    """
+    lowered = " ".join(text.lower().split())
+    language = detect_language(lowered)
+    steps = draft.get("steps")
+    if not isinstance(steps, list) or not steps or NEW_DESCRIPTION_RE.search(lowered):
+        return None
+    categories = _template_categories(templates)
+    workflow = copy.deepcopy(dict(draft))
+    target = _find_target(lowered, workflow["steps"], categories, language)
+
+    group_found = _find_group(lowered, targeted=target.index is not None)
+    # Day and time are read outside the target and group phrases ("steg 2" is no time).
+    rest = lowered
+    for span in (target.span, group_found[1] if group_found else None):
+        if span:
+            rest = rest[: span[0]] + " " * (span[1] - span[0]) + rest[span[1] :]
+    day, time = _parse_day(rest), _parse_time(rest)
+    wants_move = bool(MOVE_VERB_RE.search(lowered)) and bool(day or time)
+
+    if not wants_move and group_found is None:
+        return None
+    if target.question:
+        return RefineOutcome(question=target.question, language=language)
+
+    changes: list[str] = []
+    if wants_move:
+        index = target.index
+        if index is None:
+            timed = [i for i, step in enumerate(workflow["steps"]) if _timed(step)]
+            if workflow.get("workflow_type") == "scheduled" and len(timed) <= 1:
+                index = timed[0] if timed else 0
+            elif len(timed) == 1:
+                index = timed[0]
+            else:
+                return RefineOutcome(
+                    question=_say(
+                        language,
+                        "Hvilket steg vil du flytte? Utkastet har steg "
+                        + ", ".join(str(i + 1) for i in timed)
+                        + " med egne tidspunkt.",
+                        "Which step should move? Steps "
+                        + ", ".join(str(i + 1) for i in timed)
+                        + " of the draft have their own times.",
+                    ),
+                    language=language,
+                )
+        question = _move_step(workflow, index, day, time, categories, language)
+        if question:
+            return RefineOutcome(question=question, language=language)
+        step = workflow["steps"][index]
+        config = step.get("trigger_config") or {}
+        schedule = (workflow.get("schedule") or {}).get("schedule_config") or {}
+        shown_day = config.get("day") or (schedule.get("day") if index == 0 else None)
+        shown_time = config.get("time") or (schedule.get("time") if index == 0 else None)
+        when = " ".join(p for p in (_day_label(shown_day, language), shown_time) if p)
+        name = step.get("name") or step.get("step_type")
+        changes.append(
+            _say(language, f"Flyttet «{name}» til {when}.", f"Moved “{name}” to {when}.")
+        )
+
+    if group_found is not None:
+        phrase = group_found[0]
+        slug = _match_group(phrase, groups)
+        if slug is None:
+            known = ", ".join(str(g["name"]) for g in groups) or "-"
+            return RefineOutcome(
+                question=_say(
+                    language,
+                    f"Jeg finner ingen kundegruppe som heter «{phrase}». Grupper som finnes: "
+                    f"{known} (eller alle kunder).",
+                    f"There is no customer group called “{phrase}”. Existing groups: {known} "
+                    "(or all customers).",
+                ),
+                language=language,
+            )
+        indexes = (
+            [target.index]
+            if target.index is not None
+            else [
+                i
+                for i, step in enumerate(workflow["steps"])
+                if "group" in ((step.get("action_config") or {}).get("recipients") or {})
+            ]
+        )
+        changed = 0
+        for i in indexes:
+            action = workflow["steps"][i].get("action_config") or {}
+            if isinstance(action.get("recipients"), dict):
+                action["recipients"] = {"group": slug}
+                changed += 1
+        if not changed:
+            return RefineOutcome(
+                question=_say(
+                    language,
+                    "Ingen steg i utkastet sender til en kundegruppe. Hvilket steg mener du?",
+                    "No step of the draft is addressed to a customer group. Which step?",
+                ),
+                language=language,
+            )
+        label = _say(language, "alle kunder", "all customers") if slug == "all" else slug
+        changes.append(
+            _say(language, f"Mottakere endret til {label}.", f"Recipients changed to {label}.")
+        )
+
+    if workflow.get("description"):
+        workflow["description"] = _describe(workflow, language)
+    return RefineOutcome(workflow=workflow, changes=changes, language=language)

@@ -1,0 +1,668 @@
+"""The AI assistant's services: description -> draft, script -> draft, draft -> workflow.
+
+``ai_parse_description`` runs one chat turn:
+
+1. store the user's message (first, on its own: whatever happens next, it is kept);
+2. build the prompt (templates, groups, integrations the user may use, recent workflows,
+   today, the time zone, the current draft) and ask the configured provider;
+3. validate the answer with ``automation.validation.validate_workflow``; on errors, one
+   repair round with the errors fed back (not for policy errors: see ``NO_REPAIR_CODES``);
+4. apply the policy checks the schema cannot express (integrations only for developers and
+   only to public addresses);
+5. store the assistant's message (the draft with its preview, a question, or the errors)
+   and log every provider request (tokens, latency, prompt, answer).
+
+Provider failures (timeouts, 429, 5xx, truncated or malformed answers) become a clear
+message in the user's language, stored as a ``system`` message; nothing is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import translation
+
+from ai_assistant.models import AIRequestLog, ChatMessage, ChatSession
+from ai_assistant.preview import PreviewLine, workflow_preview
+from ai_assistant.prompts import (
+    PromptContext,
+    build_system_prompt,
+    provider_workflow_schema,
+    repair_message,
+)
+from ai_assistant.providers import (
+    Conversation,
+    Provider,
+    ProviderAnswer,
+    ProviderError,
+    get_provider,
+)
+from ai_assistant.refine import detect_language
+from automation.models import Integration, WorkflowDefinition
+from automation.services import (
+    workflow_create,
+    workflow_definition,
+    workflow_deploy,
+)
+from automation.validation import WorkflowValidationError, validate_workflow
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+    from ai_assistant.context import ParseContext
+
+__all__ = [
+    "AssistantError",
+    "AssistantReply",
+    "ScriptReply",
+    "ai_confirm",
+    "ai_execute_script",
+    "ai_parse_description",
+    "user_may_deploy",
+    "user_may_use_integrations",
+    "workflow_policy_errors",
+]
+
+logger = logging.getLogger(__name__)
+
+MAX_TEXT_LENGTH = 4000
+# Turns of earlier conversation the model sees; the draft itself is in the system prompt.
+HISTORY_TURNS = 10
+RECENT_WORKFLOWS = 10
+# Errors that say what the user asked for is not allowed. A repair round would only make the
+# model quietly change the request (e.g. "every minute" into "every hour"); the user must
+# hear the refusal instead.
+POLICY_CODES = frozenset(
+    {"schedule_too_frequent", "integration_not_allowed", "integration_address_not_allowed"}
+)
+NO_REPAIR_CODES = POLICY_CODES
+
+ReplyKind = Literal["workflow", "question", "error"]
+
+FAILURE_MESSAGES: dict[str, tuple[str, str]] = {
+    "timeout": (
+        "AI-tjenesten svarte ikke i tide. Meldingen din er lagret. Prøv igjen om litt.",
+        "The AI service did not answer in time. Your message is saved. Please try again.",
+    ),
+    "rate_limited": (
+        "AI-tjenesten har for mange forespørsler akkurat nå. Meldingen din er lagret. Prøv "
+        "igjen om et minutt.",
+        "The AI service is receiving too many requests right now. Your message is saved. "
+        "please try again in a minute.",
+    ),
+    "connection": (
+        "Fikk ikke kontakt med AI-tjenesten. Meldingen din er lagret. Prøv igjen senere.",
+        "Could not reach the AI service. Your message is saved. Please try again later.",
+    ),
+    "auth": (
+        "AI-tjenesten godtok ikke innloggingen vår. Be en administrator sjekke API-nøkkelen. "
+        "Meldingen din er lagret.",
+        "The AI service rejected our credentials. Ask an administrator to check the API key. "
+        "Your message is saved.",
+    ),
+    "bad_request": (
+        "AI-tjenesten avviste forespørselen. Meldingen din er lagret. Prøv å formulere den "
+        "annerledes.",
+        "The AI service rejected the request. Your message is saved. Try rephrasing it.",
+    ),
+    "server": (
+        "AI-tjenesten svarte med en feil. Meldingen din er lagret. Prøv igjen senere.",
+        "The AI service answered with an error. Your message is saved. Please try again later.",
+    ),
+    "truncated": (
+        "Svaret fra AI-tjenesten ble kuttet av før det var ferdig. Prøv å beskrive "
+        "arbeidsflyten kortere, eller del den opp.",
+        "The AI service's answer was cut off before it was complete. Try a shorter "
+        "description, or split it up.",
+    ),
+    "refused": (
+        "AI-tjenesten ville ikke svare på denne forespørselen. Prøv å formulere den annerledes.",
+        "The AI service declined to answer this request. Try rephrasing it.",
+    ),
+    "malformed": (
+        "AI-tjenesten svarte med noe som ikke er en gyldig arbeidsflyt (ugyldig JSON), også "
+        "etter et nytt forsøk. Prøv igjen, eller formuler beskrivelsen annerledes.",
+        "The AI service's answer was not a valid workflow (invalid JSON), even after a second "
+        "attempt. Try again, or rephrase the description.",
+    ),
+}
+
+
+class AssistantError(Exception):
+    """Bad input to a service (unknown session, nothing to confirm ...). ``errors`` has the
+    documented shape, so the API renders it as a 400."""
+
+    def __init__(self, code: str, message: str, *, path: str = "") -> None:
+        self.errors = [{"path": path, "code": code, "message": message}]
+        super().__init__(message)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"errors": list(self.errors)}
+
+
+@dataclass
+class AssistantReply:
+    session_id: int
+    message_id: int
+    kind: ReplyKind
+    text: str
+    language: str
+    workflow: dict[str, Any] | None = None
+    preview: list[PreviewLine] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    provider: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["preview"] = [line.as_dict() for line in self.preview]
+        return data
+
+
+@dataclass
+class ScriptReply:
+    workflow: dict[str, Any] | None
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    preview: list[PreviewLine] = field(default_factory=list)
+
+    @property
+    def is_valid(self) -> bool:
+        return self.workflow is not None and not self.errors
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "workflow": self.workflow,
+            "errors": list(self.errors),
+            "preview": [line.as_dict() for line in self.preview],
+        }
+
+
+# --- Roles and policy ---------------------------------------------------------------------------
+
+
+def _has_role(user: Any, role: str) -> bool:
+    from config.api import user_has_role
+
+    return user_has_role(user, role)
+
+
+def user_may_use_integrations(user: Any) -> bool:
+    """Developers and staff: an integration call reaches outside systems with our secrets."""
+    return _has_role(user, "developer")
+
+
+def user_may_deploy(user: Any) -> bool:
+    """Developers and staff may activate what the assistant drafted; business users save
+    drafts for someone else to review."""
+    return _has_role(user, "developer")
+
+
+def workflow_policy_errors(workflow: Mapping[str, Any], *, user: Any) -> list[dict[str, str]]:
+    """What the validator accepts but this user may not have (empty: allowed).
+
+    The validator knows the format; it does not know who is asking, nor re-checks where an
+    integration points (a row may predate the address rules, or be edited in the database).
+    """
+    from automation.http import UnsafeURLError, check_url
+
+    errors: list[dict[str, str]] = []
+    allowed = user_may_use_integrations(user)
+    for index, step in enumerate(workflow.get("steps") or []):
+        if step.get("step_type") != "call_integration":
+            continue
+        if not allowed:
+            errors.append(
+                {
+                    "path": f"/steps/{index}/step_type",
+                    "code": "integration_not_allowed",
+                    "message": translation.gettext(
+                        "Only developers may use integrations (call_integration) in a workflow."
+                    ),
+                }
+            )
+            continue
+        integration_id = (step.get("action_config") or {}).get("integration_id")
+        integration = Integration.objects.filter(pk=integration_id).first()
+        if integration is None:
+            continue  # the validator reports unknown integrations
+        try:
+            check_url(integration.base_url)
+        except UnsafeURLError:
+            errors.append(
+                {
+                    "path": f"/steps/{index}/action_config/integration_id",
+                    "code": "integration_address_not_allowed",
+                    "message": translation.gettext(
+                        "Integration “%(name)s” points to an address that workflows may not "
+                        "call (internal network or cloud metadata)."
+                    )
+                    % {"name": integration.name},
+                }
+            )
+        except Exception:  # DNS trouble is not a policy matter; the engine checks each call
+            logger.info("Could not resolve integration %s while checking policy", integration.pk)
+    return errors
+
+
+# --- Helpers ------------------------------------------------------------------------------------
+
+
+def _say(language: str, nb: str, en: str) -> str:
+    return en if language == "en" else nb
+
+
+def _session_for(user: AbstractBaseUser, session_id: int | None) -> ChatSession:
+    if session_id is None:
+        return ChatSession.objects.create(user=user)
+    session = ChatSession.objects.filter(pk=session_id, user=user).first()
+    if session is None:
+        raise AssistantError(
+            "unknown_session", "No chat session with this id for this user.", path="/session_id"
+        )
+    return session
+
+
+def _history(session: ChatSession, *, exclude: int) -> list[dict[str, str]]:
+    """Earlier user/assistant turns, oldest first, same-role neighbours merged (Anthropic
+    requires alternation; a failed turn leaves two user messages in a row)."""
+    rows = list(
+        session.messages.filter(role__in=[ChatMessage.Role.USER, ChatMessage.Role.ASSISTANT])
+        .exclude(pk=exclude)
+        .order_by("-created_at", "-pk")[: HISTORY_TURNS * 2]
+    )
+    turns: list[dict[str, str]] = []
+    for row in reversed(rows):
+        content = row.content or ""
+        if turns and turns[-1]["role"] == row.role:
+            turns[-1]["content"] += "\n\n" + content
+        else:
+            turns.append({"role": row.role, "content": content})
+    while turns and turns[0]["role"] != "user":
+        turns.pop(0)
+    return turns
+
+
+def _with_user_turn(turns: list[dict[str, str]], text: str) -> list[dict[str, str]]:
+    turns = [dict(t) for t in turns]
+    if turns and turns[-1]["role"] == "user":
+        turns[-1]["content"] += "\n\n" + text
+    else:
+        turns.append({"role": "user", "content": text})
+    return turns
+
+
+def _prompt_context(
+    user: Any, context: ParseContext, draft: dict[str, Any] | None, language: str
+) -> PromptContext:
+    from automation.selectors import workflow_list
+
+    recent = [
+        {"name": w.name, "workflow_type": w.workflow_type, "status": w.status}
+        for w in workflow_list(user=user).order_by("-updated_at")[:RECENT_WORKFLOWS]
+    ]
+    integrations: list[dict[str, Any]] = []
+    if user_may_use_integrations(user):
+        integrations = list(
+            Integration.objects.filter(is_active=True).order_by("name").values("id", "name")
+        )
+    return PromptContext(
+        today=context.today,
+        timezone=context.timezone,
+        templates=list(context.templates),
+        groups=list(context.groups),
+        recent_workflows=recent,
+        integrations=integrations,
+        draft=draft,
+        language=language,
+    )
+
+
+def _ask(
+    provider: Provider,
+    conversation: Conversation,
+    *,
+    session: ChatSession,
+    attempt: int,
+) -> ProviderAnswer:
+    """One provider request, logged whatever its outcome."""
+    started = time.monotonic()
+    log = AIRequestLog(
+        provider=provider.name,
+        model=provider.model,
+        attempt=attempt,
+        prompt=conversation.for_log(),
+        session=session,
+    )
+    try:
+        answer = provider.complete(conversation)
+    except ProviderError as exc:
+        log.status = AIRequestLog.Status.ERROR
+        log.error = f"{exc.kind}: {exc.detail}"[:5000]
+        log.response = exc.raw
+        log.input_tokens, log.output_tokens = exc.input_tokens, exc.output_tokens
+        raise
+    except Exception as exc:
+        # A bug in a provider must not lose the turn either; it is logged and shown as a
+        # provider error.
+        logger.exception("AI provider %s failed unexpectedly", provider.name)
+        log.status = AIRequestLog.Status.ERROR
+        log.error = f"unexpected: {type(exc).__name__}: {exc}"[:5000]
+        raise ProviderError("server", str(exc)) from exc
+    else:
+        log.status = AIRequestLog.Status.OK
+        log.model = answer.model or provider.model
+        log.response = answer.raw
+        log.input_tokens, log.output_tokens = answer.input_tokens, answer.output_tokens
+        if answer.parse_error:
+            log.error = f"malformed: {answer.parse_error}"
+        return answer
+    finally:
+        log.latency_ms = int((time.monotonic() - started) * 1000)
+        log.save()
+
+
+def _evaluate(answer: ProviderAnswer) -> tuple[dict[str, Any] | None, list[dict[str, str]]]:
+    """(normalised workflow, errors) of an answer; both empty for a question."""
+    if answer.parse_error:
+        return None, [{"path": "", "code": "malformed_answer", "message": answer.parse_error}]
+    if answer.workflow is None:
+        return None, []
+    result = validate_workflow(answer.workflow)
+    return result.normalised, list(result.errors)
+
+
+def _errors_text(errors: Iterable[Mapping[str, str]], language: str, *, refused: bool) -> str:
+    items = "\n".join(f"- {e.get('message')}" for e in errors)
+    if refused:
+        return _say(
+            language,
+            f"Jeg kan ikke lage denne arbeidsflyten:\n{items}",
+            f"I cannot create this workflow:\n{items}",
+        )
+    return _say(
+        language,
+        f"Jeg klarte ikke å lage en gyldig arbeidsflyt av dette:\n{items}\n"
+        "Prøv å beskrive det på en annen måte.",
+        f"I could not turn this into a valid workflow:\n{items}\nPlease try describing it "
+        "differently.",
+    )
+
+
+def _store(
+    session: ChatSession,
+    role: str,
+    text: str,
+    *,
+    workflow: dict[str, Any] | None = None,
+    errors: list[dict[str, str]] | None = None,
+) -> ChatMessage:
+    return ChatMessage.objects.create(
+        session=session, role=role, content=text, workflow=workflow, errors=errors or []
+    )
+
+
+def _reply(
+    session: ChatSession,
+    message: ChatMessage,
+    kind: ReplyKind,
+    language: str,
+    provider: str,
+    *,
+    workflow: dict[str, Any] | None = None,
+    preview: list[PreviewLine] | None = None,
+) -> AssistantReply:
+    return AssistantReply(
+        session_id=session.pk,
+        message_id=message.pk,
+        kind=kind,
+        text=message.content,
+        language=language,
+        workflow=workflow,
+        preview=preview or [],
+        errors=list(message.errors or []),
+        provider=provider,
+    )
+
+
+# --- Services -----------------------------------------------------------------------------------
+
+
+def ai_parse_description(
+    *, user: AbstractBaseUser, text: str, session_id: int | None = None
+) -> AssistantReply:
+    """One chat turn: a description (or a follow-up on the session's draft) to a draft.
+
+    Returns the assistant's reply: ``kind`` "workflow" (a valid, allowed draft with its
+    preview, now the session's ``current_draft``), "question" (nothing drafted) or "error"
+    (the provider failed, or the answer was invalid or refused; no workflow offered).
+    Raises ``AssistantError`` for an unknown session or an empty/oversized text.
+    """
+    text = (text or "").strip()
+    if not text:
+        raise AssistantError("required", "Write what the workflow should do.", path="/text")
+    if len(text) > MAX_TEXT_LENGTH:
+        raise AssistantError("too_long", f"At most {MAX_TEXT_LENGTH} characters.", path="/text")
+    session = _session_for(user, session_id)
+    language = detect_language(text, default=session.language)
+    # Saved before the provider is asked (and outside any transaction around it): a timeout
+    # or a crash later must not lose what the user wrote.
+    user_message = _store(session, ChatMessage.Role.USER, text)
+    if not session.title:
+        session.title = text[:200]
+    session.language = language
+    session.save(update_fields=["title", "language", "updated_at"])
+
+    with translation.override(language):
+        return _run_turn(user, session, user_message, text, language)
+
+
+def _run_turn(
+    user: AbstractBaseUser,
+    session: ChatSession,
+    user_message: ChatMessage,
+    text: str,
+    language: str,
+) -> AssistantReply:
+    from ai_assistant.context import ParseContext
+
+    try:
+        provider = get_provider()
+    except Exception as exc:  # e.g. a misspelt AI_PROVIDER: the turn is kept, staff see why
+        logger.exception("AI provider could not be configured")
+        message = _store(
+            session,
+            ChatMessage.Role.SYSTEM,
+            FAILURE_MESSAGES["server"][language == "en"],
+            errors=[{"path": "", "code": "provider_unavailable", "message": str(exc)}],
+        )
+        return _reply(session, message, "error", language, "")
+    context = ParseContext.from_db()
+    draft = session.current_draft
+    schema = provider_workflow_schema()
+    system = build_system_prompt(_prompt_context(user, context, draft, language), schema=schema)
+    conversation = Conversation(
+        system=system,
+        messages=_with_user_turn(_history(session, exclude=user_message.pk), text),
+        schema=schema,
+        text=text,
+        draft=draft,
+        context=context,
+    )
+
+    try:
+        answer = _ask(provider, conversation, session=session, attempt=1)
+        workflow, errors = _evaluate(answer)
+        codes = {e["code"] for e in errors}
+        if errors and provider.supports_repair and not codes & NO_REPAIR_CODES:
+            repair = Conversation(
+                system=system,
+                messages=[
+                    *conversation.messages,
+                    {"role": "assistant", "content": answer.raw or "(empty)"},
+                    {
+                        "role": "user",
+                        "content": repair_message(errors, parse_error=answer.parse_error),
+                    },
+                ],
+                schema=schema,
+                text=text,
+                draft=draft,
+                context=context,
+            )
+            answer = _ask(provider, repair, session=session, attempt=2)
+            workflow, errors = _evaluate(answer)
+    except ProviderError as exc:
+        message = _store(
+            session,
+            ChatMessage.Role.SYSTEM,
+            FAILURE_MESSAGES.get(exc.kind, FAILURE_MESSAGES["server"])[language == "en"],
+            errors=[{"path": "", "code": f"provider_{exc.kind}", "message": exc.kind}],
+        )
+        return _reply(session, message, "error", language, provider.name)
+
+    if answer.language in ("nb", "en"):
+        language = answer.language
+    if answer.question and workflow is None and not errors:
+        message = _store(session, ChatMessage.Role.ASSISTANT, answer.question)
+        return _reply(session, message, "question", language, provider.name)
+
+    if errors and any(e["code"] == "malformed_answer" for e in errors):
+        message = _store(
+            session,
+            ChatMessage.Role.ASSISTANT,
+            FAILURE_MESSAGES["malformed"][language == "en"],
+            errors=errors,
+        )
+        return _reply(session, message, "error", language, provider.name)
+    if not errors and workflow is not None:
+        errors = workflow_policy_errors(workflow, user=user)
+    if errors:
+        refused = bool({e["code"] for e in errors} & POLICY_CODES)
+        message = _store(
+            session,
+            ChatMessage.Role.ASSISTANT,
+            _errors_text(errors, language, refused=refused),
+            errors=errors,
+        )
+        return _reply(session, message, "error", language, provider.name)
+
+    assert workflow is not None
+    preview = workflow_preview(workflow, language=language)
+    changes = "\n".join(answer.notes) if draft is not None and answer.notes else ""
+    intro = _say(
+        language,
+        "Her er utkastet. Se over og bekreft for å lagre det:",
+        "Here is the draft. Review it and confirm to save it:",
+    )
+    body = "\n".join(line.text for line in preview)
+    content = "\n".join(p for p in (changes, intro, body) if p)
+    with transaction.atomic():
+        message = _store(session, ChatMessage.Role.ASSISTANT, content, workflow=workflow)
+        session.current_draft = workflow
+        session.save(update_fields=["current_draft", "updated_at"])
+    return _reply(
+        session, message, "workflow", language, provider.name, workflow=workflow, preview=preview
+    )
+
+
+def _script_errors(errors: Iterable[Any]) -> list[dict[str, Any]]:
+    """The DSL's errors (objects or dicts) in the documented shape plus line and column."""
+    out: list[dict[str, Any]] = []
+    for error in errors:
+        if isinstance(error, Mapping):
+            item = dict(error)
+        elif hasattr(error, "as_dict"):
+            item = dict(error.as_dict())
+        else:
+            item = {
+                name: getattr(error, name)
+                for name in ("path", "code", "message", "line", "column")
+                if getattr(error, name, None) is not None
+            }
+            item.setdefault("message", str(error))
+        item.setdefault("path", "")
+        item.setdefault("code", "script_error")
+        out.append(item)
+    return out
+
+
+def ai_execute_script(
+    *,
+    user: AbstractBaseUser,
+    language: str,
+    source: str,
+    session_id: int | None = None,
+) -> ScriptReply:
+    """Compile a Python or JavaScript DSL script to a workflow, validate it and apply the
+    same policy as for the chat. With ``session_id`` the result becomes that session's draft,
+    so ``ai_confirm`` saves it like a chat draft."""
+    from ai_assistant.dsl import compile_script
+
+    result = compile_script(source, language=language)
+    if result.errors or result.workflow is None:
+        return ScriptReply(workflow=None, errors=_script_errors(result.errors))
+    validation = validate_workflow(result.workflow)
+    if not validation.is_valid:
+        return ScriptReply(workflow=None, errors=list(validation.errors))
+    workflow = validation.normalised
+    assert workflow is not None
+    policy = workflow_policy_errors(workflow, user=user)
+    if policy:
+        return ScriptReply(workflow=None, errors=policy)
+    ui_language = "en" if (translation.get_language() or "nb").startswith("en") else "nb"
+    if session_id is not None:
+        session = _session_for(user, session_id)
+        session.current_draft = workflow
+        session.save(update_fields=["current_draft", "updated_at"])
+    return ScriptReply(workflow=workflow, preview=workflow_preview(workflow, language=ui_language))
+
+
+def ai_confirm(*, user: AbstractBaseUser, session_id: int, activate: bool) -> WorkflowDefinition:
+    """Save the session's current draft as a workflow (a draft), and deploy it when
+    ``activate`` is asked for and the user may (developers and staff).
+
+    Confirming the same draft twice returns the workflow saved the first time (deploying it
+    if now asked to) rather than creating a second copy. Raises ``PermissionDenied`` for
+    ``activate`` without the role, ``AssistantError`` without a draft, and
+    ``WorkflowValidationError`` when the draft is no longer valid or allowed (e.g. a template
+    it uses was deleted).
+    """
+    session = _session_for(user, session_id)
+    draft = session.current_draft
+    if not draft:
+        raise AssistantError("no_draft", "This chat session has no draft to confirm yet.")
+    if activate and not user_may_deploy(user):
+        raise PermissionDenied("Only developers may activate workflows.")
+    policy = workflow_policy_errors(draft, user=user)
+    if policy:
+        raise WorkflowValidationError(policy)
+
+    language = session.language
+    with transaction.atomic():
+        workflow = session.workflow
+        if workflow is None or workflow_definition(workflow) != validate_workflow(draft).normalised:
+            workflow = workflow_create(created_by=user, data=draft)
+            session.workflow = workflow
+            session.save(update_fields=["workflow", "updated_at"])
+        if activate:
+            workflow = workflow_deploy(workflow=workflow, by=user)
+        text = (
+            _say(
+                language,
+                f"Arbeidsflyten «{workflow.name}» er lagret og aktivert.",
+                f"The workflow “{workflow.name}” is saved and active.",
+            )
+            if activate
+            else _say(
+                language,
+                f"Arbeidsflyten «{workflow.name}» er lagret som utkast.",
+                f"The workflow “{workflow.name}” is saved as a draft.",
+            )
+        )
+        _store(session, ChatMessage.Role.SYSTEM, text)
+    return workflow

@@ -1,0 +1,365 @@
+"""Shared pieces of the REST API: the error shape, pagination, roles and their permissions.
+
+Every app's API module imports from here, so that all endpoints answer errors the same way
+(``{"errors": [{"path", "code", "message"}]}``, see docs/workflow-format.md), paginate the
+same way and check roles the same way.
+
+Roles are Django groups created by ``automation/migrations/0002_roles.py``. They are ranked:
+viewer < business < developer < staff. A user's role is the highest group they belong to;
+``is_staff`` and superusers are always ``staff``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core import exceptions as django_exceptions
+from django.core.signals import got_request_exception
+from django.http import Http404
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import exceptions, serializers, status
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from rest_framework.views import exception_handler as drf_exception_handler
+
+# Lives in its own module: DRF imports parser classes while rest_framework.views is still
+# loading, and this module imports rest_framework.views.
+from config.api_parsers import StrictJSONParser
+
+__all__ = [
+    "BUSINESS",
+    "DEVELOPER",
+    "ROLES",
+    "STAFF",
+    "VIEWER",
+    "Conflict",
+    "ErrorResponseSerializer",
+    "IsBusiness",
+    "IsDeveloper",
+    "IsStaff",
+    "IsViewer",
+    "ReadViewerWriteBusiness",
+    "ReadViewerWriteDeveloper",
+    "RolePermission",
+    "StrictJSONParser",
+    "WorkflowAutomationPagination",
+    "error",
+    "error_responses",
+    "errors_from",
+    "errors_response",
+    "exception_handler",
+    "pointer",
+    "role_of",
+    "user_has_role",
+]
+
+logger = logging.getLogger("config.api")
+
+# --- Roles -------------------------------------------------------------------------------------
+
+VIEWER, BUSINESS, DEVELOPER, STAFF = "viewer", "business", "developer", "staff"
+#: Lowest to highest; every role includes what the roles before it may do.
+ROLES: tuple[str, ...] = (VIEWER, BUSINESS, DEVELOPER, STAFF)
+_RANK = {name: rank for rank, name in enumerate(ROLES)}
+# Cached on the user object so that several permission checks in one request cost one query.
+_ROLE_CACHE_ATTR = "_workflow_automation_role"
+
+
+def role_of(user: Any) -> str | None:
+    """The user's highest role, or None (anonymous, inactive or in no role group)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    if not getattr(user, "is_active", True):
+        return None
+    if getattr(user, "is_superuser", False) or getattr(user, "is_staff", False):
+        return STAFF
+    if hasattr(user, _ROLE_CACHE_ATTR):
+        return getattr(user, _ROLE_CACHE_ATTR)
+    names = set(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
+    role = max(names, key=_RANK.__getitem__) if names else None
+    setattr(user, _ROLE_CACHE_ATTR, role)
+    return role
+
+
+def user_has_role(user: Any, role: str) -> bool:
+    """True when the user's role is ``role`` or a higher one."""
+    if role not in _RANK:
+        raise ValueError(f"Unknown role {role!r}; expected one of {ROLES}")
+    current = role_of(user)
+    return current is not None and _RANK[current] >= _RANK[role]
+
+
+class RolePermission(BasePermission):
+    """Requires ``read_role`` for safe methods (GET, HEAD, OPTIONS) and ``write_role`` for
+    the others. Anonymous requests are refused before this runs (401 via IsAuthenticated
+    semantics below); a known user without the role gets 403 with ``message``."""
+
+    read_role: str = VIEWER
+    write_role: str = BUSINESS
+
+    def required_role(self, request: Request) -> str:
+        return self.read_role if request.method in SAFE_METHODS else self.write_role
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        user = request.user
+        if not (user and user.is_authenticated):
+            # False for an anonymous user makes DRF raise NotAuthenticated -> 401.
+            return False
+        role = self.required_role(request)
+        if user_has_role(user, role):
+            return True
+        # An instance attribute: DRF reads ``permission.message`` for the 403 detail.
+        self.message = f"This action requires the {role} role."
+        return False
+
+
+class IsViewer(RolePermission):
+    """Read endpoints: any role may read; writes need business (a viewer never writes)."""
+
+    read_role = VIEWER
+    write_role = BUSINESS
+
+
+class IsBusiness(RolePermission):
+    read_role = BUSINESS
+    write_role = BUSINESS
+
+
+class IsDeveloper(RolePermission):
+    read_role = DEVELOPER
+    write_role = DEVELOPER
+
+
+class IsStaff(RolePermission):
+    read_role = STAFF
+    write_role = STAFF
+
+
+class ReadViewerWriteBusiness(RolePermission):
+    """Templates, customers, workflows: everyone reads, business and up write."""
+
+    read_role = VIEWER
+    write_role = BUSINESS
+
+
+class ReadViewerWriteDeveloper(RolePermission):
+    """Integrations and scripts: everyone reads, developers and up write."""
+
+    read_role = VIEWER
+    write_role = DEVELOPER
+
+
+# --- Pagination --------------------------------------------------------------------------------
+
+
+class WorkflowAutomationPagination(PageNumberPagination):
+    """``?page=N&page_size=M`` (M at most 200); answers ``count``, ``next``, ``previous``,
+    ``results``."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+# --- Errors ------------------------------------------------------------------------------------
+
+
+class Conflict(exceptions.APIException):
+    """409. Pass ``code=`` for the specific conflict (``version_conflict``, ``invalid_state``)."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The resource is in a state that does not allow this request."
+    default_code = "conflict"
+
+
+class ErrorItemSerializer(serializers.Serializer):
+    path = serializers.CharField(help_text="JSON Pointer into the request body ('' = whole).")
+    code = serializers.CharField(help_text="Stable machine-readable code.")
+    message = serializers.CharField(help_text="Human-readable, translated message.")
+
+
+class ErrorResponseSerializer(serializers.Serializer):
+    """The documented error body; used for OpenAPI only."""
+
+    errors = ErrorItemSerializer(many=True)
+
+
+_ERROR_DESCRIPTIONS = {
+    400: "Invalid input: every problem is listed.",
+    401: "No, expired or invalid credentials (code not_authenticated).",
+    403: "Authenticated, but the user's role does not allow this (code permission_denied).",
+    404: "Not found (code not_found).",
+    405: "Method not allowed.",
+    409: "Conflict: a stale version (version_conflict) or a wrong state (invalid_state).",
+    415: "Unsupported media type: send application/json.",
+    429: "Too many requests; see Retry-After.",
+}
+
+
+def error_responses(*codes: int) -> dict[int, OpenApiResponse]:
+    """``extend_schema(responses={**error_responses(400, 401, 403, 404), 200: ...})``."""
+    return {
+        code: OpenApiResponse(ErrorResponseSerializer, description=_ERROR_DESCRIPTIONS.get(code))
+        for code in codes
+    }
+
+
+def error(path: str, code: str, message: str) -> dict[str, str]:
+    return {"path": path, "code": code, "message": str(message)}
+
+
+def errors_response(
+    errors: Iterable[Mapping[str, Any]],
+    status: int = 400,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """A response in the documented error shape; each item needs path, code and message."""
+    items = [
+        error(str(e.get("path", "")), str(e.get("code", "invalid")), str(e.get("message", "")))
+        for e in errors
+    ]
+    return Response({"errors": items}, status=status, headers=dict(headers or {}))
+
+
+# Codes by status for DRF's own exceptions, so clients can switch on ``code`` alone.
+_STATUS_CODES = {
+    400: "invalid",
+    401: "not_authenticated",
+    403: "permission_denied",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    409: "conflict",
+    415: "unsupported_media_type",
+    429: "throttled",
+}
+
+
+def _escape(token: Any) -> str:
+    # RFC 6901: "~" and "/" inside a reference token are escaped.
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def _flatten(detail: Any, path: str = "") -> list[dict[str, str]]:
+    """DRF's nested ``detail`` (dicts, lists, ErrorDetail) as a flat list with JSON Pointers."""
+    if isinstance(detail, Mapping):
+        items: list[dict[str, str]] = []
+        for key, value in detail.items():
+            # Errors about the object as a whole stay at its own path.
+            child = path if key in ("non_field_errors", "detail") else f"{path}/{_escape(key)}"
+            items.extend(_flatten(value, child))
+        return items
+    if isinstance(detail, list | tuple):
+        # A list of messages belongs to ``path``; a list of nested dicts/lists is indexed.
+        if all(isinstance(v, str) for v in detail):
+            return [item for v in detail for item in _flatten(v, path)]
+        items = []
+        for index, value in enumerate(detail):
+            if value in ({}, [], None):
+                continue  # DRF marks valid list members with an empty dict
+            items.extend(_flatten(value, f"{path}/{index}"))
+        return items
+    code = getattr(detail, "code", None) or "invalid"
+    return [error(path, str(code), str(detail))]
+
+
+def _django_validation_errors(exc: django_exceptions.ValidationError) -> list[dict[str, str]]:
+    if hasattr(exc, "error_dict"):
+        return [
+            error("" if field == "__all__" else f"/{_escape(field)}", e.code or "invalid", m)
+            for field, errs in exc.error_dict.items()
+            for e in errs
+            for m in e
+        ]
+    return [error("", e.code or "invalid", m) for e in exc.error_list for m in e]
+
+
+def _domain_error(exc: Exception) -> Response | None:
+    """Exceptions raised by our services, rendered without each view catching them."""
+    # Imported here: config must not import app modules before the app registry is ready.
+    from automation.services import WorkflowConflict
+    from automation.validation import WorkflowValidationError
+    from executions.lifecycle import ExecutionStateError
+
+    if isinstance(exc, WorkflowValidationError):
+        return errors_response(exc.errors, status=400)
+    if isinstance(exc, WorkflowConflict):
+        body = exc.as_dict()
+        response = Response(body, status=409)
+        response["ETag"] = f'"{exc.current_version}"'
+        return response
+    if isinstance(exc, ExecutionStateError):
+        return errors_response([error("", exc.code, str(exc))], status=409)
+    if isinstance(exc, django_exceptions.ValidationError):
+        return errors_response(_django_validation_errors(exc), status=400)
+    return None
+
+
+def _message(detail: Any) -> str:
+    if isinstance(detail, Mapping):
+        # simplejwt's InvalidToken carries {"detail", "code", "messages"}.
+        return str(detail.get("detail") or next(iter(detail.values()), ""))
+    if isinstance(detail, list | tuple):
+        return "; ".join(_message(d) for d in detail)
+    return str(detail)
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """REST_FRAMEWORK["EXCEPTION_HANDLER"]: every error in the documented shape."""
+    domain = _domain_error(exc)
+    if domain is not None:
+        return domain
+
+    # DRF's handler maps Http404 / Django PermissionDenied and sets WWW-Authenticate,
+    # Retry-After and Allow; we keep its status and headers and replace the body.
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return _server_error(exc, context)
+
+    if isinstance(exc, exceptions.ValidationError):
+        items = _flatten(exc.detail)
+    elif isinstance(exc, exceptions.APIException):
+        code = _STATUS_CODES.get(response.status_code, "error")
+        detail_code = getattr(exc.detail, "code", None)
+        # 401 is always not_authenticated (clients re-login on it); other statuses keep a
+        # specific code when the raiser gave one (e.g. Conflict(code="invalid_state")).
+        if (
+            response.status_code != 401
+            and isinstance(detail_code, str)
+            and detail_code not in ("error", exceptions.APIException.default_code)
+        ):
+            code = detail_code
+        if response.status_code == 409 and code == "conflict":
+            code = "version_conflict"
+        items = [error("", code, _message(exc.detail))]
+    elif isinstance(exc, Http404):
+        items = [error("", "not_found", "Not found.")]
+    else:
+        items = [error("", _STATUS_CODES.get(response.status_code, "error"), str(exc))]
+    response.data = {"errors": items}
+    return response
+
+
+def _server_error(exc: Exception, context: dict[str, Any]) -> Response:
+    """A 500 in the documented shape, still reported like any unhandled exception."""
+    request = context.get("request")
+    logger.error("Unhandled API error", exc_info=exc)
+    # The signal is how Django's error reporting (and the test client, which re-raises)
+    # learns about an exception; rendering it ourselves must not hide it.
+    got_request_exception.send(sender=None, request=getattr(request, "_request", request))
+    return errors_response([error("", "server_error", "An unexpected error occurred.")], status=500)
+
+
+def errors_from(detail: Any, path: str = "") -> list[dict[str, str]]:
+    """Flatten a DRF serializer's ``errors`` into the documented items (JSON Pointers)."""
+    return _flatten(detail, path)
+
+
+def pointer(*parts: str | int) -> str:
+    """``pointer("steps", 0, "name")`` -> ``/steps/0/name``."""
+    return "".join(f"/{_escape(p)}" for p in parts)
