@@ -1,5 +1,12 @@
 """This app's REST endpoints under /api/v1/workflow-automation/ (see config/api_urls.py)."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from ai_assistant import api
+
+app_name = "ai-api"
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("ai/parse-description", api.ParseDescriptionView.as_view(), name="parse-description"),
+    path("ai/execute-script", api.ExecuteScriptView.as_view(), name="execute-script"),
+]

@@ -15,12 +15,17 @@ if TYPE_CHECKING:
 def _visible_to(
     qs: QuerySet[WorkflowDefinition], user: AbstractBaseUser | AnonymousUser | None
 ) -> QuerySet[WorkflowDefinition]:
-    # Staff see every workflow; other signed-in users see the ones they created. ``None``
-    # means a trusted caller (a task, the dispatcher, a management command).
+    # Staff and members of a role group (viewer and up: the team the product serves) see
+    # every workflow; other signed-in users see the ones they created. ``None`` means a
+    # trusted caller (a task, the dispatcher, a management command).
+    from config.api import role_of  # lazily: config.api imports DRF
+
     if user is None or getattr(user, "is_staff", False):
         return qs
     if not user.is_authenticated:
         return qs.none()
+    if role_of(user) is not None:
+        return qs
     return qs.filter(created_by=user)
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
         include(
             [
                 path("", include("automation.api_urls")),
+                path("", include("automation.api_integrations_urls")),
                 path("", include("executions.api_urls")),
                 path("", include("templates_app.api_urls")),
                 path("", include("customers.api_urls")),

@@ -1,5 +1,20 @@
 """This app's REST endpoints under /api/v1/workflow-automation/ (see config/api_urls.py)."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from executions import api
+from executions.api_dashboard import DashboardMetricsView
+
+app_name = "executions-api"
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("executions", api.ExecutionListView.as_view(), name="execution-list"),
+    path("executions/<int:pk>", api.ExecutionDetailView.as_view(), name="execution-detail"),
+    path("executions/<int:pk>/status", api.ExecutionStatusView.as_view(), name="execution-status"),
+    path("executions/<int:pk>/logs", api.ExecutionLogsView.as_view(), name="execution-logs"),
+    path("executions/<int:pk>/pause", api.ExecutionPauseView.as_view(), name="execution-pause"),
+    path("executions/<int:pk>/resume", api.ExecutionResumeView.as_view(), name="execution-resume"),
+    path("executions/<int:pk>/cancel", api.ExecutionCancelView.as_view(), name="execution-cancel"),
+    path("executions/<int:pk>/retry", api.ExecutionRetryView.as_view(), name="execution-retry"),
+    path("dashboard/metrics", DashboardMetricsView.as_view(), name="dashboard-metrics"),
+]

@@ -1,0 +1,159 @@
+"""REST endpoints of the AI assistant: a description or a DSL script to a workflow draft.
+
+Thin: parse, call ``ai_assistant.services``, render. Nothing here saves a workflow; the
+draft becomes one when the user confirms (``ai_confirm``).
+"""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from ai_assistant.services import AssistantError, ai_execute_script, ai_parse_description
+from config.api import (
+    ErrorResponseSerializer,
+    IsBusiness,
+    IsDeveloper,
+    error_responses,
+    errors_response,
+)
+
+MAX_DESCRIPTION_LENGTH = 4000
+MAX_SCRIPT_LENGTH = 100_000
+#: Named in SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] (ScriptLanguageEnum): another
+#: "language" field (customers' nb/en) would otherwise collide in the schema.
+SCRIPT_LANGUAGES = [("python", "Python"), ("javascript", "JavaScript")]
+
+
+class ParseDescriptionRequestSerializer(serializers.Serializer):
+    text = serializers.CharField(
+        max_length=MAX_DESCRIPTION_LENGTH,
+        help_text="What the workflow should do, in Norwegian or English.",
+    )
+    session_id = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        help_text="Continue this chat session (refine its draft); omit to start a new one.",
+    )
+
+
+class ExecuteScriptRequestSerializer(serializers.Serializer):
+    language = serializers.ChoiceField(choices=SCRIPT_LANGUAGES)
+    source = serializers.CharField(
+        max_length=MAX_SCRIPT_LENGTH,
+        trim_whitespace=False,
+        help_text="A script in the workflow DSL. It is parsed as a declarative subset, never "
+        "executed by a general-purpose interpreter.",
+    )
+    session_id = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        help_text="Make the result this chat session's draft (to confirm it like a chat draft).",
+    )
+
+
+class PreviewLineSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["name", "schedule", "event", "step"])
+    text = serializers.CharField()
+    step_order = serializers.IntegerField(allow_null=True)
+    count = serializers.IntegerField(
+        allow_null=True, help_text="Customers the step would reach now, when about customers."
+    )
+
+
+class AssistantReplySerializer(serializers.Serializer):
+    session_id = serializers.IntegerField()
+    message_id = serializers.IntegerField()
+    kind = serializers.ChoiceField(
+        choices=["workflow", "question", "error"],
+        help_text="workflow: a valid draft; question: the assistant asks back; error: no draft.",
+    )
+    text = serializers.CharField(help_text="What the assistant says.")
+    language = serializers.CharField()
+    workflow = serializers.JSONField(allow_null=True, help_text="The draft, canonical format.")
+    preview = PreviewLineSerializer(many=True)
+    errors = serializers.JSONField(help_text="Why no draft was offered (kind error).")
+    provider = serializers.CharField()
+
+
+class ScriptReplySerializer(serializers.Serializer):
+    workflow = serializers.JSONField(help_text="The workflow, canonical format.")
+    errors = serializers.JSONField()
+    preview = PreviewLineSerializer(many=True)
+
+
+_SCRIPT_INVALID = {
+    400: OpenApiResponse(
+        ErrorResponseSerializer,
+        description="Invalid request, or the script does not compile to a valid, allowed "
+        "workflow; script errors add line and column.",
+    )
+}
+
+
+@extend_schema(
+    summary="Turn a description into a workflow draft",
+    description="One chat turn: the configured AI provider (or the offline parser) proposes a "
+    "workflow in the canonical format, checked by the one validator. Nothing is saved as a "
+    "workflow until the user confirms.",
+    request=ParseDescriptionRequestSerializer,
+    responses={200: AssistantReplySerializer, **error_responses(400, 401, 403)},
+    examples=[
+        OpenApiExample(
+            "Weekly order form",
+            value={
+                "text": "Send bestillingsskjema mandag kl 09, påminnelse torsdag kl 15 til dem "
+                "som ikke har bestilt"
+            },
+            request_only=True,
+        )
+    ],
+    tags=["ai"],
+)
+class ParseDescriptionView(APIView):
+    permission_classes = [IsBusiness]
+
+    def post(self, request: Request) -> Response:
+        serializer = ParseDescriptionRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            reply = ai_parse_description(
+                user=request.user, text=data["text"], session_id=data.get("session_id")
+            )
+        except AssistantError as exc:
+            return errors_response(exc.errors)
+        return Response(reply.as_dict())
+
+
+@extend_schema(
+    summary="Turn a DSL script into a workflow draft",
+    description="Python or JavaScript in the workflow DSL, interpreted as a declarative "
+    "subset. Developers only.",
+    request=ExecuteScriptRequestSerializer,
+    responses={200: ScriptReplySerializer, **_SCRIPT_INVALID, **error_responses(401, 403)},
+    tags=["ai"],
+)
+class ExecuteScriptView(APIView):
+    permission_classes = [IsDeveloper]
+
+    def post(self, request: Request) -> Response:
+        serializer = ExecuteScriptRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            reply = ai_execute_script(
+                user=request.user,
+                language=data["language"],
+                source=data["source"],
+                session_id=data.get("session_id"),
+            )
+        except AssistantError as exc:
+            return errors_response(exc.errors)
+        if not reply.is_valid:
+            # Not errors_response: script errors keep their line and column.
+            return Response({"errors": reply.errors}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(reply.as_dict())

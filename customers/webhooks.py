@@ -1,0 +1,225 @@
+"""Inbound webhook events: ``POST /api/v1/workflow-automation/events``.
+
+A business system tells us that something happened ("crm.customer_updated", ...) and every
+active event-based workflow listening for ``{"type": "webhook"}`` (with that ``name``, or
+none) starts once. The endpoint has no user: the sender proves itself by signing each request.
+
+The sender's contract:
+
+- ``X-Webhook-Timestamp``: the time of sending, in unix seconds.
+- ``X-Webhook-Signature``: ``sha256=<hex HMAC-SHA256 of "{timestamp}.{raw body}">`` under
+  ``settings.WEBHOOK_SIGNING_SECRET``. Several comma-separated signatures are accepted (any
+  one matching), so a sender can sign with an old and a new secret while rotating.
+- Body: ``{"id": "<unique per event>", "name": "<event name>", "data": {...}}``.
+
+Replays: a timestamp further than ``WEBHOOK_TOLERANCE_S`` (5 minutes) from our clock is
+refused, so a captured request is only good for that window; within it the event id is
+remembered in the cache and a repeat answers with the executions of the first delivery.
+Beyond the cache, ``start_event_workflows`` keys each execution by (workflow, event id) under
+a unique constraint, so the same id never starts a workflow twice, whatever the cache holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from django.conf import settings
+from django.core.cache import cache
+
+WEBHOOK_EVENT_TYPE: Final = "webhook"
+SIGNATURE_PREFIX: Final = "sha256="
+MAX_EVENT_ID_LENGTH: Final = 200
+MAX_EVENT_NAME_LENGTH: Final = 100
+_CACHE_PREFIX: Final = "webhooks:event:"
+
+
+class WebhookAuthError(Exception):
+    """The request is not proven to come from the sender (answer 401). Messages never
+    contain the expected signature or the secret."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+    def as_api_errors(self) -> list[dict[str, str]]:
+        return [{"path": "", "code": self.code, "message": self.message}]
+
+
+class WebhookPayloadError(Exception):
+    """A signed request whose body is not a valid event (answer 400)."""
+
+    def __init__(self, errors: list[dict[str, str]]) -> None:
+        super().__init__("; ".join(f"{e['path']}: {e['message']}" for e in errors))
+        self.errors = errors
+
+    def as_api_errors(self) -> list[dict[str, str]]:
+        return list(self.errors)
+
+
+@dataclass(frozen=True)
+class WebhookEvent:
+    id: str
+    name: str
+    data: Any = field(default_factory=dict)
+
+    @property
+    def event_id(self) -> str:
+        # Namespaced so that a sender's id can never collide with "order.created:42".
+        return f"{WEBHOOK_EVENT_TYPE}:{self.id}"
+
+    def as_payload(self) -> dict[str, Any]:
+        """What ``start_event_workflows`` gets and an execution keeps as ``context.event``."""
+        return {"name": self.name, "data": self.data, "event_id": self.event_id}
+
+
+@dataclass(frozen=True)
+class WebhookResult:
+    event: WebhookEvent
+    execution_ids: list[int]
+    #: True when the replay cache answered: nothing was started by this request.
+    duplicate: bool
+
+
+def webhook_signature(*, timestamp: str, body: bytes, secret: str | None = None) -> str:
+    """The ``X-Webhook-Signature`` value a sender puts on ``body`` sent at ``timestamp``."""
+    key = (secret if secret is not None else settings.WEBHOOK_SIGNING_SECRET).encode()
+    message = timestamp.encode("ascii") + b"." + body
+    return SIGNATURE_PREFIX + hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def webhook_verify(
+    *,
+    timestamp: str | None,
+    signature: str | None,
+    body: bytes,
+    now: float | None = None,
+) -> None:
+    """Raise ``WebhookAuthError`` unless ``signature`` signs ``body`` at a fresh ``timestamp``."""
+    if not timestamp or not signature:
+        raise WebhookAuthError(
+            "signature_missing",
+            "Sign the request: X-Webhook-Timestamp and X-Webhook-Signature are required.",
+        )
+    timestamp = timestamp.strip()
+    if not timestamp.isascii() or not timestamp.isdigit() or len(timestamp) > 12:
+        raise WebhookAuthError(
+            "timestamp_invalid", "X-Webhook-Timestamp must be the time in unix seconds."
+        )
+    expected = webhook_signature(timestamp=timestamp, body=body)
+    candidates = [part.strip() for part in signature.split(",")][:5]
+    # Compare every candidate, in constant time each, so timing says nothing about which.
+    matched = False
+    for candidate in candidates:
+        matched |= hmac.compare_digest(candidate.encode(), expected.encode())
+    if not matched:
+        raise WebhookAuthError(
+            "signature_invalid",
+            'The signature does not match: sign "{timestamp}.{raw body}" with HMAC-SHA256 '
+            'and send it as "sha256=<hex>".',
+        )
+    tolerance = int(settings.WEBHOOK_TOLERANCE_S)
+    current = time.time() if now is None else now
+    if abs(current - int(timestamp)) > tolerance:
+        raise WebhookAuthError(
+            "timestamp_out_of_range",
+            f"X-Webhook-Timestamp is more than {tolerance} seconds away from the server's "
+            "clock; send the time of sending and check the sender's clock.",
+        )
+
+
+def webhook_event_parse(body: bytes) -> WebhookEvent:
+    """The event in a (verified) body; raises ``WebhookPayloadError`` listing every problem."""
+    try:
+        document = json.loads(body)
+    except (UnicodeDecodeError, ValueError):
+        raise WebhookPayloadError(
+            [{"path": "", "code": "invalid_json", "message": "The body is not valid JSON."}]
+        ) from None
+    if not isinstance(document, dict):
+        raise WebhookPayloadError(
+            [{"path": "", "code": "invalid_type", "message": "The body must be a JSON object."}]
+        )
+    errors: list[dict[str, str]] = []
+    event_id = document.get("id")
+    if isinstance(event_id, int) and not isinstance(event_id, bool):
+        event_id = str(event_id)
+    if not isinstance(event_id, str) or not event_id.strip():
+        errors.append({"path": "/id", "code": "required", "message": "Give the event a unique id."})
+    elif len(event_id) > MAX_EVENT_ID_LENGTH:
+        errors.append(
+            {
+                "path": "/id",
+                "code": "too_long",
+                "message": f"The id is longer than {MAX_EVENT_ID_LENGTH} characters.",
+            }
+        )
+    name = document.get("name")
+    if not isinstance(name, str) or not name.strip():
+        errors.append(
+            {
+                "path": "/name",
+                "code": "required",
+                "message": "Give the event a name (the name webhook workflows listen for).",
+            }
+        )
+    elif len(name) > MAX_EVENT_NAME_LENGTH:
+        errors.append(
+            {
+                "path": "/name",
+                "code": "too_long",
+                "message": f"The name is longer than {MAX_EVENT_NAME_LENGTH} characters.",
+            }
+        )
+    data = document.get("data", {})
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        errors.append(
+            {"path": "/data", "code": "invalid_type", "message": "data must be a JSON object."}
+        )
+    unknown = sorted(set(document) - {"id", "name", "data"})
+    for key in unknown:
+        errors.append(
+            {
+                "path": f"/{_pointer_escape(key)}",
+                "code": "unknown_field",
+                "message": "An event has id, name and data; put everything else in data.",
+            }
+        )
+    if errors:
+        raise WebhookPayloadError(errors)
+    assert isinstance(event_id, str) and isinstance(name, str)
+    return WebhookEvent(id=event_id.strip(), name=name.strip(), data=data)
+
+
+def webhook_event_receive(*, event: WebhookEvent) -> WebhookResult:
+    """Start the workflows listening for ``event`` (at most once per workflow and event id)."""
+    # executions depends on customers, not the other way round; this one call goes the other
+    # way because the sender is told which executions its event started.
+    from executions.events import start_event_workflows
+
+    key = _cache_key(event.id)
+    cached = cache.get(key)
+    if isinstance(cached, list):
+        return WebhookResult(event=event, execution_ids=cached, duplicate=True)
+    executions = start_event_workflows(WEBHOOK_EVENT_TYPE, event.as_payload())
+    execution_ids = [execution.pk for execution in executions]
+    # A timestamp may lie up to the tolerance in the future or the past, so a signed request
+    # stays acceptable for twice the tolerance: remember the id that long.
+    cache.set(key, execution_ids, timeout=2 * int(settings.WEBHOOK_TOLERANCE_S))
+    return WebhookResult(event=event, execution_ids=execution_ids, duplicate=False)
+
+
+def _cache_key(event_id: str) -> str:
+    # Hashed: sender ids may hold characters or lengths a cache backend refuses in keys.
+    return _CACHE_PREFIX + hashlib.sha256(event_id.encode()).hexdigest()
+
+
+def _pointer_escape(token: str) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")

@@ -1,0 +1,286 @@
+"""REST endpoints for executions: /api/v1/workflow-automation/executions...
+
+Thin: parse, call ``executions.selectors`` / ``executions.lifecycle``, render. A wrong state
+(``ExecutionStateError``) is answered 409 ``invalid_state`` by ``config.api``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import exceptions, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from config.api import IsBusiness, IsViewer, WorkflowAutomationPagination, error_responses
+from executions import lifecycle
+from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
+from executions.selectors import action_log_list, execution_get, execution_list, execution_progress
+
+TAG = "executions"
+
+
+# --- Serializers (output and query parameters) ---------------------------------------------
+
+
+class ExecutionSerializer(serializers.ModelSerializer):
+    workflow_name = serializers.CharField(source="workflow.name", read_only=True)
+
+    class Meta:
+        model = WorkflowExecution
+        fields = [
+            "id",
+            "workflow",
+            "workflow_name",
+            "workflow_version",
+            "status",
+            "trigger",
+            "triggered_by",
+            "is_test",
+            "scheduled_for",
+            "started_at",
+            "completed_at",
+            "current_step",
+            "resume_at",
+            "error_message",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class TransitionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ExecutionTransition
+        fields = ["from_status", "to_status", "step_order", "reason", "actor", "at"]
+        read_only_fields = fields
+
+
+class ExecutionDetailSerializer(ExecutionSerializer):
+    transitions = TransitionSerializer(many=True, read_only=True)
+    definition_snapshot = serializers.JSONField(
+        read_only=True, help_text="The workflow document this execution runs from."
+    )
+
+    class Meta(ExecutionSerializer.Meta):
+        fields = [*ExecutionSerializer.Meta.fields, "definition_snapshot", "transitions"]
+        read_only_fields = fields
+
+
+class ActionLogSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = WorkflowActionLog
+        fields = [
+            "id",
+            "step_order",
+            "action_type",
+            "target_type",
+            "target_id",
+            "status",
+            "result_data",
+            "error_message",
+            "attempts",
+            "performed_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+ProgressSerializer = inline_serializer(
+    "ExecutionProgress",
+    {
+        "sent": serializers.IntegerField(),
+        "total": serializers.IntegerField(),
+        "failed": serializers.IntegerField(),
+        "skipped": serializers.IntegerField(),
+        "unknown": serializers.IntegerField(),
+    },
+)
+
+ExecutionStatusSerializer = inline_serializer(
+    "ExecutionStatus",
+    {
+        "id": serializers.IntegerField(),
+        "status": serializers.ChoiceField(choices=WorkflowExecution.Status.choices),
+        "current_step": serializers.IntegerField(allow_null=True),
+        "is_finished": serializers.BooleanField(),
+        "progress": ProgressSerializer,
+    },
+)
+
+
+class ExecutionListQuerySerializer(serializers.Serializer):
+    workflow = serializers.IntegerField(required=False, min_value=1)
+    status = serializers.ChoiceField(choices=WorkflowExecution.Status.choices, required=False)
+    created_after = serializers.DateTimeField(
+        required=False, help_text="ISO 8601; a date alone means its local midnight."
+    )
+    created_before = serializers.DateTimeField(required=False, help_text="Exclusive.")
+    is_test = serializers.BooleanField(required=False, allow_null=True, default=None)
+
+    def to_internal_value(self, data: Any) -> dict[str, Any]:
+        # Accept plain dates (2025-01-31) too: they mean local midnight of that day.
+        data = data.copy() if hasattr(data, "copy") else dict(data)
+        for name in ("created_after", "created_before"):
+            value = data.get(name)
+            if isinstance(value, str) and len(value) == 10:
+                try:
+                    day = dt.date.fromisoformat(value)
+                except ValueError:
+                    continue
+                data[name] = timezone.make_aware(dt.datetime.combine(day, dt.time.min)).isoformat()
+        return super().to_internal_value(data)
+
+
+class ActionLogQuerySerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=WorkflowActionLog.Status.choices, required=False)
+    step = serializers.IntegerField(required=False, min_value=1, help_text="step_order")
+
+
+# --- Views ----------------------------------------------------------------------------------
+
+
+def _execution(request: Request, pk: int) -> WorkflowExecution:
+    try:
+        return execution_get(pk=pk, user=request.user)
+    except WorkflowExecution.DoesNotExist:
+        raise exceptions.NotFound(_("Execution %(id)s does not exist.") % {"id": pk}) from None
+
+
+class ExecutionListView(APIView):
+    permission_classes = [IsViewer]
+    pagination_class = WorkflowAutomationPagination
+
+    @extend_schema(
+        tags=[TAG],
+        summary="List executions",
+        parameters=[ExecutionListQuerySerializer],
+        responses={200: ExecutionSerializer(many=True), **error_responses(400, 401, 403)},
+    )
+    def get(self, request: Request) -> Response:
+        query = ExecutionListQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        params = query.validated_data
+        qs = execution_list(
+            user=request.user,
+            workflow_id=params.get("workflow"),
+            status=params.get("status"),
+            created_after=params.get("created_after"),
+            created_before=params.get("created_before"),
+            is_test=params.get("is_test"),
+        )
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(qs, request, view=self)
+        return paginator.get_paginated_response(ExecutionSerializer(page, many=True).data)
+
+
+class ExecutionDetailView(APIView):
+    permission_classes = [IsViewer]
+
+    @extend_schema(
+        tags=[TAG],
+        summary="Get an execution",
+        responses={200: ExecutionDetailSerializer, **error_responses(401, 403, 404)},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        execution = _execution(request, pk)
+        return Response(ExecutionDetailSerializer(execution).data)
+
+
+class ExecutionStatusView(APIView):
+    """Small and cheap: meant to be polled while an execution runs."""
+
+    permission_classes = [IsViewer]
+
+    @extend_schema(
+        tags=[TAG],
+        summary="An execution's status and progress",
+        responses={200: ExecutionStatusSerializer, **error_responses(401, 403, 404)},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        execution = _execution(request, pk)
+        return Response(
+            {
+                "id": execution.pk,
+                "status": execution.status,
+                "current_step": execution.current_step,
+                "is_finished": execution.is_finished,
+                "progress": execution_progress(execution),
+            }
+        )
+
+
+class ExecutionLogsView(APIView):
+    permission_classes = [IsViewer]
+    pagination_class = WorkflowAutomationPagination
+
+    @extend_schema(
+        tags=[TAG],
+        summary="An execution's action log",
+        parameters=[ActionLogQuerySerializer],
+        responses={200: ActionLogSerializer(many=True), **error_responses(400, 401, 403, 404)},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        query = ActionLogQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        execution = _execution(request, pk)
+        qs = action_log_list(
+            execution=execution,
+            status=query.validated_data.get("status"),
+            step_order=query.validated_data.get("step"),
+        )
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(qs, request, view=self)
+        return paginator.get_paginated_response(ActionLogSerializer(page, many=True).data)
+
+
+class _ExecutionActionView(APIView):
+    """POST /executions/{id}/<action>: one lifecycle service each."""
+
+    permission_classes = [IsBusiness]
+    action: Callable[..., WorkflowExecution]
+
+    def post(self, request: Request, pk: int) -> Response:
+        execution = _execution(request, pk)
+        updated = self.action(execution=execution, by=request.user)
+        updated.refresh_from_db()
+        return Response(ExecutionSerializer(updated).data)
+
+
+def _action_schema(summary: str, description: str) -> Callable[[type], type]:
+    return extend_schema(
+        tags=[TAG],
+        summary=summary,
+        description=description,
+        request=None,
+        responses={200: ExecutionSerializer, **error_responses(401, 403, 404, 409)},
+    )
+
+
+@_action_schema("Pause an execution", "Queued, running or waiting executions only.")
+class ExecutionPauseView(_ExecutionActionView):
+    action = staticmethod(lifecycle.execution_pause)
+
+
+@_action_schema("Resume a paused execution", "Nobody already emailed is emailed again.")
+class ExecutionResumeView(_ExecutionActionView):
+    action = staticmethod(lifecycle.execution_resume)
+
+
+@_action_schema("Cancel an execution", "Any execution that has not finished.")
+class ExecutionCancelView(_ExecutionActionView):
+    action = staticmethod(lifecycle.execution_cancel)
+
+
+@_action_schema(
+    "Retry a failed execution",
+    "Resumes at the failed step, only for the customers not yet reached.",
+)
+class ExecutionRetryView(_ExecutionActionView):
+    action = staticmethod(lifecycle.execution_retry)

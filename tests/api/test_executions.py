@@ -1,0 +1,194 @@
+"""/executions: list with filters, detail, status with progress, logs, and steering."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from automation.models import WorkflowDefinition
+from customers.models import Customer
+from executions.models import WorkflowActionLog, WorkflowExecution
+from tests.api.conftest import BASE, assert_error
+
+pytestmark = pytest.mark.django_db
+
+EXECUTIONS = f"{BASE}/executions"
+Status = WorkflowExecution.Status
+
+
+def url(pk: int, action: str = "") -> str:
+    return f"{EXECUTIONS}/{pk}" + (f"/{action}" if action else "")
+
+
+@pytest.fixture
+def workflow(create_workflow: Callable[..., dict[str, Any]]) -> WorkflowDefinition:
+    return WorkflowDefinition.objects.get(pk=create_workflow()["id"])
+
+
+@pytest.fixture
+def make_execution(workflow: WorkflowDefinition) -> Callable[..., WorkflowExecution]:
+    def make(**fields: Any) -> WorkflowExecution:
+        created_at = fields.pop("created_at", None)
+        fields.setdefault("current_step", 1)
+        execution = WorkflowExecution.objects.create(workflow=workflow, trigger="manual", **fields)
+        if created_at is not None:
+            WorkflowExecution.objects.filter(pk=execution.pk).update(created_at=created_at)
+        return execution
+
+    return make
+
+
+def log(execution: WorkflowExecution, target_id: int | None, status: str, **kw: Any) -> None:
+    WorkflowActionLog.objects.create(
+        execution=execution,
+        step_order=kw.pop("step_order", 1),
+        action_type=kw.pop("action_type", "send_email"),
+        target_type=kw.pop("target_type", "customer"),
+        target_id=target_id,
+        status=status,
+        **kw,
+    )
+
+
+def test_list_filters_by_workflow_status_dates_and_test_runs(
+    viewer: APIClient, make_execution: Callable[..., WorkflowExecution], workflow: Any
+) -> None:
+    now = timezone.now()
+    old = make_execution(status=Status.COMPLETED, created_at=now - dt.timedelta(days=10))
+    failed = make_execution(status=Status.FAILED)
+    test_run = make_execution(status=Status.COMPLETED, is_test=True)
+
+    def ids(**params: Any) -> list[int]:
+        response = viewer.get(EXECUTIONS, params)
+        assert response.status_code == 200, response.json()
+        return [row["id"] for row in response.json()["results"]]
+
+    assert ids() == [test_run.pk, failed.pk, old.pk]
+    assert ids(status="failed") == [failed.pk]
+    assert ids(is_test="true") == [test_run.pk]
+    assert ids(is_test="false") == [failed.pk, old.pk]
+    assert ids(workflow=workflow.pk + 1) == []
+    since = (now - dt.timedelta(days=1)).isoformat()
+    assert ids(created_after=since) == [test_run.pk, failed.pk]
+    assert ids(created_before=since) == [old.pk]
+    day = timezone.localdate(now - dt.timedelta(days=10)).isoformat()
+    assert ids(created_after=day, created_before=timezone.localdate(now).isoformat()) == [old.pk]
+
+    row = viewer.get(EXECUTIONS).json()["results"][0]
+    assert row["workflow_name"] == workflow.name
+
+
+def test_list_refuses_bad_filters(viewer: APIClient) -> None:
+    assert_error(viewer.get(EXECUTIONS, {"status": "asleep"}), 400, "invalid_choice", "/status")
+    assert_error(viewer.get(EXECUTIONS, {"created_after": "yesterday"}), 400, "invalid")
+    assert_error(viewer.get(EXECUTIONS, {"workflow": "x"}), 400, "invalid", "/workflow")
+
+
+def test_detail_has_the_snapshot_and_transitions(
+    viewer: APIClient, make_execution: Callable[..., WorkflowExecution]
+) -> None:
+    execution = make_execution(definition_snapshot={"name": "snap"})
+
+    body = viewer.get(url(execution.pk)).json()
+
+    assert body["id"] == execution.pk
+    assert body["definition_snapshot"] == {"name": "snap"}
+    assert body["transitions"] == []
+    assert_error(viewer.get(url(execution.pk + 100)), 404, "not_found")
+
+
+def test_status_counts_progress_in_one_query(
+    viewer: APIClient, make_execution: Callable[..., WorkflowExecution], refs: Any
+) -> None:
+    execution = make_execution(status=Status.RUNNING, current_step=2)
+    customers = list(Customer.objects.values_list("pk", flat=True))
+    for customer, status in zip(customers, ["success", "failed", "unknown"], strict=True):
+        log(execution, customer, status)
+    log(execution, customers[0], "skipped", step_order=2)
+    log(execution, customers[1], "pending", step_order=2)
+    log(execution, None, "skipped", target_type="execution", action_type="step")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = viewer.get(url(execution.pk, "status"))
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "id": execution.pk,
+        "status": "running",
+        "current_step": 2,
+        "is_finished": False,
+        "progress": {"sent": 1, "total": 5, "failed": 1, "skipped": 1, "unknown": 1},
+    }
+    progress_queries = [q for q in queries if "executions_workflowactionlog" in q["sql"]]
+    assert len(progress_queries) == 1
+
+
+def test_logs_are_paginated_and_filtered(
+    viewer: APIClient, make_execution: Callable[..., WorkflowExecution], refs: Any
+) -> None:
+    execution = make_execution()
+    customers = list(Customer.objects.values_list("pk", flat=True))
+    for customer in customers:
+        log(execution, customer, "success")
+    log(execution, customers[0], "failed", step_order=2, error_message="550 no such user")
+
+    page = viewer.get(url(execution.pk, "logs"), {"page_size": 2}).json()
+    assert page["count"] == 4 and len(page["results"]) == 2 and page["next"]
+
+    failed = viewer.get(url(execution.pk, "logs"), {"status": "failed"}).json()["results"]
+    assert [(r["step_order"], r["error_message"]) for r in failed] == [(2, "550 no such user")]
+    assert viewer.get(url(execution.pk, "logs"), {"step": 1}).json()["count"] == 3
+    assert_error(viewer.get(url(execution.pk, "logs"), {"step": "one"}), 400, "invalid", "/step")
+    assert_error(viewer.get(url(execution.pk + 9, "logs")), 404, "not_found")
+
+
+def test_pause_resume_cancel(
+    business: APIClient, make_execution: Callable[..., WorkflowExecution], queued: dict
+) -> None:
+    execution = make_execution(status=Status.RUNNING)
+
+    paused = business.post(url(execution.pk, "pause"))
+    assert paused.status_code == 200, paused.json()
+    assert paused.json()["status"] == "paused"
+    assert_error(business.post(url(execution.pk, "pause")), 409, "invalid_state")
+
+    resumed = business.post(url(execution.pk, "resume"))
+    assert resumed.json()["status"] == "queued"
+    assert queued["run"] == [(execution.pk,)]
+    assert_error(business.post(url(execution.pk, "resume")), 409, "invalid_state")
+
+    cancelled = business.post(url(execution.pk, "cancel"))
+    assert cancelled.json()["status"] == "cancelled"
+    assert_error(business.post(url(execution.pk, "cancel")), 409, "invalid_state")
+
+
+def test_retry_only_a_failed_execution(
+    business: APIClient, make_execution: Callable[..., WorkflowExecution], queued: dict
+) -> None:
+    failed = make_execution(status=Status.FAILED)
+    running = make_execution(status=Status.RUNNING)
+
+    retried = business.post(url(failed.pk, "retry"))
+
+    assert retried.status_code == 200, retried.json()
+    assert retried.json()["status"] == "queued"
+    assert queued["run"] == [(failed.pk,)]
+    body = assert_error(business.post(url(running.pk, "retry")), 409, "invalid_state")
+    assert "failed" in body["errors"][0]["message"]
+    assert_error(business.post(url(running.pk + 99, "retry")), 404, "not_found")
+
+
+def test_executions_of_invisible_workflows_are_404(
+    client_for: Callable[[str | None], APIClient],
+    make_execution: Callable[..., WorkflowExecution],
+) -> None:
+    # A user without a role sees nothing at all: 403 before any lookup.
+    execution = make_execution()
+    assert_error(client_for(None).get(url(execution.pk)), 403, "permission_denied")

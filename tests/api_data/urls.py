@@ -1,0 +1,24 @@
+"""The URL configuration these tests run under: the same prefixes as config/api_urls.py,
+with only the modules under test (plus automation/api_integrations_urls.py, which the
+project's config includes next to automation.api_urls). Keeps these tests independent of
+endpoints written elsewhere."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+urlpatterns = [
+    # Customers' public pages: previews link to the order form and the unsubscribe page.
+    path("k/", include("customers.urls")),
+    path(
+        "api/v1/workflow-automation/",
+        include(
+            [
+                path("", include("automation.api_integrations_urls")),
+                path("", include("templates_app.api_urls")),
+                path("", include("customers.api_urls")),
+                path("", include("ai_assistant.api_urls")),
+            ]
+        ),
+    ),
+    path("api/schema/", SpectacularAPIView.as_view(urlconf=__name__), name="api-schema"),
+]
