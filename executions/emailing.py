@@ -76,6 +76,8 @@ class Prepared:
     customer_ids: list[int]
     pending: list[int] = field(default_factory=list)
     skipped: int = 0
+    #: Customers who failed for good in an earlier round of this step (e.g. before a pause).
+    failed: int = 0
 
 
 def prepare_step(ctx: Any, action_config: dict[str, Any]) -> Prepared:
@@ -112,6 +114,12 @@ def prepare_step(ctx: Any, action_config: dict[str, Any]) -> Prepared:
     ).values_list("target_id", flat=True)
     prepared.pending = sorted(pending)
     prepared.skipped = sum(1 for r in rows if r.status == LogStatus.SKIPPED)
+    prepared.failed = WorkflowActionLog.objects.filter(
+        execution=ctx.execution,
+        step_order=ctx.step_order,
+        action_type=ACTION,
+        status=LogStatus.FAILED,
+    ).count()
     size = batch_size()
     for start in range(0, len(prepared.pending), size):
         queueing.enqueue_email_batch(
@@ -228,6 +236,15 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
             row = logs.filter(target_id=customer_id)
             if customer is None:
                 row.update(status=LogStatus.FAILED, error_message="customer no longer exists")
+                continue
+            # Checked again at send time: a batch may run long after the claim (a backoff of
+            # up to an hour), and whoever unsubscribed or bounced since then must not get it.
+            reason = skip_reason(customer, template)
+            if reason:
+                row.update(
+                    status=LogStatus.SKIPPED,
+                    result_data={"reason": reason, "email": customer.email},
+                )
                 continue
             try:
                 rendered = render_for(template, customer, execution)

@@ -169,7 +169,8 @@ def _claim(execution_id: int) -> WorkflowExecution | None:
         fields: dict[str, Any] = {}
         if execution.started_at is None:
             fields["started_at"] = timezone.now()
-        if execution.current_step is None:
+            # Only a fresh execution starts at its first step: once started, no current step
+            # means the last step is done (its fanned-out work re-queued it to complete).
             steps = _steps(execution)
             fields["current_step"] = steps[0]["step_order"] if steps else None
         transition(execution, Status.RUNNING, reason="picked up by a worker", **fields)
@@ -185,20 +186,17 @@ def _wait_target(ctx: StepContext) -> datetime | None:
     waits = ctx.execution.context.setdefault("waits", {})
     key = str(ctx.step_order)
     if key not in waits:
-        first_timed = next(
-            (
-                s
-                for s in _steps(ctx.execution)
-                if s.get("trigger_type") == "time_based" or s["step_type"] == "wait_until"
-            ),
-            None,
-        )
-        # "Run now" means: start now, as if the schedule had fired. The first timed step is the
-        # one the schedule stands for, so it does not wait for its weekday.
+        steps = _steps(ctx.execution)
+        trigger_config = step.get("trigger_config") or {}
+        # "Run now" means: start now, as if the schedule had fired. The schedule stands for the
+        # first step's weekday and time only, so that step does not wait for them; a delay or
+        # a fixed moment still applies, and a later timed step (the reminder, a wait_until
+        # after an immediate first step) still waits.
         if (
             ctx.execution.trigger == WorkflowExecution.Trigger.MANUAL
-            and first_timed is not None
-            and first_timed["step_order"] == ctx.step_order
+            and steps
+            and steps[0]["step_order"] == ctx.step_order
+            and trigger_config.get("time") is not None
         ):
             return None
         from automation.scheduling import trigger_time_after
@@ -206,7 +204,7 @@ def _wait_target(ctx: StepContext) -> datetime | None:
         reference = ctx.execution.context.get("previous_step_completed_at")
         after = datetime.fromisoformat(reference) if reference else execution_clock(ctx.execution)
         target = trigger_time_after(
-            trigger_config=step.get("trigger_config") or {}, timezone=ctx.timezone, after=after
+            trigger_config=trigger_config, timezone=ctx.timezone, after=after
         )
         waits[key] = target.isoformat()
     target = datetime.fromisoformat(waits[key])
@@ -216,6 +214,9 @@ def _wait_target(ctx: StepContext) -> datetime | None:
 def _advance(execution: WorkflowExecution, step_order: int, now: datetime) -> int | None:
     """Record a finished step and return the next step's order (None when it was the last)."""
     execution.context["previous_step_completed_at"] = now.isoformat()
+    # A finished step awaits nothing more: a late duplicate of its work (a redelivered batch
+    # or report) must not find it "awaited" and move the execution back to the next step.
+    execution.context["awaiting_step"] = None
     later = [s["step_order"] for s in _steps(execution) if s["step_order"] > step_order]
     return later[0] if later else None
 

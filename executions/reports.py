@@ -111,7 +111,8 @@ def send_report(report: Report, *, send_to: list[str], kind: str) -> None:
     )
     message.attach_alternative(html, "text/html")
     stamp = timezone.localtime().strftime("%Y-%m-%d")
-    message.attach(f"{kind}-{stamp}.csv", report.csv_bytes(), "text/csv; charset=utf-8")
+    # Plain "text/csv": Django adds the charset itself (a second one would be a duplicate).
+    message.attach(f"{kind}-{stamp}.csv", report.csv_bytes(), "text/csv")
     message.send()
 
 
@@ -124,6 +125,7 @@ def prepare_report_step(ctx: Any, action_config: dict[str, Any]) -> bool:
     """Claim the report in the action log and hand it to the `report` queue; True if it was
     fanned out. Test runs build the report and log a preview without sending it."""
     from executions import queueing
+    from executions.errors import PermanentStepError
 
     kind = action_config["report"]
     common = {
@@ -150,8 +152,12 @@ def prepare_report_step(ctx: Any, action_config: dict[str, Any]) -> bool:
         **common,
         defaults={"status": WorkflowActionLog.Status.PENDING, "step_id": ctx.step.get("id")},
     )
+    if row.status == WorkflowActionLog.Status.FAILED:
+        # Failed for good in an earlier round (its wrap-up was stopped by a pause): the
+        # resumed step must fail too, not pass over it.
+        raise PermanentStepError(f"the report could not be sent: {row.error_message}")
     if row.status != WorkflowActionLog.Status.PENDING:
-        return False  # already sent (or failed for good) in an earlier attempt
+        return False  # already sent in an earlier attempt
     queueing.enqueue_report(ctx.execution.pk, ctx.step_order)
     return True
 

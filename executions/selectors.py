@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
+from automation.models import WorkflowDefinition, WorkflowSchedule
 from automation.selectors import workflow_list
 from executions.models import WorkflowActionLog, WorkflowExecution
 
@@ -79,3 +82,144 @@ def execution_progress(execution: WorkflowExecution) -> dict[str, int]:
         unknown=Count("pk", filter=Q(status=LogStatus.UNKNOWN)),
     )
     return {key: int(value or 0) for key, value in counts.items()}
+
+
+# --- The business pages: timeline and upcoming runs ------------------------------------------
+
+
+def step_type_label(key: str) -> Any:
+    """The registry's human name of a step type; the key itself for an unknown one."""
+    from automation.registry import get_step_type
+
+    try:
+        return get_step_type(key).label
+    except KeyError:
+        return key
+
+
+@dataclass(frozen=True)
+class TimelineStep:
+    """One step of an execution's snapshot, as the execution page shows it."""
+
+    step_order: int
+    name: str
+    step_type: str
+    label: Any  # the step type's human name (lazily translated)
+    # done, skipped, current, waiting, paused, failed, cancelled or pending
+    state: str
+    reached_at: datetime | None = None
+    resume_at: datetime | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+_STATE_AT_CURRENT_STEP = {
+    WorkflowExecution.Status.QUEUED: "current",
+    WorkflowExecution.Status.RUNNING: "current",
+    WorkflowExecution.Status.WAITING: "waiting",
+    WorkflowExecution.Status.PAUSED: "paused",
+    WorkflowExecution.Status.FAILED: "failed",
+    WorkflowExecution.Status.CANCELLED: "cancelled",
+}
+
+
+def execution_timeline(execution: WorkflowExecution) -> list[TimelineStep]:
+    """The steps of the execution's snapshot with where the execution stands on each.
+
+    Steps before ``current_step`` are done (or skipped, when the engine left a step-level
+    "skipped" marker); the current one takes the execution's state; later ones are pending.
+    ``reached_at`` is the first recorded transition at that step. Two queries: transitions,
+    and per-step counts of the action logs.
+    """
+    Status = WorkflowExecution.Status
+    steps = sorted(execution.definition_snapshot.get("steps") or [], key=lambda s: s["step_order"])
+    reached: dict[int, datetime] = {}
+    for step_order, at in execution.transitions.exclude(step_order=None).values_list(
+        "step_order", "at"
+    ):
+        reached.setdefault(step_order, at)
+    counts: dict[int, dict[str, int]] = {}
+    skipped_steps: set[int] = set()
+    for row in (
+        WorkflowActionLog.objects.filter(execution=execution)
+        .values("step_order", "target_type", "status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        if row["target_type"] == WorkflowActionLog.TargetType.EXECUTION:
+            if row["status"] == LogStatus.SKIPPED:
+                skipped_steps.add(row["step_order"])
+            continue
+        per_step = counts.setdefault(row["step_order"], {})
+        per_step[row["status"]] = per_step.get(row["status"], 0) + row["n"]
+
+    current = execution.current_step
+    started = execution.started_at is not None
+    timeline = []
+    for step in steps:
+        order = step["step_order"]
+        if execution.status == Status.COMPLETED or (started and current is None):
+            state = "done"
+        elif not started or current is None or order > current:
+            state = "pending"
+        elif order < current:
+            state = "done"
+        else:
+            state = _STATE_AT_CURRENT_STEP.get(execution.status, "current")
+        if state == "done" and order in skipped_steps:
+            state = "skipped"
+        timeline.append(
+            TimelineStep(
+                step_order=order,
+                name=step.get("name") or "",
+                step_type=step["step_type"],
+                label=step_type_label(step["step_type"]),
+                state=state,
+                reached_at=reached.get(order),
+                resume_at=execution.resume_at if state == "waiting" else None,
+                counts=counts.get(order, {}),
+            )
+        )
+    return timeline
+
+
+@dataclass(frozen=True)
+class UpcomingRun:
+    at: datetime
+    workflow: WorkflowDefinition
+
+
+def upcoming_run_list(
+    *, user: User = None, now: datetime | None = None, days: int = 7, limit: int = 20
+) -> list[UpcomingRun]:
+    """The scheduled runs of active workflows in the next ``days`` days, soonest first.
+
+    At most ``limit`` runs in all (and per workflow, so an hourly cron cannot crowd out
+    the rest's computation).
+    """
+    from automation.scheduling import upcoming_runs
+
+    now = now or timezone.now()
+    horizon = now + timedelta(days=days)
+    runs: list[UpcomingRun] = []
+    for workflow in workflow_list(user=user, status=WorkflowDefinition.Status.ACTIVE):
+        try:
+            schedule = workflow.schedule
+        except WorkflowSchedule.DoesNotExist:
+            continue
+        if schedule.next_run is None:
+            continue
+        # The next due run may be slightly overdue (the dispatcher has not claimed it yet).
+        first = max(schedule.next_run, now) - timedelta(microseconds=1)
+        try:
+            times = upcoming_runs(
+                schedule_type=schedule.schedule_type,
+                schedule_config=schedule.schedule_config,
+                timezone=schedule.timezone,
+                after=first,
+                count=limit,
+            )
+        except ValueError:  # a stale row the validator would reject today
+            continue
+        runs.extend(UpcomingRun(at=at, workflow=workflow) for at in times if at < horizon)
+    runs.sort(key=lambda run: (run.at, run.workflow.name))
+    return runs[:limit]

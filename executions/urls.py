@@ -1,15 +1,28 @@
-"""Business users' pages of this app (HTMX, server-rendered)."""
+"""Business users' pages of this app (HTMX, server-rendered): the dashboard at "/" and the
+executions at /kjoringer/."""
 
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
 from django.urls import URLPattern, path
 
-
-@login_required
-def dashboard(request):
-    # Replaced by the real dashboard (executions/views.py) with the pages issue.
-    return render(request, "home.html")
-
+from executions import views
 
 app_name = "executions"
-urlpatterns: list[URLPattern] = [path("", dashboard, name="dashboard")]
+urlpatterns: list[URLPattern] = [
+    path("", views.dashboard, name="dashboard"),
+    path("kjoringer/", views.execution_list_view, name="execution-list"),
+    path("kjoringer/<int:pk>/", views.execution_detail_view, name="execution-detail"),
+    path("kjoringer/<int:pk>/status/", views.execution_status_view, name="execution-status"),
+    *(
+        path(
+            f"kjoringer/<int:pk>/{slug}/",
+            views.execution_action_view,
+            {"action": action},
+            name=f"execution-{action}",
+        )
+        for action, slug in [
+            ("pause", "pause"),
+            ("resume", "fortsett"),
+            ("cancel", "avbryt"),
+            ("retry", "prov-igjen"),
+        ]
+    ),
+]

@@ -14,6 +14,7 @@ from automation.registry import StepType, register
 from automation.step_config import ConfigModel, Recipients
 from executions import emailing
 from executions.engine import StepContext, StepResult
+from executions.errors import PermanentStepError
 
 
 @register
@@ -53,6 +54,10 @@ class SendEmail(StepType):
         if ctx.is_test:
             return StepResult(customer_ids=emailing.preview_step(ctx, action))
         prepared = emailing.prepare_step(ctx, action)
+        if not prepared.pending and prepared.failed:
+            # Re-run after its batches were done (a resume after a pause that landed before
+            # the step was wrapped up): the failures still decide, as in step_work_finished.
+            raise PermanentStepError(f"{prepared.failed} action(s) failed")
         return StepResult(
             customer_ids=prepared.customer_ids,
             fanned_out=bool(prepared.pending),

@@ -1,0 +1,347 @@
+"""Business users' pages (HTMX): the dashboard, the executions list and one execution live.
+
+Thin entry points: numbers from ``executions.dashboard``, reads from ``executions.selectors``,
+pause/resume/cancel/retry through ``executions.lifecycle`` (the services the API and the
+admin call too).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseStopPolling
+
+from automation.selectors import workflow_list
+from automation.views import HtmxHttpRequest, _require, permissions_of
+from customers.models import Customer
+from executions import lifecycle
+from executions.dashboard import SUCCESS_RATE_DAYS, dashboard_metrics
+from executions.models import WorkflowActionLog, WorkflowExecution
+from executions.selectors import (
+    action_log_list,
+    execution_get,
+    execution_list,
+    execution_progress,
+    execution_timeline,
+    step_type_label,
+    upcoming_run_list,
+)
+
+Status = WorkflowExecution.Status
+PAGE_SIZE = 25
+LOG_PAGE_SIZE = 25
+RECENT_FAILURES = 5
+
+
+def _execution_or_404(request: HttpRequest, pk: int) -> WorkflowExecution:
+    try:
+        return execution_get(pk=pk, user=request.user)
+    except WorkflowExecution.DoesNotExist:
+        raise Http404(_("No such execution.")) from None
+
+
+def _query_without_page(request: HttpRequest, name: str = "page") -> str:
+    params = request.GET.copy()
+    params.pop(name, None)
+    return params.urlencode()
+
+
+# --- Dashboard ----------------------------------------------------------------------------
+
+
+def _chart_data(metrics: dict[str, Any]) -> dict[str, Any]:
+    days = [dt.date.fromisoformat(row["date"]) for row in metrics["executions_per_day"]]
+    return {
+        "labels": [formats.date_format(day, "j. M") for day in days],
+        "datasets": [
+            {
+                "label": _("Executions"),
+                "data": [row["total"] for row in metrics["executions_per_day"]],
+            },
+            {
+                "label": _("Emails sent"),
+                "data": [row["sent"] for row in metrics["emails_per_day"]],
+            },
+        ],
+    }
+
+
+def _dashboard_context(request: HttpRequest) -> dict[str, Any]:
+    metrics = dashboard_metrics()
+    week = slice(-SUCCESS_RATE_DAYS, None)
+    rate = metrics["success_rate_7d"]
+    per_day = [
+        {"date": dt.date.fromisoformat(e["date"]), "executions": e["total"], "emails": m["sent"]}
+        for e, m in zip(metrics["executions_per_day"], metrics["emails_per_day"], strict=True)
+    ]
+    return {
+        "cards": {
+            "active_workflows": metrics["active_workflows"],
+            "executions_week": sum(d["total"] for d in metrics["executions_per_day"][week]),
+            "success_rate": None if rate is None else rate * 100,
+            "emails_week": sum(d["sent"] for d in metrics["emails_per_day"][week]),
+            "failures": metrics["failures_needing_attention"]["count"],
+        },
+        "chart": _chart_data(metrics),
+        "per_day": per_day,
+        "upcoming": upcoming_run_list(user=request.user),
+        "failures": lifecycle.dead_letter_list().filter(
+            workflow__in=workflow_list(user=request.user).values("pk")
+        )[:RECENT_FAILURES],
+        "can": permissions_of(request.user),
+    }
+
+
+@login_required
+@require_GET
+def dashboard(request: HtmxHttpRequest) -> HttpResponse:
+    template = "executions/dashboard.html"
+    if request.htmx:
+        template += "#cards"
+    return render(request, template, _dashboard_context(request))
+
+
+# --- Executions list ----------------------------------------------------------------------
+
+
+class ExecutionFilterForm(forms.Form):
+    workflow = forms.TypedChoiceField(
+        label=gettext_lazy("Workflow"), required=False, coerce=int, empty_value=None
+    )
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[("", gettext_lazy("All")), *Status.choices],
+    )
+    date_from = forms.DateField(
+        label=gettext_lazy("From date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = forms.DateField(
+        label=gettext_lazy("To date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    test = forms.ChoiceField(
+        label=gettext_lazy("Test runs"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("Included")),
+            ("no", gettext_lazy("Hidden")),
+            ("only", gettext_lazy("Only test runs")),
+        ],
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["workflow"].choices = [("", _("All"))] + [
+            (w.pk, w.name) for w in workflow_list(user=user).only("pk", "name")
+        ]
+        # <input type="date"> always sends ISO dates, whatever the page's language.
+        for name in ("date_from", "date_to"):
+            self.fields[name].input_formats = ["%Y-%m-%d"]
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+@login_required
+@require_GET
+def execution_list_view(request: HtmxHttpRequest) -> HttpResponse:
+    form = ExecutionFilterForm(request.GET or None, user=request.user)
+    filters = form.cleaned_data if form.is_valid() else {}
+    test = filters.get("test")
+    executions = execution_list(
+        user=request.user,
+        workflow_id=filters.get("workflow"),
+        status=filters.get("status") or None,
+        created_after=_day_start(filters["date_from"]) if filters.get("date_from") else None,
+        created_before=(
+            _day_start(filters["date_to"] + dt.timedelta(days=1))
+            if filters.get("date_to")
+            else None
+        ),
+        is_test={"no": False, "only": True}.get(test or ""),
+    )
+    context = {
+        "form": form,
+        "page": Paginator(executions, PAGE_SIZE).get_page(request.GET.get("page")),
+        "query": _query_without_page(request),
+    }
+    template = "executions/execution_list.html"
+    if request.htmx:
+        template += "#results"
+    return render(request, template, context)
+
+
+# --- One execution --------------------------------------------------------------------------
+
+
+def _progress(execution: WorkflowExecution) -> dict[str, int]:
+    counts = execution_progress(execution)
+    done = counts["sent"] + counts["failed"] + counts["skipped"] + counts["unknown"]
+    counts["done"] = done
+    counts["pending"] = max(counts["total"] - done, 0)
+    counts["percent"] = round(100 * done / counts["total"]) if counts["total"] else 0
+    return counts
+
+
+def _signature(execution: WorkflowExecution, progress: dict[str, int]) -> str:
+    """What the live section shows, in short: the poll sends it back, and an unchanged one
+    is answered 204 (nothing swapped, so screen readers hear nothing and open details stay)."""
+    counts = ".".join(str(progress[k]) for k in ("total", "sent", "failed", "skipped", "unknown"))
+    return f"{execution.status}-{execution.updated_at.timestamp():.6f}-{counts}"
+
+
+def _live_context(request: HttpRequest, execution: WorkflowExecution) -> dict[str, Any]:
+    progress = _progress(execution)
+    return {
+        "execution": execution,
+        "timeline": execution_timeline(execution),
+        "progress": progress,
+        "signature": _signature(execution, progress),
+        "can": permissions_of(request.user),
+    }
+
+
+def _history(execution: WorkflowExecution) -> list[Any]:
+    transitions = list(execution.transitions.select_related("actor").order_by("at", "pk"))
+    labels = dict(Status.choices)
+    for t in transitions:
+        t.from_status_label = labels.get(t.from_status, t.from_status)
+        t.to_status_label = labels.get(t.to_status, t.to_status)
+    return transitions
+
+
+class LogFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[("", gettext_lazy("All")), *WorkflowActionLog.Status.choices],
+    )
+
+
+def _logs_context(request: HttpRequest, execution: WorkflowExecution) -> dict[str, Any]:
+    form = LogFilterForm(request.GET or None)
+    status = form.cleaned_data.get("status") if form.is_valid() else None
+    page = Paginator(
+        action_log_list(execution=execution, status=status or None), LOG_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    customer_ids = {
+        log.target_id
+        for log in page
+        if log.target_type == WorkflowActionLog.TargetType.CUSTOMER and log.target_id
+    }
+    customers = Customer.objects.only("pk", "name", "email").in_bulk(customer_ids)
+    for log in page:
+        customer = customers.get(log.target_id) if log.target_type == "customer" else None
+        log.customer = customer
+        log.action_label = (
+            _("Step") if log.action_type == "step" else step_type_label(log.action_type)
+        )
+        log.result_json = json.dumps(log.result_data, indent=2, ensure_ascii=False)
+    return {"log_form": form, "logs": page, "log_query": _query_without_page(request)}
+
+
+@login_required
+@require_GET
+def execution_detail_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    execution = _execution_or_404(request, pk)
+    if request.htmx and request.GET.get("part") == "history":
+        return render(
+            request,
+            "executions/execution_detail.html#history",
+            {"execution": execution, "transitions": _history(execution)},
+        )
+    if request.htmx:
+        # The logs section's own requests: filter, pages, refresh while running.
+        return render(
+            request,
+            "executions/execution_detail.html#logs",
+            {"execution": execution, **_logs_context(request, execution)},
+        )
+    context = {
+        **_live_context(request, execution),
+        **_logs_context(request, execution),
+        "transitions": _history(execution),
+    }
+    return render(request, "executions/execution_detail.html", context)
+
+
+def _render_live(
+    request: HttpRequest,
+    execution: WorkflowExecution,
+    feedback: list[tuple[str, str]],
+    *,
+    seen: str | None = None,
+) -> HttpResponse:
+    """The live section; 286 (htmx stops polling) once the execution has finished, 204
+    (nothing to swap, keep polling) when nothing changed since the ``seen`` signature."""
+    context = {**_live_context(request, execution), "feedback": feedback}
+    if seen is not None and seen == context["signature"] and not execution.is_finished:
+        return HttpResponse(status=204)
+    response = render(
+        request,
+        "executions/execution_detail.html#live",
+        context,
+        status=HttpResponseStopPolling.status_code if execution.is_finished else 200,
+    )
+    # The log table and the status history refresh on this event (listeners in the page).
+    response["HX-Trigger"] = "execution-progress"
+    return response
+
+
+@login_required
+@require_GET
+def execution_status_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """The poll of a running execution's live section (every 2 s from the page)."""
+    return _render_live(request, _execution_or_404(request, pk), [], seen=request.GET.get("seen"))
+
+
+ACTIONS: dict[str, tuple[Callable[..., WorkflowExecution], Any]] = {
+    "pause": (lifecycle.execution_pause, gettext_lazy("The execution is paused.")),
+    "resume": (lifecycle.execution_resume, gettext_lazy("The execution continues.")),
+    "cancel": (lifecycle.execution_cancel, gettext_lazy("The execution is cancelled.")),
+    "retry": (lifecycle.execution_retry, gettext_lazy("The execution is retried.")),
+}
+
+
+@login_required
+@require_POST
+def execution_action_view(request: HtmxHttpRequest, pk: int, action: str) -> HttpResponse:
+    if action not in ACTIONS:
+        raise Http404
+    _require(permissions_of(request.user).run)
+    execution = _execution_or_404(request, pk)
+    service, done_text = ACTIONS[action]
+    try:
+        execution = service(execution=execution, by=request.user)
+        level, text = "success", str(done_text)
+    except lifecycle.ExecutionStateError as exc:
+        level, text = "error", str(exc)
+    execution.refresh_from_db()
+    if request.htmx and request.POST.get("source") == "dashboard":
+        return render(
+            request,
+            "executions/dashboard.html#failure-row",
+            {"failure": execution, "feedback": (level, text), "can": permissions_of(request.user)},
+        )
+    if request.htmx:
+        return _render_live(request, execution, [(level, text)])
+    messages.add_message(request, messages.ERROR if level == "error" else messages.SUCCESS, text)
+    return redirect("executions:execution-detail", pk=execution.pk)
