@@ -171,9 +171,10 @@ ANYMAIL = {
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")
 # The longest countdown the code schedules (retry backoff cap); the broker must not redeliver
 # a message that is merely waiting for its countdown.
-CELERY_MAX_COUNTDOWN_S = 3600
+CELERY_MAX_COUNTDOWN_S = env_int("CELERY_MAX_COUNTDOWN_S", 3600)
 CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
-    "visibility_timeout": 4 * CELERY_MAX_COUNTDOWN_S,
+    # Redis: a message taken by a worker that died is handed out again after this long.
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT_S", 4 * CELERY_MAX_COUNTDOWN_S),
     # Redis: consume queues in the order the worker lists them (email first).
     "queue_order_strategy": "priority",
 }
