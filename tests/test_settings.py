@@ -17,3 +17,17 @@ def test_celery_queues_and_delivery_guarantees():
     assert app.conf.worker_prefetch_multiplier == 1
     visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
     assert visibility > settings.CELERY_MAX_COUNTDOWN_S
+
+
+def test_models_and_migrations_are_in_sync(db):
+    from django.core.management import call_command
+
+    # --check exits non-zero when a model change has no migration.
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_the_dispatch_task_is_a_periodic_task_editable_in_the_admin(db):
+    from django_celery_beat.models import PeriodicTask
+
+    task = PeriodicTask.objects.get(task="executions.tasks.dispatch_due_task")
+    assert task.enabled and task.interval.every == settings.WORKFLOW_DISPATCH_INTERVAL_S
