@@ -1,6 +1,21 @@
-"""Business users' pages of this app (HTMX, server-rendered)."""
+"""Business users' pages of this app (HTMX, server-rendered), mounted at /arbeidsflyter/."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
+
+from automation import views
 
 app_name = "automation"
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = [
+    path("", views.workflow_list_view, name="workflow-list"),
+    path("<int:pk>/", views.workflow_detail_view, name="workflow-detail"),
+    path("<int:pk>/aktiver/", views.workflow_deploy_view, name="workflow-deploy"),
+    path("<int:pk>/pause/", views.workflow_pause_view, name="workflow-pause"),
+    path("<int:pk>/arkiver/", views.workflow_archive_view, name="workflow-archive"),
+    path("<int:pk>/kjor-na/", views.workflow_run_now_view, name="workflow-run-now"),
+    path("<int:pk>/test/", views.workflow_test_view, name="workflow-test"),
+    path(
+        "<int:pk>/test/<int:execution_pk>/",
+        views.workflow_test_run_view,
+        name="workflow-test-run",
+    ),
+]

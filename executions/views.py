@@ -65,7 +65,7 @@ def _query_without_page(request: HttpRequest, name: str = "page") -> str:
 def _chart_data(metrics: dict[str, Any]) -> dict[str, Any]:
     days = [dt.date.fromisoformat(row["date"]) for row in metrics["executions_per_day"]]
     return {
-        "labels": [formats.date_format(day, "j. M") for day in days],
+        "labels": [formats.date_format(day, "j. b") for day in days],
         "datasets": [
             {
                 "label": _("Executions"),
@@ -149,7 +149,7 @@ class ExecutionFilterForm(forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["workflow"].choices = [("", _("All"))] + [
-            (w.pk, w.name) for w in workflow_list(user=user).only("pk", "name")
+            (pk, name) for pk, name in workflow_list(user=user).values_list("pk", "name")
         ]
         # <input type="date"> always sends ISO dates, whatever the page's language.
         for name in ("date_from", "date_to"):
