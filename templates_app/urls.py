@@ -1,6 +1,14 @@
-"""Business users' pages of this app (HTMX, server-rendered)."""
+"""Business users' pages of this app (HTMX, server-rendered), mounted at /maler/."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
+
+from templates_app import views
 
 app_name = "templates_app"
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = [
+    path("", views.template_list, name="list"),
+    path("ny/", views.template_new, name="new"),
+    path("ny/forhandsvisning/", views.template_preview_view, name="preview-new"),
+    path("<int:pk>/", views.template_edit, name="edit"),
+    path("<int:pk>/forhandsvisning/", views.template_preview_view, name="preview"),
+]

@@ -1,0 +1,375 @@
+"""The email template pages: the list and the editor with its live preview.
+
+Server-rendered with HTMX: each page is one template with ``{% partialdef %}`` sections, and an
+HTMX request gets only the section it swaps. Every write and every preview goes through
+``templates_app.services``, so the sandbox check runs here exactly as in the admin and the API.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.middleware import HtmxDetails
+
+from config.api import BUSINESS, VIEWER, user_has_role
+from customers.models import Customer
+from templates_app.models import EmailTemplate
+from templates_app.rendering import BUILTIN_VARIABLES, TemplateRenderError, template_check
+from templates_app.services import (
+    TEMPLATE_FIELDS,
+    TemplateValidationError,
+    template_create,
+    template_preview,
+    template_update,
+)
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+LIST_PAGE = "templates_app/template_list.html"
+EDITOR_PAGE = "templates_app/template_editor.html"
+PER_PAGE = 25
+#: The preview's customer picker lists this many; any other customer works by ?kunde=<id>.
+PREVIEW_CUSTOMER_CHOICES = 100
+PREVIEW_CUSTOMER_PARAM = "kunde"
+
+#: What each built-in variable holds, for the list beside the editor.
+BUILTIN_VARIABLE_HELP: dict[str, Any] = {
+    "kunde_navn": _("The customer's name"),
+    "bestilling_link": _("Link to the customer's order form"),
+    "avmeldingslenke": _("Unsubscribe link"),
+    "firma_navn": _("Your company's name"),
+}
+assert set(BUILTIN_VARIABLE_HELP) == BUILTIN_VARIABLES
+
+STARTER_SUBJECT = "Hei {{ kunde_navn }}"
+STARTER_HTML = (
+    "<p>Hei {{ kunde_navn }}!</p>\n"
+    '<p><a href="{{ bestilling_link }}">Bestill her</a></p>\n'
+    "<p>Hilsen {{ firma_navn }}</p>\n"
+    '<p><a href="{{ avmeldingslenke }}">Meld deg av</a></p>\n'
+)
+
+
+# --- Helpers --------------------------------------------------------------------------------
+
+
+def _require_role(request: HttpRequest, role: str) -> None:
+    if not user_has_role(request.user, role):
+        raise PermissionDenied
+
+
+def _fragment(request: HtmxHttpRequest) -> bool:
+    # A history restore wants the whole page back, not the section that was swapped.
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def _render(
+    request: HtmxHttpRequest, page: str, section: str, context: dict[str, Any]
+) -> HttpResponse:
+    name = f"{page}#{section}" if _fragment(request) else page
+    response = render(request, name, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _parse_variables(text: str) -> list[str]:
+    return [name for name in re.split(r"[\s,]+", text or "") if name]
+
+
+def _category_choices(current: str | None = None) -> list[tuple[str, Any]]:
+    choices: list[tuple[str, Any]] = list(EmailTemplate.Category.choices)
+    known = {value for value, _label in choices}
+    # Categories are free slugs: keep the ones businesses added (and the template's own).
+    extra = set(EmailTemplate.objects.values_list("category", flat=True).distinct())
+    if current:
+        extra.add(current)
+    choices.extend((value, value) for value in sorted(extra - known) if value)
+    return choices
+
+
+class TemplateForm(forms.Form):
+    """Parses the editor's fields; the services decide whether the template is acceptable."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    category = forms.ChoiceField(label=_("Category"))
+    subject = forms.CharField(label=_("Subject"), max_length=300)
+    body_html = forms.CharField(label=_("HTML"), strip=False, widget=forms.Textarea)
+    body_text = forms.CharField(
+        label=_("Text version"), required=False, strip=False, widget=forms.Textarea
+    )
+    variables = forms.CharField(label=_("Your own variables"), required=False)
+
+    def __init__(self, *args: Any, current_category: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        selected = self.data.get("category") if self.is_bound else current_category
+        self.fields["category"].choices = _category_choices(selected or current_category)
+
+    def clean_variables(self) -> list[str]:
+        return _parse_variables(self.cleaned_data.get("variables", ""))
+
+
+def _initial(template: EmailTemplate | None) -> dict[str, Any]:
+    if template is None:
+        return {
+            "category": EmailTemplate.Category.BESTILLING,
+            "subject": STARTER_SUBJECT,
+            "body_html": STARTER_HTML,
+        }
+    return {
+        "name": template.name,
+        "category": template.category,
+        "subject": template.subject,
+        "body_html": template.body_html,
+        "body_text": template.body_text,
+        "variables": ", ".join(template.variables or []),
+    }
+
+
+def _source_data(form: TemplateForm) -> dict[str, Any]:
+    """The template as typed, valid or not: what the preview renders."""
+    values = {name: form[name].value() or "" for name in TEMPLATE_FIELDS}
+    values["variables"] = _parse_variables(values["variables"])
+    return values
+
+
+def _problem(message: str, line: int | None) -> dict[str, Any]:
+    # Most messages from the checker already start with "Line N:"; say it once.
+    prefix = gettext("Line %(line)d") % {"line": line} if line else ""
+    if line and not message.startswith(prefix):
+        message = gettext("Line %(line)d: %(message)s") % {"line": line, "message": message}
+    return {"line": line, "message": message}
+
+
+def _problems_by_field(exc: TemplateValidationError) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    seen: set[str] = set()
+    for problem in sorted(exc.problems, key=lambda p: (p.field, p.line or 0)):
+        field = problem.field if problem.field in TEMPLATE_FIELDS else "non_field"
+        grouped.setdefault(field, []).append(_problem(problem.message, problem.line))
+        seen.add(problem.message)
+    # Model validation (a name that is taken) comes without a line.
+    for field, errors in exc.error_dict.items():
+        for error in errors:
+            for message in error.messages:
+                if message not in seen:
+                    key = field if field in TEMPLATE_FIELDS else "non_field"
+                    grouped.setdefault(key, []).append(_problem(message, None))
+    return grouped
+
+
+def _preview_customer(params: Mapping[str, Any]) -> tuple[Customer | None, str]:
+    raw = str(params.get(PREVIEW_CUSTOMER_PARAM, "") or "").strip()
+    if not raw:
+        return None, ""
+    customer = Customer.objects.filter(pk=raw).first() if raw.isdigit() else None
+    if customer is None:
+        return None, gettext("No customer with id %(id)s.") % {"id": raw}
+    return customer, ""
+
+
+def _preview_context(
+    *, source: EmailTemplate | Mapping[str, Any], customer: Customer | None, customer_error: str
+) -> dict[str, Any]:
+    """The rendered preview, the checker's warnings and the variables the template may use."""
+    if isinstance(source, EmailTemplate):
+        fields = {name: getattr(source, name) for name in TEMPLATE_FIELDS}
+    else:
+        fields = dict(source)
+    declared = [name for name in fields.get("variables") or [] if isinstance(name, str)]
+    check = template_check(
+        subject=fields.get("subject") or "",
+        body_html=fields.get("body_html") or "",
+        body_text=fields.get("body_text") or "",
+        variables=declared,
+    )
+    preview = None
+    problems: list[dict[str, Any]] = []
+    if check.ok:
+        try:
+            preview = template_preview(template_or_data=fields, customer=customer)
+        except (TemplateValidationError, TemplateRenderError) as exc:
+            problems = [_problem(p.message, p.line) for p in exc.problems]
+    else:
+        problems = [
+            {**_problem(p.message, p.line), "field": p.field}
+            for p in sorted(check.errors, key=lambda p: (p.field, p.line or 0))
+        ]
+    variables = [
+        {"name": name, "help": help_text, "builtin": True, "used": name in check.used_variables}
+        for name, help_text in BUILTIN_VARIABLE_HELP.items()
+    ] + [
+        {"name": name, "help": "", "builtin": False, "used": name in check.used_variables}
+        for name in declared
+        if name not in BUILTIN_VARIABLES
+    ]
+    choices = list(
+        Customer.objects.order_by("name", "pk").only("pk", "name", "email")[
+            :PREVIEW_CUSTOMER_CHOICES
+        ]
+    )
+    if customer is not None and customer not in choices:
+        choices.insert(0, customer)
+    return {
+        "preview": preview,
+        "preview_problems": problems,
+        "preview_warnings": [_problem(p.message, p.line) for p in check.warnings],
+        "preview_customer": customer,
+        "preview_customer_error": customer_error,
+        "preview_customers": choices,
+        "variables": variables,
+    }
+
+
+def _editor_context(
+    request: HttpRequest,
+    *,
+    template: EmailTemplate | None,
+    form: TemplateForm,
+    problems: Mapping[str, list[dict[str, Any]]] | None = None,
+    customer: Customer | None = None,
+    customer_error: str = "",
+) -> dict[str, Any]:
+    if form.is_bound or template is None:
+        source: EmailTemplate | Mapping[str, Any] = _source_data(form)
+    else:
+        source = template
+    preview_url = (
+        reverse("templates_app:preview", args=[template.pk])
+        if template is not None
+        else reverse("templates_app:preview-new")
+    )
+    return {
+        "template": template,
+        "form": form,
+        "problems": problems or {},
+        "can_edit": user_has_role(request.user, BUSINESS),
+        "preview_url": preview_url,
+        "preview_param": PREVIEW_CUSTOMER_PARAM,
+        **_preview_context(source=source, customer=customer, customer_error=customer_error),
+    }
+
+
+# --- Views ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def template_list(request: HtmxHttpRequest) -> HttpResponse:
+    _require_role(request, VIEWER)
+    query = request.GET.get("q", "").strip()
+    category = request.GET.get("kategori", "").strip()
+    templates = EmailTemplate.objects.order_by("name")
+    if query:
+        templates = templates.filter(Q(name__icontains=query) | Q(subject__icontains=query))
+    if category:
+        templates = templates.filter(category=category)
+    page = Paginator(templates, PER_PAGE).get_page(request.GET.get("side"))
+    # Categories are free slugs; the known ones have a translated label.
+    labels = dict(EmailTemplate.Category.choices)
+    for template in page.object_list:
+        template.category_label = labels.get(template.category, template.category)
+    context = {
+        "page": page,
+        "query": query,
+        "category": category,
+        "categories": _category_choices(),
+        "can_edit": user_has_role(request.user, BUSINESS),
+    }
+    return _render(request, LIST_PAGE, "results", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def template_new(request: HtmxHttpRequest) -> HttpResponse:
+    _require_role(request, BUSINESS)
+    return _editor(request, template=None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def template_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    _require_role(request, VIEWER)
+    template = get_object_or_404(EmailTemplate, pk=pk)
+    if request.method == "POST":
+        _require_role(request, BUSINESS)
+    return _editor(request, template=template)
+
+
+def _editor(request: HtmxHttpRequest, *, template: EmailTemplate | None) -> HttpResponse:
+    current = template.category if template else None
+    problems: dict[str, list[dict[str, Any]]] = {}
+    if request.method == "POST":
+        form = TemplateForm(request.POST, current_category=current)
+        if form.is_valid():
+            data = {name: form.cleaned_data[name] for name in TEMPLATE_FIELDS}
+            try:
+                if template is None:
+                    saved = template_create(**data)
+                else:
+                    saved = template_update(template=template, data=data)
+            except TemplateValidationError as exc:
+                problems = _problems_by_field(exc)
+            else:
+                messages.success(
+                    request, gettext("Saved the template “%(name)s”.") % {"name": saved.name}
+                )
+                url = reverse("templates_app:edit", args=[saved.pk])
+                # Keep the customer the preview was showing.
+                chosen = request.POST.get(PREVIEW_CUSTOMER_PARAM, "")
+                return redirect(
+                    f"{url}?{PREVIEW_CUSTOMER_PARAM}={chosen}" if chosen.isdigit() else url
+                )
+    else:
+        form = TemplateForm(initial=_initial(template), current_category=current)
+    customer, customer_error = _preview_customer(request.POST or request.GET)
+    context = _editor_context(
+        request,
+        template=template,
+        form=form,
+        problems=problems,
+        customer=customer,
+        customer_error=customer_error,
+    )
+    return _render(request, EDITOR_PAGE, "editor", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def template_preview_view(request: HtmxHttpRequest, pk: int | None = None) -> HttpResponse:
+    """The preview of the template as typed (POST) or as saved (GET), for a chosen customer.
+
+    HTMX swaps in the preview section; without JavaScript the "Preview" button posts here and
+    gets the whole editor back, with the typed values kept.
+    """
+    _require_role(request, VIEWER)
+    template = get_object_or_404(EmailTemplate, pk=pk) if pk is not None else None
+    if request.method == "POST":
+        _require_role(request, BUSINESS)
+        form = TemplateForm(request.POST, current_category=template and template.category)
+    elif template is None:
+        return redirect("templates_app:new")
+    else:
+        form = TemplateForm(initial=_initial(template), current_category=template.category)
+    customer, customer_error = _preview_customer(request.POST or request.GET)
+    context = _editor_context(
+        request, template=template, form=form, customer=customer, customer_error=customer_error
+    )
+    return _render(request, EDITOR_PAGE, "preview", context)
