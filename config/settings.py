@@ -244,6 +244,11 @@ WORKFLOW_DEFAULT_GRACE_HOURS = env_int("WORKFLOW_DEFAULT_GRACE_HOURS", 6)
 WORKFLOW_RETRY_BASE_S = float(env_str("WORKFLOW_RETRY_BASE_S", "30"))
 # Customers per email batch: one SMTP connection and one task per batch.
 WORKFLOW_EMAIL_BATCH_SIZE = env_int("WORKFLOW_EMAIL_BATCH_SIZE", 50)
+# The dispatcher's sweep re-enqueues work whose broker message was lost: a queued execution
+# not picked up, or an email step whose rows have not moved, for this many seconds (work in a
+# retry backoff gets CELERY_MAX_COUNTDOWN_S on top). Re-enqueueing is idempotent.
+WORKFLOW_STALLED_QUEUED_S = env_int("WORKFLOW_STALLED_QUEUED_S", 300)
+WORKFLOW_STALLED_BATCH_S = env_int("WORKFLOW_STALLED_BATCH_S", 300)
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

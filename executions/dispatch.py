@@ -10,6 +10,18 @@ Beat runs ``dispatch_due`` every few seconds (one django-celery-beat PeriodicTas
 3. Advances ``next_run`` past ``now`` and sets ``last_run``, in the same transaction, and
    enqueues the executions only after that transaction commits.
 4. Re-queues executions whose durable wait is over (``waiting`` with ``resume_at <= now``).
+5. Sweeps for work whose broker message was lost (Redis restarted without persistence, a
+   purge): a ``queued`` execution nobody picked up for ``WORKFLOW_STALLED_QUEUED_S`` is
+   enqueued again, and a ``running`` execution awaiting an email step whose action-log rows
+   have not changed for ``WORKFLOW_STALLED_BATCH_S`` gets batches for its ``pending`` rows
+   again. Both are safe to repeat (the engine claims an execution before running it, a batch
+   claims each customer before sending), so a sweep that fires for work that was only slow
+   costs a duplicate message, never a duplicate email. Work waiting for a retry countdown
+   (a ``queued`` execution whose current step has attempts, a ``pending`` row with an error)
+   is given ``CELERY_MAX_COUNTDOWN_S`` more before it counts as stalled, so backoff holds.
+   A swept execution's ``updated_at`` (or its rows') is set to now, so the next sweep waits a
+   full threshold again. Staleness is measured on the real clock (``timezone.now()``), not on
+   the tick's ``now``.
 
 Missed runs (the scheduler was down): a due time older than the workflow's grace window is
 not run late. Only the newest missed due time is recorded, as a ``missed`` execution, and
@@ -28,13 +40,15 @@ from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.mail import mail_admins
 from django.db import IntegrityError, transaction
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from automation.models import WorkflowDefinition, WorkflowSchedule
 from automation.scheduling import next_run_after
-from executions.models import ExecutionTransition, WorkflowExecution
+from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
 from executions.services import (
     execution_create,
     execution_enqueue,
@@ -57,6 +71,9 @@ class DispatchResult:
     queued_ids: list[int] = field(default_factory=list)
     # One line per missed run, mailed to admins once per tick.
     missed_lines: list[str] = field(default_factory=list)
+    # Stalled work enqueued again by the sweep: executions, and email batches.
+    swept_runs: int = 0
+    swept_batches: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -64,6 +81,8 @@ class DispatchResult:
             "missed": self.missed,
             "resumed": self.resumed,
             "broken": self.broken,
+            "swept_runs": self.swept_runs,
+            "swept_batches": self.swept_batches,
         }
 
 
@@ -315,6 +334,90 @@ def resume_waiting(*, now: datetime) -> list[int]:
     return resumed
 
 
+def _stalled_thresholds(setting: str) -> tuple[timedelta, timedelta]:
+    """(quiet time after which work counts as stalled, the same for work in a retry backoff)."""
+    quiet = timedelta(seconds=float(getattr(settings, setting, 300)))
+    return quiet, quiet + timedelta(seconds=float(settings.CELERY_MAX_COUNTDOWN_S))
+
+
+def sweep_stalled_queued() -> int:
+    """Enqueue again every ``queued`` execution that no worker picked up in time."""
+    from executions import queueing
+
+    now = timezone.now()
+    quiet, backoff = _stalled_thresholds("WORKFLOW_STALLED_QUEUED_S")
+    swept = 0
+    candidates = WorkflowExecution.objects.filter(
+        status=Status.QUEUED, updated_at__lt=now - quiet
+    ).values_list("pk", "current_step", "context", "updated_at")
+    for pk, current_step, context, updated_at in candidates:
+        attempts = (context or {}).get("attempts", {}).get(str(current_step), 0)
+        if attempts and updated_at >= now - backoff:
+            continue  # a retry is scheduled within the countdown cap
+        with transaction.atomic():
+            # Conditional: a worker may have claimed it meanwhile, or another dispatcher swept.
+            touched = WorkflowExecution.objects.filter(
+                pk=pk, status=Status.QUEUED, updated_at=updated_at
+            ).update(updated_at=now)
+            if touched != 1:
+                continue
+            queueing.enqueue_run(pk)
+        swept += 1
+    return swept
+
+
+def sweep_stalled_batches() -> int:
+    """Enqueue email batches again for ``pending`` rows of email steps that stopped moving."""
+    from executions import emailing, queueing
+
+    now = timezone.now()
+    quiet, backoff = _stalled_thresholds("WORKFLOW_STALLED_BATCH_S")
+    LogStatus = WorkflowActionLog.Status
+    batches = 0
+    running = WorkflowExecution.objects.filter(
+        status=Status.RUNNING, updated_at__lt=now - quiet
+    ).values_list("pk", "context")
+    for pk, context in running:
+        step_order = (context or {}).get("awaiting_step")
+        if step_order is None:
+            continue
+        rows = WorkflowActionLog.objects.filter(
+            execution_id=pk, step_order=step_order, action_type=emailing.ACTION
+        )
+        with transaction.atomic():
+            # Under the execution's lock: a pause, a cancel or the step's last batch waits.
+            locked = (
+                WorkflowExecution.objects.select_for_update(skip_locked=True)
+                .filter(pk=pk, status=Status.RUNNING)
+                .values_list("context", flat=True)
+                .first()
+            )
+            if locked is None or locked.get("awaiting_step") != step_order:
+                continue
+            latest = rows.aggregate(latest=Max("updated_at"))["latest"]
+            if latest is None or latest >= now - quiet:
+                continue  # no email rows (another kind of step), or still making progress
+            stalled = list(
+                rows.filter(status=LogStatus.PENDING)
+                .filter(Q(error_message="") | Q(updated_at__lt=now - backoff))
+                .order_by("target_id")
+                .values_list("target_id", flat=True)
+            )
+            if not stalled:
+                continue
+            rows.filter(status=LogStatus.PENDING, target_id__in=stalled).update(updated_at=now)
+            size = emailing.batch_size()
+            for start in range(0, len(stalled), size):
+                queueing.enqueue_email_batch(pk, step_order, stalled[start : start + size])
+                batches += 1
+    return batches
+
+
+def sweep_stalled() -> tuple[int, int]:
+    """Step 5 of the tick (see the module docstring): (executions, email batches) swept."""
+    return sweep_stalled_queued(), sweep_stalled_batches()
+
+
 def dispatch_due(*, now: datetime | None = None, batch_size: int = 500) -> DispatchResult:
     """Dispatch every due schedule and resume every finished wait; see the module docstring."""
     now = now or timezone.now()
@@ -325,6 +428,13 @@ def dispatch_due(*, now: datetime | None = None, batch_size: int = 500) -> Dispa
         # After every batch has committed (at once when not inside an outer transaction).
         transaction.on_commit(partial(alert_admins_missed, result.missed_lines))
     result.resumed = len(resume_waiting(now=now))
+    result.swept_runs, result.swept_batches = sweep_stalled()
+    if result.swept_runs or result.swept_batches:
+        logger.warning(
+            "sweep re-enqueued %s stalled execution(s) and %s email batch(es)",
+            result.swept_runs,
+            result.swept_batches,
+        )
     if result.queued or result.missed or result.resumed or result.broken:
         logger.info("dispatch at %s: %s", now.isoformat(), result.as_dict())
     return result

@@ -4,7 +4,11 @@ At most once per (execution, step, customer): a recipient is claimed as a `pendi
 the action log's unique constraint before anything is sent; a batch flips one row from
 `pending` to `unknown` (under the execution's row lock, so a pause stops it before the next
 customer) right before handing the message to the backend and to `success` after. A crash in
-between leaves `unknown`, which is reported and never resent blindly.
+between leaves `unknown`, which is reported and never resent blindly. The message is rendered
+and built before the claim, so that window holds nothing but the SMTP transaction.
+
+Every change of a row sets its `updated_at`: the dispatcher's sweep (executions/dispatch.py)
+reads it to tell a step whose batches were lost from one that is still making progress.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from customers.models import Customer
 from executions import queueing
@@ -187,13 +192,42 @@ def _claim_next(execution_id: int, step_order: int, customer_id: int) -> bool:
                 target_type=WorkflowActionLog.TargetType.CUSTOMER,
                 target_id=customer_id,
                 status=LogStatus.PENDING,
-            ).update(status=LogStatus.UNKNOWN, attempts=F("attempts") + 1)
+            ).update(
+                status=LogStatus.UNKNOWN, attempts=F("attempts") + 1, updated_at=timezone.now()
+            )
             == 1
         )
 
 
 class _Stopped(Exception):
     """The execution was paused or cancelled: stop before the next customer."""
+
+
+def _build_message(
+    execution: WorkflowExecution,
+    step: dict[str, Any],
+    template: EmailTemplate,
+    customer: Customer,
+    step_order: int,
+    connection: Any,
+) -> tuple[Any, EmailMultiAlternatives]:
+    """Render one customer's email and build the message, ready to hand to the backend."""
+    rendered = render_for(template, customer, execution)
+    action_config = step.get("action_config") or {}
+    message = EmailMultiAlternatives(
+        subject=rendered.subject,
+        body=rendered.text,
+        from_email=action_config.get("from_email") or settings.DEFAULT_FROM_EMAIL,
+        to=[customer.email],
+        reply_to=[r] if (r := action_config.get("reply_to")) else None,
+        headers={
+            **rendered.headers,
+            "Message-ID": message_id(execution.pk, step_order, customer.pk),
+        },
+        connection=connection,
+    )
+    message.attach_alternative(rendered.html, "text/html")
+    return rendered, message
 
 
 def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> None:
@@ -214,7 +248,7 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
         template = resolve_template(step.get("action_config") or {})
     except PermanentStepError as exc:
         logs.filter(target_id__in=customer_ids, status=LogStatus.PENDING).update(
-            status=LogStatus.FAILED, error_message=str(exc)
+            status=LogStatus.FAILED, error_message=str(exc), updated_at=timezone.now()
         )
         step_work_finished(execution_id, step_order)
         return
@@ -228,6 +262,19 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
             logger.warning("could not open the email connection: %s", exc)
         for customer_id in customer_ids:
             customer = customers.get(customer_id)
+            # Everything that can go wrong or take time happens before the claim, so that
+            # between the claim and the outcome only the SMTP transaction remains: a crash in
+            # that window is what `unknown` stands for, and it is kept as short as possible.
+            reason = skip_reason(customer, template) if customer is not None else None
+            prepared: tuple[Any, EmailMultiAlternatives] | None = None
+            render_error: Exception | None = None
+            if customer is not None and not reason:
+                try:
+                    prepared = _build_message(
+                        execution, step, template, customer, step_order, connection
+                    )
+                except Exception as exc:  # recorded under the claim below, like a send error
+                    render_error = exc
             try:
                 if not _claim_next(execution_id, step_order, customer_id):
                     continue  # sent, skipped or failed before: never twice
@@ -235,39 +282,42 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
                 return
             row = logs.filter(target_id=customer_id)
             if customer is None:
-                row.update(status=LogStatus.FAILED, error_message="customer no longer exists")
+                row.update(
+                    status=LogStatus.FAILED,
+                    error_message="customer no longer exists",
+                    updated_at=timezone.now(),
+                )
                 continue
-            # Checked again at send time: a batch may run long after the claim (a backoff of
-            # up to an hour), and whoever unsubscribed or bounced since then must not get it.
-            reason = skip_reason(customer, template)
+            # Checked at send time: a batch may run long after the claim (a backoff of up to
+            # an hour), and whoever unsubscribed or bounced since then must not get it.
             if reason:
                 row.update(
                     status=LogStatus.SKIPPED,
                     result_data={"reason": reason, "email": customer.email},
+                    updated_at=timezone.now(),
                 )
                 continue
             try:
-                rendered = render_for(template, customer, execution)
-                msg_id = message_id(execution_id, step_order, customer_id)
-                message = EmailMultiAlternatives(
-                    subject=rendered.subject,
-                    body=rendered.text,
-                    from_email=step.get("action_config", {}).get("from_email")
-                    or settings.DEFAULT_FROM_EMAIL,
-                    to=[customer.email],
-                    reply_to=[r] if (r := step.get("action_config", {}).get("reply_to")) else None,
-                    headers={**rendered.headers, "Message-ID": msg_id},
-                    connection=connection,
-                )
-                message.attach_alternative(rendered.html, "text/html")
+                if render_error is not None:
+                    raise render_error
+                assert prepared is not None
+                rendered, message = prepared
                 message.send()
             except Exception as exc:
                 attempts = row.values_list("attempts", flat=True).first() or 0
                 if _is_permanent(exc) or attempts > max_retries:
-                    row.update(status=LogStatus.FAILED, error_message=str(exc)[:2000])
+                    row.update(
+                        status=LogStatus.FAILED,
+                        error_message=str(exc)[:2000],
+                        updated_at=timezone.now(),
+                    )
                 else:
                     # Nothing was accepted by the server: safe to try this customer again.
-                    row.update(status=LogStatus.PENDING, error_message=str(exc)[:2000])
+                    row.update(
+                        status=LogStatus.PENDING,
+                        error_message=str(exc)[:2000],
+                        updated_at=timezone.now(),
+                    )
                     transient.append(customer_id)
                 logger.warning("email to customer %s failed: %s", customer_id, exc)
                 continue
@@ -278,8 +328,9 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
                     "email": customer.email,
                     "template": template.name,
                     "subject": rendered.subject,
-                    "message_id": msg_id,
+                    "message_id": message.extra_headers["Message-ID"],
                 },
+                updated_at=timezone.now(),
             )
     finally:
         connection.close()

@@ -4,9 +4,13 @@ at Redis when they are reachable; tests that need them for real say so with thes
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from django.db import connection
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PASSWORD, make_user
 
 
 @pytest.fixture
@@ -25,3 +29,49 @@ def redis_url() -> str:
             pytest.fail("CI must run this test with Redis (TEST_REDIS_URL)")
         pytest.skip("needs Redis (TEST_REDIS_URL)")
     return url
+
+
+# --- Browser tests: one Chromium per session, shared by every test that drives pages -------
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI must have Debian's chromium for browser tests")
+        pytest.skip("needs /usr/bin/chromium")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the
+    # test itself are still synchronous and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page_as(browser, live_server) -> Iterator[Callable[..., object]]:
+    contexts = []
+
+    def login(role: str = "developer", *, language: str = "nb", viewport=(1280, 900)):
+        user = make_user(role)
+        context = browser.new_context(
+            locale="nb-NO" if language == "nb" else "en-GB",
+            viewport={"width": viewport[0], "height": viewport[1]},
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto(live_server.url + "/login/")
+        page.fill("#id_username", user.username)
+        page.fill("#id_password", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(live_server.url + "/")
+        page.live_server_url = live_server.url
+        return page
+
+    yield login
+    for context in contexts:
+        context.close()

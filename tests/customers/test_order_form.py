@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,6 @@ from customers.models import Customer, Order
 from tests.customers.factories import CustomerFactory, OrderFactory
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
 
 
 def path_of(url: str) -> str:
@@ -185,59 +182,42 @@ def test_inactive_customer_cannot_order(customer):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_order_form_in_chromium_on_a_phone(live_server):
-    if not shutil.which(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI must have Debian's chromium for browser tests")
-        pytest.skip("needs /usr/bin/chromium")
-    # Playwright's sync API runs an event loop in this thread; the ORM calls below are fine.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
+def test_order_form_in_chromium_on_a_phone(live_server, browser):
     customer = CustomerFactory(name="Kafé Fjord", language=Customer.Language.NB)
     url = live_server.url + path_of(links.order_form_url(customer))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        try:
-            context = browser.new_context(
-                viewport={"width": 390, "height": 844},
-                device_scale_factor=2,
-                is_mobile=True,
-                has_touch=True,
-                locale="nb-NO",
-            )
-            page = context.new_page()
-            page.goto(url)
-            assert page.locator("h1").inner_text() == "Bestillingsskjema"
-            # Nothing sticks out sideways on a phone.
-            assert page.evaluate("document.documentElement.scrollWidth") <= 390
-            page.get_by_label("Kaffe, hele bønner").fill("4")
-            page.get_by_label("Pappkrus 30 cl").fill("2")
-            page.get_by_label("Melding til oss (valgfritt)").fill("Ring på ved ankomst")
-            page.screenshot(path=str(SCREENSHOTS / "order-form.png"), full_page=True)
-            page.get_by_role("button", name="Send bestillingen").click()
-            page.wait_for_url("**/takk/**")
-            assert "Takk for bestillingen" in page.locator("h1").inner_text()
-            page.screenshot(path=str(SCREENSHOTS / "order-thanks.png"), full_page=True)
-            # The unsubscribe page from the same email, for a look at the shared public base.
-            page.goto(live_server.url + path_of(links.unsubscribe_url(customer)))
-            page.screenshot(path=str(SCREENSHOTS / "unsubscribe.png"), full_page=True)
-            page.get_by_role("button", name="Ja, meld meg av").click()
-            page.wait_for_load_state()
-            assert "Du er meldt av" in page.locator("h1").inner_text()
-        finally:
-            browser.close()
+    # The session's one Chromium (tests/browser/conftest.py): Playwright's sync API allows
+    # one running instance per thread.
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        locale="nb-NO",
+    )
+    try:
+        page = context.new_page()
+        page.goto(url)
+        assert page.locator("h1").inner_text() == "Bestillingsskjema"
+        # Nothing sticks out sideways on a phone.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        page.get_by_label("Kaffe, hele bønner").fill("4")
+        page.get_by_label("Pappkrus 30 cl").fill("2")
+        page.get_by_label("Melding til oss (valgfritt)").fill("Ring på ved ankomst")
+        page.screenshot(path=str(SCREENSHOTS / "order-form.png"), full_page=True)
+        page.get_by_role("button", name="Send bestillingen").click()
+        page.wait_for_url("**/takk/**")
+        assert "Takk for bestillingen" in page.locator("h1").inner_text()
+        page.screenshot(path=str(SCREENSHOTS / "order-thanks.png"), full_page=True)
+        # The unsubscribe page from the same email, for a look at the shared public base.
+        page.goto(live_server.url + path_of(links.unsubscribe_url(customer)))
+        page.screenshot(path=str(SCREENSHOTS / "unsubscribe.png"), full_page=True)
+        page.get_by_role("button", name="Ja, meld meg av").click()
+        page.wait_for_load_state()
+        assert "Du er meldt av" in page.locator("h1").inner_text()
+    finally:
+        context.close()
 
     order = Order.objects.get(customer=customer)
     assert order.source == Order.Source.ORDER_FORM

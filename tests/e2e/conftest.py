@@ -6,7 +6,9 @@ Redis broker as the test, so the test's data must be committed (`transactional_d
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -40,6 +42,9 @@ class SmtpSink:
     delay_s: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
     port: int = 0
+    #: Called with the number of messages accepted so far, after each one is stored and
+    #: before the client gets its answer (a fault can strike at a known point).
+    on_message: Callable[[int], None] | None = None
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         answer = self.refuse(address)
@@ -53,6 +58,9 @@ class SmtpSink:
             time.sleep(self.delay_s)  # a slow server, so a pause can land mid-batch
         with self.lock:
             self.messages.append(message_from_bytes(envelope.content))
+            count = len(self.messages)
+        if self.on_message is not None:
+            self.on_message(count)
         return "250 Message accepted for delivery"
 
     def to(self, address: str) -> list[Message]:
@@ -86,78 +94,99 @@ def wait_for(predicate: Callable[[], object], *, timeout: float = 60, what: str 
 
 
 @pytest.fixture
-def celery_worker(transactional_db, smtp_server: SmtpSink, redis_url, tmp_path, settings):
-    """Start `celery worker` on all three queues against the test database and broker."""
+def start_worker(
+    transactional_db, smtp_server: SmtpSink, redis_url, tmp_path
+) -> Iterator[Callable[..., Worker]]:
+    """A factory: `start_worker(broker=..., env=..., concurrency=...)` starts one more
+    `celery worker` on all three queues against the test database, waits until it is ready
+    and stops it after the test. Each worker leads its own process group, so a test can
+    SIGKILL it together with its pool processes (`Worker.kill`)."""
     if connection.vendor != "postgresql":
         if os.environ.get("CI") == "true":
             pytest.fail("CI must run worker tests on PostgreSQL")
         pytest.skip("worker tests need PostgreSQL")
-    broker = os.environ["CELERY_BROKER_URL"]
-    if not broker.startswith("redis://"):
+    default_broker = os.environ["CELERY_BROKER_URL"]
+    if not default_broker.startswith("redis://"):
         pytest.skip("worker tests need Redis as the broker")
 
     from config.celery import app
 
     app.control.purge()
     db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "CELERY_BROKER_URL": broker,
-        "CELERY_RESULT_BACKEND": "disabled://",
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(smtp_server.port),
-        "WORKFLOW_RETRY_BASE_S": "0.2",
-        "WORKFLOW_EMAIL_BATCH_SIZE": "10",
-        "ADMIN_EMAILS": "ops@nordgrossisten.example",
-        "VAR_DIR": str(tmp_path / "worker-var"),
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-    }
-    log_path = tmp_path / "worker.log"
-    log = log_path.open("wb")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "-Q",
-            "email,default,report",
-            "--concurrency",
-            "2",
-            "--pool",
-            "prefork",
-            "--without-gossip",
-            "--without-mingle",
-            "--loglevel",
-            "INFO",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
+    workers: list[Worker] = []
+
+    def start(
+        *, broker: str | None = None, env: dict[str, str] | None = None, concurrency: int = 2
+    ) -> Worker:
+        number = len(workers) + 1
+        worker_env = {
+            **os.environ,
+            "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+            "CELERY_BROKER_URL": broker or default_broker,
+            "CELERY_RESULT_BACKEND": "disabled://",
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(smtp_server.port),
+            "WORKFLOW_RETRY_BASE_S": "0.2",
+            "WORKFLOW_EMAIL_BATCH_SIZE": "10",
+            "ADMIN_EMAILS": "ops@nordgrossisten.example",
+            "VAR_DIR": str(tmp_path / "worker-var"),
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            **(env or {}),
+        }
+        log_path = tmp_path / f"worker-{number}.log"
+        with log_path.open("wb") as log:
+            proc = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "config",
+                    "worker",
+                    "-n",
+                    f"worker{number}@%h",
+                    "-Q",
+                    "email,default,report",
+                    "--concurrency",
+                    str(concurrency),
+                    "--pool",
+                    "prefork",
+                    "--without-gossip",
+                    "--without-mingle",
+                    "--loglevel",
+                    "INFO",
+                ],
+                cwd=ROOT,
+                env=worker_env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        worker = Worker(proc=proc, log_path=log_path)
+        workers.append(worker)
         wait_for(
-            lambda: "ready." in log_path.read_text(errors="replace"),
+            lambda: "ready." in worker.log() or proc.poll() is not None,
             timeout=60,
             what="the worker to start",
         )
-        yield Worker(proc=proc, log_path=log_path)
+        assert proc.poll() is None, f"the worker exited at start:\n{worker.log()[-3000:]}"
+        return worker
+
+    try:
+        yield start
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+        for worker in workers:
+            worker.stop()
         app.control.purge()
-        # The worker's connections must be gone before the test database is flushed.
+        # The workers' connections must be gone before the test database is flushed.
         connection.close()
+
+
+@pytest.fixture
+def celery_worker(start_worker: Callable[..., Worker]) -> Worker:
+    """One worker on the test broker, concurrency 2."""
+    return start_worker()
 
 
 @dataclass
@@ -167,3 +196,16 @@ class Worker:
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
+
+    def kill(self) -> None:
+        """SIGKILL the main process and its pool processes (the whole process group)."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()  # warm shutdown: running tasks finish
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.proc.wait(timeout=20)
+        self.kill()  # whatever is left of the group
+        self.proc.wait()
