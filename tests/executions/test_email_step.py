@@ -186,7 +186,9 @@ def test_message_id_is_derived_from_execution_step_and_customer(
         expected = f"<wf-{pk}.1.{customer.pk}@nordgrossisten.example>"
         message = by_address[customer.email]
         assert message.message()["Message-ID"] == expected
-        row = WorkflowActionLog.objects.get(execution=run.execution, target_id=customer.pk)
+        row = WorkflowActionLog.objects.get(
+            execution=run.execution, target_type="customer", target_id=customer.pk
+        )
         assert row.result_data["message_id"] == expected
     assert (
         emailing.message_id(pk, 1, run.ids[0]) == f"<wf-{pk}.1.{run.ids[0]}@nordgrossisten.example>"
