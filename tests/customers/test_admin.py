@@ -272,12 +272,12 @@ def test_admin_actions_unsubscribe_and_resubscribe(admin_client):
 
 @pytest.mark.django_db
 def test_customer_list_filters_by_subscription_and_suppression(admin_client):
-    CustomerFactory(name="Abonnent")
-    CustomerFactory(name="Avmeldt", unsubscribed_at="2026-01-01T00:00Z")
+    CustomerFactory(name="Kunde Q7-abonnent")
+    CustomerFactory(name="Kunde Q7-avmeldt", unsubscribed_at="2026-01-01T00:00Z")
     url = reverse(CHANGELIST_URL)
 
     unsubscribed = admin_client.get(url, {"unsubscribed": "yes"}).content.decode()
     suppressed = admin_client.get(url, {"suppressed": "yes"}).content.decode()
 
-    assert "Avmeldt" in unsubscribed and "Abonnent" not in unsubscribed
-    assert "Avmeldt" not in suppressed and "Abonnent" not in suppressed
+    assert "Kunde Q7-avmeldt" in unsubscribed and "Kunde Q7-abonnent" not in unsubscribed
+    assert "Kunde Q7-avmeldt" not in suppressed and "Kunde Q7-abonnent" not in suppressed
