@@ -99,9 +99,10 @@ def _limit_process(execution_id: int, template_id: int, customer_ids: list[int],
     from django.db import connections
 
     from customers.models import Customer
-    from executions.emailing import ACTION, message_id, render_for, skip_reason
+    from executions.emailing import ACTION, message_id, render_for
     from executions.models import WorkflowActionLog, WorkflowExecution
     from templates_app.models import EmailTemplate
+    from templates_app.services import email_skip_reason
 
     Log = WorkflowActionLog
     execution = WorkflowExecution.objects.get(pk=execution_id)
@@ -113,7 +114,7 @@ def _limit_process(execution_id: int, template_id: int, customer_ids: list[int],
     rows: list[WorkflowActionLog] = []
     for customer_id in customer_ids:
         customer = customers[customer_id]
-        if skip_reason(customer, template):
+        if email_skip_reason(template=template, customer=customer):
             raise RuntimeError(f"bench customer {customer_id} would be skipped")
         rendered = render_for(template, customer, execution)
         msg_id = message_id(execution_id, 1, customer_id)

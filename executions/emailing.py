@@ -29,6 +29,7 @@ from executions import queueing
 from executions.errors import PermanentStepError, RetryLater
 from executions.models import WorkflowActionLog, WorkflowExecution
 from templates_app.models import EmailTemplate
+from templates_app.services import email_skip_reason
 
 logger = logging.getLogger(__name__)
 
@@ -47,17 +48,6 @@ def resolve_template(action_config: dict[str, Any]) -> EmailTemplate:
         return EmailTemplate.objects.get(name=action_config["template"])
     except (EmailTemplate.DoesNotExist, KeyError) as exc:
         raise PermanentStepError(f"email template not found: {action_config!r}") from exc
-
-
-def skip_reason(customer: Customer, template: EmailTemplate) -> str | None:
-    """Why this customer gets no email from this template, or None."""
-    if not customer.email:
-        return "no email address"
-    if customer.suppressed_at is not None:
-        return f"address suppressed ({customer.suppression_reason or 'bounce/complaint'})"
-    if customer.unsubscribed_at is not None and not template.is_transactional:
-        return "unsubscribed"
-    return None
 
 
 def message_id(execution_id: int, step_order: int, customer_id: int) -> str:
@@ -95,7 +85,7 @@ def prepare_step(ctx: Any, action_config: dict[str, Any]) -> Prepared:
     prepared = Prepared(customer_ids=[c.pk for c in customers])
     rows = []
     for customer in customers:
-        reason = skip_reason(customer, template)
+        reason = email_skip_reason(template=template, customer=customer)
         rows.append(
             WorkflowActionLog(
                 execution=ctx.execution,
@@ -138,7 +128,7 @@ def preview_step(ctx: Any, action_config: dict[str, Any]) -> list[int]:
     template = resolve_template(action_config)
     customers = list(ctx.customers(action_config.get("recipients")))
     for customer in customers:
-        reason = skip_reason(customer, template)
+        reason = email_skip_reason(template=template, customer=customer)
         if reason:
             result = {"reason": reason, "email": customer.email, "test": True}
             status = LogStatus.SKIPPED
@@ -265,7 +255,11 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
             # Everything that can go wrong or take time happens before the claim, so that
             # between the claim and the outcome only the SMTP transaction remains: a crash in
             # that window is what `unknown` stands for, and it is kept as short as possible.
-            reason = skip_reason(customer, template) if customer is not None else None
+            reason = (
+                email_skip_reason(template=template, customer=customer)
+                if customer is not None
+                else None
+            )
             prepared: tuple[Any, EmailMultiAlternatives] | None = None
             render_error: Exception | None = None
             if customer is not None and not reason:

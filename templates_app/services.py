@@ -180,12 +180,23 @@ def email_address_suppress(*, email: str, reason: str, at: datetime | None = Non
     )
 
 
-def email_allowed(*, template: EmailTemplate, customer: Customer) -> bool:
-    """Whether ``customer`` may get an email from ``template`` at all.
+def email_skip_reason(*, template: EmailTemplate, customer: Customer) -> str | None:
+    """Why ``customer`` gets no email from ``template``, or None when it may be sent.
 
-    Suppressed or inactive addresses get nothing; unsubscribed customers still get
-    transactional categories (order confirmations).
+    Inactive customers, missing and suppressed addresses get nothing; unsubscribed customers
+    still get transactional categories (order confirmations). The engine logs the reason.
     """
-    if not customer.email or not customer.can_receive_email:
-        return False
-    return customer.is_subscribed or template.is_transactional
+    if not customer.email:
+        return "no email address"
+    if not customer.active:
+        return "customer inactive"
+    if customer.suppressed_at is not None:
+        return f"address suppressed ({customer.suppression_reason or 'bounce/complaint'})"
+    if customer.unsubscribed_at is not None and not template.is_transactional:
+        return "unsubscribed"
+    return None
+
+
+def email_allowed(*, template: EmailTemplate, customer: Customer) -> bool:
+    """Whether ``customer`` may get an email from ``template`` at all."""
+    return email_skip_reason(template=template, customer=customer) is None
