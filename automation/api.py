@@ -373,7 +373,7 @@ class WorkflowTestView(APIView):
         responses={200: TestRunSerializer, **error_responses(401, 403, 404)},
     )
     def post(self, request: Request, pk: int) -> Response:
-        from executions.lifecycle import execution_test_run, test_run_report
+        from executions.lifecycle import execution_test_report, execution_test_run
 
         execution = execution_test_run(workflow=_workflow(request, pk), by=request.user)
         return Response(
@@ -381,7 +381,7 @@ class WorkflowTestView(APIView):
                 "execution_id": execution.pk,
                 "status": execution.status,
                 "error_message": execution.error_message,
-                "steps": [asdict(step) for step in test_run_report(execution)],
+                "steps": [asdict(step) for step in execution_test_report(execution)],
             }
         )
 

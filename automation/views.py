@@ -298,7 +298,7 @@ def workflow_test_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def workflow_test_run_view(request: HtmxHttpRequest, pk: int, execution_pk: int) -> HttpResponse:
-    from executions.lifecycle import test_run_report
+    from executions.lifecycle import execution_test_report
     from executions.models import WorkflowExecution
     from executions.selectors import execution_get, step_type_label
     from templates_app.rendering import sanitize_html
@@ -311,7 +311,7 @@ def workflow_test_run_view(request: HtmxHttpRequest, pk: int, execution_pk: int)
     if execution.workflow_id != workflow.pk or not execution.is_test:
         raise Http404(_("No such test run."))
 
-    steps = test_run_report(execution)
+    steps = execution_test_report(execution)
     for step in steps:
         step.label = step_type_label(step.step_type)
         for recipient in step.recipients:

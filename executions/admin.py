@@ -26,8 +26,8 @@ from executions.lifecycle import (
     execution_pause,
     execution_resume,
     execution_retry,
+    execution_test_report,
     execution_test_run,
-    test_run_report,
 )
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
 from executions.services import execution_start, manual_idempotency_key
@@ -276,7 +276,7 @@ class WorkflowExecutionAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("report"))
     def test_report(self, execution: WorkflowExecution) -> SafeString:
-        return _render_test_report(test_run_report(execution))
+        return _render_test_report(execution_test_report(execution))
 
     # --- Actions ---------------------------------------------------------------------------
 

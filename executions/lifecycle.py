@@ -142,7 +142,7 @@ class StepPreview:
     other: list[dict[str, Any]] = field(default_factory=list)
 
 
-def test_run_report(execution: WorkflowExecution) -> list[StepPreview]:
+def execution_test_report(execution: WorkflowExecution) -> list[StepPreview]:
     """Per step: who would get which email (subject and body), who is skipped and why."""
     from customers.models import Customer
 

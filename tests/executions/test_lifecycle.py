@@ -467,7 +467,7 @@ def test_a_test_run_skips_waits_and_delivers_nothing_and_reports_who_would_get_w
     assert loopback_http.requests == []
     assert queue.history == []  # no batches, reports, runs or alerts enqueued
 
-    report = {step.step_order: step for step in lifecycle.test_run_report(execution)}
+    report = {step.step_order: step for step in lifecycle.execution_test_report(execution)}
     form_step = report[1]
     assert form_step.step_type == "send_email"
     assert {r["email"]: r["subject"] for r in form_step.recipients} == {
