@@ -51,6 +51,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
+from django.utils.translation import gettext_noop
 
 __all__ = [
     "HTTPStatusError",
@@ -100,7 +101,10 @@ IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
 class OutboundHTTPError(Exception):
     """Any failure of an outbound request. ``retryable`` tells the engine whether trying again
     later may succeed; ``code`` is stable for clients. Messages name hosts and addresses but
-    never headers, bodies or query strings, which may carry secrets."""
+    never headers, bodies or query strings, which may carry secrets.
+
+    Messages are English (the engine stores them in an execution's error) and marked with
+    ``gettext_noop``: the pages translate them where they show them (``executions.reasons``)."""
 
     code = "outbound_http_error"
     retryable = False
@@ -190,7 +194,11 @@ class SafeResponse:
     def raise_for_status(self) -> SafeResponse:
         if self.status >= 400:
             host = urlsplit(self.url).hostname or ""
-            raise HTTPStatusError(f"{host} answered HTTP {self.status}.", status=self.status)
+            raise HTTPStatusError(
+                gettext_noop("%(host)s answered HTTP %(status)s.")
+                % {"host": host, "status": self.status},
+                status=self.status,
+            )
         return self
 
 
@@ -231,27 +239,31 @@ def _refusal(ip: IPAddress, *, allow_private: bool) -> str | None:
         embedded = _embedded_ipv4(ip)
         if embedded is not None:
             reason = _refusal(embedded, allow_private=allow_private)
-            return f"{reason} (embedded in an IPv6 address)" if reason else None
+            return (
+                gettext_noop("%(reason)s (embedded in an IPv6 address)") % {"reason": reason}
+                if reason
+                else None
+            )
     if ip in METADATA_ADDRESSES:
-        return "a cloud metadata service address"
+        return gettext_noop("a cloud metadata service address")
     if ip.is_unspecified:
-        return "an unspecified address"
+        return gettext_noop("an unspecified address")
     if ip.is_link_local:
-        return "a link-local address"
+        return gettext_noop("a link-local address")
     if ip.is_multicast:
-        return "a multicast address"
+        return gettext_noop("a multicast address")
     if ip.is_loopback:
-        return None if allow_private else "a loopback address"
+        return None if allow_private else gettext_noop("a loopback address")
     if isinstance(ip, ipaddress.IPv4Address) and ip in SHARED_ADDRESS_SPACE:
-        return None if allow_private else "a shared (carrier-grade NAT) address"
-    if ip.is_reserved:
-        return "a reserved address"
-    if isinstance(ip, ipaddress.IPv4Address) and ip in IETF_PROTOCOL_ASSIGNMENTS:
-        return "a reserved address"
+        return None if allow_private else gettext_noop("a shared (carrier-grade NAT) address")
+    if ip.is_reserved or (
+        isinstance(ip, ipaddress.IPv4Address) and ip in IETF_PROTOCOL_ASSIGNMENTS
+    ):
+        return gettext_noop("a reserved address")
     if ip.is_private:
-        return None if allow_private else "a private network address"
+        return None if allow_private else gettext_noop("a private network address")
     if not ip.is_global:
-        return "an address that is not publicly routable"
+        return gettext_noop("an address that is not publicly routable")
     return None
 
 
@@ -286,7 +298,8 @@ def _resolve(host: str, port: int) -> tuple[IPAddress, ...]:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise OutboundConnectionError(
-            f"The host name {host} could not be resolved.", "dns_error"
+            gettext_noop("The host name %(host)s could not be resolved.") % {"host": host},
+            "dns_error",
         ) from exc
     addresses: list[IPAddress] = []
     for _family, _type, _proto, _canon, sockaddr in infos:
@@ -294,7 +307,9 @@ def _resolve(host: str, port: int) -> tuple[IPAddress, ...]:
         if ip not in addresses:
             addresses.append(ip)
     if not addresses:
-        raise OutboundConnectionError(f"The host name {host} has no address.", "dns_error")
+        raise OutboundConnectionError(
+            gettext_noop("The host name %(host)s has no address.") % {"host": host}, "dns_error"
+        )
     return tuple(addresses)
 
 
@@ -305,32 +320,37 @@ def check_url(url: str) -> ResolvedURL:
     saving it; ``safe_request`` calls it for every hop.
     """
     if not isinstance(url, str) or not url.strip():
-        raise UnsafeURLError("The URL is empty.", "invalid_url")
+        raise UnsafeURLError(gettext_noop("The URL is empty."), "invalid_url")
     if any(ord(ch) < 33 or ord(ch) == 127 for ch in url.strip()):
-        raise UnsafeURLError("The URL contains spaces or control characters.", "invalid_url")
+        raise UnsafeURLError(
+            gettext_noop("The URL contains spaces or control characters."), "invalid_url"
+        )
     try:
         parts = urlsplit(url.strip())
         port = parts.port
     except ValueError as exc:
         raise UnsafeURLError(
-            "The URL is not valid (check the host and port).", "invalid_url"
+            gettext_noop("The URL is not valid (check the host and port)."), "invalid_url"
         ) from exc
     scheme = parts.scheme.lower()
     if scheme not in ALLOWED_SCHEMES:
         raise UnsafeURLError(
-            f"Only http and https URLs are allowed, not {scheme or 'a URL without a scheme'}.",
+            gettext_noop("Only http and https URLs are allowed, not %(scheme)s.")
+            % {"scheme": scheme or gettext_noop("a URL without a scheme")},
             "scheme_not_allowed",
         )
     if "@" in parts.netloc:
         # Never echo the userinfo: it is a password.
         raise UnsafeURLError(
-            "URLs with a user name or password in them are not allowed; store credentials "
-            "in the integration's authentication settings instead.",
+            gettext_noop(
+                "URLs with a user name or password in them are not allowed; store credentials "
+                "in the integration's authentication settings instead."
+            ),
             "userinfo_not_allowed",
         )
     raw_host = parts.hostname
     if not raw_host:
-        raise UnsafeURLError("The URL has no host name.", "invalid_url")
+        raise UnsafeURLError(gettext_noop("The URL has no host name."), "invalid_url")
     if ":" in raw_host:  # an IPv6 literal (urlsplit has removed the brackets)
         host = raw_host.lower()
     else:
@@ -338,9 +358,12 @@ def check_url(url: str) -> ResolvedURL:
             # One spelling for the allow-list, the Host header and SNI.
             host = raw_host.rstrip(".").encode("idna").decode("ascii").lower()
         except UnicodeError as exc:
-            raise UnsafeURLError(f"The host name {raw_host} is not valid.", "invalid_url") from exc
+            raise UnsafeURLError(
+                gettext_noop("The host name %(host)s is not valid.") % {"host": raw_host},
+                "invalid_url",
+            ) from exc
     if not host:
-        raise UnsafeURLError("The URL has no host name.", "invalid_url")
+        raise UnsafeURLError(gettext_noop("The URL has no host name."), "invalid_url")
     port = port if port is not None else ALLOWED_SCHEMES[scheme]
 
     addresses = _resolve(host, port)
@@ -351,8 +374,11 @@ def check_url(url: str) -> ResolvedURL:
             if reason:
                 shown = host if str(ip) == host else f"{host} ({ip})"
                 raise UnsafeURLError(
-                    f"Refused to connect to {shown}: it is {reason}. Integrations may only "
-                    "call public internet addresses.",
+                    gettext_noop(
+                        "Refused to connect to %(host)s: it is %(reason)s. Integrations may only "
+                        "call public internet addresses."
+                    )
+                    % {"host": shown, "reason": reason},
                     "address_not_allowed",
                 )
     else:
@@ -362,7 +388,11 @@ def check_url(url: str) -> ResolvedURL:
                 isinstance(ip, ipaddress.IPv6Address) and _embedded_ipv4(ip) in METADATA_ADDRESSES
             ):
                 raise UnsafeURLError(
-                    f"Refused to connect to {host} ({ip}): it is a cloud metadata service address.",
+                    gettext_noop(
+                        "Refused to connect to %(host)s (%(ip)s): it is a cloud metadata service "
+                        "address."
+                    )
+                    % {"host": host, "ip": ip},
                     "address_not_allowed",
                 )
     return ResolvedURL(scheme=scheme, host=host, port=port, addresses=addresses)
@@ -495,7 +525,7 @@ def _one_request(
             # http.client refuses header values with CR/LF: a caller bug, not a network error.
             # Not chained: its message quotes the value, which may be a credential.
             raise OutboundHTTPError(
-                "The request has an invalid header name or value.", "invalid_request"
+                gettext_noop("The request has an invalid header name or value."), "invalid_request"
             ) from None
         response_headers = {name.lower(): value for name, value in response.getheaders()}
         if response.status in REDIRECT_STATUSES:
@@ -504,8 +534,10 @@ def _one_request(
         declared = response_headers.get("content-length", "")
         if declared.isdigit() and int(declared) > max_response_bytes:
             raise ResponseTooLarge(
-                f"The response from {where} is {int(declared)} bytes; the limit is "
-                f"{max_response_bytes} bytes."
+                gettext_noop(
+                    "The response from %(where)s is %(size)s bytes; the limit is %(limit)s bytes."
+                )
+                % {"where": where, "size": int(declared), "limit": max_response_bytes}
             )
         chunks: list[bytes] = []
         received = 0
@@ -516,24 +548,29 @@ def _one_request(
             received += len(chunk)
             if received > max_response_bytes:
                 raise ResponseTooLarge(
-                    f"The response from {where} is larger than the limit of "
-                    f"{max_response_bytes} bytes."
+                    gettext_noop(
+                        "The response from %(where)s is larger than the limit of %(limit)s bytes."
+                    )
+                    % {"where": where, "limit": max_response_bytes}
                 )
             chunks.append(chunk)
         return response.status, response_headers, b"".join(chunks)
     except TimeoutError as exc:
-        raise OutboundTimeout(f"{where} did not answer in time.") from exc
+        raise OutboundTimeout(
+            gettext_noop("%(where)s did not answer in time.") % {"where": where}
+        ) from exc
     except ssl.SSLCertVerificationError as exc:
         # Retrying will not fix a certificate.
         raise OutboundHTTPError(
-            f"The TLS certificate of {target.host} could not be verified: {exc.verify_message}.",
+            gettext_noop("The TLS certificate of %(host)s could not be verified: %(detail)s.")
+            % {"host": target.host, "detail": exc.verify_message},
             "tls_error",
         ) from exc
     except (OSError, http.client.HTTPException) as exc:
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
         raise OutboundConnectionError(
-            f"Could not talk to {where}: {type(exc).__name__}."
-            if not isinstance(exc, OSError) or not exc.strerror
-            else f"Could not talk to {where}: {exc.strerror}."
+            gettext_noop("Could not talk to %(where)s: %(detail)s.")
+            % {"where": where, "detail": detail}
         ) from exc
     finally:
         connection.close()
@@ -615,7 +652,8 @@ def safe_request(
             )
         if len(redirects) >= max_redirects:
             raise TooManyRedirects(
-                f"{target.host} redirected more than {max_redirects} times; giving up."
+                gettext_noop("%(host)s redirected more than %(max)s times; giving up.")
+                % {"host": target.host, "max": max_redirects}
             )
         redirects.append(current_url)
         current_url = urljoin(current_url, location.strip())

@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from automation import http as outbound
 from automation.crypto import DecryptionError, decrypt_json, encrypt_json
@@ -323,8 +324,11 @@ def _stored_credentials(integration: Integration) -> dict[str, str]:
         return {str(k): str(v) for k, v in decrypt_json(integration.credentials_encrypted).items()}
     except DecryptionError as exc:
         raise IntegrationUnavailable(
-            f"The credentials of integration {integration.name!r} cannot be decrypted with the "
-            "configured FIELD_ENCRYPTION_KEYS; enter them again.",
+            gettext_noop(
+                "The credentials of integration “%(name)s” cannot be decrypted with the "
+                "configured FIELD_ENCRYPTION_KEYS; enter them again."
+            )
+            % {"name": integration.name},
             "credentials_unreadable",
         ) from exc
 
@@ -339,22 +343,26 @@ def integration_url(base_url: str, path: str) -> str:
     """
     path = path or ""
     if not isinstance(path, str):
-        raise outbound.UnsafeURLError("The path must be text.", "path_not_allowed")
+        raise outbound.UnsafeURLError(gettext_noop("The path must be text."), "path_not_allowed")
     if any(ord(ch) < 33 or ord(ch) == 127 or ch == "\\" for ch in path):
         raise outbound.UnsafeURLError(
-            "The path must not contain spaces, backslashes or control characters "
-            "(percent-encode them).",
+            gettext_noop(
+                "The path must not contain spaces, backslashes or control characters "
+                "(percent-encode them)."
+            ),
             "path_not_allowed",
         )
     rel = urlsplit(path)
     if rel.scheme or rel.netloc or path.startswith("//"):
         raise outbound.UnsafeURLError(
-            "The path must be relative to the integration's base URL, without a scheme or host.",
+            gettext_noop(
+                "The path must be relative to the integration's base URL, without a scheme or host."
+            ),
             "path_not_allowed",
         )
     if rel.fragment or "#" in path:
         raise outbound.UnsafeURLError(
-            "The path must not contain a fragment (#).", "path_not_allowed"
+            gettext_noop("The path must not contain a fragment (#)."), "path_not_allowed"
         )
     decoded = rel.path
     # Decode until stable so %2e%2e and %252e%252e are judged as what a server may see.
@@ -365,7 +373,7 @@ def integration_url(base_url: str, path: str) -> str:
         decoded = once
     if ".." in decoded.replace("\\", "/").split("/"):
         raise outbound.UnsafeURLError(
-            "The path must not contain '..' segments.", "path_not_allowed"
+            gettext_noop("The path must not contain '..' segments."), "path_not_allowed"
         )
     base = urlsplit(base_url)
     base_path = base.path.rstrip("/")
@@ -377,7 +385,7 @@ def integration_url(base_url: str, path: str) -> str:
         base_path
     ):
         raise outbound.UnsafeURLError(
-            "The path leads outside the integration's base URL.", "path_not_allowed"
+            gettext_noop("The path leads outside the integration's base URL."), "path_not_allowed"
         )
     return url
 
@@ -645,12 +653,15 @@ def integration_request(
     ``retryable`` says whether a later attempt may succeed."""
     if not integration.is_active:
         raise IntegrationUnavailable(
-            f"The integration {integration.name!r} is switched off.", "integration_inactive"
+            gettext_noop("The integration “%(name)s” is switched off.")
+            % {"name": integration.name},
+            "integration_inactive",
         )
     method = str(method).upper()
     if method not in METHODS:
         raise outbound.OutboundHTTPError(
-            f"The method {method} is not allowed; use one of {', '.join(METHODS)}.",
+            gettext_noop("The method %(method)s is not allowed; use one of %(methods)s.")
+            % {"method": method, "methods": ", ".join(METHODS)},
             "invalid_request",
         )
     url = integration_url(integration.base_url, path)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class WorkflowDefinition(models.Model):
@@ -115,7 +116,7 @@ class WorkflowStep(models.Model):
         related_name="steps",
         verbose_name=_("workflow"),
     )
-    step_order = models.PositiveIntegerField(_("order"))
+    step_order = models.PositiveIntegerField(pgettext_lazy("position of a step", "order"))
     name = models.CharField(_("name"), max_length=200, blank=True)
     # No choices: the step-type registry validates it, so a new type needs no migration.
     step_type = models.CharField(_("step type"), max_length=50)

@@ -49,25 +49,6 @@ PAGE_SIZE = 25
 NEXT_RUNS = 5
 MAX_IDEMPOTENCY_KEY = 100
 
-# Why a test run left someone out: the engine's reason codes, in words.
-SKIP_REASONS = {
-    "unsubscribed": gettext_lazy("Unsubscribed"),
-    "no email address": gettext_lazy("No email address"),
-    "condition does not hold": gettext_lazy("The step's condition does not hold"),
-    "step is inactive": gettext_lazy("The step is switched off"),
-    "no previous order to repeat": gettext_lazy("No earlier order to repeat"),
-    "execution cancelled": gettext_lazy("The execution was cancelled"),
-}
-
-
-def skip_reason_text(reason: str | None) -> str:
-    if not reason:
-        return ""
-    if reason in SKIP_REASONS:
-        return str(SKIP_REASONS[reason])
-    if reason.startswith("address suppressed"):
-        return _("The address is blocked after a bounce or complaint")
-    return reason
 
 
 @dataclass(frozen=True)
@@ -317,8 +298,6 @@ def workflow_test_run_view(request: HtmxHttpRequest, pk: int, execution_pk: int)
         for recipient in step.recipients:
             # Only sanitised markup reaches the page, even inside a sandboxed iframe.
             recipient["safe_html"] = sanitize_html(recipient.get("html") or "")
-        for skipped in step.skipped:
-            skipped["reason_text"] = skip_reason_text(skipped.get("reason"))
         for other in step.other:
             other["label"] = step_type_label(other.get("action", ""))
             details = {k: v for k, v in other.items() if k not in ("action", "label")}

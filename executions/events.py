@@ -7,6 +7,7 @@ import logging
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from automation.models import WorkflowDefinition
 from executions.models import WorkflowExecution
@@ -62,7 +63,7 @@ def start_event_workflows(event_type: str, payload: dict[str, Any]) -> list[Work
                 trigger=WorkflowExecution.Trigger.EVENT,
                 idempotency_key=event_idempotency_key(workflow_id=workflow.pk, event_id=event_id),
                 context={"event": payload},
-                reason=f"event {event_type}",
+                reason=gettext_noop("event %(event)s") % {"event": event_type},
             )
             if created:
                 execution_enqueue(execution_ids=[execution.pk])

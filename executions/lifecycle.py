@@ -12,6 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from executions import queueing
 from executions.engine import transition
@@ -43,7 +44,9 @@ def execution_pause(*, execution: WorkflowExecution | int, by=None) -> WorkflowE
             % {"status": execution.get_status_display()}
         )
     execution.context["paused_from"] = execution.status
-    transition(execution, Status.PAUSED, reason="paused", actor=by, context=execution.context)
+    transition(
+        execution, Status.PAUSED, reason=gettext_noop("paused"), actor=by, context=execution.context
+    )
     return execution
 
 
@@ -59,12 +62,18 @@ def execution_resume(*, execution: WorkflowExecution | int, by=None) -> Workflow
         and execution.resume_at
         and execution.resume_at > (timezone.now())
     ):
-        transition(execution, Status.WAITING, reason="resumed", actor=by, context=execution.context)
+        transition(
+            execution,
+            Status.WAITING,
+            reason=gettext_noop("resumed"),
+            actor=by,
+            context=execution.context,
+        )
         return execution
     transition(
         execution,
         Status.QUEUED,
-        reason="resumed",
+        reason=gettext_noop("resumed"),
         actor=by,
         resume_at=None,
         context=execution.context,
@@ -79,12 +88,12 @@ def execution_cancel(*, execution: WorkflowExecution | int, by=None) -> Workflow
     if execution.is_finished:
         raise ExecutionStateError(_("The execution has already finished."))
     execution.action_logs.filter(status=LogStatus.PENDING).update(
-        status=LogStatus.SKIPPED, error_message="execution cancelled"
+        status=LogStatus.SKIPPED, error_message=gettext_noop("execution cancelled")
     )
     transition(
         execution,
         Status.CANCELLED,
-        reason="cancelled",
+        reason=gettext_noop("cancelled"),
         actor=by,
         completed_at=timezone.now(),
         resume_at=None,
@@ -111,7 +120,7 @@ def execution_retry(*, execution: WorkflowExecution | int, by=None) -> WorkflowE
     transition(
         execution,
         Status.QUEUED,
-        reason="retried",
+        reason=gettext_noop("retried"),
         actor=by,
         error_message="",
         completed_at=None,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from customers.models import Order
 from executions.models import WorkflowActionLog
 from executions.recipients import COUNTED_ORDER_STATUSES
@@ -41,7 +43,7 @@ def create_orders(ctx: Any, action_config: dict[str, Any]) -> list[int]:
             ctx.log(
                 **common,
                 status=LogStatus.SKIPPED,
-                result_data={"reason": "no previous order to repeat"},
+                result_data={"reason": gettext_noop("no previous order to repeat")},
             )
             continue
         external_id = f"wf-{ctx.execution.pk}-{ctx.step_order}-{customer.pk}"

@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils.translation import gettext_noop
 
 from customers.models import Customer, Order
 
@@ -39,7 +40,9 @@ def resolve_recipients(
     if recipients.get("event_customer"):
         customer_id = (event or {}).get("customer_id")
         return customers.filter(pk=customer_id) if customer_id else customers.none()
-    raise ValueError(f"unknown recipients: {recipients!r}")
+    raise ValueError(
+        gettext_noop("unknown recipients: %(recipients)s") % {"recipients": repr(recipients)}
+    )
 
 
 def window_start(
@@ -57,7 +60,7 @@ def window_start(
         days_ago = (local_now.weekday() - weekday) % 7
         day = (local_now - timedelta(days=days_ago)).date()
         return datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(timezone))
-    raise ValueError(f"unknown window: {since!r}")
+    raise ValueError(gettext_noop("unknown window: %(window)s") % {"window": repr(since)})
 
 
 def apply_condition(
@@ -87,4 +90,4 @@ def apply_condition(
         if "language" in condition:
             customers = customers.filter(language=condition["language"])
         return customers
-    raise ValueError(f"unknown check: {check!r}")
+    raise ValueError(gettext_noop("unknown check: %(check)s") % {"check": repr(check)})

@@ -15,6 +15,7 @@ from django.db.models import Count, F
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from customers.models import Customer, Order
 from executions.models import WorkflowActionLog, WorkflowExecution
@@ -155,7 +156,9 @@ def prepare_report_step(ctx: Any, action_config: dict[str, Any]) -> bool:
     if row.status == WorkflowActionLog.Status.FAILED:
         # Failed for good in an earlier round (its wrap-up was stopped by a pause): the
         # resumed step must fail too, not pass over it.
-        raise PermanentStepError(f"the report could not be sent: {row.error_message}")
+        raise PermanentStepError(
+            gettext_noop("the report could not be sent: %(error)s") % {"error": row.error_message}
+        )
     if row.status != WorkflowActionLog.Status.PENDING:
         return False  # already sent in an earlier attempt
     queueing.enqueue_report(ctx.execution.pk, ctx.step_order)

@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from customers.models import Customer
 from templates_app.models import EmailTemplate
@@ -184,16 +185,19 @@ def email_skip_reason(*, template: EmailTemplate, customer: Customer) -> str | N
     """Why ``customer`` gets no email from ``template``, or None when it may be sent.
 
     Inactive customers, missing and suppressed addresses get nothing; unsubscribed customers
-    still get transactional categories (order confirmations). The engine logs the reason.
+    still get transactional categories (order confirmations). The engine logs the reason in
+    English; the pages translate it (``executions.reasons``).
     """
     if not customer.email:
-        return "no email address"
+        return gettext_noop("no email address")
     if not customer.active:
-        return "customer inactive"
+        return gettext_noop("customer inactive")
     if customer.suppressed_at is not None:
-        return f"address suppressed ({customer.suppression_reason or 'bounce/complaint'})"
+        return gettext_noop("address suppressed (%(reason)s)") % {
+            "reason": customer.suppression_reason or gettext_noop("bounce/complaint")
+        }
     if customer.unsubscribed_at is not None and not template.is_transactional:
-        return "unsubscribed"
+        return gettext_noop("unsubscribed")
     return None
 
 

@@ -6,6 +6,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from pydantic import Field
 from pydantic.json_schema import SkipJsonSchema
 
@@ -54,7 +55,9 @@ class CallIntegration(StepType):
         try:
             integration = Integration.objects.get(pk=config.integration_id)
         except Integration.DoesNotExist as exc:
-            raise PermanentStepError(f"integration {config.integration_id} is gone") from exc
+            raise PermanentStepError(
+                gettext_noop("integration %(id)s is gone") % {"id": config.integration_id}
+            ) from exc
         try:
             response = integration_request(
                 integration=integration,

@@ -57,7 +57,9 @@ class SendEmail(StepType):
         if not prepared.pending and prepared.failed:
             # Re-run after its batches were done (a resume after a pause that landed before
             # the step was wrapped up): the failures still decide, as in step_work_finished.
-            raise PermanentStepError(f"{prepared.failed} action(s) failed")
+            raise PermanentStepError(
+                f"{prepared.failed} action(s) failed"  # shown translated: see executions.reasons
+            )
         return StepResult(
             customer_ids=prepared.customer_ids,
             fanned_out=bool(prepared.pending),
