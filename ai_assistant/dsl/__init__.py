@@ -46,7 +46,8 @@ Imports, loops, functions, classes, operators, attribute access outside the buil
 names such as ``__import__``, ``eval``, ``this``, ``constructor`` or ``require`` are
 refused, as are scripts over ``MAX_SOURCE_BYTES``, too many nodes, too deep nesting,
 oversized literals and compiles that take longer than ``TIME_LIMIT_S``. Every error has
-a 1-based line and column.
+a 1-based line and column, a stable code and a message translated (gettext) when it is
+raised, so in the language active for the request.
 
 ``export_script(workflow, language=...)`` writes any workflow as a script that compiles
 back to the same JSON. ``DOCS`` holds the reference the editor shows (README.md).
@@ -57,6 +58,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+
+from django.utils.translation import gettext as _
 
 from ai_assistant.dsl.builder import FUNCTIONS, METHODS, Interpreter
 from ai_assistant.dsl.exporter import export_script
@@ -112,23 +115,26 @@ def compile_script(
         return CompileResult(errors=[exc.as_dict()])
     except RecursionError:
         return CompileResult(
-            errors=[DslError("too_deep", "The script is nested too deeply.", Loc(1, 1)).as_dict()]
+            errors=[
+                DslError("too_deep", _("The script is nested too deeply."), Loc(1, 1)).as_dict()
+            ]
         )
 
 
 def _compile(source: str, language: str, time_limit: float) -> dict[str, Any]:
     if not isinstance(source, str):
-        raise DslError("invalid_source", "The script must be text.", Loc(1, 1))
+        raise DslError("invalid_source", _("The script must be text."), Loc(1, 1))
     size = len(source.encode("utf-8", errors="replace"))
     if size > MAX_SOURCE_BYTES:
         raise DslError(
             "too_large",
-            f"The script is {size} bytes; at most {MAX_SOURCE_BYTES} are allowed.",
+            _("The script is %(size)d bytes; at most %(limit)d are allowed.")
+            % {"size": size, "limit": MAX_SOURCE_BYTES},
             Loc(1, 1),
         )
     if "\x00" in source:
         line = source.count("\n", 0, source.index("\x00")) + 1
-        raise DslError("syntax_error", "The script contains a NUL character.", Loc(line, 1))
+        raise DslError("syntax_error", _("The script contains a NUL character."), Loc(line, 1))
     deep = bracket_depth_error(source, language)
     if deep is not None:
         raise deep

@@ -14,6 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from ai_assistant.dsl.ir import (
     Assign,
     Call,
@@ -25,6 +29,7 @@ from ai_assistant.dsl.ir import (
     ListExpr,
     Lit,
     Loc,
+    Message,
     Name,
     Statement,
 )
@@ -58,6 +63,9 @@ class Signature:
     #: Extra positional arguments are collected under this name (``customers(1, 2, 3)``).
     variadic: str | None = None
 
+
+#: Most steps in one workflow.
+MAX_STEPS = 50
 
 COMMON_STEP_OPTIONS = ("name", "when", "condition", "trigger", "active", "max_retries", "order")
 
@@ -133,6 +141,46 @@ class Value:
 
     kind: str
     data: dict[str, JSON]
+    #: The function that made it, as the script spells it (named when it is misused).
+    made_by: str = ""
+
+
+#: A builder value of the kind expected (first) and of another kind (second), per kind;
+#: each filled in with the option, an example call and the function that made the value.
+_EXPECTED: dict[str, tuple[Promise, Promise]] = {
+    "schedule": (
+        gettext_lazy("%(option)s must be a schedule such as %(example)s."),
+        gettext_lazy(
+            "%(option)s must be a schedule such as %(example)s; %(function)s() makes something "
+            "else."
+        ),
+    ),
+    "event": (
+        gettext_lazy("%(option)s must be an event such as %(example)s."),
+        gettext_lazy(
+            "%(option)s must be an event such as %(example)s; %(function)s() makes something else."
+        ),
+    ),
+    "trigger": (
+        gettext_lazy("%(option)s must be a time such as %(example)s."),
+        gettext_lazy(
+            "%(option)s must be a time such as %(example)s; %(function)s() makes something else."
+        ),
+    ),
+    "condition": (
+        gettext_lazy("%(option)s must be a check such as %(example)s."),
+        gettext_lazy(
+            "%(option)s must be a check such as %(example)s; %(function)s() makes something else."
+        ),
+    ),
+    "recipients": (
+        gettext_lazy("%(option)s must be recipients such as %(example)s."),
+        gettext_lazy(
+            "%(option)s must be recipients such as %(example)s; %(function)s() makes something "
+            "else."
+        ),
+    ),
+}
 
 
 @dataclass
@@ -184,21 +232,23 @@ class Interpreter:
                 if self.lookup(statement.name, FUNCTIONS) or statement.name in FUNCTIONS:
                     raise DslError(
                         "not_allowed",
-                        f"“{statement.name}” is a builder function; pick another name.",
+                        _("“%(name)s” is a builder function; pick another name.")
+                        % {"name": statement.name},
                         statement.loc,
                     )
                 self.env[statement.name] = self.eval(statement.value)
             elif isinstance(statement, ExprStatement):
                 self.eval(statement.value)
         if self.workflow is None:
+            example = (
+                'workflow("Name", schedule=weekly("monday", "09:00"))'
+                if self.language == "python"
+                else 'workflow("Name", {schedule: weekly("monday", "09:00")})'
+            )
             raise DslError(
                 "no_workflow",
-                "The script does not create a workflow; start with "
-                + (
-                    'workflow("Name", schedule=weekly("monday", "09:00")).'
-                    if self.language == "python"
-                    else 'workflow("Name", {schedule: weekly("monday", "09:00")}).'
-                ),
+                _("The script does not create a workflow; start with %(example)s.")
+                % {"example": example},
                 Loc(1, 1),
             )
         return self.document(self.workflow)
@@ -219,17 +269,21 @@ class Interpreter:
             if self.lookup(expr.name, FUNCTIONS):
                 raise DslError(
                     "not_allowed",
-                    f"“{expr.name}” is a builder function; call it: {expr.name}(...).",
+                    _("“%(name)s” is a builder function; call it: %(example)s.")
+                    % {"name": expr.name, "example": f"{expr.name}(...)"},
                     expr.loc,
                 )
             if self.language == "python" and expr.name in ("true", "false", "null"):
                 hint = {"true": "True", "false": "False", "null": "None"}[expr.name]
                 raise DslError(
                     "unknown_name",
-                    f"“{expr.name}” is JavaScript; in Python write {hint}.",
+                    _("“%(name)s” is JavaScript; in Python write %(replacement)s.")
+                    % {"name": expr.name, "replacement": hint},
                     expr.loc,
                 )
-            raise DslError("unknown_name", f"“{expr.name}” is not defined.", expr.loc)
+            raise DslError(
+                "unknown_name", _("“%(name)s” is not defined.") % {"name": expr.name}, expr.loc
+            )
         assert isinstance(expr, Call)
         return self.call(expr)
 
@@ -241,14 +295,15 @@ class Interpreter:
             if method is None:
                 raise DslError(
                     "unknown_method",
-                    f"“{call.func}” is not a workflow method; the methods are: "
-                    f"{self.names(METHODS)}.",
+                    _("“%(name)s” is not a workflow method; the methods are: %(methods)s.")
+                    % {"name": call.func, "methods": self.names(METHODS)},
                     call.loc,
                 )
             if not isinstance(target, WorkflowValue):
                 raise DslError(
                     "not_allowed",
-                    f"{call.func}() can only be called on a workflow, e.g. flow.{call.func}(...).",
+                    _("%(method)s() can only be called on a workflow, for example %(example)s.")
+                    % {"method": call.func, "example": f"flow.{call.func}(...)"},
                     call.loc,
                 )
             args = self.bind(method, METHODS[method], call)
@@ -257,17 +312,23 @@ class Interpreter:
         function = self.lookup(call.func, FUNCTIONS)
         if function is None:
             other = snake(call.func) if self.language == "javascript" else camel(call.func)
-            hint = ""
+            params = {"name": call.func, "functions": self.names(FUNCTIONS)}
             if self.lookup(other, FUNCTIONS):
-                hint = f" Did you mean {other}(...)?"
-            raise DslError(
-                "unknown_function",
-                f"“{call.func}” is not a builder function.{hint} The functions are: "
-                f"{self.names(FUNCTIONS)}.",
-                call.loc,
-            )
+                message = _(
+                    "“%(name)s” is not a builder function. Did you mean %(suggestion)s? "
+                    "The functions are: %(functions)s."
+                ) % {**params, "suggestion": f"{other}(...)"}
+            else:
+                message = (
+                    _("“%(name)s” is not a builder function. The functions are: %(functions)s.")
+                    % params
+                )
+            raise DslError("unknown_function", message, call.loc)
         args = self.bind(function, FUNCTIONS[function], call)
-        return self.functions[function](args, call.loc)
+        value = self.functions[function](args, call.loc)
+        if isinstance(value, Value):
+            value.made_by = call.func
+        return value
 
     def bind(self, name: str, signature: Signature, call: Call) -> dict[str, Arg]:
         shown = self.spelled(name)
@@ -291,37 +352,61 @@ class Interpreter:
             if len(positional) > len(signature.positional):
                 extra = positional[len(signature.positional)]
                 expected = len(signature.positional)
-                raise DslError(
-                    "bad_argument",
-                    f"{shown}() takes {expected} value(s) before its options"
-                    + (
-                        "; give the rest as name=value."
-                        if self.language == "python"
-                        else "; give the rest in an options object {...}."
-                    ),
-                    extra.loc,
-                )
+                if self.language == "python":
+                    message = ngettext(
+                        "%(function)s() takes %(count)d value before its options; give the "
+                        "rest as %(example)s.",
+                        "%(function)s() takes %(count)d values before its options; give the "
+                        "rest as %(example)s.",
+                        expected,
+                    ) % {"function": shown, "count": expected, "example": "name=value"}
+                else:
+                    message = ngettext(
+                        "%(function)s() takes %(count)d value before its options; give the "
+                        "rest in an options object %(example)s.",
+                        "%(function)s() takes %(count)d values before its options; give the "
+                        "rest in an options object %(example)s.",
+                        expected,
+                    ) % {"function": shown, "count": expected, "example": "{...}"}
+                raise DslError("bad_argument", message, extra.loc)
             for param, arg in zip(signature.positional, positional, strict=False):
                 bound[param] = arg
         allowed = set(signature.keywords) | set(signature.positional)
         for key, arg in keywords:
             if key not in allowed:
-                options = ", ".join(self.spelled(k) for k in signature.keywords) or "none"
-                raise DslError(
-                    "bad_argument",
-                    f"{shown}() has no option “{self.spelled(key)}”; its options are: {options}.",
-                    arg.loc,
-                )
+                params = {
+                    "function": shown,
+                    "option": self.spelled(key),
+                    "options": ", ".join(self.spelled(k) for k in signature.keywords),
+                }
+                if params["options"]:
+                    message = (
+                        _(
+                            "%(function)s() has no option “%(option)s”; its options are: "
+                            "%(options)s."
+                        )
+                        % params
+                    )
+                else:
+                    message = (
+                        _("%(function)s() has no option “%(option)s”; it takes no options.")
+                        % params
+                    )
+                raise DslError("bad_argument", message, arg.loc)
             if key in bound:
                 raise DslError(
-                    "bad_argument", f"“{self.spelled(key)}” is given twice to {shown}().", arg.loc
+                    "bad_argument",
+                    _("“%(option)s” is given twice to %(function)s().")
+                    % {"option": self.spelled(key), "function": shown},
+                    arg.loc,
                 )
             bound[key] = arg
         for param in signature.required:
             if param not in bound:
                 raise DslError(
                     "missing_argument",
-                    f"{shown}() needs “{self.spelled(param)}”.",
+                    _("%(function)s() needs “%(option)s”.")
+                    % {"function": shown, "option": self.spelled(param)},
                     call.loc,
                 )
         return bound
@@ -333,7 +418,7 @@ class Interpreter:
 
         def convert(value: Any) -> JSON:
             if isinstance(value, WorkflowValue):
-                raise DslError("bad_argument", "A workflow cannot be used as a value.", arg.loc)
+                raise DslError("bad_argument", _("A workflow cannot be used as a value."), arg.loc)
             if isinstance(value, Value):
                 return copy.deepcopy(value.data)
             if isinstance(value, list):
@@ -344,29 +429,43 @@ class Interpreter:
 
         return convert(arg.value)
 
-    def builder(self, arg: Arg, kind: str, what: str, example: str) -> dict[str, JSON]:
-        """A builder value of ``kind`` (or a dict in the JSON format), as JSON."""
+    def builder(
+        self, arg: Arg, kind: str, option: str, python: str, javascript: str
+    ) -> dict[str, JSON]:
+        """A builder value of ``kind`` (or a dict in the JSON format), as JSON. ``python`` and
+        ``javascript`` are an example call for the error message."""
         value = arg.value
-        if isinstance(value, Value):
-            if value.kind != kind:
-                raise DslError(
-                    "bad_argument",
-                    f"{what} must be {example}, not a {value.kind}.",
-                    arg.loc,
-                )
+        if isinstance(value, Value) and value.kind == kind:
             return copy.deepcopy(value.data)
         if isinstance(value, dict):
             return self.data(arg)
-        raise DslError("bad_argument", f"{what} must be {example}.", arg.loc)
+        expected, other = _EXPECTED[kind]
+        params = {
+            "option": self.spelled(option),
+            "example": javascript if self.language == "javascript" else python,
+        }
+        if isinstance(value, Value):
+            raise DslError(
+                "bad_argument", Message(other, {**params, "function": value.made_by}), arg.loc
+            )
+        raise DslError("bad_argument", Message(expected, params), arg.loc)
 
-    def text(self, arg: Arg, what: str) -> str:
+    def text(self, arg: Arg, option: str) -> str:
         if not isinstance(arg.value, str):
-            raise DslError("bad_argument", f"{what} must be text in quotes.", arg.loc)
+            raise DslError(
+                "bad_argument",
+                _("%(option)s must be text in quotes.") % {"option": self.spelled(option)},
+                arg.loc,
+            )
         return arg.value
 
-    def integer(self, arg: Arg, what: str) -> int:
+    def integer(self, arg: Arg, option: str) -> int:
         if isinstance(arg.value, bool) or not isinstance(arg.value, int):
-            raise DslError("bad_argument", f"{what} must be a whole number.", arg.loc)
+            raise DslError(
+                "bad_argument",
+                _("%(option)s must be a whole number.") % {"option": self.spelled(option)},
+                arg.loc,
+            )
         return arg.value
 
     def timezone(self, args: dict[str, Arg]) -> str:
@@ -378,28 +477,27 @@ class Interpreter:
         if self.workflow is not None:
             raise DslError(
                 "several_workflows",
-                "A script describes one workflow; the first starts at line "
-                f"{self.workflow.loc.line}.",
+                _("A script describes one workflow; the first starts at line %(line)d.")
+                % {"line": self.workflow.loc.line},
                 loc,
             )
         flow = WorkflowValue(name=self.data(args["name"]), loc=loc)
         if "description" in args:
             flow.description = self.data(args["description"])
         if "schedule" in args:
-            flow.schedule = self.builder(
-                args["schedule"],
-                "schedule",
-                "schedule",
-                'a schedule such as weekly("monday", "09:00")',
-            )
+            example = 'weekly("monday", "09:00")'
+            flow.schedule = self.builder(args["schedule"], "schedule", "schedule", example, example)
             flow.schedule.setdefault("timezone", default_timezone())
         if "event" in args:
-            flow.event = self.builder(args["event"], "event", "event", 'event("order.created")')
+            example = 'event("order.created")'
+            flow.event = self.builder(args["event"], "event", "event", example, example)
         if (flow.schedule is None) == (flow.event is None):
             raise DslError(
                 "bad_argument",
-                "Give the workflow either a schedule (it runs on a timetable) or an event (it "
-                "runs when something happens), not both and not neither.",
+                _(
+                    "Give the workflow either a schedule (it runs on a timetable) or an event "
+                    "(it runs when something happens), not both and not neither."
+                ),
                 loc,
             )
         self.workflow = flow
@@ -434,7 +532,11 @@ class Interpreter:
         if "options" in args:
             options = self.data(args["options"])
             if not isinstance(options, dict):
-                raise DslError("bad_argument", "options must be a dict.", args["options"].loc)
+                raise DslError(
+                    "bad_argument",
+                    _("%(option)s must be a dict.") % {"option": "options"},
+                    args["options"].loc,
+                )
             data.update(options)
         return Value("event", data)
 
@@ -465,7 +567,10 @@ class Interpreter:
     def fn_after(self, args: dict[str, Arg], loc: Loc) -> Value:
         if not args:
             raise DslError(
-                "missing_argument", f"{self.spelled('after')}() needs minutes, hours or days.", loc
+                "missing_argument",
+                _("%(function)s() needs at least one of %(options)s.")
+                % {"function": self.spelled("after"), "options": "minutes, hours, days"},
+                loc,
             )
         factors = {"minutes": 1, "hours": 60, "days": 24 * 60}
         total = sum(self.integer(arg, name) * factors[name] for name, arg in args.items())
@@ -508,19 +613,23 @@ class Interpreter:
         condition_config: dict[str, JSON] | None = None,
         inferred_trigger: str = "immediate",
     ) -> None:
-        if len(flow.steps) >= 50:
-            raise DslError("too_large", "A workflow has at most 50 steps.", args_loc(args))
-        if "when" in args:
-            trigger_config = self.builder(
-                args["when"], "trigger", "when", 'a time such as on("thursday", "15:00")'
+        if len(flow.steps) >= MAX_STEPS:
+            raise DslError(
+                "too_large",
+                _("A workflow has at most %(limit)d steps.") % {"limit": MAX_STEPS},
+                args_loc(args),
             )
+        if "when" in args:
+            example = 'on("thursday", "15:00")'
+            trigger_config = self.builder(args["when"], "trigger", "when", example, example)
             inferred_trigger = "time_based"
         if "condition" in args:
             condition_config = self.builder(
                 args["condition"],
                 "condition",
                 "condition",
-                'a check such as orders_missing(since="execution_start")',
+                'orders_missing(since="execution_start")',
+                'ordersMissing({since: "execution_start"})',
             )
         trigger_type = self.data(args["trigger"]) if "trigger" in args else inferred_trigger
         flow.steps.append(
@@ -538,14 +647,16 @@ class Interpreter:
         )
 
     def _recipients(self, args: dict[str, Arg]) -> dict[str, JSON]:
-        return self.builder(args["to"], "recipients", "to", 'recipients such as group("all")')
+        example = 'group("all")'
+        return self.builder(args["to"], "recipients", "to", example, example)
 
     def m_send_email(self, flow: WorkflowValue, args: dict[str, Arg], loc: Loc) -> None:
         template = args["template"].value
         if isinstance(template, bool) or not isinstance(template, int | str):
             raise DslError(
                 "bad_argument",
-                "template must be a template id (a number) or a template name (text).",
+                _("%(option)s must be a template id (a number) or a template name (text).")
+                % {"option": "template"},
                 args["template"].loc,
             )
         action: dict[str, JSON] = {
@@ -587,24 +698,31 @@ class Interpreter:
 
     def m_check_condition(self, flow: WorkflowValue, args: dict[str, Arg], loc: Loc) -> None:
         condition = self.builder(
-            args["check"], "condition", "check", "a check such as orders_missing(days_back=7)"
+            args["check"],
+            "condition",
+            "check",
+            "orders_missing(days_back=7)",
+            "ordersMissing({daysBack: 7})",
         )
         self._add(flow, "check_condition", args, action={}, condition_config=condition)
 
     def m_wait_until(self, flow: WorkflowValue, args: dict[str, Arg], loc: Loc) -> None:
-        until = self.builder(
-            args["until"], "trigger", "until", 'a time such as on("friday", "10:00")'
-        )
+        example = 'on("friday", "10:00")'
+        until = self.builder(args["until"], "trigger", "until", example, example)
         self._add(flow, "wait_until", args, action={}, trigger_config=until)
 
     def m_step(self, flow: WorkflowValue, args: dict[str, Arg], loc: Loc) -> None:
-        step_type = self.text(args["step_type"], "step type")
+        step_type = self.text(args["step_type"], "step_type")
         parts: dict[str, dict[str, JSON]] = {}
         for name in ("action", "trigger_config", "condition_config"):
             if name in args:
                 value = self.data(args[name])
                 if not isinstance(value, dict):
-                    raise DslError("bad_argument", f"{name} must be a dict.", args[name].loc)
+                    raise DslError(
+                        "bad_argument",
+                        _("%(option)s must be a dict.") % {"option": self.spelled(name)},
+                        args[name].loc,
+                    )
                 parts[name] = value
         self._add(
             flow,

@@ -10,8 +10,12 @@ error at its line and column.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 
 #: Largest script accepted, in UTF-8 bytes.
 MAX_SOURCE_BYTES = 32_000
@@ -34,10 +38,27 @@ class Loc:
     column: int  # 1-based
 
 
-class DslError(Exception):
-    """One problem in a script, at a place in it."""
+@dataclass(frozen=True)
+class Message:
+    """A message kept in a table at import time: a lazy translation and what fills it in,
+    translated when the error is raised (``str()``)."""
 
-    def __init__(self, code: str, message: str, loc: Loc) -> None:
+    text: str | Promise
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return str(self.text) % self.params if self.params else str(self.text)
+
+
+class DslError(Exception):
+    """One problem in a script, at a place in it.
+
+    ``message`` is translated where the error is raised (``gettext``, or a lazy string from a
+    table, made final here), so it is in the language active for the request.
+    """
+
+    def __init__(self, code: str, message: str | Promise | Message, loc: Loc) -> None:
+        message = str(message)
         super().__init__(message)
         self.code = code
         self.message = message
@@ -58,7 +79,9 @@ class Deadline:
 
     def check(self, loc: Loc) -> None:
         if time.monotonic() > self.until:
-            raise DslError("timeout", "The script took too long to compile; make it shorter.", loc)
+            raise DslError(
+                "timeout", _("The script took too long to compile; make it shorter."), loc
+            )
 
 
 @dataclass
@@ -169,12 +192,17 @@ def forbidden_name_error(name: str, loc: Loc) -> DslError:
     if name.startswith("_"):
         return DslError(
             "forbidden_name",
-            f"Names starting with “_” (such as “{name}”) are not allowed in workflow scripts.",
+            _("Names starting with “_” (such as “%(name)s”) are not allowed in workflow scripts.")
+            % {"name": name},
             loc,
         )
     return DslError(
         "forbidden_name",
-        f"“{name}” is not available in workflow scripts; only the workflow builder functions are.",
+        _(
+            "“%(name)s” is not available in workflow scripts; only the workflow builder "
+            "functions are."
+        )
+        % {"name": name},
         loc,
     )
 
@@ -190,20 +218,28 @@ def check_literal(value: Any, loc: Loc) -> None:
         if len(value) > MAX_STRING_CHARS:
             raise DslError(
                 "literal_too_large",
-                f"This text is {len(value)} characters long; at most {MAX_STRING_CHARS} "
-                "are allowed.",
+                _("This text is %(length)d characters long; at most %(limit)d are allowed.")
+                % {"length": len(value), "limit": MAX_STRING_CHARS},
                 loc,
             )
         return
     if isinstance(value, int):
         if abs(value) > MAX_INT:
-            raise DslError("literal_too_large", f"Numbers may be at most {MAX_INT} in size.", loc)
+            raise DslError(
+                "literal_too_large",
+                _("Numbers may be at most %(limit)d in size.") % {"limit": MAX_INT},
+                loc,
+            )
         return
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")) or abs(value) > MAX_INT:
-            raise DslError("literal_too_large", "This number is too large.", loc)
+            raise DslError("literal_too_large", _("This number is too large."), loc)
         return
-    raise DslError("not_allowed", f"Values of type {type(value).__name__} are not allowed.", loc)
+    raise DslError(
+        "not_allowed",
+        _("Values of type %(type)s are not allowed.") % {"type": type(value).__name__},
+        loc,
+    )
 
 
 def bracket_depth_error(source: str, language: str) -> DslError | None:
@@ -261,7 +297,8 @@ def bracket_depth_error(source: str, language: str) -> DslError | None:
             if depth > MAX_BRACKET_DEPTH:
                 return DslError(
                     "too_deep",
-                    f"Brackets are nested more than {MAX_BRACKET_DEPTH} levels deep.",
+                    _("Brackets are nested more than %(limit)d levels deep.")
+                    % {"limit": MAX_BRACKET_DEPTH},
                     Loc(line, column),
                 )
         elif ch in ")]}":

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import esprima
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ai_assistant.dsl.ir import (
     MAX_ITEMS,
@@ -20,6 +24,7 @@ from ai_assistant.dsl.ir import (
     ListExpr,
     Lit,
     Loc,
+    Message,
     Name,
     Statement,
     check_literal,
@@ -29,32 +34,110 @@ from ai_assistant.dsl.ir import (
 
 _LOOPS = {"ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement", "DoWhileStatement"}
 _FUNCTIONS = {"FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"}
-_STATEMENT_MESSAGES = {
-    "IfStatement": "“if” is not allowed in workflow scripts; a step's condition says when it acts.",
-    "TryStatement": "“try” is not allowed in workflow scripts.",
-    "WithStatement": "“with” is not allowed in workflow scripts.",
-    "ClassDeclaration": "Defining classes is not allowed in workflow scripts.",
-    "ThrowStatement": "“throw” is not allowed in workflow scripts.",
-    "ReturnStatement": "“return” is not allowed in workflow scripts.",
-    "BlockStatement": "Blocks { ... } are not allowed in workflow scripts.",
-    "SwitchStatement": "“switch” is not allowed in workflow scripts.",
-    "LabeledStatement": "Labels are not allowed in workflow scripts.",
-    "DebuggerStatement": "“debugger” is not allowed in workflow scripts.",
+# What users try, and what to tell them (translated when the error is raised).
+_NOT_ALLOWED = gettext_lazy("“%(name)s” is not allowed in workflow scripts.")
+
+
+def _keyword(name: str) -> Message:
+    return Message(_NOT_ALLOWED, {"name": name})
+
+
+_STATEMENT_MESSAGES: dict[str, Message] = {
+    "IfStatement": Message(
+        gettext_lazy(
+            "“if” is not allowed in workflow scripts; a step's %(option)s says when it acts."
+        ),
+        {"option": "condition"},
+    ),
+    "TryStatement": _keyword("try"),
+    "WithStatement": _keyword("with"),
+    "ClassDeclaration": Message(
+        gettext_lazy("Defining classes is not allowed in workflow scripts.")
+    ),
+    "ThrowStatement": _keyword("throw"),
+    "ReturnStatement": _keyword("return"),
+    "BlockStatement": Message(
+        gettext_lazy("Blocks %(example)s are not allowed in workflow scripts."),
+        {"example": "{ ... }"},
+    ),
+    "SwitchStatement": _keyword("switch"),
+    "LabeledStatement": Message(gettext_lazy("Labels are not allowed in workflow scripts.")),
+    "DebuggerStatement": _keyword("debugger"),
 }
-_EXPRESSION_MESSAGES = {
-    "BinaryExpression": "Operators (+, -, *, **, ...) are not supported; write the value out.",
-    "LogicalExpression": "&&, || and ?? are not supported in workflow scripts.",
-    "ConditionalExpression": "“? :” is not supported in workflow scripts.",
-    "UpdateExpression": "++ and -- are not supported in workflow scripts.",
-    "NewExpression": "“new” is not allowed in workflow scripts.",
-    "ClassExpression": "Classes are not allowed in workflow scripts.",
-    "SequenceExpression": "Comma expressions are not supported in workflow scripts.",
-    "TaggedTemplateExpression": "Tagged templates are not allowed in workflow scripts.",
-    "AwaitExpression": "await is not allowed in workflow scripts.",
-    "YieldExpression": "yield is not allowed in workflow scripts.",
-    "SpreadElement": "... spreading is not allowed in workflow scripts.",
-    "Import": "import() is not allowed in workflow scripts.",
+_EXPRESSION_MESSAGES: dict[str, Message] = {
+    "BinaryExpression": Message(
+        gettext_lazy("Operators (%(operators)s) are not supported; write the value out."),
+        {"operators": "+, -, *, **, ..."},
+    ),
+    "LogicalExpression": Message(
+        gettext_lazy("%(operators)s are not supported in workflow scripts."),
+        {"operators": "&&, ||, ??"},
+    ),
+    "ConditionalExpression": Message(
+        gettext_lazy("“%(expression)s” is not supported in workflow scripts."),
+        {"expression": "? :"},
+    ),
+    "UpdateExpression": Message(
+        gettext_lazy("%(operators)s are not supported in workflow scripts."),
+        {"operators": "++, --"},
+    ),
+    "NewExpression": _keyword("new"),
+    "ClassExpression": Message(gettext_lazy("Classes are not allowed in workflow scripts.")),
+    "SequenceExpression": Message(
+        gettext_lazy("Comma expressions are not supported in workflow scripts.")
+    ),
+    "TaggedTemplateExpression": Message(
+        gettext_lazy("Tagged templates are not allowed in workflow scripts.")
+    ),
+    "AwaitExpression": _keyword("await"),
+    "YieldExpression": _keyword("yield"),
+    "SpreadElement": Message(
+        gettext_lazy("Unpacking with %(operator)s is not allowed in workflow scripts."),
+        {"operator": "..."},
+    ),
+    "Import": _keyword("import()"),
 }
+
+
+# esprima's most common complaints, in the reader's language (with what they name); any
+# other keeps esprima's own English wording after a translated prefix.
+_SYNTAX_MESSAGES: list[tuple[re.Pattern[str], Promise]] = [
+    (
+        re.compile(r"Unexpected end of input"),
+        gettext_lazy(
+            "JavaScript syntax error: the script ends too early; is a bracket not closed?"
+        ),
+    ),
+    (
+        re.compile(r"Unexpected token ILLEGAL"),
+        gettext_lazy(
+            "JavaScript syntax error: a text in quotes is not closed, or a character is not "
+            "allowed here."
+        ),
+    ),
+    (
+        re.compile(r"Unexpected token (?P<token>.+)"),
+        gettext_lazy("JavaScript syntax error: “%(token)s” is not expected here."),
+    ),
+    (
+        re.compile(r"Unexpected (number|string|identifier)"),
+        gettext_lazy("JavaScript syntax error: is a comma or a colon missing?"),
+    ),
+    (
+        re.compile(r"Missing initializer in const declaration"),
+        gettext_lazy("JavaScript syntax error: a const needs a value, for example %(example)s"),
+    ),
+]
+_SYNTAX_EXAMPLES = {"example": "const flow = workflow(...);"}
+
+
+def _syntax_message(detail: str) -> str:
+    for pattern, message in _SYNTAX_MESSAGES:
+        found = pattern.fullmatch(detail)
+        if found:
+            params = {**found.groupdict(), **_SYNTAX_EXAMPLES}
+            return str(message) % params
+    return _("JavaScript syntax error: %(detail)s.") % {"detail": detail}
 
 
 def _attr(node: Any, name: str) -> Any:
@@ -79,10 +162,13 @@ class JavaScriptFrontend:
         self.count += 1
         if self.count > MAX_NODES:
             raise DslError(
-                "too_large", f"The script has more than {MAX_NODES} parts; make it shorter.", loc
+                "too_large",
+                _("The script has more than %(limit)d parts; make it shorter.")
+                % {"limit": MAX_NODES},
+                loc,
             )
         if depth > MAX_TREE_DEPTH:
-            raise DslError("too_deep", "The script is nested too deeply.", loc)
+            raise DslError("too_deep", _("The script is nested too deeply."), loc)
         if self.count % 64 == 0:
             self.deadline.check(loc)
         return loc
@@ -96,15 +182,19 @@ class JavaScriptFrontend:
             message = str(_attr(exc, "description") or exc)
             message = message.split(": ", 1)[-1] if message.startswith("Line ") else message
             raise DslError(
-                "syntax_error", f"JavaScript syntax error: {message}.", Loc(line, column)
+                "syntax_error",
+                _syntax_message(message),
+                Loc(line, column),
             ) from None
         except (RecursionError, MemoryError):
             raise DslError(
-                "too_deep", "The script is nested too deeply to read.", Loc(1, 1)
+                "too_deep", _("The script is nested too deeply to read."), Loc(1, 1)
             ) from None
         except (ValueError, IndexError, TypeError) as exc:
             raise DslError(
-                "syntax_error", f"The script cannot be read: {type(exc).__name__}.", Loc(1, 1)
+                "syntax_error",
+                _("The script cannot be read: %(detail)s.") % {"detail": type(exc).__name__},
+                Loc(1, 1),
             ) from None
         statements: list[Statement] = []
         for node in program.body:
@@ -123,14 +213,17 @@ class JavaScriptFrontend:
                 if _attr(target, "type") != "Identifier":
                     raise DslError(
                         "not_allowed",
-                        "Declare one plain name, e.g. const flow = workflow(...).",
+                        _("Declare one plain name, for example: %(example)s.")
+                        % {"example": "const flow = workflow(...)"},
                         self.loc(declarator),
                     )
                 if is_forbidden(target.name):
                     raise forbidden_name_error(target.name, self.loc(target))
                 if declarator.init is None:
                     raise DslError(
-                        "not_allowed", "Give the name a value: const flow = ...;", self.loc(target)
+                        "not_allowed",
+                        _("Give the name a value: %(example)s") % {"example": "const flow = ...;"},
+                        self.loc(target),
                     )
                 out.append(Assign(target.name, self.expr(declarator.init, 1), self.loc(declarator)))
             return out
@@ -140,7 +233,9 @@ class JavaScriptFrontend:
                 left = expression.left
                 if expression.operator != "=" or _attr(left, "type") != "Identifier":
                     raise DslError(
-                        "not_allowed", "Assign to one plain name with =.", self.loc(expression)
+                        "not_allowed",
+                        _("Assign to one plain name with %(operator)s.") % {"operator": "="},
+                        self.loc(expression),
                     )
                 if is_forbidden(left.name):
                     raise forbidden_name_error(left.name, self.loc(left))
@@ -151,14 +246,14 @@ class JavaScriptFrontend:
         if kind in _LOOPS:
             raise DslError(
                 "not_allowed",
-                "Loops are not allowed in workflow scripts; write each step out.",
+                _("Loops are not allowed in workflow scripts; write each step out."),
                 loc,
             )
         if kind in _FUNCTIONS:
             raise DslError(
-                "not_allowed", "Defining functions is not allowed in workflow scripts.", loc
+                "not_allowed", _("Defining functions is not allowed in workflow scripts."), loc
             )
-        message = _STATEMENT_MESSAGES.get(kind, f"“{kind}” is not allowed in workflow scripts.")
+        message = _STATEMENT_MESSAGES.get(kind) or _keyword(kind)
         raise DslError("not_allowed", message, loc)
 
     def expr(self, node: Any, depth: int) -> Expr:
@@ -166,17 +261,18 @@ class JavaScriptFrontend:
         kind = node.type
         if kind == "Literal":
             if _attr(node, "regex") is not None:
-                raise DslError("not_allowed", "Regular expressions are not allowed.", loc)
+                raise DslError("not_allowed", _("Regular expressions are not allowed."), loc)
             value = node.value
             if not isinstance(value, str | int | float | bool) and value is not None:
-                raise DslError("not_allowed", "This kind of value is not allowed.", loc)
+                raise DslError("not_allowed", _("This kind of value is not allowed."), loc)
             check_literal(value, loc)
             return Lit(value, loc)
         if kind == "TemplateLiteral":
             if node.expressions:
                 raise DslError(
                     "not_allowed",
-                    "${...} in template strings is not allowed; write the text out.",
+                    _("%(example)s in template strings is not allowed; write the text out.")
+                    % {"example": "${...}"},
                     loc,
                 )
             value = node.quasis[0].value.cooked if node.quasis else ""
@@ -193,11 +289,15 @@ class JavaScriptFrontend:
             return Lit(value, loc)
         if kind == "ArrayExpression":
             if len(node.elements) > MAX_ITEMS:
-                raise DslError("literal_too_large", f"At most {MAX_ITEMS} items in a list.", loc)
+                raise DslError(
+                    "literal_too_large",
+                    _("At most %(limit)d items in a list.") % {"limit": MAX_ITEMS},
+                    loc,
+                )
             items = []
             for element in node.elements:
                 if element is None:
-                    raise DslError("not_allowed", "Empty places in a list are not allowed.", loc)
+                    raise DslError("not_allowed", _("Empty places in a list are not allowed."), loc)
                 items.append(self.expr(element, depth + 1))
             return ListExpr(items, loc)
         if kind == "ObjectExpression":
@@ -222,23 +322,32 @@ class JavaScriptFrontend:
                 raise forbidden_name_error(prop.name, self.loc(prop))
             raise DslError(
                 "not_allowed",
-                "Property access may only be used to call a builder method, e.g. "
-                "flow.sendEmail({...}).",
+                _(
+                    "Property access may only be used to call a builder method, for example "
+                    "%(example)s."
+                )
+                % {"example": "flow.sendEmail({...})"},
                 loc,
             )
         if kind in _FUNCTIONS:
-            raise DslError("not_allowed", "Functions are not allowed in workflow scripts.", loc)
+            raise DslError("not_allowed", _("Functions are not allowed in workflow scripts."), loc)
         if kind == "UnaryExpression":
-            raise DslError("not_allowed", "Operators are not supported; write the value out.", loc)
+            raise DslError(
+                "not_allowed", _("Operators are not supported; write the value out."), loc
+            )
         if kind == "AssignmentExpression":
-            raise DslError("not_allowed", "Assignments must be statements of their own.", loc)
-        message = _EXPRESSION_MESSAGES.get(kind, f"“{kind}” is not allowed in workflow scripts.")
+            raise DslError("not_allowed", _("Assignments must be statements of their own."), loc)
+        message = _EXPRESSION_MESSAGES.get(kind) or _keyword(kind)
         raise DslError("not_allowed", message, loc)
 
     def object(self, node: Any, depth: int, loc: Loc) -> DictExpr:
         items: list[tuple[str, Expr]] = []
         if len(node.properties) > MAX_ITEMS:
-            raise DslError("literal_too_large", f"At most {MAX_ITEMS} keys in an object.", loc)
+            raise DslError(
+                "literal_too_large",
+                _("At most %(limit)d keys in an object.") % {"limit": MAX_ITEMS},
+                loc,
+            )
         for prop in node.properties:
             prop_loc = self.visit(prop, depth + 1)
             if (
@@ -249,7 +358,10 @@ class JavaScriptFrontend:
                 or prop.shorthand
             ):
                 raise DslError(
-                    "not_allowed", 'Write object keys as name: value (or "text": value).', prop_loc
+                    "not_allowed",
+                    _("Write object keys as %(example)s (or %(alternative)s).")
+                    % {"example": "name: value", "alternative": '"text": value'},
+                    prop_loc,
                 )
             key = prop.key
             if key.type == "Identifier":
@@ -257,7 +369,7 @@ class JavaScriptFrontend:
             elif key.type == "Literal" and isinstance(key.value, str):
                 name = key.value
             else:
-                raise DslError("not_allowed", "Object keys must be names or text.", prop_loc)
+                raise DslError("not_allowed", _("Object keys must be names or text."), prop_loc)
             check_literal(name, prop_loc)
             items.append((name, self.expr(prop.value, depth + 1)))
         return DictExpr(items, loc)
@@ -272,7 +384,7 @@ class JavaScriptFrontend:
         elif callee.type == "MemberExpression" and not callee.computed:
             prop = callee.property
             if prop.type != "Identifier":
-                raise DslError("not_allowed", "Call builder methods by name.", self.loc(prop))
+                raise DslError("not_allowed", _("Call builder methods by name."), self.loc(prop))
             if is_forbidden(prop.name):
                 raise forbidden_name_error(prop.name, self.loc(prop))
             name = prop.name
@@ -283,7 +395,7 @@ class JavaScriptFrontend:
             self.expr(callee, depth + 1)  # names what is wrong inside, if anything
             raise DslError(
                 "not_allowed",
-                "Only builder functions and methods can be called, by name.",
+                _("Only builder functions and methods can be called, by name."),
                 self.loc(callee),
             )
         args = [self.expr(arg, depth + 1) for arg in node.arguments]
