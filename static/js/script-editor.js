@@ -202,6 +202,7 @@
   window.require(["vs/editor/editor.main"], function () {
     host.hidden = false;
     editor = window.monaco.editor.create(host, {
+      theme: window.appMonacoTheme ? window.appMonacoTheme(window.monaco) : "vs",
       value: textarea.value,
       language: language(),
       automaticLayout: true,

@@ -96,6 +96,7 @@
     var readOnly = textarea.disabled || textarea.readOnly;
     host.hidden = false;
     editor = window.monaco.editor.create(host, {
+      theme: window.appMonacoTheme ? window.appMonacoTheme(window.monaco) : "vs",
       value: textarea.value,
       language: "html",
       readOnly: readOnly,
