@@ -6,6 +6,8 @@ endpoints written elsewhere."""
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from config.urls import handler404  # noqa: F401  (JSON 404s under /api/, as in production)
+
 urlpatterns = [
     # Customers' public pages: previews link to the order form and the unsubscribe page.
     path("k/", include("customers.urls")),
