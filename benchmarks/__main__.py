@@ -37,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(names)}")
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # Measured as deployed: without DEBUG's per-query bookkeeping (inherited by the workers
+    # and servers the benchmarks start).
+    os.environ.setdefault("DJANGO_DEBUG", "0")
     django.setup()
     from benchmarks.db import benchmark_database
 

@@ -3,7 +3,8 @@
 At most once per (execution, step, customer): a recipient is claimed as a `pending` row under
 the action log's unique constraint before anything is sent; a batch flips one row from
 `pending` to `unknown` (under the execution's row lock, so a pause stops it before the next
-customer) right before handing the message to the backend and to `success` after. A crash in
+customer) right before handing the message to the backend and to `success` after (written
+together with the next customer's claim: one round trip and one commit per email). A crash in
 between leaves `unknown`, which is reported and never resent blindly. The message is rendered
 and built before the claim, so that window holds nothing but the SMTP transaction.
 
@@ -13,16 +14,20 @@ reads it to tell a step whose batches were lost from one that is still making pr
 
 from __future__ import annotations
 
+import json
 import logging
 import smtplib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import transaction
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, connections, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from customers.models import Customer
 from executions import queueing
@@ -47,7 +52,9 @@ def resolve_template(action_config: dict[str, Any]) -> EmailTemplate:
             return EmailTemplate.objects.get(pk=action_config["template_id"])
         return EmailTemplate.objects.get(name=action_config["template"])
     except (EmailTemplate.DoesNotExist, KeyError) as exc:
-        raise PermanentStepError(f"email template not found: {action_config!r}") from exc
+        raise PermanentStepError(
+            gettext_noop("email template not found: %(config)s") % {"config": repr(action_config)}
+        ) from exc
 
 
 def message_id(execution_id: int, step_order: int, customer_id: int) -> str:
@@ -164,29 +171,130 @@ def _is_permanent(exc: Exception) -> bool:
     return False
 
 
-def _claim_next(execution_id: int, step_order: int, customer_id: int) -> bool:
-    """Flip one pending row to `unknown` right before sending, if the execution still runs."""
-    with transaction.atomic():
-        status = (
-            WorkflowExecution.objects.select_for_update()
-            .values_list("status", flat=True)
-            .get(pk=execution_id)
-        )
-        if status != WorkflowExecution.Status.RUNNING:
-            raise _Stopped
-        return (
+class _Claims:
+    """The batch's action-log rows, claimed one customer at a time right before each send.
+
+    A claim flips one row from `pending` to `unknown` only while the execution is `running`,
+    checked under a share lock on the execution's row, so a pause or cancel (which takes that
+    row FOR UPDATE) takes effect before the next customer. The success of the previous send
+    rides in the same statement: one round trip and one commit per email. Until then that row
+    says `unknown`, which is what a crash between a send and its record must leave behind.
+    """
+
+    def __init__(self, execution_id: int, step_order: int, customer_ids: list[int]) -> None:
+        self.execution_id = execution_id
+        self.rows = dict(
             WorkflowActionLog.objects.filter(
                 execution_id=execution_id,
                 step_order=step_order,
                 action_type=ACTION,
                 target_type=WorkflowActionLog.TargetType.CUSTOMER,
-                target_id=customer_id,
-                status=LogStatus.PENDING,
-            ).update(
-                status=LogStatus.UNKNOWN, attempts=F("attempts") + 1, updated_at=timezone.now()
-            )
-            == 1
+                target_id__in=customer_ids,
+            ).values_list("target_id", "pk")
         )
+        self._sent: tuple[int, dict[str, Any]] | None = None  # (row id, result) to record
+        self._fast = connection.vendor == "postgresql"
+
+    def row(self, customer_id: int):
+        return WorkflowActionLog.objects.filter(pk=self.rows.get(customer_id))
+
+    def claim(self, customer_id: int) -> int | None:
+        """The row's attempts after claiming it, or None when it is not pending (sent,
+        skipped or failed before: never twice). Raises _Stopped when the execution is no
+        longer running. Records the previous send's success either way."""
+        row_id = self.rows.get(customer_id)
+        sent, self._sent = self._sent, None
+        if self._fast:
+            attempts = self._claim_postgresql(row_id, sent)
+        else:
+            attempts = self._claim_portable(row_id, sent)
+        if attempts is None:
+            status = WorkflowExecution.objects.filter(pk=self.execution_id).values_list(
+                "status", flat=True
+            )
+            if status.first() != WorkflowExecution.Status.RUNNING:
+                raise _Stopped
+        return attempts
+
+    def sent(self, customer_id: int, result: dict[str, Any]) -> None:
+        """Record a success with the next claim (or ``flush``)."""
+        self._sent = (self.rows[customer_id], result)
+
+    def flush(self) -> None:
+        sent, self._sent = self._sent, None
+        if sent is not None:
+            WorkflowActionLog.objects.filter(pk=sent[0]).update(
+                status=LogStatus.SUCCESS,
+                error_message="",
+                result_data=sent[1],
+                updated_at=timezone.now(),
+            )
+
+    def _claim_postgresql(self, row_id: int | None, sent) -> int | None:
+        log = WorkflowActionLog._meta.db_table
+        execution = WorkflowExecution._meta.db_table
+        sent_id, result = sent if sent is not None else (None, {})
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                WITH sent AS (
+                    UPDATE {log}
+                    SET status = %(success)s, error_message = '', result_data = %(result)s::jsonb,
+                        updated_at = %(now)s
+                    WHERE id = %(sent_id)s
+                )
+                UPDATE {log}
+                SET status = %(unknown)s, attempts = attempts + 1, updated_at = %(now)s
+                WHERE id = %(row_id)s AND status = %(pending)s AND EXISTS (
+                    SELECT 1 FROM {execution}
+                    WHERE id = %(execution_id)s AND status = %(running)s
+                    FOR SHARE
+                )
+                RETURNING attempts
+                """,
+                {
+                    "success": LogStatus.SUCCESS,
+                    "unknown": LogStatus.UNKNOWN,
+                    "pending": LogStatus.PENDING,
+                    "running": WorkflowExecution.Status.RUNNING,
+                    "result": json.dumps(result, cls=DjangoJSONEncoder),
+                    "now": timezone.now(),
+                    "sent_id": sent_id,
+                    "row_id": row_id,
+                    "execution_id": self.execution_id,
+                },
+            )
+            claimed = cursor.fetchone()
+        return claimed[0] if claimed else None
+
+    def _claim_portable(self, row_id: int | None, sent) -> int | None:
+        with transaction.atomic():
+            if sent is not None:
+                self._sent = sent
+                self.flush()
+            running = (
+                WorkflowExecution.objects.select_for_update()
+                .filter(pk=self.execution_id, status=WorkflowExecution.Status.RUNNING)
+                .exists()
+            )
+            if not running:
+                return None
+            rows = WorkflowActionLog.objects.filter(pk=row_id, status=LogStatus.PENDING)
+            if not rows.update(
+                status=LogStatus.UNKNOWN, attempts=F("attempts") + 1, updated_at=timezone.now()
+            ):
+                return None
+            return WorkflowActionLog.objects.values_list("attempts", flat=True).get(pk=row_id)
+
+
+@dataclass
+class _Next:
+    """One customer's email, made ready before the claim."""
+
+    customer: Customer | None
+    reason: str | None
+    prepared: tuple[Any, EmailMultiAlternatives] | None = None
+    render_error: Exception | None = None
 
 
 class _Stopped(Exception):
@@ -228,57 +336,69 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
     step = next(s for s in execution.definition_snapshot["steps"] if s["step_order"] == step_order)
     max_retries = int(step.get("max_retries", 3))
     customers = Customer.objects.in_bulk(customer_ids)
-    logs = WorkflowActionLog.objects.filter(
-        execution_id=execution_id,
-        step_order=step_order,
-        action_type=ACTION,
-        target_type=WorkflowActionLog.TargetType.CUSTOMER,
-    )
+    claims = _Claims(execution_id, step_order, customer_ids)
     try:
         template = resolve_template(step.get("action_config") or {})
     except PermanentStepError as exc:
-        logs.filter(target_id__in=customer_ids, status=LogStatus.PENDING).update(
-            status=LogStatus.FAILED, error_message=str(exc), updated_at=timezone.now()
-        )
+        WorkflowActionLog.objects.filter(
+            pk__in=claims.rows.values(), status=LogStatus.PENDING
+        ).update(status=LogStatus.FAILED, error_message=str(exc), updated_at=timezone.now())
         step_work_finished(execution_id, step_order)
         return
 
-    transient: list[int] = []
-    connection = get_connection()
+    transient: dict[int, int] = {}  # customer id -> attempts so far
+    mail = get_connection()
+    renderer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="render")
     try:
         try:
-            connection.open()  # one connection for the whole batch
+            mail.open()  # one connection for the whole batch
         except Exception as exc:  # each send below retries the open and records the failure
             logger.warning("could not open the email connection: %s", exc)
-        for customer_id in customer_ids:
-            customer = customers.get(customer_id)
+
+        def prepare(customer_id: int) -> _Next:
             # Everything that can go wrong or take time happens before the claim, so that
             # between the claim and the outcome only the SMTP transaction remains: a crash in
             # that window is what `unknown` stands for, and it is kept as short as possible.
+            customer = customers.get(customer_id)
             reason = (
                 email_skip_reason(template=template, customer=customer)
                 if customer is not None
                 else None
             )
-            prepared: tuple[Any, EmailMultiAlternatives] | None = None
-            render_error: Exception | None = None
+            ready = _Next(customer=customer, reason=reason)
             if customer is not None and not reason:
                 try:
-                    prepared = _build_message(
-                        execution, step, template, customer, step_order, connection
+                    ready.prepared = _build_message(
+                        execution, step, template, customer, step_order, mail
                     )
                 except Exception as exc:  # recorded under the claim below, like a send error
-                    render_error = exc
+                    ready.render_error = exc
+                finally:
+                    connections.close_all()  # in case a template ever reads the database
+            return ready
+
+        # The next customer's email is rendered on a second thread while this one's claim
+        # waits for the database's commit and its send for the mail server: rendering reads
+        # nothing from the database and has no effect, and both waits release the GIL.
+        upcoming = renderer.submit(prepare, customer_ids[0]) if customer_ids else None
+        for index, customer_id in enumerate(customer_ids):
+            assert upcoming is not None
+            ready = upcoming.result()
+            if index + 1 < len(customer_ids):
+                upcoming = renderer.submit(prepare, customer_ids[index + 1])
+            customer, reason = ready.customer, ready.reason
+            prepared, render_error = ready.prepared, ready.render_error
             try:
-                if not _claim_next(execution_id, step_order, customer_id):
-                    continue  # sent, skipped or failed before: never twice
+                attempts = claims.claim(customer_id)
             except _Stopped:
-                return
-            row = logs.filter(target_id=customer_id)
+                return  # the previous send's success went with the claim
+            if attempts is None:
+                continue  # sent, skipped or failed before: never twice
+            row = claims.row(customer_id)
             if customer is None:
                 row.update(
                     status=LogStatus.FAILED,
-                    error_message="customer no longer exists",
+                    error_message=gettext_noop("customer no longer exists"),
                     updated_at=timezone.now(),
                 )
                 continue
@@ -298,7 +418,6 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
                 rendered, message = prepared
                 message.send()
             except Exception as exc:
-                attempts = row.values_list("attempts", flat=True).first() or 0
                 if _is_permanent(exc) or attempts > max_retries:
                     row.update(
                         status=LogStatus.FAILED,
@@ -312,23 +431,28 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
                         error_message=str(exc)[:2000],
                         updated_at=timezone.now(),
                     )
-                    transient.append(customer_id)
+                    transient[customer_id] = attempts
                 logger.warning("email to customer %s failed: %s", customer_id, exc)
                 continue
-            row.update(
-                status=LogStatus.SUCCESS,
-                error_message="",
-                result_data={
+            claims.sent(
+                customer_id,
+                {
                     "email": customer.email,
                     "template": template.name,
                     "subject": rendered.subject,
                     "message_id": message.extra_headers["Message-ID"],
                 },
-                updated_at=timezone.now(),
             )
+    except Exception:
+        try:
+            claims.flush()  # what was sent stays recorded as sent, if the database lets us
+        except Exception:
+            logger.exception("could not record the last successful send of a batch")
+        raise
     finally:
-        connection.close()
+        renderer.shutdown(cancel_futures=True)
+        mail.close()
+    claims.flush()
     if transient:
-        attempts = max(logs.filter(target_id__in=transient).values_list("attempts", flat=True))
-        raise RetryLater(retry_countdown(attempts))
+        raise RetryLater(retry_countdown(max(transient.values())))
     step_work_finished(execution_id, step_order)
