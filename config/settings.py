@@ -239,16 +239,22 @@ SPECTACULAR_SETTINGS = {
 
 # --- Workflow engine ------------------------------------------------------------------------
 WORKFLOW_DISPATCH_INTERVAL_S = env_int("WORKFLOW_DISPATCH_INTERVAL_S", 10)
+# The dispatcher creates runs due within this many seconds ahead of time and queues them with
+# their due time as Celery eta, so a minute with thousands of due runs starts on time; 0 turns
+# it off. Keep it far below the broker's visibility timeout (an ETA message waits there).
+WORKFLOW_DISPATCH_LOOKAHEAD_S = env_int("WORKFLOW_DISPATCH_LOOKAHEAD_S", 60)
 WORKFLOW_DEFAULT_GRACE_HOURS = env_int("WORKFLOW_DEFAULT_GRACE_HOURS", 6)
 # Retries wait base * 2**attempt seconds (with jitter), capped at CELERY_MAX_COUNTDOWN_S.
 WORKFLOW_RETRY_BASE_S = float(env_str("WORKFLOW_RETRY_BASE_S", "30"))
 # Customers per email batch: one SMTP connection and one task per batch.
 WORKFLOW_EMAIL_BATCH_SIZE = env_int("WORKFLOW_EMAIL_BATCH_SIZE", 50)
 # The dispatcher's sweep re-enqueues work whose broker message was lost: a queued execution
-# not picked up, or an email step whose rows have not moved, for this many seconds (work in a
-# retry backoff gets CELERY_MAX_COUNTDOWN_S on top). Re-enqueueing is idempotent.
+# not picked up, an email step whose rows have not moved, or a running execution no worker
+# holds, for this many seconds (work in a retry backoff gets CELERY_MAX_COUNTDOWN_S on top).
+# Re-enqueueing is idempotent.
 WORKFLOW_STALLED_QUEUED_S = env_int("WORKFLOW_STALLED_QUEUED_S", 300)
 WORKFLOW_STALLED_BATCH_S = env_int("WORKFLOW_STALLED_BATCH_S", 300)
+WORKFLOW_STALLED_RUNNING_S = env_int("WORKFLOW_STALLED_RUNNING_S", 300)
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

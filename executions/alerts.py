@@ -1,28 +1,63 @@
-"""Telling the admins, exactly once per failed execution."""
+"""Telling the admins, exactly once per execution that needs them: one that failed, and one
+that completed with emails whose outcome is unknown (a worker died between handing a message
+to the mail server and recording it; such an email is never resent blindly, so a person has
+to check the mail server's log)."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import mail_admins
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from executions.emailing import message_id
 from executions.models import WorkflowActionLog, WorkflowExecution
 
 
 def alert_failed_execution(execution_id: int) -> bool:
-    """Email the admins about a failed execution; True if this call sent the alert.
+    """Email the admins about a failed execution, or a completed one with unknown outcomes;
+    True if this call sent the alert.
 
     The `alerted_at` claim makes it once only, however often the task is delivered; if the
     mail cannot be sent the claim is released so the task's retry can try again.
     """
-    claimed = WorkflowExecution.objects.filter(
-        pk=execution_id, status=WorkflowExecution.Status.FAILED, alerted_at__isnull=True
-    ).update(alerted_at=timezone.now())
+    Status = WorkflowExecution.Status
+    has_unknown = Exists(
+        WorkflowActionLog.objects.filter(
+            execution=OuterRef("pk"), status=WorkflowActionLog.Status.UNKNOWN
+        )
+    )
+    claimed = (
+        WorkflowExecution.objects.filter(pk=execution_id, alerted_at__isnull=True)
+        .filter(Q(status=Status.FAILED) | Q(has_unknown, status=Status.COMPLETED))
+        .update(alerted_at=timezone.now())
+    )
     if claimed != 1:
         return False
     execution = WorkflowExecution.objects.select_related("workflow").get(pk=execution_id)
     failed = execution.action_logs.filter(status=WorkflowActionLog.Status.FAILED)
-    unknown = execution.action_logs.filter(status=WorkflowActionLog.Status.UNKNOWN).count()
+    unknown_logs = execution.action_logs.filter(status=WorkflowActionLog.Status.UNKNOWN)
+    unknown = unknown_logs.count()
+    if execution.status == Status.COMPLETED:
+        subject = f"Workflow completed, {unknown} email(s) with unknown outcome: "
+        lines = [
+            f"Workflow: {execution.workflow.name}",
+            f"Execution: #{execution.pk} ({execution.get_trigger_display()})",
+            f"Outcome unknown (not resent): {unknown}",
+            "",
+            "A worker stopped between handing these emails to the mail server and recording "
+            "the result. They are not sent again automatically: check the mail server's log "
+            "for the Message-IDs below.",
+            "",
+            *(
+                f"- {log.target_type} {log.target_id}, step {log.step_order}: "
+                f"{message_id(execution.pk, log.step_order, log.target_id)}"
+                for log in unknown_logs.order_by("step_order", "target_id")[:50]
+            ),
+            "",
+            f"{settings.SITE_URL}/admin/executions/workflowexecution/{execution.pk}/change/",
+        ]
+        return _send(execution, subject, lines)
     lines = [
         f"Workflow: {execution.workflow.name}",
         f"Execution: #{execution.pk} ({execution.get_trigger_display()})",
@@ -38,13 +73,17 @@ def alert_failed_execution(execution_id: int) -> bool:
         f"Retry from the admin or {settings.SITE_URL}/admin/executions/workflowexecution/"
         f"{execution.pk}/change/",
     ]
+    return _send(execution, "Workflow failed: ", lines)
+
+
+def _send(execution: WorkflowExecution, subject: str, lines: list[str]) -> bool:
     try:
         mail_admins(
-            f"Workflow failed: {execution.workflow.name} (#{execution.pk})",
+            f"{subject}{execution.workflow.name} (#{execution.pk})",
             "\n".join(lines),
             fail_silently=False,
         )
     except Exception:
-        WorkflowExecution.objects.filter(pk=execution_id).update(alerted_at=None)
+        WorkflowExecution.objects.filter(pk=execution.pk).update(alerted_at=None)
         raise
     return True

@@ -9,14 +9,28 @@ Beat runs ``dispatch_due`` every few seconds (one django-celery-beat PeriodicTas
    cannot create a second execution.
 3. Advances ``next_run`` past ``now`` and sets ``last_run``, in the same transaction, and
    enqueues the executions only after that transaction commits.
+
+   Look-ahead (``WORKFLOW_DISPATCH_LOOKAHEAD_S``, 0 switches it off): a tick also claims
+   schedules due within that many seconds and creates their executions ahead of time, under
+   the same key (so still exactly once), with ``scheduled_for`` = the due time, enqueued with
+   a Celery ``eta`` of the due time. Ten thousand runs due in one minute are then queued
+   before that minute starts instead of trickling out over the ticks after it. The engine
+   does not start such a run before its due time, cancels it if its workflow was paused or
+   archived meanwhile, and takes a fresh snapshot if the workflow was edited
+   (``executions.services.scheduled_execution_check``). The look-ahead is seconds, far
+   below the broker's visibility timeout: long waits never sit in the broker.
 4. Re-queues executions whose durable wait is over (``waiting`` with ``resume_at <= now``).
 5. Sweeps for work whose broker message was lost (Redis restarted without persistence, a
    purge): a ``queued`` execution nobody picked up for ``WORKFLOW_STALLED_QUEUED_S`` is
-   enqueued again, and a ``running`` execution awaiting an email step whose action-log rows
-   have not changed for ``WORKFLOW_STALLED_BATCH_S`` gets batches for its ``pending`` rows
-   again. Both are safe to repeat (the engine claims an execution before running it, a batch
-   claims each customer before sending), so a sweep that fires for work that was only slow
-   costs a duplicate message, never a duplicate email. Work waiting for a retry countdown
+   enqueued again (counted from its due time when that is later: a run dispatched ahead
+   of time waits for its ``eta``), and a ``running`` execution awaiting an email step whose
+   action-log rows have not changed for ``WORKFLOW_STALLED_BATCH_S`` gets batches for its
+   ``pending`` rows again; a ``running`` execution that awaits no batches, whose row no
+   worker has locked (a worker holds it for the whole of a step) and that has not changed
+   for ``WORKFLOW_STALLED_RUNNING_S`` lost its worker and is queued again. All are safe to
+   repeat (the engine claims an execution before running it, a batch claims each customer
+   before sending, every step may run twice), so a sweep that fires for work that was only
+   slow costs a duplicate message, never a duplicate email. Work waiting for a retry countdown
    (a ``queued`` execution whose current step has attempts, a ``pending`` row with an error)
    is given ``CELERY_MAX_COUNTDOWN_S`` more before it counts as stalled, so backoff holds.
    A swept execution's ``updated_at`` (or its rows') is set to now, so the next sweep waits a
@@ -32,6 +46,7 @@ window exists as well, that one still runs (once, however many fell inside the w
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -42,9 +57,10 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import mail_admins
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from automation.models import WorkflowDefinition, WorkflowSchedule
 from automation.scheduling import next_run_after
@@ -53,7 +69,7 @@ from executions.services import (
     execution_create,
     execution_enqueue,
     schedule_idempotency_key,
-    workflow_snapshot,
+    workflow_snapshots,
 )
 
 logger = logging.getLogger(__name__)
@@ -68,6 +84,8 @@ class DispatchResult:
     resumed: int = 0
     # Schedules whose config no longer yields a next run; they are switched off.
     broken: int = 0
+    # Of ``queued``: runs created ahead of their due time (the look-ahead), sent with an eta.
+    ahead: int = 0
     queued_ids: list[int] = field(default_factory=list)
     # One line per missed run, mailed to admins once per tick.
     missed_lines: list[str] = field(default_factory=list)
@@ -78,6 +96,7 @@ class DispatchResult:
     def as_dict(self) -> dict[str, Any]:
         return {
             "queued": self.queued,
+            "ahead": self.ahead,
             "missed": self.missed,
             "resumed": self.resumed,
             "broken": self.broken,
@@ -91,9 +110,25 @@ class _Due:
     """What one claimed schedule turns into this tick."""
 
     schedule: WorkflowSchedule
-    run_at: datetime | None  # the due time to run now, if any
+    run_at: datetime | None  # the due time to run (now, or ahead of time), if any
     missed_at: datetime | None  # the newest due time outside the grace window, if any
     next_run: datetime | None  # None: the schedule is broken and gets switched off
+
+
+@dataclass
+class _Row:
+    """One execution a batch is to create."""
+
+    schedule: WorkflowSchedule
+    at: datetime  # its due time: scheduled_for
+    status: str  # queued, or missed
+    ahead: bool = False  # dispatched before its due time (the look-ahead)
+
+
+@dataclass
+class _Created:
+    pk: int
+    row: _Row
 
 
 def _next_after(schedule: WorkflowSchedule, after: datetime) -> datetime:
@@ -105,7 +140,39 @@ def _next_after(schedule: WorkflowSchedule, after: datetime) -> datetime:
     )
 
 
-def _latest_at_or_before(schedule: WorkflowSchedule, first: datetime, limit: datetime) -> datetime:
+class _NextRuns:
+    """``next_run_after`` memoised for one tick.
+
+    Schedules due together mostly share their rule, zone and due time (every "Monday 09:00
+    Oslo" workflow), so ten thousand of them cost a handful of computations, not ten
+    thousand. A rule that cannot compute raises its ``ValueError`` again on every lookup.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, str, str, datetime], datetime | str] = {}
+
+    def after(self, schedule: WorkflowSchedule, after: datetime) -> datetime:
+        key = (
+            schedule.schedule_type,
+            json.dumps(schedule.schedule_config, sort_keys=True, default=str),
+            schedule.timezone,
+            after,
+        )
+        found = self._known.get(key)
+        if found is None:
+            try:
+                found = _next_after(schedule, after)
+            except ValueError as exc:
+                found = str(exc)
+            self._known[key] = found
+        if isinstance(found, str):
+            raise ValueError(found)
+        return found
+
+
+def _latest_at_or_before(
+    schedule: WorkflowSchedule, first: datetime, limit: datetime, next_runs: _NextRuns
+) -> datetime:
     """The newest due time <= ``limit``, given that ``first`` is a due time <= ``limit``."""
     latest = first
     # Jump close to `limit` before walking, so weeks of downtime on a minutely cron cost a
@@ -114,44 +181,44 @@ def _latest_at_or_before(schedule: WorkflowSchedule, first: datetime, limit: dat
         start = limit - lookback
         if start <= latest:
             break
-        candidate = _next_after(schedule, start)
+        candidate = next_runs.after(schedule, start)
         if candidate <= limit:
             latest = candidate
             break
     while True:
-        following = _next_after(schedule, latest)
+        following = next_runs.after(schedule, latest)
         if following > limit:
             return latest
         latest = following
 
 
-def _plan(schedule: WorkflowSchedule, now: datetime) -> _Due:
+def _plan(schedule: WorkflowSchedule, now: datetime, next_runs: _NextRuns) -> _Due:
     due = schedule.next_run
     assert due is not None
     grace = timedelta(minutes=schedule.workflow.grace_minutes)
     try:
         if now - due <= grace:
+            # Due now, or (the look-ahead) within the next few seconds: runs at `due`.
             run_at, missed_at = due, None
         else:
             threshold = now - grace
-            missed_at = _latest_at_or_before(schedule, due, threshold)
+            missed_at = _latest_at_or_before(schedule, due, threshold, next_runs)
             # A later due time may still be inside the window; it runs, late but within grace.
-            candidate = _next_after(schedule, threshold)
+            candidate = next_runs.after(schedule, threshold)
             run_at = candidate if candidate <= now else None
-        next_run = _next_after(schedule, max(now, due))
+        next_run = next_runs.after(schedule, max(now, due))
     except ValueError:
         logger.exception("schedule %s cannot compute its next run; switching it off", schedule.pk)
         return _Due(schedule=schedule, run_at=None, missed_at=None, next_run=None)
     return _Due(schedule=schedule, run_at=run_at, missed_at=missed_at, next_run=next_run)
 
 
-def _claim_batch(now: datetime, batch_size: int) -> list[WorkflowSchedule]:
+def _claim_batch(horizon: datetime, batch_size: int) -> list[WorkflowSchedule]:
     return list(
         WorkflowSchedule.objects.select_for_update(skip_locked=True, of=("self",))
         .select_related("workflow")
-        .prefetch_related("workflow__steps")
         .filter(
-            next_run__lte=now,
+            next_run__lte=horizon,
             workflow__status=WorkflowDefinition.Status.ACTIVE,
             workflow__is_active=True,
         )
@@ -159,18 +226,141 @@ def _claim_batch(now: datetime, batch_size: int) -> list[WorkflowSchedule]:
     )
 
 
-def _create_executions(
-    rows: list[tuple[WorkflowSchedule, datetime, str]],
-    snapshots: dict[int, dict[str, Any]],
-) -> list[WorkflowExecution]:
-    """Create one execution per (schedule, due time, status), skipping keys that exist.
+def _reason(row: _Row) -> str:
+    if row.status == Status.MISSED:
+        return gettext_noop("missed: outside the grace window")
+    if row.ahead:
+        return gettext_noop("due by schedule, queued ahead of its due time")
+    return gettext_noop("due by schedule")
 
-    Bulk inserts for speed; if a concurrent writer wins a key between the check and the
-    insert, fall back to the race-safe one-by-one path for this batch.
-    """
+
+def _context(row: _Row) -> dict[str, Any]:
+    # The engine checks such a run again when it starts (scheduled_execution_check).
+    return {"dispatched_ahead": True} if row.ahead else {}
+
+
+# One statement per batch on PostgreSQL: the rows travel as one JSON document (serialised in
+# C, quoted once) instead of thousands of bound values, each snapshot once per workflow,
+# keys a concurrent dispatcher won are skipped by ON CONFLICT instead of failing the batch,
+# and the initial transitions are written from the RETURNING rows in the same statement.
+_INSERT_SQL = """
+WITH due AS (
+    SELECT * FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(
+        workflow_id bigint, schedule_id bigint, status text, scheduled_for timestamptz,
+        idempotency_key text, context jsonb, workflow_version integer, reason text
+    )
+), created AS (
+    INSERT INTO {executions} (
+        workflow_id, schedule_id, status, trigger, scheduled_for, idempotency_key,
+        error_message, context, definition_snapshot, workflow_version, is_test,
+        created_at, updated_at
+    )
+    SELECT
+        due.workflow_id, due.schedule_id, due.status, %(trigger)s, due.scheduled_for,
+        due.idempotency_key, '', due.context, %(snapshots)s::jsonb -> due.workflow_id::text,
+        due.workflow_version, false, %(now)s, %(now)s
+    FROM due
+    ORDER BY due.idempotency_key
+    ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+    RETURNING id, idempotency_key
+), transitions AS (
+    INSERT INTO {transitions} (execution_id, from_status, to_status, reason, at)
+    SELECT created.id, '', due.status, due.reason, %(now)s
+    FROM created JOIN due USING (idempotency_key)
+)
+SELECT id, idempotency_key FROM created
+"""
+
+
+def _insert_postgresql(
+    fresh: dict[str, _Row], snapshots: dict[int, dict[str, Any]]
+) -> dict[str, int]:
+    """Insert the executions (and their first transitions) of ``fresh``; key -> new id."""
+    rows = [
+        {
+            "workflow_id": row.schedule.workflow_id,
+            "schedule_id": row.schedule.pk,
+            "status": row.status,
+            "scheduled_for": row.at.isoformat(),
+            "idempotency_key": key,
+            "context": _context(row),
+            "workflow_version": row.schedule.workflow.version,
+            "reason": _reason(row),
+        }
+        for key, row in fresh.items()
+    ]
+    used = {row.schedule.workflow_id for row in fresh.values()}
+    sql = _INSERT_SQL.format(
+        executions=connection.ops.quote_name(WorkflowExecution._meta.db_table),
+        transitions=connection.ops.quote_name(ExecutionTransition._meta.db_table),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            {
+                "rows": json.dumps(rows),
+                "snapshots": json.dumps({str(pk): snapshots[pk] for pk in used}),
+                "trigger": WorkflowExecution.Trigger.SCHEDULE,
+                "now": timezone.now(),
+            },
+        )
+        return {key: pk for pk, key in cursor.fetchall()}
+
+
+def _insert_orm(fresh: dict[str, _Row], snapshots: dict[int, dict[str, Any]]) -> dict[str, int]:
+    """The same with the ORM (SQLite): bulk inserts, or one by one after a lost key race."""
+    executions = [
+        WorkflowExecution(
+            workflow=row.schedule.workflow,
+            schedule=row.schedule,
+            status=row.status,
+            trigger=WorkflowExecution.Trigger.SCHEDULE,
+            scheduled_for=row.at,
+            idempotency_key=key,
+            definition_snapshot=snapshots[row.schedule.workflow_id],
+            workflow_version=row.schedule.workflow.version,
+            context=_context(row),
+        )
+        for key, row in fresh.items()
+    ]
+    try:
+        with transaction.atomic():
+            created = WorkflowExecution.objects.bulk_create(executions)
+            ExecutionTransition.objects.bulk_create(
+                ExecutionTransition(
+                    execution=execution,
+                    from_status="",
+                    to_status=execution.status,
+                    reason=_reason(fresh[execution.idempotency_key]),
+                )
+                for execution in created
+            )
+        return {execution.idempotency_key: execution.pk for execution in created}
+    except IntegrityError:
+        logger.warning("idempotency key race while dispatching; retrying one by one")
+    ids: dict[str, int] = {}
+    for key, row in fresh.items():
+        execution, was_created = execution_create(
+            workflow=row.schedule.workflow,
+            trigger=WorkflowExecution.Trigger.SCHEDULE,
+            scheduled_for=row.at,
+            schedule=row.schedule,
+            idempotency_key=key,
+            status=row.status,
+            context=_context(row),
+            snapshot=snapshots[row.schedule.workflow_id],
+            reason=_reason(row),
+        )
+        if was_created:
+            ids[key] = execution.pk
+    return ids
+
+
+def _create_executions(rows: list[_Row], snapshots: dict[int, dict[str, Any]]) -> list[_Created]:
+    """Create one execution per row (schedule, due time), skipping keys that exist."""
     keys = {
-        schedule_idempotency_key(schedule_id=schedule.pk, scheduled_for=at): (schedule, at, status)
-        for schedule, at, status in rows
+        schedule_idempotency_key(schedule_id=row.schedule.pk, scheduled_for=row.at): row
+        for row in rows
     }
     existing = set(
         WorkflowExecution.objects.filter(idempotency_key__in=keys).values_list(
@@ -180,56 +370,9 @@ def _create_executions(
     fresh = {key: row for key, row in keys.items() if key not in existing}
     if not fresh:
         return []
-    executions = [
-        WorkflowExecution(
-            workflow=schedule.workflow,
-            schedule=schedule,
-            status=status,
-            trigger=WorkflowExecution.Trigger.SCHEDULE,
-            scheduled_for=at,
-            idempotency_key=key,
-            definition_snapshot=snapshots[schedule.workflow_id],
-            workflow_version=schedule.workflow.version,
-            context={},
-        )
-        for key, (schedule, at, status) in fresh.items()
-    ]
-    try:
-        with transaction.atomic():
-            created = WorkflowExecution.objects.bulk_create(executions)
-            ExecutionTransition.objects.bulk_create(
-                [
-                    ExecutionTransition(
-                        execution=execution,
-                        from_status="",
-                        to_status=execution.status,
-                        reason=(
-                            "missed: outside the grace window"
-                            if execution.status == Status.MISSED
-                            else "due by schedule"
-                        ),
-                    )
-                    for execution in created
-                ]
-            )
-        return created
-    except IntegrityError:
-        logger.warning("idempotency key race while dispatching; retrying one by one")
-    result: list[WorkflowExecution] = []
-    for key, (schedule, at, status) in fresh.items():
-        execution, was_created = execution_create(
-            workflow=schedule.workflow,
-            trigger=WorkflowExecution.Trigger.SCHEDULE,
-            scheduled_for=at,
-            schedule=schedule,
-            idempotency_key=key,
-            status=status,
-            snapshot=snapshots[schedule.workflow_id],
-            reason="missed: outside the grace window" if status == Status.MISSED else "",
-        )
-        if was_created:
-            result.append(execution)
-    return result
+    insert = _insert_postgresql if connection.vendor == "postgresql" else _insert_orm
+    ids = insert(fresh, snapshots)
+    return [_Created(pk=ids[key], row=row) for key, row in fresh.items() if key in ids]
 
 
 def _advance_schedules(plans: list[_Due]) -> None:
@@ -249,45 +392,65 @@ def _advance_schedules(plans: list[_Due]) -> None:
         WorkflowSchedule.objects.filter(pk__in=ids).update(**values)
 
 
-def _dispatch_batch(now: datetime, batch_size: int, result: DispatchResult) -> int:
+@dataclass
+class _Tick:
+    now: datetime
+    # Schedules due up to here are claimed: `now` plus the look-ahead.
+    horizon: datetime
+    batch_size: int
+    next_runs: _NextRuns = field(default_factory=_NextRuns)
+
+
+def _dispatch_batch(tick: _Tick, result: DispatchResult) -> int:
     """Claim and dispatch one batch in its own transaction; the number of schedules claimed."""
     with transaction.atomic():
-        schedules = _claim_batch(now, batch_size)
+        schedules = _claim_batch(tick.horizon, tick.batch_size)
         if not schedules:
             return 0
-        # The snapshot is taken before next_run moves, in the same transaction as the claim.
-        snapshots = {s.workflow_id: workflow_snapshot(s.workflow) for s in schedules}
-        plans = [_plan(schedule, now) for schedule in schedules]
-        rows: list[tuple[WorkflowSchedule, datetime, str]] = []
+        # The snapshots are taken before next_run moves, in the same transaction as the
+        # claim: one query reads the steps of every workflow of the batch.
+        snapshots = workflow_snapshots([s.workflow for s in schedules])
+        plans = [_plan(schedule, tick.now, tick.next_runs) for schedule in schedules]
+        rows: list[_Row] = []
         for plan in plans:
             if plan.missed_at is not None:
-                rows.append((plan.schedule, plan.missed_at, Status.MISSED))
+                rows.append(_Row(plan.schedule, plan.missed_at, Status.MISSED))
             if plan.run_at is not None:
-                rows.append((plan.schedule, plan.run_at, Status.QUEUED))
+                rows.append(_Row(plan.schedule, plan.run_at, Status.QUEUED, plan.run_at > tick.now))
         created = _create_executions(rows, snapshots)
 
         _advance_schedules(plans)
         result.broken += sum(1 for plan in plans if plan.next_run is None)
 
-        queued = [e.pk for e in created if e.status == Status.QUEUED]
-        missed = [e for e in created if e.status == Status.MISSED]
-        execution_enqueue(execution_ids=queued)
+        # Runs due by now go at once; runs dispatched ahead are delivered at their due time.
+        by_eta: dict[datetime | None, list[int]] = defaultdict(list)
+        missed: list[_Created] = []
+        for execution in created:
+            if execution.row.status == Status.MISSED:
+                missed.append(execution)
+            else:
+                by_eta[execution.row.at if execution.row.ahead else None].append(execution.pk)
+        for eta, ids in by_eta.items():
+            execution_enqueue(execution_ids=ids, eta=eta)
+            result.queued += len(ids)
+            result.queued_ids.extend(ids)
+            if eta is not None:
+                result.ahead += len(ids)
         if missed:
-            WorkflowExecution.objects.filter(pk__in=[e.pk for e in missed]).update(alerted_at=now)
+            WorkflowExecution.objects.filter(pk__in=[e.pk for e in missed]).update(
+                alerted_at=tick.now
+            )
             result.missed_lines.extend(_missed_line(e) for e in missed)
-        result.queued += len(queued)
-        result.queued_ids.extend(queued)
         result.missed += len(missed)
         return len(schedules)
 
 
-def _missed_line(execution: WorkflowExecution) -> str:
-    due = execution.scheduled_for
-    assert due is not None and execution.schedule is not None
-    local = due.astimezone(ZoneInfo(execution.schedule.timezone))
+def _missed_line(execution: _Created) -> str:
+    schedule = execution.row.schedule
+    local = execution.row.at.astimezone(ZoneInfo(schedule.timezone))
     return (
-        f"- {execution.workflow.name} (workflow {execution.workflow_id}): "
-        f"due {local:%Y-%m-%d %H:%M} {execution.schedule.timezone}"
+        f"- {schedule.workflow.name} (workflow {schedule.workflow_id}): "
+        f"due {local:%Y-%m-%d %H:%M} {schedule.timezone}"
     )
 
 
@@ -327,7 +490,7 @@ def resume_waiting(*, now: datetime) -> list[int]:
                 from_status=Status.WAITING,
                 to_status=Status.QUEUED,
                 step_order=current_step,
-                reason="wait is over",
+                reason=gettext_noop("wait is over"),
             )
             execution_enqueue(execution_ids=[pk])
         resumed.append(pk)
@@ -347,9 +510,13 @@ def sweep_stalled_queued() -> int:
     now = timezone.now()
     quiet, backoff = _stalled_thresholds("WORKFLOW_STALLED_QUEUED_S")
     swept = 0
-    candidates = WorkflowExecution.objects.filter(
-        status=Status.QUEUED, updated_at__lt=now - quiet
-    ).values_list("pk", "current_step", "context", "updated_at")
+    # A run dispatched ahead of its due time waits for its eta: it is stalled only once its
+    # due time, too, lies a full threshold back.
+    candidates = (
+        WorkflowExecution.objects.filter(status=Status.QUEUED, updated_at__lt=now - quiet)
+        .filter(Q(scheduled_for__isnull=True) | Q(scheduled_for__lt=now - quiet))
+        .values_list("pk", "current_step", "context", "updated_at")
+    )
     for pk, current_step, context, updated_at in candidates:
         attempts = (context or {}).get("attempts", {}).get(str(current_step), 0)
         if attempts and updated_at >= now - backoff:
@@ -367,8 +534,9 @@ def sweep_stalled_queued() -> int:
 
 
 def sweep_stalled_batches() -> int:
-    """Enqueue email batches again for ``pending`` rows of email steps that stopped moving."""
-    from executions import emailing, queueing
+    """Enqueue email batches (or a report) again for ``pending`` rows of email (or report)
+    steps that stopped moving."""
+    from executions import emailing, queueing, reports
 
     now = timezone.now()
     quiet, backoff = _stalled_thresholds("WORKFLOW_STALLED_BATCH_S")
@@ -382,7 +550,9 @@ def sweep_stalled_batches() -> int:
         if step_order is None:
             continue
         rows = WorkflowActionLog.objects.filter(
-            execution_id=pk, step_order=step_order, action_type=emailing.ACTION
+            execution_id=pk,
+            step_order=step_order,
+            action_type__in=(emailing.ACTION, reports.ACTION),
         )
         with transaction.atomic():
             # Under the execution's lock: a pause, a cancel or the step's last batch waits.
@@ -396,16 +566,22 @@ def sweep_stalled_batches() -> int:
                 continue
             latest = rows.aggregate(latest=Max("updated_at"))["latest"]
             if latest is None or latest >= now - quiet:
-                continue  # no email rows (another kind of step), or still making progress
-            stalled = list(
+                continue  # no email or report rows, or still making progress
+            pending = list(
                 rows.filter(status=LogStatus.PENDING)
                 .filter(Q(error_message="") | Q(updated_at__lt=now - backoff))
                 .order_by("target_id")
-                .values_list("target_id", flat=True)
+                .values_list("pk", "action_type", "target_id")
             )
-            if not stalled:
+            if not pending:
                 continue
-            rows.filter(status=LogStatus.PENDING, target_id__in=stalled).update(updated_at=now)
+            WorkflowActionLog.objects.filter(pk__in=[row[0] for row in pending]).update(
+                updated_at=now
+            )
+            if any(action == reports.ACTION for _pk, action, _target in pending):
+                queueing.enqueue_report(pk, step_order)
+                batches += 1
+            stalled = [target for _pk, action, target in pending if action == emailing.ACTION]
             size = emailing.batch_size()
             for start in range(0, len(stalled), size):
                 queueing.enqueue_email_batch(pk, step_order, stalled[start : start + size])
@@ -413,16 +589,67 @@ def sweep_stalled_batches() -> int:
     return batches
 
 
+def sweep_stalled_running() -> int:
+    """Queue again every ``running`` execution that no worker holds any more.
+
+    A worker holds the execution's row lock for the whole of each step, so a running
+    execution whose row can be locked, that awaits no fanned-out work and that has not
+    changed for ``WORKFLOW_STALLED_RUNNING_S`` lost its worker (killed in the middle of a
+    step, or its last commits lost in a database crash) while its message was already
+    acknowledged or is not due back for the broker's visibility timeout. Queued again, it
+    repeats the step it was in, which every step type may do (its log rows and email claims
+    remember what was done).
+    """
+    from executions import queueing
+    from executions.engine import transition
+
+    now = timezone.now()
+    quiet, _ = _stalled_thresholds("WORKFLOW_STALLED_RUNNING_S")
+    swept = 0
+    candidates = WorkflowExecution.objects.filter(
+        status=Status.RUNNING, updated_at__lt=now - quiet
+    ).values_list("pk", flat=True)
+    for pk in candidates:
+        with transaction.atomic():
+            execution = (
+                WorkflowExecution.objects.select_for_update(skip_locked=True)
+                .filter(pk=pk, status=Status.RUNNING, updated_at__lt=now - quiet)
+                .first()
+            )
+            if execution is None or (execution.context or {}).get("awaiting_step") is not None:
+                continue  # a worker holds it, it moved on, or its email batches are swept
+            transition(
+                execution,
+                Status.QUEUED,
+                reason=gettext_noop("no worker holds it any more: queued again"),
+            )
+            queueing.enqueue_run(pk)
+        swept += 1
+    return swept
+
+
 def sweep_stalled() -> tuple[int, int]:
     """Step 5 of the tick (see the module docstring): (executions, email batches) swept."""
-    return sweep_stalled_queued(), sweep_stalled_batches()
+    return sweep_stalled_queued() + sweep_stalled_running(), sweep_stalled_batches()
 
 
-def dispatch_due(*, now: datetime | None = None, batch_size: int = 500) -> DispatchResult:
-    """Dispatch every due schedule and resume every finished wait; see the module docstring."""
+def lookahead() -> timedelta:
+    """How far ahead of their due time runs are dispatched (``WORKFLOW_DISPATCH_LOOKAHEAD_S``)."""
+    return timedelta(seconds=max(0.0, float(getattr(settings, "WORKFLOW_DISPATCH_LOOKAHEAD_S", 0))))
+
+
+def dispatch_due(
+    *, now: datetime | None = None, batch_size: int = 500, ahead: timedelta | None = None
+) -> DispatchResult:
+    """Dispatch every due schedule and resume every finished wait; see the module docstring.
+
+    ``ahead`` overrides the look-ahead setting (``timedelta(0)``: only what is due by ``now``).
+    """
     now = now or timezone.now()
+    horizon = now + (lookahead() if ahead is None else ahead)
+    tick = _Tick(now=now, horizon=horizon, batch_size=batch_size)
     result = DispatchResult()
-    while _dispatch_batch(now, batch_size, result):
+    while _dispatch_batch(tick, result):
         pass
     if result.missed_lines:
         # After every batch has committed (at once when not inside an outer transaction).

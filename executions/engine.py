@@ -14,9 +14,10 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from automation.registry import StepType, get_step_type
 from executions import queueing
@@ -88,19 +89,34 @@ class StepContext:
         result_data: dict[str, Any] | None = None,
         error_message: str = "",
     ) -> WorkflowActionLog:
-        """Write (or, for a repeated step, update) the one log row of this action."""
-        row, _ = WorkflowActionLog.objects.update_or_create(
-            execution=self.execution,
-            step_order=self.step_order,
-            target_type=target_type,
-            target_id=target_id,
-            action_type=action_type,
-            defaults={
-                "status": status,
-                "result_data": result_data or {},
-                "error_message": error_message,
-                "step_id": self.step.get("id"),
-            },
+        """Write (or, for a repeated step, update) the one log row of this action.
+
+        One INSERT ... ON CONFLICT DO UPDATE on the row's unique key, so a repeated step (a
+        retry, a redelivered message) updates its row instead of adding one. A row without a
+        target is outside the unique key (NULLs never conflict) and is looked up instead.
+        """
+        values = {
+            "status": status,
+            "result_data": result_data or {},
+            "error_message": error_message,
+            "step_id": self.step.get("id"),
+        }
+        key = {
+            "execution": self.execution,
+            "step_order": self.step_order,
+            "target_type": target_type,
+            "target_id": target_id,
+            "action_type": action_type,
+        }
+        if target_id is None:
+            row, _ = WorkflowActionLog.objects.update_or_create(**key, defaults=values)
+            return row
+        row = WorkflowActionLog(**key, **values, updated_at=timezone.now())
+        WorkflowActionLog.objects.bulk_create(
+            [row],
+            update_conflicts=True,
+            unique_fields=["execution", "step_order", "target_type", "target_id", "action_type"],
+            update_fields=[*values, "updated_at"],
         )
         return row
 
@@ -167,13 +183,34 @@ def _claim(execution_id: int) -> WorkflowExecution | None:
         if execution is None or execution.status != Status.QUEUED:
             return None
         fields: dict[str, Any] = {}
+        if execution.started_at is None and execution.trigger == WorkflowExecution.Trigger.SCHEDULE:
+            # Dispatched ahead of its due time (the look-ahead): not before that time, not
+            # if the workflow was paused or archived since, from its current version.
+            from executions.services import scheduled_execution_check
+
+            check = scheduled_execution_check(execution=execution, now=timezone.now())
+            if check.wait_s is not None:
+                raise RetryLater(check.wait_s)
+            if check.cancel_reason:
+                transition(
+                    execution,
+                    Status.CANCELLED,
+                    reason=check.cancel_reason,
+                    completed_at=timezone.now(),
+                )
+                return None
+            for name, value in check.fields.items():
+                setattr(execution, name, value)
+            fields.update(check.fields)
         if execution.started_at is None:
             fields["started_at"] = timezone.now()
             # Only a fresh execution starts at its first step: once started, no current step
             # means the last step is done (its fanned-out work re-queued it to complete).
             steps = _steps(execution)
             fields["current_step"] = steps[0]["step_order"] if steps else None
-        transition(execution, Status.RUNNING, reason="picked up by a worker", **fields)
+        transition(
+            execution, Status.RUNNING, reason=gettext_noop("picked up by a worker"), **fields
+        )
     return execution
 
 
@@ -234,6 +271,35 @@ def _fail(execution: WorkflowExecution, message: str) -> None:
         queueing.enqueue_alert(execution.pk)
 
 
+def _lock_for_step(execution_id: int) -> tuple[str, datetime]:
+    """Lock the execution's row for one step and read (status, updated_at).
+
+    While an execution runs, only the worker running it writes its row, so the copy in
+    memory stays current and only the status (a pause, a cancel) is read again; a changed
+    ``updated_at`` tells that someone else wrote it after all.
+
+    On PostgreSQL the step's transaction also commits without waiting for the WAL flush
+    (``synchronous_commit = off``, for this transaction only). A database crash can then
+    forget the last fraction of a second of progress, which is the same as the worker dying
+    a moment earlier: every step is safe to run again, the dispatcher's sweep re-queues a
+    running execution that nobody holds, and the email claims that guard at-most-once
+    delivery commit synchronously on their own (a synchronous commit also makes every earlier
+    commit durable, so a claim never outlives the step that created it).
+    """
+    rows = WorkflowExecution.objects.select_for_update().filter(pk=execution_id)
+    if connection.vendor == "postgresql":
+        table = WorkflowExecution._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('synchronous_commit', 'off', true), status, updated_at "
+                f"FROM {table} WHERE id = %s FOR UPDATE",
+                [execution_id],
+            )
+            _, status, updated_at = cursor.fetchone()
+        return status, updated_at
+    return rows.values_list("status", "updated_at").get()
+
+
 def run_execution(execution_id: int) -> None:
     """Run an execution as far as it can go now.
 
@@ -256,18 +322,22 @@ def run_execution(execution_id: int) -> None:
     while True:
         countdown: float | None = None
         with transaction.atomic():
-            execution = WorkflowExecution.objects.select_for_update().get(pk=execution_id)
-            if execution.status != Status.RUNNING:  # paused or cancelled meanwhile
+            status, updated_at = _lock_for_step(execution_id)
+            if status != Status.RUNNING:  # paused or cancelled meanwhile
                 return
+            if updated_at != execution.updated_at:  # changed by someone else: read it again
+                execution = WorkflowExecution.objects.get(pk=execution_id)
             steps = {s["step_order"]: s for s in _steps(execution)}
             if execution.current_step is None or execution.current_step not in steps:
                 transition(
                     execution,
                     Status.COMPLETED,
-                    reason="all steps done",
+                    reason=gettext_noop("all steps done"),
                     completed_at=timezone.now(),
                     context=execution.context,
                 )
+                if execution.action_logs.filter(status=WorkflowActionLog.Status.UNKNOWN).exists():
+                    queueing.enqueue_alert(execution.pk)  # someone must check the mail log
                 return
             step = steps[execution.current_step]
             outcome = _run_step(execution, step)
@@ -298,7 +368,7 @@ def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float
             target_type="execution",
             target_id=execution.pk,
             status=WorkflowActionLog.Status.SKIPPED,
-            result_data={"reason": "step is inactive"},
+            result_data={"reason": gettext_noop("step is inactive")},
         )
         return go_on()
 
@@ -307,7 +377,8 @@ def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float
         transition(
             execution,
             Status.WAITING,
-            reason=f"step {order} waits until {target.isoformat()}",
+            reason=gettext_noop("step %(step)s waits until %(at)s")
+            % {"step": order, "at": target.isoformat()},
             resume_at=target,
             context=execution.context,
         )
@@ -319,7 +390,7 @@ def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float
             target_type="execution",
             target_id=execution.pk,
             status=WorkflowActionLog.Status.SKIPPED,
-            result_data={"reason": "condition does not hold"},
+            result_data={"reason": gettext_noop("condition does not hold")},
         )
         return go_on()
 
@@ -333,22 +404,33 @@ def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float
         attempts[str(order)] = ctx.attempt + 1
         max_retries = int(step.get("max_retries", 3))
         if ctx.attempt + 1 > max_retries:
-            _fail(execution, f"Step {order} failed after {max_retries} retries: {exc}")
+            _fail(
+                execution,
+                f"Step {order} failed after {max_retries} retries: {exc}",  # see reasons.py
+            )
             return "stop"
         countdown = retry_countdown(ctx.attempt)
         transition(
             execution,
             Status.QUEUED,
-            reason=f"step {order} will be retried in {countdown:.0f}s: {exc}",
+            reason=gettext_noop("step %(step)s will be retried in %(seconds)ss: %(error)s")
+            % {"step": order, "seconds": f"{countdown:.0f}", "error": exc},
             context=execution.context,
         )
         return countdown
     except PermanentStepError as exc:
-        _fail(execution, f"Step {order} failed: {exc}")
+        _fail(
+            execution,
+            gettext_noop("Step %(step)s failed: %(error)s") % {"step": order, "error": exc},
+        )
         return "stop"
     except Exception as exc:
         logger.exception("step %s of execution %s crashed", order, execution.pk)
-        _fail(execution, f"Step {order} failed unexpectedly: {exc.__class__.__name__}: {exc}")
+        _fail(
+            execution,
+            gettext_noop("Step %(step)s failed unexpectedly: %(error)s")
+            % {"step": order, "error": f"{exc.__class__.__name__}: {exc}"},
+        )
         return "stop"
 
     if result.customer_ids is not None:
@@ -378,13 +460,16 @@ def step_work_finished(execution_id: int, step_order: int) -> None:
         failed = logs.filter(status=WorkflowActionLog.Status.FAILED).count()
         execution.context["awaiting_step"] = None
         if failed:
-            _fail(execution, f"Step {step_order}: {failed} action(s) failed")
+            _fail(
+                execution,
+                f"Step {step_order}: {failed} action(s) failed",  # see reasons.py
+            )
             return
         execution.current_step = _advance(execution, step_order, timezone.now())
         transition(
             execution,
             Status.QUEUED,
-            reason=f"step {step_order} done",
+            reason=gettext_noop("step %(step)s done") % {"step": step_order},
             current_step=execution.current_step,
             context=execution.context,
         )

@@ -7,6 +7,8 @@ never see data that might still roll back).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db import transaction
 
 
@@ -16,15 +18,27 @@ def enqueue_run(execution_id: int) -> None:
     transaction.on_commit(lambda: run_execution_task.delay(execution_id))
 
 
-def enqueue_runs(execution_ids: list[int]) -> None:
-    """Many at once (the dispatcher): one commit hook for the whole batch."""
+def enqueue_runs(execution_ids: list[int], *, eta: datetime | None = None) -> None:
+    """Many at once (the dispatcher): one commit hook for the whole batch.
+
+    With ``eta`` the runs are delivered at that moment (the dispatcher's look-ahead: runs due
+    within seconds are queued before their due time). Only short ETAs belong here: a long
+    wait is a durable ``waiting`` execution, never a message held by the broker.
+    """
     if not execution_ids:
         return
     from executions.tasks import run_execution_task
 
     def send() -> None:
-        for execution_id in execution_ids:
-            run_execution_task.delay(execution_id)
+        if eta is None:
+            for execution_id in execution_ids:
+                run_execution_task.delay(execution_id)
+            return
+        # One producer (one pooled broker connection) for the whole batch: a look-ahead tick
+        # sends thousands of these.
+        with run_execution_task.app.producer_or_acquire() as producer:
+            for execution_id in execution_ids:
+                run_execution_task.apply_async(args=(execution_id,), eta=eta, producer=producer)
 
     transaction.on_commit(send)
 

@@ -8,11 +8,13 @@ has one, an idempotency key that makes a repeated request return the first execu
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from automation.models import WorkflowDefinition, WorkflowSchedule
 from executions.models import ExecutionTransition, WorkflowExecution
@@ -50,6 +52,13 @@ def workflow_snapshot(workflow: WorkflowDefinition) -> dict[str, Any]:
     from automation.services import workflow_serialize
 
     return workflow_serialize(workflow)
+
+
+def workflow_snapshots(workflows: list[WorkflowDefinition]) -> dict[int, dict[str, Any]]:
+    """``workflow_snapshot`` of many workflows at once, by workflow id (one query for steps)."""
+    from automation.services import workflow_serialize_many
+
+    return workflow_serialize_many(workflows)
 
 
 def execution_create(
@@ -97,7 +106,7 @@ def execution_create(
                 execution=execution,
                 from_status="",
                 to_status=status,
-                reason=reason or f"created ({trigger})",
+                reason=reason or gettext_noop("created (%(trigger)s)") % {"trigger": trigger},
                 actor=triggered_by,
             )
     except IntegrityError:
@@ -109,16 +118,84 @@ def execution_create(
     return execution, True
 
 
-def execution_enqueue(*, execution_ids: Iterable[int]) -> None:
+def execution_enqueue(*, execution_ids: Iterable[int], eta: datetime | None = None) -> None:
     """Send ``run_execution_task`` for each execution once the current transaction commits
-    (through ``executions.queueing``, the one seam to Celery).
+    (through ``executions.queueing``, the one seam to Celery), at ``eta`` if given.
 
     Never before the commit: a worker must find the row, and a rolled-back execution must not
     run. Outside a transaction the callback runs at once.
     """
     from executions import queueing
 
-    queueing.enqueue_runs(list(execution_ids))
+    queueing.enqueue_runs(list(execution_ids), eta=eta)
+
+
+@dataclass
+class ScheduledStart:
+    """What may happen to a scheduled execution that a worker is about to start."""
+
+    # Not yet: its due time is this many seconds away (a message delivered early).
+    wait_s: float | None = None
+    # It must not run; why (the workflow was paused or archived since it was dispatched).
+    cancel_reason: str = ""
+    # Fields to write with the start: a fresh snapshot when the workflow was edited since.
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+def scheduled_execution_check(*, execution: WorkflowExecution, now: datetime) -> ScheduledStart:
+    """Whether a schedule-triggered execution may start now, and from which snapshot.
+
+    The dispatcher creates runs up to ``WORKFLOW_DISPATCH_LOOKAHEAD_S`` ahead of their due
+    time (``context["dispatched_ahead"]``), so the world may change between its snapshot
+    and its due time. Such a run does not start before its due time; at its start it is
+    cancelled if its workflow is no longer active, and runs the workflow's current version
+    if it was edited meanwhile (as if it had been dispatched at its due time), unless the
+    edit moved the schedule away from this due time. A run dispatched at or after its due
+    time starts as it always did. The engine calls this under the execution's row lock,
+    before the first step.
+    """
+    due = execution.scheduled_for
+    if due is None or not (execution.context or {}).get("dispatched_ahead"):
+        return ScheduledStart()  # dispatched at its due time: its snapshot is of that time
+    if due > now:
+        # At most the look-ahead: delivered early (clocks apart, a message sent again).
+        return ScheduledStart(wait_s=(due - now).total_seconds())
+    workflow = WorkflowDefinition.objects.select_related("schedule").get(pk=execution.workflow_id)
+    if workflow.status != WorkflowDefinition.Status.ACTIVE or not workflow.is_active:
+        return ScheduledStart(cancel_reason=gettext_noop("workflow is no longer active"))
+    if workflow.version == execution.workflow_version:
+        return ScheduledStart()
+    schedule = getattr(workflow, "schedule", None)
+    if not _still_due(schedule, due):
+        return ScheduledStart(
+            cancel_reason=gettext_noop("the schedule changed: no longer due at this time")
+        )
+    return ScheduledStart(
+        fields={
+            "definition_snapshot": workflow_snapshot(workflow),
+            "workflow_version": workflow.version,
+        }
+    )
+
+
+def _still_due(schedule: WorkflowSchedule | None, due: datetime) -> bool:
+    """Whether ``due`` is a due time of the schedule as it is now."""
+    from automation.scheduling import next_run_after
+
+    if schedule is None:
+        return False
+    try:
+        return (
+            next_run_after(
+                schedule_type=schedule.schedule_type,
+                schedule_config=schedule.schedule_config,
+                timezone=schedule.timezone,
+                after=due - timedelta(seconds=1),
+            )
+            == due
+        )
+    except ValueError:
+        return False
 
 
 def execution_start(
@@ -147,7 +224,7 @@ def execution_start(
             idempotency_key=key,
             triggered_by=triggered_by,
             context=context,
-            reason="started by hand",
+            reason=gettext_noop("started by hand"),
         )
         if created:
             execution_enqueue(execution_ids=[execution.pk])

@@ -96,9 +96,11 @@ def test_a_schedule_rewound_to_a_dispatched_time_is_not_run_again(
 
 
 def test_schedules_not_yet_due_or_of_inactive_workflows_are_left_alone(
-    enqueued: list[int], django_capture_on_commit_callbacks
+    enqueued: list[int], django_capture_on_commit_callbacks, settings
 ) -> None:
-    later = WorkflowScheduleFactory(next_run=MONDAY_0900 + timedelta(minutes=1))
+    # Beyond the look-ahead (runs due within it are dispatched early: test_dispatch_lookahead).
+    ahead = timedelta(seconds=settings.WORKFLOW_DISPATCH_LOOKAHEAD_S)
+    later = WorkflowScheduleFactory(next_run=MONDAY_0900 + ahead + timedelta(seconds=1))
     paused = WorkflowScheduleFactory(
         next_run=MONDAY_0900, workflow=WorkflowDefinitionFactory(paused=True)
     )

@@ -31,6 +31,7 @@ LogStatus = WorkflowActionLog.Status
 def thresholds(settings: Any) -> None:
     settings.WORKFLOW_STALLED_QUEUED_S = 60
     settings.WORKFLOW_STALLED_BATCH_S = 60
+    settings.WORKFLOW_STALLED_RUNNING_S = 60
     settings.CELERY_MAX_COUNTDOWN_S = 600
     settings.WORKFLOW_EMAIL_BATCH_SIZE = 2
 
@@ -130,10 +131,12 @@ def test_lost_email_batches_are_enqueued_again_and_everyone_gets_exactly_one_ema
     assert sweep_stalled() == (0, 0)  # not again within the next quiet period
 
     queue.drain()
-    assert sorted(m.to[0] for m in mailoutbox) == [f"kunde{i}@example.com" for i in (2, 3, 4)]
+    customers = sorted(m.to[0] for m in mailoutbox if m.to[0].startswith("kunde"))
+    assert customers == [f"kunde{i}@example.com" for i in (2, 3, 4)]
     execution.refresh_from_db()
     assert execution.status == Status.COMPLETED
     assert _statuses(execution)["kunde1@example.com"] == LogStatus.UNKNOWN
+    assert len(mailoutbox) == 4  # and one alert: kunde1's outcome needs a look
 
 
 def test_an_email_step_still_making_progress_is_left_alone(clock, queue, awaiting_emails) -> None:
@@ -177,3 +180,107 @@ def test_the_dispatcher_tick_sweeps_and_reports_it(clock, queue, awaiting_emails
     result = dispatch_due()
     assert (result.swept_runs, result.swept_batches) == (0, 2)
     assert result.as_dict()["swept_batches"] == 2
+
+
+def test_a_running_execution_whose_worker_died_is_queued_again_and_finishes_once(
+    clock, queue, mail_backend, mailoutbox, email_workflow, start_execution
+) -> None:
+    execution = start_execution(email_workflow(3))
+    # A worker took it and was killed in the middle of its first step: its message was
+    # acknowledged (or will not come back before the visibility timeout), nothing holds it.
+    assert engine._claim(execution.pk) is not None
+    queue.clear()
+
+    clock.advance(seconds=59)
+    assert sweep_stalled() == (0, 0)
+    clock.advance(seconds=2)
+    assert sweep_stalled() == (1, 0)
+    assert queue.runs == [execution.pk]
+    execution.refresh_from_db()
+    assert execution.status == Status.QUEUED
+    assert execution.current_step == 1
+    assert execution.transitions.last().reason == "no worker holds it any more: queued again"
+    assert sweep_stalled() == (0, 0)
+
+    queue.drain()
+    execution.refresh_from_db()
+    assert execution.status == Status.COMPLETED
+    assert sorted(m.to[0] for m in mailoutbox) == [f"kunde{i}@example.com" for i in range(3)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_running_execution_a_worker_holds_is_left_alone(
+    clock, queue, email_workflow, start_execution
+) -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks with SKIP LOCKED need PostgreSQL")
+    import threading
+
+    from django.db import connections, transaction
+
+    execution = start_execution(email_workflow(1))
+    assert engine._claim(execution.pk) is not None
+    clock.advance(seconds=3600)  # a long step: the row has not changed for an hour
+    locked, release = threading.Event(), threading.Event()
+
+    def worker() -> None:
+        try:
+            with transaction.atomic():
+                WorkflowExecution.objects.select_for_update().get(pk=execution.pk)
+                locked.set()
+                release.wait(30)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    try:
+        assert locked.wait(30)
+        assert sweep_stalled() == (0, 0)
+    finally:
+        release.set()
+        thread.join()
+    assert sweep_stalled() == (1, 0)  # once the worker is gone
+
+
+def test_a_lost_report_message_is_enqueued_again_and_the_report_sent_once(
+    clock, queue, mail_backend, mailoutbox, make_workflow, start_execution
+) -> None:
+    template = EmailTemplateFactory(name="Bestillingsskjema")
+    CustomerFactory(name="Kunde 0", email="kunde0@example.com")
+    execution = start_execution(
+        make_workflow(
+            [
+                {
+                    "step_order": 1,
+                    "step_type": "generate_report",
+                    "action_config": {
+                        "report": "execution_summary",
+                        "send_to": ["sjef@example.com"],
+                    },
+                },
+                {
+                    "step_order": 2,
+                    "step_type": "send_email",
+                    "action_config": {"template_id": template.pk, "recipients": {"group": "all"}},
+                },
+            ]
+        )
+    )
+    engine.run_execution(execution.pk)
+    assert queue.of("report", pending_only=True) == [(execution.pk, 1)]
+    queue.clear()  # Redis restarted: the report's message is gone
+
+    clock.advance(seconds=59)
+    assert sweep_stalled() == (0, 0)
+    clock.advance(seconds=2)
+    assert sweep_stalled() == (0, 1)
+    assert queue.of("report", pending_only=True) == [(execution.pk, 1)]
+    assert sweep_stalled() == (0, 0)
+
+    queue.drain()
+    execution.refresh_from_db()
+    assert execution.status == Status.COMPLETED
+    assert sorted(m.to[0] for m in mailoutbox) == ["kunde0@example.com", "sjef@example.com"]
