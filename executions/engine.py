@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import random
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -300,12 +301,32 @@ def _lock_for_step(execution_id: int) -> tuple[str, datetime]:
     return rows.values_list("status", "updated_at").get()
 
 
+#: Step types whose work is all in this database: several of them may share a transaction.
+LOCAL_STEP_TYPES = frozenset({"check_condition", "wait_until", "create_order"})
+#: How long consecutive local steps may hold the execution's lock in one transaction.
+STEP_GROUP_S = 0.1
+
+
+def _complete(execution: WorkflowExecution) -> None:
+    transition(
+        execution,
+        Status.COMPLETED,
+        reason=gettext_noop("all steps done"),
+        completed_at=timezone.now(),
+        context=execution.context,
+    )
+    if execution.action_logs.filter(status=WorkflowActionLog.Status.UNKNOWN).exists():
+        queueing.enqueue_alert(execution.pk)  # someone must check the mail server's log
+
+
 def run_execution(execution_id: int) -> None:
     """Run an execution as far as it can go now.
 
     1. Claim it (queued -> running); if another worker has it, or it is paused, cancelled or
        finished, do nothing.
-    2. From `current_step` on, for each step of the snapshot:
+    2. From `current_step` on, for each step of the snapshot, each in a transaction holding
+       the execution's row lock (consecutive steps of LOCAL_STEP_TYPES may share one, for at
+       most STEP_GROUP_S):
        a. stop if someone paused or cancelled the execution meanwhile;
        b. skip inactive steps, and condition_based steps whose condition finds no customer;
        c. a time-based step whose moment has not come: status `waiting` with `resume_at`
@@ -327,24 +348,28 @@ def run_execution(execution_id: int) -> None:
                 return
             if updated_at != execution.updated_at:  # changed by someone else: read it again
                 execution = WorkflowExecution.objects.get(pk=execution_id)
-            steps = {s["step_order"]: s for s in _steps(execution)}
-            if execution.current_step is None or execution.current_step not in steps:
-                transition(
-                    execution,
-                    Status.COMPLETED,
-                    reason=gettext_noop("all steps done"),
-                    completed_at=timezone.now(),
-                    context=execution.context,
-                )
-                if execution.action_logs.filter(status=WorkflowActionLog.Status.UNKNOWN).exists():
-                    queueing.enqueue_alert(execution.pk)  # someone must check the mail log
-                return
-            step = steps[execution.current_step]
-            outcome = _run_step(execution, step)
-            if isinstance(outcome, float):
-                countdown = outcome
-            elif outcome == "stop":
-                return
+            started = time.monotonic()
+            while True:
+                steps = {s["step_order"]: s for s in _steps(execution)}
+                if execution.current_step is None or execution.current_step not in steps:
+                    _complete(execution)
+                    return
+                step = steps[execution.current_step]
+                outcome = _run_step(execution, step)
+                if isinstance(outcome, float):
+                    countdown = outcome
+                    break
+                if outcome == "stop":
+                    return
+                # Steps that only read and write this database go on in the same transaction
+                # (the lock is still held, so no pause or cancel can have come in between) for
+                # up to STEP_GROUP_S; anything else commits first, so that a crash never
+                # repeats an outside effect of a step that had finished.
+                if (
+                    step["step_type"] not in LOCAL_STEP_TYPES
+                    or time.monotonic() - started > STEP_GROUP_S
+                ):
+                    break
         if countdown is not None:
             # Raised after the commit, so the re-queued state and the attempt count persist.
             raise RetryLater(countdown)

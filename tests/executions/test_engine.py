@@ -579,3 +579,48 @@ def test_an_integration_pointing_at_the_metadata_service_is_refused_without_traf
     assert execution.status == Status.FAILED
     assert "cloud metadata service address" in execution.error_message
     assert "retries" not in execution.error_message  # refused for good, not retried
+
+
+@pytest.mark.parametrize(("budget_s", "transactions"), [(60.0, 1), (0.0, 5)])
+def test_steps_that_only_touch_the_database_share_a_transaction_within_the_budget(
+    clock, queue, make_workflow, start_execution, monkeypatch, budget_s, transactions
+) -> None:
+    """Consecutive local steps run under one lock (one commit) for up to STEP_GROUP_S; the
+    group ends with the first step that is not local (here the email step, whose batches go
+    to the queue when the group commits)."""
+    template = template_create(
+        name="Skjema", subject="Hei", body_html="<p>Hei</p>", body_text="", variables=[]
+    )
+    customer_create(name="Anna", email="anna@example.com")
+    check = {"step_type": "check_condition", "condition_config": {"check": "customer_filter", "active": True}}
+    workflow = make_workflow(
+        [
+            {"step_order": 1, **check},
+            {"step_order": 2, **check},
+            {
+                "step_order": 3,
+                "step_type": "wait_until",
+                "trigger_config": {"at": "2020-01-01T00:00:00+00:00"},
+            },
+            {"step_order": 4, **check},
+            {
+                "step_order": 5,
+                "step_type": "send_email",
+                "action_config": {"template_id": template.pk, "recipients": {"group": "all"}},
+            },
+        ]
+    )
+    monkeypatch.setattr(engine, "STEP_GROUP_S", budget_s)
+    locks = []
+    real_lock = engine._lock_for_step
+    monkeypatch.setattr(engine, "_lock_for_step", lambda pk: locks.append(pk) or real_lock(pk))
+    execution = start_execution(workflow)
+
+    engine.run_execution(execution.pk)
+
+    # Within the budget: all five steps in one transaction. Without: every step alone.
+    assert len(locks) == transactions
+    execution.refresh_from_db()
+    assert execution.context["awaiting_step"] == 5
+    logged = WorkflowActionLog.objects.filter(execution=execution).values_list("step_order")
+    assert sorted({order for (order,) in logged}) == [1, 2, 3, 4, 5]
