@@ -34,6 +34,13 @@ DUE = datetime(2026, 3, 30, 7, 0, tzinfo=UTC)  # Monday 09:00 in Oslo
 LOOKAHEAD_S = 60
 
 
+def scheduled_times() -> list[datetime]:
+    """The due times of every execution, in order."""
+    return list(
+        WorkflowExecution.objects.order_by("scheduled_for").values_list("scheduled_for", flat=True)
+    )
+
+
 @pytest.fixture(autouse=True)
 def lookahead(settings: Any) -> int:
     settings.WORKFLOW_DISPATCH_LOOKAHEAD_S = LOOKAHEAD_S
@@ -125,14 +132,7 @@ def test_a_frequent_schedule_gets_each_due_time_in_the_lookahead_once(
     tick(DUE, django_capture_on_commit_callbacks)
 
     due_times = [DUE, DUE + timedelta(minutes=1), DUE + timedelta(minutes=2)]
-    assert (
-        list(
-            WorkflowExecution.objects.order_by("scheduled_for").values_list(
-                "scheduled_for", flat=True
-            )
-        )
-        == due_times
-    )
+    assert scheduled_times() == due_times
     assert sorted(eta for _, eta in sent) == due_times
 
 
@@ -268,14 +268,7 @@ def test_an_hourly_cron_runs_once_in_the_repeated_hour_with_lookahead(
 
     # 00:00, 01:00, 02:00 CEST; 02:00 CET (the repeated hour) is skipped; 03:00, 04:00 CET.
     expected = [first + timedelta(hours=h) for h in (0, 1, 2, 4, 5)]
-    assert (
-        list(
-            WorkflowExecution.objects.order_by("scheduled_for").values_list(
-                "scheduled_for", flat=True
-            )
-        )
-        == expected
-    )
+    assert scheduled_times() == expected
     assert sorted(eta for _, eta in sent) == expected
 
 
