@@ -592,7 +592,10 @@ def test_steps_that_only_touch_the_database_share_a_transaction_within_the_budge
         name="Skjema", subject="Hei", body_html="<p>Hei</p>", body_text="", variables=[]
     )
     customer_create(name="Anna", email="anna@example.com")
-    check = {"step_type": "check_condition", "condition_config": {"check": "customer_filter", "active": True}}
+    check = {
+        "step_type": "check_condition",
+        "condition_config": {"check": "customer_filter", "active": True},
+    }
     workflow = make_workflow(
         [
             {"step_order": 1, **check},
