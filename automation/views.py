@@ -50,7 +50,6 @@ NEXT_RUNS = 5
 MAX_IDEMPOTENCY_KEY = 100
 
 
-
 @dataclass(frozen=True)
 class Permissions:
     """What the signed-in user may do on the business pages (see ``config.api`` roles)."""
