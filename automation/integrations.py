@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from automation import http as outbound
@@ -149,30 +150,42 @@ class _Problems:
             raise IntegrationValidationError(self.errors)
 
 
+def _shown(message: str) -> str:
+    """An outbound-HTTP error (stored in English, see ``automation.http``) in the reader's
+    language, for messages that go straight to the person who entered the URL."""
+    from executions.reasons import reason_label
+
+    return reason_label(message)
+
+
 def _clean_name(name: Any, problems: _Problems, *, exclude_pk: int | None) -> str:
     if not isinstance(name, str) or not name.strip():
-        problems.add("/name", "required", "Give the integration a name.")
+        problems.add("/name", "required", _("Give the integration a name."))
         return ""
     name = name.strip()
     if len(name) > 200:
-        problems.add("/name", "too_long", "The name is longer than 200 characters.")
+        problems.add("/name", "too_long", _("The name is longer than 200 characters."))
     elif Integration.objects.filter(name=name).exclude(pk=exclude_pk).exists():
-        problems.add("/name", "duplicate_name", f"An integration named {name!r} already exists.")
+        problems.add(
+            "/name",
+            "duplicate_name",
+            _("An integration named “%(name)s” already exists.") % {"name": name},
+        )
     return name
 
 
 def _clean_base_url(base_url: Any, problems: _Problems) -> str:
     if not isinstance(base_url, str) or not base_url.strip():
-        problems.add("/base_url", "required", "Give the base URL of the API.")
+        problems.add("/base_url", "required", _("Give the base URL of the API."))
         return ""
     base_url = base_url.strip()
     if len(base_url) > 500:
-        problems.add("/base_url", "too_long", "The base URL is longer than 500 characters.")
+        problems.add("/base_url", "too_long", _("The base URL is longer than 500 characters."))
         return base_url
     try:
         outbound.check_url(base_url)
     except outbound.OutboundHTTPError as exc:
-        problems.add("/base_url", exc.code, exc.message)
+        problems.add("/base_url", exc.code, _shown(exc.message))
         return base_url
     parts = urlsplit(base_url)
     # A query string would be lost (or duplicated) when paths are joined, and is a common
@@ -181,8 +194,10 @@ def _clean_base_url(base_url: Any, problems: _Problems) -> str:
         problems.add(
             "/base_url",
             "invalid_value",
-            "The base URL must not contain a query string (?...) or fragment (#...); put API "
-            "keys in the authentication settings.",
+            _(
+                "The base URL must not contain a query string (?...) or fragment (#...); put "
+                "API keys in the authentication settings."
+            ),
         )
     return base_url
 
@@ -192,7 +207,7 @@ def _clean_auth_type(auth_type: Any, problems: _Problems) -> str:
         problems.add(
             "/auth_type",
             "invalid_choice",
-            f"auth_type must be one of: {', '.join(CREDENTIAL_FIELDS)}.",
+            _("auth_type must be one of: %(choices)s.") % {"choices": ", ".join(CREDENTIAL_FIELDS)},
         )
         return ""
     return str(auth_type)
@@ -205,43 +220,59 @@ def _clean_credentials(auth_type: str, credentials: Any, problems: _Problems) ->
     if credentials is None:
         credentials = {}
     if not isinstance(credentials, dict):
-        problems.add("/credentials", "invalid_type", "credentials must be an object.")
+        problems.add("/credentials", "invalid_type", _("credentials must be an object."))
         return {}
     expected = CREDENTIAL_FIELDS[auth_type]
     for key in credentials:
         if key not in expected:
-            allowed = ", ".join(expected) or "nothing"
+            allowed = ", ".join(expected) or _("nothing")
             problems.add(
                 f"/credentials/{key}",
                 "unknown_field",
-                f"Authentication {auth_type!r} takes {allowed}; {key!r} does not belong here.",
+                _("Authentication “%(auth)s” takes %(allowed)s; “%(key)s” does not belong here.")
+                % {"auth": auth_type, "allowed": allowed, "key": key},
             )
     cleaned: dict[str, str] = {}
     for key in expected:
         value = credentials.get(key)
         path = f"/credentials/{key}"
         if not isinstance(value, str) or not value.strip():
-            problems.add(path, "required", f"Authentication {auth_type!r} needs {key}.")
+            problems.add(
+                path,
+                "required",
+                _("Authentication “%(auth)s” needs %(key)s.") % {"auth": auth_type, "key": key},
+            )
             continue
         if key != "password":
             value = value.strip()
         if len(value) > MAX_CREDENTIAL_LENGTH:
-            problems.add(path, "too_long", f"{key} is longer than {MAX_CREDENTIAL_LENGTH}.")
+            problems.add(
+                path,
+                "too_long",
+                _("%(key)s is longer than %(max)s characters.")
+                % {"key": key, "max": MAX_CREDENTIAL_LENGTH},
+            )
         elif any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
             # CR/LF would let a value inject further headers.
-            problems.add(path, "invalid_value", f"{key} must not contain control characters.")
+            problems.add(
+                path,
+                "invalid_value",
+                _("%(key)s must not contain control characters.") % {"key": key},
+            )
         cleaned[key] = value
     if auth_type == AuthType.BASIC and ":" in cleaned.get("username", ""):
         problems.add(
-            "/credentials/username", "invalid_value", "A user name for basic auth has no ':'."
+            "/credentials/username", "invalid_value", _("A user name for basic auth has no ':'.")
         )
     if auth_type == AuthType.HEADER and "header" in cleaned:
         header = cleaned["header"]
         if not HEADER_NAME_RE.match(header):
-            problems.add("/credentials/header", "invalid_value", "Not a valid header name.")
+            problems.add("/credentials/header", "invalid_value", _("Not a valid header name."))
         elif header.lower() in RESERVED_HEADERS:
             problems.add(
-                "/credentials/header", "invalid_value", f"The header {header} cannot be set."
+                "/credentials/header",
+                "invalid_value",
+                _("The header %(name)s cannot be set.") % {"name": header},
             )
     return cleaned
 
@@ -250,41 +281,51 @@ def _clean_headers(headers: Any, problems: _Problems) -> dict[str, str]:
     if headers is None:
         return {}
     if not isinstance(headers, dict):
-        problems.add("/headers", "invalid_type", "headers must be an object of name: value.")
+        problems.add("/headers", "invalid_type", _("headers must be an object of name: value."))
         return {}
     if len(headers) > MAX_HEADERS:
-        problems.add("/headers", "too_many_items", f"At most {MAX_HEADERS} extra headers.")
+        problems.add(
+            "/headers", "too_many_items", _("At most %(max)s extra headers.") % {"max": MAX_HEADERS}
+        )
         return {}
     cleaned: dict[str, str] = {}
     for name, value in headers.items():
         path = f"/headers/{name}"
         if not isinstance(name, str) or not HEADER_NAME_RE.match(name):
-            problems.add(path, "invalid_value", "Not a valid header name.")
+            problems.add(path, "invalid_value", _("Not a valid header name."))
             continue
         if name.lower() in RESERVED_HEADERS:
-            problems.add(path, "invalid_value", f"The header {name} cannot be set.")
+            problems.add(
+                path, "invalid_value", _("The header %(name)s cannot be set.") % {"name": name}
+            )
             continue
         if SECRET_HEADER_RE.search(name):
             problems.add(
                 path,
                 "secret_header",
-                f"{name} looks like it carries a secret; extra headers are stored in clear "
-                "text. Use authentication type 'header' for API keys and tokens.",
+                _(
+                    "%(name)s looks like it carries a secret; extra headers are stored in "
+                    "clear text. Use authentication type 'header' for API keys and tokens."
+                )
+                % {"name": name},
             )
             continue
         if not isinstance(value, str):
-            problems.add(path, "invalid_type", "A header value must be text.")
+            problems.add(path, "invalid_type", _("A header value must be text."))
             continue
         if len(value) > MAX_HEADER_VALUE_LENGTH or any(
             (ord(ch) < 32 and ch != "\t") or ord(ch) == 127 for ch in value
         ):
-            problems.add(path, "invalid_value", "The value is too long or has control characters.")
+            problems.add(
+                path, "invalid_value", _("The value is too long or has control characters.")
+            )
             continue
         if SECRET_VALUE_RE.match(value):
             problems.add(
                 path,
                 "secret_header",
-                f"The value of {name} looks like a credential; use the authentication settings.",
+                _("The value of %(name)s looks like a credential; use the authentication settings.")
+                % {"name": name},
             )
             continue
         cleaned[name] = value
@@ -366,7 +407,7 @@ def integration_url(base_url: str, path: str) -> str:
         )
     decoded = rel.path
     # Decode until stable so %2e%2e and %252e%252e are judged as what a server may see.
-    for _ in range(3):
+    for _round in range(3):
         once = unquote(decoded)
         if once == decoded:
             break
@@ -405,18 +446,35 @@ def _connection_test(
             timeout_s=CONNECTION_TEST_TIMEOUT_S,
         )
     except outbound.ResponseTooLarge:
-        ok, message = True, "Connected (the answer was larger than the size limit)."
+        ok, message = True, _("Connected (the answer was larger than the size limit).")
     except outbound.OutboundHTTPError as exc:
-        ok, message = False, f"Connection test failed: {exc.message}"
+        ok, message = False, _("Connection test failed: %(error)s") % {"error": _shown(exc.message)}
     else:
         status = response.status
         host = urlsplit(response.url).hostname
         if status in AUTH_FAILURE_STATUSES:
-            ok, message = False, f"{host} rejected the credentials (HTTP {status})."
+            ok, message = (
+                False,
+                _("%(host)s rejected the credentials (HTTP %(status)s).")
+                % {
+                    "host": host,
+                    "status": status,
+                },
+            )
         elif status >= 500:
-            ok, message = False, f"{host} answered with a server error (HTTP {status})."
+            ok, message = (
+                False,
+                _("%(host)s answered with a server error (HTTP %(status)s).")
+                % {
+                    "host": host,
+                    "status": status,
+                },
+            )
         else:
-            ok, message = True, f"Connected to {host} (HTTP {status})."
+            ok, message = (
+                True,
+                _("Connected to %(host)s (HTTP %(status)s).") % {"host": host, "status": status},
+            )
     elapsed_ms = int((time.monotonic() - started) * 1000)
     return TestResult(
         ok=ok, message=message, status=status, elapsed_ms=elapsed_ms, tested_at=timezone.now()
@@ -494,7 +552,8 @@ def integration_create(
                 {
                     "path": "/name",
                     "code": "duplicate_name",
-                    "message": f"An integration named {name!r} already exists.",
+                    "message": _("An integration named “%(name)s” already exists.")
+                    % {"name": name},
                 }
             ]
         ) from exc
@@ -539,7 +598,7 @@ def integration_update(
             problems.add(
                 "/credentials",
                 "required",
-                "Changing the authentication type needs the new credentials.",
+                _("Changing the authentication type needs the new credentials."),
             )
             new_credentials: dict[str, str] = {}
         elif new_auth_type == AuthType.NONE:
@@ -549,14 +608,14 @@ def integration_update(
                 problems.add(
                     "/credentials",
                     "required",
-                    "The base URL now points to another host: enter the credentials again.",
+                    _("The base URL now points to another host: enter the credentials again."),
                 )
             new_credentials = {}
             if not problems.errors:
                 try:
                     new_credentials = _stored_credentials(integration)
                 except IntegrationUnavailable as exc:
-                    problems.add("/credentials", exc.code, exc.message)
+                    problems.add("/credentials", exc.code, _shown(exc.message))
     else:
         new_credentials = _clean_credentials(new_auth_type, credentials, problems)
     if is_active is not UNSET and not isinstance(is_active, bool):
@@ -606,7 +665,8 @@ def integration_update(
                     {
                         "path": "/name",
                         "code": "duplicate_name",
-                        "message": f"An integration named {new_name!r} already exists.",
+                        "message": _("An integration named “%(name)s” already exists.")
+                        % {"name": new_name},
                     }
                 ]
             ) from exc

@@ -30,6 +30,7 @@ from executions.lifecycle import (
     execution_test_run,
 )
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
+from executions.reasons import reason_label
 from executions.services import execution_start, manual_idempotency_key
 
 # An execution that emailed thousands of customers has thousands of log rows; its page shows
@@ -389,10 +390,23 @@ class WorkflowActionLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 @admin.register(ExecutionTransition)
 class ExecutionTransitionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ["at", "execution", "from_status", "to_status", "step_order", "reason", "actor"]
+    list_display = [
+        "at",
+        "execution",
+        "from_status",
+        "to_status",
+        "step_order",
+        "reason_shown",
+        "actor",
+    ]
     list_filter = ["to_status", "from_status"]
     list_select_related = ["execution__workflow", "actor"]
     date_hierarchy = "at"
+
+    @admin.display(description=_("reason"), ordering="reason")
+    def reason_shown(self, transition: ExecutionTransition) -> str:
+        return reason_label(transition.reason)
+
     search_fields = ["execution__workflow__name", "reason"]
     fields = ["execution", "at", "from_status", "to_status", "step_order", "reason", "actor"]
     readonly_fields = fields
@@ -429,7 +443,7 @@ def _render_step(step: StepPreview) -> SafeString:
             '<tr class="skipped"><td>{}</td><td>{}</td><td colspan="2">{}</td></tr>',
             _customer_cell(entry),
             gettext("skipped"),
-            entry.get("reason") or "-",
+            reason_label(entry.get("reason")) or "-",
         )
         for entry in step.skipped
     ]
@@ -438,7 +452,7 @@ def _render_step(step: StepPreview) -> SafeString:
             '<tr><td>{}</td><td>{}</td><td colspan="2">{}</td></tr>',
             _customer_cell(entry) if entry.get("customer_id") else "-",
             entry.get("action") or "-",
-            entry.get("reason") or entry.get("status") or "",
+            reason_label(entry.get("reason")) or entry.get("status") or "",
         )
         for entry in step.other
     ]

@@ -193,7 +193,7 @@ def test_internal_addresses_are_refused_and_nothing_is_saved(
     assert error_paths(response) == {"/base_url": "address_not_allowed"}
     message = response.json()["errors"][0]["message"]
     assert named in message
-    assert "Refused" in message
+    assert "Nektet" in message  # in the reader's language: Norwegian unless asked otherwise
     assert not Integration.objects.exists()
     dev.assert_no_secrets(TOKEN)
 

@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from automation import crypto
 from automation import http as outbound
@@ -39,6 +40,13 @@ pytestmark = pytest.mark.django_db
 
 TOKEN = "tok-3f9a-very-secret-0001"
 PASSWORD = "pw-correct-horse-battery"
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """These tests read the messages in English (the reader's language decides)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(scope="module")
