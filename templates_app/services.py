@@ -37,7 +37,13 @@ class TemplateValidationError(ValidationError):
         errors: dict[str, list[ValidationError]] = {}
         for problem in problems:
             errors.setdefault(problem.field, []).append(
-                ValidationError(problem.message, code=problem.code, params={"line": problem.line})
+                # The message is final text (it may quote the user's template, "%" and all):
+                # escaped, since Django applies ``params`` to it with "%".
+                ValidationError(
+                    problem.message.replace("%", "%%"),
+                    code=problem.code,
+                    params={"line": problem.line},
+                )
             )
         if extra is not None:
             for field_name, messages in extra.error_dict.items():
