@@ -38,11 +38,14 @@ def alert_failed_execution(execution_id: int) -> bool:
     failed = execution.action_logs.filter(status=WorkflowActionLog.Status.FAILED)
     unknown_logs = execution.action_logs.filter(status=WorkflowActionLog.Status.UNKNOWN)
     unknown = unknown_logs.count()
+    admin_url = f"{settings.SITE_URL}/admin/executions/workflowexecution/{execution.pk}/change/"
+    lines = [
+        f"Workflow: {execution.workflow.name}",
+        f"Execution: #{execution.pk} ({execution.get_trigger_display()})",
+    ]
     if execution.status == Status.COMPLETED:
         subject = f"Workflow completed, {unknown} email(s) with unknown outcome: "
-        lines = [
-            f"Workflow: {execution.workflow.name}",
-            f"Execution: #{execution.pk} ({execution.get_trigger_display()})",
+        lines += [
             f"Outcome unknown (not resent): {unknown}",
             "",
             "A worker stopped between handing these emails to the mail server and recording "
@@ -55,28 +58,22 @@ def alert_failed_execution(execution_id: int) -> bool:
                 for log in unknown_logs.order_by("step_order", "target_id")[:50]
             ),
             "",
-            f"{settings.SITE_URL}/admin/executions/workflowexecution/{execution.pk}/change/",
+            admin_url,
         ]
-        return _send(execution, subject, lines)
-    lines = [
-        f"Workflow: {execution.workflow.name}",
-        f"Execution: #{execution.pk} ({execution.get_trigger_display()})",
-        f"Error: {execution.error_message}",
-        f"Failed actions: {failed.count()}",
-        f"Outcome unknown (not resent): {unknown}",
-        "",
-        *(
-            f"- {log.action_type} {log.target_type} {log.target_id}: {log.error_message}"
-            for log in failed[:20]
-        ),
-        "",
-        f"Retry from the admin or {settings.SITE_URL}/admin/executions/workflowexecution/"
-        f"{execution.pk}/change/",
-    ]
-    return _send(execution, "Workflow failed: ", lines)
-
-
-def _send(execution: WorkflowExecution, subject: str, lines: list[str]) -> bool:
+    else:
+        subject = "Workflow failed: "
+        lines += [
+            f"Error: {execution.error_message}",
+            f"Failed actions: {failed.count()}",
+            f"Outcome unknown (not resent): {unknown}",
+            "",
+            *(
+                f"- {log.action_type} {log.target_type} {log.target_id}: {log.error_message}"
+                for log in failed[:20]
+            ),
+            "",
+            f"Retry from the admin or {admin_url}",
+        ]
     try:
         mail_admins(
             f"{subject}{execution.workflow.name} (#{execution.pk})",

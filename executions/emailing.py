@@ -17,14 +17,13 @@ from __future__ import annotations
 import json
 import logging
 import smtplib
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_noop
@@ -171,6 +170,12 @@ def _is_permanent(exc: Exception) -> bool:
     return False
 
 
+def _record_success(row_id: int, result: dict[str, Any]) -> None:
+    WorkflowActionLog.objects.filter(pk=row_id).update(
+        status=LogStatus.SUCCESS, error_message="", result_data=result, updated_at=timezone.now()
+    )
+
+
 class _Claims:
     """The batch's action-log rows, claimed one customer at a time right before each send.
 
@@ -223,12 +228,7 @@ class _Claims:
     def flush(self) -> None:
         sent, self._sent = self._sent, None
         if sent is not None:
-            WorkflowActionLog.objects.filter(pk=sent[0]).update(
-                status=LogStatus.SUCCESS,
-                error_message="",
-                result_data=sent[1],
-                updated_at=timezone.now(),
-            )
+            _record_success(*sent)
 
     def _claim_postgresql(self, row_id: int | None, sent) -> int | None:
         log = WorkflowActionLog._meta.db_table
@@ -270,8 +270,7 @@ class _Claims:
     def _claim_portable(self, row_id: int | None, sent) -> int | None:
         with transaction.atomic():
             if sent is not None:
-                self._sent = sent
-                self.flush()
+                _record_success(*sent)
             running = (
                 WorkflowExecution.objects.select_for_update()
                 .filter(pk=self.execution_id, status=WorkflowExecution.Status.RUNNING)
@@ -285,16 +284,6 @@ class _Claims:
             ):
                 return None
             return WorkflowActionLog.objects.values_list("attempts", flat=True).get(pk=row_id)
-
-
-@dataclass
-class _Next:
-    """One customer's email, made ready before the claim."""
-
-    customer: Customer | None
-    reason: str | None
-    prepared: tuple[Any, EmailMultiAlternatives] | None = None
-    render_error: Exception | None = None
 
 
 class _Stopped(Exception):
@@ -348,46 +337,28 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
 
     transient: dict[int, int] = {}  # customer id -> attempts so far
     mail = get_connection()
-    renderer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="render")
     try:
         try:
             mail.open()  # one connection for the whole batch
         except Exception as exc:  # each send below retries the open and records the failure
             logger.warning("could not open the email connection: %s", exc)
-
-        def prepare(customer_id: int) -> _Next:
+        for customer_id in customer_ids:
+            customer = customers.get(customer_id)
             # Everything that can go wrong or take time happens before the claim, so that
             # between the claim and the outcome only the SMTP transaction remains: a crash in
             # that window is what `unknown` stands for, and it is kept as short as possible.
-            customer = customers.get(customer_id)
             reason = (
                 email_skip_reason(template=template, customer=customer)
                 if customer is not None
                 else None
             )
-            ready = _Next(customer=customer, reason=reason)
+            prepared: tuple[Any, EmailMultiAlternatives] | None = None
+            render_error: Exception | None = None
             if customer is not None and not reason:
                 try:
-                    ready.prepared = _build_message(
-                        execution, step, template, customer, step_order, mail
-                    )
+                    prepared = _build_message(execution, step, template, customer, step_order, mail)
                 except Exception as exc:  # recorded under the claim below, like a send error
-                    ready.render_error = exc
-                finally:
-                    connections.close_all()  # in case a template ever reads the database
-            return ready
-
-        # The next customer's email is rendered on a second thread while this one's claim
-        # waits for the database's commit and its send for the mail server: rendering reads
-        # nothing from the database and has no effect, and both waits release the GIL.
-        upcoming = renderer.submit(prepare, customer_ids[0]) if customer_ids else None
-        for index, customer_id in enumerate(customer_ids):
-            assert upcoming is not None
-            ready = upcoming.result()
-            if index + 1 < len(customer_ids):
-                upcoming = renderer.submit(prepare, customer_ids[index + 1])
-            customer, reason = ready.customer, ready.reason
-            prepared, render_error = ready.prepared, ready.render_error
+                    render_error = exc
             try:
                 attempts = claims.claim(customer_id)
             except _Stopped:
@@ -450,7 +421,6 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
             logger.exception("could not record the last successful send of a batch")
         raise
     finally:
-        renderer.shutdown(cancel_futures=True)
         mail.close()
     claims.flush()
     if transient:

@@ -287,7 +287,6 @@ def _lock_for_step(execution_id: int) -> tuple[str, datetime]:
     delivery commit synchronously on their own (a synchronous commit also makes every earlier
     commit durable, so a claim never outlives the step that created it).
     """
-    rows = WorkflowExecution.objects.select_for_update().filter(pk=execution_id)
     if connection.vendor == "postgresql":
         table = WorkflowExecution._meta.db_table
         with connection.cursor() as cursor:
@@ -298,7 +297,11 @@ def _lock_for_step(execution_id: int) -> tuple[str, datetime]:
             )
             _, status, updated_at = cursor.fetchone()
         return status, updated_at
-    return rows.values_list("status", "updated_at").get()
+    return (
+        WorkflowExecution.objects.select_for_update()
+        .values_list("status", "updated_at")
+        .get(pk=execution_id)
+    )
 
 
 #: Step types whose work is all in this database: several of them may share a transaction.
