@@ -8,6 +8,11 @@ together with the next customer's claim: one round trip and one commit per email
 between leaves `unknown`, which is reported and never resent blindly. The message is rendered
 and built before the claim, so that window holds nothing but the SMTP transaction.
 
+With Django's SMTP backend on PostgreSQL the claim runs on a thread of its own while the
+backend says MAIL FROM and RCPT TO; DATA waits until the claim is committed, and a refused
+claim resets the SMTP transaction (executions/mailgate.py). Data that went out without an
+answer leaves the row `unknown` too.
+
 Every change of a row sets its `updated_at`: the dispatcher's sweep (executions/dispatch.py)
 reads it to tell a step whose batches were lost from one that is still making progress.
 """
@@ -16,14 +21,17 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import smtplib
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_noop
@@ -31,6 +39,7 @@ from django.utils.translation import gettext_noop
 from customers.models import Customer
 from executions import queueing
 from executions.errors import PermanentStepError, RetryLater
+from executions.mailgate import GatedEmailBackend, batch_connection
 from executions.models import WorkflowActionLog, WorkflowExecution
 from templates_app.models import EmailTemplate
 from templates_app.services import email_skip_reason
@@ -188,17 +197,20 @@ class _Claims:
 
     def __init__(self, execution_id: int, step_order: int, customer_ids: list[int]) -> None:
         self.execution_id = execution_id
-        self.rows = dict(
-            WorkflowActionLog.objects.filter(
-                execution_id=execution_id,
-                step_order=step_order,
-                action_type=ACTION,
-                target_type=WorkflowActionLog.TargetType.CUSTOMER,
-                target_id__in=customer_ids,
-            ).values_list("target_id", "pk")
-        )
+        rows = WorkflowActionLog.objects.filter(
+            execution_id=execution_id,
+            step_order=step_order,
+            action_type=ACTION,
+            target_type=WorkflowActionLog.TargetType.CUSTOMER,
+            target_id__in=customer_ids,
+        ).values_list("target_id", "pk", "status")
+        self.rows = {target_id: pk for target_id, pk, _ in rows}
+        #: Customers still pending when the batch started. Only they can be claimed: a row
+        #: never returns to pending but by this batch's own transient failure. A redelivered
+        #: batch skips the rest without a round trip (or, gated, an SMTP transaction).
+        self.pending = {target_id for target_id, _, status in rows if status == LogStatus.PENDING}
         self._sent: tuple[int, dict[str, Any]] | None = None  # (row id, result) to record
-        self._fast = connection.vendor == "postgresql"
+        self.fast = connection.vendor == "postgresql"
 
     def row(self, customer_id: int):
         return WorkflowActionLog.objects.filter(pk=self.rows.get(customer_id))
@@ -209,7 +221,7 @@ class _Claims:
         longer running. Records the previous send's success either way."""
         row_id = self.rows.get(customer_id)
         sent, self._sent = self._sent, None
-        if self._fast:
+        if self.fast:
             attempts = self._claim_postgresql(row_id, sent)
         else:
             attempts = self._claim_portable(row_id, sent)
@@ -317,6 +329,58 @@ def _build_message(
     return rendered, message
 
 
+def _claim_thread() -> ThreadPoolExecutor:
+    """This process's thread for claims that overlap an SMTP conversation (made on first use,
+    so a forked worker process gets its own). It keeps its own database connection."""
+    global _claimer
+    pid = os.getpid()
+    if _claimer is None or _claimer[0] != pid:
+        _claimer = (pid, ThreadPoolExecutor(max_workers=1, thread_name_prefix="email-claims"))
+    return _claimer[1]
+
+
+_claimer: tuple[int, ThreadPoolExecutor] | None = None
+
+
+def close_claim_thread() -> None:
+    """Close the claim thread's database connection and end the thread (tests, shutdown)."""
+    global _claimer
+    if _claimer is not None and _claimer[0] == os.getpid():
+        _claimer[1].submit(connections.close_all).result()
+        _claimer[1].shutdown()
+    _claimer = None
+
+
+def _release_connections() -> None:
+    """In the claim thread, what Celery's Django fixup does around every task in its own."""
+    for conn in connections.all(initialized_only=True):
+        conn.close_if_unusable_or_obsolete()
+
+
+def _granted(claim: Future, passed: list[bool]) -> None:
+    """The gate before DATA: returns when the claim is committed, raises the reason not to
+    send otherwise. Notes in ``passed`` that the message's data went on to the server."""
+    if claim.result() is None:  # _Stopped and database errors pass on, as without the gate
+        raise _NotClaimed
+    passed.append(True)
+
+
+class _NotClaimed(Exception):
+    """The customer's row was no longer pending when claimed: sent, skipped or failed before."""
+
+
+def _record_failure(row, exc: Exception, attempts: int, max_retries: int) -> bool:
+    """Record a send that failed with nothing accepted by the server. True if it may be
+    retried (the customer is pending again), False if it failed for good."""
+    permanent = _is_permanent(exc) or attempts > max_retries
+    row.update(
+        status=LogStatus.FAILED if permanent else LogStatus.PENDING,
+        error_message=str(exc)[:2000],
+        updated_at=timezone.now(),
+    )
+    return not permanent
+
+
 def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> None:
     """Send one batch over one connection. Raises RetryLater when transient failures remain."""
     from executions.engine import retry_countdown, step_work_finished
@@ -336,13 +400,20 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
         return
 
     transient: dict[int, int] = {}  # customer id -> attempts so far
-    mail = get_connection()
+    mail = batch_connection()
+    # With the gated SMTP backend on PostgreSQL, each claim runs on the claim thread while the
+    # backend starts the mail transaction, and DATA waits for it (see executions/mailgate.py).
+    claimer = _claim_thread() if claims.fast and isinstance(mail, GatedEmailBackend) else None
+    if claimer is not None:
+        claimer.submit(_release_connections).result()
     try:
         try:
             mail.open()  # one connection for the whole batch
         except Exception as exc:  # each send below retries the open and records the failure
             logger.warning("could not open the email connection: %s", exc)
         for customer_id in customer_ids:
+            if customer_id not in claims.pending:
+                continue  # sent, skipped or failed before: never twice
             customer = customers.get(customer_id)
             # Everything that can go wrong or take time happens before the claim, so that
             # between the claim and the outcome only the SMTP transaction remains: a crash in
@@ -359,52 +430,77 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
                     prepared = _build_message(execution, step, template, customer, step_order, mail)
                 except Exception as exc:  # recorded under the claim below, like a send error
                     render_error = exc
-            try:
-                attempts = claims.claim(customer_id)
-            except _Stopped:
-                return  # the previous send's success went with the claim
-            if attempts is None:
-                continue  # sent, skipped or failed before: never twice
-            row = claims.row(customer_id)
-            if customer is None:
-                row.update(
-                    status=LogStatus.FAILED,
-                    error_message=gettext_noop("customer no longer exists"),
-                    updated_at=timezone.now(),
-                )
-                continue
-            # Checked at send time: a batch may run long after the claim (a backoff of up to
-            # an hour), and whoever unsubscribed or bounced since then must not get it.
-            if reason:
-                row.update(
-                    status=LogStatus.SKIPPED,
-                    result_data={"reason": reason, "email": customer.email},
-                    updated_at=timezone.now(),
-                )
-                continue
-            try:
-                if render_error is not None:
-                    raise render_error
-                assert prepared is not None
+            if claimer is not None and prepared is not None:
                 rendered, message = prepared
-                message.send()
-            except Exception as exc:
-                if _is_permanent(exc) or attempts > max_retries:
+                try:
+                    envelope = mail.envelope(message)
+                except Exception as exc:  # an address or header that cannot be encoded
+                    prepared, render_error = None, exc
+            if claimer is not None and prepared is not None:
+                claim = claimer.submit(claims.claim, customer_id)
+                passed: list[bool] = []
+                try:
+                    mail.send_gated(envelope, partial(_granted, claim, passed))
+                except _Stopped:
+                    return  # the previous send's success went with the claim
+                except _NotClaimed:
+                    continue  # never twice
+                except Exception as exc:
+                    # The claim may still be on its way: settle it before anything else.
+                    try:
+                        attempts = claim.result()
+                    except _Stopped:
+                        return
+                    if attempts is None:
+                        continue
+                    if passed and not isinstance(exc, smtplib.SMTPResponseException):
+                        # The data went out and no answer came back (a dropped connection, a
+                        # timeout): the server may have taken it. The row stays `unknown`.
+                        claims.row(customer_id).update(
+                            error_message=str(exc)[:2000], updated_at=timezone.now()
+                        )
+                        logger.warning("email to %s: outcome unknown: %s", customer_id, exc)
+                        continue
+                    # Refused before DATA, or answered with an error: nothing was accepted.
+                    if _record_failure(claims.row(customer_id), exc, attempts, max_retries):
+                        transient[customer_id] = attempts
+                    logger.warning("email to customer %s failed: %s", customer_id, exc)
+                    continue
+            else:
+                try:
+                    attempts = claims.claim(customer_id)
+                except _Stopped:
+                    return  # the previous send's success went with the claim
+                if attempts is None:
+                    continue  # sent, skipped or failed before: never twice
+                row = claims.row(customer_id)
+                if customer is None:
                     row.update(
                         status=LogStatus.FAILED,
-                        error_message=str(exc)[:2000],
+                        error_message=gettext_noop("customer no longer exists"),
                         updated_at=timezone.now(),
                     )
-                else:
-                    # Nothing was accepted by the server: safe to try this customer again.
+                    continue
+                # Checked at send time: a batch may run long after the claim (a backoff of up
+                # to an hour), and whoever unsubscribed or bounced since then must not get it.
+                if reason:
                     row.update(
-                        status=LogStatus.PENDING,
-                        error_message=str(exc)[:2000],
+                        status=LogStatus.SKIPPED,
+                        result_data={"reason": reason, "email": customer.email},
                         updated_at=timezone.now(),
                     )
-                    transient[customer_id] = attempts
-                logger.warning("email to customer %s failed: %s", customer_id, exc)
-                continue
+                    continue
+                try:
+                    if render_error is not None:
+                        raise render_error
+                    assert prepared is not None
+                    rendered, message = prepared
+                    message.send()
+                except Exception as exc:
+                    if _record_failure(row, exc, attempts, max_retries):
+                        transient[customer_id] = attempts
+                    logger.warning("email to customer %s failed: %s", customer_id, exc)
+                    continue
             claims.sent(
                 customer_id,
                 {
@@ -422,6 +518,8 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
         raise
     finally:
         mail.close()
+        if claimer is not None:
+            claimer.submit(_release_connections).result()
     claims.flush()
     if transient:
         raise RetryLater(retry_countdown(max(transient.values())))

@@ -1,0 +1,214 @@
+"""The claim as a gate before DATA (executions/mailgate.py), with Django's SMTP backend, a
+real SMTP server on loopback (aiosmtpd) and PostgreSQL.
+
+The claim runs on the batch's claim thread while the backend says MAIL FROM and RCPT TO; the
+message's data goes out only once the claim is committed. Checked from the server's side: when
+a message is accepted, its customer's row is already claimed in the database, and a refused
+claim leaves nothing delivered, with the connection still good for the next customer.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import psycopg
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import Envelope, Session
+from django.db import connection
+
+from executions import emailing
+from executions.errors import RetryLater
+from executions.mailgate import DJANGO_SMTP_BACKEND, GatedEmailBackend, batch_connection
+from executions.models import WorkflowActionLog, WorkflowExecution
+from tests.executions.test_email_step import email_run  # noqa: F401 (a fixture)
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="the gate is used on PostgreSQL only"
+    ),
+]
+
+LogStatus = WorkflowActionLog.Status
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """Accepts every message, noting the claim row's status at the moment of acceptance."""
+
+    def __init__(self, dsn: str) -> None:
+        self.port = _free_port()
+        self.lock = threading.Lock()
+        self.accepted: list[tuple[str, str, int]] = []  # (recipient, row status, attempts)
+        self.transactions = 0  # MAIL FROM commands: transactions started
+        self.connections = 0
+        self.refuse_rcpt: dict[str, str] = {}
+        self.drop_after_data: set[str] = set()  # take the data, then hang up without a reply
+        self.on_rcpt: dict[str, str] = {}  # recipient -> SQL to run when it is named
+        self._db = psycopg.connect(dsn, autocommit=True)
+
+    async def handle_EHLO(
+        self, server: Any, session: Session, envelope: Envelope, hostname, responses
+    ):
+        with self.lock:
+            self.connections += 1
+        session.host_name = hostname
+        return responses
+
+    async def handle_MAIL(self, server: Any, session: Session, envelope: Envelope, address, opts):
+        with self.lock:
+            self.transactions += 1
+        envelope.mail_from = address
+        envelope.mail_options.extend(opts)
+        return "250 OK"
+
+    async def handle_RCPT(self, server: Any, session: Session, envelope: Envelope, address, opts):
+        if address in self.on_rcpt:
+            self._db.execute(self.on_rcpt[address])
+        if address in self.refuse_rcpt:
+            return self.refuse_rcpt[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: Any, session: Session, envelope: Envelope) -> str:
+        recipient = envelope.rcpt_tos[0]
+        row = self._db.execute(
+            "SELECT status, attempts FROM executions_workflowactionlog"
+            " WHERE action_type = 'send_email' AND result_data->>'email' = %s",
+            [recipient],
+        ).fetchone()
+        with self.lock:
+            self.accepted.append((recipient, *row))
+        if recipient in self.drop_after_data:
+            server.transport.close()
+        return "250 Message accepted for delivery"
+
+    def recipients(self) -> list[str]:
+        with self.lock:
+            return [recipient for recipient, _, _ in self.accepted]
+
+
+@pytest.fixture
+def smtp(settings: Any) -> Iterator[Server]:
+    db = connection.settings_dict
+    server = Server(
+        f"host={db['HOST'] or '127.0.0.1'} port={db['PORT'] or 5432} dbname={db['NAME']}"
+        f" user={db['USER']}" + (f" password={db['PASSWORD']}" if db.get("PASSWORD") else "")
+    )
+    controller = Controller(server, hostname="127.0.0.1", port=server.port)
+    controller.start()
+    try:
+        yield server
+    finally:
+        controller.stop()
+        server._db.close()
+        emailing.close_claim_thread()  # its database connection, before the test database goes
+
+
+@pytest.fixture
+def smtp_run(email_run, smtp: Server, settings: Any):  # noqa: F811 (the imported fixture)
+    """``email_run`` sending through Django's SMTP backend to ``smtp``."""
+
+    def make(count: int = 3, **kwargs: Any):
+        run = email_run(count, **kwargs)
+        settings.EMAIL_BACKEND = DJANGO_SMTP_BACKEND
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = smtp.port
+        return run
+
+    return make
+
+
+def test_the_smtp_backend_is_gated_and_others_are_used_as_configured(settings) -> None:
+    settings.EMAIL_BACKEND = DJANGO_SMTP_BACKEND
+    assert isinstance(batch_connection(), GatedEmailBackend)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert not isinstance(batch_connection(), GatedEmailBackend)
+
+
+def test_every_message_is_accepted_only_after_its_customer_is_claimed(smtp_run, smtp) -> None:
+    run = smtp_run(12)
+    emailing.send_batch(run.execution.pk, 1, run.ids)
+
+    assert sorted(smtp.recipients()) == sorted(c.email for c in run.customers)
+    # At the moment the server took each message, its row was claimed (unknown, one attempt):
+    # never pending, so a crash at that moment could not lead to a second send.
+    assert {(status, attempts) for _, status, attempts in smtp.accepted} == {(LogStatus.UNKNOWN, 1)}
+    assert set(run.statuses().values()) == {LogStatus.SUCCESS}
+
+
+def test_a_refused_claim_resets_the_transaction_and_the_batch_goes_on(smtp_run, smtp) -> None:
+    run = smtp_run(4)
+    first, taken = run.customers[0], run.customers[1]
+    # While the first message is on its way, another delivery of this batch sends to the
+    # second customer: pending when the batch started, no longer pending when claimed.
+    smtp.on_rcpt = {
+        first.email: "UPDATE executions_workflowactionlog SET status = 'success'"
+        f" WHERE action_type = 'send_email' AND target_id = {taken.pk}"
+    }
+
+    emailing.send_batch(run.execution.pk, 1, run.ids)
+
+    assert taken.email not in smtp.recipients()
+    assert sorted(smtp.recipients()) == sorted(c.email for c in run.customers if c != taken)
+    # Its transaction was started (MAIL FROM) and reset, and the same connection went on.
+    assert smtp.transactions == 4
+    assert smtp.connections == 1
+
+
+def test_a_pause_before_the_claim_stops_the_batch_with_nothing_delivered(smtp_run, smtp) -> None:
+    run = smtp_run(3)
+    WorkflowExecution.objects.filter(pk=run.execution.pk).update(
+        status=WorkflowExecution.Status.PAUSED
+    )
+
+    emailing.send_batch(run.execution.pk, 1, run.ids)
+
+    assert smtp.recipients() == []
+    assert set(run.statuses().values()) == {LogStatus.PENDING}
+
+
+def test_a_recipient_refused_before_data_settles_the_claim(smtp_run, smtp) -> None:
+    run = smtp_run(3)
+    refused, deferred = run.customers[0].email, run.customers[1].email
+    smtp.refuse_rcpt = {refused: "550 No such user", deferred: "451 Try again later"}
+
+    with pytest.raises(RetryLater):
+        emailing.send_batch(run.execution.pk, 1, run.ids)
+
+    assert smtp.recipients() == [run.customers[2].email]
+    statuses = run.statuses()
+    assert statuses == {
+        refused: LogStatus.FAILED,
+        deferred: LogStatus.PENDING,
+        run.customers[2].email: LogStatus.SUCCESS,
+    }
+    rows = WorkflowActionLog.objects.filter(execution=run.execution, action_type="send_email")
+    assert set(rows.values_list("attempts", flat=True)) == {1}
+    assert "550" in rows.get(status=LogStatus.FAILED).error_message
+
+
+def test_data_sent_without_an_answer_leaves_the_outcome_unknown(smtp_run, smtp) -> None:
+    run = smtp_run(3)
+    lost = run.customers[1].email
+    smtp.drop_after_data = {lost}
+
+    emailing.send_batch(run.execution.pk, 1, run.ids)
+
+    # The server may have taken it: not retried, not resent; the others go out as usual over
+    # a new connection.
+    assert run.statuses() == {
+        run.customers[0].email: LogStatus.SUCCESS,
+        lost: LogStatus.UNKNOWN,
+        run.customers[2].email: LogStatus.SUCCESS,
+    }
+    assert sorted(smtp.recipients()) == sorted(c.email for c in run.customers)
