@@ -8,10 +8,10 @@ together with the next customer's claim: one round trip and one commit per email
 between leaves `unknown`, which is reported and never resent blindly. The message is rendered
 and built before the claim, so that window holds nothing but the SMTP transaction.
 
-With Django's SMTP backend on PostgreSQL the claim runs on a thread of its own while the
-backend says MAIL FROM and RCPT TO; DATA waits until the claim is committed, and a refused
-claim resets the SMTP transaction (executions/mailgate.py). Data that went out without an
-answer leaves the row `unknown` too.
+With Django's SMTP backend on PostgreSQL the claim's statement is sent without waiting and
+read back while the backend says MAIL FROM and RCPT TO; DATA waits until the claim is
+committed, and a refused claim resets the SMTP transaction (executions/mailgate.py). Data
+that went out without an answer leaves the row `unknown` too.
 
 Every change of a row sets its `updated_at`: the dispatcher's sweep (executions/dispatch.py)
 reads it to tell a step whose batches were lost from one that is still making progress.
@@ -21,20 +21,21 @@ from __future__ import annotations
 
 import json
 import logging
-import os
+import select
 import smtplib
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+import psycopg
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_noop
+from psycopg import ClientCursor, pq
 
 from customers.models import Customer
 from executions import queueing
@@ -222,16 +223,8 @@ class _Claims:
         row_id = self.rows.get(customer_id)
         sent, self._sent = self._sent, None
         if self.fast:
-            attempts = self._claim_postgresql(row_id, sent)
-        else:
-            attempts = self._claim_portable(row_id, sent)
-        if attempts is None:
-            status = WorkflowExecution.objects.filter(pk=self.execution_id).values_list(
-                "status", flat=True
-            )
-            if status.first() != WorkflowExecution.Status.RUNNING:
-                raise _Stopped
-        return attempts
+            return self.checked(self._claim_postgresql(row_id, sent))
+        return self.checked(self._claim_portable(row_id, sent))
 
     def sent(self, customer_id: int, result: dict[str, Any]) -> None:
         """Record a success with the next claim (or ``flush``)."""
@@ -242,42 +235,57 @@ class _Claims:
         if sent is not None:
             _record_success(*sent)
 
-    def _claim_postgresql(self, row_id: int | None, sent) -> int | None:
+    def _statement(self, row_id: int | None, sent) -> tuple[str, dict[str, Any]]:
         log = WorkflowActionLog._meta.db_table
         execution = WorkflowExecution._meta.db_table
         sent_id, result = sent if sent is not None else (None, {})
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"""
-                WITH sent AS (
-                    UPDATE {log}
-                    SET status = %(success)s, error_message = '', result_data = %(result)s::jsonb,
-                        updated_at = %(now)s
-                    WHERE id = %(sent_id)s
-                )
+        sql = f"""
+            WITH sent AS (
                 UPDATE {log}
-                SET status = %(unknown)s, attempts = attempts + 1, updated_at = %(now)s
-                WHERE id = %(row_id)s AND status = %(pending)s AND EXISTS (
-                    SELECT 1 FROM {execution}
-                    WHERE id = %(execution_id)s AND status = %(running)s
-                    FOR SHARE
-                )
-                RETURNING attempts
-                """,
-                {
-                    "success": LogStatus.SUCCESS,
-                    "unknown": LogStatus.UNKNOWN,
-                    "pending": LogStatus.PENDING,
-                    "running": WorkflowExecution.Status.RUNNING,
-                    "result": json.dumps(result, cls=DjangoJSONEncoder),
-                    "now": timezone.now(),
-                    "sent_id": sent_id,
-                    "row_id": row_id,
-                    "execution_id": self.execution_id,
-                },
+                SET status = %(success)s, error_message = '', result_data = %(result)s::jsonb,
+                    updated_at = %(now)s
+                WHERE id = %(sent_id)s
             )
+            UPDATE {log}
+            SET status = %(unknown)s, attempts = attempts + 1, updated_at = %(now)s
+            WHERE id = %(row_id)s AND status = %(pending)s AND EXISTS (
+                SELECT 1 FROM {execution}
+                WHERE id = %(execution_id)s AND status = %(running)s
+                FOR SHARE
+            )
+            RETURNING attempts
+        """
+        return sql, {
+            "success": LogStatus.SUCCESS,
+            "unknown": LogStatus.UNKNOWN,
+            "pending": LogStatus.PENDING,
+            "running": WorkflowExecution.Status.RUNNING,
+            "result": json.dumps(result, cls=DjangoJSONEncoder),
+            "now": timezone.now(),
+            "sent_id": sent_id,
+            "row_id": row_id,
+            "execution_id": self.execution_id,
+        }
+
+    def _claim_postgresql(self, row_id: int | None, sent) -> int | None:
+        with connection.cursor() as cursor:
+            cursor.execute(*self._statement(row_id, sent))
             claimed = cursor.fetchone()
         return claimed[0] if claimed else None
+
+    def start(self, customer_id: int) -> _InFlight:
+        """Send ``claim``'s statement (PostgreSQL) and return without waiting for it."""
+        sent, self._sent = self._sent, None
+        return _InFlight(self, *self._statement(self.rows.get(customer_id), sent))
+
+    def checked(self, attempts: int | None) -> int | None:
+        if attempts is None:
+            status = WorkflowExecution.objects.filter(pk=self.execution_id).values_list(
+                "status", flat=True
+            )
+            if status.first() != WorkflowExecution.Status.RUNNING:
+                raise _Stopped
+        return attempts
 
     def _claim_portable(self, row_id: int | None, sent) -> int | None:
         with transaction.atomic():
@@ -329,35 +337,57 @@ def _build_message(
     return rendered, message
 
 
-def _claim_thread() -> ThreadPoolExecutor:
-    """This process's thread for claims that overlap an SMTP conversation (made on first use,
-    so a forked worker process gets its own). It keeps its own database connection."""
-    global _claimer
-    pid = os.getpid()
-    if _claimer is None or _claimer[0] != pid:
-        _claimer = (pid, ThreadPoolExecutor(max_workers=1, thread_name_prefix="email-claims"))
-    return _claimer[1]
+class _InFlight:
+    """A claim's statement sent on this thread's database connection, its answer not read
+    yet: the SMTP conversation goes on meanwhile. Sent as one simple query, so it commits
+    when it finishes, with or without us waiting. Nothing else may use the connection until
+    ``result`` has been called (or ``abandon``, which closes the connection)."""
+
+    def __init__(self, claims: _Claims, sql: str, params: dict[str, Any]) -> None:
+        self.claims = claims
+        self._answer: tuple[int | None] | None = None
+        connection.ensure_connection()
+        with connection.wrap_database_errors:
+            raw = connection.connection
+            self._pgconn = raw.pgconn
+            self._pgconn.send_query(ClientCursor(raw).mogrify(sql, params).encode())
+            while self._pgconn.flush():  # a non-blocking connection: wait until it is out
+                select.select([], [self._pgconn.socket], [])
+
+    def result(self) -> int | None:
+        """The row's attempts once claimed, or None; raises _Stopped like ``claim``."""
+        if self._answer is None:
+            self._answer = (self._read(),)
+            return self.claims.checked(self._answer[0])
+        return self._answer[0]
+
+    def _read(self) -> int | None:
+        pgconn = self._pgconn
+        with connection.wrap_database_errors:
+            pgconn.consume_input()
+            while pgconn.is_busy():
+                select.select([pgconn.socket], [], [])
+                pgconn.consume_input()
+            results = []
+            while (res := pgconn.get_result()) is not None:
+                results.append(res)
+            error = next((r for r in results if r.status == pq.ExecStatus.FATAL_ERROR), None)
+            if error is not None:
+                message = (error.error_message or b"").decode(errors="replace")
+                raise psycopg.DatabaseError(f"claiming an email recipient: {message}")
+        [res] = results
+        value = res.get_value(0, 0) if res.ntuples else None
+        return int(value) if value is not None else None
+
+    def abandon(self) -> None:
+        """Leaving without the answer (an error on the way out): the connection is closed,
+        as its state is not known. The claim, if it committed, stays `unknown`."""
+        if self._answer is None:
+            self._answer = (None,)
+            connection.close()
 
 
-_claimer: tuple[int, ThreadPoolExecutor] | None = None
-
-
-def close_claim_thread() -> None:
-    """Close the claim thread's database connection and end the thread (tests, shutdown)."""
-    global _claimer
-    if _claimer is not None and _claimer[0] == os.getpid():
-        _claimer[1].submit(connections.close_all).result()
-        _claimer[1].shutdown()
-    _claimer = None
-
-
-def _release_connections() -> None:
-    """In the claim thread, what Celery's Django fixup does around every task in its own."""
-    for conn in connections.all(initialized_only=True):
-        conn.close_if_unusable_or_obsolete()
-
-
-def _granted(claim: Future, passed: list[bool]) -> None:
+def _granted(claim: _InFlight, passed: list[bool]) -> None:
     """The gate before DATA: returns when the claim is committed, raises the reason not to
     send otherwise. Notes in ``passed`` that the message's data went on to the server."""
     if claim.result() is None:  # _Stopped and database errors pass on, as without the gate
@@ -401,11 +431,15 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
 
     transient: dict[int, int] = {}  # customer id -> attempts so far
     mail = batch_connection()
-    # With the gated SMTP backend on PostgreSQL, each claim runs on the claim thread while the
-    # backend starts the mail transaction, and DATA waits for it (see executions/mailgate.py).
-    claimer = _claim_thread() if claims.fast and isinstance(mail, GatedEmailBackend) else None
-    if claimer is not None:
-        claimer.submit(_release_connections).result()
+    # With the gated SMTP backend on PostgreSQL, each claim is on its way to the database while
+    # the backend starts the mail transaction, and DATA waits for it (executions/mailgate.py).
+    gated = (
+        claims.fast
+        and isinstance(mail, GatedEmailBackend)
+        and connection.get_autocommit()  # each claim must commit on its own before DATA
+        and not connection.in_atomic_block
+    )
+    claim: _InFlight | None = None
     try:
         try:
             mail.open()  # one connection for the whole batch
@@ -430,14 +464,14 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
                     prepared = _build_message(execution, step, template, customer, step_order, mail)
                 except Exception as exc:  # recorded under the claim below, like a send error
                     render_error = exc
-            if claimer is not None and prepared is not None:
+            if gated and prepared is not None:
                 rendered, message = prepared
                 try:
                     envelope = mail.envelope(message)
                 except Exception as exc:  # an address or header that cannot be encoded
                     prepared, render_error = None, exc
-            if claimer is not None and prepared is not None:
-                claim = claimer.submit(claims.claim, customer_id)
+            if gated and prepared is not None:
+                claim = claims.start(customer_id)
                 passed: list[bool] = []
                 try:
                     mail.send_gated(envelope, partial(_granted, claim, passed))
@@ -517,9 +551,9 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
             logger.exception("could not record the last successful send of a batch")
         raise
     finally:
+        if claim is not None:
+            claim.abandon()  # only when an error left it unread
         mail.close()
-        if claimer is not None:
-            claimer.submit(_release_connections).result()
     claims.flush()
     if transient:
         raise RetryLater(retry_countdown(max(transient.values())))

@@ -1,10 +1,11 @@
 """The claim as a gate before DATA (executions/mailgate.py), with Django's SMTP backend, a
 real SMTP server on loopback (aiosmtpd) and PostgreSQL.
 
-The claim runs on the batch's claim thread while the backend says MAIL FROM and RCPT TO; the
-message's data goes out only once the claim is committed. Checked from the server's side: when
-a message is accepted, its customer's row is already claimed in the database, and a refused
-claim leaves nothing delivered, with the connection still good for the next customer.
+The claim's statement is on its way to the database while the backend says MAIL FROM and
+RCPT TO; the message's data goes out only once the claim is committed. Checked from the
+server's side: when a message is accepted, its customer's row is already claimed in the
+database, and a refused claim leaves nothing delivered, with the connection still good for
+the next customer.
 """
 
 from __future__ import annotations
@@ -22,7 +23,12 @@ from django.db import connection
 
 from executions import emailing
 from executions.errors import RetryLater
-from executions.mailgate import DJANGO_SMTP_BACKEND, GatedEmailBackend, batch_connection
+from executions.mailgate import (
+    DJANGO_SMTP_BACKEND,
+    GatedEmailBackend,
+    GatedSMTP,
+    batch_connection,
+)
 from executions.models import WorkflowActionLog, WorkflowExecution
 from tests.executions.test_email_step import email_run  # noqa: F401 (a fixture)
 
@@ -111,7 +117,6 @@ def smtp(settings: Any) -> Iterator[Server]:
     finally:
         controller.stop()
         server._db.close()
-        emailing.close_claim_thread()  # its database connection, before the test database goes
 
 
 @pytest.fixture
@@ -212,3 +217,29 @@ def test_data_sent_without_an_answer_leaves_the_outcome_unknown(smtp_run, smtp) 
         run.customers[2].email: LogStatus.SUCCESS,
     }
     assert sorted(smtp.recipients()) == sorted(c.email for c in run.customers)
+
+
+class WorkerKilled(BaseException):
+    """Nothing in the engine catches it, as nothing survives a kill."""
+
+
+def test_leaving_with_a_claim_unread_closes_the_database_connection(
+    smtp_run, smtp, monkeypatch
+) -> None:
+    run = smtp_run(2)
+
+    def killed(self, *args, **kwargs):
+        raise WorkerKilled
+
+    monkeypatch.setattr(GatedSMTP, "rcpt", killed)  # the claim is on its way, unread
+
+    with pytest.raises(WorkerKilled):
+        emailing.send_batch(run.execution.pk, 1, run.ids)
+
+    # The connection was closed rather than reused with an answer waiting in it; the next
+    # query opens a new one. Nothing was delivered: the first row is `unknown` if its claim
+    # committed before the connection closed (reported, never resent), `pending` if not.
+    assert connection.connection is None
+    assert smtp.recipients() == []
+    assert run.statuses()[run.customers[0].email] in {LogStatus.UNKNOWN, LogStatus.PENDING}
+    assert run.statuses()[run.customers[1].email] == LogStatus.PENDING
