@@ -346,6 +346,7 @@ class _InFlight:
     def __init__(self, claims: _Claims, sql: str, params: dict[str, Any]) -> None:
         self.claims = claims
         self._answer: tuple[int | None] | None = None
+        self._error: Exception | None = None
         connection.ensure_connection()
         with connection.wrap_database_errors:
             raw = connection.connection
@@ -355,9 +356,16 @@ class _InFlight:
                 select.select([], [self._pgconn.socket], [])
 
     def result(self) -> int | None:
-        """The row's attempts once claimed, or None; raises _Stopped like ``claim``."""
+        """The row's attempts once claimed, or None; raises _Stopped like ``claim``, and a
+        database error every time it is asked once the statement failed."""
+        if self._error is not None:
+            raise self._error
         if self._answer is None:
-            self._answer = (self._read(),)
+            try:
+                self._answer = (self._read(),)
+            except Exception as exc:
+                self._error = exc
+                raise
             return self.claims.checked(self._answer[0])
         return self._answer[0]
 
@@ -382,7 +390,7 @@ class _InFlight:
     def abandon(self) -> None:
         """Leaving without the answer (an error on the way out): the connection is closed,
         as its state is not known. The claim, if it committed, stays `unknown`."""
-        if self._answer is None:
+        if self._answer is None and self._error is None:
             self._answer = (None,)
             connection.close()
 

@@ -4,11 +4,11 @@ SMTP conversation instead of preceding it.
 An SMTP server takes responsibility for a message only when it accepts the data that follows
 DATA. Until then the transaction can be undone (RSET) and nothing is delivered. So a batch
 serializes the message first, sends the customer's claim to the database without waiting for
-the answer and hands the message to this backend, which says MAIL FROM and RCPT TO while the
-claim's statement and commit are on their way. Right before DATA the backend waits for the claim: if it was granted
-the message goes out; if not (the execution was paused, the customer was sent to before) or
-the claim failed, the transaction is reset, the error passed on, and the server never saw
-the message.
+the answer, and hands the message to this backend, which says MAIL FROM and RCPT TO while the
+claim's statement and commit are on their way. Right before DATA the backend waits for the
+claim: if it was granted, the message goes out; if not (the execution was paused, the
+customer was sent to before) or the claim failed, the transaction is reset, the error passed
+on, and the server never saw the message.
 
 The at-most-once rule is unchanged: no message is handed over before its customer's claim is
 committed. Only Django's own SMTP backend is gated (it is the one whose protocol we can see

@@ -19,7 +19,7 @@ import psycopg
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import Envelope, Session
-from django.db import connection
+from django.db import DatabaseError, connection
 
 from executions import emailing
 from executions.errors import RetryLater
@@ -243,3 +243,26 @@ def test_leaving_with_a_claim_unread_closes_the_database_connection(
     assert smtp.recipients() == []
     assert run.statuses()[run.customers[0].email] in {LogStatus.UNKNOWN, LogStatus.PENDING}
     assert run.statuses()[run.customers[1].email] == LogStatus.PENDING
+
+
+def test_a_claim_that_fails_in_the_database_stops_the_batch_before_data(smtp_run, smtp) -> None:
+    run = smtp_run(2)
+    with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = '300ms'")
+    # Someone holds the execution's row (as a pause would): the claim's share lock waits, and
+    # the statement times out while the backend is already at RCPT TO.
+    holder = psycopg.connect(smtp._db.info.dsn)
+    holder.execute(
+        "SELECT 1 FROM executions_workflowexecution WHERE id = %s FOR UPDATE", [run.execution.pk]
+    )
+    try:
+        with pytest.raises(DatabaseError, match="statement timeout"):
+            emailing.send_batch(run.execution.pk, 1, run.ids)
+    finally:
+        holder.rollback()
+        holder.close()
+        connection.close()  # drops the session's statement_timeout
+
+    assert smtp.recipients() == []
+    assert smtp.transactions == 1  # started, then reset at the gate
+    assert set(run.statuses().values()) == {LogStatus.PENDING}
