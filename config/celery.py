@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from celery import Celery
+from celery.signals import task_postrun, task_prerun
 from kombu import Queue
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -40,3 +42,17 @@ app.conf.update(
 )
 
 app.autodiscover_tasks()
+
+
+@task_prerun.connect
+@task_postrun.connect
+def _close_old_database_connections(sender: Any = None, **kwargs: Any) -> None:
+    """A task is to a worker what a request is to the web server: before and after it, drop
+    the database connections that are too old (CONN_MAX_AGE), broken after an error or left
+    in a transaction, as Django does around every request. The rest are reused, instead of
+    the new connection per task that Celery's fixup would make (see CELERY_DB_REUSE_MAX)."""
+    from django.db import close_old_connections
+
+    if getattr(getattr(sender, "request", None), "is_eager", False):
+        return  # an eager task runs inside its caller's request or transaction
+    close_old_connections()

@@ -87,7 +87,11 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Persistent connections (web and worker alike), checked before their first use in each
+    # request or task, so one the server dropped is replaced instead of failing the work.
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
 else:
     DATABASES = {
         "default": {
@@ -199,6 +203,11 @@ CELERY_CACHE_BACKEND = "django-cache"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER")
+# Celery's Django fixup closes every database connection after every task unless this is set:
+# a new PostgreSQL backend per task. With it, a worker process keeps its connection for this
+# many tasks, and config/celery.py applies Django's own rules (CONN_MAX_AGE, unusable after an
+# error, health check) around every task instead.
+CELERY_DB_REUSE_MAX = env_int("CELERY_DB_REUSE_MAX", 1000)
 
 # --- Django REST framework ------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -243,3 +243,30 @@ def test_pause_stops_before_the_next_customer_and_resume_sends_to_the_rest_once(
     wait_for(lambda: _status(execution) == Status.COMPLETED, what="completion", timeout=90)
     addresses = [m["To"] for m in smtp_server.messages]
     assert sorted(addresses) == sorted(c.email for c in customers)  # all, each exactly once
+
+
+def test_worker_processes_keep_their_database_connection_from_task_to_task(
+    celery_worker, smtp_server
+):
+    """Celery's Django fixup would close the connection after every task: a new PostgreSQL
+    backend per task. The worker applies Django's request rules instead (config/celery.py)."""
+    from django.db import connection
+
+    def sessions() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_stat_clear_snapshot()")
+            cursor.execute(
+                "SELECT sessions FROM pg_stat_database WHERE datname = current_database()"
+            )
+            return cursor.fetchone()[0]
+
+    customers = _customers(60)  # six batches of ten, besides the step's own tasks
+    workflow = _one_step_workflow(_template())
+    before = sessions()
+    execution = execution_start(workflow=workflow, triggered_by=None)
+    wait_for(lambda: _status(execution) == Status.COMPLETED, what="completion", timeout=90)
+
+    assert smtp_server.count() == len(customers)
+    # One connection per pool process (two), not one per task (eight or more). A backend's
+    # session is counted when it starts reporting; closed ones report at the latest on exit.
+    assert sessions() - before <= 3
