@@ -23,7 +23,9 @@ import json
 import logging
 import select
 import smtplib
+import weakref
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -35,7 +37,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_noop
-from psycopg import ClientCursor, pq
+from psycopg import pq
 
 from customers.models import Customer
 from executions import queueing
@@ -235,27 +237,29 @@ class _Claims:
         if sent is not None:
             _record_success(*sent)
 
+    #: One round trip: the previous send's success (if any) and the next claim. The claim
+    #: returns the row's attempts, or no row when it was not pending or the execution is not
+    #: running (its row share-locked, so a pause waits for the claim and the claim for it).
+    SQL = f"""
+        WITH sent AS (
+            UPDATE {WorkflowActionLog._meta.db_table}
+            SET status = %(success)s, error_message = '', result_data = %(result)s::jsonb,
+                updated_at = %(now)s
+            WHERE id = %(sent_id)s
+        )
+        UPDATE {WorkflowActionLog._meta.db_table}
+        SET status = %(unknown)s, attempts = attempts + 1, updated_at = %(now)s
+        WHERE id = %(row_id)s AND status = %(pending)s AND EXISTS (
+            SELECT 1 FROM {WorkflowExecution._meta.db_table}
+            WHERE id = %(execution_id)s AND status = %(running)s
+            FOR SHARE
+        )
+        RETURNING attempts
+    """
+
     def _statement(self, row_id: int | None, sent) -> tuple[str, dict[str, Any]]:
-        log = WorkflowActionLog._meta.db_table
-        execution = WorkflowExecution._meta.db_table
         sent_id, result = sent if sent is not None else (None, {})
-        sql = f"""
-            WITH sent AS (
-                UPDATE {log}
-                SET status = %(success)s, error_message = '', result_data = %(result)s::jsonb,
-                    updated_at = %(now)s
-                WHERE id = %(sent_id)s
-            )
-            UPDATE {log}
-            SET status = %(unknown)s, attempts = attempts + 1, updated_at = %(now)s
-            WHERE id = %(row_id)s AND status = %(pending)s AND EXISTS (
-                SELECT 1 FROM {execution}
-                WHERE id = %(execution_id)s AND status = %(running)s
-                FOR SHARE
-            )
-            RETURNING attempts
-        """
-        return sql, {
+        return self.SQL, {
             "success": LogStatus.SUCCESS,
             "unknown": LogStatus.UNKNOWN,
             "pending": LogStatus.PENDING,
@@ -276,7 +280,7 @@ class _Claims:
     def start(self, customer_id: int) -> _InFlight:
         """Send ``claim``'s statement (PostgreSQL) and return without waiting for it."""
         sent, self._sent = self._sent, None
-        return _InFlight(self, *self._statement(self.rows.get(customer_id), sent))
+        return _InFlight(self, self._statement(self.rows.get(customer_id), sent)[1])
 
     def checked(self, attempts: int | None) -> int | None:
         if attempts is None:
@@ -337,23 +341,61 @@ def _build_message(
     return rendered, message
 
 
+#: The claim as a prepared statement, prepared once per database connection: no parsing and
+#: planning per email on the server, no quoting of the values on ours.
+_CLAIM_NAME = b"wf_email_claim"
+_CLAIM_PARAMS = (
+    *("success", "unknown", "pending", "running"),
+    *("result", "now", "sent_id", "row_id", "execution_id"),
+)
+_prepared: weakref.WeakSet[Any] = weakref.WeakSet()  # psycopg connections that have it
+
+
+def _prepare_claim(pgconn: Any) -> None:
+    sql = _Claims.SQL
+    for number, name in enumerate(_CLAIM_PARAMS, start=1):
+        sql = sql.replace(f"%({name})s", f"${number}")
+    prepared = pgconn.prepare(_CLAIM_NAME, sql.encode())
+    if prepared.status != pq.ExecStatus.COMMAND_OK:
+        message = (prepared.error_message or b"").decode(errors="replace")
+        raise psycopg.DatabaseError(f"preparing the email claim: {message}")
+
+
+def _text(value: Any) -> bytes | None:
+    """A parameter in PostgreSQL's text format."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat().encode()
+    return str(value).encode()
+
+
 class _InFlight:
     """A claim's statement sent on this thread's database connection, its answer not read
-    yet: the SMTP conversation goes on meanwhile. Sent as one simple query, so it commits
-    when it finishes, with or without us waiting. Nothing else may use the connection until
-    ``result`` has been called (or ``abandon``, which closes the connection)."""
+    yet: the SMTP conversation goes on meanwhile. Sent as one prepared statement outside a
+    transaction, so it commits when it finishes, with or without us waiting. Nothing else may
+    use the connection until ``result`` has been called (or ``abandon``, which closes the
+    connection)."""
 
-    def __init__(self, claims: _Claims, sql: str, params: dict[str, Any]) -> None:
+    def __init__(self, claims: _Claims, params: dict[str, Any]) -> None:
         self.claims = claims
         self._answer: tuple[int | None] | None = None
         self._error: Exception | None = None
+        self._params = [_text(params[name]) for name in _CLAIM_PARAMS]
         connection.ensure_connection()
         with connection.wrap_database_errors:
-            raw = connection.connection
-            self._pgconn = raw.pgconn
-            self._pgconn.send_query(ClientCursor(raw).mogrify(sql, params).encode())
-            while self._pgconn.flush():  # a non-blocking connection: wait until it is out
-                select.select([], [self._pgconn.socket], [])
+            self._raw = connection.connection
+            self._pgconn = self._raw.pgconn
+            self._send()
+
+    def _send(self) -> None:
+        pgconn = self._pgconn
+        if self._raw not in _prepared:
+            _prepare_claim(pgconn)
+            _prepared.add(self._raw)
+        pgconn.send_query_prepared(_CLAIM_NAME, self._params)
+        while pgconn.flush():  # a non-blocking connection: wait until it is all out
+            select.select([], [pgconn.socket], [])
 
     def result(self) -> int | None:
         """The row's attempts once claimed, or None; raises _Stopped like ``claim``, and a
@@ -369,17 +411,28 @@ class _InFlight:
             return self.claims.checked(self._answer[0])
         return self._answer[0]
 
-    def _read(self) -> int | None:
+    def _results(self) -> list[Any]:
         pgconn = self._pgconn
-        with connection.wrap_database_errors:
+        pgconn.consume_input()
+        while pgconn.is_busy():
+            select.select([pgconn.socket], [], [])
             pgconn.consume_input()
-            while pgconn.is_busy():
-                select.select([pgconn.socket], [], [])
-                pgconn.consume_input()
-            results = []
-            while (res := pgconn.get_result()) is not None:
-                results.append(res)
+        results = []
+        while (res := pgconn.get_result()) is not None:
+            results.append(res)
+        return results
+
+    def _read(self) -> int | None:
+        with connection.wrap_database_errors:
+            results = self._results()
             error = next((r for r in results if r.status == pq.ExecStatus.FATAL_ERROR), None)
+            if error is not None and error.error_field(pq.DiagnosticField.SQLSTATE) == b"26000":
+                # The statement was deallocated behind our back (DISCARD ALL, say): it did
+                # nothing, so it is prepared and sent again, once.
+                _prepared.discard(self._raw)
+                self._send()
+                results = self._results()
+                error = next((r for r in results if r.status == pq.ExecStatus.FATAL_ERROR), None)
             if error is not None:
                 message = (error.error_message or b"").decode(errors="replace")
                 raise psycopg.DatabaseError(f"claiming an email recipient: {message}")

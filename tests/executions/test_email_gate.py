@@ -266,3 +266,27 @@ def test_a_claim_that_fails_in_the_database_stops_the_batch_before_data(smtp_run
     assert smtp.recipients() == []
     assert smtp.transactions == 1  # started, then reset at the gate
     assert set(run.statuses().values()) == {LogStatus.PENDING}
+
+
+def test_the_claim_is_prepared_once_per_connection_and_again_if_deallocated(smtp_run, smtp) -> None:
+    run = smtp_run(4)
+    first, second = run.ids[:2], run.ids[2:]
+
+    def prepared() -> list[str]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name FROM pg_prepared_statements WHERE name LIKE 'wf_%'")
+            return [name for (name,) in cursor.fetchall()]
+
+    emailing.send_batch(run.execution.pk, 1, first)
+    assert prepared() == ["wf_email_claim"]
+    # Something resets the session between batches (a pooler's DISCARD ALL, say): the next
+    # claim finds no statement, which did nothing, and is prepared and sent again.
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+
+    emailing.send_batch(run.execution.pk, 1, second)
+
+    assert prepared() == ["wf_email_claim"]
+    assert sorted(smtp.recipients()) == sorted(c.email for c in run.customers)
+    assert set(run.statuses().values()) == {LogStatus.SUCCESS}
+    assert smtp.transactions == 4
