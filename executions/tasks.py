@@ -28,7 +28,15 @@ def run_execution_task(self, execution_id: int) -> None:
         raise self.retry(countdown=retry.countdown) from retry
 
 
-@shared_task(bind=True, acks_late=True, max_retries=None)
+# The batch reports through the action log: its task result (always None) is not stored, nor
+# its STARTED state (task_track_started), two result-backend writes per batch; errors still are.
+@shared_task(
+    bind=True,
+    acks_late=True,
+    max_retries=None,
+    ignore_result=True,
+    store_errors_even_if_ignored=True,
+)
 def send_email_batch_task(self, execution_id: int, step_order: int, customer_ids: list[int]):
     from executions.emailing import send_batch
 

@@ -102,6 +102,49 @@ def test_the_step_claims_every_recipient_before_sending_anything(email_run, queu
     assert run.refresh().context["awaiting_step"] == 1
 
 
+def test_claimed_rows_hold_the_step_the_recipient_and_the_template(email_run) -> None:
+    run = email_run(2)
+
+    rows = WorkflowActionLog.objects.filter(execution=run.execution, action_type="send_email")
+    step = run.execution.definition_snapshot["steps"][0]
+    emails = {c.pk: c.email for c in run.customers}
+    for row in rows:
+        assert (row.step_id, row.step_order, row.target_type) == (step.get("id"), 1, "customer")
+        assert row.result_data == {"email": emails[row.target_id], "template": "Bestillingsskjema"}
+        assert (row.attempts, row.error_message) == (0, "")
+        assert row.performed_at == row.updated_at is not None
+    assert sorted(rows.values_list("target_id", flat=True)) == run.ids
+
+
+def test_copy_fields_are_every_column_of_the_action_log() -> None:
+    # On PostgreSQL the first run of a step copies its rows in column by column: a new field
+    # must be added there too.
+    fields = {f.name for f in WorkflowActionLog._meta.concrete_fields if not f.primary_key}
+    assert set(emailing.COPY_FIELDS) == fields
+    assert len(emailing.COPY_FIELDS) == len(fields)
+
+
+def test_preparing_the_step_again_keeps_every_claim_it_has(email_run, queue) -> None:
+    run = email_run(3)
+    sent, *rest = run.customers
+    WorkflowActionLog.objects.filter(execution=run.execution, target_id=sent.pk).update(
+        status=LogStatus.SUCCESS
+    )
+    batches_before = len(queue.email_batches)
+
+    ctx = engine.StepContext(
+        execution=run.refresh(),
+        step=run.execution.definition_snapshot["steps"][0],
+        now=run.execution.created_at,
+    )
+    prepared = emailing.prepare_step(ctx, ctx.step["action_config"])
+
+    assert prepared.pending == [c.pk for c in rest]
+    assert queue.email_batches[batches_before:] == [(run.execution.pk, 1, [c.pk for c in rest])]
+    assert run.statuses()[sent.email] == LogStatus.SUCCESS
+    assert WorkflowActionLog.objects.filter(execution=run.execution, step_order=1).count() == 3
+
+
 def test_batches_follow_the_batch_size(email_run, queue, settings) -> None:
     settings.WORKFLOW_EMAIL_BATCH_SIZE = 2
     run = email_run(5)
