@@ -223,6 +223,51 @@ def _record_success(row_id: int, result: dict[str, Any]) -> None:
     )
 
 
+def _batch_rows(
+    execution_id: int, step_order: int, customer_ids: list[int]
+) -> list[tuple[int, int, str]]:
+    """(customer id, row id, status) of a batch's rows in the action log.
+
+    On PostgreSQL one lookup per customer on the full unique key, whatever the planner thinks:
+    with no statistics yet for a new execution's rows, a plain ``IN`` (or a join) reads every
+    row of the step to find the batch's 50 (10,000 rows, 3-6 ms per batch).
+    """
+    rows = WorkflowActionLog.objects.filter(
+        execution_id=execution_id,
+        step_order=step_order,
+        action_type=ACTION,
+        target_type=WorkflowActionLog.TargetType.CUSTOMER,
+    )
+    if connection.vendor != "postgresql":
+        return list(
+            rows.filter(target_id__in=customer_ids)
+            .order_by()
+            .values_list("target_id", "pk", "status")
+        )
+    log = WorkflowActionLog._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT row.target_id, row.id, row.status
+            FROM unnest(%s::bigint[]) AS batch (customer_id)
+            CROSS JOIN LATERAL (
+                SELECT target_id, id, status FROM {log}
+                WHERE execution_id = %s AND step_order = %s AND target_type = %s
+                  AND target_id = batch.customer_id AND action_type = %s
+                LIMIT 1  -- unique anyway; keeps the lookup from being turned into a join
+            ) AS row
+            """,
+            [
+                list(customer_ids),
+                execution_id,
+                step_order,
+                WorkflowActionLog.TargetType.CUSTOMER,
+                ACTION,
+            ],
+        )
+        return cursor.fetchall()
+
+
 class _Claims:
     """The batch's action-log rows, claimed one customer at a time right before each send.
 
@@ -235,13 +280,7 @@ class _Claims:
 
     def __init__(self, execution_id: int, step_order: int, customer_ids: list[int]) -> None:
         self.execution_id = execution_id
-        rows = WorkflowActionLog.objects.filter(
-            execution_id=execution_id,
-            step_order=step_order,
-            action_type=ACTION,
-            target_type=WorkflowActionLog.TargetType.CUSTOMER,
-            target_id__in=customer_ids,
-        ).values_list("target_id", "pk", "status")
+        rows = _batch_rows(execution_id, step_order, customer_ids)
         self.rows = {target_id: pk for target_id, pk, _ in rows}
         #: Customers still pending when the batch started. Only they can be claimed: a row
         #: never returns to pending but by this batch's own transient failure. A redelivered

@@ -476,13 +476,18 @@ def step_work_finished(execution_id: int, step_order: int) -> None:
     The last caller to find no pending action left moves the execution on: re-queued for its
     next step, or failed (with one alert) when some actions failed for good.
     """
+    logs = WorkflowActionLog.objects.filter(execution_id=execution_id, step_order=step_order)
+    if logs.filter(status=WorkflowActionLog.Status.PENDING).exists():
+        # Not the last: leave without the execution's lock, which every claim of the batches
+        # still sending would wait for. Whoever finishes the last pending action gets here
+        # after its own rows are committed, and then sees everyone else's.
+        return
     with transaction.atomic():
         execution = WorkflowExecution.objects.select_for_update().get(pk=execution_id)
         if execution.context.get("awaiting_step") != step_order:
             return  # someone else already moved it on
         if execution.status not in (Status.RUNNING, Status.QUEUED):
             return  # paused or cancelled: resume re-dispatches what is pending
-        logs = WorkflowActionLog.objects.filter(execution=execution, step_order=step_order)
         if logs.filter(status=WorkflowActionLog.Status.PENDING).exists():
             return
         failed = logs.filter(status=WorkflowActionLog.Status.FAILED).count()

@@ -22,6 +22,7 @@ from aiosmtpd.smtp import Envelope, Session
 from django.db import DatabaseError, connection
 
 from executions import emailing
+from executions.engine import step_work_finished
 from executions.errors import RetryLater
 from executions.mailgate import (
     DJANGO_SMTP_BACKEND,
@@ -290,3 +291,28 @@ def test_the_claim_is_prepared_once_per_connection_and_again_if_deallocated(smtp
     assert sorted(smtp.recipients()) == sorted(c.email for c in run.customers)
     assert set(run.statuses().values()) == {LogStatus.SUCCESS}
     assert smtp.transactions == 4
+
+
+def test_a_batch_that_is_not_the_last_leaves_without_the_executions_lock(smtp_run, smtp) -> None:
+    run = smtp_run(4)
+    first, rest = run.ids[:2], run.ids[2:]
+    with connection.cursor() as cursor:
+        cursor.execute("SET lock_timeout = '500ms'")
+    # Someone holds the execution's row (the other batches' claims take it, briefly, in turn):
+    # the batch's own claims were committed before, and with customers still pending it must
+    # not wait for the row only to find that it is not the last.
+    emailing.send_batch(run.execution.pk, 1, first[:1])
+    holder = psycopg.connect(smtp._db.info.dsn)
+    holder.execute(
+        "SELECT 1 FROM executions_workflowexecution WHERE id = %s FOR UPDATE", [run.execution.pk]
+    )
+    try:
+        step_work_finished(run.execution.pk, 1)  # would time out waiting for the lock
+    finally:
+        holder.rollback()
+        holder.close()
+        connection.close()  # drops the session's lock_timeout
+
+    emailing.send_batch(run.execution.pk, 1, first[1:] + rest)
+    assert set(run.statuses().values()) == {LogStatus.SUCCESS}
+    assert run.refresh().context["awaiting_step"] is None  # the last batch moved it on
