@@ -46,7 +46,7 @@ from executions.errors import PermanentStepError, RetryLater
 from executions.mailgate import GatedEmailBackend, batch_connection
 from executions.models import WorkflowActionLog, WorkflowExecution
 from templates_app.models import EmailTemplate
-from templates_app.services import email_skip_reason
+from templates_app.services import SKIP_REASON_FIELDS, email_skip_reason
 
 logger = logging.getLogger(__name__)
 
@@ -100,40 +100,53 @@ def prepare_step(ctx: Any, action_config: dict[str, Any]) -> Prepared:
     Safe to repeat: existing claims are kept, so a re-run only sends to whoever is pending.
     """
     template = resolve_template(action_config)
-    customers = list(ctx.customers(action_config.get("recipients")))
-    prepared = Prepared(customer_ids=[c.pk for c in customers])
-    rows = []
-    for customer in customers:
+    recipients = ctx.customers(action_config.get("recipients")).only(*SKIP_REASON_FIELDS)
+    claims: list[tuple[int, str, dict[str, Any]]] = []  # (customer id, status, result)
+    for customer in recipients:
         reason = email_skip_reason(template=template, customer=customer)
-        rows.append(
-            WorkflowActionLog(
-                execution=ctx.execution,
-                step_id=ctx.step.get("id"),
-                step_order=ctx.step_order,
-                action_type=ACTION,
-                target_type=WorkflowActionLog.TargetType.CUSTOMER,
-                target_id=customer.pk,
-                status=LogStatus.SKIPPED if reason else LogStatus.PENDING,
-                result_data={"reason": reason, "email": customer.email}
-                if reason
-                else {"email": customer.email, "template": template.name},
+        if reason:
+            claims.append(
+                (customer.pk, LogStatus.SKIPPED, {"reason": reason, "email": customer.email})
             )
+        else:
+            claims.append(
+                (
+                    customer.pk,
+                    LogStatus.PENDING,
+                    {"email": customer.email, "template": template.name},
+                )
+            )
+    prepared = Prepared(customer_ids=[customer_id for customer_id, _, _ in claims])
+    prepared.skipped = sum(1 for _, status, _ in claims if status == LogStatus.SKIPPED)
+    logs = WorkflowActionLog.objects.filter(
+        execution=ctx.execution, step_order=ctx.step_order, action_type=ACTION
+    ).order_by()
+    if connection.vendor == "postgresql" and claims and not logs.exists():
+        # The first run of the step (by far the common case): what goes in is what is pending.
+        _copy_claims(ctx, claims)
+        prepared.pending = sorted(c for c, status, _ in claims if status == LogStatus.PENDING)
+    else:
+        WorkflowActionLog.objects.bulk_create(
+            (
+                WorkflowActionLog(
+                    execution=ctx.execution,
+                    step_id=ctx.step.get("id"),
+                    step_order=ctx.step_order,
+                    action_type=ACTION,
+                    target_type=WorkflowActionLog.TargetType.CUSTOMER,
+                    target_id=customer_id,
+                    status=status,
+                    result_data=result,
+                )
+                for customer_id, status, result in claims
+            ),
+            ignore_conflicts=True,
+            batch_size=1000,
         )
-    _insert_claims(ctx.execution, ctx.step_order, rows)
-    pending = WorkflowActionLog.objects.filter(
-        execution=ctx.execution,
-        step_order=ctx.step_order,
-        action_type=ACTION,
-        status=LogStatus.PENDING,
-    ).values_list("target_id", flat=True)
-    prepared.pending = sorted(pending)
-    prepared.skipped = sum(1 for r in rows if r.status == LogStatus.SKIPPED)
-    prepared.failed = WorkflowActionLog.objects.filter(
-        execution=ctx.execution,
-        step_order=ctx.step_order,
-        action_type=ACTION,
-        status=LogStatus.FAILED,
-    ).count()
+        prepared.pending = sorted(
+            logs.filter(status=LogStatus.PENDING).values_list("target_id", flat=True)
+        )
+        prepared.failed = logs.filter(status=LogStatus.FAILED).count()
     size = batch_size()
     for start in range(0, len(prepared.pending), size):
         queueing.enqueue_email_batch(
@@ -142,38 +155,25 @@ def prepare_step(ctx: Any, action_config: dict[str, Any]) -> Prepared:
     return prepared
 
 
-#: Every column of an action-log row but its id, as ``_insert_claims`` copies them.
+#: Every column of an action-log row but its id, as ``_copy_claims`` copies them.
 COPY_FIELDS = (
     *("execution", "step", "step_order", "action_type", "target_type", "target_id", "status"),
     *("result_data", "error_message", "attempts", "performed_at", "updated_at"),
 )
 
 
-def _insert_claims(
-    execution: WorkflowExecution, step_order: int, rows: list[WorkflowActionLog]
-) -> None:
-    """Insert a step's rows, keeping any it has from an earlier run. The first run of a step
-    on PostgreSQL (by far the common case) copies them in with COPY, four to five times faster
-    than INSERTs for ten thousand rows: the batches wait for this to commit."""
-    earlier = WorkflowActionLog.objects.filter(
-        execution=execution, step_order=step_order, action_type=ACTION
-    )
-    if connection.vendor != "postgresql" or not rows or earlier.exists():
-        WorkflowActionLog.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
-        return
+def _copy_claims(ctx: Any, claims: list[tuple[int, str, dict[str, Any]]]) -> None:
+    """A new step's rows with COPY: 10,000 in 0.2 s where INSERTs take 0.8-1.0 s, while every
+    batch waits for them to commit."""
     meta = WorkflowActionLog._meta
     columns = ", ".join(connection.ops.quote_name(meta.get_field(f).column) for f in COPY_FIELDS)
     now = timezone.now()
     statement = f"COPY {meta.db_table} ({columns}) FROM STDIN"
+    fixed = (ctx.execution.pk, ctx.step.get("id"), ctx.step_order, ACTION)
+    customer = WorkflowActionLog.TargetType.CUSTOMER
     with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
-        for row in rows:
-            copy.write_row(
-                (
-                    *(row.execution_id, row.step_id, row.step_order, row.action_type),
-                    *(row.target_type, row.target_id, row.status, Jsonb(row.result_data)),
-                    *(row.error_message, row.attempts, now, now),
-                )
-            )
+        for customer_id, status, result in claims:
+            copy.write_row((*fixed, customer, customer_id, status, Jsonb(result), "", 0, now, now))
 
 
 def preview_step(ctx: Any, action_config: dict[str, Any]) -> list[int]:

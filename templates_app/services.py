@@ -187,6 +187,17 @@ def email_address_suppress(*, email: str, reason: str, at: datetime | None = Non
     )
 
 
+#: The customer fields ``email_skip_reason`` reads: enough to load for it (and nothing more).
+SKIP_REASON_FIELDS = (
+    "pk",
+    "email",
+    "active",
+    "suppressed_at",
+    "suppression_reason",
+    "unsubscribed_at",
+)
+
+
 def email_skip_reason(*, template: EmailTemplate, customer: Customer) -> str | None:
     """Why ``customer`` gets no email from ``template``, or None when it may be sent.
 

@@ -117,3 +117,30 @@ def test_email_allowed_honours_unsubscribe_except_for_confirmations():
     assert not email_allowed(
         template=EmailTemplateFactory(category="confirmation"), customer=customer
     )
+
+
+def test_skip_reasons_need_only_the_fields_the_email_step_loads(django_assert_num_queries):
+    # prepare_step loads recipients with only these fields: a reason reading another would
+    # cost one query per customer.
+    from django.utils import timezone
+
+    from customers.models import Customer
+    from templates_app.services import SKIP_REASON_FIELDS, email_skip_reason
+
+    now = timezone.now()
+    CustomerFactory(email="")
+    CustomerFactory(active=False)
+    CustomerFactory(suppressed_at=now, suppression_reason="bounce")
+    CustomerFactory(unsubscribed_at=now)
+    CustomerFactory()
+    template = EmailTemplateFactory(category="reminder")
+    customers = list(Customer.objects.only(*SKIP_REASON_FIELDS).order_by("pk"))
+    with django_assert_num_queries(0):
+        reasons = [email_skip_reason(template=template, customer=c) for c in customers]
+    assert reasons == [
+        "no email address",
+        "customer inactive",
+        "address suppressed (bounce)",
+        "unsubscribed",
+        None,
+    ]
