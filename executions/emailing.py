@@ -35,6 +35,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.models import F
+from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 from psycopg import pq
@@ -550,7 +551,14 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
     """Send one batch over one connection. Raises RetryLater when transient failures remain."""
     from executions.engine import retry_countdown, step_work_finished
 
-    execution = WorkflowExecution.objects.get(pk=execution_id)
+    # All a batch reads of the context is the triggering event: the rest (every step's
+    # customer ids, say) can run to tens of kilobytes, decoded again by every batch.
+    execution = (
+        WorkflowExecution.objects.defer("context")
+        .annotate(event=KeyTransform("event", "context"))
+        .get(pk=execution_id)
+    )
+    execution.context = {"event": execution.event}
     step = next(s for s in execution.definition_snapshot["steps"] if s["step_order"] == step_order)
     max_retries = int(step.get("max_retries", 3))
     customers = Customer.objects.in_bulk(customer_ids)
