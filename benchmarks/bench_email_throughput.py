@@ -228,7 +228,7 @@ def _run_ours(workflow, n: int, worker, sink) -> tuple[float, float, float]:
 
     sent = logs.filter(status="success")
     try:
-        # An index-only count, twice a second while most of the run is ahead (the poll must
+        # A count of about 2 ms, twice a second while most of the run is ahead (the poll must
         # not compete with the run) and every 20 ms over its last 5 %, so that the end is
         # seen within 20 ms rather than half a second after it.
         wait_for(

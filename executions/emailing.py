@@ -535,7 +535,9 @@ class _NotClaimed(Exception):
     """The customer's row was no longer pending when claimed: sent, skipped or failed before."""
 
 
-def _sent_result(customer: Customer, template: EmailTemplate, rendered: Any, message: Any):
+def _sent_result(
+    customer: Customer, template: EmailTemplate, rendered: Any, message: Any
+) -> dict[str, Any]:
     """What the action log keeps of a sent email."""
     return {
         "email": customer.email,

@@ -21,6 +21,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import Envelope, Session
 from django.db import DatabaseError, connection
 
+from customers.models import Customer
 from executions import emailing
 from executions.engine import step_work_finished
 from executions.errors import RetryLater
@@ -201,6 +202,27 @@ def test_a_recipient_refused_before_data_settles_the_claim(smtp_run, smtp) -> No
     rows = WorkflowActionLog.objects.filter(execution=run.execution, action_type="send_email")
     assert set(rows.values_list("attempts", flat=True)) == {1}
     assert "550" in rows.get(status=LogStatus.FAILED).error_message
+
+
+def test_a_message_that_cannot_be_built_after_its_claim_settles_the_claim(smtp_run, smtp) -> None:
+    # Gated, the claim goes out before the message is built: a message that cannot be built
+    # (here an address that would inject a header) must settle that claim, with no SMTP
+    # transaction for it, and the batch goes on.
+    run = smtp_run(3)
+    broken = run.customers[1]
+    Customer.objects.filter(pk=broken.pk).update(email="kunde1@example.com\nBcc: spy@example.com")
+
+    with pytest.raises(RetryLater):  # not a permanent error: retried like a failed send
+        emailing.send_batch(run.execution.pk, 1, run.ids)
+
+    assert smtp.recipients() == [run.customers[0].email, run.customers[2].email]
+    assert smtp.transactions == 2
+    row = WorkflowActionLog.objects.get(
+        execution=run.execution, action_type="send_email", target_id=broken.pk
+    )
+    assert (row.status, row.attempts) == (LogStatus.PENDING, 1)
+    assert "Invalid address" in row.error_message
+    assert connection.connection is not None  # the claim was read, not abandoned
 
 
 def test_data_sent_without_an_answer_leaves_the_outcome_unknown(smtp_run, smtp) -> None:
