@@ -61,6 +61,7 @@ class Server:
         self.connections = 0
         self.refuse_rcpt: dict[str, str] = {}
         self.drop_after_data: set[str] = set()  # take the data, then hang up without a reply
+        self.refuse_data: dict[str, str] = {}  # recipient -> the answer to its data
         self.on_rcpt: dict[str, str] = {}  # recipient -> SQL to run when it is named
         self._db = psycopg.connect(dsn, autocommit=True)
 
@@ -98,6 +99,8 @@ class Server:
             self.accepted.append((recipient, *row))
         if recipient in self.drop_after_data:
             server.transport.close()
+        if recipient in self.refuse_data:
+            return self.refuse_data[recipient]
         return "250 Message accepted for delivery"
 
     def recipients(self) -> list[str]:
@@ -240,6 +243,36 @@ def test_data_sent_without_an_answer_leaves_the_outcome_unknown(smtp_run, smtp) 
         run.customers[2].email: LogStatus.SUCCESS,
     }
     assert sorted(smtp.recipients()) == sorted(c.email for c in run.customers)
+
+
+def test_data_answered_with_an_error_settles_that_customer_and_the_batch_goes_on(
+    smtp_run, smtp
+) -> None:
+    # The server takes the data and then refuses it: nothing was accepted, so the claim is
+    # settled like a refusal before DATA (failed for good on 5xx, pending again on 4xx).
+    run = smtp_run(5)
+    rejected, deferred, closing = (c.email for c in run.customers[1:4])
+    smtp.refuse_data = {
+        rejected: "554 Message rejected",
+        deferred: "451 Try again later",
+        closing: "421 Closing the connection",
+    }
+    with pytest.raises(RetryLater):
+        emailing.send_batch(run.execution.pk, 1, run.ids)
+
+    statuses = run.statuses()
+    assert statuses == {
+        run.customers[0].email: LogStatus.SUCCESS,
+        rejected: LogStatus.FAILED,
+        deferred: LogStatus.PENDING,
+        closing: LogStatus.PENDING,
+        run.customers[4].email: LogStatus.SUCCESS,
+    }
+    rows = WorkflowActionLog.objects.filter(execution=run.execution, action_type="send_email")
+    assert set(rows.values_list("attempts", flat=True)) == {1}
+    assert "554" in rows.get(status=LogStatus.FAILED).error_message
+    # A 421 closes the connection; the last customer went out over a new one.
+    assert smtp.connections == 2
 
 
 class WorkerKilled(BaseException):
