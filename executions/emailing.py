@@ -39,7 +39,6 @@ from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 from psycopg import pq
-from psycopg.types.json import Jsonb
 
 from customers.models import Customer
 from executions import queueing
@@ -53,6 +52,7 @@ logger = logging.getLogger(__name__)
 
 ACTION = "send_email"
 LogStatus = WorkflowActionLog.Status
+TargetType = WorkflowActionLog.TargetType
 
 
 def batch_size() -> int:
@@ -101,7 +101,11 @@ def prepare_step(ctx: Any, action_config: dict[str, Any]) -> Prepared:
     Safe to repeat: existing claims are kept, so a re-run only sends to whoever is pending.
     """
     template = resolve_template(action_config)
-    recipients = ctx.customers(action_config.get("recipients")).only(*SKIP_REASON_FIELDS)
+    # Rows with just the fields the skip reason reads, not model instances: a third of the
+    # time for a step to 10,000 customers.
+    recipients = ctx.customers(action_config.get("recipients")).values_list(
+        *SKIP_REASON_FIELDS, named=True
+    )
     claims: list[tuple[int, str, dict[str, Any]]] = []  # (customer id, status, result)
     for customer in recipients:
         reason = email_skip_reason(template=template, customer=customer)
@@ -164,17 +168,31 @@ COPY_FIELDS = (
 
 
 def _copy_claims(ctx: Any, claims: list[tuple[int, str, dict[str, Any]]]) -> None:
-    """A new step's rows with COPY: 10,000 in 0.2 s where INSERTs take 0.8-1.0 s, while every
-    batch waits for them to commit."""
+    """A new step's rows with COPY: 10,000 in about 0.1 s where INSERTs take 0.8-1.0 s, while
+    every batch waits for them to commit. The rows are written in COPY's text format here,
+    where only the result (JSON: no tab or newline, backslashes doubled) needs escaping."""
     meta = WorkflowActionLog._meta
     columns = ", ".join(connection.ops.quote_name(meta.get_field(f).column) for f in COPY_FIELDS)
-    now = timezone.now()
     statement = f"COPY {meta.db_table} ({columns}) FROM STDIN"
-    fixed = (ctx.execution.pk, ctx.step.get("id"), ctx.step_order, ACTION)
-    customer = WorkflowActionLog.TargetType.CUSTOMER
+    now = timezone.now().isoformat()
+    step_id = ctx.step.get("id")
+    execution, step = int(ctx.execution.pk), r"\N" if step_id is None else int(step_id)
+    head = f"{execution}\t{step}\t{int(ctx.step_order)}\t{ACTION}\t{TargetType.CUSTOMER.value}"
     with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
-        for customer_id, status, result in claims:
-            copy.write_row((*fixed, customer, customer_id, status, Jsonb(result), "", 0, now, now))
+        for start in range(0, len(claims), 1000):
+            copy.write(
+                "".join(
+                    f"{head}\t{int(customer_id)}\t{LogStatus(status).value}\t"
+                    f"{_copy_json(result)}\t\t0\t{now}\t{now}\n"
+                    for customer_id, status, result in claims[start : start + 1000]
+                ).encode()
+            )
+
+
+def _copy_json(value: dict[str, Any]) -> str:
+    """JSON as a column of COPY's text format: ASCII, its control characters escaped by JSON
+    itself, so only the backslashes need doubling."""
+    return json.dumps(value).replace("\\", "\\\\")
 
 
 def preview_step(ctx: Any, action_config: dict[str, Any]) -> list[int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -198,7 +198,18 @@ SKIP_REASON_FIELDS = (
 )
 
 
-def email_skip_reason(*, template: EmailTemplate, customer: Customer) -> str | None:
+class Addressee(Protocol):
+    """What ``email_skip_reason`` reads of a customer: a Customer, or a row of
+    ``values_list(*SKIP_REASON_FIELDS, named=True)``."""
+
+    email: str
+    active: bool
+    suppressed_at: datetime | None
+    suppression_reason: str
+    unsubscribed_at: datetime | None
+
+
+def email_skip_reason(*, template: EmailTemplate, customer: Addressee) -> str | None:
     """Why ``customer`` gets no email from ``template``, or None when it may be sent.
 
     Inactive customers, missing and suppressed addresses get nothing; unsubscribed customers

@@ -62,9 +62,13 @@ def email_run(clock, queue, mail_backend, make_workflow, start_execution) -> Any
     engine: every recipient claimed as `pending`, batches recorded but not yet sent."""
 
     def make(
-        count: int = 3, *, max_retries: int = 3, action: dict[str, Any] | None = None
+        count: int = 3,
+        *,
+        max_retries: int = 3,
+        action: dict[str, Any] | None = None,
+        template_name: str = "Bestillingsskjema",
     ) -> EmailRun:
-        template = EmailTemplateFactory(name="Bestillingsskjema")
+        template = EmailTemplateFactory(name=template_name)
         customers = [
             CustomerFactory(name=f"Kunde {i}", email=f"kunde{i}@example.com") for i in range(count)
         ]
@@ -114,6 +118,17 @@ def test_claimed_rows_hold_the_step_the_recipient_and_the_template(email_run) ->
         assert (row.attempts, row.error_message) == (0, "")
         assert row.performed_at == row.updated_at is not None
     assert sorted(rows.values_list("target_id", flat=True)) == run.ids
+
+
+def test_claimed_rows_keep_any_text_as_it_was_written(email_run) -> None:
+    # On PostgreSQL the rows go in as COPY's text format, in which tabs, newlines and
+    # backslashes have meanings of their own (and \N is NULL).
+    name = 'Tilbud\tuke 49\nÆØÅ "æøå" \\N C:\\mal \\\\ \u2603'
+    run = email_run(2, template_name=name)
+
+    rows = WorkflowActionLog.objects.filter(execution=run.execution, action_type="send_email")
+    assert [row.result_data["template"] for row in rows] == [name, name]
+    assert rows.filter(result_data__template=name).count() == 2  # as JSON in the database too
 
 
 def test_copy_fields_are_every_column_of_the_action_log() -> None:
