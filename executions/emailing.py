@@ -242,6 +242,26 @@ def _record_success(row_id: int, result: dict[str, Any]) -> None:
     )
 
 
+def _batch_customers(customer_ids: list[int]) -> dict[int, Customer]:
+    """A batch's customers by id, on PostgreSQL one primary-key lookup each: without
+    statistics on the customers table (customers imported minutes before the send), the
+    planner reads the whole table to find a batch's 100 (10,000 customers, about 5 ms)."""
+    if connection.vendor != "postgresql":
+        return Customer.objects.in_bulk(customer_ids)
+    table = Customer._meta.db_table
+    customers = Customer.objects.raw(
+        f"""
+        SELECT customer.* FROM unnest(%s::bigint[]) AS batch (customer_id)
+        CROSS JOIN LATERAL (
+            SELECT * FROM {table} WHERE id = batch.customer_id
+            LIMIT 1  -- unique anyway; keeps the lookup from being turned into a join
+        ) AS customer
+        """,
+        [list(customer_ids)],
+    )
+    return {customer.pk: customer for customer in customers}
+
+
 def _batch_rows(
     execution_id: int, step_order: int, customer_ids: list[int]
 ) -> list[tuple[int, int, str]]:
@@ -591,7 +611,7 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
     execution.context = {"event": execution.event}
     step = next(s for s in execution.definition_snapshot["steps"] if s["step_order"] == step_order)
     max_retries = int(step.get("max_retries", 3))
-    customers = Customer.objects.in_bulk(customer_ids)
+    customers = _batch_customers(customer_ids)
     claims = _Claims(execution_id, step_order, customer_ids)
     try:
         template = resolve_template(step.get("action_config") or {})

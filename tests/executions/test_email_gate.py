@@ -275,6 +275,33 @@ def test_data_answered_with_an_error_settles_that_customer_and_the_batch_goes_on
     assert smtp.connections == 2
 
 
+def test_a_batch_finds_each_of_its_customers_and_notes_who_is_gone(smtp_run, smtp) -> None:
+    run = smtp_run(4)
+    gone = run.customers[2]
+    Customer.objects.filter(pk=gone.pk).delete()  # after the step was prepared
+    # Without statistics on the table (customers just imported) a plain IN reads every row;
+    # the batch looks each customer up by its key instead, and must still find the right one.
+    Customer.objects.filter(pk=run.customers[1].pk).update(name="Kafé Nord")
+
+    emailing.send_batch(run.execution.pk, 1, run.ids)
+
+    rows = {
+        row.target_id: row
+        for row in WorkflowActionLog.objects.filter(
+            execution=run.execution, action_type="send_email"
+        )
+    }
+    assert rows[gone.pk].status == LogStatus.FAILED
+    assert rows[gone.pk].error_message == "customer no longer exists"
+    assert sorted(smtp.recipients()) == sorted(c.email for c in run.customers if c != gone)
+    subjects = {pk: row.result_data.get("subject") for pk, row in rows.items() if pk != gone.pk}
+    assert subjects == {
+        run.customers[0].pk: "Hei Kunde 0",
+        run.customers[1].pk: "Hei Kafé Nord",
+        run.customers[3].pk: "Hei Kunde 3",
+    }
+
+
 class WorkerKilled(BaseException):
     """Nothing in the engine catches it, as nothing survives a kill."""
 
