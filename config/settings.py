@@ -256,7 +256,7 @@ WORKFLOW_DEFAULT_GRACE_HOURS = env_int("WORKFLOW_DEFAULT_GRACE_HOURS", 6)
 # Retries wait base * 2**attempt seconds (with jitter), capped at CELERY_MAX_COUNTDOWN_S.
 WORKFLOW_RETRY_BASE_S = float(env_str("WORKFLOW_RETRY_BASE_S", "30"))
 # Customers per email batch: one SMTP connection and one task per batch.
-WORKFLOW_EMAIL_BATCH_SIZE = env_int("WORKFLOW_EMAIL_BATCH_SIZE", 100)
+WORKFLOW_EMAIL_BATCH_SIZE = env_int("WORKFLOW_EMAIL_BATCH_SIZE", 200)
 # The dispatcher's sweep re-enqueues work whose broker message was lost: a queued execution
 # not picked up, an email step whose rows have not moved, or a running execution no worker
 # holds, for this many seconds (work in a retry backoff gets CELERY_MAX_COUNTDOWN_S on top).

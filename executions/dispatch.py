@@ -582,9 +582,8 @@ def sweep_stalled_batches() -> int:
                 queueing.enqueue_report(pk, step_order)
                 batches += 1
             stalled = [target for _pk, action, target in pending if action == emailing.ACTION]
-            size = emailing.batch_size()
-            for start in range(0, len(stalled), size):
-                queueing.enqueue_email_batch(pk, step_order, stalled[start : start + size])
+            for batch in emailing.split_batches(stalled):
+                queueing.enqueue_email_batch(pk, step_order, batch)
                 batches += 1
     return batches
 

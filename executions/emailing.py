@@ -56,7 +56,23 @@ TargetType = WorkflowActionLog.TargetType
 
 
 def batch_size() -> int:
-    return int(getattr(settings, "WORKFLOW_EMAIL_BATCH_SIZE", 100))
+    return int(getattr(settings, "WORKFLOW_EMAIL_BATCH_SIZE", 200))
+
+
+def split_batches(customer_ids: list[int]) -> list[list[int]]:
+    """Customers in batches of ``batch_size()``, but for a step of more than four batches the
+    last two batches' worth goes in quarter batches: the workers run out of work at different
+    moments, and the last to finish then waits for a short batch rather than a whole one,
+    while the rest keep the fixed cost of a batch (about 16 ms) spread over many emails."""
+    size = batch_size()
+    ids = list(customer_ids)
+    if len(ids) <= 4 * size:
+        return [ids[start : start + size] for start in range(0, len(ids), size)]
+    split = len(ids) - 2 * size
+    small = max(1, size // 4)
+    return [ids[start : start + size] for start in range(0, split, size)] + [
+        ids[start : start + small] for start in range(split, len(ids), small)
+    ]
 
 
 def resolve_template(action_config: dict[str, Any]) -> EmailTemplate:
@@ -152,11 +168,8 @@ def prepare_step(ctx: Any, action_config: dict[str, Any]) -> Prepared:
             logs.filter(status=LogStatus.PENDING).values_list("target_id", flat=True)
         )
         prepared.failed = logs.filter(status=LogStatus.FAILED).count()
-    size = batch_size()
-    for start in range(0, len(prepared.pending), size):
-        queueing.enqueue_email_batch(
-            ctx.execution.pk, ctx.step_order, prepared.pending[start : start + size]
-        )
+    for batch in split_batches(prepared.pending):
+        queueing.enqueue_email_batch(ctx.execution.pk, ctx.step_order, batch)
     return prepared
 
 

@@ -167,6 +167,17 @@ def test_batches_follow_the_batch_size(email_run, queue, settings) -> None:
     assert [ids for _e, _s, ids in queue.email_batches] == [run.ids[:2], run.ids[2:4], run.ids[4:]]
 
 
+def test_a_long_step_ends_in_quarter_batches(email_run, queue, settings) -> None:
+    # More than four batches: the last two batches' worth goes in quarter batches, so that the
+    # worker that finishes last waits for a short batch, not a whole one.
+    settings.WORKFLOW_EMAIL_BATCH_SIZE = 8
+    run = email_run(40)
+
+    batches = [ids for _e, _s, ids in queue.email_batches]
+    assert [len(ids) for ids in batches] == [8, 8, 8] + [2] * 8
+    assert [c for ids in batches for c in ids] == run.ids
+
+
 def test_a_redelivered_batch_never_emails_anyone_twice(email_run, queue, mailoutbox) -> None:
     run = email_run(3)
     a, b, c = run.ids
