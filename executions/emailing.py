@@ -258,15 +258,16 @@ def _record_success(row_id: int, result: dict[str, Any]) -> None:
 def _batch_customers(customer_ids: list[int]) -> dict[int, Customer]:
     """A batch's customers by id, on PostgreSQL one primary-key lookup each: without
     statistics on the customers table (customers imported minutes before the send), the
-    planner reads the whole table to find a batch's 100 (10,000 customers, about 5 ms)."""
+    planner reads the whole table to find a batch's few (10,000 customers: 5.6 ms where the
+    lookups take 0.1 ms)."""
     if connection.vendor != "postgresql":
         return Customer.objects.in_bulk(customer_ids)
-    table = Customer._meta.db_table
+    meta = Customer._meta
     customers = Customer.objects.raw(
         f"""
         SELECT customer.* FROM unnest(%s::bigint[]) AS batch (customer_id)
         CROSS JOIN LATERAL (
-            SELECT * FROM {table} WHERE id = batch.customer_id
+            SELECT * FROM {meta.db_table} WHERE {meta.pk.column} = batch.customer_id
             LIMIT 1  -- unique anyway; keeps the lookup from being turned into a join
         ) AS customer
         """,
