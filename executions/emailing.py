@@ -117,8 +117,8 @@ def prepare_step(ctx: Any, action_config: dict[str, Any]) -> Prepared:
     Safe to repeat: existing claims are kept, so a re-run only sends to whoever is pending.
     """
     template = resolve_template(action_config)
-    # Rows with just the fields the skip reason reads, not model instances: a third of the
-    # time for a step to 10,000 customers.
+    # Rows with just the fields the skip reason reads, not model instances (building those
+    # took about 0.1 s of the 0.3 s a step to 10,000 customers spent here).
     recipients = ctx.customers(action_config.get("recipients")).values_list(
         *SKIP_REASON_FIELDS, named=True
     )

@@ -187,6 +187,14 @@ def test_a_pause_before_the_claim_stops_the_batch_with_nothing_delivered(smtp_ru
     assert set(run.statuses().values()) == {LogStatus.PENDING}
 
 
+def _assert_tried_once_and_failed_with(run: Any, code: str) -> None:
+    """Every customer was claimed once (a refusal is never retried within the batch), and the
+    one failed for good says the server's code."""
+    rows = WorkflowActionLog.objects.filter(execution=run.execution, action_type="send_email")
+    assert set(rows.values_list("attempts", flat=True)) == {1}
+    assert code in rows.get(status=LogStatus.FAILED).error_message
+
+
 def test_a_recipient_refused_before_data_settles_the_claim(smtp_run, smtp) -> None:
     run = smtp_run(3)
     refused, deferred = run.customers[0].email, run.customers[1].email
@@ -202,9 +210,7 @@ def test_a_recipient_refused_before_data_settles_the_claim(smtp_run, smtp) -> No
         deferred: LogStatus.PENDING,
         run.customers[2].email: LogStatus.SUCCESS,
     }
-    rows = WorkflowActionLog.objects.filter(execution=run.execution, action_type="send_email")
-    assert set(rows.values_list("attempts", flat=True)) == {1}
-    assert "550" in rows.get(status=LogStatus.FAILED).error_message
+    _assert_tried_once_and_failed_with(run, "550")
 
 
 def test_a_message_that_cannot_be_built_after_its_claim_settles_the_claim(smtp_run, smtp) -> None:
@@ -260,17 +266,14 @@ def test_data_answered_with_an_error_settles_that_customer_and_the_batch_goes_on
     with pytest.raises(RetryLater):
         emailing.send_batch(run.execution.pk, 1, run.ids)
 
-    statuses = run.statuses()
-    assert statuses == {
+    assert run.statuses() == {
         run.customers[0].email: LogStatus.SUCCESS,
         rejected: LogStatus.FAILED,
         deferred: LogStatus.PENDING,
         closing: LogStatus.PENDING,
         run.customers[4].email: LogStatus.SUCCESS,
     }
-    rows = WorkflowActionLog.objects.filter(execution=run.execution, action_type="send_email")
-    assert set(rows.values_list("attempts", flat=True)) == {1}
-    assert "554" in rows.get(status=LogStatus.FAILED).error_message
+    _assert_tried_once_and_failed_with(run, "554")
     # A 421 closes the connection; the last customer went out over a new one.
     assert smtp.connections == 2
 
