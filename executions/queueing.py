@@ -46,11 +46,24 @@ def enqueue_runs(execution_ids: list[int], *, eta: datetime | None = None) -> No
 def enqueue_email_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> None:
     from executions.tasks import send_email_batch_task
 
+    # The message's own description of its arguments (shown by monitoring tools and stored
+    # with a failed task's result) names the customers by count and range: Celery would
+    # otherwise write out the list, cut at 1,024 characters, for every batch (half the time
+    # it took to enqueue a step's batches).
+    argsrepr = f"({execution_id}, {step_order}, {batch_description(customer_ids)})"
     transaction.on_commit(
         lambda: send_email_batch_task.apply_async(
-            args=(execution_id, step_order, customer_ids), queue="email"
+            args=(execution_id, step_order, customer_ids), queue="email", argsrepr=argsrepr
         )
     )
+
+
+def batch_description(customer_ids: list[int]) -> str:
+    if not customer_ids:
+        return "[no customers]"
+    count = len(customer_ids)
+    noun = "customer" if count == 1 else "customers"
+    return f"[{count} {noun}: {min(customer_ids)}..{max(customer_ids)}]"
 
 
 def enqueue_report(execution_id: int, step_order: int) -> None:
