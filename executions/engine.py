@@ -259,6 +259,10 @@ def _advance(execution: WorkflowExecution, step_order: int, now: datetime) -> in
     return later[0] if later else None
 
 
+def _save_progress(execution: WorkflowExecution) -> None:
+    execution.save(update_fields=["current_step", "context", "updated_at"])
+
+
 def _fail(execution: WorkflowExecution, message: str) -> None:
     transition(
         execution,
@@ -266,6 +270,7 @@ def _fail(execution: WorkflowExecution, message: str) -> None:
         reason=message,
         error_message=message,
         completed_at=timezone.now(),
+        current_step=execution.current_step,
         context=execution.context,
     )
     if not execution.is_test:
@@ -316,6 +321,7 @@ def _complete(execution: WorkflowExecution) -> None:
         Status.COMPLETED,
         reason=gettext_noop("all steps done"),
         completed_at=timezone.now(),
+        current_step=execution.current_step,
         context=execution.context,
     )
     if execution.action_logs.filter(status=WorkflowActionLog.Status.UNKNOWN).exists():
@@ -372,6 +378,10 @@ def run_execution(execution_id: int) -> None:
                     step["step_type"] not in LOCAL_STEP_TYPES
                     or time.monotonic() - started > STEP_GROUP_S
                 ):
+                    # The group's progress, written once: nobody else can see the row before
+                    # the commit anyway, and every way out of a step that ends the group
+                    # (a wait, a retry, a failure, fanned-out work, the end) writes it too.
+                    _save_progress(execution)
                     break
         if countdown is not None:
             # Raised after the commit, so the re-queued state and the attempt count persist.
@@ -386,8 +396,8 @@ def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float
     order = ctx.step_order
 
     def go_on() -> str:
+        # Saved by the caller when the group of steps ends (``_save_progress``).
         execution.current_step = _advance(execution, order, now)
-        execution.save(update_fields=["current_step", "context", "updated_at"])
         return "next"
 
     if not step.get("is_active", True):
@@ -408,6 +418,7 @@ def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float
             reason=gettext_noop("step %(step)s waits until %(at)s")
             % {"step": order, "at": target.isoformat()},
             resume_at=target,
+            current_step=order,
             context=execution.context,
         )
         return "stop"
@@ -443,6 +454,7 @@ def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float
             Status.QUEUED,
             reason=gettext_noop("step %(step)s will be retried in %(seconds)ss: %(error)s")
             % {"step": order, "seconds": f"{countdown:.0f}", "error": exc},
+            current_step=order,
             context=execution.context,
         )
         return countdown
@@ -465,7 +477,7 @@ def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float
         ctx.outputs[str(order)] = result.customer_ids
     if result.fanned_out:
         execution.context["awaiting_step"] = order
-        execution.save(update_fields=["context", "updated_at"])
+        _save_progress(execution)
         return "stop"
     return go_on()
 
