@@ -29,7 +29,6 @@ from django.db import transaction
 from django.utils import translation
 
 from ai_assistant.models import AIRequestLog, ChatMessage, ChatSession
-from ai_assistant.preview import PreviewLine, workflow_preview
 from ai_assistant.prompts import (
     PromptContext,
     build_system_prompt,
@@ -45,6 +44,7 @@ from ai_assistant.providers import (
 )
 from ai_assistant.refine import detect_language
 from automation.models import Integration, WorkflowDefinition
+from automation.preview import PreviewLine, workflow_preview
 from automation.services import (
     workflow_create,
     workflow_definition,
@@ -186,7 +186,7 @@ class ScriptReply:
 
 
 def _has_role(user: Any, role: str) -> bool:
-    from config.api import user_has_role
+    from accounts.roles import user_has_role
 
     return user_has_role(user, role)
 

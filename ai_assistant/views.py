@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -26,10 +25,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 from django_htmx.middleware import HtmxDetails
 
+from accounts.decorators import require_role
+from accounts.roles import BUSINESS, DEVELOPER, user_has_role
 from ai_assistant import gallery
 from ai_assistant.dsl import DOCS, MAX_SOURCE_BYTES, METHODS, export_script
 from ai_assistant.models import ChatMessage, ChatSession
-from ai_assistant.preview import PreviewLine, workflow_preview
 from ai_assistant.services import (
     MAX_TEXT_LENGTH,
     AssistantError,
@@ -40,9 +40,9 @@ from ai_assistant.services import (
     user_may_deploy,
 )
 from automation.models import WorkflowDefinition
+from automation.preview import PreviewLine, workflow_preview
 from automation.services import workflow_create
 from automation.validation import WorkflowValidationError
-from config.api import BUSINESS, DEVELOPER, user_has_role
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -103,11 +103,6 @@ flow.sendEmail({
 
 def _ui_language() -> str:
     return "en" if (get_language() or "nb").startswith("en") else "nb"
-
-
-def _require(user: Any, role: str) -> None:
-    if not user_has_role(user, role):
-        raise PermissionDenied(_("Your role does not allow this action."))
 
 
 def _entry_points(user: Any) -> dict[str, bool]:
@@ -210,11 +205,10 @@ def _chat_context(
     }
 
 
-@login_required
+@require_role(BUSINESS)
 @require_GET
 def chat_view(request: HtmxHttpRequest) -> HttpResponse:
     """The conversation: a new one, or ``?session=<id>`` to continue one."""
-    _require(request.user, BUSINESS)
     session = _session_or_404(request, request.GET.get("session"))
     template = "ai_assistant/chat.html"
     if request.htmx:
@@ -222,12 +216,11 @@ def chat_view(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, template, _chat_context(request, session))
 
 
-@login_required
+@require_role(BUSINESS)
 @require_POST
 def chat_message_view(request: HtmxHttpRequest) -> HttpResponse:
     """One turn. With htmx: the user's message and the reply, appended to the conversation,
     plus the draft panel out of band. Without: back to the conversation page."""
-    _require(request.user, BUSINESS)
     session = _session_or_404(request, request.POST.get("session"))
     text = request.POST.get("text", "")
     try:
@@ -260,12 +253,11 @@ def chat_message_view(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "ai_assistant/chat.html#turn", context)
 
 
-@login_required
+@require_role(BUSINESS)
 @require_POST
 def chat_confirm_view(request: HtmxHttpRequest) -> HttpResponse:
     """The "Opprett" button: the session's draft becomes a workflow (a draft, or active
     when asked for and allowed), then the workflow's page."""
-    _require(request.user, BUSINESS)
     session = _session_or_404(request, request.POST.get("session"))
     if session is None:
         raise Http404(_("No such conversation."))
@@ -382,12 +374,11 @@ def _script_context(
     }
 
 
-@login_required
+@require_role(DEVELOPER)
 @require_http_methods(["GET", "POST"])
 def script_editor_view(request: HtmxHttpRequest) -> HttpResponse:
     """GET: the editor with an example (or a gallery entry exported as a script). POST: save
     the script as a draft workflow when it compiles and validates."""
-    _require(request.user, DEVELOPER)
     if request.method == "POST":
         return _script_save(request)
     language = _language_of(request.GET.get("language"))
@@ -428,11 +419,10 @@ def _script_save(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "ai_assistant/script_editor.html", context, status=400)
 
 
-@login_required
+@require_role(DEVELOPER)
 @require_POST
 def script_check_view(request: HtmxHttpRequest) -> JsonResponse:
     """What the editor marks as you type: errors with line and column, and the preview."""
-    _require(request.user, DEVELOPER)
     language = _language_of(request.POST.get("language"))
     source = request.POST.get("source", "")
     reply = ai_execute_script(user=request.user, language=language, source=source)
@@ -448,10 +438,9 @@ def script_check_view(request: HtmxHttpRequest) -> JsonResponse:
 # --- Gallery ----------------------------------------------------------------------------------
 
 
-@login_required
+@require_role(BUSINESS)
 @require_GET
 def gallery_view(request: HtmxHttpRequest) -> HttpResponse:
-    _require(request.user, BUSINESS)
     language = _ui_language()
     cards = []
     for item in gallery.GALLERY:
@@ -473,12 +462,11 @@ def gallery_view(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@require_role(BUSINESS)
 @require_http_methods(["GET", "POST"])
 def gallery_use_view(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """One entry, prefilled for this business: choose templates, group or address, see the
     preview, create it (through the one validator)."""
-    _require(request.user, BUSINESS)
     item = gallery.gallery_get(slug)
     if item is None:
         raise Http404(_("No such prepared workflow."))

@@ -28,6 +28,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.permissions import IsBusiness, IsDeveloper, IsViewer, ReadViewerWriteBusiness
+from accounts.roles import DEVELOPER, user_has_role
 from automation.api_schema import RUNNING_EXAMPLE_OPENAPI, WorkflowDocumentSerializer
 from automation.models import WorkflowDefinition
 from automation.scheduling import upcoming_runs
@@ -41,17 +43,7 @@ from automation.services import (
     workflow_serialize,
     workflow_update,
 )
-from config.api import (
-    DEVELOPER,
-    Conflict,
-    IsBusiness,
-    IsDeveloper,
-    IsViewer,
-    ReadViewerWriteBusiness,
-    WorkflowAutomationPagination,
-    error_responses,
-    user_has_role,
-)
+from core.api import Conflict, WorkflowAutomationPagination, error_responses
 
 TAG = "workflows"
 # Step types that reach outside the product (integrations): developers only.

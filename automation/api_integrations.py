@@ -20,6 +20,7 @@ from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.permissions import IsDeveloper, ReadViewerWriteDeveloper
 from automation.integrations import (
     UNSET,
     IntegrationValidationError,
@@ -29,10 +30,8 @@ from automation.integrations import (
     integration_update,
 )
 from automation.models import Integration, WorkflowStep
-from config.api import (
+from core.api import (
     ErrorResponseSerializer,
-    IsDeveloper,
-    ReadViewerWriteDeveloper,
     WorkflowAutomationPagination,
     error_responses,
     errors_response,

@@ -18,7 +18,7 @@ def _visible_to(
     # Staff and members of a role group (viewer and up: the team the product serves) see
     # every workflow; other signed-in users see the ones they created. ``None`` means a
     # trusted caller (a task, the dispatcher, a management command).
-    from config.api import role_of  # lazily: config.api imports DRF
+    from accounts.roles import role_of
 
     if user is None or getattr(user, "is_staff", False):
         return qs

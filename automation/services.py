@@ -22,6 +22,7 @@ from automation.models import (
     WorkflowVersion,
 )
 from automation.validation import WorkflowValidationError, validate_workflow
+from core.errors import DomainError
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -52,28 +53,35 @@ STEP_FIELDS = (
 )
 
 
-class WorkflowConflict(Exception):
+class WorkflowConflict(DomainError):
     """An edit was based on a version that is no longer the current one."""
 
     code = "version_conflict"
+    status_code = 409
 
     def __init__(self, *, expected_version: int, current_version: int) -> None:
         self.expected_version = expected_version
         self.current_version = current_version
-        super().__init__(
-            _(
-                "The workflow was changed by someone else: you edited version "
-                "%(expected)s, the current version is %(current)s."
-            )
-            % {"expected": expected_version, "current": current_version}
-        )
+        message = _(
+            "The workflow was changed by someone else: you edited version "
+            "%(expected)s, the current version is %(current)s."
+        ) % {"expected": expected_version, "current": current_version}
+        super().__init__([{"path": "/version", "code": self.code, "message": message}])
+        self.args = (message,)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
     def as_dict(self) -> dict[str, Any]:
         """The same shape as validation errors, so callers can render one kind of answer."""
-        return {
-            "errors": [{"path": "/version", "code": self.code, "message": str(self)}],
-            "current_version": self.current_version,
-        }
+        return {"errors": list(self.errors), "current_version": self.current_version}
+
+    def response_body(self) -> dict[str, Any]:
+        return self.as_dict()
+
+    def response_headers(self) -> dict[str, str]:
+        # The current version as ETag, for the client's next If-Match.
+        return {"ETag": f'"{self.current_version}"'}
 
 
 # --- Serialisation -----------------------------------------------------------------------

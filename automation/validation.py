@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import copy
 import functools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from zoneinfo import available_timezones
@@ -53,6 +53,8 @@ from automation.step_config import (
     normalise_day,
     normalise_time,
 )
+from core.errors import DomainError
+from core.pointer import pointer_of
 
 if TYPE_CHECKING:
     from automation.models import WorkflowDefinition
@@ -167,9 +169,8 @@ Path = tuple[str | int, ...]
 # --- Results -----------------------------------------------------------------------------
 
 
-def pointer(path: Iterable[str | int]) -> str:
-    """RFC 6901 JSON Pointer for ``path`` ("" is the whole document)."""
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+#: RFC 6901 JSON Pointer for a path given as one sequence ("" is the whole document).
+pointer = pointer_of
 
 
 @dataclass
@@ -198,12 +199,10 @@ class ValidationResult:
         return self.normalised
 
 
-class WorkflowValidationError(Exception):
+class WorkflowValidationError(DomainError):
     """Raised by the services when a document is invalid; nothing has been saved."""
 
-    def __init__(self, errors: list[dict[str, str]]) -> None:
-        self.errors = errors
-        super().__init__("; ".join(f"{e['path'] or '/'}: {e['message']}" for e in errors))
+    status_code = 400
 
     def as_dict(self) -> dict[str, Any]:
         return {"errors": list(self.errors)}

@@ -21,10 +21,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from automation.registry import StepType, get_step_type
+from customers.selection import apply_condition, resolve_recipients
 from executions import queueing
 from executions.errors import PermanentStepError, RetryableStepError, RetryLater
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
-from executions.recipients import apply_condition, resolve_recipients
 
 logger = logging.getLogger(__name__)
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from core.errors import DomainError
 from executions import queueing
 from executions.engine import transition
 from executions.models import WorkflowActionLog, WorkflowExecution
@@ -22,12 +23,18 @@ Status = WorkflowExecution.Status
 LogStatus = WorkflowActionLog.Status
 
 
-class ExecutionStateError(Exception):
+class ExecutionStateError(DomainError):
     """The execution is not in a state that allows this action."""
 
+    status_code = 409
+
     def __init__(self, message: str, *, code: str = "invalid_state") -> None:
-        super().__init__(message)
+        super().__init__([{"path": "", "code": code, "message": message}])
+        self.args = (message,)
         self.code = code
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 def _locked(execution: WorkflowExecution | int) -> WorkflowExecution:

@@ -7,8 +7,8 @@ from typing import Any
 from django.utils.translation import gettext_noop
 
 from customers.models import Order
+from customers.selection import COUNTED_ORDER_STATUSES
 from executions.models import WorkflowActionLog
-from executions.recipients import COUNTED_ORDER_STATUSES
 
 ACTION = "create_order"
 LogStatus = WorkflowActionLog.Status

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from customers.models import Customer, Order
+from customers.selection import COUNTED_ORDER_STATUSES, apply_condition
 from executions.models import WorkflowActionLog, WorkflowExecution
-from executions.recipients import COUNTED_ORDER_STATUSES, apply_condition
 
 ACTION = "generate_report"
 

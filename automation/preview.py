@@ -6,7 +6,7 @@
     Torsdag 15:00 - Send Påminnelse til alle kunder som ikke har bestilt siden kjøringen startet (7)
 
 (with an en dash between time and action). Counts are "if it ran now": recipients resolved
-with the engine's own rules (``executions.recipients``), conditions evaluated against the
+with the engine's own rules (``customers.selection``), conditions evaluated against the
 orders that exist now, with the execution taken to have started at the schedule's latest run.
 Reading those rules from the engine rather than re-implementing them keeps the preview honest
 when they change.
@@ -267,7 +267,7 @@ class _Counter:
         self.outputs: dict[str, list[int]] = {}
 
     def _narrow(self, customers: Any, condition: Mapping[str, Any]) -> Any:
-        from executions.recipients import apply_condition
+        from customers.selection import apply_condition
 
         if not condition:
             return customers
@@ -281,7 +281,7 @@ class _Counter:
 
     def count(self, step: Mapping[str, Any], templates: Mapping[int, Any]) -> int | None:
         from customers.models import Customer
-        from executions.recipients import resolve_recipients
+        from customers.selection import resolve_recipients
 
         action = step.get("action_config") or {}
         condition = step.get("condition_config") or {}
