@@ -273,7 +273,13 @@ def _prompt_context(
         integrations = list(
             Integration.objects.filter(is_active=True).order_by("name").values("id", "name")
         )
+    allowed = [
+        (cls.key, cls.prompt or cls.doc)
+        for cls in step_types().values()
+        if cls.required_role is None or user_has_role(user, cls.required_role)
+    ]
     return PromptContext(
+        step_types=allowed,
         today=context.today,
         timezone=context.timezone,
         templates=list(context.templates),

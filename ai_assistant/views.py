@@ -28,7 +28,8 @@ from django_htmx.middleware import HtmxDetails
 from accounts.decorators import require_role
 from accounts.roles import BUSINESS, DEVELOPER, user_has_role
 from ai_assistant import gallery
-from ai_assistant.dsl import DOCS, MAX_SOURCE_BYTES, METHODS, export_script
+from ai_assistant.dsl import MAX_SOURCE_BYTES, docs, export_script, methods
+from ai_assistant.fixtures.scripts import EXAMPLE_SCRIPTS
 from ai_assistant.models import ChatMessage, ChatSession
 from ai_assistant.services import (
     MAX_TEXT_LENGTH,
@@ -57,48 +58,6 @@ DRAFT_INTROS = (
     "Here is the draft. Review it and confirm to save it:",
 )
 RECENT_SESSIONS = 8
-
-EXAMPLE_SCRIPTS = {
-    "python": """\
-flow = workflow(
-    "Ukentlig bestilling",
-    description="Bestillingsskjema mandag 09:00, påminnelse torsdag 15:00",
-    schedule=weekly("monday", "09:00"),
-)
-flow.send_email(
-    name="Send bestillingsskjema",
-    template="{order_form}",
-    to=group("all"),
-    when=on("monday", "09:00"),
-)
-flow.send_email(
-    name="Påminnelse",
-    template="{reminder}",
-    to=group("all"),
-    when=on("thursday", "15:00"),
-    condition=orders_missing(since="execution_start"),
-)
-""",
-    "javascript": """\
-const flow = workflow("Ukentlig bestilling", {
-  description: "Bestillingsskjema mandag 09:00, påminnelse torsdag 15:00",
-  schedule: weekly("monday", "09:00"),
-});
-flow.sendEmail({
-  name: "Send bestillingsskjema",
-  template: "{order_form}",
-  to: group("all"),
-  when: on("monday", "09:00"),
-});
-flow.sendEmail({
-  name: "Påminnelse",
-  template: "{reminder}",
-  to: group("all"),
-  when: on("thursday", "15:00"),
-  condition: ordersMissing({since: "execution_start"}),
-});
-""",
-}
 
 
 def _ui_language() -> str:
@@ -312,8 +271,11 @@ def _camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
-_STEP_NAMES = sorted({*METHODS, *(_camel(m) for m in METHODS)}, key=len, reverse=True)
-_STEP_CALL = re.compile(r"\.\s*(?:" + "|".join(_STEP_NAMES) + r")\s*\(")
+def _step_call_pattern() -> re.Pattern[str]:
+    names = sorted({*methods(), *(_camel(m) for m in methods())}, key=len, reverse=True)
+    return re.compile(r"\.\s*(?:" + "|".join(names) + r")\s*\(")
+
+
 _WORKFLOW_CALL = re.compile(r"\bworkflow\s*\(")
 _STEP_PATH = re.compile(r"^/steps/(\d+)(?:/|$)")
 
@@ -322,7 +284,7 @@ def _line_of(path: str, source: str) -> int:
     """Where in the script a validator error (a JSON Pointer into the compiled document)
     belongs: the n-th step method call for /steps/n/..., else the workflow(...) call. The
     compiler appends steps in call order, so the n-th call is step n."""
-    starts = [m.start() for m in _STEP_CALL.finditer(source)]
+    starts = [m.start() for m in _step_call_pattern().finditer(source)]
     found = _STEP_PATH.match(path or "")
     offset = None
     if found and int(found.group(1)) < len(starts):
@@ -368,7 +330,7 @@ def _script_context(
         "errors": _positioned(errors or [], source),
         "preview": preview or [],
         "examples": {lang: _example_script(lang) for lang in SCRIPT_LANGUAGES},
-        "docs": DOCS,
+        "docs": docs(),
         "max_bytes": MAX_SOURCE_BYTES,
         "entry": _entry_points(request.user),
     }

@@ -29,7 +29,8 @@ from automation.integrations import (
     integration_test,
     integration_update,
 )
-from automation.models import Integration, WorkflowStep
+from automation.models import Integration
+from automation.selectors import steps_referencing
 from core.api import (
     ErrorResponseSerializer,
     WorkflowAutomationPagination,
@@ -255,9 +256,7 @@ class IntegrationDetailView(generics.GenericAPIView):
         integration = self.get_object()
         with transaction.atomic():
             # Steps refer to integrations by id inside their config, not by a foreign key.
-            in_use = WorkflowStep.objects.filter(
-                step_type="call_integration", action_config__integration_id=integration.pk
-            ).exists()
+            in_use = steps_referencing("integration", integration.pk).exists()
             if in_use:
                 return errors_response(
                     [

@@ -74,7 +74,7 @@ class Reference:
 
 @dataclass(frozen=True)
 class DslParam:
-    """One parameter of a step's DSL method (``flow.send_email(template=..., to=...)``).
+    """One parameter of a step's DSL method (``flow.<key>(template=..., to=...)``).
 
     ``key`` is the config key it fills (None: the whole config, for a positional ``check`` or
     ``until``); ``kind`` says how its value is read and written back:
@@ -184,6 +184,9 @@ class StepType:
     #: How users point at such a step in a follow-up ("the reminder", "the report"), as a
     #: pattern of nb and en words; None: only by number ("step 2").
     nouns: ClassVar[re.Pattern[str] | None] = None
+    #: Words for kinds of this step type's steps ("reminder", "form" for emails), matched
+    #: before ``nouns`` because they are more specific; ``kinds`` says which a step is.
+    kind_words: ClassVar[Mapping[str, re.Pattern[str]]] = {}
     #: How the offline assistant recognises a request for it; None: never drafted offline.
     phrases: ClassVar[Phrases | None] = None
     #: What the LLM's system prompt says about it (Norwegian, one or two lines).
@@ -199,9 +202,9 @@ class StepType:
         preview counts them."""
         return customers
 
-    def kinds(self, step: Mapping[str, Any], lookups: Lookups) -> set[str]:
-        """Extra words a user may call this particular step by (a reminder email is a
-        "reminder"); matched by the assistant's follow-ups besides ``nouns``."""
+    def kinds(self, step: Mapping[str, Any], categories: Mapping[int, str]) -> set[str]:
+        """Which of ``kind_words`` this particular step is (an email with a reminder template
+        is a "reminder"); ``categories`` are the email templates' categories by id."""
         return set()
 
     def policy_errors(

@@ -239,8 +239,8 @@ def _wait_target(ctx: StepContext) -> datetime | None:
         trigger_config = step.get("trigger_config") or {}
         # "Run now" means: start now, as if the schedule had fired. The schedule stands for the
         # first step's weekday and time only, so that step does not wait for them; a delay or
-        # a fixed moment still applies, and a later timed step (the reminder, a wait_until
-        # after an immediate first step) still waits.
+        # a fixed moment still applies, and a later timed step (the reminder, a wait after an
+        # immediate first step) still waits.
         if (
             ctx.execution.trigger == WorkflowExecution.Trigger.MANUAL
             and steps

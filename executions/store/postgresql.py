@@ -8,7 +8,7 @@
 - The claim is one statement, prepared once per connection: the previous send's success and
   the next customer's claim in one round trip and one commit. ``start_claim`` sends it
   without waiting, so its round trip and commit overlap the SMTP conversation; the caller reads
-  the answer right before DATA (``executions.steps.send_email.gate``).
+  the answer right before DATA (the email step's SMTP gate).
 - A step's own progress commits without waiting for the WAL flush (``synchronous_commit =
   off`` for that transaction only): a database crash can then forget the last fraction of a
   second of progress, which is the same as the worker dying a moment earlier; every step is

@@ -58,6 +58,11 @@ class SendEmail(StepType):
         )
     )
     nouns = re.compile(r"\b(e-?post\w*|mail\w*|emails?|utsendelse\w*)\b")
+    kind_words = {
+        "reminder": re.compile(r"\b(påminnelse\w*|purring\w*|reminder\w*)"),
+        "form": re.compile(r"(\w*skjema\w*|\border[- ]?forms?\b|\bforms?\b)"),
+        "confirmation": re.compile(r"\b(bekreftelse\w*|confirmation\w*)"),
+    }
     prompt = (
         "send_email sender en e-postmal (template_id fra listen) til mottakerne (recipients). "
         "Påminnelser får condition_config orders_missing."
@@ -106,14 +111,14 @@ class SendEmail(StepType):
             customers = customers.filter(unsubscribed_at__isnull=True)
         return customers
 
-    def kinds(self, step: Mapping[str, Any], lookups: Lookups) -> set[str]:
+    def kinds(self, step: Mapping[str, Any], categories: Mapping[int, str]) -> set[str]:
         action = step.get("action_config") or {}
         condition = step.get("condition_config") or {}
-        template = lookups.template(action.get("template_id"))
+        category = categories.get(action.get("template_id"), "")  # type: ignore[arg-type]
         name = str(step.get("name") or "").lower()
         kinds = {kind for kind, pattern in _KIND_OF_NAME if pattern.search(name)}
-        if template is not None and template.category in _KIND_OF_CATEGORY:
-            kinds.add(_KIND_OF_CATEGORY[template.category])
+        if category in _KIND_OF_CATEGORY:
+            kinds.add(_KIND_OF_CATEGORY[category])
         if condition.get("check") == "orders_missing":
             kinds.add("reminder")
         return kinds
