@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
+    from automation.drafting import Facts, StepDraft
     from automation.wording import Lookups, Words
 
 __all__ = [
@@ -128,20 +129,6 @@ class Phrases:
     priority: int = 0
 
 
-@dataclass
-class StepDraft:
-    """A step as the offline assistant drafts it from what a part of a request says."""
-
-    action_config: dict[str, Any] = field(default_factory=dict)
-    condition_config: dict[str, Any] | None = None
-    #: nb / en short names ("Påminnelse" / "Reminder") for the step and the workflow's name.
-    name: tuple[str, str] = ("", "")
-    #: A default time when the request gives none (None: ask for one).
-    default_time: str | None = None
-    #: The step looks at orders: "who have not ordered" is implied for a later step.
-    implies_orders_missing: bool = False
-
-
 class StepType:
     """Base class of every step type; see the module docstring for who reads what."""
 
@@ -214,10 +201,10 @@ class StepType:
         checked by the caller). ``path`` is the step's JSON Pointer."""
         return []
 
-    def draft(self, facts: Any, ask: Callable[[str, str], Exception]) -> StepDraft:
-        """The offline assistant's draft of this step from the facts of one part of a request
-        (``ai_assistant.offline.facts.Facts``); raise ``ask(nb, en)`` for a question."""
-        raise NotImplementedError
+    def draft(self, facts: Facts) -> StepDraft:
+        """The offline assistant's draft of this step from what one part of a request says
+        (``automation.drafting``); raise ``facts.ask(nb, en)`` to ask instead of guessing."""
+        raise NotImplementedError(f"{self.key} is not drafted by the offline assistant")
 
     def run(self, ctx: Any, config: BaseModel) -> Any:  # pragma: no cover - per type
         raise NotImplementedError

@@ -18,7 +18,8 @@ from pydantic import Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
-from automation.registry import DslParam, DslSpec, StepType, register
+from automation.drafting import Facts, StepDraft
+from automation.registry import DslParam, DslSpec, Phrases, StepType, register
 from automation.step_config import ConfigModel, Recipients
 from automation.wording import Lookups, Words
 from customers.models import Order
@@ -55,6 +56,19 @@ class CreateOrder(StepType):
         )
     )
     nouns = re.compile(r"\b(ordre\w*|bestillingen|standing orders?|orders?)\b")
+    phrases = Phrases(
+        re.compile(
+            r"\b(?:legg\w*|legge)\s+inn\s+(?:\w+\s+){0,3}?(?:ordre\w*|bestilling\w*)"
+            r"|\b(?:opprett\w*|lag|lage|create|place|put\s+in|submit|make|generate)\s+"
+            r"(?:\w+\s+){0,3}?(?:ordre\w*|bestilling\w*|orders?)\b"
+            r"|\b(?:standing|repeat|recurring|automatic)\s+orders?\b"
+            r"|\b(?:stående|faste?|automatisk\w*)\s+(?:ordre\w*|bestilling\w*)"
+            r"|\brepeat\s+(?:their\s+|the\s+)?last\s+order\b"
+            r"|\bgjenta\w*\s+(?:\w+\s+){0,2}?(?:ordre\w*|bestilling\w*)|\bauto-?order\w*"
+            r"|\bbestill\w*\s+(?:automatisk|for\s+dem|på\s+vegne)"
+        ),
+        priority=10,
+    )
     prompt = (
         'create_order lager én ordre per mottaker: mode "repeat_last" gjentar kundens siste '
         'ordre («den faste ordren»), mode "lines" bruker lines. status er "draft" (standard).'
@@ -94,6 +108,15 @@ class CreateOrder(StepType):
             how = w.say(f"{count} linjer", f"{count} lines")
         who = w.who(step, lookups)
         return w.say(f"Opprett ordre ({how}) for {who}", f"Create orders ({how}) for {who}")
+
+    def draft(self, facts: Facts) -> StepDraft:
+        # "Their usual order" / "the standing order": a copy of each customer's last order.
+        return StepDraft(
+            action_config={"recipients": facts.recipients, "mode": "repeat_last"},
+            name=("Legg inn fast ordre", "Place standing order"),
+            label=("fast ordre", "standing order"),
+            kind="order",
+        )
 
     def run(self, ctx: StepContext, config: CreateOrder.Config) -> StepResult:
         action = ctx.step.get("action_config") or {}

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from pydantic import Field
 
-from automation.registry import DslParam, DslSpec, Reference, StepType, register
+from automation.drafting import Facts, StepDraft
+from automation.registry import DslParam, DslSpec, Phrases, Reference, StepType, register
 from automation.step_config import ConfigModel
 from automation.wording import Lookups, Words
 from executions import queueing
@@ -42,6 +43,12 @@ class GenerateReport(StepType):
         )
     )
     nouns = re.compile(r"\b(\w*rapport\w*|reports?|oversikt\w*|summary)\b")
+    phrases = Phrases(
+        re.compile(
+            r"\w*rapport\w*|\breports?\b|\boversikt\w*|\bsummary\b|\bsammendrag\w*|\bstatisti\w*"
+        ),
+        priority=20,
+    )
     prompt = (
         "generate_report lager en rapport (report: execution_summary, orders_missing eller "
         "weekly_orders) og sender den til e-postadressene teksten nevner (send_to)."
@@ -62,6 +69,21 @@ class GenerateReport(StepType):
         nb, en = REPORT_NAMES.get(kind, (kind, kind))  # type: ignore[arg-type]
         to = ", ".join(action.get("send_to") or [])
         return w.say(f"Send {nb} til {to}", f"Send the {en} to {to}")
+
+    def draft(self, facts: Facts) -> StepDraft:
+        if not facts.emails:
+            raise facts.ask(
+                "Hvilken e-postadresse skal rapporten sendes til?",
+                "Which email address should the report go to?",
+            )
+        return StepDraft(
+            action_config={"report": _report_kind(facts.text), "send_to": list(facts.emails)},
+            name=("Send rapport", "Send report"),
+            label=("rapport", "report"),
+            kind="report",
+            # "who have not ordered" is what the report is about, not whom it goes to.
+            takes_no_condition=True,
+        )
 
     def run(self, ctx: StepContext, config: GenerateReport.Config) -> StepResult:
         if ctx.is_test:
@@ -108,3 +130,24 @@ class GenerateReport(StepType):
     def redispatch(self, execution_id: int, step_order: int, pending: list[int]) -> int:
         queueing.enqueue_step_work(execution_id, step_order, self.key, None, queue=self.queue)
         return 1
+
+
+_NOT_ORDERED = re.compile(
+    r"\b(?:ikke|not|never|aldri|ikkje|yet\s+to|n't)\s+(?:\w+\s+){0,3}?"
+    r"(?:bestilt|bestille|bestiller|ordered|order|lagt\s+inn|sendt\s+inn|handlet|placed)\w*"
+    r"|\b\w+n't\s+(?:\w+\s+){0,2}?(?:ordered|order|placed)\b"
+    r"|\bmangler\w*|\bmissing\b|\buten\s+(?:ordre|bestilling)\w*|\bwithout\s+(?:an?\s+)?orders?"
+    r"|\bno\s+orders?\b|\bingen\s+(?:ordre|bestilling)\w*|\bnot\s+yet\s+ordered\b"
+    r"|\bhar\s+glemt\s+å\s+bestille\b|\bforgot\s+to\s+order\b"
+)
+
+
+def _report_kind(text: str) -> str:
+    """Which report a request asks for, by what it says it is about."""
+    if _NOT_ORDERED.search(text) or re.search(r"\bhvem\s+som\b|\bwho\b", text):
+        return "orders_missing"
+    if re.search(
+        r"\bordre\w*|\border\w*|\bbestilling\w*|\bsalg\w*|\bsales\b|\bukesrapport\w*", text
+    ):
+        return "weekly_orders"
+    return "execution_summary"

@@ -17,7 +17,8 @@ from pydantic import Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
-from automation.registry import DslParam, DslSpec, Reference, StepType, register
+from automation.drafting import Facts, StepDraft
+from automation.registry import DslParam, DslSpec, Phrases, Reference, StepType, register
 from automation.step_config import ConfigModel, Recipients
 from automation.wording import Lookups, Words
 from executions.engine import StepContext, StepResult
@@ -26,6 +27,52 @@ from executions.steps.send_email import sending
 
 #: Template categories a user names a step by ("the reminder", "the form").
 _KIND_OF_CATEGORY = {"reminder": "reminder", "bestilling": "form", "confirmation": "confirmation"}
+# What kind of email a request asks for, in the order they are tried, with the template
+# category that kind means.
+_KIND_WORDS = (
+    (
+        "reminder",
+        re.compile(
+            r"\w*påminnelse\w*|\bpaminnelse\w*|\bpurr\w*|\breminders?\b|\bremind\w*|\bminn\w*\b"
+            r"|\bhusk\w*\s+å\s+bestille\b|\bnudge\w*|\bfollow[- ]up\b|\boppfølging\w*"
+        ),
+    ),
+    (
+        "confirmation",
+        re.compile(r"\w*bekreftelse\w*|\bbekreft\w*|\bconfirm\w*|\bkvittering\w*|\breceipts?\b"),
+    ),
+    ("welcome", re.compile(r"\bvelkom\w*|\bwelcome\w*")),
+    (
+        "bestilling",
+        re.compile(
+            r"\w*skjema\w*|\border[- ]?forms?\b|\bordering\s+forms?\b|\border\s+sheets?\b"
+            r"|\bbestillingsliste\w*|\bbestillingslenke\w*|\border\s+links?\b|\bforms?\b"
+        ),
+    ),
+)
+_SEND_WORDS = (
+    r"\bsend\w*|\be-?post\w*|\bepost\w*|\be-?mail\w*|\bmail\w*|\bnyhetsbrev\w*|\bnewsletters?"
+    r"|\bmeny\w*|\bmenus?\b|\btilbud\w*|\boffers?\b|\bprislist\w*|\bprice\s*lists?\b"
+    r"|\bkampanje\w*|\bcampaigns?\b|\bbeskjed\w*|\bmessage\w*|\bvarsl\w*|\bnotif\w*"
+)
+# kind: (step name, description label), in nb and en.
+_KIND_NAMES = {
+    "bestilling": (
+        ("Send bestillingsskjema", "bestillingsskjema"),
+        ("Send order form", "order form"),
+    ),
+    "reminder": (("Påminnelse", "påminnelse"), ("Reminder", "reminder")),
+    "confirmation": (("Send bekreftelse", "bekreftelse"), ("Send confirmation", "confirmation")),
+    "welcome": (("Send velkomst", "velkomst"), ("Send welcome email", "welcome email")),
+}
+_CATEGORY_NAMES = {
+    "bestilling": ("bestillingsskjema", "order form"),
+    "reminder": ("påminnelse", "reminder"),
+    "confirmation": ("bekreftelse", "confirmation"),
+    "welcome": ("velkomst", "welcome"),
+}
+_DEFAULT_TIMES = {"bestilling": "09:00", "reminder": "15:00"}
+
 _KIND_OF_NAME = (
     ("reminder", re.compile(r"påminn|purr|remind")),
     ("form", re.compile(r"skjema|form")),
@@ -63,6 +110,9 @@ class SendEmail(StepType):
         "form": re.compile(r"(\w*skjema\w*|\border[- ]?forms?\b|\bforms?\b)"),
         "confirmation": re.compile(r"\b(bekreftelse\w*|confirmation\w*)"),
     }
+    phrases = Phrases(
+        re.compile("|".join([p.pattern for _k, p in _KIND_WORDS] + [_SEND_WORDS])), priority=0
+    )
     prompt = (
         "send_email sender en e-postmal (template_id fra listen) til mottakerne (recipients). "
         "Påminnelser får condition_config orders_missing."
@@ -122,6 +172,80 @@ class SendEmail(StepType):
         if condition.get("check") == "orders_missing":
             kinds.add("reminder")
         return kinds
+
+    def draft(self, facts: Facts) -> StepDraft:
+        if facts.emails:
+            raise facts.ask(
+                "E-poster fra en arbeidsflyt går til kunder. Skal den gå til alle kunder eller til "
+                f"en kundegruppe? (Adressen {facts.emails[0]} kan få en rapport.)",
+                "Workflow emails go to customers. Should it go to all customers or to a customer "
+                f"group? ({facts.emails[0]} can receive a report.)",
+            )
+        kind = next((k for k, pattern in _KIND_WORDS if pattern.search(facts.rest)), None)
+        if kind is None and facts.follows_up:
+            kind = "reminder"  # a later time for those who have not ordered: a reminder
+        draft = StepDraft(kind=kind or "email")
+        template = self._template(facts, kind, draft)
+        draft.action_config = {"template_id": template["id"], "recipients": facts.recipients}
+        if kind in _KIND_NAMES:
+            (nb_name, nb_label), (en_name, en_label) = _KIND_NAMES[kind]
+        else:
+            nb_name = en_name = f"Send {template['name']}"
+            nb_label = en_label = template["name"]
+        draft.name, draft.label = (nb_name, en_name), (nb_label, en_label)
+        draft.default_time = _DEFAULT_TIMES.get(kind or "")
+        draft.implies_orders_missing = kind == "reminder"
+        return draft
+
+    def _template(self, facts: Facts, kind: str | None, draft: StepDraft) -> Any:
+        """The template a request for ``kind`` of email means (a question when none fits)."""
+        templates = facts.templates
+        named = templates.named
+        if named is not None and (kind is None or named["category"] == kind):
+            return named
+        if (
+            kind is None
+            and facts.event == "order.created"
+            and templates.in_category("confirmation")
+        ):
+            kind = "confirmation"
+        if kind is None:
+            if named is not None:
+                return named
+            fallback = templates.in_category("bestilling")
+            if not fallback:
+                raise facts.ask(
+                    "Hvilken e-postmal skal brukes? Det finnes ingen bestillingsskjema-mal å "
+                    "bruke som standard.",
+                    "Which email template should be used? There is no order-form template to "
+                    "use by default.",
+                )
+            draft.notes.append(
+                (
+                    f"Bruker malen «{fallback[0]['name']}» (bestillingsskjema); si fra om en annen "
+                    "mal skal brukes.",
+                    f"Using the template “{fallback[0]['name']}” (order form); say so if another "
+                    "template should be used.",
+                )
+            )
+            return fallback[0]
+        candidates = templates.in_category(kind)
+        if not candidates:
+            nb, en = _CATEGORY_NAMES.get(kind, (kind, kind))
+            raise facts.ask(
+                f"Det finnes ingen e-postmal i kategorien «{nb}». Lag en slik mal først, eller si "
+                "hvilken mal som skal brukes.",
+                f"There is no email template in the category “{en}”. Create one first, or say "
+                "which template to use.",
+            )
+        if len(candidates) > 1:
+            draft.notes.append(
+                (
+                    f"Flere maler passer; bruker «{candidates[0]['name']}».",
+                    f"Several templates fit; using “{candidates[0]['name']}”.",
+                )
+            )
+        return candidates[0]
 
     def run(self, ctx: StepContext, config: SendEmail.Config) -> StepResult:
         action = ctx.step.get("action_config") or {}
