@@ -83,6 +83,8 @@ class Facts:
     condition: dict[str, Any] | None
     #: E-mail addresses it names.
     emails: Sequence[str]
+    #: A group of users (staff) it names ("salg"), for step types that reference one.
+    staff_group: str | None
     #: The part only gives a later time for those who have not ordered to the step before
     #: ("..., og torsdag kl 15 til de som ikke har bestilt"): a follow-up of that step.
     follows_up: bool

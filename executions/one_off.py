@@ -22,25 +22,38 @@ from executions.errors import PermanentStepError, RetryLater
 from executions.models import WorkflowActionLog, WorkflowExecution
 
 LogStatus = WorkflowActionLog.Status
-#: What the outside action did, for the log; raises on failure.
-Action = Callable[[WorkflowExecution, dict[str, Any]], dict[str, Any]]
+#: The outside action: (execution, step, what the step kept on its row) -> what it did, for
+#: the log; raises on failure.
+Action = Callable[[WorkflowExecution, dict[str, Any], dict[str, Any]], dict[str, Any]]
 
 
 def _is_permanent(exc: Exception) -> bool:
     return isinstance(exc, smtplib.SMTPResponseException) and exc.smtp_code >= 500
 
 
-def prepare_one_off(ctx: StepContext, *, target_type: str, queue: str, failed: str) -> bool:
+def prepare_one_off(
+    ctx: StepContext,
+    *,
+    target_type: str,
+    queue: str,
+    failed: str,
+    result: dict[str, Any] | None = None,
+) -> bool:
     """Claim the step's one action and hand it to ``queue``; True if it was fanned out,
     False when an earlier attempt already did it. ``failed`` (with ``%(error)s``) is the
-    step's error when the action failed for good in an earlier round."""
+    step's error when the action failed for good in an earlier round; ``result`` is kept on
+    the claimed row for the worker (what the step found when it ran)."""
     row, _created = WorkflowActionLog.objects.get_or_create(
         execution=ctx.execution,
         step_order=ctx.step_order,
         action_type=ctx.step["step_type"],
         target_type=target_type,
         target_id=0,
-        defaults={"status": LogStatus.PENDING, "step_id": ctx.step.get("id")},
+        defaults={
+            "status": LogStatus.PENDING,
+            "step_id": ctx.step.get("id"),
+            "result_data": result or {},
+        },
     )
     if row.status == LogStatus.FAILED:
         # Failed for good in an earlier round (its wrap-up was stopped by a pause): the
@@ -55,7 +68,8 @@ def prepare_one_off(ctx: StepContext, *, target_type: str, queue: str, failed: s
 
 
 def perform_one_off(execution_id: int, step_order: int, action: Action) -> None:
-    """Claim the pending row and do ``action``; see the module docstring."""
+    """Claim the pending row and do ``action``; see the module docstring. ``action`` gets the
+    execution, the step and what ``prepare_one_off`` kept on the row."""
     execution = WorkflowExecution.objects.select_related("workflow").get(pk=execution_id)
     step = next(s for s in execution.definition_snapshot["steps"] if s["step_order"] == step_order)
     rows = WorkflowActionLog.objects.filter(
@@ -68,7 +82,7 @@ def perform_one_off(execution_id: int, step_order: int, action: Action) -> None:
         return  # done, or being done, by someone else
     log = rows.get()
     try:
-        result = action(execution, step)
+        result = action(execution, step, dict(log.result_data))
     except (smtplib.SMTPException, OSError) as exc:
         log.error_message = str(exc)[:2000]
         if _is_permanent(exc) or log.attempts > int(step.get("max_retries", 3)):

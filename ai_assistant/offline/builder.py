@@ -139,6 +139,7 @@ class Builder:
             recipients=recipients,
             condition=condition,
             emails=list(frag.emails),
+            staff_group=frag.staff_group,
             follows_up=frag.follows_up,
             templates=Templates(list(self.context.templates), frag.template),
             ask=self.ask,

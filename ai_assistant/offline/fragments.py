@@ -14,7 +14,7 @@ from typing import Any
 
 from ai_assistant.context import ParseContext, TemplateInfo
 from ai_assistant.offline import audience, timing
-from ai_assistant.offline.text import ADDRESS_TOKEN, blank, fold
+from ai_assistant.offline.text import ADDRESS_TOKEN, blank, fold, stems
 from automation.registry import StepType, step_types
 
 
@@ -44,6 +44,8 @@ class Fragment:
     unknown_groups: list[str] = field(default_factory=list)
     emails: list[str] = field(default_factory=list)
     template: TemplateInfo | None = None
+    #: A group of users (staff) it names.
+    staff_group: str | None = None
     #: Only a later time for those who have not ordered, after the step before.
     follows_up: bool = False
 
@@ -66,7 +68,16 @@ class Fragment:
             for item in getattr(other, name):
                 if item not in getattr(self, name):
                     getattr(self, name).append(item)
-        for name in ("time", "day_of_month", "cron", "delay", "check", "window", "template"):
+        for name in (
+            "time",
+            "day_of_month",
+            "cron",
+            "delay",
+            "check",
+            "window",
+            "template",
+            "staff_group",
+        ):
             if getattr(self, name) is None:
                 setattr(self, name, getattr(other, name))
         for name in (
@@ -124,8 +135,22 @@ class Reader:
         frag.template = self._template_named_in(text)
         if frag.template is not None and frag.step_type is None:
             frag.step_type = next((cls.key for cls in self.phrased if _sends_templates(cls)), None)
+        frag.staff_group, s = self._staff_group_in(s)
         audience.read_audience(frag, s, self.groups, action_words=self.action_words)
         return frag
+
+    def _staff_group_in(self, s: str) -> tuple[str | None, str]:
+        """A group of users named in the part ("salg"), blanked so that it is not read as a
+        customer group."""
+        for name in sorted(self.context.staff_groups, key=len, reverse=True):
+            words = [stem for stem in stems(name) if len(stem) >= 3] or [fold(name)]
+            pattern = re.compile(
+                r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE
+            )
+            m = pattern.search(s)
+            if m:
+                return name, blank(s, m)
+        return None, s
 
     def _action(self, s: str) -> str | None:
         for cls in self.phrased:

@@ -115,7 +115,9 @@ class GenerateReport(StepType):
     def work(self, execution_id: int, step_order: int, part: list[int] | None) -> None:
         perform_one_off(execution_id, step_order, self._send)
 
-    def _send(self, execution: WorkflowExecution, step: dict[str, Any]) -> dict[str, Any]:
+    def _send(
+        self, execution: WorkflowExecution, step: dict[str, Any], claimed: dict[str, Any]
+    ) -> dict[str, Any]:
         config = step.get("action_config") or {}
         report = build_report(
             config["report"],
