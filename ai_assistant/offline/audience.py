@@ -127,12 +127,29 @@ class GroupMatcher:
         return None
 
 
+# "har ikke bestilt på tre uker", "have not ordered in 14 days": the window right after the
+# verb (read before delays, which "in 14 days" would otherwise be).
+_ORDERED_WITHIN = re.compile(
+    r"\b(?:bestilt|handlet|ordered|order|placed)\s+(?:an?\s+orders?\s+)?"
+    r"(?P<window>(?:in|within|for|over|på|innen|i)\s+(?:the\s+)?(?:last\s+|past\s+|siste\s+)?"
+    + NUM
+    + r"\s*(?P<unit>dag(?:er|ene|en)?|days?|uk(?:e|er|ene|en)|weeks?|døgn(?:ene)?)\b)"
+)
+
+
 def read_window(frag: Fragment, s: str) -> str:
     """The order window of a condition: since a weekday, the last N days or weeks, this week,
     since the run started (read before the days, so "siden mandag" is not a schedule day)."""
     for m in list(_SINCE_DAY.finditer(s)):
         frag.window = {"since": f"last_{day_from_match(m)}"}
         s = blank(s, m)
+    for m in list(_ORDERED_WITHIN.finditer(s)):
+        count = number(m.group(2))  # 1 is the whole window
+        weeks = m.group("unit").startswith(("uk", "week"))
+        frag.window = {"days_back": count * 7 if weeks else count}
+        # Only the window: the verb stays, for the condition ("not ordered").
+        start, end = m.span("window")
+        s = s[:start] + " " * (end - start) + s[end:]
     for m in list(_DAYS_BACK.finditer(s)):
         count = number(m.group(1))
         unit = m.group(2)

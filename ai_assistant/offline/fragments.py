@@ -94,6 +94,27 @@ class Fragment:
         self.rest = f"{self.rest} {other.rest}"
 
 
+#: Words for the usual groups of staff in the other language ("sales" names the group "salg").
+_STAFF_SYNONYMS: list[frozenset[str]] = [
+    frozenset({"salg", "sales", "selger", "seller", "salesteam"}),
+    frozenset({"lager", "warehouse", "lageret"}),
+    frozenset({"innkjøp", "purchasing", "innkjøper", "buyer"}),
+    frozenset({"kontor", "office", "kontoret"}),
+    frozenset({"ledelse", "leder", "management", "manager", "ledere"}),
+    frozenset({"kundeservice", "support", "customer service"}),
+]
+
+
+def _staff_words(name: str) -> set[str]:
+    """The words that name a group of users: its own stems and, for the usual groups, the
+    same in the other language."""
+    words = {stem for stem in stems(name) if len(stem) >= 3} or {fold(name)}
+    for cluster in _STAFF_SYNONYMS:
+        if words & {fold(w) for w in cluster}:
+            words |= {fold(w) for w in cluster}
+    return words
+
+
 def _phrased() -> list[type[StepType]]:
     """Step types the assistant can draft, the most specific phrases first."""
     found = [cls for cls in step_types().values() if cls.phrases is not None]
@@ -143,7 +164,7 @@ class Reader:
         """A group of users named in the part ("salg"), blanked so that it is not read as a
         customer group."""
         for name in sorted(self.context.staff_groups, key=len, reverse=True):
-            words = [stem for stem in stems(name) if len(stem) >= 3] or [fold(name)]
+            words = sorted(_staff_words(name), key=len, reverse=True)
             pattern = re.compile(
                 r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE
             )
