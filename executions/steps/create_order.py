@@ -11,9 +11,8 @@ import re
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, Self
 
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 from pydantic import Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
@@ -92,10 +91,10 @@ class CreateOrder(StepType):
         @model_validator(mode="after")
         def _lines_fit_mode(self) -> Self:
             if self.mode == "lines" and not self.lines:
-                raise PydanticCustomError("lines_required", _g('mode "lines" needs lines.'))
+                raise PydanticCustomError("lines_required", gettext('mode "lines" needs lines.'))
             if self.mode == "repeat_last" and self.lines:
                 raise PydanticCustomError(
-                    "lines_not_allowed", _g('mode "repeat_last" takes no lines.')
+                    "lines_not_allowed", gettext('mode "repeat_last" takes no lines.')
                 )
             return self
 

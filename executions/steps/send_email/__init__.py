@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Annotated, Any, Self
 
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from pydantic import Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
@@ -132,11 +132,11 @@ class SendEmail(StepType):
         def _one_template(self) -> Self:
             if self.template_id is None and self.template is None:
                 raise PydanticCustomError(
-                    "template_required", _g("Give template_id or template (a template name).")
+                    "template_required", gettext("Give template_id or template (a template name).")
                 )
             if self.template_id is not None and self.template is not None:
                 raise PydanticCustomError(
-                    "template_ambiguous", _g("Give template_id or template, not both.")
+                    "template_ambiguous", gettext("Give template_id or template, not both.")
                 )
             return self
 
