@@ -49,6 +49,13 @@ def _integration_step(refs: Refs, **overrides: Any) -> Doc:
     return {"step_type": "call_integration", "action_config": {**config, **overrides}}
 
 
+def _notice_step(**config: Any) -> Doc:
+    return {
+        "step_type": "notify_staff",
+        "action_config": {"recipients": {"group": "all"}, **config},
+    }
+
+
 def _event_based(doc: Doc) -> None:
     doc["workflow_type"] = "event_based"
     del doc["schedule"]
@@ -305,6 +312,16 @@ CASES: list[tuple[str, Callable[[Doc, Refs], None], str]] = [
         "/steps/2/action_config/path",
     ),
     ("schedule_too_frequent", _cron("* * * * *"), "/schedule/schedule_config/expression"),
+    (
+        "unknown_staff_group",
+        _append_step(lambda refs: _notice_step(staff_group="nobody-here")),
+        "/steps/2/action_config/staff_group",
+    ),
+    (
+        "staff_required",
+        _append_step(lambda refs: _notice_step()),
+        "/steps/2/action_config",
+    ),
 ]
 
 
