@@ -12,6 +12,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from accounts.roles import ROLES
+from customers.models import CustomerGroup
+from templates_app.models import EmailTemplate
+
 
 class TemplateInfo(TypedDict):
     id: int
@@ -38,14 +46,6 @@ class ParseContext:
     @classmethod
     def from_db(cls, *, today: dt.date | None = None) -> ParseContext:
         """The templates and groups as they are now, today's date in the site's time zone."""
-        from django.conf import settings
-        from django.contrib.auth.models import Group
-        from django.utils import timezone
-
-        from accounts.roles import ROLES
-        from customers.models import CustomerGroup
-        from templates_app.models import EmailTemplate
-
         templates: list[TemplateInfo] = [
             {
                 "id": row["id"],

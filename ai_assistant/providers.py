@@ -16,10 +16,12 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
+from typing import Any, ClassVar, Literal, Protocol
 
 from django.conf import settings
 
+from ai_assistant.context import ParseContext
+from ai_assistant.offline import parse_description
 from ai_assistant.prompts import (
     ANSWER_SCHEMA_NAME,
     QUESTION_TOOL,
@@ -27,9 +29,7 @@ from ai_assistant.prompts import (
     anthropic_tools,
     openai_response_schema,
 )
-
-if TYPE_CHECKING:
-    from ai_assistant.context import ParseContext
+from ai_assistant.refine import refine_draft
 
 __all__ = [
     "AnthropicProvider",
@@ -366,10 +366,6 @@ class OfflineProvider:
     supports_repair = False  # deterministic: asking again gives the same answer
 
     def complete(self, conversation: Conversation) -> ProviderAnswer:
-        from ai_assistant.context import ParseContext
-        from ai_assistant.offline import parse_description
-        from ai_assistant.refine import refine_draft
-
         context = conversation.context or ParseContext.from_db()
         if conversation.draft is not None:
             edit = refine_draft(

@@ -29,6 +29,8 @@ from django.db import transaction
 from django.utils import translation
 
 from accounts.roles import capabilities_of, user_has_role
+from ai_assistant.context import ParseContext
+from ai_assistant.dsl import compile_script
 from ai_assistant.models import AIRequestLog, ChatMessage, ChatSession
 from ai_assistant.prompts import (
     PromptContext,
@@ -49,6 +51,7 @@ from automation.policy import role_errors
 from automation.policy import workflow_policy_errors as policy_errors
 from automation.preview import PreviewLine, workflow_preview
 from automation.registry import step_types
+from automation.selectors import workflow_list
 from automation.services import (
     workflow_create,
     workflow_definition,
@@ -58,8 +61,6 @@ from automation.validation import validate_workflow
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
-
-    from ai_assistant.context import ParseContext
 
 __all__ = [
     "AssistantError",
@@ -262,8 +263,6 @@ def _with_user_turn(turns: list[dict[str, str]], text: str) -> list[dict[str, st
 def _prompt_context(
     user: Any, context: ParseContext, draft: dict[str, Any] | None, language: str
 ) -> PromptContext:
-    from automation.selectors import workflow_list
-
     recent = [
         {"name": w.name, "workflow_type": w.workflow_type, "status": w.status}
         for w in workflow_list(user=user).order_by("-updated_at")[:RECENT_WORKFLOWS]
@@ -437,8 +436,6 @@ def _run_turn(
     text: str,
     language: str,
 ) -> AssistantReply:
-    from ai_assistant.context import ParseContext
-
     try:
         provider = get_provider()
     except Exception as exc:  # e.g. a misspelt AI_PROVIDER: the turn is kept, staff see why
@@ -570,8 +567,6 @@ def ai_execute_script(
     """Compile a Python or JavaScript DSL script to a workflow, validate it and apply the
     same policy as for the chat. With ``session_id`` the result becomes that session's draft,
     so ``ai_confirm`` saves it like a chat draft."""
-    from ai_assistant.dsl import compile_script
-
     result = compile_script(source, language=language)
     if result.errors or result.workflow is None:
         return ScriptReply(workflow=None, errors=_script_errors(result.errors))

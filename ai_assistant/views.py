@@ -44,6 +44,7 @@ from automation.models import WorkflowDefinition
 from automation.preview import PreviewLine, workflow_preview
 from automation.services import workflow_create
 from automation.validation import WorkflowValidationError
+from templates_app.models import EmailTemplate
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -252,8 +253,6 @@ def _language_of(raw: str | None) -> str:
 
 
 def _example_script(language: str) -> str:
-    from templates_app.models import EmailTemplate
-
     def name_of(category: str, fallback: str) -> str:
         template = EmailTemplate.objects.filter(category=category).order_by("name").first()
         name = template.name if template else fallback

@@ -23,6 +23,7 @@ from automation.models import (
 )
 from automation.policy import WorkflowPermissionError, role_errors, workflow_policy_errors
 from automation.registry import referencing
+from automation.scheduling import next_run_after
 from automation.validation import WorkflowValidationError, validate_workflow
 from core.errors import DomainError
 
@@ -198,10 +199,6 @@ def workflow_serialize(
 
 
 def _next_run(schedule: WorkflowSchedule, *, after: dt.datetime | None = None) -> dt.datetime:
-    # Imported lazily: scheduling is a leaf module, but keeping it out of import time keeps
-    # this module importable from migrations and the admin without side effects.
-    from automation.scheduling import next_run_after
-
     return next_run_after(
         schedule_type=schedule.schedule_type,
         schedule_config=schedule.schedule_config,

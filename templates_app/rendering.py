@@ -51,6 +51,8 @@ from django.template.defaulttags import register as default_tags
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
+from customers import links
+
 if TYPE_CHECKING:
     from customers.models import Customer
     from templates_app.models import EmailTemplate
@@ -508,9 +510,6 @@ def render_context(
     sample: bool = False,
 ) -> dict[str, str]:
     """The values a template sees: built-ins from the customer plus its declared extras."""
-    # Imported here: customers must stay importable without templates_app.
-    from customers import links
-
     if customer is None and not sample:
         raise ValueError("render_email needs a customer unless sample=True")
     extra = dict(extra or {})
