@@ -136,6 +136,8 @@ LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norwegian Bokmål")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Oslo"
+# Whose public holidays close the business (ISO 3166 country code for the holidays package).
+BUSINESS_CALENDAR = env_str("BUSINESS_CALENDAR", "NO").upper()
 USE_I18N = True
 USE_TZ = True
 
