@@ -46,6 +46,7 @@ from executions.errors import PermanentStepError, RetryLater
 from executions.mailgate import GatedEmailBackend, batch_connection
 from executions.models import WorkflowActionLog, WorkflowExecution
 from templates_app.models import EmailTemplate
+from templates_app.rendering import TemplateRenderError
 from templates_app.services import SKIP_REASON_FIELDS, email_skip_reason
 
 logger = logging.getLogger(__name__)
@@ -218,7 +219,20 @@ def preview_step(ctx: Any, action_config: dict[str, Any]) -> list[int]:
             result = {"reason": reason, "email": customer.email, "test": True}
             status = LogStatus.SKIPPED
         else:
-            rendered = render_for(template, customer, ctx.execution)
+            try:
+                rendered = render_for(template, customer, ctx.execution)
+            except TemplateRenderError as exc:
+                # This customer's email cannot be rendered (too large, say): the test run
+                # shows it as the real send would fail it, and goes on with the others.
+                ctx.log(
+                    action_type=ACTION,
+                    target_type=WorkflowActionLog.TargetType.CUSTOMER,
+                    target_id=customer.pk,
+                    status=LogStatus.FAILED,
+                    result_data={"test": True, "email": customer.email},
+                    error_message=str(exc)[:2000],
+                )
+                continue
             result = {
                 "test": True,
                 "email": customer.email,
@@ -239,7 +253,9 @@ def preview_step(ctx: Any, action_config: dict[str, Any]) -> list[int]:
 
 
 def _is_permanent(exc: Exception) -> bool:
-    if isinstance(exc, PermanentStepError):
+    if isinstance(exc, PermanentStepError | TemplateRenderError):
+        # A template that cannot render for this customer (too large, an argument out of
+        # range) renders the same on every retry.
         return True
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _ in exc.recipients.values()]

@@ -22,6 +22,7 @@ from templates_app.rendering import (
     RenderedEmail,
     TemplateCheck,
     TemplateProblem,
+    TemplateRenderError,
     render_email,
     template_check,
 )
@@ -93,8 +94,16 @@ def _validate(template: EmailTemplate) -> TemplateCheck:
         template.full_clean()
     except ValidationError as exc:
         model_errors = exc
-    if not check.ok or model_errors is not None:
-        raise TemplateValidationError(check.errors, model_errors)
+    problems = list(check.errors)
+    if check.ok:
+        # The sample email must render within the limits: a template that can only ever
+        # fail at send (one far too large, say) is refused now, with the part that is wrong.
+        try:
+            render_email(template=template, customer=None, sample=True)
+        except TemplateRenderError as exc:
+            problems.extend(exc.problems)
+    if problems or model_errors is not None:
+        raise TemplateValidationError(problems, model_errors)
     return check
 
 
@@ -166,7 +175,13 @@ def template_preview(
     check = _check_instance(template)
     if not check.ok:
         raise TemplateValidationError(check.errors)
-    return render_email(template=template, customer=customer, extra=dict(extra or {}), sample=True)
+    try:
+        return render_email(
+            template=template, customer=customer, extra=dict(extra or {}), sample=True
+        )
+    except TemplateRenderError as exc:
+        # Limits met while rendering (a variable argument out of range, too large a result).
+        raise TemplateValidationError(exc.problems) from None
 
 
 # --- Address state from the email provider --------------------------------------------------
