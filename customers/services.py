@@ -22,6 +22,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.csv_export import csv_restore
 from customers import events
 from customers.models import Customer, CustomerGroup, Order
 
@@ -369,8 +370,10 @@ def _parse_rows(text: str, report: ImportReport) -> list[_Row]:
                 ImportProblem(number, "", _("The row has more cells than the header has columns."))
             )
             continue
+        # A cell we wrote with a leading "'" against spreadsheet formulas (config.csv_export)
+        # imports as the value it stood for.
         cells = {
-            column: (record[i].strip() if i < len(record) else "")
+            column: (csv_restore(record[i].strip()).strip() if i < len(record) else "")
             for i, column in enumerate(header)
             if column
         }

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import smtplib
 from dataclasses import dataclass
 from datetime import timedelta
@@ -17,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from config.csv_export import csv_text
 from customers.models import Customer, Order
 from executions.models import WorkflowActionLog, WorkflowExecution
 from executions.recipients import COUNTED_ORDER_STATUSES, apply_condition
@@ -31,12 +30,9 @@ class Report:
     rows: list[list[Any]]
 
     def csv_bytes(self) -> bytes:
-        buffer = io.StringIO()
-        # Semicolons and a BOM: what Norwegian Excel opens without an import dialog.
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerow(self.columns)
-        writer.writerows(self.rows)
-        return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        # Customers' names, products and phone numbers are typed by people: written so that
+        # none can run as a spreadsheet formula.
+        return csv_text([self.columns, *self.rows]).encode("utf-8")
 
 
 def build_report(kind: str, execution: WorkflowExecution, *, timezone_name: str) -> Report:
