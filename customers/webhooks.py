@@ -37,6 +37,8 @@ from typing import Any, Final
 from django.conf import settings
 from django.core.cache import cache
 
+from config.text import unstorable_text
+
 WEBHOOK_EVENT_TYPE: Final = "webhook"
 SIGNATURE_PREFIX: Final = "sha256="
 MAX_EVENT_ID_LENGTH: Final = 200
@@ -190,11 +192,10 @@ def _too_deep(path: str) -> dict[str, str]:
 
 
 def _text_problem(text: str) -> str | None:
-    if "\x00" in text:
+    reason = unstorable_text(text)
+    if reason == "nul":
         return "The text contains a NUL character (\\u0000), which cannot be stored."
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
+    if reason == "surrogate":
         return "The text contains an unpaired surrogate (invalid Unicode), which cannot be stored."
     return None
 
