@@ -56,6 +56,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from config.text import unstorable_text
 from templates_app.limits import (
     TemplateLimitError,
     argument_problem,
@@ -518,7 +519,13 @@ def _plain(value: object) -> str:
         raise TypeError("Template values must be text, numbers or dates")
     if isinstance(value, str):
         # str.__str__ drops subclasses such as SafeString, which would bypass autoescape.
-        return str.__str__(value)
+        text = str.__str__(value)
+        if unstorable_text(text):
+            # A NUL or an unpaired surrogate (a value from an event, say) can be in no email
+            # and breaks filters such as urlencode: shown as U+FFFD, as a browser would.
+            text = text.replace("\x00", "\ufffd")
+            text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        return text
     if isinstance(value, int | float | Decimal | date | datetime):
         return str.__str__(str(formats.localize(value)))
     raise TypeError(f"Template values must be text, numbers or dates, not {type(value).__name__}")
