@@ -36,7 +36,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.fields.json import KeyTransform
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 from psycopg import pq
 
@@ -100,7 +100,10 @@ def render_for(template: EmailTemplate, customer: Customer, execution: WorkflowE
     event = (execution.context or {}).get("event") or {}
     if event.get("order_id"):
         extra["ordre_nummer"] = str(event["order_id"])
-    return render_email(template=template, customer=customer, extra=extra)
+    # The email is in the customer's language (render_email sees to it); a render error is
+    # stored in the action log, and what the engine stores is English.
+    with translation.override("en"):
+        return render_email(template=template, customer=customer, extra=extra)
 
 
 @dataclass
