@@ -151,11 +151,14 @@ def _text_problem(name: str) -> Callable[..., str | None]:
     limit = TEXT_ARGUMENT_MAX_LENGTH[name]
 
     def problem(arg: object, *, strict: bool) -> str | None:
-        if len(str(arg)) <= limit:
+        # A literal is held to the limit at save; a variable's value (an event's, say) only
+        # to the size of a rendered email, so that a long value never fails a send by itself.
+        most = limit if strict else max_rendered_bytes()
+        if len(str(arg)) <= most:
             return None
         return _("The argument of %(filter)s is longer than %(max)d characters.") % {
             "filter": name,
-            "max": limit,
+            "max": most,
         }
 
     return problem

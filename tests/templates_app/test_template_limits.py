@@ -159,6 +159,14 @@ def test_a_variable_argument_that_is_no_number_is_ignored_as_django_does():
     assert "<p>1.5</p>" in rendered.html
 
 
+def test_a_long_variable_argument_is_held_only_to_the_size_of_the_email():
+    # A literal default is at most 1,000 characters; a value that arrives with the send is
+    # not refused for its length alone.
+    data = draft("<p>{{ pris|default:desimaler }}</p>")
+    rendered = template_preview(template_or_data=data, extra={"pris": "", "desimaler": "x" * 1500})
+    assert "x" * 1500 in rendered.html
+
+
 def test_a_template_rendering_more_than_the_limit_is_refused_at_save(settings):
     settings.TEMPLATE_MAX_RENDERED_BYTES = 5_000
     body = "<p>" + "Tilbud! " * 700 + "</p>"  # 5,607 bytes of text
