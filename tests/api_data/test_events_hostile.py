@@ -71,7 +71,9 @@ def event(data: str = '{"a": 1}', event_id: str = '"evt-1"', name: str = '"crm.x
         (event(event_id='"evt-\\ud800"'), "/id", "invalid_text"),
         (event(name='"crm\\u0000x"'), "/name", "invalid_text"),
         (event(nested(100_000)), "", "too_deep"),
-        (event(f'{{"x": {nested(900)}}}'), DEEPEST_PATH, "too_deep"),
+        # Near the parser's own recursion limit: refused by the depth check or by the parser
+        # (path ""), depending on how deep the stack already is (a test worker's is deeper).
+        (event(f'{{"x": {nested(900)}}}'), None, "too_deep"),
         (event(f'{{"x": {nested(MAX_EVENT_DEPTH - 1)}}}'), DEEPEST_PATH, "too_deep"),
         (b"\xff\xfe not utf-8", "", "invalid_json"),
     ],
@@ -93,13 +95,21 @@ def event(data: str = '{"a": 1}', event_id: str = '"evt-1"', name: str = '"crm.x
     ],
 )
 def test_unstorable_signed_bodies_answer_400_and_start_nothing(
-    body: bytes, path: str, code: str, enqueued: Enqueued, django_capture_on_commit_callbacks: Any
+    body: bytes,
+    path: str | None,
+    code: str,
+    enqueued: Enqueued,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         response = send(body)
 
     assert response.status_code == 400, response.content[:300]
-    assert error_paths(response) == {path: code}
+    paths = error_paths(response)
+    if path is None:
+        assert list(paths.values()) == [code] and set(paths) <= {"", DEEPEST_PATH}
+    else:
+        assert paths == {path: code}
     assert not WorkflowExecution.objects.exists()
     assert enqueued.runs == []
 
