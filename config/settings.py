@@ -290,6 +290,9 @@ LOGGING = {
 # --- Email templates and customer links (issue 5; owned by templates_app/customers) ---------
 # How long a customer's order-form link (bestilling_link) stays valid.
 ORDER_LINK_MAX_AGE_DAYS = env_int("ORDER_LINK_MAX_AGE_DAYS", 14)
+# The most one rendered part of an email (subject, HTML or text) may be, in bytes: a template
+# that renders more is refused at save and preview, and that customer's email fails at send.
+TEMPLATE_MAX_RENDERED_BYTES = env_int("TEMPLATE_MAX_RENDERED_BYTES", 1_000_000)
 # Anymail's webhook basic-auth secret, "user:password" (ANYMAIL_WEBHOOK_SECRET or its _FILE).
 # Configure the same user:password in the ESP's webhook URL. Without it the webhooks under
 # /k/anymail/ answer 403 (customers.views.webhook_secret_required).

@@ -7,6 +7,7 @@ same way whichever door the data came in by.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import enum
 import io
@@ -22,6 +23,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.csv_export import csv_restore
+from core.text import unstorable_text
 from customers import events
 from customers.models import Customer, CustomerGroup, Order
 
@@ -292,9 +295,38 @@ def customer_import_csv(*, file: IO[bytes] | IO[str]) -> ImportReport:
 
 
 def _read_text(file: IO[bytes] | IO[str], report: ImportReport) -> str | None:
-    raw = file.read()
+    text = _decoded(file.read(), report)
+    if text is None:
+        return None
+    reason = unstorable_text(text)
+    if reason:
+        # A NUL is what a spreadsheet's binary file (.xlsx) or UTF-16 without a BOM looks like
+        # decoded as text; no column could store it either.
+        position = next(i for i, char in enumerate(text) if unstorable_text(char))
+        report.errors.append(
+            ImportProblem(
+                None,
+                "",
+                _(
+                    "Line %(line)d of the file contains a NUL character or invalid Unicode: it "
+                    "is not a CSV text file. Save it as CSV UTF-8."
+                )
+                % {"line": text.count("\n", 0, position) + 1},
+            )
+        )
+        return None
+    return text
+
+
+def _decoded(raw: bytes | str, report: ImportReport) -> str | None:
     if isinstance(raw, str):
         return raw.removeprefix("\ufeff")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text" is UTF-16 with a BOM.
+        try:
+            return raw.decode("utf-16").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            pass
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -369,8 +401,10 @@ def _parse_rows(text: str, report: ImportReport) -> list[_Row]:
                 ImportProblem(number, "", _("The row has more cells than the header has columns."))
             )
             continue
+        # A cell we wrote with a leading "'" against spreadsheet formulas (core.csv_export)
+        # imports as the value it stood for.
         cells = {
-            column: (record[i].strip() if i < len(record) else "")
+            column: (csv_restore(record[i].lstrip()).strip() if i < len(record) else "")
             for i, column in enumerate(header)
             if column
         }
