@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from executions import engine, reports
+from executions import engine
+from executions.steps.generate_report.report import Report
 from tests.customers.factories import CustomerFactory, OrderFactory
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +54,7 @@ def test_orders_missing_report_neutralises_every_formula_in_names_and_phones(
     execution = report_execution(make_workflow, start_execution, "orders_missing")
     engine.run_execution(execution.pk)
 
-    reports.run_report_step(execution.pk, 1)
+    engine.run_step_work(execution.pk, 1, "generate_report", None)
 
     (message,) = mailoutbox
     header, *rows = attachment_rows(message)
@@ -81,7 +82,7 @@ def test_weekly_orders_report_neutralises_product_cells_but_keeps_numbers(
     execution = report_execution(make_workflow, start_execution, "weekly_orders")
     engine.run_execution(execution.pk)
 
-    reports.run_report_step(execution.pk, 1)
+    engine.run_step_work(execution.pk, 1, "generate_report", None)
 
     (message,) = mailoutbox
     _header, row = attachment_rows(message)
@@ -90,5 +91,5 @@ def test_weekly_orders_report_neutralises_product_cells_but_keeps_numbers(
 
 
 def test_report_csv_quotes_every_cell() -> None:
-    report = reports.Report(title="t", columns=["Kunde", "Antall"], rows=[["Kafé", 3]])
+    report = Report(title="t", columns=["Kunde", "Antall"], rows=[["Kafé", 3]])
     assert report.csv_bytes() == '\ufeff"Kunde";"Antall"\r\n"Kafé";"3"\r\n'.encode()

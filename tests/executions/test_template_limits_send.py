@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from executions import emailing, engine
+from executions import engine
 from executions.models import WorkflowActionLog, WorkflowExecution
 from tests.customers.factories import CustomerFactory
 from tests.templates_app.factories import EmailTemplateFactory
@@ -57,7 +57,7 @@ def test_an_oversized_email_fails_only_that_customer_at_once(started, mailoutbox
     execution, customers = started()
 
     # Returns normally: no RetryLater, since a render that is too large stays too large.
-    emailing.send_batch(execution.pk, 1, sorted(customers.values()))
+    engine.run_step_work(execution.pk, 1, "send_email", sorted(customers.values()))
 
     by_customer = rows(execution)
     failed = by_customer[customers["long"]]
