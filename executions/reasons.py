@@ -105,7 +105,7 @@ TEMPLATES: tuple[Template, ...] = (
             "count",
         ),
     ),
-    # The step types' errors (executions/steps/, executions/emailing.py, executions/reports.py).
+    # The step types' errors (executions/steps/ and their helpers).
     Template(
         "%(count)s action(s) failed",
         ngettext_lazy("%(count)s action failed", "%(count)s actions failed", "count"),
