@@ -23,7 +23,7 @@ from automation.models import (
 )
 from automation.policy import WorkflowPermissionError, role_errors, workflow_policy_errors
 from automation.registry import referencing
-from automation.scheduling import next_run_after
+from automation.scheduling import next_occurrence_after
 from automation.validation import WorkflowValidationError, validate_workflow
 from core.errors import DomainError
 
@@ -130,6 +130,8 @@ def workflow_definition(
             "schedule_config": schedule.schedule_config,
             "timezone": schedule.timezone,
         }
+        if schedule.holiday_policy != "run":
+            data["schedule"]["holiday_policy"] = schedule.holiday_policy
     if workflow.workflow_type == WorkflowDefinition.WorkflowType.EVENT_BASED:
         data["event"] = workflow.event
     if steps is None:
@@ -199,12 +201,15 @@ def workflow_serialize(
 
 
 def _next_run(schedule: WorkflowSchedule, *, after: dt.datetime | None = None) -> dt.datetime:
-    return next_run_after(
+    """When the dispatcher next looks at the schedule: its next run, or the next planned run
+    its holiday policy skips (recorded as skipped then)."""
+    return next_occurrence_after(
         schedule_type=schedule.schedule_type,
         schedule_config=schedule.schedule_config,
         timezone=schedule.timezone,
         after=after or timezone.now(),
-    )
+        holiday_policy=schedule.holiday_policy,
+    ).moment
 
 
 def _template_id(step: dict[str, Any]) -> int | None:
@@ -249,6 +254,7 @@ def _save_schedule(
         if current is not None:
             current.delete()
         return None
+    schedule = {"holiday_policy": "run", **schedule}  # the document leaves the default out
     if current is None:
         return WorkflowSchedule.objects.create(workflow=workflow, next_run=None, **schedule)
     changed = any(getattr(current, key) != value for key, value in schedule.items())

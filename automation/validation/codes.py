@@ -33,11 +33,19 @@ ERROR_CODES: dict[str, str] = {
     "invalid_day": "A day name that is not a weekday (English or Norwegian).",
     "invalid_since": 'since is neither "execution_start" nor "last_<weekday>".',
     "invalid_datetime": "Not an ISO 8601 date-time with a UTC offset.",
+    "invalid_date": "Not a date in the form YYYY-MM-DD.",
     # Cross-field rules of one config (pydantic)
     "exactly_one_required": "Give exactly one of a set of alternative fields.",
     "condition_field_not_allowed": "A condition field that does not belong to this check.",
     "condition_filter_empty": "customer_filter needs at least one of group, active, language.",
     "invalid_trigger_config": "trigger_config is not one of the allowed shapes.",
+    "days_conflict": "A daily schedule says both weekdays_only and business_days_only.",
+    "anchor_required": "A weekly schedule with every_weeks over 1 needs an anchor date.",
+    "anchor_unused": "anchor is given without every_weeks over 1.",
+    "weeks_conflict": "A weekly schedule says both every_weeks (over 1) and iso_weeks.",
+    "nth_required": "A monthly schedule on a weekday needs nth (1..4 or -1).",
+    "nth_unused": "nth is given without weekday.",
+    "invalid_business_day": "business_day is 0; it counts from 1 or from -1.",
     # Meaning
     "schedule_required": "A scheduled workflow needs a schedule.",
     "schedule_forbidden": "An event-based workflow has no schedule.",
@@ -89,5 +97,6 @@ def generic_message(code: str, fallback: str) -> str:
         "invalid_datetime": _(
             "Expected an ISO 8601 date-time with a UTC offset, e.g. 2026-03-30T09:00:00+02:00."
         ),
+        "invalid_date": _("Expected a date such as 2026-12-08."),
     }
     return messages.get(code, fallback)

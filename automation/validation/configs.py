@@ -61,6 +61,8 @@ def _code(kind: str) -> str:
         return kind
     if kind.startswith(("datetime", "timezone")):
         return "invalid_datetime"
+    if kind.startswith("date_"):
+        return "invalid_date"
     if kind.endswith(("_type", "_parsing")):
         return "invalid_type"
     return _PYDANTIC_CODES.get(kind, "invalid_value")

@@ -38,6 +38,8 @@ def prenormalise(doc: dict[str, Any]) -> None:
         for name in SCHEDULE_READ_ONLY_FIELDS:
             schedule.pop(name, None)
         _normalise_time_fields(schedule.get("schedule_config"))
+        if isinstance(schedule.get("holiday_policy"), str):
+            schedule["holiday_policy"] = schedule["holiday_policy"].strip().lower()
     steps = doc.get("steps")
     if isinstance(steps, list):
         for step in steps:
@@ -61,8 +63,9 @@ def _prenormalise_step(step: dict[str, Any]) -> None:
 def _normalise_time_fields(config: Any) -> None:
     if not isinstance(config, dict):
         return
-    if "day" in config:
-        config["day"] = normalise_day(config["day"])
+    for key in ("day", "weekday"):
+        if key in config:
+            config[key] = normalise_day(config[key])
     if isinstance(config.get("days"), list):
         config["days"] = [normalise_day(d) for d in config["days"]]
     if "time" in config:
@@ -96,6 +99,10 @@ def normalised(
             "schedule_config": _dump(schedule_config),
             "timezone": tz,
         }
+        # "run" (the default) is left out, as the format's examples write it.
+        policy = doc["schedule"].get("holiday_policy", "run")
+        if policy != "run":
+            out["schedule"]["holiday_policy"] = policy
     else:
         out["event"] = copy.deepcopy(doc["event"])
     # Sorted by the submitted step_order, then numbered 1..n; from_step follows the renumbering.

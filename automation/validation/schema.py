@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from automation.registry import StepType, step_types
 from automation.step_config import (
     EVENT_TYPES,
+    HOLIDAY_POLICIES,
     SCHEDULE_CONFIGS,
     SINCE_PATTERN,
     TIME_PATTERN,
@@ -136,6 +137,14 @@ def _schedule_def(include_read_only: bool) -> dict[str, Any]:
             "minLength": 1,
             "description": "IANA time zone name.",
             "default": settings.TIME_ZONE,
+        },
+        "holiday_policy": {
+            "type": "string",
+            "enum": list(HOLIDAY_POLICIES),
+            "default": "run",
+            "description": "What a run (and a step's weekday) does on a public holiday or "
+            "closed day: run anyway, skip it, or move it to the next or previous business "
+            "day at the same time. A moved run never reaches the next planned run.",
         },
     }
     if include_read_only:

@@ -105,10 +105,14 @@ def test_the_api_lists_the_year_s_public_holidays() -> None:
     assert days["2027-03-29"]["name_en"] == "Easter Monday"
 
 
-def test_adding_closed_days_moves_the_next_run_of_a_schedule_that_skips_them(clock) -> None:
+def test_adding_closed_days_moves_the_next_run_of_a_schedule_that_skips_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from django.utils import timezone
+
     from tests.templates_app.factories import EmailTemplateFactory
 
-    clock.set(dt.datetime(2027, 7, 1, 12, tzinfo=dt.UTC))
+    monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2027, 7, 1, 12, tzinfo=dt.UTC))
     doc = {
         "name": "Mandagsskjema",
         "workflow_type": "scheduled",
@@ -140,6 +144,16 @@ def test_adding_closed_days_moves_the_next_run_of_a_schedule_that_skips_them(clo
     schedule.refresh_from_db()
     # The Mondays 5 and 12 July are closed and skipped: the dispatcher next looks at the
     # first skip (to record it), on 5 July at 09:00.
+    assert schedule.next_run == dt.datetime(2027, 7, 5, 7, tzinfo=dt.UTC)
+
+    doc["schedule"]["holiday_policy"] = "next_business_day"
+    from automation.services import workflow_update
+
+    workflow_update(workflow=workflow, data=doc, updated_by=None, expected_version=None)
+    schedule.refresh_from_db()
+    # Moved to the next business day, Monday 5 July would reach the next Monday's run: it
+    # is skipped, and so is the 12th; the first run is on the 19th.
+    assert schedule.holiday_policy == "next_business_day"
     assert schedule.next_run == dt.datetime(2027, 7, 5, 7, tzinfo=dt.UTC)
 
 
