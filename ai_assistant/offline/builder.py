@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ai_assistant.context import ParseContext, TemplateInfo
-from ai_assistant.offline import events
+from ai_assistant.offline import calendar, events
 from ai_assistant.offline.fragments import Fragment, Reader, attach
 from ai_assistant.offline.language import Language
 from ai_assistant.offline.text import normalise, split
 from ai_assistant.offline.timing import EN_DAYS, NB_DAYS, WEEKDAYS, BadTime
 from automation.drafting import Facts, StepDraft
 from automation.registry import StepType, step_types
+from automation.wording import Words, schedule_when
 
 
 class Ask(Exception):
@@ -60,6 +61,7 @@ class Builder:
     context: ParseContext
     language: Language
     notes: list[tuple[str, str]] = field(default_factory=list)
+    holiday_policy: str | None = None
 
     def __post_init__(self) -> None:
         self.reader = Reader(self.context)
@@ -79,6 +81,8 @@ class Builder:
     def build(self) -> dict[str, Any]:
         normalised, emails = normalise(self.text)
         event, normalised = events.read_event(normalised)
+        # Read first: "er det fridag, send tirsdag i stedet" is not a step on Tuesday.
+        self.holiday_policy, normalised = calendar.read_policy(normalised)
         try:
             fragments = [self.reader.read(part, emails) for part in split(normalised)]
         except BadTime:
@@ -204,7 +208,9 @@ class Builder:
             if index > 0:
                 window = {"since": "execution_start"}
             else:
-                days = 30 if frequency == "monthly" else 7
+                # "Not ordered" since the run before: the schedule's own period.
+                every = step.frag.every_weeks or 1 if frequency == "weekly" else 1
+                days = 30 if frequency == "monthly" else 7 * every
                 window = {"days_back": days}
                 self.note(
                     f"«Ikke bestilt» gjelder de siste {days} dagene.",
@@ -234,9 +240,14 @@ class Builder:
         frags = [s.frag for s in steps]
         if first.cron:
             return "cron"
-        if first.monthly or first.day_of_month is not None:
+        if (
+            first.monthly
+            or first.day_of_month is not None
+            or first.nth_weekday is not None
+            or first.business_day is not None
+        ):
             return "monthly"
-        if first.daily or first.weekdays_only:
+        if first.daily or first.weekdays_only or first.business_days_only:
             return "daily"
         if first.days:
             return "weekly"
@@ -254,13 +265,6 @@ class Builder:
     def _scheduled_steps(self, steps: list[Planned]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         first = steps[0].frag
         frags = [s.frag for s in steps]
-        if any(f.biweekly for f in frags):
-            raise self.ask(
-                "Annenhver uke kan ikke settes opp direkte. Skal det skje hver uke, eller på "
-                "bestemte dager i måneden (for eksempel «den 1. og 15.»)?",
-                "Every other week cannot be set up directly. Should it happen every week, or on "
-                "given days of the month?",
-            )
         if not first.timed:
             name = steps[0].draft.name
             raise self.ask(
@@ -279,6 +283,13 @@ class Builder:
         if frequency == "cron":
             schedule_config = {"expression": first.cron}
             first_trigger = None
+        elif frequency == "monthly" and first.business_day is not None:
+            schedule_config = {"business_day": first.business_day, "time": time}
+            first_trigger = {"time": time}
+        elif frequency == "monthly" and first.nth_weekday is not None:
+            weekday, nth = first.nth_weekday
+            schedule_config = {"weekday": weekday, "nth": nth, "time": time}
+            first_trigger = {"time": time}
         elif frequency == "monthly":
             if first.day_of_month is None:
                 raise self.ask(
@@ -289,20 +300,20 @@ class Builder:
             first_trigger = {"time": time}
         elif frequency == "daily":
             schedule_config = {"time": time}
-            if any(f.weekdays_only for f in frags if f is first or not f.days):
+            if first.business_days_only:
+                schedule_config["business_days_only"] = True
+            elif any(f.weekdays_only for f in frags if f is first or not f.days):
                 schedule_config["weekdays_only"] = True
             first_trigger = {"time": time}
-        elif len(first.days) == 1:
-            schedule_config = {"day": first.days[0], "time": time}
-            first_trigger = {"day": first.days[0], "time": time}
         else:
-            schedule_config = {"days": sorted(first.days, key=WEEKDAYS.index), "time": time}
-            first_trigger = {"time": time}
+            schedule_config, first_trigger = self._weekly(first, time)
         schedule = {
             "schedule_type": frequency,
             "schedule_config": schedule_config,
             "timezone": self.context.timezone,
         }
+        if self.holiday_policy is not None:
+            schedule["holiday_policy"] = self.holiday_policy
 
         out: list[dict[str, Any]] = []
         for index, step in enumerate(steps):
@@ -319,6 +330,28 @@ class Builder:
                 item["condition_config"] = condition
             out.append(_ordered(item))
         return schedule, out
+
+    def _weekly(
+        self, first: Fragment, time: str | None
+    ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """The weekly schedule of the first step: its days, every Nth week from an anchor (the
+        date given, else the first such day from today) or even/odd weeks."""
+        days = sorted(first.days, key=WEEKDAYS.index)
+        config: dict[str, Any] = (
+            {"day": days[0], "time": time} if len(days) == 1 else {"days": days, "time": time}
+        )
+        trigger = {"day": days[0], "time": time} if len(days) == 1 else {"time": time}
+        if first.every_weeks and first.every_weeks > 1:
+            anchor = first.anchor or calendar.first_on_or_after(days[0], self.context.today)
+            config.update(every_weeks=first.every_weeks, anchor=anchor.isoformat())
+            if first.anchor is None:
+                self.note(
+                    f"Første gang: {anchor:%d.%m.%Y}; si fra om en annen uke skal være den første.",
+                    f"First time: {anchor:%Y-%m-%d}; say so if another week should be the first.",
+                )
+        elif first.iso_weeks:
+            config["iso_weeks"] = first.iso_weeks
+        return config, trigger
 
     def _later_trigger(self, step: Planned, frequency: str) -> dict[str, Any] | None:
         frag = step.frag
@@ -431,6 +464,13 @@ class Builder:
                     else self.t("hver dag", "every day")
                 )
                 return f"{days} {time}"
+            if (kind == "monthly" and "day_of_month" not in config) or (
+                kind == "weekly" and ({"every_weeks", "iso_weeks"} & set(config))
+            ):
+                when = schedule_when(doc["schedule"], Words(self.language))
+                return when[:1].lower() + when[1:]
+            if kind == "daily" and config.get("business_days_only"):
+                return self.t(f"virkedager {time}", f"business days {time}")
             if kind == "monthly":
                 dom = config["day_of_month"]
                 if dom == "last":

@@ -8,12 +8,13 @@ without an action (a time, an audience on its own) belong to a neighbour (``atta
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ai_assistant.context import ParseContext, TemplateInfo
-from ai_assistant.offline import audience, timing
+from ai_assistant.offline import audience, calendar, timing
 from ai_assistant.offline.text import ADDRESS_TOKEN, blank, fold, stems
 from automation.registry import StepType, step_types
 
@@ -34,7 +35,14 @@ class Fragment:
     monthly: bool = False
     day_of_month: int | str | None = None
     cron: str | None = None
-    biweekly: bool = False
+    #: Calendar schedules (``calendar``): every Nth week from ``anchor``, even/odd weeks, the
+    #: nth weekday or business day of the month, business days only.
+    every_weeks: int | None = None
+    anchor: dt.date | None = None
+    iso_weeks: str | None = None
+    nth_weekday: tuple[str, int] | None = None
+    business_day: int | None = None
+    business_days_only: bool = False
     delay: int | None = None
     check: str | None = None  # "orders_missing" / "has_ordered"
     window: dict[str, Any] | None = None
@@ -60,6 +68,9 @@ class Fragment:
             or self.day_of_month is not None
             or self.cron
             or self.delay
+            or self.nth_weekday
+            or self.business_day is not None
+            or self.business_days_only
         )
 
     def absorb(self, other: Fragment) -> None:
@@ -77,6 +88,11 @@ class Fragment:
             "window",
             "template",
             "staff_group",
+            "every_weeks",
+            "anchor",
+            "iso_weeks",
+            "nth_weekday",
+            "business_day",
         ):
             if getattr(self, name) is None:
                 setattr(self, name, getattr(other, name))
@@ -85,7 +101,7 @@ class Fragment:
             "weekdays_only",
             "weekly_without_day",
             "monthly",
-            "biweekly",
+            "business_days_only",
             "no_condition",
             "everyone",
         ):
@@ -147,6 +163,7 @@ class Reader:
         s = audience.read_window(frag, s)
         s = audience.read_check(frag, s)
         s = timing.read_delay(frag, s)
+        s = calendar.read_calendar(frag, s, self.context.today)
         s = timing.read_monthly(frag, s)
         s = timing.read_frequency(frag, s)
         s = timing.read_days(frag, s)

@@ -98,8 +98,8 @@ _PM_HINT = re.compile(
 )
 
 _WEEKDAYS_ONLY = re.compile(
-    r"\b(?:hver\s+)?(?:hverdag\w*|ukedag\w*|virkedag\w*|arbeidsdag\w*|yrkedag\w*)\b"
-    r"|\b(?:every\s+|on\s+)?(?:weekdays?|working days?|work days?|workdays?|business days?)\b"
+    r"\b(?:hver\s+)?(?:hverdag\w*|ukedag\w*)\b"
+    r"|\b(?:every\s+|on\s+)?(?:weekdays?)\b"
     r"|\b(?:mandag|man|monday|mon)\s*(?:-|\u2013|til|to|through|thru)\s*(?:fredag|fre|friday|fri)\b"
 )
 _DAILY = re.compile(
@@ -221,7 +221,6 @@ def read_monthly(frag: Fragment, s: str) -> str:
 def read_frequency(frag: Fragment, s: str) -> str:
     """Every other week, weekdays, every day, every hour, every week."""
     for pattern, name in (
-        (_BIWEEKLY, "biweekly"),
         (_WEEKDAYS_ONLY, "weekdays_only"),
         (_DAILY, "daily"),
         (_WEEKLY, "weekly_without_day"),
