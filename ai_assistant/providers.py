@@ -80,6 +80,8 @@ class ProviderAnswer:
     output_tokens: int | None = None
     language: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: New email templates the workflow names by ``template`` (see ai_assistant.proposals).
+    new_templates: list[dict[str, Any]] = field(default_factory=list)
 
 
 class ProviderError(Exception):
@@ -395,8 +397,9 @@ class OfflineProvider:
             else "The offline parser gave neither a workflow nor a question.",
             raw=json.dumps(workflow if workflow is not None else {"question": outcome.question}),
             model=self.model,
-            language=getattr(outcome, "language", None),
-            notes=list(getattr(outcome, "notes", None) or []),
+            language=outcome.language,
+            notes=list(outcome.notes),
+            new_templates=list(outcome.new_templates),
         )
 
 

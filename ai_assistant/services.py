@@ -29,6 +29,7 @@ from django.db import transaction
 from django.utils import translation
 
 from accounts.roles import capabilities_of, user_has_role
+from ai_assistant import proposals
 from ai_assistant.context import ParseContext
 from ai_assistant.dsl import compile_script
 from ai_assistant.models import AIRequestLog, ChatMessage, ChatSession
@@ -162,6 +163,8 @@ class AssistantReply:
     preview: list[PreviewLine] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
     provider: str = ""
+    #: New email templates the draft uses, created (as drafts to review) on confirm.
+    new_templates: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -334,14 +337,16 @@ def _ask(
         log.save()
 
 
-def _evaluate(answer: ProviderAnswer) -> tuple[dict[str, Any] | None, list[dict[str, str]]]:
-    """(normalised workflow, errors) of an answer; both empty for a question."""
+def _evaluate(answer: ProviderAnswer) -> proposals.Checked:
+    """The answer's workflow validated with the templates it proposes; a question or a
+    malformed answer gives no workflow (and no errors for a question)."""
     if answer.parse_error:
-        return None, [{"path": "", "code": "malformed_answer", "message": answer.parse_error}]
+        return proposals.Checked(
+            None, [{"path": "", "code": "malformed_answer", "message": answer.parse_error}]
+        )
     if answer.workflow is None:
-        return None, []
-    result = validate_workflow(answer.workflow)
-    return result.normalised, list(result.errors)
+        return proposals.Checked(None)
+    return proposals.checked(answer.workflow, answer.new_templates)
 
 
 def _errors_text(errors: Iterable[Mapping[str, str]], language: str, *, refused: bool) -> str:
@@ -383,8 +388,10 @@ def _reply(
     *,
     workflow: dict[str, Any] | None = None,
     preview: list[PreviewLine] | None = None,
+    new_templates: list[dict[str, Any]] | None = None,
 ) -> AssistantReply:
     return AssistantReply(
+        new_templates=new_templates or [],
         session_id=session.pk,
         message_id=message.pk,
         kind=kind,
@@ -462,7 +469,8 @@ def _run_turn(
 
     try:
         answer = _ask(provider, conversation, session=session, attempt=1)
-        workflow, errors = _evaluate(answer)
+        evaluated = _evaluate(answer)
+        workflow, errors = evaluated.workflow, evaluated.errors
         codes = {e["code"] for e in errors}
         if errors and provider.supports_repair and not codes & NO_REPAIR_CODES:
             repair = Conversation(
@@ -481,7 +489,8 @@ def _run_turn(
                 context=context,
             )
             answer = _ask(provider, repair, session=session, attempt=2)
-            workflow, errors = _evaluate(answer)
+            evaluated = _evaluate(answer)
+            workflow, errors = evaluated.workflow, evaluated.errors
     except ProviderError as exc:
         message = _store(
             session,
@@ -530,9 +539,17 @@ def _run_turn(
     with transaction.atomic():
         message = _store(session, ChatMessage.Role.ASSISTANT, content, workflow=workflow)
         session.current_draft = workflow
-        session.save(update_fields=["current_draft", "updated_at"])
+        session.draft_templates = evaluated.proposals
+        session.save(update_fields=["current_draft", "draft_templates", "updated_at"])
     return _reply(
-        session, message, "workflow", language, provider.name, workflow=workflow, preview=preview
+        session,
+        message,
+        "workflow",
+        language,
+        provider.name,
+        workflow=workflow,
+        preview=preview,
+        new_templates=evaluated.proposals,
     )
 
 
@@ -582,7 +599,8 @@ def ai_execute_script(
     if session_id is not None:
         session = _session_for(user, session_id)
         session.current_draft = workflow
-        session.save(update_fields=["current_draft", "updated_at"])
+        session.draft_templates = []
+        session.save(update_fields=["current_draft", "draft_templates", "updated_at"])
     return ScriptReply(workflow=workflow, preview=workflow_preview(workflow, language=ui_language))
 
 
@@ -606,6 +624,9 @@ def ai_confirm(*, user: AbstractBaseUser, session_id: int, activate: bool) -> Wo
     language = session.language
     with transaction.atomic():
         workflow = session.workflow
+        # The templates the draft proposes first (drafts, to be reviewed): the workflow names
+        # them. One that exists already (a second confirm) is not made again.
+        proposals.create(draft, session.draft_templates or [])
         if workflow is None or workflow_definition(workflow) != validate_workflow(draft).normalised:
             workflow = workflow_create(created_by=user, data=draft)
             session.workflow = workflow

@@ -22,10 +22,11 @@ from automation.models import (
     WorkflowVersion,
 )
 from automation.policy import WorkflowPermissionError, role_errors, workflow_policy_errors
-from automation.registry import referencing
+from automation.registry import referencing, step_types
 from automation.scheduling import next_occurrence_after
 from automation.validation import WorkflowValidationError, validate_workflow
 from core.errors import DomainError
+from templates_app.models import EmailTemplate
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -228,6 +229,43 @@ def _check_policy(definition: dict[str, Any], *, user: AbstractBaseUser | None) 
         raise WorkflowValidationError(problems)
 
 
+def _check_reviewed(definition: dict[str, Any]) -> None:
+    """Refuse to activate a workflow that sends a template no person has checked yet (one
+    the assistant drafted: ``EmailTemplate.needs_review``)."""
+    found: list[tuple[str, int]] = []
+    for index, step in enumerate(definition.get("steps") or []):
+        step_type = step_types().get(str(step.get("step_type")))
+        if step_type is None:
+            continue
+        config = step.get(step_type.config_field) or {}
+        for path, kind, value in step_type.reference_values(config):
+            if kind == "template" and isinstance(value, int):
+                pointer = "/".join(str(part) for part in (step_type.config_field, *path))
+                found.append((f"/steps/{index}/{pointer}", value))
+    if not found:
+        return
+    drafts = dict(
+        EmailTemplate.objects.filter(
+            pk__in={pk for _path, pk in found}, needs_review=True
+        ).values_list("pk", "name")
+    )
+    problems = [
+        {
+            "path": path,
+            "code": "template_not_reviewed",
+            "message": _(
+                "The email template “%(name)s” is a draft from the assistant: open it, check "
+                "the text and save it before the workflow is activated."
+            )
+            % {"name": drafts[pk]},
+        }
+        for path, pk in found
+        if pk in drafts
+    ]
+    if problems:
+        raise WorkflowValidationError(problems)
+
+
 def _save_steps(workflow: WorkflowDefinition, steps: list[dict[str, Any]]) -> None:
     """Make the workflow's step rows equal ``steps`` (normalised, numbered 1..n).
 
@@ -364,6 +402,7 @@ def workflow_deploy(
             )
         definition = validate_workflow(workflow_definition(locked), instance=locked)
         _check_policy(definition.raise_if_invalid(), user=by)
+        _check_reviewed(definition.raise_if_invalid())
         was_active = locked.status == locked.Status.ACTIVE
         locked.status = locked.Status.ACTIVE
         locked.is_active = True

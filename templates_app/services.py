@@ -142,8 +142,12 @@ def template_create(
     body_text: str = "",
     variables: list[str] | None = None,
     category: str = EmailTemplate.Category.BESTILLING,
+    needs_review: bool = False,
 ) -> EmailTemplate:
-    """Create a template that passed the sandbox check; raises TemplateValidationError."""
+    """Create a template that passed the sandbox check; raises TemplateValidationError.
+
+    ``needs_review``: a draft (the assistant's) that no workflow may send until a person
+    saved it (``template_update``)."""
     template = EmailTemplate(
         name=name.strip(),
         subject=subject.strip(),
@@ -151,6 +155,7 @@ def template_create(
         body_text=body_text,
         variables=list(variables or []),
         category=category,
+        needs_review=needs_review,
     )
     _validate(template)
     with transaction.atomic():
@@ -168,10 +173,12 @@ def template_update(*, template: EmailTemplate, data: Mapping[str, Any]) -> Emai
         if field_name in ("name", "subject") and isinstance(value, str):
             value = value.strip()
         setattr(candidate, field_name, value)
+    # Saved by a person (or an integrator) who had it in front of them: reviewed.
+    candidate.needs_review = False
     _validate(candidate)
     with transaction.atomic():
         candidate.save()
-    for field_name in (*TEMPLATE_FIELDS, "updated_at"):
+    for field_name in (*TEMPLATE_FIELDS, "needs_review", "updated_at"):
         setattr(template, field_name, getattr(candidate, field_name))
     return template
 

@@ -8,16 +8,18 @@ question (``Ask``), never a guess; every default the parser chose is reported as
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ai_assistant.context import ParseContext, TemplateInfo
+from ai_assistant.context import ParseContext
 from ai_assistant.offline import calendar, events
 from ai_assistant.offline.fragments import Fragment, Reader, attach
 from ai_assistant.offline.language import Language
+from ai_assistant.offline.templates import CONCEPTS, TemplateMatcher, concepts_in, proposal
 from ai_assistant.offline.text import normalise, split
 from ai_assistant.offline.timing import EN_DAYS, NB_DAYS, WEEKDAYS, BadTime
-from automation.drafting import Facts, StepDraft
+from automation.drafting import Facts, StepDraft, TemplateChoice
 from automation.registry import StepType, step_types
 from automation.wording import Words, schedule_when
 
@@ -45,14 +47,52 @@ class Planned:
 class Templates:
     """``automation.drafting.TemplateFinder`` over the context's templates."""
 
-    templates: list[TemplateInfo]
-    named: TemplateInfo | None = None
+    matcher: TemplateMatcher
+    language: str
+    #: Proposals made so far in this request, by name: two steps asking for the same new
+    #: template share it.
+    proposed: dict[str, dict[str, Any]] = field(default_factory=dict)
 
-    def in_category(self, category: str) -> list[TemplateInfo]:
-        return [t for t in self.templates if t["category"] == category]
+    def names(self) -> list[str]:
+        return [str(t["name"]) for t in self.matcher.templates]
 
-    def by_meaning(self, words: str) -> TemplateInfo | None:
-        return None
+    def choose(self, words: str, *, prefer: Sequence[str] = ()) -> TemplateChoice | None:
+        named = self.matcher.named(words)
+        if named is not None:
+            return TemplateChoice(template=named)
+        ranked = self.matcher.ranked(words, prefer=prefer)
+        if ranked:
+            best = ranked[0]
+            choice = TemplateChoice(template=best.template)
+            if len(ranked) > 1 and ranked[1].score == best.score:
+                name = best.template["name"]
+                choice.notes.append(
+                    (
+                        f"Flere maler passer; bruker «{name}». Si fra om en annen skal brukes.",
+                        f"Several templates fit; using “{name}”. Say so if another should be used.",
+                    )
+                )
+            return choice
+        asked = concepts_in(words) or [
+            (concept, None) for concept in CONCEPTS if concept.key in prefer
+        ]
+        if not asked:
+            return None
+        new = proposal(asked[0][0], words, self.language)
+        new = self.proposed.setdefault(new["name"], new)
+        return TemplateChoice(
+            proposal=new,
+            notes=[
+                (
+                    f"Ingen e-postmal passer, så jeg foreslår en ny mal «{new['name']}» (utkast). "
+                    "Åpne og lagre den før arbeidsflyten aktiveres, eller velg en eksisterende "
+                    "mal i forhåndsvisningen.",
+                    f"No email template fits, so I propose a new template “{new['name']}” (a "
+                    "draft). Open and save it before the workflow is activated, or pick an "
+                    "existing template in the preview.",
+                )
+            ],
+        )
 
 
 @dataclass
@@ -62,9 +102,12 @@ class Builder:
     language: Language
     notes: list[tuple[str, str]] = field(default_factory=list)
     holiday_policy: str | None = None
+    #: New templates the steps need (proposed, created as drafts when the user confirms).
+    new_templates: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.reader = Reader(self.context)
+        self.templates = Templates(TemplateMatcher(self.context.templates), self.language)
 
     def ask(self, nb: str, en: str) -> Ask:
         return Ask(nb, en)
@@ -145,7 +188,7 @@ class Builder:
             emails=list(frag.emails),
             staff_group=frag.staff_group,
             follows_up=frag.follows_up,
-            templates=Templates(list(self.context.templates), frag.template),
+            templates=self.templates,
             ask=self.ask,
         )
 
@@ -164,8 +207,7 @@ class Builder:
                 facts = self._facts(frag, len(planned), event, None)
                 draft = cls().draft(facts)
                 planned.append(Planned(frag, cls, draft, facts))
-                for note in draft.notes:
-                    self.note(*note)
+                self._drafted(draft)
                 continue
             groups = list(frag.groups)
             inherited = not groups and last_group is not None and not frag.everyone
@@ -175,8 +217,7 @@ class Builder:
                 facts = self._facts(frag, len(planned), event, self._recipients(frag, group, event))
                 draft = cls().draft(facts)
                 planned.append(Planned(frag, cls, draft, facts))
-                for note in draft.notes:
-                    self.note(*note)
+                self._drafted(draft)
             if inherited:
                 name = planned[-1].draft.name
                 self.note(
@@ -191,6 +232,12 @@ class Builder:
                     "One step per customer group: " + ", ".join(groups) + ".",
                 )
         return planned
+
+    def _drafted(self, draft: StepDraft) -> None:
+        for note in draft.notes:
+            self.note(*note)
+        if draft.new_template is not None and draft.new_template not in self.new_templates:
+            self.new_templates.append(draft.new_template)
 
     def _condition(self, step: Planned, index: int, frequency: str | None) -> dict[str, Any] | None:
         frag = step.frag

@@ -142,7 +142,30 @@ TABLE_EXAMPLES: list[Case] = [
         "Hver hverdag kl 07 send meny",
         daily("07:00", weekdays_only=True, steps=["send_email"], recipients=[ALL]),
     ),
-    Case("Kjøp melk", QUESTION),
+    Case(
+        "Annenhver fredag kl 10 send bestillingsskjema til butikkene, første gang 11. desember",
+        weekly("friday", "10:00", every_weeks=2, anchor="2026-12-11", **email("bestilling", SHOPS)),
+        category="calendar",
+    ),
+    Case(
+        "Hver mandag kl 9 skjema – er det fridag, send tirsdag i stedet",  # noqa: RUF001 (as the docs write it)
+        weekly("monday", "09:00", holiday_policy="next_business_day", **email("bestilling")),
+        category="calendar",
+    ),
+    Case(
+        "Last business day of the month at 15 send the monthly report to ops@firma.no",
+        {
+            "type": "scheduled",
+            "schedule": "monthly",
+            "business_day": -1,
+            "time": "15:00",
+            "steps": ["generate_report"],
+            "send_to": ["ops@firma.no"],
+        },
+        category="calendar",
+    ),
+    Case("Send nyhetsbrevet til alle kundene hver måned", QUESTION, category="must_ask"),
+    Case("Kjøp melk", QUESTION, category="must_ask"),
 ]
 
 
