@@ -58,7 +58,8 @@ from automation.services import (
     workflow_definition,
     workflow_deploy,
 )
-from automation.validation import validate_workflow
+from automation.validation import WorkflowValidationError, validate_workflow
+from templates_app.models import EmailTemplate
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -529,13 +530,7 @@ def _run_turn(
     assert workflow is not None
     preview = workflow_preview(workflow, language=language)
     changes = "\n".join(answer.notes) if draft is not None and answer.notes else ""
-    intro = _say(
-        language,
-        "Her er utkastet. Se over og bekreft for å lagre det:",
-        "Here is the draft. Review it and confirm to save it:",
-    )
-    body = "\n".join(line.text for line in preview)
-    content = "\n".join(p for p in (changes, intro, body) if p)
+    content = _draft_message(changes, preview, language)
     with transaction.atomic():
         message = _store(session, ChatMessage.Role.ASSISTANT, content, workflow=workflow)
         session.current_draft = workflow
@@ -550,6 +545,67 @@ def _run_turn(
         workflow=workflow,
         preview=preview,
         new_templates=evaluated.proposals,
+    )
+
+
+def _draft_message(changes: str, preview: list[PreviewLine], language: str) -> str:
+    intro = _say(
+        language,
+        "Her er utkastet. Se over og bekreft for å lagre det:",
+        "Here is the draft. Review it and confirm to save it:",
+    )
+    body = "\n".join(line.text for line in preview)
+    return "\n".join(p for p in (changes, intro, body) if p)
+
+
+def ai_use_template(
+    *, user: AbstractBaseUser, session_id: int, name: str, template_id: int
+) -> AssistantReply:
+    """Send an existing template instead of the new one the draft proposes (``name``): the
+    user's choice from the preview. The draft's other proposals stay."""
+    session = _session_for(user, session_id)
+    draft = session.current_draft
+    proposed = [p for p in session.draft_templates or [] if p.get("name") == name]
+    if not draft or not proposed:
+        raise AssistantError(
+            "unknown_proposal", "The draft proposes no new template by that name.", path="/name"
+        )
+    template = EmailTemplate.objects.filter(pk=template_id).first()
+    if template is None:
+        raise AssistantError(
+            "unknown_template", "No email template has that id.", path="/template_id"
+        )
+    remaining = [p for p in session.draft_templates if p.get("name") != name]
+    checked = proposals.checked(proposals.use_existing(draft, name, template.pk), remaining)
+    if checked.workflow is None:
+        raise WorkflowValidationError(checked.errors)
+    language = session.language
+    with translation.override(language):
+        preview = workflow_preview(checked.workflow, language=language)
+        said = _say(
+            language,
+            f"Bruker malen «{template.name}» i stedet for en ny mal «{name}».",
+            f"Using the template “{template.name}” instead of a new template “{name}”.",
+        )
+        with transaction.atomic():
+            message = _store(
+                session,
+                ChatMessage.Role.ASSISTANT,
+                _draft_message(said, preview, language),
+                workflow=checked.workflow,
+            )
+            session.current_draft = checked.workflow
+            session.draft_templates = checked.proposals
+            session.save(update_fields=["current_draft", "draft_templates", "updated_at"])
+    return _reply(
+        session,
+        message,
+        "workflow",
+        language,
+        "",
+        workflow=checked.workflow,
+        preview=preview,
+        new_templates=checked.proposals,
     )
 
 

@@ -193,6 +193,16 @@ class Lookups:
     def template(self, pk: Any) -> Any:
         return self.templates.get(pk) if isinstance(pk, int) else None
 
+    @cached_property
+    def _named_templates(self) -> set[str]:
+        names = {v for v in referencing("template_name", self._configs()) if isinstance(v, str)}
+        return set(EmailTemplate.objects.filter(name__in=names).values_list("name", flat=True))
+
+    def template_is_new(self, name: str) -> bool:
+        """A template the workflow names that does not exist yet: one the assistant
+        proposes, created when the draft is confirmed."""
+        return name not in self._named_templates
+
     def group_name(self, slug: str) -> str:
         return self.groups.get(slug, slug)
 

@@ -145,6 +145,9 @@ class SendEmail(StepType):
         action = step.get("action_config") or {}
         template = lookups.template(action.get("template_id"))
         name = template.name if template else action.get("template") or "?"
+        if template is None and action.get("template") and lookups.template_is_new(name):
+            dash = "\N{EN DASH}"
+            name = w.say(f"{name} (ny mal {dash} utkast)", f"{name} (new template {dash} draft)")
         who = w.who(step, lookups)
         return w.say(f"Send {name} til {who}", f"Send {name} to {who}")
 
@@ -184,7 +187,7 @@ class SendEmail(StepType):
         if facts.event in _EVENT_MEANS and kind is None:
             prefer.append(_EVENT_MEANS[facts.event])
         draft = StepDraft(kind=kind or "email")
-        choice = facts.templates.choose(facts.rest, prefer=prefer)
+        choice = facts.templates.choose(facts.text, prefer=prefer)
         if choice is None:
             # Nothing said about the content ("send en e-post hver mandag"): the order form,
             # the product's everyday email, when there is one; else a question.
