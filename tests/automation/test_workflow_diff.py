@@ -416,6 +416,16 @@ def test_other_config_is_said_with_the_step_types_own_words(refs: Refs, doc: Doc
     cafes = copy.deepcopy(old)
     cafes["steps"][2]["action_config"]["recipients"] = {"group": refs.group.slug}
     assert texts(old, cafes) == [f"Fast ordre: for alle kunder {ARROW} for gruppen Kafeer"]
+    # Both at once: the audience has its line, and the other line says only what else
+    # changed (the audience on both sides is the new one).
+    both = copy.deepcopy(new)
+    both["steps"][2]["action_config"]["recipients"] = {"group": refs.group.slug}
+    assert texts(old, both) == [
+        f"Fast ordre: for alle kunder {ARROW} for gruppen Kafeer",
+        "Fast ordre: opprett ordre (gjenta siste ordre) for gruppen Kafeer som ikke har bestilt "
+        f"siden kjøringen startet {ARROW} opprett ordre (1 linjer) for gruppen Kafeer som ikke "
+        "har bestilt siden kjøringen startet",
+    ]
 
 
 # --- Steps added, removed, moved, retyped ---------------------------------------------------
