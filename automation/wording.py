@@ -25,6 +25,7 @@ __all__ = [
     "Words",
     "capitalise",
     "ordinal",
+    "policy_outcome",
     "policy_text",
     "schedule_text",
     "schedule_when",
@@ -293,6 +294,22 @@ def policy_text(policy: str | None, w: Words) -> str:
     """What happens on a public holiday or closed day, as a clause ("" for "run")."""
     nb_en = _POLICIES.get(policy or "run")
     return w.say(*nb_en) if nb_en else ""
+
+
+#: The same policies said as what becomes of such a run ("Helligdager: hoppes over"), for
+#: places that name the policy itself rather than describe a schedule with it.
+_POLICY_OUTCOMES = {
+    "run": ("kjøres som vanlig", "run as usual"),
+    "skip": ("hoppes over", "skipped"),
+    "next_business_day": ("flyttes til neste virkedag", "moved to the next business day"),
+    "previous_business_day": ("flyttes til virkedagen før", "moved to the business day before"),
+}
+
+
+def policy_outcome(policy: str | None, w: Words) -> str:
+    """What becomes of a run on a public holiday or closed day ("hoppes over")."""
+    nb_en = _POLICY_OUTCOMES.get(policy or "run")
+    return w.say(*nb_en) if nb_en else str(policy)
 
 
 def schedule_text(schedule: Mapping[str, Any], w: Words) -> str:
