@@ -39,10 +39,13 @@ class TemplateChoice:
 class TemplateFinder(Protocol):
     """The templates of this business, matched by meaning (name, category, subject)."""
 
-    def choose(self, words: str, *, prefer: Sequence[str] = ()) -> TemplateChoice | None:
-        """The template ``words`` ask for (``prefer``: what the request means without saying
-        it, e.g. "confirmation" for a new order), a proposal when none fits, or None when the
-        words say nothing about the content at all."""
+    def choose(
+        self, words: str, *, prefer: Sequence[str] = (), topic: str = ""
+    ) -> TemplateChoice | None:
+        """The template ``words`` ask for (``prefer``: the kind of email the request names,
+        e.g. "reminder"), a proposal when none fits (named after ``topic``, the words about
+        what is sent, when they name nothing the product knows), or None when the words say
+        nothing about the content at all."""
         ...
 
     def names(self) -> list[str]:

@@ -8,6 +8,8 @@ question (``Ask``), never a guess; every default the parser chose is reported as
 
 from __future__ import annotations
 
+import copy
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +18,13 @@ from ai_assistant.context import ParseContext
 from ai_assistant.offline import calendar, events
 from ai_assistant.offline.fragments import Fragment, Reader, attach
 from ai_assistant.offline.language import Language
-from ai_assistant.offline.templates import CONCEPTS, TemplateMatcher, concepts_in, proposal
+from ai_assistant.offline.templates import (
+    CONCEPTS,
+    TemplateMatcher,
+    concepts_in,
+    proposal,
+    topic_proposal,
+)
 from ai_assistant.offline.text import normalise, split
 from ai_assistant.offline.timing import EN_DAYS, NB_DAYS, WEEKDAYS, BadTime
 from automation.drafting import Facts, StepDraft, TemplateChoice
@@ -56,7 +64,9 @@ class Templates:
     def names(self) -> list[str]:
         return [str(t["name"]) for t in self.matcher.templates]
 
-    def choose(self, words: str, *, prefer: Sequence[str] = ()) -> TemplateChoice | None:
+    def choose(
+        self, words: str, *, prefer: Sequence[str] = (), topic: str = ""
+    ) -> TemplateChoice | None:
         named = self.matcher.named(words)
         if named is not None:
             return TemplateChoice(template=named)
@@ -76,9 +86,12 @@ class Templates:
         asked = concepts_in(words) or [
             (concept, None) for concept in CONCEPTS if concept.key in prefer
         ]
-        if not asked:
+        if asked:
+            new: dict[str, Any] | None = proposal(asked[0][0], words, self.language)
+        else:
+            new = topic_proposal(topic, words, self.language, "annet")
+        if new is None:
             return None
-        new = proposal(asked[0][0], words, self.language)
         new = self.proposed.setdefault(new["name"], new)
         return TemplateChoice(
             proposal=new,
@@ -146,7 +159,14 @@ class Builder:
         for frag in actions:
             if frag.unknown_groups:
                 self._ask_unknown_group(frag.unknown_groups[0])
-        steps = self._steps(actions, event)
+            self._check_calendar(frag)
+        if _UNSURE.search(normalised):
+            raise self.ask(
+                "Det høres ut som du ikke har bestemt deg helt. Hvilken dag og hvilket klokkeslett "
+                "skal det være?",
+                "It sounds like that is not settled yet. Which day and what time should it be?",
+            )
+        steps = self._steps(_one_per_day(actions), event)
         doc: dict[str, Any] = {"name": "", "description": "", "workflow_type": "scheduled"}
         if event:
             doc["workflow_type"] = "event_based"
@@ -159,6 +179,24 @@ class Builder:
         doc["name"] = self._name(steps, doc)
         doc["description"] = self._description(steps, doc)
         return doc
+
+    def _check_calendar(self, frag: Fragment) -> None:
+        """What the format cannot do is asked about, not guessed."""
+        if frag.every_weeks is not None and not 1 <= frag.every_weeks <= 8:
+            raise self.ask(
+                f"Hver {frag.every_weeks}. uke går ikke; det lengste er hver 8. uke. Hvor ofte "
+                "skal det være?",
+                f"Every {frag.every_weeks} weeks is not possible; the longest is every 8 weeks. "
+                "How often should it be?",
+            )
+        if frag.nth_weekday is not None and frag.nth_weekday[1] not in (1, 2, 3, 4, -1):
+            day = frag.nth_weekday[0]
+            raise self.ask(
+                f"Ikke alle måneder har en {frag.nth_weekday[1]}. {NB_DAYS[day]}. Mener du den "
+                f"siste {NB_DAYS[day]}en i måneden?",
+                f"Not every month has a {frag.nth_weekday[1]}th {EN_DAYS[day]}. Do you mean the "
+                f"last {EN_DAYS[day]} of the month?",
+            )
 
     def _ask_unknown_group(self, word: str) -> None:
         names = ", ".join(g["name"] for g in self.context.groups)
@@ -560,6 +598,41 @@ class Builder:
             text += ", ".join(parts)
             return text
         return text[:1].upper() + text[1:]
+
+
+# "mandag eller tirsdag", "vet ikke helt", "not sure": nothing to build on yet.
+_UNSURE = re.compile(
+    r"\bvet\s+ikke\b|\bikke\s+sikker\b|\bnot\s+sure\b|\bdon'?t\s+know\b|\bkanskje\b|\bmaybe\b"
+    r"|\b(?:"
+    + "|".join(NB_DAYS.values())
+    + "|"
+    + "|".join(EN_DAYS.values()).lower()
+    + r")\w*\s+(?:kl\s+\S+\s+)?(?:eller|or)\s+(?:på\s+|on\s+)?(?:"
+    + "|".join(NB_DAYS.values())
+    + "|"
+    + "|".join(EN_DAYS.values()).lower()
+    + r")"
+)
+
+
+def _one_per_day(actions: list[Fragment]) -> list[Fragment]:
+    """One part naming several days for one action ("purring onsdag og torsdag kl 14") is one
+    step per day when the request has other steps: a later step runs on one day of the run.
+    A request of one action keeps its days (a schedule on several days)."""
+    if len(actions) < 2:
+        return actions
+    out: list[Fragment] = []
+    for frag in actions:
+        if len(frag.days) < 2:
+            out.append(frag)
+            continue
+        for index, day in enumerate(sorted(frag.days, key=WEEKDAYS.index)):
+            one = copy.copy(frag)
+            one.days = [day]
+            # The same action again on a later day: of the same kind, a follow-up if it was.
+            one.follows_up = frag.follows_up or (index > 0 and frag.check is not None)
+            out.append(one)
+    return out
 
 
 _STEP_KEY_ORDER = (

@@ -46,8 +46,13 @@ _EVERY_OTHER = re.compile(
 )
 _EVERY_NTH_WEEK = re.compile(
     r"\b(?:hver|every)\s+(?P<n>tredje|fjerde|femte|sjette|sjuende|åttende|third|fourth|fifth"
-    r"|sixth|seventh|eighth|\d)\.?\s+(?:uke|week)\b"
-    r"|\b(?:every|hver)\s+(?P<count>\d|three|four|tre|fire)\s+(?:weeks|uker|uke)\b"
+    r"|sixth|seventh|eighth|\d{1,2})\.?(?:st|nd|rd|th)?\s+(?:uke|week)\b"
+    r"|\b(?:every|hver)\s+(?P<count>\d{1,2}|three|four|tre|fire)\s+(?:weeks|uker|uke)\b"
+)
+# "hver 2. fredag", "hver tredje onsdag", "every 3rd friday": the day stays for the day reader.
+_EVERY_NTH_DAY = re.compile(
+    r"\b(?:hver|every)\s+(?P<n>andre|tredje|fjerde|femte|sjette|sjuende|åttende|second|third"
+    r"|fourth|fifth|sixth|seventh|eighth|\d{1,2})\.?(?:st|nd|rd|th)?\s+(?=" + FULL_DAY + r")"
 )
 _WEEK_PARITY = re.compile(
     r"\b(?:i\s+|in\s+|on\s+)?(?P<parity>partall|oddetall|even|odd)[- ]?(?:s?uke\w*|iso[- ]?weeks?"
@@ -57,6 +62,7 @@ _WEEK_PARITY = re.compile(
 # --- The nth weekday or business day of the month ------------------------------------------
 
 _MONTH = r"(?:i\s+|of\s+|in\s+)?(?:hver\s+|every\s+|each\s+|the\s+)?(?:måned(?:en)?|month)\b"
+_MONTH_AFTER = re.compile(r"[a-zæøå]+\s+" + _MONTH)
 _NTH_WEEKDAY = re.compile(
     r"\b(?:den\s+|on\s+the\s+|the\s+)?" + _ORDINAL + r"\s+" + FULL_DAY + r"\s+" + _MONTH
 )
@@ -123,7 +129,8 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"(?:(?:men\s+)?(?:er\s+det|hvis\s+det\s+er|om\s+det\s+er|faller\s+det\s+på|på|ved)"
             r"\s+(?:en\s+)?" + _HOLIDAY + r"[\s,:;\u2013-]*(?:så\s+|da\s+)?)"
-            r"(?:dagen\s+etter|neste\s+virkedag|(?:send|kjør)\w*\s+(?:det\s+)?(?:dagen\s+etter|"
+            r"(?:(?:ta|bruk|velg|gå\s+til|flytt\w*\s+til)\s+(?:heller\s+)?"
+            r"(?:dagen\s+etter|neste\s+virkedag)|dagen\s+etter|neste\s+virkedag|(?:send|kjør)\w*\s+(?:det\s+)?(?:dagen\s+etter|"
             + _ANY_DAY + r"\s+i\s+stedet|neste\s+virkedag))"
             r"|\bflytt\w*\s+(?:det\s+|den\s+)?til\s+neste\s+virkedag"
             r"|\b(?:on|if\s+it\s+is\s+a|if\s+it\s+falls\s+on\s+a)\s+" + _HOLIDAY
@@ -204,6 +211,12 @@ def read_calendar(frag: Fragment, s: str, today: dt.date) -> str:
     for m in list(_EVERY_NTH_WEEK.finditer(s)):
         word = m.group("n") or m.group("count")
         frag.every_weeks = _ORDINALS.get(word) or _NUMBER_WORDS.get(word) or int(word)
+        s = blank(s, m)
+    for m in list(_EVERY_NTH_DAY.finditer(s)):
+        if _MONTH_AFTER.match(s, m.end()):
+            continue  # "hver andre tirsdag i måneden" is the nth weekday
+        word = m.group("n")
+        frag.every_weeks = _ORDINALS.get(word) or int(word)
         s = blank(s, m)
     for m in list(_EVERY_OTHER.finditer(s)):
         frag.every_weeks = 2

@@ -15,6 +15,7 @@ from typing import Any
 
 from ai_assistant.context import ParseContext, TemplateInfo
 from ai_assistant.offline import audience, calendar, timing
+from ai_assistant.offline.templates import concepts_in
 from ai_assistant.offline.text import ADDRESS_TOKEN, blank, fold, stems
 from automation.registry import StepType, step_types
 
@@ -171,7 +172,12 @@ class Reader:
         frag.rest = " ".join(s.split())
         frag.step_type = self._action(s)
         frag.template = self._template_named_in(text)
-        if frag.template is not None and frag.step_type is None:
+        if frag.step_type is None and (
+            frag.template is not None
+            or any(concept.key != "bestilling" for concept, _m in concepts_in(text))
+        ):
+            # "Nye priser til butikkene", "Månedsbrevet skal ut": what is sent names the
+            # action (a template by its name, or a kind of email the product knows).
             frag.step_type = next((cls.key for cls in self.phrased if _sends_templates(cls)), None)
         frag.staff_group, s = self._staff_group_in(s)
         audience.read_audience(frag, s, self.groups, action_words=self.action_words)
@@ -210,6 +216,9 @@ class Reader:
         return best
 
 
+_REMINDER = re.compile(r"påminn\w*|\bpurr\w*|\bremind\w*|\bnudge\w*|\bminn\w*")
+
+
 def attach(fragments: list[Fragment]) -> list[Fragment]:
     """Fold parts without an action into a neighbour; return the parts with an action."""
     actions: list[Fragment] = []
@@ -228,6 +237,17 @@ def attach(fragments: list[Fragment]) -> list[Fragment]:
                 pending.append(frag)
                 continue
             previous = actions[-1]
+            # "purring tirsdag, onsdag og torsdag kl 12 hvis de ikke har bestilt": more days
+            # (and the time) of a reminder that has none of its own yet.
+            if (
+                previous.time is None
+                and previous.days
+                and frag.days
+                and _REMINDER.search(previous.text)
+                and not frag.step_type
+            ):
+                previous.absorb(frag)
+                continue
             # "Send skjema mandag kl 9, og torsdag kl 15 til de som ikke har bestilt": a new
             # time with an audience check is a step of its own, of the same kind.
             if (

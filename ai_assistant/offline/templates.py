@@ -28,6 +28,9 @@ class Concept:
     name: tuple[str, str]
     #: The category a proposed template gets.
     category: str
+    #: Whether its words also name it at the end of a compound ("ukesmeny", "sommertilbud");
+    #: not the order form ("returskjema" is another form).
+    compounds: bool = True
 
 
 CONCEPTS: tuple[Concept, ...] = (
@@ -39,6 +42,7 @@ CONCEPTS: tuple[Concept, ...] = (
         ),
         ("Bestillingsskjema", "Order form"),
         "bestilling",
+        compounds=False,
     ),
     Concept(
         "reminder",
@@ -133,13 +137,16 @@ _STOP = frozenset(
 )
 
 
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+def _phrase_pattern(phrase: str, *, compounds: bool) -> re.Pattern[str]:
     words = [re.escape(fold(w)) for w in phrase.split()]
-    return re.compile(r"(?<![\wæøå])" + r"\s+".join(words) + r"[\wæøå]*")
+    # A word of five letters or more also ends a compound ("ukesmenyen", "sommerpriser").
+    start = r"(?<![\wæøå])[\wæøå]*?" if compounds and len(phrase) >= 5 else r"(?<![\wæøå])"
+    return re.compile(start + r"\s+".join(words) + r"[\wæøå]*")
 
 
 _PATTERNS: tuple[tuple[Concept, tuple[re.Pattern[str], ...]], ...] = tuple(
-    (concept, tuple(_phrase_pattern(word) for word in concept.words)) for concept in CONCEPTS
+    (concept, tuple(_phrase_pattern(w, compounds=concept.compounds) for w in concept.words))
+    for concept in CONCEPTS
 )
 
 
@@ -176,28 +183,37 @@ class TemplateMatcher:
     """The business's templates, read once per request."""
 
     templates: Sequence[Mapping[str, Any]]
-    _concepts: list[set[str]] = field(default_factory=list)
+    #: Per template: the concepts its category, its name and its subject stand for.
+    _concepts: list[tuple[set[str], set[str], set[str]]] = field(default_factory=list)
     _stems: list[set[str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for template in self.templates:
-            text = " ".join(str(template.get(key) or "") for key in ("name", "category", "subject"))
-            keys = {concept.key for concept, _m in concepts_in(text.replace("_", " "))}
             category = str(template.get("category") or "")
-            keys |= {c.key for c in CONCEPTS if c.category == category}
-            self._concepts.append(keys)
+            by_category = {c.key for c in CONCEPTS if c.category == category} | {
+                c.key for c, _m in concepts_in(category.replace("_", " "))
+            }
+            by_name = {c.key for c, _m in concepts_in(str(template.get("name") or ""))}
+            by_subject = {c.key for c, _m in concepts_in(str(template.get("subject") or ""))}
+            self._concepts.append((by_category, by_name, by_subject))
             self._stems.append(_content_stems(f"{template.get('name', '')} {category}"))
 
     def ranked(self, text: str, *, prefer: Iterable[str] = ()) -> list[Scored]:
-        """Templates sharing something with ``text``, best first. ``prefer``: concepts the
-        request means without naming them (an order-created event means a confirmation)."""
+        """Templates sharing something with ``text``, best first: a concept its category
+        stands for counts most, then its name, then its subject, then shared word stems.
+        ``prefer``: concepts the request means without naming them."""
         wanted = {concept.key for concept, _m in concepts_in(text)} | set(prefer)
         words = _content_stems(text)
         scored = []
-        for template, keys, template_stems in zip(
+        for template, (by_category, by_name, by_subject), template_stems in zip(
             self.templates, self._concepts, self._stems, strict=True
         ):
-            score = 10 * len(wanted & keys) + 3 * len(words & template_stems)
+            score = (
+                10 * len(wanted & by_category)
+                + 6 * len(wanted & by_name)
+                + 3 * len(wanted & by_subject)
+                + 3 * len(words & template_stems)
+            )
             if score:
                 scored.append(Scored(template, score))
         return sorted(scored, key=lambda s: (-s.score, s.template.get("id") or 0))
@@ -235,19 +251,76 @@ _STARTERS = {
 }
 
 
+def _qualified(name: str, text: str, index: int) -> str:
+    """ "Tilbud" asked for as "dagens tilbud": "Dagens tilbud"."""
+    for word, names in _QUALIFIERS.items():
+        qualifier = names[index]
+        if fold(qualifier) in fold(name):
+            return name
+        if re.search(r"(?<![\wæøå])" + re.escape(word) + r"(?![\wæøå])", fold(text)):
+            return f"{qualifier} {name[:1].lower()}{name[1:]}"
+    return name
+
+
+def _new_template(name: str, category: str, language: str) -> dict[str, Any]:
+    subject, body = _STARTERS["en" if language == "en" else "nb"]
+    return {
+        "name": name[:200],
+        "category": category,
+        "subject": subject.format(name=name)[:300],
+        "body_html": body.format(name=name),
+    }
+
+
 def proposal(concept: Concept, text: str, language: str) -> dict[str, Any]:
     """A new template for ``concept``, named after the request ("Dagens tilbud")."""
     index = 1 if language == "en" else 0
-    name = concept.name[index]
-    for word, names in _QUALIFIERS.items():
-        if re.search(r"(?<![\wæøå])" + re.escape(word) + r"(?![\wæøå])", fold(text)):
-            name = f"{names[index]} {name[:1].lower()}{name[1:]}"
+    return _new_template(_qualified(concept.name[index], text, index), concept.category, language)
+
+
+# Words around what is to be sent that are not its name.
+_FILLER = frozenset(
+    """send sende sendes sendt ut out email e-mail e-post epost mail mailen the a an en et ei
+    den det de dem them him her vår våre vårt our my min mine their sine sin deres ny nye nytt
+    new nå now også also igjen again gjerne please automatisk automatically skal må bør vi we
+    du you jeg i'd will should kunden kunder kundene kunde customer customers alle all everyone
+    litt some noe something""".split()
+)
+# Where the name of what is sent ends: whom, when, on which condition.
+_TOPIC_END = frozenset(
+    """til to for hver every each på on at kl i in fra from hvis if som who that når when
+    med with innen by før before etter after senest dersom unless""".split()
+)
+
+
+def topic_proposal(rest: str, text: str, language: str, category: str) -> dict[str, Any] | None:
+    """A new template named after what the request asks to send, when it is nothing the
+    business has a template for ("send leveringsplanen" -> "Leveringsplan"); None when the
+    words name nothing ("send en e-post")."""
+    words = re.findall(r"[\wæøå][\wæøå'-]*", rest.lower())
+    out: list[str] = []
+    for word in words:
+        if word in _TOPIC_END and out:
             break
-    subject, body = _STARTERS["en" if language == "en" else "nb"]
-    return {
-        "name": name,
-        "category": concept.category,
-        "subject": subject.format(name=name),
-        "body_html": body.format(name=name),
-        "language": "en" if language == "en" else "nb",
-    }
+        if word in _FILLER or word in _TOPIC_END or word.isdigit() or word.startswith("zzaddr"):
+            continue
+        out.append(word)
+        if len(out) == 5:
+            break
+    if not out or not any(len(w) >= 4 for w in out):
+        return None
+    if language != "en":
+        out = [_indefinite(w) for w in out]
+    name = " ".join(out)
+    index = 1 if language == "en" else 0
+    name = _qualified(name[:1].upper() + name[1:], text, index)
+    return _new_template(name, category, language)
+
+
+def _indefinite(word: str) -> str:
+    """A Norwegian noun's indefinite form: "leveringsplanen" -> "leveringsplan",
+    "vilkårene" -> "vilkår", "brevet" -> "brev" (long words only)."""
+    for ending in ("ene", "en", "et"):
+        if word.endswith(ending) and len(word) - len(ending) >= 5:
+            return word[: -len(ending)]
+    return word

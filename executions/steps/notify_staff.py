@@ -53,7 +53,7 @@ _STAFF = (
     r"the\s+warehouse|warehouse|purchasing|the\s+manager|manager|the\s+boss)"
 )
 _PHRASES = re.compile(
-    r"\b(?:si|gi)\s+(?:i?fra|beskjed)\s+til\s+" + _STAFF
+    r"\b(?:(?:si|gi)\s+(?:i?fra|beskjed)|beskjed|varsel|melding)\s+til\s+" + _STAFF
     + r"|\bgi\s+" + _STAFF + r"\s+beskjed\b"
     + r"|\bvarsl\w*\s+(?:til\s+)?" + _STAFF
     + r"|\b(?:notify|tell|alert|inform)\s+" + _STAFF

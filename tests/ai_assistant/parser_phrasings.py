@@ -286,7 +286,12 @@ PHRASINGS: list[Case] = [
     Case("Send skjema", QUESTION, category="must_ask"),
     Case("Send påminnelse til hotellene fredag kl 10", QUESTION, category="must_ask"),
     Case("Hver uke send bestillingsskjema", QUESTION, category="must_ask"),
-    Case("Send bestillingsskjema annenhver mandag kl 9", QUESTION, category="must_ask"),
+    # Every other week is a calendar schedule now (issue 19); the first Monday is the anchor.
+    Case(
+        "Send bestillingsskjema annenhver mandag kl 9",
+        weekly("monday", "09:00", every_weeks=2, **email("bestilling")),
+        category="calendar",
+    ),
     Case("Send rapport hver mandag kl 8", QUESTION, category="must_ask"),
     Case(
         "Hver lørdag kl 10:00 send ukens tilbud til alle",

@@ -45,7 +45,8 @@ _KIND_WORDS = (
     (
         "bestilling",
         re.compile(
-            r"\w*skjema\w*|\border[- ]?forms?\b|\bordering\s+forms?\b|\border\s+sheets?\b"
+            r"\b(?:bestillings|bestilling|ordre|order)?-?skjema\w*|\border[- ]?forms?\b"
+            r"|\bordering\s+forms?\b|\border\s+sheets?\b"
             r"|\bbestillingsliste\w*|\bbestillingslenke\w*|\border\s+links?\b|\bforms?\b"
         ),
     ),
@@ -183,11 +184,11 @@ class SendEmail(StepType):
         kind = next((k for k, pattern in _KIND_WORDS if pattern.search(facts.rest)), None)
         if kind is None and facts.follows_up:
             kind = "reminder"  # a later time for those who have not ordered: a reminder
-        prefer = [kind] if kind else []
-        if facts.event in _EVENT_MEANS and kind is None:
-            prefer.append(_EVENT_MEANS[facts.event])
         draft = StepDraft(kind=kind or "email")
-        choice = facts.templates.choose(facts.text, prefer=prefer)
+        choice = facts.templates.choose(facts.text, prefer=[kind] if kind else [], topic=facts.rest)
+        if choice is None and facts.event in _EVENT_MEANS:
+            # "When a customer orders, send them an email": the confirmation.
+            choice = facts.templates.choose("", prefer=[_EVENT_MEANS[facts.event]])
         if choice is None:
             # Nothing said about the content ("send en e-post hver mandag"): the order form,
             # the product's everyday email, when there is one; else a question.
