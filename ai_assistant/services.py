@@ -54,6 +54,7 @@ from automation.preview import PreviewLine, workflow_preview
 from automation.registry import step_types
 from automation.selectors import workflow_list
 from automation.services import (
+    unique_workflow_name,
     workflow_create,
     workflow_definition,
     workflow_deploy,
@@ -528,6 +529,10 @@ def _run_turn(
         return _reply(session, message, "error", language, provider.name)
 
     assert workflow is not None
+    if draft is None or workflow.get("name") != draft.get("name"):
+        workflow["name"] = unique_workflow_name(
+            str(workflow.get("name") or ""), exclude=session.workflow_id
+        )
     preview = workflow_preview(workflow, language=language)
     changes = "\n".join(answer.notes) if draft is not None and answer.notes else ""
     content = _draft_message(changes, preview, language)

@@ -229,6 +229,24 @@ def _check_policy(definition: dict[str, Any], *, user: AbstractBaseUser | None) 
         raise WorkflowValidationError(problems)
 
 
+def unique_workflow_name(name: str, *, exclude: int | None = None) -> str:
+    """``name``, or ``name (2)``, ``(3)`` ... when another workflow is called that already:
+    drafts named from what they do would otherwise fill the list with twins."""
+    taken = set(
+        WorkflowDefinition.objects.exclude(pk=exclude)
+        .filter(name__istartswith=name[:190])
+        .values_list("name", flat=True)
+    )
+    taken = {t.casefold() for t in taken}
+    if name.casefold() not in taken:
+        return name
+    for n in range(2, 1000):
+        candidate = f"{name[:190]} ({n})"
+        if candidate.casefold() not in taken:
+            return candidate
+    return name
+
+
 def _check_reviewed(definition: dict[str, Any]) -> None:
     """Refuse to activate a workflow that sends a template no person has checked yet (one
     the assistant drafted: ``EmailTemplate.needs_review``)."""

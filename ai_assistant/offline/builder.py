@@ -29,7 +29,7 @@ from ai_assistant.offline.text import normalise, split
 from ai_assistant.offline.timing import EN_DAYS, NB_DAYS, WEEKDAYS, BadTime
 from automation.drafting import Facts, StepDraft, TemplateChoice
 from automation.registry import StepType, step_types
-from automation.wording import Words, schedule_when
+from automation.wording import Words, ordinal, schedule_when
 
 
 class Ask(Exception):
@@ -498,30 +498,79 @@ class Builder:
         return self.t(*step.draft.label)
 
     def _name(self, steps: list[Planned], doc: dict[str, Any]) -> str:
-        kinds = [s.draft.kind for s in steps]
-        if "bestilling" in kinds and ("reminder" in kinds or "order" in kinds):
-            label = self.t("bestilling", "ordering")
-        elif steps[0].draft.kind == "email":
-            label = self.t("utsendelse", "email")
-        else:
-            label = self._label(steps[0])
+        """A name from what the workflow does, for whom and when ("Prisliste til Kafeer hver
+        fredag", "Bestillingsskjema og påminnelse hver mandag"); made unique among the
+        business's workflows by the service that saves drafts."""
+        labels: list[str] = []
+        for step in steps:
+            label = self._label(step)
+            if label and label not in labels:
+                labels.append(label)
+        if len(labels) > 3:
+            labels = [*labels[:2], self.t("mer", "more")]
+        what = (
+            labels[0]
+            if len(labels) == 1
+            else ", ".join(labels[:-1]) + self.t(" og ", " and ") + labels[-1]
+        )
+        config = steps[0].draft.action_config or {}
+        group = (config.get("recipients") or {}).get("group")
+        to = self.t(" til ", " to ") + self._group_name(group) if group not in (None, "all") else ""
+        name = f"{what[:1].upper()}{what[1:]}{to} {self._name_when(doc)}".strip()
+        return name[:200]
+
+    def _name_when(self, doc: dict[str, Any]) -> str:
         if doc["workflow_type"] == "event_based":
-            when = {
-                "order.created": self.t("ved ny ordre", "on new order"),
-                "customer.created": self.t("ved ny kunde", "on new customer"),
-            }[doc["event"]["type"]]
-            return f"{label[:1].upper()}{label[1:]} {when}"[:200]
+            return {
+                "order.created": self.t("ved ny ordre", "on new orders"),
+                "customer.created": self.t("ved ny kunde", "for new customers"),
+            }.get(doc["event"]["type"], "")
         schedule = doc["schedule"]
-        kind = schedule["schedule_type"]
-        prefix = {
-            "daily": self.t("Daglig", "Daily"),
-            "weekly": self.t("Ukentlig", "Weekly"),
-            "monthly": self.t("Månedlig", "Monthly"),
-            "cron": self.t("Fast", "Recurring"),
-        }[kind]
-        if kind == "daily" and schedule["schedule_config"].get("weekdays_only"):
-            prefix = self.t("Hverdager:", "Weekdays:")
-        return f"{prefix} {label}"[:200]
+        kind, config = schedule["schedule_type"], schedule["schedule_config"]
+        nb = self.language == "nb"
+
+        def day(name: str) -> str:
+            return NB_DAYS[name] if nb else EN_DAYS[name]
+
+        if kind == "weekly":
+            days = [config["day"]] if "day" in config else list(config.get("days") or [])
+            names = self.t(" og ", " and ").join(day(d) for d in days)
+            every = config.get("every_weeks")
+            if every == 2:
+                return self.t(f"annenhver {names}", f"every other {names}")
+            if every:
+                return self.t(f"hver {every}. {names}", f"every {every}th {names}")
+            if config.get("iso_weeks") == "even":
+                return self.t(f"{names} i partallsuker", f"{names} in even weeks")
+            if config.get("iso_weeks") == "odd":
+                return self.t(f"{names} i oddetallsuker", f"{names} in odd weeks")
+            return self.t(f"hver {names}", f"every {names}")
+        if kind == "daily":
+            if config.get("business_days_only"):
+                return self.t("hver virkedag", "every business day")
+            if config.get("weekdays_only"):
+                return self.t("hver hverdag", "every weekday")
+            return self.t("hver dag", "every day")
+        if kind == "monthly":
+            if config.get("day_of_month") == "last":
+                return self.t("siste dag i måneden", "on the last day of the month")
+            if config.get("day_of_month") is not None:
+                n = config["day_of_month"]
+                return self.t(f"den {n}. hver måned", f"on day {n} of every month")
+            if config.get("business_day") is not None:
+                n = config["business_day"]
+                return self.t(
+                    f"{ordinal(n, Words('nb'))} virkedag i måneden",
+                    f"on the {ordinal(n, Words('en'))} business day of the month",
+                )
+            if config.get("weekday"):
+                n, weekday = config.get("nth", 1), config["weekday"]
+                return self.t(
+                    f"{ordinal(n, Words('nb'))} {day(weekday)} i måneden",
+                    f"on the {ordinal(n, Words('en'))} {day(weekday)} of the month",
+                )
+            return self.t("hver måned", "every month")
+        return ""
 
     def _when(self, trigger: dict[str, Any] | None, doc: dict[str, Any], first: bool) -> str:
         if trigger is None:

@@ -79,6 +79,8 @@ def test_running_example_sentence_gives_the_running_example(context: ParseContex
     workflow = valid(outcome)
     ids = {t["category"]: t["id"] for t in context.templates}
     expected = {**RUNNING_EXAMPLE, "steps": [dict(s) for s in RUNNING_EXAMPLE["steps"]]}
+    # Named from what it does, for whom and when (issue 20, item 6).
+    expected["name"] = "Bestillingsskjema og påminnelse hver mandag"
     expected["steps"][0]["action_config"] = {
         "template_id": ids["bestilling"],
         "recipients": {"group": "all"},
@@ -318,9 +320,29 @@ def test_new_customer_event_sends_to_that_customer(context: ParseContext) -> Non
 def test_names_follow_the_language(context: ParseContext) -> None:
     nb = valid(parse("Hver mandag kl 9 send bestillingsskjema", context))
     en = valid(parse("Every Monday at 9 send the order form", context))
-    assert nb["name"] == "Ukentlig bestillingsskjema"
-    assert en["name"] == "Weekly order form"
+    assert nb["name"] == "Bestillingsskjema hver mandag"
+    assert en["name"] == "Order form every Monday"
     assert en["description"] == "Order form Monday 09:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Prisliste til kafeene hver fredag kl 10", "Prisliste til Kafeer hver fredag"),
+        (
+            "Annenhver fredag kl 10 send skjema til butikkene",
+            "Bestillingsskjema til Butikker annenhver fredag",
+        ),
+        ("Hver hverdag kl 07 send meny", "Meny hver hverdag"),
+        ("Når en kunde legger inn en ordre, send bekreftelse", "Bekreftelse ved ny ordre"),
+        (
+            "First Monday of the month at 8 send the order form",
+            "Order form on the first Monday of the month",
+        ),
+    ],
+)
+def test_names_say_what_for_whom_and_when(text: str, name: str, context: ParseContext) -> None:
+    assert valid(parse(text, context))["name"] == name
 
 
 def test_the_parser_is_deterministic() -> None:

@@ -335,3 +335,17 @@ def test_staff_read_prompts_and_answers_in_the_admin(world: World, business, adm
     assert session_page.status_code == 200 and "Send skjema mandag" in session_page.text
     # History is read-only: nobody adds or edits a request log by hand.
     assert admin_client.get("/admin/ai_assistant/airequestlog/add/").status_code == 403
+
+
+def test_a_draft_is_not_named_like_another_workflow(world: World, business):
+    first = ai_parse_description(user=business, text="Send skjema mandag, påminnelse torsdag")
+    ai_confirm(user=business, session_id=first.session_id, activate=False)
+
+    second = ai_parse_description(user=business, text="Send skjema mandag, påminnelse torsdag")
+    refined = ai_parse_description(
+        user=business, text="flytt påminnelsen til onsdag kl 12", session_id=second.session_id
+    )
+
+    assert first.workflow["name"] == "Bestillingsskjema og påminnelse hver mandag"
+    assert second.workflow["name"] == "Bestillingsskjema og påminnelse hver mandag (2)"
+    assert refined.workflow["name"] == second.workflow["name"]
