@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -53,6 +54,7 @@ from automation.step_config import (
     normalise_day,
     normalise_time,
 )
+from config.json_limits import MAX_JSON_DEPTH, first_too_deep
 
 if TYPE_CHECKING:
     from automation.models import WorkflowDefinition
@@ -89,6 +91,8 @@ ERROR_CODES: dict[str, str] = {
     "invalid_day": "A day name that is not a weekday (English or Norwegian).",
     "invalid_since": 'since is neither "execution_start" nor "last_<weekday>".',
     "invalid_datetime": "Not an ISO 8601 date-time with a UTC offset.",
+    "too_deep": "Objects and lists nested deeper than the format allows (64 levels).",
+    "too_large": "The document is larger than the format allows (256 KiB as JSON).",
     # Cross-field rules of one config (pydantic)
     "exactly_one_required": "Give exactly one of a set of alternative fields.",
     "condition_field_not_allowed": "A condition field that does not belong to this check.",
@@ -136,6 +140,11 @@ READ_ONLY_FIELDS: tuple[str, ...] = (
 SCHEDULE_READ_ONLY_FIELDS: tuple[str, ...] = ("next_run", "last_run")
 
 MAX_STEPS = 50
+# Bounds that keep a document (stored in every version and every execution's snapshot) small;
+# step_order only orders the steps (they are renumbered 1..n), so 1..MAX_STEP_ORDER is plenty.
+MAX_STEP_ORDER = 10_000
+MAX_DESCRIPTION = 2_000
+MAX_DOCUMENT_BYTES = 256 * 1024
 STEP_DEFAULTS: dict[str, Any] = {
     "name": "",
     "trigger_type": "immediate",
@@ -303,7 +312,7 @@ def _build_schema(include_read_only: bool, keys: tuple[str, ...]) -> dict[str, A
         "required": ["step_type"],
         "additionalProperties": False,
         "properties": {
-            "step_order": {"type": "integer", "minimum": 1},
+            "step_order": {"type": "integer", "minimum": 1, "maximum": MAX_STEP_ORDER},
             "name": {"type": "string", "maxLength": 200},
             "step_type": {"type": "string", "enum": list(keys)},
             "trigger_type": {"type": "string", "enum": list(TRIGGER_TYPES), "default": "immediate"},
@@ -355,7 +364,7 @@ def _build_schema(include_read_only: bool, keys: tuple[str, ...]) -> dict[str, A
     }
     properties: dict[str, Any] = {
         "name": {"type": "string", "minLength": 1, "maxLength": 200},
-        "description": {"type": "string"},
+        "description": {"type": "string", "maxLength": MAX_DESCRIPTION},
         "workflow_type": {"type": "string", "enum": ["scheduled", "event_based"]},
         "schedule": {**_ref("Schedule"), "description": "Required iff workflow_type=scheduled."},
         "event": {**_ref("Event"), "description": "Required iff workflow_type=event_based."},
@@ -988,10 +997,15 @@ def validate_workflow(data: Any, *, instance: WorkflowDefinition | None = None) 
         return ValidationResult(errors=problems.as_list())
     if instance is not None and instance.status == "archived":
         problems.add((), "workflow_archived", _("An archived workflow cannot be changed."))
+    if _too_deep(data, problems):
+        return ValidationResult(errors=problems.as_list())
 
     doc = copy.deepcopy(data)
     _prenormalise(doc)
     _schema_problems(doc, problems)
+    # Fields with their own bound (description, names) report that bound instead.
+    if not problems.as_list() and _too_large(doc, problems):
+        return ValidationResult(errors=problems.as_list())
 
     workflow_type = doc.get("workflow_type")
     if workflow_type == "scheduled":
@@ -1057,6 +1071,31 @@ def validate_workflow(data: Any, *, instance: WorkflowDefinition | None = None) 
             doc, schedule_config, tz, steps, step_orders, parsed_steps, template_names
         )
     )
+
+
+def _too_deep(data: dict[str, Any], problems: _Problems) -> bool:
+    """Refuse documents too deep to copy or check: every pass below recurses."""
+    deep = first_too_deep(data)
+    if deep is not None:
+        problems.add(
+            deep, "too_deep", _("Nested more than %(n)s levels deep.") % {"n": MAX_JSON_DEPTH}
+        )
+        return True
+    return False
+
+
+def _too_large(doc: dict[str, Any], problems: _Problems) -> bool:
+    """Refuse documents too large to keep: each version and each execution stores a copy."""
+    size = len(json.dumps(doc, ensure_ascii=False, default=str).encode("utf-8"))
+    if size > MAX_DOCUMENT_BYTES:
+        problems.add(
+            (),
+            "too_large",
+            _("The workflow is %(size)s KiB as JSON; at most %(n)s KiB.")
+            % {"size": size // 1024, "n": MAX_DOCUMENT_BYTES // 1024},
+        )
+        return True
+    return False
 
 
 def _dump(model: BaseModel) -> dict[str, Any]:

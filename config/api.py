@@ -15,9 +15,11 @@ import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.conf import settings
 from django.core import exceptions as django_exceptions
 from django.core.signals import got_request_exception
 from django.http import Http404
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, serializers, status
 from rest_framework.pagination import PageNumberPagination
@@ -196,6 +198,7 @@ _ERROR_DESCRIPTIONS = {
     404: "Not found (code not_found).",
     405: "Method not allowed.",
     409: "Conflict: a stale version (version_conflict) or a wrong state (invalid_state).",
+    413: "The request body is too large (code too_large).",
     415: "Unsupported media type: send application/json.",
     429: "Too many requests; see Retry-After.",
 }
@@ -235,6 +238,7 @@ _STATUS_CODES = {
     405: "method_not_allowed",
     406: "not_acceptable",
     409: "conflict",
+    413: "too_large",
     415: "unsupported_media_type",
     429: "throttled",
 }
@@ -309,9 +313,25 @@ def _message(detail: Any) -> str:
     return str(detail)
 
 
+def _request_limit_error(exc: Exception) -> Response | None:
+    """Django's own request limits, raised while a view reads the body or the query string.
+
+    Django answers them with a plain 400 page outside a view; inside an API view they would
+    be a 500, so they get the error shape: 413 for a body over DATA_UPLOAD_MAX_MEMORY_SIZE,
+    400 for more fields than DATA_UPLOAD_MAX_NUMBER_FIELDS.
+    """
+    if isinstance(exc, django_exceptions.RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        message = gettext("The request body is larger than %(n)s bytes.") % {"n": limit}
+        return errors_response([error("", "too_large", message)], status=413)
+    if isinstance(exc, django_exceptions.TooManyFieldsSent | django_exceptions.TooManyFilesSent):
+        return errors_response([error("", "too_many_fields", str(exc))], status=400)
+    return None
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """REST_FRAMEWORK["EXCEPTION_HANDLER"]: every error in the documented shape."""
-    domain = _domain_error(exc)
+    domain = _domain_error(exc) or _request_limit_error(exc)
     if domain is not None:
         return domain
 
