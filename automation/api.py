@@ -151,6 +151,15 @@ NextRunsSerializer = inline_serializer(
         "runs": serializers.ListField(
             child=serializers.DateTimeField(), help_text="ISO 8601 with the zone's offset."
         ),
+        "reason": serializers.ChoiceField(
+            choices=[("archived", "archived")],
+            allow_null=True,
+            help_text="Why runs is empty although the workflow has a schedule: archived "
+            "(it will never run again); null otherwise.",
+        ),
+        "message": serializers.CharField(
+            allow_null=True, help_text="The reason in words (translated); null without one."
+        ),
     },
 )
 
@@ -338,9 +347,10 @@ class WorkflowDeployView(APIView):
     @extend_schema(
         tags=[TAG],
         summary="Deploy (activate) a workflow",
-        description="Validates the stored definition again and activates it. Developers only.",
+        description="Validates the stored definition again and activates it. Developers only. "
+        "An archived workflow is 409 invalid_state.",
         request=None,
-        responses={200: WorkflowDocumentSerializer, **error_responses(400, 401, 403, 404)},
+        responses={200: WorkflowDocumentSerializer, **error_responses(400, 401, 403, 404, 409)},
     )
     def put(self, request: Request, pk: int) -> Response:
         workflow = workflow_deploy(workflow=_workflow(request, pk), by=request.user)
@@ -353,8 +363,9 @@ class WorkflowPauseView(APIView):
     @extend_schema(
         tags=[TAG],
         summary="Pause a workflow",
+        description="An archived workflow is 409 invalid_state.",
         request=None,
-        responses={200: WorkflowDocumentSerializer, **error_responses(401, 403, 404)},
+        responses={200: WorkflowDocumentSerializer, **error_responses(401, 403, 404, 409)},
     )
     def post(self, request: Request, pk: int) -> Response:
         workflow = workflow_pause(workflow=_workflow(request, pk), by=request.user)
@@ -461,6 +472,16 @@ class WorkflowNextRunsView(APIView):
                     )
                 ]
             )
+        if workflow.status == WorkflowDefinition.Status.ARCHIVED:
+            return Response(
+                {
+                    "workflow": workflow.pk,
+                    "timezone": schedule["timezone"],
+                    "runs": [],
+                    "reason": "archived",
+                    "message": _("The workflow is archived: it will not run again."),
+                }
+            )
         zone = ZoneInfo(schedule["timezone"])
         runs = upcoming_runs(
             schedule_type=schedule["schedule_type"],
@@ -474,6 +495,8 @@ class WorkflowNextRunsView(APIView):
                 "workflow": workflow.pk,
                 "timezone": schedule["timezone"],
                 "runs": [run.astimezone(zone).isoformat() for run in runs],
+                "reason": None,
+                "message": None,
             }
         )
 

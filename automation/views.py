@@ -222,7 +222,11 @@ def workflow_deploy_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def workflow_pause_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     _require(permissions_of(request.user).run)
-    workflow = workflow_pause(workflow=_workflow_or_404(request, pk), by=request.user)
+    workflow = _workflow_or_404(request, pk)
+    try:
+        workflow = workflow_pause(workflow=workflow, by=request.user)
+    except WorkflowValidationError as exc:  # archived meanwhile (a stale page)
+        return _after_action(request, workflow, "error", _errors_text(exc))
     return _after_action(request, workflow, "success", _("The workflow is paused."))
 
 

@@ -286,10 +286,12 @@ def _django_validation_errors(exc: django_exceptions.ValidationError) -> list[di
 def _domain_error(exc: Exception) -> Response | None:
     """Exceptions raised by our services, rendered without each view catching them."""
     # Imported here: config must not import app modules before the app registry is ready.
-    from automation.services import WorkflowConflict
+    from automation.services import WorkflowConflict, WorkflowStateError
     from automation.validation import WorkflowValidationError
     from executions.lifecycle import ExecutionStateError
 
+    if isinstance(exc, WorkflowStateError):
+        return errors_response(exc.errors, status=409)
     if isinstance(exc, WorkflowValidationError):
         return errors_response(exc.errors, status=400)
     if isinstance(exc, WorkflowConflict):

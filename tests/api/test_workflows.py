@@ -249,7 +249,8 @@ def test_deploy_revalidates_the_stored_definition(
 ) -> None:
     workflow = create_workflow()
     WorkflowDefinition.objects.filter(pk=workflow["id"]).update(status="archived")
-    assert_error(developer.put(url(workflow["id"], "deploy")), 400, "workflow_archived")
+    # Archived is a state, not an invalid definition: 409 as for other invalid transitions.
+    assert_error(developer.put(url(workflow["id"], "deploy")), 409, "invalid_state")
     assert_error(developer.put(url(workflow["id"] + 50, "deploy")), 404, "not_found")
 
 
