@@ -13,7 +13,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ai_assistant.services import AssistantError, ai_execute_script, ai_parse_description
+from automation.api_schema import WorkflowDraftSerializer
 from config.api import (
+    ErrorItemSerializer,
     ErrorResponseSerializer,
     IsBusiness,
     IsDeveloper,
@@ -73,15 +75,17 @@ class AssistantReplySerializer(serializers.Serializer):
     )
     text = serializers.CharField(help_text="What the assistant says.")
     language = serializers.CharField()
-    workflow = serializers.JSONField(allow_null=True, help_text="The draft, canonical format.")
+    workflow = WorkflowDraftSerializer(
+        allow_null=True, help_text="The draft, canonical format (kind workflow); else null."
+    )
     preview = PreviewLineSerializer(many=True)
-    errors = serializers.JSONField(help_text="Why no draft was offered (kind error).")
+    errors = ErrorItemSerializer(many=True, help_text="Why no draft was offered (kind error).")
     provider = serializers.CharField()
 
 
 class ScriptReplySerializer(serializers.Serializer):
-    workflow = serializers.JSONField(help_text="The workflow, canonical format.")
-    errors = serializers.JSONField()
+    workflow = WorkflowDraftSerializer(help_text="The workflow, canonical format.")
+    errors = ErrorItemSerializer(many=True)
     preview = PreviewLineSerializer(many=True)
 
 

@@ -21,6 +21,7 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
+    extend_schema_field,
     inline_serializer,
 )
 from rest_framework import exceptions, serializers, status
@@ -28,7 +29,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from automation.api_schema import RUNNING_EXAMPLE_OPENAPI, WorkflowDocumentSerializer
+from automation.api_schema import (
+    RUNNING_EXAMPLE_OPENAPI,
+    ExecutionStatusField,
+    WorkflowDocumentSerializer,
+)
 from automation.models import WorkflowDefinition
 from automation.scheduling import upcoming_runs
 from automation.selectors import workflow_get, workflow_list
@@ -129,6 +134,11 @@ def _with_etag(response: Response, workflow: WorkflowDefinition) -> Response:
 # --- Schemas --------------------------------------------------------------------------------
 
 
+@extend_schema_field({"type": "string", "format": "uri-reference"})
+class RelativeURLField(serializers.CharField):
+    """A path on the API's own host (a relative reference, RFC 3986)."""
+
+
 class WorkflowListQuerySerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=WorkflowDefinition.Status.choices, required=False)
     workflow_type = serializers.ChoiceField(
@@ -168,8 +178,11 @@ ExecutionStartedSerializer = inline_serializer(
     {
         "execution_id": serializers.IntegerField(),
         "workflow": serializers.IntegerField(),
-        "status": serializers.CharField(),
-        "status_url": serializers.CharField(),
+        "status": ExecutionStatusField(),
+        "status_url": RelativeURLField(
+            help_text="GET it for the execution's status: a path on this API's host "
+            "(/api/v1/workflow-automation/executions/{id}/status), as in Location."
+        ),
     },
 )
 
@@ -204,6 +217,14 @@ _IF_MATCH = OpenApiParameter(
     required=False,
     description='The version the edit is based on ("3"); the body\'s "version" otherwise. '
     "A stale version is answered 409 version_conflict.",
+)
+_LOCATION = OpenApiParameter(
+    "Location",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    response=[201, 202],
+    description="Where the new resource is: a path on this API's host, relative to it "
+    "(e.g. /api/v1/workflow-automation/workflows/7).",
 )
 _IDEMPOTENCY_KEY = OpenApiParameter(
     "Idempotency-Key",
@@ -259,6 +280,7 @@ class WorkflowListView(APIView):
         tags=[TAG],
         summary="Create a workflow (draft)",
         request=WorkflowDocumentSerializer,
+        parameters=[_LOCATION],
         responses={201: WorkflowDocumentSerializer, **error_responses(400, 401, 403)},
         examples=[RUNNING_EXAMPLE_OPENAPI, _INVALID_EXAMPLE],
     )
@@ -406,7 +428,7 @@ class WorkflowExecuteView(APIView):
         description="Queues a manual execution. With an Idempotency-Key header, repeating the "
         "request returns the first execution instead of starting another.",
         request=None,
-        parameters=[_IDEMPOTENCY_KEY],
+        parameters=[_IDEMPOTENCY_KEY, _LOCATION],
         responses={
             202: OpenApiResponse(ExecutionStartedSerializer),
             **error_responses(400, 401, 403, 404, 409),

@@ -241,7 +241,12 @@ SPECTACULAR_SETTINGS = {
     # 3.1: its schema dialect is JSON Schema 2020-12, the dialect of the workflow validator's
     # schema, which the API publishes as is (automation/api_schema.py).
     "OAS_VERSION": "3.1.0",
+    # Operation ids (the function names of a generated client) without the common prefix:
+    # "workflows_create", "auth_token_create", not "v1_workflow_automation_workflows_create".
+    "SCHEMA_PATH_PREFIX": r"/api/v1(/workflow-automation)?",
     "ENUM_NAME_OVERRIDES": {
+        # A schedule's "day" and "days" share the set; one name for it.
+        "WeekdayEnum": "automation.step_config.WEEKDAYS",
         "WorkflowStatusEnum": "automation.models.WorkflowDefinition.Status",
         "ExecutionStatusEnum": "executions.models.WorkflowExecution.Status",
         "ActionLogStatusEnum": "executions.models.WorkflowActionLog.Status",
