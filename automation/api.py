@@ -212,7 +212,8 @@ TestRunSerializer = inline_serializer(
 
 _IF_MATCH = OpenApiParameter(
     "If-Match",
-    OpenApiTypes.STR,
+    # What _expected_version reads: a version (1 or more, quoted or not, W/ allowed) or *.
+    {"type": "string", "pattern": r'^(\*|(W/)?"?[1-9][0-9]{0,9}"?)$'},
     OpenApiParameter.HEADER,
     required=False,
     description='The version the edit is based on ("3"); the body\'s "version" otherwise. '
@@ -228,7 +229,7 @@ _LOCATION = OpenApiParameter(
 )
 _IDEMPOTENCY_KEY = OpenApiParameter(
     "Idempotency-Key",
-    OpenApiTypes.STR,
+    {"type": "string", "minLength": 1, "maxLength": MAX_IDEMPOTENCY_KEY, "pattern": r"\S"},
     OpenApiParameter.HEADER,
     required=False,
     description="Repeating a request with the same key returns the first execution.",
@@ -255,6 +256,8 @@ _INVALID_EXAMPLE = OpenApiExample(
 
 class WorkflowListView(APIView):
     permission_classes = [ReadViewerWriteBusiness]
+    # The workflow validator checks every type itself (config/api_strict.py).
+    validates_json_types = True
     pagination_class = WorkflowAutomationPagination
 
     @extend_schema(
@@ -294,6 +297,8 @@ class WorkflowListView(APIView):
 
 class WorkflowDetailView(APIView):
     permission_classes = [ReadViewerWriteBusiness]
+    # The workflow validator checks every type itself (config/api_strict.py).
+    validates_json_types = True
 
     @extend_schema(
         tags=[TAG],
@@ -439,7 +444,8 @@ class WorkflowExecuteView(APIView):
 
         workflow = _workflow(request, pk)
         key = request.headers.get("Idempotency-Key")
-        if key is not None and not (0 < len(key.strip()) <= MAX_IDEMPOTENCY_KEY):
+        # The raw length, as the schema says: a padded key is not shortened to fit.
+        if key is not None and not (key.strip() and len(key) <= MAX_IDEMPOTENCY_KEY):
             raise exceptions.ValidationError(
                 {
                     "Idempotency-Key": [

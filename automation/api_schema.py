@@ -32,12 +32,13 @@ from __future__ import annotations
 import copy
 import inspect
 import re
+import typing
 from typing import Any, Literal
 
 from drf_spectacular.extensions import OpenApiSerializerExtension, OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.utils import OpenApiExample
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from rest_framework import serializers
 
 from automation.registry import step_types
@@ -111,6 +112,35 @@ def _pascal(key: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in re.split(r"[^0-9A-Za-z]+", key))
 
 
+def _nested_models(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """The models ``model`` nests, by class name (pydantic's names for its ``$defs``)."""
+    found: dict[str, type[BaseModel]] = {}
+    pending: list[Any] = [field.annotation for field in model.model_fields.values()]
+    while pending:
+        annotation = pending.pop()
+        if (
+            isinstance(annotation, type)
+            and issubclass(annotation, BaseModel)
+            and annotation.__name__ not in found
+        ):
+            found[annotation.__name__] = annotation
+            pending += [field.annotation for field in annotation.model_fields.values()]
+        pending += list(typing.get_args(annotation))
+    return found
+
+
+def _finished(schema: dict[str, Any], model: type[BaseModel] | None) -> dict[str, Any]:
+    schema = _without_titles(schema)
+    if model is not None and not schema.get("required"):
+        try:
+            model.model_validate({})
+        except ValidationError:
+            # Its rules ("exactly one of ...") refuse {}: say so, or {} would match both it
+            # and WorkflowNoConfig in a config's oneOf.
+            schema["minProperties"] = 1
+    return schema
+
+
 def _doc(model: type[BaseModel]) -> str:
     return inspect.cleandoc(model.__doc__ or "")
 
@@ -159,10 +189,11 @@ class _Components:
         if known is not None:
             return _ref(known)
         schema = model.model_json_schema(ref_template=COMPONENTS_PREFIX + PREFIX + "{model}")
+        nested_models = _nested_models(model)
         for nested_name, nested in schema.pop("$defs", {}).items():
-            self.add(PREFIX + nested_name, _without_titles(nested))
+            self.add(PREFIX + nested_name, _finished(nested, nested_models.get(nested_name)))
         self.model_names[model] = name
-        return self.add(name, _without_titles(schema))
+        return self.add(name, _finished(schema, model))
 
 
 def _base() -> dict[str, Any]:

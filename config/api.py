@@ -161,11 +161,53 @@ class ReadViewerWriteDeveloper(RolePermission):
 
 class WorkflowAutomationPagination(PageNumberPagination):
     """``?page=N&page_size=M`` (M at most 200); answers ``count``, ``next``, ``previous``,
-    ``results``."""
+    ``results``.
+
+    Strict, unlike DRF's own: a page or page size that is not a whole number in range is 400
+    (DRF ignored ``page_size=1.5`` and used 50), and a page past the last one is 404, as the
+    schema says.
+    """
 
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+    last_page_strings = ()  # "?page=last" would be a string where the schema says integer
+
+    def _number(self, request: Request, name: str, maximum: int | None = None) -> int | None:
+        raw = request.query_params.get(name)
+        if raw is None:
+            return None
+        if not (raw.isascii() and raw.isdigit()):
+            value = 0
+        else:
+            # No page has 19 digits: such a page is past the last one (404), such a size too big.
+            value = int(raw) if len(raw) < 19 else 10**18
+        if value < 1 or (maximum is not None and value > maximum):
+            message = (
+                gettext("A whole number from 1 to %(max)s.") % {"max": maximum}
+                if maximum is not None
+                else gettext("A whole number, 1 or more.")
+            )
+            raise exceptions.ValidationError({name: [exceptions.ErrorDetail(message, "invalid")]})
+        return value
+
+    def get_page_size(self, request: Request) -> int:
+        return self._number(request, self.page_size_query_param, self.max_page_size) or (
+            self.page_size
+        )
+
+    def get_page_number(self, request: Request, paginator: Any) -> int:
+        return self._number(request, self.page_query_param) or 1
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
+            else:
+                parameter["description"] = "A page number (from 1); past the last page is 404."
+        return parameters
 
 
 # --- Errors ------------------------------------------------------------------------------------

@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After MessageMiddleware: pages get a message when a NUL in a filter is dropped.
     "config.query_guard.QueryStringGuardMiddleware",
+    # API input of the types /api/schema/ documents, before any view (config/api_strict.py).
+    "config.api_strict.StrictInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",
@@ -244,6 +246,11 @@ SPECTACULAR_SETTINGS = {
     # Operation ids (the function names of a generated client) without the common prefix:
     # "workflows_create", "auth_token_create", not "v1_workflow_automation_workflows_create".
     "SCHEMA_PATH_PREFIX": r"/api/v1(/workflow-automation)?",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        # 400/404/413/415 that any endpoint may answer, documented in one place.
+        "config.api_schema.document_common_answers",
+    ],
     "ENUM_NAME_OVERRIDES": {
         # A schedule's "day" and "days" share the set; one name for it.
         "WeekdayEnum": "automation.step_config.WEEKDAYS",

@@ -180,3 +180,30 @@ def test_operation_ids_read_as_what_they_do(openapi: dict[str, Any]) -> None:
     ids = {op["operationId"] for path in openapi["paths"].values() for op in path.values()}
 
     assert {"auth_token_create", "workflows_create", "executions_status_retrieve"} <= ids
+
+
+def test_a_stored_workflow_with_an_immediate_step_matches_its_response_schema(
+    developer: APIClient, create_workflow: Any, doc: dict[str, Any], openapi: dict[str, Any]
+) -> None:
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    doc["steps"].append(
+        {
+            "step_type": "generate_report",
+            "action_config": {"report": "orders_missing", "send_to": ["ops@example.com"]},
+        }
+    )
+    created = create_workflow(doc)
+    body = developer.get(f"{WORKFLOWS}/{created['id']}").json()
+    # {} (an immediate step's trigger_config) must match exactly one branch of each oneOf.
+    assert body["steps"][2]["trigger_config"] == {}
+    registry = Registry().with_resource(
+        "urn:api", Resource.from_contents(openapi, default_specification=DRAFT202012)
+    )
+    validator = Draft202012Validator(
+        {"$ref": "urn:api#/components/schemas/Workflow"}, registry=registry
+    )
+
+    assert [error.message for error in validator.iter_errors(body)] == []
