@@ -6,6 +6,7 @@ draft becomes one when the user confirms (``ai_confirm``).
 
 from __future__ import annotations
 
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -18,9 +19,12 @@ from ai_assistant.services import (
     ai_confirm,
     ai_execute_script,
     ai_parse_description,
+    ai_start_edit,
     ai_use_template,
 )
-from core.api import ErrorResponseSerializer, error_responses, errors_response
+from automation.api_schema import WorkflowDraftSerializer
+from automation.selectors import workflow_list
+from core.api import ErrorItemSerializer, ErrorResponseSerializer, error_responses, errors_response
 
 MAX_DESCRIPTION_LENGTH = 4000
 MAX_SCRIPT_LENGTH = 100_000
@@ -65,6 +69,13 @@ class PreviewLineSerializer(serializers.Serializer):
     )
 
 
+class ChangeSerializer(serializers.Serializer):
+    kind = serializers.CharField(help_text="renamed, schedule, step_changed, step_added ...")
+    text = serializers.CharField()
+    step = serializers.IntegerField(allow_null=True, help_text="The step's number, if any.")
+    aspect = serializers.CharField(allow_null=True, required=False)
+
+
 class NewTemplateSerializer(serializers.Serializer):
     name = serializers.CharField()
     category = serializers.CharField()
@@ -81,10 +92,16 @@ class AssistantReplySerializer(serializers.Serializer):
     )
     text = serializers.CharField(help_text="What the assistant says.")
     language = serializers.CharField()
-    workflow = serializers.JSONField(allow_null=True, help_text="The draft, canonical format.")
+    workflow = WorkflowDraftSerializer(
+        allow_null=True, help_text="The draft, canonical format (kind workflow); else null."
+    )
     preview = PreviewLineSerializer(many=True)
-    errors = serializers.JSONField(help_text="Why no draft was offered (kind error).")
+    errors = ErrorItemSerializer(many=True, help_text="Why no draft was offered (kind error).")
     provider = serializers.CharField()
+    changes = ChangeSerializer(
+        many=True,
+        help_text="Changing a saved workflow (ai/edit): what the draft changes, in words.",
+    )
     new_templates = NewTemplateSerializer(
         many=True,
         help_text="New email templates the draft proposes (its steps name them by "
@@ -94,8 +111,8 @@ class AssistantReplySerializer(serializers.Serializer):
 
 
 class ScriptReplySerializer(serializers.Serializer):
-    workflow = serializers.JSONField(help_text="The workflow, canonical format.")
-    errors = serializers.JSONField()
+    workflow = WorkflowDraftSerializer(help_text="The workflow, canonical format.")
+    errors = ErrorItemSerializer(many=True)
     preview = PreviewLineSerializer(many=True)
 
 
@@ -249,3 +266,29 @@ class UseTemplateView(APIView):
         except AssistantError as exc:
             return errors_response(exc.errors)
         return Response(reply.as_dict())
+
+
+class EditRequestSerializer(serializers.Serializer):
+    workflow_id = serializers.IntegerField(help_text="The saved workflow to change.")
+
+
+@extend_schema(
+    summary="Change a saved workflow in the chat",
+    description="Starts a chat session whose draft is the workflow's current definition. "
+    "Descriptions sent to ai/parse-description with this session_id change it, each reply "
+    "listing the changes from the saved version; ai/confirm saves them as a new version "
+    "(409 version_conflict if someone saved another version meanwhile).",
+    request=EditRequestSerializer,
+    responses={200: AssistantReplySerializer, **error_responses(400, 401, 403, 404)},
+    tags=["ai"],
+)
+class EditView(APIView):
+    permission_classes = [IsBusiness]
+
+    def post(self, request: Request) -> Response:
+        serializer = EditRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        workflow = get_object_or_404(
+            workflow_list(user=request.user), pk=serializer.validated_data["workflow_id"]
+        )
+        return Response(ai_start_edit(user=request.user, workflow=workflow).as_dict())

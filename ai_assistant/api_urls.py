@@ -11,4 +11,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("ai/execute-script", api.ExecuteScriptView.as_view(), name="execute-script"),
     path("ai/confirm", api.ConfirmView.as_view(), name="confirm"),
     path("ai/use-template", api.UseTemplateView.as_view(), name="use-template"),
+    path("ai/edit", api.EditView.as_view(), name="edit"),
 ]

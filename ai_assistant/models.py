@@ -29,6 +29,20 @@ class ChatSession(models.Model):
     current_draft = models.JSONField(_("current draft"), null=True, blank=True)
     # New email templates the draft names (see ai_assistant.proposals), created on confirm.
     draft_templates = models.JSONField(_("proposed templates"), default=list, blank=True)
+    # What the assistant's last question left open, for the answer to continue (the offline
+    # assistant's; see ai_assistant.offline.conversation). Cleared by a draft.
+    pending = models.JSONField(_("open question"), null=True, blank=True)
+    # "Endre med AI": the saved workflow this conversation changes (confirming saves a new
+    # version of it, based on ``edit_base_version``), instead of creating one.
+    edit_of = models.ForeignKey(
+        "automation.WorkflowDefinition",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="ai_edit_sessions",
+        verbose_name=_("workflow being changed"),
+    )
+    edit_base_version = models.PositiveIntegerField(_("based on version"), null=True, blank=True)
     # Set by ai_confirm, so that confirming twice does not create two workflows.
     workflow = models.ForeignKey(
         "automation.WorkflowDefinition",

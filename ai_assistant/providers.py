@@ -21,7 +21,7 @@ from typing import Any, ClassVar, Literal, Protocol
 from django.conf import settings
 
 from ai_assistant.context import ParseContext
-from ai_assistant.offline import parse_description
+from ai_assistant.offline.conversation import Pending, follow_up
 from ai_assistant.prompts import (
     ANSWER_SCHEMA_NAME,
     QUESTION_TOOL,
@@ -29,7 +29,6 @@ from ai_assistant.prompts import (
     anthropic_tools,
     openai_response_schema,
 )
-from ai_assistant.refine import refine_draft
 
 __all__ = [
     "AnthropicProvider",
@@ -61,6 +60,10 @@ class Conversation:
     text: str = ""
     draft: dict[str, Any] | None = None
     context: ParseContext | None = None
+    #: What the assistant's last question left open (``offline.conversation.Pending``).
+    pending: dict[str, Any] | None = None
+    #: The draft is a saved workflow being changed ("Endre med AI").
+    editing: bool = False
 
     def for_log(self) -> dict[str, Any]:
         """The prompt as stored in AIRequestLog (the schema is the same for every request
@@ -82,6 +85,9 @@ class ProviderAnswer:
     notes: list[str] = field(default_factory=list)
     #: New email templates the workflow names by ``template`` (see ai_assistant.proposals).
     new_templates: list[dict[str, Any]] = field(default_factory=list)
+    #: With a question, what it leaves open for the answer (the offline provider's; LLMs
+    #: read the conversation instead).
+    pending: dict[str, Any] | None = None
 
 
 class ProviderError(Exception):
@@ -369,25 +375,13 @@ class OfflineProvider:
 
     def complete(self, conversation: Conversation) -> ProviderAnswer:
         context = conversation.context or ParseContext.from_db()
-        if conversation.draft is not None:
-            edit = refine_draft(
-                conversation.draft,
-                conversation.text,
-                groups=context.groups,
-                templates=context.templates,
-            )
-            if edit is not None:
-                return ProviderAnswer(
-                    workflow=edit.workflow,
-                    question=edit.question,
-                    raw=json.dumps(
-                        edit.workflow or {"question": edit.question}, ensure_ascii=False
-                    ),
-                    model=self.model,
-                    notes=edit.changes,
-                    language=edit.language,
-                )
-        outcome = parse_description(conversation.text, context=context)
+        outcome = follow_up(
+            conversation.text,
+            context=context,
+            draft=conversation.draft,
+            pending=Pending.from_dict(conversation.pending),
+            keep_description=conversation.editing,
+        )
         workflow = outcome.workflow
         return ProviderAnswer(
             workflow=workflow,
@@ -395,11 +389,15 @@ class OfflineProvider:
             parse_error=None
             if workflow is not None or outcome.question
             else "The offline parser gave neither a workflow nor a question.",
-            raw=json.dumps(workflow if workflow is not None else {"question": outcome.question}),
+            raw=json.dumps(
+                workflow if workflow is not None else {"question": outcome.question},
+                ensure_ascii=False,
+            ),
             model=self.model,
             language=outcome.language,
             notes=list(outcome.notes),
             new_templates=list(outcome.new_templates),
+            pending=outcome.pending,
         )
 
 

@@ -217,7 +217,7 @@ def _template_categories(templates: Sequence[Mapping[str, Any]]) -> dict[int, st
     return {int(t["id"]): str(t.get("category") or "") for t in templates if "id" in t}
 
 
-def _kinds(step: Mapping[str, Any], categories: Mapping[int, str]) -> set[str]:
+def step_kinds(step: Mapping[str, Any], categories: Mapping[int, str]) -> set[str]:
     """What a step is, in the words a user would use to point at it: its step type's key and
     the kinds its step type says it is."""
     cls = step_types().get(step.get("step_type"))  # type: ignore[arg-type]
@@ -233,7 +233,7 @@ class _Target:
     span: tuple[int, int] | None = None  # where in the text the target was named
 
 
-def _find_target(
+def find_target(
     text: str, steps: list[dict[str, Any]], categories: Mapping[int, str], language: str
 ) -> _Target:
     number = STEP_NUMBER_RE.search(text)
@@ -259,7 +259,7 @@ def _find_target(
         match = pattern.search(text)
         if not match:
             continue
-        matching = [i for i, step in enumerate(steps) if kind in _kinds(step, categories)]
+        matching = [i for i, step in enumerate(steps) if kind in step_kinds(step, categories)]
         if len(matching) == 1:
             return _Target(index=matching[0], span=match.span())
         if not matching:
@@ -407,7 +407,7 @@ def _move_step(
     if time:
         config["time"] = time
     if "time" not in config:
-        kinds = _kinds(step, categories)
+        kinds = step_kinds(step, categories)
         config["time"] = next((DEFAULT_TIMES[k] for k in kinds if k in DEFAULT_TIMES), DEFAULT_TIME)
     step["trigger_type"] = "time_based"
     step["trigger_config"] = {key: config[key] for key in ("day", "time") if key in config}
@@ -448,7 +448,7 @@ def refine_draft(
         return None
     categories = _template_categories(templates)
     workflow = copy.deepcopy(dict(draft))
-    target = _find_target(lowered, workflow["steps"], categories, language)
+    target = find_target(lowered, workflow["steps"], categories, language)
 
     group_found = _find_group(lowered, targeted=target.index is not None)
     # Day and time are read outside the target and group phrases ("steg 2" is no time).

@@ -47,6 +47,7 @@ from ai_assistant.providers import (
     get_provider,
 )
 from ai_assistant.refine import detect_language
+from automation.diff import Change, workflow_diff
 from automation.models import Integration, WorkflowDefinition
 from automation.policy import role_errors
 from automation.policy import workflow_policy_errors as policy_errors
@@ -54,10 +55,12 @@ from automation.preview import PreviewLine, workflow_preview
 from automation.registry import step_types
 from automation.selectors import workflow_list
 from automation.services import (
+    WorkflowStateError,
     unique_workflow_name,
     workflow_create,
     workflow_definition,
     workflow_deploy,
+    workflow_update,
 )
 from automation.validation import WorkflowValidationError, validate_workflow
 from templates_app.models import EmailTemplate
@@ -167,6 +170,8 @@ class AssistantReply:
     provider: str = ""
     #: New email templates the draft uses, created (as drafts to review) on confirm.
     new_templates: list[dict[str, Any]] = field(default_factory=list)
+    #: Changing a saved workflow: what the draft changes, in words (``automation.diff``).
+    changes: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -391,9 +396,11 @@ def _reply(
     workflow: dict[str, Any] | None = None,
     preview: list[PreviewLine] | None = None,
     new_templates: list[dict[str, Any]] | None = None,
+    changes: list[Change] | None = None,
 ) -> AssistantReply:
     return AssistantReply(
         new_templates=new_templates or [],
+        changes=[c.as_dict() for c in changes or []],
         session_id=session.pk,
         message_id=message.pk,
         kind=kind,
@@ -467,6 +474,8 @@ def _run_turn(
         text=text,
         draft=draft,
         context=context,
+        pending=session.pending,
+        editing=session.edit_of_id is not None,
     )
 
     try:
@@ -489,6 +498,8 @@ def _run_turn(
                 text=text,
                 draft=draft,
                 context=context,
+                pending=session.pending,
+                editing=session.edit_of_id is not None,
             )
             answer = _ask(provider, repair, session=session, attempt=2)
             evaluated = _evaluate(answer)
@@ -505,7 +516,15 @@ def _run_turn(
     if answer.language in ("nb", "en"):
         language = answer.language
     if answer.question and workflow is None and not errors:
-        message = _store(session, ChatMessage.Role.ASSISTANT, answer.question)
+        notes = "\n".join(answer.notes)
+        with transaction.atomic():
+            message = _store(
+                session,
+                ChatMessage.Role.ASSISTANT,
+                "\n".join(p for p in (notes, answer.question) if p),
+            )
+            session.pending = answer.pending
+            session.save(update_fields=["pending", "updated_at"])
         return _reply(session, message, "question", language, provider.name)
 
     if errors and any(e["code"] == "malformed_answer" for e in errors):
@@ -531,16 +550,26 @@ def _run_turn(
     assert workflow is not None
     if draft is None or workflow.get("name") != draft.get("name"):
         workflow["name"] = unique_workflow_name(
-            str(workflow.get("name") or ""), exclude=session.workflow_id
+            str(workflow.get("name") or ""), exclude=session.edit_of_id or session.workflow_id
         )
     preview = workflow_preview(workflow, language=language)
-    changes = "\n".join(answer.notes) if draft is not None and answer.notes else ""
+    # Every turn says what was understood and chosen: the defaults taken, the changes made.
+    changes = "\n".join(answer.notes)
+    diff: list[Change] = []
+    if session.edit_of_id is not None:
+        # Changing a saved workflow: what now differs from the saved version, in words.
+        saved = workflow_definition(session.edit_of)  # type: ignore[arg-type]
+        diff = workflow_diff(saved, workflow, language=language)
+        lines = [_say(language, "Endringer fra lagret versjon:", "Changes from the saved version:")]
+        lines += [f"- {change.text}" for change in diff] or [_say(language, "- ingen", "- none")]
+        changes = "\n".join(p for p in (changes, *lines) if p)
     content = _draft_message(changes, preview, language)
     with transaction.atomic():
         message = _store(session, ChatMessage.Role.ASSISTANT, content, workflow=workflow)
         session.current_draft = workflow
         session.draft_templates = evaluated.proposals
-        session.save(update_fields=["current_draft", "draft_templates", "updated_at"])
+        session.pending = None
+        session.save(update_fields=["current_draft", "draft_templates", "pending", "updated_at"])
     return _reply(
         session,
         message,
@@ -550,6 +579,7 @@ def _run_turn(
         workflow=workflow,
         preview=preview,
         new_templates=evaluated.proposals,
+        changes=diff,
     )
 
 
@@ -683,6 +713,8 @@ def ai_confirm(*, user: AbstractBaseUser, session_id: int, activate: bool) -> Wo
         raise PermissionDenied("Only developers may activate workflows.")
 
     language = session.language
+    if session.edit_of_id is not None:
+        return _confirm_edit(user, session, draft, activate=activate)
     with transaction.atomic():
         workflow = session.workflow
         # The templates the draft proposes first (drafts, to be reviewed): the workflow names
@@ -709,3 +741,79 @@ def ai_confirm(*, user: AbstractBaseUser, session_id: int, activate: bool) -> Wo
         )
         _store(session, ChatMessage.Role.SYSTEM, text)
     return workflow
+
+
+def _confirm_edit(
+    user: AbstractBaseUser, session: ChatSession, draft: dict[str, Any], *, activate: bool
+) -> WorkflowDefinition:
+    """Save the changed draft as a new version of the workflow the conversation changes,
+    based on the version it started from (someone else's newer version is not overwritten:
+    ``WorkflowConflict``)."""
+    language = session.language
+    with transaction.atomic():
+        proposals.create(draft, session.draft_templates or [])
+        workflow = workflow_update(
+            workflow=session.edit_of,  # type: ignore[arg-type]
+            data=draft,
+            updated_by=user,
+            expected_version=session.edit_base_version,
+        )
+        if activate:
+            workflow = workflow_deploy(workflow=workflow, by=user)
+        session.workflow = workflow
+        session.edit_base_version = workflow.version
+        session.save(update_fields=["workflow", "edit_base_version", "updated_at"])
+        _store(
+            session,
+            ChatMessage.Role.SYSTEM,
+            _say(
+                language,
+                f"Endringene er lagret: «{workflow.name}» er nå versjon {workflow.version}.",
+                f"The changes are saved: “{workflow.name}” is now version {workflow.version}.",
+            ),
+        )
+    return workflow
+
+
+def ai_start_edit(*, user: AbstractBaseUser, workflow: WorkflowDefinition) -> AssistantReply:
+    """ "Endre med AI": a conversation whose draft is the saved workflow; what the user writes
+    changes it, each reply says what differs from the saved version, and confirming saves a
+    new version. Raises ``WorkflowStateError`` for an archived workflow."""
+    if workflow.status == WorkflowDefinition.Status.ARCHIVED:
+        raise WorkflowStateError(_say_ui("Arbeidsflyten er arkivert.", "The workflow is archived."))
+    language = "en" if (translation.get_language() or "nb").startswith("en") else "nb"
+    draft = workflow_definition(workflow)
+    with transaction.atomic():
+        session = ChatSession.objects.create(
+            user=user,
+            title=_say(language, f"Endre: {workflow.name}", f"Change: {workflow.name}")[:200],
+            language=language,
+            current_draft=draft,
+            edit_of=workflow,
+            edit_base_version=workflow.version,
+        )
+        preview = workflow_preview(draft, language=language)
+        intro = _say(
+            language,
+            f"Du endrer «{workflow.name}» (versjon {workflow.version}). Skriv hva som skal endres, "
+            "for eksempel «flytt påminnelsen til onsdag kl 12», «legg til en påminnelse fredag» "
+            "eller «hopp over helligdager». Slik er den nå:",
+            f"You are changing “{workflow.name}” (version {workflow.version}). Write what should "
+            "change, for example “move the reminder to Wednesday at noon”, “add a reminder on "
+            "Friday” or “skip public holidays”. This is how it is now:",
+        )
+        body = "\n".join(line.text for line in preview)
+        message = _store(session, ChatMessage.Role.ASSISTANT, f"{intro}\n{body}", workflow=draft)
+    return _reply(session, message, "workflow", language, "", workflow=draft, preview=preview)
+
+
+def _say_ui(nb: str, en: str) -> str:
+    return en if (translation.get_language() or "nb").startswith("en") else nb
+
+
+def draft_changes(session: ChatSession, language: str) -> list[Change]:
+    """What the session's draft changes in the workflow it edits (none for a new one)."""
+    if session.edit_of_id is None or not session.current_draft:
+        return []
+    saved = workflow_definition(session.edit_of)  # type: ignore[arg-type]
+    return workflow_diff(saved, session.current_draft, language=language)

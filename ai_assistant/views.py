@@ -16,7 +16,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -38,11 +38,14 @@ from ai_assistant.services import (
     ai_confirm,
     ai_execute_script,
     ai_parse_description,
+    ai_start_edit,
     ai_use_template,
+    draft_changes,
     user_may_deploy,
 )
 from automation.models import WorkflowDefinition
 from automation.preview import PreviewLine, workflow_preview
+from automation.selectors import workflow_list
 from automation.services import workflow_create
 from automation.validation import WorkflowValidationError
 from templates_app.models import EmailTemplate
@@ -154,6 +157,8 @@ def _chat_context(
         "confirm_errors": confirm_errors or [],
         "draft_name": (session.current_draft or {}).get("name", "") if session else "",
         "proposed": list(session.draft_templates or []) if session else [],
+        "editing": session.edit_of if session and session.edit_of_id else None,
+        "changes": draft_changes(session, _ui_language()) if session else [],
         "existing_templates": (
             list(EmailTemplate.objects.filter(needs_review=False).only("pk", "name"))
             if session and session.draft_templates
@@ -279,6 +284,22 @@ def chat_use_template_view(request: HtmxHttpRequest) -> HttpResponse:
     context = _chat_context(request, ChatSession.objects.get(pk=session.pk))
     context["turn"] = [_bubble_from_reply(reply)]
     return render(request, "ai_assistant/chat.html#turn", context)
+
+
+@require_role(BUSINESS)
+@require_POST
+def chat_edit_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """ "Endre med AI" on a workflow's page: a conversation with that workflow as the draft."""
+    workflow = get_object_or_404(workflow_list(user=request.user), pk=pk)
+    try:
+        reply = ai_start_edit(user=request.user, workflow=workflow)
+    except WorkflowValidationError as exc:
+        messages.error(request, " ".join(str(e["message"]) for e in exc.errors))
+        return redirect("automation:workflow-detail", pk=pk)
+    url = f"{reverse('ai_assistant:chat')}?session={reply.session_id}"
+    if request.htmx:
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
 
 
 def _to_workflow(request: HtmxHttpRequest, workflow: WorkflowDefinition) -> HttpResponse:

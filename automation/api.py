@@ -3,7 +3,7 @@
 Thin: each view parses the request, calls a service from ``automation.services`` or
 ``executions`` and renders the result. Errors raised by the services
 (``WorkflowValidationError``, ``WorkflowConflict``, ``ExecutionStateError``) are rendered by
-``config.api.exception_handler``.
+``core.api.exception_handler``.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
+    extend_schema_field,
     inline_serializer,
 )
 from rest_framework import exceptions, serializers, status
@@ -29,7 +30,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import IsBusiness, IsDeveloper, IsViewer, ReadViewerWriteBusiness
-from automation.api_schema import RUNNING_EXAMPLE_OPENAPI, WorkflowDocumentSerializer
+from automation.api_schema import (
+    RUNNING_EXAMPLE_OPENAPI,
+    ExecutionStatusField,
+    WorkflowDocumentSerializer,
+)
 from automation.models import WorkflowDefinition
 from automation.scheduling import upcoming_runs
 from automation.selectors import workflow_get, workflow_list
@@ -94,6 +99,11 @@ def _with_etag(response: Response, workflow: WorkflowDefinition) -> Response:
 # --- Schemas --------------------------------------------------------------------------------
 
 
+@extend_schema_field({"type": "string", "format": "uri-reference"})
+class RelativeURLField(serializers.CharField):
+    """A path on the API's own host (a relative reference, RFC 3986)."""
+
+
 class WorkflowListQuerySerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=WorkflowDefinition.Status.choices, required=False)
     workflow_type = serializers.ChoiceField(
@@ -116,6 +126,15 @@ NextRunsSerializer = inline_serializer(
         "runs": serializers.ListField(
             child=serializers.DateTimeField(), help_text="ISO 8601 with the zone's offset."
         ),
+        "reason": serializers.ChoiceField(
+            choices=[("archived", "archived")],
+            allow_null=True,
+            help_text="Why runs is empty although the workflow has a schedule: archived "
+            "(it will never run again); null otherwise.",
+        ),
+        "message": serializers.CharField(
+            allow_null=True, help_text="The reason in words (translated); null without one."
+        ),
     },
 )
 
@@ -124,8 +143,11 @@ ExecutionStartedSerializer = inline_serializer(
     {
         "execution_id": serializers.IntegerField(),
         "workflow": serializers.IntegerField(),
-        "status": serializers.CharField(),
-        "status_url": serializers.CharField(),
+        "status": ExecutionStatusField(),
+        "status_url": RelativeURLField(
+            help_text="GET it for the execution's status: a path on this API's host "
+            "(/api/v1/workflow-automation/executions/{id}/status), as in Location."
+        ),
     },
 )
 
@@ -155,15 +177,24 @@ TestRunSerializer = inline_serializer(
 
 _IF_MATCH = OpenApiParameter(
     "If-Match",
-    OpenApiTypes.STR,
+    # What _expected_version reads: a version (1 or more, quoted or not, W/ allowed) or *.
+    {"type": "string", "pattern": r'^(\*|(W/)?"?[1-9][0-9]{0,9}"?)$'},
     OpenApiParameter.HEADER,
     required=False,
     description='The version the edit is based on ("3"); the body\'s "version" otherwise. '
     "A stale version is answered 409 version_conflict.",
 )
+_LOCATION = OpenApiParameter(
+    "Location",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    response=[201, 202],
+    description="Where the new resource is: a path on this API's host, relative to it "
+    "(e.g. /api/v1/workflow-automation/workflows/7).",
+)
 _IDEMPOTENCY_KEY = OpenApiParameter(
     "Idempotency-Key",
-    OpenApiTypes.STR,
+    {"type": "string", "minLength": 1, "maxLength": MAX_IDEMPOTENCY_KEY, "pattern": r"\S"},
     OpenApiParameter.HEADER,
     required=False,
     description="Repeating a request with the same key returns the first execution.",
@@ -190,6 +221,8 @@ _INVALID_EXAMPLE = OpenApiExample(
 
 class WorkflowListView(APIView):
     permission_classes = [ReadViewerWriteBusiness]
+    # The workflow validator checks every type itself (config/api_strict.py).
+    validates_json_types = True
     pagination_class = WorkflowAutomationPagination
 
     @extend_schema(
@@ -215,6 +248,7 @@ class WorkflowListView(APIView):
         tags=[TAG],
         summary="Create a workflow (draft)",
         request=WorkflowDocumentSerializer,
+        parameters=[_LOCATION],
         responses={201: WorkflowDocumentSerializer, **error_responses(400, 401, 403)},
         examples=[RUNNING_EXAMPLE_OPENAPI, _INVALID_EXAMPLE],
     )
@@ -227,6 +261,8 @@ class WorkflowListView(APIView):
 
 class WorkflowDetailView(APIView):
     permission_classes = [ReadViewerWriteBusiness]
+    # The workflow validator checks every type itself (config/api_strict.py).
+    validates_json_types = True
 
     @extend_schema(
         tags=[TAG],
@@ -300,9 +336,10 @@ class WorkflowDeployView(APIView):
     @extend_schema(
         tags=[TAG],
         summary="Deploy (activate) a workflow",
-        description="Validates the stored definition again and activates it. Developers only.",
+        description="Validates the stored definition again and activates it. Developers only. "
+        "An archived workflow is 409 invalid_state.",
         request=None,
-        responses={200: WorkflowDocumentSerializer, **error_responses(400, 401, 403, 404)},
+        responses={200: WorkflowDocumentSerializer, **error_responses(400, 401, 403, 404, 409)},
     )
     def put(self, request: Request, pk: int) -> Response:
         workflow = workflow_deploy(workflow=_workflow(request, pk), by=request.user)
@@ -315,8 +352,9 @@ class WorkflowPauseView(APIView):
     @extend_schema(
         tags=[TAG],
         summary="Pause a workflow",
+        description="An archived workflow is 409 invalid_state.",
         request=None,
-        responses={200: WorkflowDocumentSerializer, **error_responses(401, 403, 404)},
+        responses={200: WorkflowDocumentSerializer, **error_responses(401, 403, 404, 409)},
     )
     def post(self, request: Request, pk: int) -> Response:
         workflow = workflow_pause(workflow=_workflow(request, pk), by=request.user)
@@ -357,7 +395,7 @@ class WorkflowExecuteView(APIView):
         description="Queues a manual execution. With an Idempotency-Key header, repeating the "
         "request returns the first execution instead of starting another.",
         request=None,
-        parameters=[_IDEMPOTENCY_KEY],
+        parameters=[_IDEMPOTENCY_KEY, _LOCATION],
         responses={
             202: OpenApiResponse(ExecutionStartedSerializer),
             **error_responses(400, 401, 403, 404, 409),
@@ -368,7 +406,8 @@ class WorkflowExecuteView(APIView):
 
         workflow = _workflow(request, pk)
         key = request.headers.get("Idempotency-Key")
-        if key is not None and not (0 < len(key.strip()) <= MAX_IDEMPOTENCY_KEY):
+        # The raw length, as the schema says: a padded key is not shortened to fit.
+        if key is not None and not (key.strip() and len(key) <= MAX_IDEMPOTENCY_KEY):
             raise exceptions.ValidationError(
                 {
                     "Idempotency-Key": [
@@ -423,6 +462,16 @@ class WorkflowNextRunsView(APIView):
                     )
                 ]
             )
+        if workflow.status == WorkflowDefinition.Status.ARCHIVED:
+            return Response(
+                {
+                    "workflow": workflow.pk,
+                    "timezone": schedule["timezone"],
+                    "runs": [],
+                    "reason": "archived",
+                    "message": _("The workflow is archived: it will not run again."),
+                }
+            )
         zone = ZoneInfo(schedule["timezone"])
         runs = upcoming_runs(
             schedule_type=schedule["schedule_type"],
@@ -436,6 +485,8 @@ class WorkflowNextRunsView(APIView):
                 "workflow": workflow.pk,
                 "timezone": schedule["timezone"],
                 "runs": [run.astimezone(zone).isoformat() for run in runs],
+                "reason": None,
+                "message": None,
             }
         )
 

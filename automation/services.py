@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "WorkflowConflict",
+    "WorkflowStateError",
     "WorkflowValidationError",
     "workflow_archive",
     "workflow_create",
@@ -55,6 +56,18 @@ STEP_FIELDS = (
     "is_active",
     "max_retries",
 )
+
+
+class WorkflowStateError(WorkflowValidationError):
+    """The workflow's state does not allow the transition (deploying or pausing an archived
+    workflow). A ``WorkflowValidationError``, so every entry point that reports those (pages,
+    admin, assistant) reports this one too; the API answers it 409 ``invalid_state``, as it
+    answers invalid transitions of executions."""
+
+    status_code = 409
+
+    def __init__(self, message: str) -> None:
+        super().__init__([{"path": "", "code": "invalid_state", "message": message}])
 
 
 class WorkflowConflict(DomainError):
@@ -409,15 +422,7 @@ def workflow_deploy(
     with transaction.atomic():
         locked = WorkflowDefinition.objects.select_for_update().get(pk=workflow.pk)
         if locked.status == locked.Status.ARCHIVED:
-            raise WorkflowValidationError(
-                [
-                    {
-                        "path": "",
-                        "code": "workflow_archived",
-                        "message": _("An archived workflow cannot be changed."),
-                    }
-                ]
-            )
+            raise WorkflowStateError(_("The workflow is archived: it cannot be deployed again."))
         definition = validate_workflow(workflow_definition(locked), instance=locked)
         _check_policy(definition.raise_if_invalid(), user=by)
         _check_reviewed(definition.raise_if_invalid())
@@ -436,7 +441,10 @@ def workflow_deploy(
 def workflow_pause(
     *, workflow: WorkflowDefinition, by: AbstractBaseUser | None
 ) -> WorkflowDefinition:
-    """Stop the workflow: no more scheduled runs or event triggers until it is deployed."""
+    """Stop the workflow: no more scheduled runs or event triggers until it is deployed.
+
+    An archived workflow is refused (``WorkflowStateError``): it is stopped for good already.
+    """
     return _deactivate(workflow, WorkflowDefinition.Status.PAUSED)
 
 
@@ -451,7 +459,9 @@ def _deactivate(workflow: WorkflowDefinition, status: str) -> WorkflowDefinition
     with transaction.atomic():
         locked = WorkflowDefinition.objects.select_for_update().get(pk=workflow.pk)
         if locked.status == locked.Status.ARCHIVED:
-            return locked  # archived is final: pausing must not bring it back
+            if status != locked.Status.ARCHIVED:
+                raise WorkflowStateError(_("The workflow is archived: it cannot be paused."))
+            return locked  # archiving again changes nothing
         locked.status = status
         locked.is_active = False
         locked.save(update_fields=["status", "is_active", "updated_at"])

@@ -137,7 +137,7 @@ class Recipients(ConfigModel):
 
     group: NonEmptyStr | SkipJsonSchema[None] = None
     customer_ids: Annotated[list[int], Field(min_length=1)] | SkipJsonSchema[None] = None
-    from_step: Annotated[int, Field(ge=1)] | SkipJsonSchema[None] = None
+    from_step: Annotated[int, Field(ge=1, le=10_000)] | SkipJsonSchema[None] = None
     event_customer: Literal[True] | SkipJsonSchema[None] = None
 
     @model_validator(mode="after")

@@ -194,7 +194,11 @@ def workflow_deploy_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_role(BUSINESS)
 @require_POST
 def workflow_pause_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    workflow = workflow_pause(workflow=_workflow_or_404(request, pk), by=request.user)
+    workflow = _workflow_or_404(request, pk)
+    try:
+        workflow = workflow_pause(workflow=workflow, by=request.user)
+    except WorkflowValidationError as exc:  # archived meanwhile (a stale page)
+        return workflow_action_response(request, workflow, "error", _errors_text(exc))
     return workflow_action_response(request, workflow, "success", _("The workflow is paused."))
 
 

@@ -3,8 +3,11 @@
 Accuracy is the share of cases whose key facts (schedule, days, time, steps, templates,
 audience, conditions, or "must ask a question") come out right (``benchmarks.parser_accuracy``).
 The baseline is a trivial keyword matcher measured on the same cases in the same run.
-Three sets: the example table of nl-examples.md, the phrasings written alongside the parser
-(``PHRASINGS``) and phrasings written afterwards and never tuned against (``HELD_OUT``).
+The sets: the example table of nl-examples.md, the phrasings written alongside the parser
+(``PHRASINGS``, and ``PHRASINGS_V2`` with its richer business: chains, several days, templates
+by meaning, new templates, events, calendar kinds), phrasings written afterwards and never
+tuned against (``HELD_OUT``), and two-turn conversations (``EDIT_CASES``: changes of a draft,
+answers to the assistant's questions). Each set also reports its accuracy per category.
 Latency is the mean time to parse one text, next to the keyword matcher's.
 """
 
@@ -12,29 +15,37 @@ from __future__ import annotations
 
 import argparse
 import time
+from typing import Any
 
 from benchmarks import Result, machine_conditions
 
 
 def run(args: argparse.Namespace) -> list[Result]:
     from ai_assistant.offline import parse_description
-    from benchmarks.parser_accuracy import keyword_baseline, measure
+    from benchmarks.parser_accuracy import (
+        by_category,
+        keyword_baseline,
+        measure,
+        measure_conversations,
+    )
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
         TABLE_EXAMPLES,
         standard_context,
     )
+    from tests.ai_assistant.parser_phrasings_v2 import EDIT_CASES, PHRASINGS_V2, context_v2
 
     context = standard_context()
     results: list[Result] = []
-    for label, cases in (
-        ("table", TABLE_EXAMPLES),
-        ("phrasings", PHRASINGS),
-        ("held_out", HELD_OUT),
+    for label, cases, where in (
+        ("table", TABLE_EXAMPLES, context),
+        ("phrasings", PHRASINGS, context),
+        ("phrasings_v2", PHRASINGS_V2, context_v2()),
+        ("held_out", HELD_OUT, context),
     ):
-        ours = measure(cases, context=context)
-        base = measure(cases, context=context, parse=keyword_baseline)
+        ours = measure(cases, context=where)
+        base = measure(cases, context=where, parse=keyword_baseline)
         results.append(
             Result(
                 benchmark="offline_parser",
@@ -46,12 +57,34 @@ def run(args: argparse.Namespace) -> list[Result]:
                     "cases": len(cases),
                     "correct": ours.correct,
                     "baseline_correct": base.correct,
+                    "by_category": by_category(cases, ours),
+                    "baseline_by_category": by_category(cases, base),
+                    "must_ask_asked": _asked(cases, ours),
                     "misses": [m.text for m in ours.misses],
                     "better": "higher",
                     "baseline_is": "keyword matcher (benchmarks.parser_accuracy.keyword_baseline)",
                 },
             )
         )
+    ours = measure_conversations(EDIT_CASES, context=context_v2())
+    base = measure_conversations(EDIT_CASES, context=context_v2(), keyword_only=True)
+    results.append(
+        Result(
+            benchmark="offline_parser",
+            metric="accuracy_conversations",
+            value=round(ours.accuracy, 3),
+            baseline=round(base.accuracy, 3),
+            conditions={
+                **machine_conditions(),
+                "cases": len(EDIT_CASES),
+                "correct": ours.correct,
+                "baseline_correct": base.correct,
+                "misses": [m.text for m in ours.misses],
+                "better": "higher",
+                "baseline_is": "keyword matcher on the follow-up alone (no conversation)",
+            },
+        )
+    )
 
     texts = [c.text for c in (*TABLE_EXAMPLES, *PHRASINGS, *HELD_OUT)]
     rounds = 3 if args.quick else 20
@@ -82,3 +115,10 @@ def run(args: argparse.Namespace) -> list[Result]:
         )
     )
     return results
+
+
+def _asked(cases: Any, report: Any) -> str:
+    """ "asked/total" of the cases that must be asked back."""
+    missed = {m.text for m in report.misses}
+    must = [c for c in cases if c.expected == "question"]
+    return f"{sum(c.text not in missed for c in must)}/{len(must)}"

@@ -143,6 +143,47 @@ def compare(expected: Expected, outcome: ParseOutcome, context: ParseContext) ->
     return Miss("", expected, got, differences) if differences else None
 
 
+def by_category(cases: Sequence[Case], report: AccuracyReport) -> dict[str, str]:
+    """ "correct/total" per category of ``cases``."""
+    missed = {m.text for m in report.misses}
+    totals: dict[str, list[int]] = {}
+    for case in cases:
+        right, total = totals.setdefault(case.category, [0, 0])
+        totals[case.category] = [right + (case.text not in missed), total + 1]
+    return {name: f"{right}/{total}" for name, (right, total) in sorted(totals.items())}
+
+
+def measure_conversations(
+    cases: Sequence[Any], *, context: ParseContext, keyword_only: bool = False
+) -> AccuracyReport:
+    """Like ``measure``, for two-turn conversations (cases with ``start``, ``follow_up`` and
+    ``expected``: the key facts of the draft after the follow-up). ``keyword_only``: the
+    baseline, which reads only the follow-up as a request of its own (no memory)."""
+    from ai_assistant.offline.conversation import Pending, follow_up
+
+    report = AccuracyReport(total=len(cases), correct=0, seconds=0.0)
+    for case in cases:
+        begin = time.perf_counter()
+        if keyword_only:
+            outcome = keyword_baseline(case.follow_up, context=context)
+        else:
+            first = parse_description(case.start, context=context)
+            outcome = follow_up(
+                case.follow_up,
+                context=context,
+                draft=first.workflow,
+                pending=Pending.from_dict(first.pending) if first.workflow is None else None,
+            )
+        report.seconds += time.perf_counter() - begin
+        miss = compare(case.expected, outcome, context)
+        if miss is None:
+            report.correct += 1
+        else:
+            miss.text = f"{case.start} => {case.follow_up}"
+            report.misses.append(miss)
+    return report
+
+
 def measure(
     cases: Sequence[Case], *, context: ParseContext, parse: Parser = parse_description
 ) -> AccuracyReport:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.urls import URLPattern, path
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
@@ -12,7 +13,22 @@ from core.api import error_responses
 app_name = "api-auth"
 
 
-@extend_schema(tags=["auth"], responses={**error_responses(400, 401, 429)})
+TokenPairSerializer = inline_serializer(
+    "TokenPair",
+    {
+        "access": serializers.CharField(
+            help_text="Send as Authorization: Bearer <access>; valid JWT_ACCESS_MINUTES."
+        ),
+        "refresh": serializers.CharField(
+            help_text="Exchange at /api/v1/auth/refresh for a new pair; valid one day."
+        ),
+    },
+)
+
+
+@extend_schema(
+    tags=["auth"], responses={200: TokenPairSerializer, **error_responses(400, 401, 429)}
+)
 class TokenView(TokenObtainPairView):
     """Exchange username and password for an access token (10 min) and a refresh token."""
 
@@ -21,7 +37,9 @@ class TokenView(TokenObtainPairView):
     throttle_scope = "auth"
 
 
-@extend_schema(tags=["auth"], responses={**error_responses(400, 401, 429)})
+@extend_schema(
+    tags=["auth"], responses={200: TokenPairSerializer, **error_responses(400, 401, 429)}
+)
 class RefreshView(TokenRefreshView):
     """Exchange a refresh token for a new access token and a new (rotated) refresh token."""
 

@@ -61,6 +61,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After MessageMiddleware: pages get a message when a NUL in a filter is dropped.
+    "core.query_guard.QueryStringGuardMiddleware",
+    # API input of the types /api/schema/ documents, before any view (config/api_strict.py).
+    "core.api_strict.StrictInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",
@@ -243,7 +247,17 @@ SPECTACULAR_SETTINGS = {
     # 3.1: its schema dialect is JSON Schema 2020-12, the dialect of the workflow validator's
     # schema, which the API publishes as is (automation/api_schema.py).
     "OAS_VERSION": "3.1.0",
+    # Operation ids (the function names of a generated client) without the common prefix:
+    # "workflows_create", "auth_token_create", not "v1_workflow_automation_workflows_create".
+    "SCHEMA_PATH_PREFIX": r"/api/v1(/workflow-automation)?",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        # 400/404/413/415 that any endpoint may answer, documented in one place.
+        "core.api_schema.document_common_answers",
+    ],
     "ENUM_NAME_OVERRIDES": {
+        # A schedule's "day" and "days" share the set; one name for it.
+        "WeekdayEnum": "automation.step_config.WEEKDAYS",
         "WorkflowStatusEnum": "automation.models.WorkflowDefinition.Status",
         "ExecutionStatusEnum": "executions.models.WorkflowExecution.Status",
         "ActionLogStatusEnum": "executions.models.WorkflowActionLog.Status",

@@ -11,12 +11,15 @@ import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.conf import settings
 from django.core import exceptions as django_exceptions
 from django.core.signals import got_request_exception
 from django.http import Http404
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, serializers, status
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -47,11 +50,53 @@ logger = logging.getLogger("core.api")
 
 class WorkflowAutomationPagination(PageNumberPagination):
     """``?page=N&page_size=M`` (M at most 200); answers ``count``, ``next``, ``previous``,
-    ``results``."""
+    ``results``.
+
+    Strict, unlike DRF's own: a page or page size that is not a whole number in range is 400
+    (DRF ignored ``page_size=1.5`` and used 50), and a page past the last one is 404, as the
+    schema says.
+    """
 
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+    last_page_strings = ()  # "?page=last" would be a string where the schema says integer
+
+    def _number(self, request: Request, name: str, maximum: int | None = None) -> int | None:
+        raw = request.query_params.get(name)
+        if raw is None:
+            return None
+        if not (raw.isascii() and raw.isdigit()):
+            value = 0
+        else:
+            # No page has 19 digits: such a page is past the last one (404), such a size too big.
+            value = int(raw) if len(raw) < 19 else 10**18
+        if value < 1 or (maximum is not None and value > maximum):
+            message = (
+                gettext("A whole number from 1 to %(max)s.") % {"max": maximum}
+                if maximum is not None
+                else gettext("A whole number, 1 or more.")
+            )
+            raise exceptions.ValidationError({name: [exceptions.ErrorDetail(message, "invalid")]})
+        return value
+
+    def get_page_size(self, request: Request) -> int:
+        return self._number(request, self.page_size_query_param, self.max_page_size) or (
+            self.page_size
+        )
+
+    def get_page_number(self, request: Request, paginator: Any) -> int:
+        return self._number(request, self.page_query_param) or 1
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
+            else:
+                parameter["description"] = "A page number (from 1); past the last page is 404."
+        return parameters
 
 
 # --- Errors ------------------------------------------------------------------------------------
@@ -84,6 +129,7 @@ _ERROR_DESCRIPTIONS = {
     404: "Not found (code not_found).",
     405: "Method not allowed.",
     409: "Conflict: a stale version (version_conflict) or a wrong state (invalid_state).",
+    413: "The request body is too large (code too_large).",
     415: "Unsupported media type: send application/json.",
     429: "Too many requests; see Retry-After.",
 }
@@ -123,6 +169,7 @@ _STATUS_CODES = {
     405: "method_not_allowed",
     406: "not_acceptable",
     409: "conflict",
+    413: "too_large",
     415: "unsupported_media_type",
     429: "throttled",
 }
@@ -180,9 +227,25 @@ def _message(detail: Any) -> str:
     return str(detail)
 
 
+def _request_limit_error(exc: Exception) -> Response | None:
+    """Django's own request limits, raised while a view reads the body or the query string.
+
+    Django answers them with a plain 400 page outside a view; inside an API view they would
+    be a 500, so they get the error shape: 413 for a body over DATA_UPLOAD_MAX_MEMORY_SIZE,
+    400 for more fields than DATA_UPLOAD_MAX_NUMBER_FIELDS.
+    """
+    if isinstance(exc, django_exceptions.RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        message = gettext("The request body is larger than %(n)s bytes.") % {"n": limit}
+        return errors_response([error("", "too_large", message)], status=413)
+    if isinstance(exc, django_exceptions.TooManyFieldsSent | django_exceptions.TooManyFilesSent):
+        return errors_response([error("", "too_many_fields", str(exc))], status=400)
+    return None
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """REST_FRAMEWORK["EXCEPTION_HANDLER"]: every error in the documented shape."""
-    domain = _domain_error(exc)
+    domain = _domain_error(exc) or _request_limit_error(exc)
     if domain is not None:
         return domain
 

@@ -397,6 +397,8 @@ _BULK_INVALID = {
 )
 class CustomerBulkUpsertView(APIView):
     permission_classes = [IsBusiness]
+    # customers.sync checks every item's types itself, listing every problem.
+    validates_json_types = True
 
     def post(self, request: Request) -> Response:
         try:
@@ -417,6 +419,8 @@ class CustomerBulkUpsertView(APIView):
 )
 class OrderBulkUpsertView(APIView):
     permission_classes = [IsBusiness]
+    # customers.sync checks every item's types itself, listing every problem.
+    validates_json_types = True
 
     def post(self, request: Request) -> Response:
         try:
@@ -590,7 +594,11 @@ class OrderWriteSerializer(serializers.Serializer):
     get=extend_schema(
         summary="List orders",
         parameters=[
-            OpenApiParameter("customer", int, description="Only this customer's orders."),
+            OpenApiParameter(
+                "customer",
+                {"type": "integer", "minimum": 1},
+                description="Only this customer's orders (its id).",
+            ),
             OpenApiParameter("status", str, enum=Order.Status.values),
             OpenApiParameter("external_id", str),
             OpenApiParameter(

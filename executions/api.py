@@ -1,7 +1,7 @@
 """REST endpoints for executions: /api/v1/workflow-automation/executions...
 
 Thin: parse, call ``executions.selectors`` / ``executions.lifecycle``, render. A wrong state
-(``ExecutionStateError``) is answered 409 ``invalid_state`` by ``config.api``.
+(``ExecutionStateError``) is answered 409 ``invalid_state`` by ``core.api``.
 """
 
 from __future__ import annotations

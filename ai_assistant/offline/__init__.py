@@ -49,6 +49,10 @@ class ParseOutcome:
     #: New email templates the workflow names by ``template`` (see ``TemplateChoice``):
     #: {"name", "category", "subject", "body_html", "language"}, created as drafts on confirm.
     new_templates: list[dict[str, Any]] = field(default_factory=list)
+    #: With a question: what it leaves open, for the answer to continue
+    #: (``conversation.Pending`` as a dict: the request so far, the words the answer stands
+    #: in for, what "yes" means).
+    pending: dict[str, Any] | None = None
 
     @property
     def is_question(self) -> bool:
@@ -67,6 +71,7 @@ def parse_description(text: str, *, context: ParseContext) -> ParseOutcome:
             question=ask.nb if language == "nb" else ask.en,
             language=language,
             notes=[note[index] for note in builder.notes],
+            pending={"text": text, "replace": ask.replace, "yes": ask.yes},
         )
     return ParseOutcome(
         workflow=workflow,

@@ -33,12 +33,18 @@ from automation.wording import Words, ordinal, schedule_when
 
 
 class Ask(Exception):
-    """Raised inside the parser when the user has to tell us more."""
+    """Raised inside the parser when the user has to tell us more.
 
-    def __init__(self, nb: str, en: str) -> None:
+    ``replace``: the words of the request the answer stands in for (an unknown group, an
+    impossible "every 10th week"); ``yes``: what they become when the answer is "ja"/"yes".
+    See ``ai_assistant.offline.conversation``."""
+
+    def __init__(self, nb: str, en: str, *, replace: str | None = None, yes: str | None = None):
         super().__init__(en)
         self.nb = nb
         self.en = en
+        self.replace = replace
+        self.yes = yes
 
 
 @dataclass
@@ -122,8 +128,8 @@ class Builder:
         self.reader = Reader(self.context)
         self.templates = Templates(TemplateMatcher(self.context.templates), self.language)
 
-    def ask(self, nb: str, en: str) -> Ask:
-        return Ask(nb, en)
+    def ask(self, nb: str, en: str, *, replace: str | None = None, yes: str | None = None) -> Ask:
+        return Ask(nb, en, replace=replace, yes=yes)
 
     def note(self, nb: str, en: str) -> None:
         if (nb, en) not in self.notes:
@@ -146,6 +152,8 @@ class Builder:
                 "Klokkeslettet ser ikke riktig ut. Skriv det som f.eks. «kl 09:30».",
                 "That time does not look right. Write it like “09:30” or “9am”.",
             ) from None
+        for frag in fragments:
+            self._note_unread(frag)
         actions = attach(fragments)
         if not actions:
             raise self.ask(
@@ -180,33 +188,107 @@ class Builder:
         doc["description"] = self._description(steps, doc)
         return doc
 
+    def extend(self, draft: dict[str, Any], *, same_time: str | None = None) -> dict[str, Any]:
+        """``draft`` with the steps this text asks for added after its own ("legg til en
+        påminnelse fredag", "also tell the warehouse", "og send prislista 2 dager etter"): each
+        a later step of the same run, to the draft's last group unless the text names one."""
+        normalised, emails = normalise(self.text)
+        fragments = [self.reader.read(part, emails) for part in split(normalised)]
+        actions = attach(fragments)
+        if not actions:
+            raise self.ask(
+                "Hva skal legges til? For eksempel «en påminnelse torsdag kl 15».",
+                "What should be added? For example “a reminder on Thursday at 3pm”.",
+            )
+        for frag in actions:
+            if frag.unknown_groups:
+                self._ask_unknown_group(frag.unknown_groups[0])
+            if same_time and frag.time is None:
+                frag.time = same_time
+        steps = list(draft.get("steps") or [])
+        event = (draft.get("event") or {}).get("type") if draft.get("event") else None
+        last_group = next(
+            (
+                ((s.get("action_config") or {}).get("recipients") or {}).get("group")
+                for s in reversed(steps)
+                if ((s.get("action_config") or {}).get("recipients") or {}).get("group")
+            ),
+            None,
+        )
+        for frag in actions:
+            if not frag.groups and not frag.everyone and last_group not in (None, "all"):
+                frag.groups = [last_group]
+            frag.follows_up = frag.follows_up or frag.check is not None
+        planned = self._steps(_one_per_day(actions, always=True), event, offset=len(steps))
+        schedule = draft.get("schedule") or {}
+        frequency = str(schedule.get("schedule_type") or "")
+        doc = copy.deepcopy(draft)
+        for k, step in enumerate(planned):
+            index = len(steps) + k
+            item = self._step_dict(index, step)
+            trigger = (
+                self._later_trigger(step, frequency)
+                if not event
+                else ({"delay_minutes": step.frag.delay} if step.frag.delay else None)
+            )
+            if trigger:
+                item["trigger_type"] = "time_based"
+                item["trigger_config"] = trigger
+            condition = self._condition(step, index, frequency or None)
+            if condition:
+                item["condition_config"] = condition
+            doc["steps"].append(_ordered(item))
+        return _in_week_order(doc)
+
+    def _note_unread(self, frag: Fragment) -> None:
+        """A part that says nothing the parser could use ("og ring Per") is not dropped
+        without a word: the reply says it was left out."""
+        if frag.step_type is not None or frag.timed or frag.groups or frag.everyone:
+            return
+        if frag.check or frag.window or frag.emails or frag.staff_group or frag.unknown_groups:
+            return
+        if frag.every_weeks or frag.iso_weeks or frag.anchor or frag.no_condition:
+            return
+        words = [w for w in re.findall(r"[a-zæøåé]{3,}", frag.rest) if w not in _NOISE]
+        if not words:
+            return
+        shown = " ".join(frag.text.split())
+        self.note(
+            f"Jeg forstod ikke «{shown}», så det er ikke med i utkastet.",
+            f"I did not understand “{shown}”, so it is not part of the draft.",
+        )
+
     def _check_calendar(self, frag: Fragment) -> None:
         """What the format cannot do is asked about, not guessed."""
         if frag.every_weeks is not None and not 1 <= frag.every_weeks <= 8:
-            raise self.ask(
+            raise Ask(
                 f"Hver {frag.every_weeks}. uke går ikke; det lengste er hver 8. uke. Hvor ofte "
                 "skal det være?",
                 f"Every {frag.every_weeks} weeks is not possible; the longest is every 8 weeks. "
                 "How often should it be?",
+                replace=frag.every_weeks_text,
             )
         if frag.nth_weekday is not None and frag.nth_weekday[1] not in (1, 2, 3, 4, -1):
             day = frag.nth_weekday[0]
-            raise self.ask(
+            raise Ask(
                 f"Ikke alle måneder har en {frag.nth_weekday[1]}. {NB_DAYS[day]}. Mener du den "
                 f"siste {NB_DAYS[day]}en i måneden?",
                 f"Not every month has a {frag.nth_weekday[1]}th {EN_DAYS[day]}. Do you mean the "
                 f"last {EN_DAYS[day]} of the month?",
+                replace=frag.nth_text,
+                yes="siste",
             )
 
     def _ask_unknown_group(self, word: str) -> None:
         names = ", ".join(g["name"] for g in self.context.groups)
-        raise self.ask(
+        raise Ask(
             f"Jeg finner ingen kundegruppe som heter «{word}». "
             + (f"Gruppene som finnes er: {names}. " if names else "Det finnes ingen grupper ennå. ")
             + "Hvilken gruppe mener du, eller skal det gå til alle kunder?",
             f"I cannot find a customer group called “{word}”. "
             + (f"The groups are: {names}. " if names else "There are no groups yet. ")
             + "Which group do you mean, or should it go to all customers?",
+            replace=word,
         )
 
     # --- Steps ------------------------------------------------------------------------------
@@ -235,14 +317,16 @@ class Builder:
             return {"event_customer": True}
         return {"group": group}
 
-    def _steps(self, actions: list[Fragment], event: str | None) -> list[Planned]:
+    def _steps(
+        self, actions: list[Fragment], event: str | None, *, offset: int = 0
+    ) -> list[Planned]:
         planned: list[Planned] = []
         last_group: str | None = None
         registry = step_types()
         for frag in actions:
             cls = registry[frag.step_type]  # type: ignore[index]
             if not cls.acts_on_customers:
-                facts = self._facts(frag, len(planned), event, None)
+                facts = self._facts(frag, offset + len(planned), event, None)
                 draft = cls().draft(facts)
                 planned.append(Planned(frag, cls, draft, facts))
                 self._drafted(draft)
@@ -252,7 +336,9 @@ class Builder:
             if inherited:
                 groups = [last_group]  # type: ignore[list-item]
             for group in groups or ["all"]:
-                facts = self._facts(frag, len(planned), event, self._recipients(frag, group, event))
+                facts = self._facts(
+                    frag, offset + len(planned), event, self._recipients(frag, group, event)
+                )
                 draft = cls().draft(facts)
                 planned.append(Planned(frag, cls, draft, facts))
                 self._drafted(draft)
@@ -649,6 +735,14 @@ class Builder:
         return text[:1].upper() + text[1:]
 
 
+# Words that carry nothing on their own (a part of only these is no loss).
+_NOISE = frozenset(
+    """og and også also takk thanks please gjerne send sende the til for med with som who that
+    det den dem them they vi we du you jeg alle all kunder kundene customers kunde customer
+    hei hi hello bare just kun only er is are skal should will vil would kan can må must
+    der there her here ellers otherwise""".split()
+)
+
 # "mandag eller tirsdag", "vet ikke helt", "not sure": nothing to build on yet.
 _UNSURE = re.compile(
     r"\bvet\s+ikke\b|\bikke\s+sikker\b|\bnot\s+sure\b|\bdon'?t\s+know\b|\bkanskje\b|\bmaybe\b"
@@ -664,11 +758,35 @@ _UNSURE = re.compile(
 )
 
 
-def _one_per_day(actions: list[Fragment]) -> list[Fragment]:
+def _in_week_order(doc: dict[str, Any]) -> dict[str, Any]:
+    """The steps of a weekly run in the order they happen (an added Wednesday reminder before
+    Thursday's), when every step after the first has its own day; renumbered."""
+    schedule = doc.get("schedule") or {}
+    config = schedule.get("schedule_config") or {}
+    steps = doc.get("steps") or []
+    start = config.get("day")
+    later = steps[1:]
+    if schedule.get("schedule_type") != "weekly" or start is None or not later:
+        return doc
+    if not all((s.get("trigger_config") or {}).get("day") for s in later):
+        return doc
+
+    def when(step: dict[str, Any]) -> tuple[int, str]:
+        trigger = step["trigger_config"]
+        offset = (WEEKDAYS.index(trigger["day"]) - WEEKDAYS.index(start)) % 7
+        return offset, str(trigger.get("time") or "")
+
+    doc["steps"] = [steps[0], *sorted(later, key=when)]
+    for number, step in enumerate(doc["steps"], start=1):
+        step["step_order"] = number
+    return doc
+
+
+def _one_per_day(actions: list[Fragment], *, always: bool = False) -> list[Fragment]:
     """One part naming several days for one action ("purring onsdag og torsdag kl 14") is one
     step per day when the request has other steps: a later step runs on one day of the run.
     A request of one action keeps its days (a schedule on several days)."""
-    if len(actions) < 2:
+    if len(actions) < 2 and not always:
         return actions
     out: list[Fragment] = []
     for frag in actions:

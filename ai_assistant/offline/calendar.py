@@ -66,6 +66,11 @@ _MONTH_AFTER = re.compile(r"[a-zæøå]+\s+" + _MONTH)
 _NTH_WEEKDAY = re.compile(
     r"\b(?:den\s+|on\s+the\s+|the\s+)?" + _ORDINAL + r"\s+" + FULL_DAY + r"\s+" + _MONTH
 )
+# "monthly ... last friday": the nth weekday without "of the month" when the part is monthly.
+_SAYS_MONTHLY = re.compile(r"\bmonthly\b|\bmånedlig\w*|\b(?:hver|every|each)\s+(?:måned|month)\b")
+_NTH_WEEKDAY_BARE = re.compile(
+    r"\b(?:den\s+|on\s+the\s+|the\s+)?" + _ORDINAL + r"\s+" + FULL_DAY + r"\b"
+)
 _BUSINESS_DAY_OF_MONTH = re.compile(
     r"\b(?:den\s+|on\s+the\s+|the\s+)?" + _ORDINAL
     + r"\s+(?:virkedag(?:en)?|arbeidsdag(?:en)?|business\s+day|working\s+day|work\s+day)\s+"
@@ -205,18 +210,23 @@ def read_calendar(frag: Fragment, s: str, today: dt.date) -> str:
     for m in list(_BUSINESS_DAY_OF_MONTH.finditer(s)):
         frag.monthly, frag.business_day = True, _ordinal(m)
         s = blank(s, m)
-    for m in list(_NTH_WEEKDAY.finditer(s)):
-        frag.monthly, frag.nth_weekday = True, (day_from_match(m), _ordinal(m))
-        s = blank(s, m)
+    monthly = _SAYS_MONTHLY.search(s) is not None
+    for pattern in (_NTH_WEEKDAY, _NTH_WEEKDAY_BARE) if monthly else (_NTH_WEEKDAY,):
+        for m in list(pattern.finditer(s)):
+            frag.monthly, frag.nth_weekday = True, (day_from_match(m), _ordinal(m))
+            frag.nth_text = m.group("ord")
+            s = blank(s, m)
     for m in list(_EVERY_NTH_WEEK.finditer(s)):
         word = m.group("n") or m.group("count")
         frag.every_weeks = _ORDINALS.get(word) or _NUMBER_WORDS.get(word) or int(word)
+        frag.every_weeks_text = m.group(0)
         s = blank(s, m)
     for m in list(_EVERY_NTH_DAY.finditer(s)):
         if _MONTH_AFTER.match(s, m.end()):
             continue  # "hver andre tirsdag i måneden" is the nth weekday
         word = m.group("n")
         frag.every_weeks = _ORDINALS.get(word) or int(word)
+        frag.every_weeks_text = m.group(0).strip()
         s = blank(s, m)
     for m in list(_EVERY_OTHER.finditer(s)):
         frag.every_weeks = 2

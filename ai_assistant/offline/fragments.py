@@ -44,6 +44,9 @@ class Fragment:
     nth_weekday: tuple[str, int] | None = None
     business_day: int | None = None
     business_days_only: bool = False
+    #: The words that said every Nth week / the nth weekday (for a question about them).
+    every_weeks_text: str | None = None
+    nth_text: str | None = None
     delay: int | None = None
     check: str | None = None  # "orders_missing" / "has_ordered"
     window: dict[str, Any] | None = None

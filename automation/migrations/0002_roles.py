@@ -17,7 +17,14 @@ APPS = ("automation", "executions", "templates_app", "customers", "ai_assistant"
 # What business users may change: workflows (not integrations), templates, customers and
 # orders, and executions (pause/cancel/retry are changes of an execution).
 BUSINESS_CHANGES = {
-    "automation": {"workflowdefinition", "workflowstep", "workflowschedule", "workflowversion"},
+    "automation": {
+        "workflowdefinition",
+        "workflowstep",
+        "workflowschedule",
+        "workflowversion",
+        # Days the business is closed (0004 grants them: the model came after this one).
+        "closedday",
+    },
     "executions": {"workflowexecution"},
     "templates_app": {"emailtemplate"},
     "customers": {"customer", "customergroup", "order", "orderline"},

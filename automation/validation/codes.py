@@ -33,6 +33,8 @@ ERROR_CODES: dict[str, str] = {
     "invalid_day": "A day name that is not a weekday (English or Norwegian).",
     "invalid_since": 'since is neither "execution_start" nor "last_<weekday>".',
     "invalid_datetime": "Not an ISO 8601 date-time with a UTC offset.",
+    "too_deep": "Objects and lists nested deeper than the format allows (64 levels).",
+    "too_large": "The document is larger than the format allows (256 KiB as JSON).",
     "invalid_date": "Not a date in the form YYYY-MM-DD.",
     # Cross-field rules of one config (pydantic)
     "exactly_one_required": "Give exactly one of a set of alternative fields.",

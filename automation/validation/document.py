@@ -18,6 +18,11 @@ READ_ONLY_FIELDS: tuple[str, ...] = (
 SCHEDULE_READ_ONLY_FIELDS: tuple[str, ...] = ("next_run", "last_run")
 
 MAX_STEPS = 50
+# Bounds that keep a document (stored in every version and every execution's snapshot) small;
+# step_order only orders the steps (they are renumbered 1..n), so 1..MAX_STEP_ORDER is plenty.
+MAX_STEP_ORDER = 10_000
+MAX_DESCRIPTION = 2_000
+MAX_DOCUMENT_BYTES = 256 * 1024
 STEP_DEFAULTS: dict[str, Any] = {
     "name": "",
     "trigger_type": "immediate",

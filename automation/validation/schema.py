@@ -31,7 +31,13 @@ from automation.step_config import (
     Recipients,
     TimeTrigger,
 )
-from automation.validation.document import MAX_STEPS, SCHEDULE_READ_ONLY_FIELDS, TRIGGER_TYPES
+from automation.validation.document import (
+    MAX_DESCRIPTION,
+    MAX_STEP_ORDER,
+    MAX_STEPS,
+    SCHEDULE_READ_ONLY_FIELDS,
+    TRIGGER_TYPES,
+)
 from automation.validation.problems import Path, Problems
 
 # --- Building the schema ------------------------------------------------------------------
@@ -109,7 +115,7 @@ def _step_def(defs: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
         "required": ["step_type"],
         "additionalProperties": False,
         "properties": {
-            "step_order": {"type": "integer", "minimum": 1},
+            "step_order": {"type": "integer", "minimum": 1, "maximum": MAX_STEP_ORDER},
             "name": {"type": "string", "maxLength": 200},
             "step_type": {"type": "string", "enum": list(keys)},
             "trigger_type": {"type": "string", "enum": list(TRIGGER_TYPES), "default": "immediate"},
@@ -178,7 +184,7 @@ def _event_def() -> dict[str, Any]:
 def _workflow_properties(include_read_only: bool) -> dict[str, Any]:
     properties: dict[str, Any] = {
         "name": {"type": "string", "minLength": 1, "maxLength": 200},
-        "description": {"type": "string"},
+        "description": {"type": "string", "maxLength": MAX_DESCRIPTION},
         "workflow_type": {"type": "string", "enum": ["scheduled", "event_based"]},
         "schedule": {**_ref("Schedule"), "description": "Required iff workflow_type=scheduled."},
         "event": {**_ref("Event"), "description": "Required iff workflow_type=event_based."},

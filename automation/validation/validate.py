@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from automation.models import WorkflowDefinition
+from automation.validation.document import MAX_DOCUMENT_BYTES
 from automation.validation.normalise import normalised, prenormalise
 from automation.validation.problems import Problems, ValidationResult
 from automation.validation.references import check_event_customers, check_refs
 from automation.validation.schedules import check_schedule, check_workflow_type
 from automation.validation.schema import schema_problems
 from automation.validation.steps import check_steps
+from core.json_limits import MAX_JSON_DEPTH, first_too_deep
 
 
 def validate_workflow(data: Any, *, instance: WorkflowDefinition | None = None) -> ValidationResult:
@@ -27,12 +30,17 @@ def validate_workflow(data: Any, *, instance: WorkflowDefinition | None = None) 
         return ValidationResult(errors=problems.as_list())
     if instance is not None and instance.status == "archived":
         problems.add((), "workflow_archived", _("An archived workflow cannot be changed."))
+    if _too_deep(data, problems):
+        return ValidationResult(errors=problems.as_list())
 
     doc = copy.deepcopy(data)
     # 1. Light normalisation (values only, so that paths stay true).
     prenormalise(doc)
     # 2. Structure: the JSON Schema.
     schema_problems(doc, problems)
+    # Fields with their own bound (description, names) report that bound instead.
+    if not problems.as_list() and _too_large(doc, problems):
+        return ValidationResult(errors=problems.as_list())
     # 3. and 4. Config models and meaning: when it runs, then each step, then what they name.
     check_workflow_type(doc, problems)
     schedule_config, tz = check_schedule(doc, problems)
@@ -44,3 +52,28 @@ def validate_workflow(data: Any, *, instance: WorkflowDefinition | None = None) 
     if errors:
         return ValidationResult(errors=errors)
     return ValidationResult(normalised=normalised(doc, schedule_config, tz, steps, template_names))
+
+
+def _too_deep(data: dict[str, Any], problems: Problems) -> bool:
+    """Refuse documents too deep to copy or check: every pass below recurses."""
+    deep = first_too_deep(data)
+    if deep is not None:
+        problems.add(
+            deep, "too_deep", _("Nested more than %(n)s levels deep.") % {"n": MAX_JSON_DEPTH}
+        )
+        return True
+    return False
+
+
+def _too_large(doc: dict[str, Any], problems: Problems) -> bool:
+    """Refuse documents too large to keep: each version and each execution stores a copy."""
+    size = len(json.dumps(doc, ensure_ascii=False, default=str).encode("utf-8"))
+    if size > MAX_DOCUMENT_BYTES:
+        problems.add(
+            (),
+            "too_large",
+            _("The workflow is %(size)s KiB as JSON; at most %(n)s KiB.")
+            % {"size": size // 1024, "n": MAX_DOCUMENT_BYTES // 1024},
+        )
+        return True
+    return False

@@ -87,7 +87,7 @@ def test_list_filters_by_workflow_status_dates_and_test_runs(
 
 def test_list_refuses_bad_filters(viewer: APIClient) -> None:
     assert_error(viewer.get(EXECUTIONS, {"status": "asleep"}), 400, "invalid_choice", "/status")
-    assert_error(viewer.get(EXECUTIONS, {"created_after": "yesterday"}), 400, "invalid")
+    assert_error(viewer.get(EXECUTIONS, {"created_after": "yesterday"}), 400, "invalid_datetime")
     assert_error(viewer.get(EXECUTIONS, {"workflow": "x"}), 400, "invalid", "/workflow")
 
 

@@ -40,9 +40,9 @@ def test_schema_is_openapi_31_with_the_workflow_json_schema(openapi: dict[str, A
     assert request_schema["required"] == expected["required"]
     assert set(request_schema["properties"]) == set(expected["properties"])
     assert request_schema["properties"]["steps"]["items"] == {
-        "$ref": "#/components/schemas/WorkflowInputStep"
+        "$ref": "#/components/schemas/WorkflowStepRequest"
     }
-    assert "WorkflowInputStep" in components and "WorkflowStep" in components
+    assert "WorkflowStepRequest" in components and "WorkflowStep" in components
     assert components["Workflow"]["properties"]["id"]["readOnly"] is True
 
 

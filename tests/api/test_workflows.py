@@ -103,11 +103,13 @@ def test_list_refuses_bad_filters_and_pages(viewer: APIClient) -> None:
     assert_error(viewer.get(WORKFLOWS, {"page": 9}), 404, "not_found")
 
 
-def test_page_size_is_capped_at_200(viewer: APIClient) -> None:
+def test_page_size_is_at_most_200(viewer: APIClient) -> None:
     from core.api import WorkflowAutomationPagination
 
     assert WorkflowAutomationPagination.max_page_size == 200
-    assert viewer.get(WORKFLOWS, {"page_size": 10_000}).status_code == 200
+    assert viewer.get(WORKFLOWS, {"page_size": 200}).status_code == 200
+    # Not silently capped: the schema says at most 200 (issue 25, 2).
+    assert_error(viewer.get(WORKFLOWS, {"page_size": 10_000}), 400, "max_value", "/page_size")
 
 
 # --- Read, replace, patch, archive ----------------------------------------------------------
@@ -165,7 +167,8 @@ def test_if_match_header_is_the_expected_version(
     )
     assert fresh.status_code == 200
     bad = business.put(url(workflow["id"]), body, format="json", HTTP_IF_MATCH="soon")
-    assert_error(bad, 400, "invalid", path="/version")
+    # The header's own pattern (config/api_strict.py): the error points at the header.
+    assert_error(bad, 400, "invalid", path="/If-Match")
 
 
 def test_put_invalid_is_400_and_changes_nothing(
@@ -249,7 +252,8 @@ def test_deploy_revalidates_the_stored_definition(
 ) -> None:
     workflow = create_workflow()
     WorkflowDefinition.objects.filter(pk=workflow["id"]).update(status="archived")
-    assert_error(developer.put(url(workflow["id"], "deploy")), 400, "workflow_archived")
+    # Archived is a state, not an invalid definition: 409 as for other invalid transitions.
+    assert_error(developer.put(url(workflow["id"], "deploy")), 409, "invalid_state")
     assert_error(developer.put(url(workflow["id"] + 50, "deploy")), 404, "not_found")
 
 
@@ -318,7 +322,7 @@ def test_execute_with_the_same_idempotency_key_returns_the_same_execution(
     assert_error(
         business.post(url(workflow["id"], "execute"), HTTP_IDEMPOTENCY_KEY="k" * 300),
         400,
-        "invalid",
+        "max_length",
         path="/Idempotency-Key",
     )
 

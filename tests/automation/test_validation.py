@@ -62,6 +62,13 @@ def _event_based(doc: Doc) -> None:
     doc["event"] = {"type": "order.created"}
 
 
+def _nested_list(depth: int) -> list[Any]:
+    value: list[Any] = []
+    for _ in range(depth - 1):
+        value = [value]
+    return value
+
+
 def _set(path: list[str | int], value: Any) -> Callable[[Doc, Refs], None]:
     def mutate(doc: Doc, refs: Refs) -> None:
         target: Any = doc
@@ -372,6 +379,16 @@ CASES: list[tuple[str, Callable[[Doc, Refs], None], str]] = [
         "staff_required",
         _append_step(lambda refs: _notice_step()),
         "/steps/2/action_config",
+    ),
+    (
+        "too_deep",
+        _set(["steps", 0, "action_config", "recipients", "group"], _nested_list(70)),
+        "/steps/0/action_config/recipients/group" + "/0" * 59,
+    ),
+    (
+        "too_large",
+        _append_step(lambda refs: _integration_step(refs, body={"note": "x" * 300_000})),
+        "",
     ),
 ]
 

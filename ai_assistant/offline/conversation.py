@@ -1,0 +1,100 @@
+"""The offline assistant in a conversation: what the user writes after its last answer.
+
+- After a **question**, the answer continues the request that led to it ("send skjema
+  annenhver uke" + "fredag kl 9"; "Skjema til bakeriene" + "kafeene da" puts the group in the
+  unknown one's place; "ja" accepts what the question offered). Only a text that is a whole
+  request on its own starts afresh.
+- After a **draft**, the text changes it (``editing``): moves, more steps, fewer steps or
+  groups, another template, the schedule, the holiday policy, or "ja, ser bra ut". What is
+  not a change of the draft is read as a new request.
+
+Every answer says what was understood (the parser's notes, the edit's changes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ai_assistant.context import ParseContext
+from ai_assistant.offline import ParseOutcome, parse_description
+from ai_assistant.offline.editing import edit_draft
+
+__all__ = ["Pending", "follow_up"]
+
+_YES = re.compile(
+    r"^\s*(?:ja|jo|jepp|japp|ok(?:ei|ay)?|greit|gjerne|yes|yeah|yep|sure|correct|riktig|stemmer)"
+    r"\b[\s,.!]*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """What a question left open: the request so far, the words of it the answer stands in
+    for, and what they become when the answer is "yes"."""
+
+    text: str
+    replace: str | None = None
+    yes: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> Pending | None:
+        if not data or not data.get("text"):
+            return None
+        return cls(str(data["text"]), data.get("replace"), data.get("yes"))
+
+
+def _replaced(text: str, words: str, by: str) -> str:
+    # The words as the parser read them ("hver 10 uke") in the text as written ("hver 10. uke").
+    tokens = re.findall(r"[\wæøåé]+", words)
+    if not tokens:
+        return f"{text} {by}"
+    pattern = re.compile(r"[\s.,:-]*".join(re.escape(t) for t in tokens), re.IGNORECASE)
+    if pattern.search(text):
+        return pattern.sub(lambda _m: by, text, count=1)
+    return f"{text} {by}"
+
+
+def continued(pending: Pending, answer: str) -> str:
+    """The request with the answer in it."""
+    answer = answer.strip()
+    yes = _YES.match(answer)
+    if yes and pending.yes is not None:
+        rest = answer[yes.end() :].strip()
+        text = _replaced(pending.text, pending.replace or "", pending.yes)
+        return f"{text} {rest}".strip()
+    if pending.replace:
+        # "Skjema til bakeriene" + "kafeene da": the group in the unknown one's place.
+        answer = re.sub(r"\s+(?:da|then|please|takk|thanks)\s*[.!]*$", "", answer, flags=re.I)
+        return _replaced(pending.text, pending.replace, answer)
+    # No comma: the answer's day or time belongs to the request's own action.
+    return f"{pending.text.rstrip(' .!?')} {answer}"
+
+
+def follow_up(
+    text: str,
+    *,
+    context: ParseContext,
+    draft: Mapping[str, Any] | None = None,
+    pending: Pending | None = None,
+    keep_description: bool = False,
+) -> ParseOutcome:
+    """The assistant's answer to ``text`` in a conversation with this draft or question.
+    ``keep_description``: a saved workflow is being changed; its description is the
+    business's own text, not rewritten after each change."""
+    if draft is not None:
+        edited = edit_draft(draft, text, context=context)
+        if edited is not None:
+            if keep_description and edited.workflow is not None:
+                edited.workflow["description"] = draft.get("description", "")
+            return edited
+    if pending is not None:
+        alone = parse_description(text, context=context)
+        if alone.workflow is not None and len(text.split()) > 3:
+            return alone  # a whole request of its own
+        combined = continued(pending, text)
+        return parse_description(combined, context=context)
+    return parse_description(text, context=context)

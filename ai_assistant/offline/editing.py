@@ -1,0 +1,458 @@
+"""Changes to a draft in the offline assistant's words, tried in this order:
+
+1. "ja", "ser bra ut", "looks good": nothing to change (said so);
+2. the holiday policy: "hopp over helligdager", "er det helligdag, send dagen før";
+3. removing: "ta bort kafeene", "fjern den faste ordren", "remove the reminder";
+4. another template: "bytt til prislista", "use the price list instead";
+5. another group as well: "og til kantinene også", "send den også til bakeriene";
+6. more steps: "legg til en påminnelse fredag", "also tell the warehouse", "og send
+   prislista 2 dager etter", "and on Friday at 10 place their usual order ...";
+7. moves and group changes (``ai_assistant.refine``): "flytt påminnelsen til onsdag kl 12",
+   "bare til butikkene";
+8. the schedule: "bare partallsuker", "make it every other week", "første virkedag i
+   stedet", "kl 10", "hver uke".
+
+Each returns the changed draft with what changed in words, or a question; None when the text
+is no change of the draft (then it is read as a new request).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ai_assistant.context import ParseContext
+from ai_assistant.offline import ParseOutcome, detect_language
+from ai_assistant.offline.audience import GroupMatcher
+from ai_assistant.offline.builder import Ask, Builder
+from ai_assistant.offline.calendar import first_on_or_after, read_policy
+from ai_assistant.offline.fragments import Fragment, Reader
+from ai_assistant.offline.text import normalise
+from ai_assistant.refine import find_target, refine_draft, step_kinds
+from automation.registry import step_types
+from automation.wording import Words, policy_outcome, schedule_text
+
+__all__ = ["edit_draft"]
+
+_ACK = re.compile(
+    r"^\s*(?:ja|jo|jepp|ok(?:ei|ay)?|greit|flott|fint|supert|perfekt|bra|yes|yeah|great|perfect"
+    r"|fine|good|nice|looks\s+good|ser\s+bra\s+ut|det\s+ser\s+bra\s+ut|sånn\s+ja|takk|thanks"
+    r"|thank\s+you)(?:[\s,.!]+(?:ja|ok|takk|thanks|ser\s+bra\s+ut|looks\s+good|great|bra|fint"
+    r"|perfekt|perfect|det\s+er\s+fint|that'?s\s+fine))*[\s,.!]*$",
+    re.IGNORECASE,
+)
+_REMOVE = re.compile(
+    r"^\s*(?:nei,?\s+)?(?:ta\s+bort|fjern|slett|dropp|stryk|remove|delete|drop|get\s+rid\s+of"
+    r"|take\s+out|skip\s+the)\s+(?P<what>.+)$",
+    re.IGNORECASE,
+)
+_SWAP = re.compile(
+    r"^\s*(?:nei,?\s+|no,?\s+)?(?:bytt|endre|skift|change|switch|swap)\s+(?:\w+\s+){0,2}?"
+    r"(?:til|to|with)\s+(?P<what>.+)$"
+    r"|^\s*(?:nei,?\s+|no,?\s+)?(?:send|bruk|use)\s+(?P<what2>.+?)\s+(?:i\s+stedet|instead)\b",
+    re.IGNORECASE,
+)
+_ADD_GROUP = re.compile(
+    r"^\s*(?:og|and|also|også)?\s*(?:send\s+(?:den|det|it|them)\s+)?(?:også\s+|also\s+)?"
+    r"(?:til|to)\s+(?P<what>.+?)\s*(?:også|too|as\s+well)?[\s.!]*$",
+    re.IGNORECASE,
+)
+_ADD = re.compile(
+    r"^\s*(?:legg\s+(?:også\s+)?til|add|og|and|også|also|plus|i\s+tillegg|dessuten|then|så"
+    r"|gi\s+også|send\s+også)\b",
+    re.IGNORECASE,
+)
+_SAME_TIME = re.compile(r"\bsamme\s+(?:tid|klokkeslett)\w*|\bsame\s+time\b", re.IGNORECASE)
+_ORDINAL_DAY = re.compile(
+    r"\b(?:første|andre|tredje|fjerde|siste|nest\s?siste|first|second|third|fourth|last)\s+"
+    r"(?:virkedag|arbeidsdag|business\s+day|working\s+day|[a-zæøå]+dag|[a-z]+day)\b",
+    re.IGNORECASE,
+)
+_EVERY_WEEK = re.compile(r"\b(?:hver\s+uke|every\s+week|ukentlig|weekly)\b", re.IGNORECASE)
+
+
+def edit_draft(
+    draft: Mapping[str, Any], text: str, *, context: ParseContext
+) -> ParseOutcome | None:
+    language = detect_language(text)
+    say = Words(language).say
+    try:
+        if _ACK.match(text):
+            return ParseOutcome(
+                workflow=copy.deepcopy(dict(draft)),
+                language=language,
+                notes=[
+                    say(
+                        "Utkastet er uendret. Trykk «Opprett» for å lagre det.",
+                        "The draft is unchanged. Press “Create” to save it.",
+                    )
+                ],
+            )
+        for attempt in (_policy, _remove, _swap, _add_group, _add, _schedule, _refined):
+            outcome = attempt(dict(draft), text, context, language)
+            if outcome is not None:
+                return outcome
+    except Ask as ask:
+        return ParseOutcome(question=ask.en if language == "en" else ask.nb, language=language)
+    return None
+
+
+def _done(workflow: dict[str, Any], language: str, note: str) -> ParseOutcome:
+    return ParseOutcome(workflow=workflow, language=language, notes=[note])
+
+
+def _ask(language: str, nb: str, en: str) -> ParseOutcome:
+    return ParseOutcome(question=en if language == "en" else nb, language=language)
+
+
+def _fragment(text: str, context: ParseContext) -> tuple[Fragment, str]:
+    normalised, emails = normalise(text)
+    return Reader(context).read(normalised, emails), normalised
+
+
+# --- 2. The holiday policy ---------------------------------------------------------------
+
+
+def _policy(draft: dict[str, Any], text: str, context: ParseContext, language: str) -> Any:
+    normalised, _emails = normalise(text)
+    policy, rest = read_policy(normalised)
+    if policy is None or not draft.get("schedule"):
+        return None
+    if re.search(r"[a-zæøå]{4,}", re.sub(r"\b(?:og|and|også|also|bare|just)\b", "", rest)):
+        return None  # more than the policy: not this kind of edit
+    doc = copy.deepcopy(draft)
+    doc["schedule"]["holiday_policy"] = policy
+    outcome = policy_outcome(policy, Words(language))
+    return _done(
+        doc,
+        language,
+        Words(language).say(
+            f"På helligdager og stengte dager: {outcome}.",
+            f"On public holidays and closed days: {outcome}.",
+        ),
+    )
+
+
+# --- 3. Removing ---------------------------------------------------------------------------
+
+
+def _steps_of(draft: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return [dict(s) for s in draft.get("steps") or []]
+
+
+def _group_of(step: Mapping[str, Any]) -> str | None:
+    return ((step.get("action_config") or {}).get("recipients") or {}).get("group")
+
+
+def _renumbered(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    for number, step in enumerate(steps, start=1):
+        step["step_order"] = number
+    return steps
+
+
+def _remove(draft: dict[str, Any], text: str, context: ParseContext, language: str) -> Any:
+    m = _REMOVE.match(text.strip())
+    if not m:
+        return None
+    what = m.group("what").lower()
+    steps = _steps_of(draft)
+    say = Words(language).say
+    categories = {int(t["id"]): str(t.get("category") or "") for t in context.templates}
+    target = find_target(what, steps, categories, language)
+    if target.question and not _group_words(what, context):
+        return _ask(language, target.question, target.question)
+    if target.index is not None:
+        removed = [target.index]
+    else:
+        groups = _group_words(what, context)
+        if not groups:
+            return _ask(
+                language,
+                f"Jeg finner ikke «{m.group('what')}» i utkastet. Hvilket steg eller hvilken "
+                "gruppe vil du ta bort?",
+                f"I cannot find “{m.group('what')}” in the draft. Which step or group should go?",
+            )
+        removed = [i for i, step in enumerate(steps) if _group_of(step) in groups]
+        if not removed:
+            return _ask(
+                language,
+                "Ingen steg i utkastet går til den gruppen.",
+                "No step of the draft goes to that group.",
+            )
+    if len(removed) == len(steps):
+        return _ask(
+            language,
+            "Da blir det ingen steg igjen. Vil du heller starte på nytt med en ny beskrivelse?",
+            "That would leave no steps. Would you rather start again with a new description?",
+        )
+    names = [str(steps[i].get("name") or steps[i].get("step_type")) for i in removed]
+    doc = copy.deepcopy(draft)
+    doc["steps"] = _renumbered([s for i, s in enumerate(steps) if i not in removed])
+    _fix_first(doc, steps[0] if 0 in removed else None)
+    return _done(
+        doc,
+        language,
+        say(
+            "Tok bort " + ", ".join(f"«{n}»" for n in names) + ".",
+            "Removed " + ", ".join(f"“{n}”" for n in names) + ".",
+        ),
+    )
+
+
+def _fix_first(doc: dict[str, Any], removed_first: Mapping[str, Any] | None) -> None:
+    """The first step carries the schedule's own time: when it went, the next one starts the
+    run (its later trigger would otherwise wait for a day of a run that starts elsewhere)."""
+    if removed_first is None or not doc.get("schedule") or not doc["steps"]:
+        return
+    first = doc["steps"][0]
+    trigger = first.get("trigger_config") or {}
+    config = doc["schedule"]["schedule_config"]
+    if trigger.get("day") and "day" in config:
+        config["day"] = trigger["day"]
+    if trigger.get("time") and "time" in config:
+        config["time"] = trigger["time"]
+    if _is_since_start(first):
+        first.pop("condition_config", None)
+
+
+def _is_since_start(step: Mapping[str, Any]) -> bool:
+    return (step.get("condition_config") or {}).get("since") == "execution_start"
+
+
+def _group_words(text: str, context: ParseContext) -> list[str]:
+    """The customer groups ``text`` names."""
+    matcher = GroupMatcher(context.groups)
+    found: list[str] = []
+    for word in re.findall(r"[\wæøåé]{4,}", text):
+        group = matcher.match(word)
+        if group is not None and group["slug"] not in found:
+            found.append(group["slug"])
+    return found
+
+
+# --- 4. Another template -----------------------------------------------------------------
+
+
+def _swap(draft: dict[str, Any], text: str, context: ParseContext, language: str) -> Any:
+    m = _SWAP.match(text.strip())
+    if not m:
+        return None
+    what = (m.group("what") or m.group("what2") or "").strip()
+    builder = Builder(what, context, language)  # type: ignore[arg-type]
+    choice = builder.templates.choose(what, topic=what)
+    if choice is None or choice.template is None:
+        return None  # not a template the business has: perhaps a move ("bytt til onsdag")
+    steps = _steps_of(draft)
+    email = [i for i, s in enumerate(steps) if step_types()[s["step_type"]].emails_customers]
+    categories = {int(t["id"]): str(t.get("category") or "") for t in context.templates}
+    target = find_target(text.lower(), steps, categories, language)
+    chosen = [target.index] if target.index is not None else email
+    if len(chosen) != 1:
+        return _ask(
+            language,
+            "Hvilket steg skal bruke den malen?",
+            "Which step should use that template?",
+        )
+    doc = copy.deepcopy(draft)
+    action = doc["steps"][chosen[0]]["action_config"]
+    action.pop("template", None)
+    action["template_id"] = choice.template["id"]
+    name = choice.template["name"]
+    return _done(
+        doc,
+        language,
+        Words(language).say(f"Bruker malen «{name}».", f"Using the template “{name}”."),
+    )
+
+
+# --- 5. Another group as well ------------------------------------------------------------
+
+
+def _add_group(draft: dict[str, Any], text: str, context: ParseContext, language: str) -> Any:
+    m = _ADD_GROUP.match(text.strip())
+    if not m or not re.search(r"\b(?:også|too|as\s+well|also)\b", text, re.IGNORECASE):
+        return None
+    frag, _normalised = _fragment(m.group("what"), context)
+    if frag.step_type is not None or frag.timed:
+        return None  # "og til kafeene en påminnelse fredag": more steps
+    if frag.unknown_groups or not frag.groups:
+        word = (frag.unknown_groups or [m.group("what").split()[0]])[0]
+        names = ", ".join(g["name"] for g in context.groups)
+        return _ask(
+            language,
+            f"Jeg finner ingen kundegruppe som heter «{word}». Gruppene som finnes er: {names}.",
+            f"I cannot find a customer group called “{word}”. The groups are: {names}.",
+        )
+    steps = _steps_of(draft)
+    grouped = [s for s in steps if _group_of(s) not in (None,)]
+    if not grouped:
+        return None
+    last = _group_of(grouped[-1])
+    doc = copy.deepcopy(draft)
+    added: list[str] = []
+    for slug in frag.groups:
+        if any(_group_of(s) == slug for s in steps):
+            continue
+        for step in steps:
+            if _group_of(step) == last:
+                copy_of = copy.deepcopy(step)
+                copy_of["action_config"]["recipients"] = {"group": slug}
+                doc["steps"].append(copy_of)
+        added.append(next(g["name"] for g in context.groups if g["slug"] == slug))
+    if not added:
+        return _done(
+            doc,
+            language,
+            Words(language).say("Den gruppen får det allerede.", "That group gets it already."),
+        )
+    doc["steps"] = _renumbered(doc["steps"])
+    return _done(
+        doc,
+        language,
+        Words(language).say(
+            "Sender også til " + ", ".join(added) + " (egne steg).",
+            "Also sends to " + ", ".join(added) + " (steps of their own).",
+        ),
+    )
+
+
+# --- 6. More steps -----------------------------------------------------------------------
+
+
+def _add(draft: dict[str, Any], text: str, context: ParseContext, language: str) -> Any:
+    stripped = text.strip()
+    if not _ADD.match(stripped):
+        return None
+    body = _ADD.sub("", stripped, count=1).strip(" ,.")
+    body = re.sub(r"^(?:en|et|ei|a|an)\s+", "", body)
+    frag, _normalised = _fragment(body, context)
+    if frag.step_type is None:
+        return None
+    same_time = None
+    if _SAME_TIME.search(body):
+        same_time = _time_of_same_kind(draft, frag, context)
+        body = _SAME_TIME.sub("", body)
+    builder = Builder(body, context, language)  # type: ignore[arg-type]
+    doc = builder.extend(copy.deepcopy(draft), same_time=same_time)
+    added = doc["steps"][len(draft.get("steps") or []) :]
+    outcome = _done(
+        doc,
+        language,
+        Words(language).say(
+            "La til " + ", ".join(f"«{s['name']}»" for s in added) + ".",
+            "Added " + ", ".join(f"“{s['name']}”" for s in added) + ".",
+        ),
+    )
+    outcome.notes += [n[1] if language == "en" else n[0] for n in builder.notes]
+    outcome.new_templates = builder.new_templates
+    return outcome
+
+
+def _time_of_same_kind(draft: Mapping[str, Any], frag: Fragment, context: ParseContext) -> Any:
+    """ "samme tid": the time of the draft's step of the same kind, else of its last timed
+    step."""
+    categories = {int(t["id"]): str(t.get("category") or "") for t in context.templates}
+    steps = _steps_of(draft)
+    wanted = "reminder" if re.search(r"påminn|purr|remind", frag.text) else None
+    for step in reversed(steps):
+        time = (step.get("trigger_config") or {}).get("time")
+        if time and (wanted is None or wanted in step_kinds(step, categories)):
+            return time
+    return None
+
+
+# --- 7. Moves and groups -----------------------------------------------------------------
+
+
+def _refined(draft: dict[str, Any], text: str, context: ParseContext, language: str) -> Any:
+    edit = refine_draft(draft, text, groups=context.groups, templates=context.templates)
+    if edit is None:
+        return None
+    return ParseOutcome(
+        workflow=edit.workflow,
+        question=edit.question,
+        language=edit.language,
+        notes=list(edit.changes),
+    )
+
+
+# --- 8. The schedule ---------------------------------------------------------------------
+
+
+def _schedule(draft: dict[str, Any], text: str, context: ParseContext, language: str) -> Any:
+    schedule = draft.get("schedule")
+    if not schedule:
+        return None
+    categories = {int(t["id"]): str(t.get("category") or "") for t in context.templates}
+    target = find_target(text.lower(), _steps_of(draft), categories, language)
+    if target.index is not None or target.question:
+        return None  # a step is named: a move of that step (refine)
+    if schedule.get("schedule_type") == "monthly" and not re.search(r"måned|month", text, re.I):
+        # "første virkedag", "last Friday": of the month, in a monthly draft.
+        text = _ORDINAL_DAY.sub(r"\g<0> i måneden", text, count=1)
+    frag, normalised = _fragment(text, context)
+    every_week = bool(_EVERY_WEEK.search(normalised))
+    if frag.step_type is not None or frag.groups or frag.unknown_groups:
+        return None
+    if not (frag.timed or frag.iso_weeks or frag.every_weeks or every_week):
+        return None
+    doc = copy.deepcopy(draft)
+    config = doc["schedule"]["schedule_config"]
+    kind = doc["schedule"]["schedule_type"]
+    if frag.business_day is not None or frag.nth_weekday is not None or frag.day_of_month:
+        kind = "monthly"
+        config = {"time": frag.time or config.get("time") or "09:00"}
+        if frag.business_day is not None:
+            config["business_day"] = frag.business_day
+        elif frag.nth_weekday is not None:
+            config["weekday"], config["nth"] = frag.nth_weekday
+        else:
+            config["day_of_month"] = frag.day_of_month
+    elif frag.daily or frag.weekdays_only or frag.business_days_only:
+        kind = "daily"
+        config = {"time": frag.time or config.get("time") or "09:00"}
+        if frag.weekdays_only:
+            config["weekdays_only"] = True
+        if frag.business_days_only:
+            config["business_days_only"] = True
+    else:
+        if frag.days:
+            if kind != "weekly":
+                kind, config = "weekly", {"time": config.get("time") or "09:00"}
+            config.pop("day", None)
+            config.pop("days", None)
+            days = frag.days
+            if len(days) == 1:
+                config["day"] = days[0]
+            else:
+                config["days"] = days
+        if frag.time:
+            config["time"] = frag.time
+        if kind == "weekly":
+            if frag.every_weeks and frag.every_weeks > 1:
+                day = config.get("day") or (config.get("days") or ["monday"])[0]
+                config["every_weeks"] = frag.every_weeks
+                config["anchor"] = (
+                    frag.anchor or first_on_or_after(day, context.today)
+                ).isoformat()
+                config.pop("iso_weeks", None)
+            elif frag.iso_weeks:
+                config["iso_weeks"] = frag.iso_weeks
+                config.pop("every_weeks", None)
+                config.pop("anchor", None)
+            elif every_week:
+                for key in ("every_weeks", "anchor", "iso_weeks"):
+                    config.pop(key, None)
+    doc["schedule"]["schedule_type"] = kind
+    doc["schedule"]["schedule_config"] = config
+    first = doc["steps"][0] if doc.get("steps") else None
+    if first is not None and first.get("trigger_type") == "time_based":
+        trigger = {"time": config.get("time")}
+        if kind == "weekly" and "day" in config:
+            trigger = {"day": config["day"], "time": config.get("time")}
+        first["trigger_config"] = trigger
+    w = Words(language)
+    note = w.say("Ny tidsplan: ", "New schedule: ") + schedule_text(doc["schedule"], w)
+    return _done(doc, language, note)
