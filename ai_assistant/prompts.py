@@ -40,7 +40,25 @@ RULES_OF_THUMB = """\
   ubestemt form: «kafeene» er gruppen «kafeer», «shops» er «butikker»). Bruk alltid slug.
   Alle kunder er {"group": "all"}. Finnes ikke gruppen: still et spørsmål, ikke gjett.
 - «Når en kunde legger inn en ordre» er event_based med event {"type": "order.created"} og
-  mottaker {"event_customer": true}.
+  mottaker {"event_customer": true}; «når en ny kunde registrerer seg» er
+  {"type": "customer.created"}.
+- Maler velges etter betydning: navn, kategori og emne, på norsk og engelsk («prisliste» =
+  «price list», «nyhetsbrev» = «månedsbrev» = «newsletter», «velkomst» = «welcome»,
+  «faktura» = «invoice», «tilbud» = «offer»). Finnes ingen mal som passer, skal du ALDRI
+  bruke en annen mal i stedet: bruk action_config {"template": "<nytt navn>"} og legg malen
+  i new_templates med name (fra det brukeren ber om, f.eks. «Prisliste»), category, subject
+  og en kort body_html på brukerens språk med {{ kunde_navn }}, {{ bestilling_link }} og
+  {{ avmeldingslenke }}. Den lages som utkast som må gjennomgås før arbeidsflyten aktiveres.
+- Kjeder: hvert senere steg har sin egen dag/tid, mottakere og betingelse. «de som fortsatt
+  ikke har bestilt» er orders_missing since execution_start. «den vanlige ordren», «fast
+  ordre», «their usual order» er create_order med mode "repeat_last" og orders_missing. Én
+  handling på flere dager i en kjede («purring onsdag og torsdag») gir ett steg per dag.
+- Kalender: «annenhver fredag» er weekly med every_weeks 2 og anchor (første dato som nevnes,
+  ellers neste slike dag); «partallsuker» er iso_weeks "even"; «første mandag i måneden» er
+  monthly weekday/nth; «siste virkedag i måneden» er monthly business_day -1; «hver virkedag»
+  er daily business_days_only. «ikke på helligdager» er schedule.holiday_policy "skip», «da
+  dagen etter» "next_business_day", «dagen før» "previous_business_day".
+- Navnet på arbeidsflyten sier hva, til hvem og når («Prisliste til Kafeer hver fredag»).
 - Alt som er uklart (hva som skal skje, når, til hvem) er et spørsmål tilbake til brukeren,
   aldri en gjettet arbeidsflyt. «Kjøp melk» er ikke en arbeidsflyt.
 """
@@ -84,14 +102,19 @@ def build_system_prompt(context: PromptContext, *, schema: Mapping[str, Any]) ->
     today = context.today
     templates = _lines(
         (
-            f"- id {t['id']}: «{t['name']}» (kategori {t.get('category') or '-'}; variabler: "
+            f"- id {t['id']}: «{t['name']}» (kategori {t.get('category') or '-'}; emne: "
+            f"«{t.get('subject') or '-'}»; variabler: "
             f"{', '.join(t.get('variables') or []) or '-'})"
             for t in context.templates
         ),
         "- (ingen maler finnes ennå: still et spørsmål hvis en e-post trengs)",
     )
     groups = _lines(
-        (f"- slug «{g['slug']}»: {g['name']}" for g in context.groups),
+        (
+            f"- slug «{g['slug']}»: {g['name']}"
+            + (f" ({g['size']} kunder)" if g.get("size") is not None else "")
+            for g in context.groups
+        ),
         "- (ingen grupper; bare «all» finnes)",
     )
     recent = _lines(
@@ -240,11 +263,37 @@ def openai_response_schema(workflow_schema: Mapping[str, Any]) -> dict[str, Any]
                 "description": "A short clarifying question in the user's language, or null.",
             },
             "workflow": {"anyOf": [{"$ref": "#/$defs/Workflow"}, {"type": "null"}]},
+            "new_templates": NEW_TEMPLATES_SCHEMA,
         },
         "required": ["question", "workflow"],
         "additionalProperties": False,
         "$defs": defs,
     }
+
+
+#: New templates an answer proposes (its steps name them by ``template``).
+NEW_TEMPLATES_SCHEMA: dict[str, Any] = {
+    "type": "array",
+    "description": "Nye maler arbeidsflyten trenger når ingen eksisterende passer.",
+    "maxItems": 5,
+    "items": {
+        "type": "object",
+        "properties": {
+            "name": {"type": "string", "minLength": 1, "maxLength": 200},
+            "category": {"type": "string", "maxLength": 50},
+            "subject": {"type": "string", "minLength": 1, "maxLength": 300},
+            "body_html": {"type": "string", "minLength": 1, "maxLength": 20000},
+        },
+        "required": ["name", "category", "subject", "body_html"],
+        "additionalProperties": False,
+    },
+}
+
+
+def _with_new_templates(workflow_schema: Mapping[str, Any]) -> dict[str, Any]:
+    schema = copy.deepcopy(dict(workflow_schema))
+    schema.setdefault("properties", {})["new_templates"] = NEW_TEMPLATES_SCHEMA
+    return schema
 
 
 def anthropic_tools(workflow_schema: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -253,7 +302,7 @@ def anthropic_tools(workflow_schema: Mapping[str, Any]) -> list[dict[str, Any]]:
         {
             "name": WORKFLOW_TOOL,
             "description": "Lag (eller oppdater) arbeidsflyten brukeren har beskrevet.",
-            "input_schema": copy.deepcopy(dict(workflow_schema)),
+            "input_schema": _with_new_templates(workflow_schema),
         },
         {
             "name": QUESTION_TOOL,

@@ -137,11 +137,21 @@ def _parse_object(text: str) -> tuple[dict[str, Any] | None, str | None]:
     return value, None
 
 
+def _new_templates(value: Any) -> list[dict[str, Any]]:
+    """The proposals of an answer, as far as they are objects (the one validator, through
+    ``ai_assistant.proposals``, checks their fields)."""
+    if not isinstance(value, list):
+        return []
+    return [dict(item) for item in value[:5] if isinstance(item, dict)]
+
+
 def _envelope(value: dict[str, Any], answer: ProviderAnswer) -> ProviderAnswer:
     """Fill ``answer`` from ``{"workflow": ..., "question": ...}`` (or a bare workflow)."""
     if "workflow" not in value and "question" not in value and "steps" in value:
-        value = {"workflow": value}  # a model that skipped the envelope
+        # A model that skipped the envelope.
+        value = {"new_templates": value.pop("new_templates", None), "workflow": value}
     workflow, question = value.get("workflow"), value.get("question")
+    answer.new_templates = _new_templates(value.get("new_templates"))
     if isinstance(workflow, dict):
         answer.workflow = workflow
     elif isinstance(question, str) and question.strip():
@@ -347,7 +357,10 @@ class AnthropicProvider:
             if block.name == QUESTION_TOOL:
                 return _envelope({"question": tool_input.get("question")}, answer)
             if block.name == WORKFLOW_TOOL:
-                answer.workflow = tool_input
+                workflow = dict(tool_input) if isinstance(tool_input, dict) else tool_input
+                if isinstance(workflow, dict):
+                    answer.new_templates = _new_templates(workflow.pop("new_templates", None))
+                answer.workflow = workflow
                 return answer
             answer.parse_error = f"Unknown tool {block.name!r}."
             return answer

@@ -22,7 +22,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
+from django_htmx.http import HttpResponseClientRedirect, push_url, reswap, retarget
 from django_htmx.middleware import HtmxDetails
 
 from accounts.decorators import require_role
@@ -49,6 +49,7 @@ from automation.selectors import workflow_list
 from automation.services import workflow_create
 from automation.validation import WorkflowValidationError
 from templates_app.models import EmailTemplate
+from templates_app.rendering import TemplateRenderError, render_email
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -156,7 +157,7 @@ def _chat_context(
         "form_errors": form_errors or [],
         "confirm_errors": confirm_errors or [],
         "draft_name": (session.current_draft or {}).get("name", "") if session else "",
-        "proposed": list(session.draft_templates or []) if session else [],
+        "proposed": _proposed(session),
         "editing": session.edit_of if session and session.edit_of_id else None,
         "changes": draft_changes(session, _ui_language()) if session else [],
         "existing_templates": (
@@ -175,6 +176,19 @@ def _chat_context(
             "Every Thursday at 4pm send the order form to everyone",
         ],
     }
+
+
+def _proposed(session: ChatSession | None) -> list[dict[str, Any]]:
+    """The draft's proposed templates, each with its subject as a customer would read it."""
+    out = []
+    for proposal in (session.draft_templates or []) if session else []:
+        sample = EmailTemplate(subject=proposal.get("subject", ""), body_html="")
+        try:
+            subject = render_email(template=sample, customer=None, sample=True).subject
+        except TemplateRenderError:
+            subject = proposal.get("subject", "")
+        out.append({**proposal, "sample_subject": subject})
+    return out
 
 
 @require_role(BUSINESS)
@@ -222,7 +236,11 @@ def chat_message_view(request: HtmxHttpRequest) -> HttpResponse:
         _bubble_from_reply(reply),
     ]
     context["reply_kind"] = reply.kind
-    return render(request, "ai_assistant/chat.html#turn", context)
+    # The conversation's own address: a reload (or a bookmark) comes back to it and its draft.
+    return push_url(
+        render(request, "ai_assistant/chat.html#turn", context),
+        f"{reverse('ai_assistant:chat')}?session={session.pk}",
+    )
 
 
 @require_role(BUSINESS)

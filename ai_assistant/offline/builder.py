@@ -105,10 +105,10 @@ class Templates:
                 (
                     f"Ingen e-postmal passer, så jeg foreslår en ny mal «{new['name']}» (utkast). "
                     "Åpne og lagre den før arbeidsflyten aktiveres, eller velg en eksisterende "
-                    "mal i forhåndsvisningen.",
+                    "mal under «Utkast».",
                     f"No email template fits, so I propose a new template “{new['name']}” (a "
                     "draft). Open and save it before the workflow is activated, or pick an "
-                    "existing template in the preview.",
+                    "existing template under “Draft”.",
                 )
             ],
         )

@@ -23,6 +23,7 @@ from ai_assistant.providers import (
 )
 from ai_assistant.services import ai_parse_description
 from automation.models import Integration, WorkflowDefinition
+from templates_app.models import EmailTemplate
 from tests.ai_assistant.fake_llm import (
     FakeLLM,
     Reply,
@@ -191,7 +192,7 @@ def test_openai_good_answer_gives_preview_and_draft(use_openai: FakeLLM, world: 
     response_format = body["response_format"]
     assert response_format["type"] == "json_schema"
     schema = response_format["json_schema"]["schema"]
-    assert set(schema["properties"]) == {"question", "workflow"}
+    assert set(schema["properties"]) == {"question", "workflow", "new_templates"}
     assert "Step" in schema["$defs"] and "SendEmailConfig" in schema["$defs"]
     assert "allOf" not in json.dumps(schema), "OpenAI-compatible schema has no conditionals"
 
@@ -519,3 +520,104 @@ def test_anthropic_overloaded_is_reported_as_busy(use_anthropic, settings, world
     reply = ai_parse_description(user=business, text=TEXT)
 
     assert reply.errors[0]["code"] == "provider_rate_limited"
+
+
+# --- Templates by meaning and new templates on the LLM path (issue 20, item 7) ----------------
+
+
+def price_list(world: World) -> dict[str, Any]:
+    workflow = running_example(world)
+    workflow["name"] = "Prisliste til Kafeer hver fredag"
+    workflow["schedule"]["schedule_config"] = {"day": "friday", "time": "10:00"}
+    step = workflow["steps"][0]
+    step["trigger_config"] = {"day": "friday", "time": "10:00"}
+    step["action_config"] = {"template": "Prisliste", "recipients": {"group": "kafeer"}}
+    workflow["steps"] = [step]
+    return workflow
+
+
+PROPOSAL = {
+    "name": "Prisliste",
+    "category": "prisliste",
+    "subject": "Nye priser fra oss",
+    "body_html": "<p>Hei {{ kunde_navn }}!</p><p>Her er prislisten.</p>",
+}
+
+
+def test_the_prompt_gives_subjects_group_sizes_and_the_new_template_rule(
+    use_openai: FakeLLM, world: World, business
+):
+    use_openai.queue(openai_completion({"question": "Hvilken dag?", "workflow": None}))
+
+    ai_parse_description(user=business, text="Send prislisten til kafeene")
+
+    system = use_openai.requests[0].body["messages"][0]["content"]
+    assert "emne:" in system
+    assert "slug «kafeer»: Kafeer (5 kunder)" in system
+    assert "ALDRI" in system and "new_templates" in system
+    assert "annenhver fredag" in system and "holiday_policy" in system
+
+
+def test_openai_proposes_a_new_template_through_the_same_validator(
+    use_openai: FakeLLM, world: World, business
+):
+    use_openai.queue(
+        openai_completion(
+            {"question": None, "workflow": price_list(world), "new_templates": [PROPOSAL]}
+        )
+    )
+
+    reply = ai_parse_description(user=business, text="Hver fredag kl 10 prisliste til kafeene")
+
+    assert reply.kind == "workflow", reply.errors
+    assert [p["name"] for p in reply.new_templates] == ["Prisliste"]
+    assert "Prisliste (ny mal \N{EN DASH} utkast)" in reply.preview[2].text
+    assert not EmailTemplate.objects.filter(name="Prisliste").exists()
+
+
+def test_an_invalid_proposal_is_fed_back_for_repair(use_openai: FakeLLM, world: World, business):
+    bad = {**PROPOSAL, "body_html": "{% load static %}<p>Hei</p>"}
+    use_openai.queue(
+        openai_completion(
+            {"question": None, "workflow": price_list(world), "new_templates": [bad]}
+        ),
+        openai_completion(
+            {"question": None, "workflow": price_list(world), "new_templates": [PROPOSAL]}
+        ),
+    )
+
+    reply = ai_parse_description(user=business, text="Hver fredag kl 10 prisliste til kafeene")
+
+    assert reply.kind == "workflow"
+    feedback = use_openai.requests[1].body["messages"][-1]["content"]
+    assert "/new_templates/0/body_html" in feedback
+
+
+def test_a_named_template_that_does_not_exist_without_a_proposal_is_an_error(
+    use_openai: FakeLLM, world: World, business
+):
+    use_openai.queue(
+        openai_completion({"question": None, "workflow": price_list(world)}),
+        openai_completion({"question": None, "workflow": price_list(world)}),
+    )
+
+    reply = ai_parse_description(user=business, text="Hver fredag kl 10 prisliste til kafeene")
+
+    assert reply.kind == "error"
+    assert [e["code"] for e in reply.errors] == ["unknown_template"]
+
+
+def test_anthropic_proposes_a_new_template_inside_the_workflow_tool(
+    use_anthropic, world: World, business
+):
+    use_anthropic.queue(
+        anthropic_tool_use("create_workflow", {**price_list(world), "new_templates": [PROPOSAL]})
+    )
+
+    reply = ai_parse_description(user=business, text="Hver fredag kl 10 prisliste til kafeene")
+
+    assert reply.kind == "workflow", reply.errors
+    assert "new_templates" not in reply.workflow
+    assert [p["name"] for p in reply.new_templates] == ["Prisliste"]
+    tools = {t["name"]: t for t in use_anthropic.requests[0].body["tools"]}
+    assert "new_templates" in tools["create_workflow"]["input_schema"]["properties"]
