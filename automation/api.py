@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -36,7 +37,7 @@ from automation.api_schema import (
     WorkflowDocumentSerializer,
 )
 from automation.models import WorkflowDefinition
-from automation.scheduling import upcoming_runs
+from automation.scheduling import runs_and_adjustments
 from automation.selectors import workflow_get, workflow_list
 from automation.services import (
     workflow_archive,
@@ -125,6 +126,23 @@ NextRunsSerializer = inline_serializer(
         "timezone": serializers.CharField(),
         "runs": serializers.ListField(
             child=serializers.DateTimeField(), help_text="ISO 8601 with the zone's offset."
+        ),
+        "adjusted": inline_serializer(
+            "AdjustedRun",
+            {
+                "planned": serializers.DateTimeField(help_text="When it was planned."),
+                "at": serializers.DateTimeField(
+                    allow_null=True, help_text="When it runs instead; null: skipped."
+                ),
+                "reason": serializers.ChoiceField(
+                    choices=[("holiday", "holiday"), ("closed", "closed")]
+                ),
+                "name": serializers.CharField(help_text="The holiday or closed day, translated."),
+            },
+            many=True,
+            required=False,
+            help_text="Planned runs among these that fall on a public holiday or a closed day "
+            "and were moved or skipped by the schedule's holiday_policy.",
         ),
         "reason": serializers.ChoiceField(
             choices=[("archived", "archived")],
@@ -468,23 +486,36 @@ class WorkflowNextRunsView(APIView):
                     "workflow": workflow.pk,
                     "timezone": schedule["timezone"],
                     "runs": [],
+                    "adjusted": [],
                     "reason": "archived",
                     "message": _("The workflow is archived: it will not run again."),
                 }
             )
         zone = ZoneInfo(schedule["timezone"])
-        runs = upcoming_runs(
+        found = runs_and_adjustments(
             schedule_type=schedule["schedule_type"],
             schedule_config=schedule["schedule_config"],
             timezone=schedule["timezone"],
             after=timezone.now(),
             count=query.validated_data["count"],
+            holiday_policy=schedule.get("holiday_policy", "run"),
         )
+        language = "en" if (get_language() or "nb").startswith("en") else "nb"
         return Response(
             {
                 "workflow": workflow.pk,
                 "timezone": schedule["timezone"],
-                "runs": [run.astimezone(zone).isoformat() for run in runs],
+                "runs": [o.at.astimezone(zone).isoformat() for o in found if o.at is not None],
+                "adjusted": [
+                    {
+                        "planned": o.planned.astimezone(zone).isoformat(),
+                        "at": o.at.astimezone(zone).isoformat() if o.at is not None else None,
+                        "reason": o.closure.kind,
+                        "name": o.closure.name(language),
+                    }
+                    for o in found
+                    if o.closure is not None
+                ],
                 "reason": None,
                 "message": None,
             }

@@ -54,6 +54,7 @@ __all__ = [
     "normalise_day",
     "parse_time",
     "resolve_wall_time",
+    "runs_and_adjustments",
     "step_trigger",
     "trigger_time_after",
     "upcoming_occurrences",
@@ -528,6 +529,36 @@ def upcoming_runs(
         )
         runs.append(cursor)
     return runs
+
+
+def runs_and_adjustments(
+    *,
+    schedule_type: str,
+    schedule_config: dict[str, Any],
+    timezone: str,
+    after: datetime,
+    count: int,
+    holiday_policy: str = "run",
+    business: BusinessCalendar | None = None,
+) -> list[Occurrence]:
+    """The planned runs up to the ``count``-th actual run strictly after ``after``: the runs,
+    and between them those the holiday policy moved or skipped (each says why)."""
+    found: list[Occurrence] = []
+    runs = 0
+    source = occurrences(
+        schedule_type=schedule_type,
+        schedule_config=schedule_config,
+        timezone=timezone,
+        after=after,
+        holiday_policy=holiday_policy,
+        business=business,
+    )
+    for occurrence in source:
+        if runs >= count or len(found) >= 3 * max(count, 1):
+            break
+        found.append(occurrence)
+        runs += occurrence.at is not None
+    return found
 
 
 def trigger_time_after(

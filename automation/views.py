@@ -28,7 +28,7 @@ from accounts.decorators import require_role
 from accounts.roles import BUSINESS, DEVELOPER, capabilities_of
 from automation.models import WorkflowDefinition, WorkflowSchedule
 from automation.preview import workflow_preview
-from automation.scheduling import upcoming_runs
+from automation.scheduling import runs_and_adjustments
 from automation.selectors import templates_to_review, workflow_get, workflow_list
 from automation.services import (
     WorkflowValidationError,
@@ -111,19 +111,31 @@ def _preview(workflow: WorkflowDefinition) -> dict[str, Any]:
 
 
 def _next_runs(workflow: WorkflowDefinition) -> list[Any]:
+    """The next runs, and the planned runs among them the holiday policy moves or skips
+    (``occurrence.at`` None: skipped; ``occurrence.closure``: why)."""
     schedule = _schedule_of(workflow)
     if schedule is None or workflow.status == WorkflowDefinition.Status.ARCHIVED:
         return []
     try:
-        return upcoming_runs(
+        found = runs_and_adjustments(
             schedule_type=schedule.schedule_type,
             schedule_config=schedule.schedule_config,
             timezone=schedule.timezone,
             after=timezone.now(),
             count=NEXT_RUNS,
+            holiday_policy=schedule.holiday_policy,
         )
     except ValueError:
         return []
+    language = "en" if (get_language() or "nb").startswith("en") else "nb"
+    return [
+        {
+            "at": o.at,
+            "planned": o.planned,
+            "why": o.closure.name(language) if o.closure else "",
+        }
+        for o in found
+    ]
 
 
 def _detail_context(
