@@ -8,7 +8,6 @@ Thin: each view parses the request, calls a service from ``automation.services``
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,7 +19,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiParameter,
-    OpenApiResponse,
     extend_schema,
     extend_schema_field,
     inline_serializer,
@@ -33,7 +31,6 @@ from rest_framework.views import APIView
 from accounts.permissions import IsBusiness, IsDeveloper, IsViewer, ReadViewerWriteBusiness
 from automation.api_schema import (
     RUNNING_EXAMPLE_OPENAPI,
-    ExecutionStatusField,
     WorkflowDocumentSerializer,
 )
 from automation.models import WorkflowDefinition
@@ -48,17 +45,18 @@ from automation.services import (
     workflow_serialize,
     workflow_update,
 )
-from core.api import Conflict, WorkflowAutomationPagination, error_responses
+from core.api import WorkflowAutomationPagination, error_responses
 
 TAG = "workflows"
 MAX_NEXT_RUNS = 50
-MAX_IDEMPOTENCY_KEY = 200  # the column holds 255 with the "manual:<workflow>:" prefix
 
 
 # --- Parsing helpers ------------------------------------------------------------------------
 
 
-def _workflow(request: Request, pk: int) -> WorkflowDefinition:
+def workflow_of(request: Request, pk: int) -> WorkflowDefinition:
+    """The workflow ``pk`` as this user may see it; 404 otherwise (also used by the endpoints
+    of other apps under /workflows/{id}/...)."""
     try:
         return workflow_get(pk=pk, user=request.user)
     except WorkflowDefinition.DoesNotExist:
@@ -156,43 +154,6 @@ NextRunsSerializer = inline_serializer(
     },
 )
 
-ExecutionStartedSerializer = inline_serializer(
-    "ExecutionStarted",
-    {
-        "execution_id": serializers.IntegerField(),
-        "workflow": serializers.IntegerField(),
-        "status": ExecutionStatusField(),
-        "status_url": RelativeURLField(
-            help_text="GET it for the execution's status: a path on this API's host "
-            "(/api/v1/workflow-automation/executions/{id}/status), as in Location."
-        ),
-    },
-)
-
-TestRunStepSerializer = inline_serializer(
-    "TestRunStep",
-    many=True,
-    fields={
-        "step_order": serializers.IntegerField(),
-        "name": serializers.CharField(),
-        "step_type": serializers.CharField(),
-        "status": serializers.CharField(),
-        "recipients": serializers.ListField(child=serializers.DictField()),
-        "skipped": serializers.ListField(child=serializers.DictField()),
-        "other": serializers.ListField(child=serializers.DictField()),
-    },
-)
-
-TestRunSerializer = inline_serializer(
-    "TestRun",
-    {
-        "execution_id": serializers.IntegerField(),
-        "status": serializers.CharField(),
-        "error_message": serializers.CharField(),
-        "steps": TestRunStepSerializer,
-    },
-)
-
 _IF_MATCH = OpenApiParameter(
     "If-Match",
     # What _expected_version reads: a version (1 or more, quoted or not, W/ allowed) or *.
@@ -202,20 +163,13 @@ _IF_MATCH = OpenApiParameter(
     description='The version the edit is based on ("3"); the body\'s "version" otherwise. '
     "A stale version is answered 409 version_conflict.",
 )
-_LOCATION = OpenApiParameter(
+LOCATION = OpenApiParameter(
     "Location",
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
     response=[201, 202],
     description="Where the new resource is: a path on this API's host, relative to it "
     "(e.g. /api/v1/workflow-automation/workflows/7).",
-)
-_IDEMPOTENCY_KEY = OpenApiParameter(
-    "Idempotency-Key",
-    {"type": "string", "minLength": 1, "maxLength": MAX_IDEMPOTENCY_KEY, "pattern": r"\S"},
-    OpenApiParameter.HEADER,
-    required=False,
-    description="Repeating a request with the same key returns the first execution.",
 )
 _EDIT_ERRORS = error_responses(400, 401, 403, 404, 409)
 _INVALID_EXAMPLE = OpenApiExample(
@@ -266,7 +220,7 @@ class WorkflowListView(APIView):
         tags=[TAG],
         summary="Create a workflow (draft)",
         request=WorkflowDocumentSerializer,
-        parameters=[_LOCATION],
+        parameters=[LOCATION],
         responses={201: WorkflowDocumentSerializer, **error_responses(400, 401, 403)},
         examples=[RUNNING_EXAMPLE_OPENAPI, _INVALID_EXAMPLE],
     )
@@ -288,7 +242,7 @@ class WorkflowDetailView(APIView):
         responses={200: WorkflowDocumentSerializer, **error_responses(401, 403, 404)},
     )
     def get(self, request: Request, pk: int) -> Response:
-        workflow = _workflow(request, pk)
+        workflow = workflow_of(request, pk)
         return _with_etag(Response(workflow_serialize(workflow)), workflow)
 
     @extend_schema(
@@ -312,7 +266,7 @@ class WorkflowDetailView(APIView):
         responses={200: WorkflowDocumentSerializer, **_EDIT_ERRORS},
     )
     def patch(self, request: Request, pk: int) -> Response:
-        workflow = _workflow(request, pk)
+        workflow = workflow_of(request, pk)
         if not isinstance(request.data, dict):
             raise exceptions.ValidationError(
                 [serializers.ErrorDetail(_("A workflow is a JSON object."), "invalid_type")]
@@ -329,7 +283,7 @@ class WorkflowDetailView(APIView):
     def _update(
         self, request: Request, pk: int, data: Any, workflow: WorkflowDefinition | None = None
     ) -> Response:
-        workflow = workflow or _workflow(request, pk)
+        workflow = workflow or workflow_of(request, pk)
         expected = _expected_version(request)
         updated = workflow_update(
             workflow=workflow, data=data, updated_by=request.user, expected_version=expected
@@ -343,7 +297,7 @@ class WorkflowDetailView(APIView):
         responses={204: None, **error_responses(401, 403, 404)},
     )
     def delete(self, request: Request, pk: int) -> Response:
-        workflow = _workflow(request, pk)
+        workflow = workflow_of(request, pk)
         workflow_archive(workflow=workflow, by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -360,7 +314,7 @@ class WorkflowDeployView(APIView):
         responses={200: WorkflowDocumentSerializer, **error_responses(400, 401, 403, 404, 409)},
     )
     def put(self, request: Request, pk: int) -> Response:
-        workflow = workflow_deploy(workflow=_workflow(request, pk), by=request.user)
+        workflow = workflow_deploy(workflow=workflow_of(request, pk), by=request.user)
         return _with_etag(Response(workflow_serialize(workflow)), workflow)
 
 
@@ -375,84 +329,8 @@ class WorkflowPauseView(APIView):
         responses={200: WorkflowDocumentSerializer, **error_responses(401, 403, 404, 409)},
     )
     def post(self, request: Request, pk: int) -> Response:
-        workflow = workflow_pause(workflow=_workflow(request, pk), by=request.user)
+        workflow = workflow_pause(workflow=workflow_of(request, pk), by=request.user)
         return _with_etag(Response(workflow_serialize(workflow)), workflow)
-
-
-class WorkflowTestView(APIView):
-    permission_classes = [IsBusiness]
-
-    @extend_schema(
-        tags=[TAG],
-        summary="Test-run a workflow",
-        description="Runs the workflow now with waits skipped and nothing delivered; answers "
-        "per step who would get which email and who is skipped.",
-        request=None,
-        responses={200: TestRunSerializer, **error_responses(401, 403, 404)},
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        from executions.lifecycle import execution_test_report, execution_test_run
-
-        execution = execution_test_run(workflow=_workflow(request, pk), by=request.user)
-        return Response(
-            {
-                "execution_id": execution.pk,
-                "status": execution.status,
-                "error_message": execution.error_message,
-                "steps": [asdict(step) for step in execution_test_report(execution)],
-            }
-        )
-
-
-class WorkflowExecuteView(APIView):
-    permission_classes = [IsBusiness]
-
-    @extend_schema(
-        tags=[TAG],
-        summary="Run a workflow now",
-        description="Queues a manual execution. With an Idempotency-Key header, repeating the "
-        "request returns the first execution instead of starting another.",
-        request=None,
-        parameters=[_IDEMPOTENCY_KEY, _LOCATION],
-        responses={
-            202: OpenApiResponse(ExecutionStartedSerializer),
-            **error_responses(400, 401, 403, 404, 409),
-        },
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        from executions.services import execution_start
-
-        workflow = _workflow(request, pk)
-        key = request.headers.get("Idempotency-Key")
-        # The raw length, as the schema says: a padded key is not shortened to fit.
-        if key is not None and not (key.strip() and len(key) <= MAX_IDEMPOTENCY_KEY):
-            raise exceptions.ValidationError(
-                {
-                    "Idempotency-Key": [
-                        serializers.ErrorDetail(
-                            _("1 to %(n)s characters.") % {"n": MAX_IDEMPOTENCY_KEY}, "invalid"
-                        )
-                    ]
-                }
-            )
-        if workflow.status == WorkflowDefinition.Status.ARCHIVED:
-            raise Conflict(_("An archived workflow cannot be run."), code="invalid_state")
-        execution = execution_start(
-            workflow=workflow,
-            triggered_by=request.user,
-            idempotency_key=key.strip() if key else None,
-        )
-        status_url = reverse("executions-api:execution-status", args=[execution.pk])
-        return Response(
-            {
-                "execution_id": execution.pk,
-                "workflow": workflow.pk,
-                "status": execution.status,
-                "status_url": status_url,
-            },
-            status=status.HTTP_202_ACCEPTED,
-            headers={"Location": status_url},
-        )
 
 
 class WorkflowNextRunsView(APIView):
@@ -468,7 +346,7 @@ class WorkflowNextRunsView(APIView):
     def get(self, request: Request, pk: int) -> Response:
         query = NextRunsQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        workflow = _workflow(request, pk)
+        workflow = workflow_of(request, pk)
         definition = workflow_definition(workflow)
         schedule = definition.get("schedule")
         if not schedule:
@@ -525,9 +403,7 @@ class WorkflowNextRunsView(APIView):
 __all__ = [
     "WorkflowDeployView",
     "WorkflowDetailView",
-    "WorkflowExecuteView",
     "WorkflowListView",
     "WorkflowNextRunsView",
     "WorkflowPauseView",
-    "WorkflowTestView",
 ]

@@ -9,10 +9,8 @@ app_name = "automation-api"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("workflows", api.WorkflowListView.as_view(), name="workflow-list"),
     path("workflows/<int:pk>", api.WorkflowDetailView.as_view(), name="workflow-detail"),
-    path("workflows/<int:pk>/test", api.WorkflowTestView.as_view(), name="workflow-test"),
     path("workflows/<int:pk>/deploy", api.WorkflowDeployView.as_view(), name="workflow-deploy"),
     path("workflows/<int:pk>/pause", api.WorkflowPauseView.as_view(), name="workflow-pause"),
-    path("workflows/<int:pk>/execute", api.WorkflowExecuteView.as_view(), name="workflow-execute"),
     path(
         "workflows/<int:pk>/next-runs",
         api.WorkflowNextRunsView.as_view(),

@@ -28,5 +28,4 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("orders", api.OrderListCreateView.as_view(), name="order-list"),
     path("orders/bulk-upsert", api.OrderBulkUpsertView.as_view(), name="order-bulk-upsert"),
     path("orders/<int:pk>", api.OrderDetailView.as_view(), name="order-detail"),
-    path("events", api.WebhookEventView.as_view(), name="events"),
 ]

@@ -2,12 +2,18 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from executions import api
+from executions import api, api_runs, api_webhooks
 from executions.api_dashboard import DashboardMetricsView
 
 app_name = "executions-api"
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("workflows/<int:pk>/test", api_runs.WorkflowTestView.as_view(), name="workflow-test"),
+    path(
+        "workflows/<int:pk>/execute",
+        api_runs.WorkflowExecuteView.as_view(),
+        name="workflow-execute",
+    ),
     path("executions", api.ExecutionListView.as_view(), name="execution-list"),
     path("executions/<int:pk>", api.ExecutionDetailView.as_view(), name="execution-detail"),
     path("executions/<int:pk>/status", api.ExecutionStatusView.as_view(), name="execution-status"),
@@ -17,4 +23,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("executions/<int:pk>/cancel", api.ExecutionCancelView.as_view(), name="execution-cancel"),
     path("executions/<int:pk>/retry", api.ExecutionRetryView.as_view(), name="execution-retry"),
     path("dashboard/metrics", DashboardMetricsView.as_view(), name="dashboard-metrics"),
+    path("events", api_webhooks.WebhookEventView.as_view(), name="events"),
 ]

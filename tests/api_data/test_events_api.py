@@ -11,8 +11,8 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from customers.webhooks import webhook_signature
 from executions.models import WorkflowExecution
+from executions.webhooks import webhook_signature
 from tests.api_data.conftest import Enqueued, error_paths, url
 from tests.automation.factories import WorkflowDefinitionFactory, WorkflowStepFactory
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
-from customers.webhooks import MAX_EVENT_DEPTH, webhook_signature
 from executions.models import WorkflowExecution
+from executions.webhooks import MAX_EVENT_DEPTH, webhook_signature
 from tests.api_data.conftest import Enqueued, error_paths, url
 from tests.automation.factories import WorkflowDefinitionFactory, WorkflowStepFactory
 

@@ -73,7 +73,7 @@ def test_integration_credentials_are_write_only(schema: dict[str, Any]) -> None:
         ("templates-api:template-list", "templates"),
         ("customers-api:customer-bulk-upsert", "customers/bulk-upsert"),
         ("customers-api:order-bulk-upsert", "orders/bulk-upsert"),
-        ("customers-api:events", "events"),
+        ("executions-api:events", "events"),
         ("ai-api:parse-description", "ai/parse-description"),
         ("integrations-api:integration-list", "integrations"),
     ],

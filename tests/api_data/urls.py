@@ -7,6 +7,9 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from config.urls import handler404  # noqa: F401  (JSON 404s under /api/, as in production)
+from executions.api_webhooks import WebhookEventView
+
+_events = WebhookEventView.as_view()
 
 urlpatterns = [
     # Customers' public pages: previews link to the order form and the unsubscribe page.
@@ -19,6 +22,8 @@ urlpatterns = [
                 path("", include("templates_app.api_urls")),
                 path("", include("customers.api_urls")),
                 path("", include("ai_assistant.api_urls")),
+                # The signed webhook events endpoint (executions.api_webhooks) only.
+                path("events", _events, name="events"),
             ]
         ),
     ),

@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rest_framework.test import APIClient
 
-from customers.webhooks import webhook_signature
 from executions.models import WorkflowExecution
+from executions.webhooks import webhook_signature
 from tests.automation.factories import WorkflowDefinitionFactory, WorkflowStepFactory
 from tests.fuzz.strategies import deeply_nested, odd_text, raw_json_scalar, raw_json_value
 

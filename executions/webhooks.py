@@ -39,6 +39,7 @@ from django.core.cache import cache
 
 from core.pointer import pointer
 from core.text import unstorable_text
+from executions.events import start_event_workflows
 
 WEBHOOK_EVENT_TYPE: Final = "webhook"
 SIGNATURE_PREFIX: Final = "sha256="
@@ -295,10 +296,6 @@ def webhook_event_parse(body: bytes) -> WebhookEvent:
 
 def webhook_event_receive(*, event: WebhookEvent) -> WebhookResult:
     """Start the workflows listening for ``event`` (at most once per workflow and event id)."""
-    # executions depends on customers, not the other way round; this one call goes the other
-    # way because the sender is told which executions its event started.
-    from executions.events import start_event_workflows
-
     key = _cache_key(event.id)
     cached = cache.get(key)
     if isinstance(cached, list):
