@@ -192,4 +192,9 @@ class ReadinessView(HealthCheckView):
         body = {"status": "unavailable" if failed else "ready", "checks": report}
         if failed:
             body["failed"] = failed
-        return JsonResponse(body, status=503 if failed else 200)
+        response = JsonResponse(body, status=503 if failed else 200)
+        # A 503 here is an answer, not an error of ours: Django would log it as one and mail
+        # the admins on every poll while, say, a worker restarts. Each failed check is logged
+        # (as a warning) by django-health-check already.
+        response._has_been_logged = True  # type: ignore[attr-defined]
+        return response
