@@ -161,11 +161,10 @@ WHITENOISE_USE_FINDERS = DEBUG
 # where node_modules is: the vendor files above come along), compressed ahead of time; the web
 # machines need no Node. (Not the manifest storage: Monaco's files name source maps that its
 # package does not ship, which the manifest refuses.)
-if not DEBUG:
-    STORAGES = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
-    }
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
 
 # --- Email ----------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
