@@ -86,10 +86,10 @@ def test_a_queue_without_a_consumer_is_named(client, start_worker):
 
 
 def test_a_dispatcher_silent_for_more_than_three_ticks_is_named(client, celery_worker):
-    Heartbeat.objects.create(name=DISPATCHER, at=timezone.now() - timedelta(seconds=29))
+    Heartbeat.objects.create(name=DISPATCHER, at=timezone.now() - timedelta(seconds=15))
     status, body = _ready(client)
     assert status == 200, body
-    Heartbeat.objects.filter(name=DISPATCHER).update(at=timezone.now() - timedelta(seconds=31))
+    Heartbeat.objects.filter(name=DISPATCHER).update(at=timezone.now() - timedelta(seconds=45))
     status, body = _ready(client)
     assert status == 503
     assert body["failed"] == ["dispatcher"]
