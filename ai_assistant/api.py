@@ -12,14 +12,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.permissions import IsBusiness, IsDeveloper
 from ai_assistant.services import AssistantError, ai_execute_script, ai_parse_description
-from config.api import (
-    ErrorResponseSerializer,
-    IsBusiness,
-    IsDeveloper,
-    error_responses,
-    errors_response,
-)
+from core.api import ErrorResponseSerializer, error_responses, errors_response
 
 MAX_DESCRIPTION_LENGTH = 4000
 MAX_SCRIPT_LENGTH = 100_000

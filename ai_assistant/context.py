@@ -29,6 +29,9 @@ class GroupInfo(TypedDict):
 class ParseContext:
     templates: list[TemplateInfo] = field(default_factory=list)
     groups: list[GroupInfo] = field(default_factory=list)
+    #: Names of the groups of users (staff: "salg", "lager"), not counting the roles; a step
+    #: type may name one (a reference of kind "staff_group").
+    staff_groups: list[str] = field(default_factory=list)
     today: dt.date = field(default_factory=dt.date.today)
     timezone: str = "Europe/Oslo"
 
@@ -36,8 +39,10 @@ class ParseContext:
     def from_db(cls, *, today: dt.date | None = None) -> ParseContext:
         """The templates and groups as they are now, today's date in the site's time zone."""
         from django.conf import settings
+        from django.contrib.auth.models import Group
         from django.utils import timezone
 
+        from accounts.roles import ROLES
         from customers.models import CustomerGroup
         from templates_app.models import EmailTemplate
 
@@ -56,9 +61,13 @@ class ParseContext:
             {"slug": row["slug"], "name": row["name"]}
             for row in CustomerGroup.objects.order_by("name").values("slug", "name")
         ]
+        staff_groups = list(
+            Group.objects.exclude(name__in=ROLES).order_by("name").values_list("name", flat=True)
+        )
         return cls(
             templates=templates,
             groups=groups,
+            staff_groups=staff_groups,
             today=today or timezone.localdate(),
             timezone=settings.TIME_ZONE,
         )
@@ -71,6 +80,7 @@ class ParseContext:
         return {
             "templates": [dict(t) for t in self.templates],
             "groups": [dict(g) for g in self.groups],
+            "staff_groups": list(self.staff_groups),
             "today": self.today.isoformat(),
             "timezone": self.timezone,
         }

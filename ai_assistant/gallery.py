@@ -1,8 +1,9 @@
 """The template gallery: prepared workflows a business user starts from.
 
-Each entry is data: a workflow document in the format of workflow-format.md, except that an
-email step names a template *category* (``"template_category"``) instead of a template id,
-and an audience may name a group the business probably has (``"group_hint"``). ``resolve``
+The entries are in ``ai_assistant.fixtures.gallery``. Each entry is data: a workflow document
+in the format of workflow-format.md, except that a step names a template *category*
+(``"template_category"``) where its step type references a template, and an audience may
+name a group the business probably has (``"group_hint"``). ``resolve``
 turns an entry into a real document at use time, with the user's choices (which template,
 which group, which address) or sensible defaults; the result still goes through the one
 validator (``automation.services.workflow_create``) before anything is saved.
@@ -15,156 +16,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from ai_assistant.fixtures.gallery import GALLERY, GalleryItem
+from automation.registry import step_types
+
 __all__ = ["GALLERY", "Choice", "GalleryItem", "Resolved", "gallery_get", "resolve"]
-
-
-@dataclass(frozen=True)
-class GalleryItem:
-    slug: str
-    title: str | Promise
-    description: str | Promise
-    workflow: dict[str, Any]
-
-
-GALLERY: tuple[GalleryItem, ...] = (
-    GalleryItem(
-        slug="ukentlig-bestilling",
-        title=_("Weekly order"),
-        description=_(
-            "The order form to every customer on Monday at 09:00, and a reminder on Thursday "
-            "at 15:00 to those who have not ordered since."
-        ),
-        workflow={
-            "name": "Ukentlig bestilling",
-            "description": "Bestillingsskjema mandag 09:00, påminnelse torsdag 15:00",
-            "workflow_type": "scheduled",
-            "schedule": {
-                "schedule_type": "weekly",
-                "schedule_config": {"day": "monday", "time": "09:00"},
-            },
-            "steps": [
-                {
-                    "step_order": 1,
-                    "name": "Send bestillingsskjema",
-                    "step_type": "send_email",
-                    "trigger_type": "time_based",
-                    "trigger_config": {"day": "monday", "time": "09:00"},
-                    "action_config": {
-                        "template_category": "bestilling",
-                        "recipients": {"group": "all"},
-                    },
-                },
-                {
-                    "step_order": 2,
-                    "name": "Påminnelse",
-                    "step_type": "send_email",
-                    "trigger_type": "time_based",
-                    "trigger_config": {"day": "thursday", "time": "15:00"},
-                    "action_config": {
-                        "template_category": "reminder",
-                        "recipients": {"group": "all"},
-                    },
-                    "condition_config": {"check": "orders_missing", "since": "execution_start"},
-                },
-            ],
-        },
-    ),
-    GalleryItem(
-        slug="dagens-tilbud",
-        title=_("Daily offer to the cafés"),
-        description=_("Every day at 06:00, today's offer to the customers in the café group."),
-        workflow={
-            "name": "Dagens tilbud til kafeene",
-            "workflow_type": "scheduled",
-            "schedule": {"schedule_type": "daily", "schedule_config": {"time": "06:00"}},
-            "steps": [
-                {
-                    "step_order": 1,
-                    "name": "Send dagens tilbud",
-                    "step_type": "send_email",
-                    "action_config": {
-                        "template_category": "tilbud",
-                        "recipients": {"group_hint": "kafeer"},
-                    },
-                },
-            ],
-        },
-    ),
-    GalleryItem(
-        slug="manedsrapport",
-        title=_("Monthly report"),
-        description=_("On the 1st of every month at 08:00, a summary of last month's runs."),
-        workflow={
-            "name": "Månedsrapport",
-            "workflow_type": "scheduled",
-            "schedule": {
-                "schedule_type": "monthly",
-                "schedule_config": {"day_of_month": 1, "time": "08:00"},
-            },
-            "steps": [
-                {
-                    "step_order": 1,
-                    "name": "Send månedsrapport",
-                    "step_type": "generate_report",
-                    "action_config": {"report": "execution_summary", "send_to": []},
-                },
-            ],
-        },
-    ),
-    GalleryItem(
-        slug="ordrebekreftelse",
-        title=_("Order confirmation"),
-        description=_("When a customer places an order, a confirmation to that customer."),
-        workflow={
-            "name": "Ordrebekreftelse",
-            "workflow_type": "event_based",
-            "event": {"type": "order.created"},
-            "steps": [
-                {
-                    "step_order": 1,
-                    "name": "Send ordrebekreftelse",
-                    "step_type": "send_email",
-                    "action_config": {
-                        "template_category": "confirmation",
-                        "recipients": {"event_customer": True},
-                    },
-                },
-            ],
-        },
-    ),
-    GalleryItem(
-        slug="paminnelse",
-        title=_("Reminder only"),
-        description=_(
-            "Every Thursday at 15:00, a reminder to the customers who have not ordered since "
-            "Monday."
-        ),
-        workflow={
-            "name": "Påminnelse torsdag",
-            "workflow_type": "scheduled",
-            "schedule": {
-                "schedule_type": "weekly",
-                "schedule_config": {"day": "thursday", "time": "15:00"},
-            },
-            "steps": [
-                {
-                    "step_order": 1,
-                    "name": "Påminnelse",
-                    "step_type": "send_email",
-                    "action_config": {
-                        "template_category": "reminder",
-                        "recipients": {"group": "all"},
-                    },
-                    "condition_config": {"check": "orders_missing", "since": "last_monday"},
-                },
-            ],
-        },
-    ),
-)
 
 
 def gallery_get(slug: str) -> GalleryItem | None:
@@ -245,12 +103,15 @@ def resolve(
                     note=note,
                 )
             )
+            cls = step_types()[step["step_type"]]
+            by_id = next(r.path[0] for r in cls.references if r.kind == "template")
+            by_name = next(r.path[0] for r in cls.references if r.kind == "template_name")
             if chosen:
-                action["template_id"] = int(chosen)
+                action[by_id] = int(chosen)
             else:
                 # A name no template has: the preview shows what is missing, the validator
                 # refuses it.
-                action["template"] = str(_("[template: %(category)s]") % {"category": category})
+                action[by_name] = str(_("[template: %(category)s]") % {"category": category})
                 problems.append(note or str(_("Choose an email template.")))
         recipients = action.get("recipients") or {}
         if "group_hint" in recipients:
@@ -286,18 +147,27 @@ def resolve(
                 )
             )
             recipients["group"] = chosen
-        if step["step_type"] == "generate_report":
-            key = f"send_to_{order}"
+        cls = step_types().get(step["step_type"])
+        for reference in cls.references if cls is not None else ():
+            # An empty list of addresses (a report's recipients): ask for one.
+            if reference.kind != "email" or reference.path[-1:] != ("*",):
+                continue
+            field_name = reference.path[0]
+            if field_name not in action or action[field_name]:
+                continue
+            key = f"{field_name}_{order}"
             chosen = values.get(key, default_email).strip()
             choices.append(
                 Choice(
                     key=key,
                     kind="email",
-                    label=str(_("Send the report to (email address)")),
+                    label=str(
+                        _("%(step)s: send to (email address)") % {"step": step.get("name", "")}
+                    ),
                     value=chosen,
                 )
             )
-            action["send_to"] = [chosen] if chosen else []
+            action[field_name] = [chosen] if chosen else []
             if not chosen:
-                problems.append(str(_("Enter the address the report goes to.")))
+                problems.append(str(_("Enter the address it goes to.")))
     return Resolved(item=item, workflow=workflow, choices=choices, problems=problems)

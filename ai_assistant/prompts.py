@@ -41,7 +41,6 @@ RULES_OF_THUMB = """\
   Alle kunder er {"group": "all"}. Finnes ikke gruppen: still et spørsmål, ikke gjett.
 - «Når en kunde legger inn en ordre» er event_based med event {"type": "order.created"} og
   mottaker {"event_customer": true}.
-- Rapporter (generate_report) sendes til e-postadressene teksten nevner (send_to).
 - Alt som er uklart (hva som skal skje, når, til hvem) er et spørsmål tilbake til brukeren,
   aldri en gjettet arbeidsflyt. «Kjøp melk» er ikke en arbeidsflyt.
 """
@@ -69,6 +68,8 @@ class PromptContext:
     recent_workflows: list[Mapping[str, Any]] = field(default_factory=list)
     # Only listed for users who may use integrations; others never see them.
     integrations: list[Mapping[str, Any]] = field(default_factory=list)
+    #: (key, what the prompt says about it) of the step types this user may use.
+    step_types: list[tuple[str, str]] = field(default_factory=list)
     draft: Mapping[str, Any] | None = None
     language: str = "nb"
 
@@ -111,13 +112,15 @@ def build_system_prompt(context: PromptContext, *, schema: Mapping[str, Any]) ->
         f"Kundegrupper (i tillegg til «all», alle aktive kunder):\n{groups}",
         f"Brukerens siste arbeidsflyter (for navn og stil; ikke kopier dem):\n{recent}",
     ]
+    sections.append(
+        "Stegtyper (step_type) du kan bruke; bruk aldri andre:\n"
+        + "\n".join(f"- {key}: {text}" for key, text in context.step_types)
+    )
     if context.integrations:
         sections.append(
-            "Integrasjoner (call_integration):\n"
+            "Integrasjoner:\n"
             + "\n".join(f"- id {i['id']}: «{i['name']}»" for i in context.integrations)
         )
-    else:
-        sections.append("Integrasjoner: ingen tilgjengelige; bruk aldri call_integration.")
     sections += [
         f"Tommelfingerregler:\n{RULES_OF_THUMB}",
         f"Slik svarer du:\n{OUTPUT_RULES}",

@@ -23,6 +23,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from automation.registry import step_types
+
 __all__ = ["RefineOutcome", "detect_language", "refine_draft"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -65,15 +67,16 @@ MOVE_VERB_RE = re.compile(
     r"|\b(i stedet|istedenfor|instead)\b"
 )
 
-# Targets, most specific first ("order form" before "order").
-TARGET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("reminder", re.compile(r"\b(påminnelse\w*|purring\w*|reminder\w*)")),
-    ("form", re.compile(r"(\w*skjema\w*|\border[- ]?forms?\b|\bforms?\b)")),
-    ("confirmation", re.compile(r"\b(bekreftelse\w*|confirmation\w*)")),
-    ("report", re.compile(r"\b(rapport\w*|reports?)\b")),
-    ("order", re.compile(r"\b(ordre\w*|standing orders?|orders?)\b")),
-    ("integration", re.compile(r"\b(integrasjon\w*|integrations?|kall\w*|api)\b")),
-)
+
+def _target_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """What a user may call a step, most specific first: the step types' kinds ("the
+    reminder", "the form"), then their nouns ("the report", "the order")."""
+    registry = step_types().values()
+    kinds = [(kind, pattern) for cls in registry for kind, pattern in cls.kind_words.items()]
+    nouns = [(cls.key, cls.nouns) for cls in registry if cls.nouns is not None]
+    return kinds + nouns
+
+
 ORDINALS = {
     "første": 1,
     "andre": 2,
@@ -215,31 +218,12 @@ def _template_categories(templates: Sequence[Mapping[str, Any]]) -> dict[int, st
 
 
 def _kinds(step: Mapping[str, Any], categories: Mapping[int, str]) -> set[str]:
-    """What a step is, in the words a user would use to point at it."""
-    kinds: set[str] = set()
-    name = str(step.get("name") or "").lower()
-    action = step.get("action_config") or {}
-    condition = step.get("condition_config") or {}
-    category = categories.get(action.get("template_id"), "") if action else ""
-    step_type = step.get("step_type")
-    if step_type == "send_email":
-        if (
-            condition.get("check") == "orders_missing"
-            or category == "reminder"
-            or re.search(r"påminn|purr|remind", name)
-        ):
-            kinds.add("reminder")
-        if category == "bestilling" or re.search(r"skjema|form", name):
-            kinds.add("form")
-        if category == "confirmation" or re.search(r"bekreft|confirm", name):
-            kinds.add("confirmation")
-    elif step_type == "generate_report":
-        kinds.add("report")
-    elif step_type == "create_order":
-        kinds.add("order")
-    elif step_type == "call_integration":
-        kinds.add("integration")
-    return kinds
+    """What a step is, in the words a user would use to point at it: its step type's key and
+    the kinds its step type says it is."""
+    cls = step_types().get(step.get("step_type"))  # type: ignore[arg-type]
+    if cls is None:
+        return set()
+    return {cls.key, *cls().kinds(step, categories)}
 
 
 @dataclass
@@ -271,11 +255,9 @@ def _find_target(
                 )
             )
         return _Target(index=n - 1, span=match.span())
-    for kind, pattern in TARGET_PATTERNS:
+    for kind, pattern in _target_patterns():
         match = pattern.search(text)
         if not match:
-            continue
-        if kind == "order" and re.search(r"\border[- ]?forms?\b", text):
             continue
         matching = [i for i, step in enumerate(steps) if kind in _kinds(step, categories)]
         if len(matching) == 1:

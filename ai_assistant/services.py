@@ -28,8 +28,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import translation
 
+from accounts.roles import capabilities_of, user_has_role
 from ai_assistant.models import AIRequestLog, ChatMessage, ChatSession
-from ai_assistant.preview import PreviewLine, workflow_preview
 from ai_assistant.prompts import (
     PromptContext,
     build_system_prompt,
@@ -45,12 +45,16 @@ from ai_assistant.providers import (
 )
 from ai_assistant.refine import detect_language
 from automation.models import Integration, WorkflowDefinition
+from automation.policy import role_errors
+from automation.policy import workflow_policy_errors as policy_errors
+from automation.preview import PreviewLine, workflow_preview
+from automation.registry import step_types
 from automation.services import (
     workflow_create,
     workflow_definition,
     workflow_deploy,
 )
-from automation.validation import WorkflowValidationError, validate_workflow
+from automation.validation import validate_workflow
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -79,7 +83,7 @@ RECENT_WORKFLOWS = 10
 # model quietly change the request (e.g. "every minute" into "every hour"); the user must
 # hear the refusal instead.
 POLICY_CODES = frozenset(
-    {"schedule_too_frequent", "integration_not_allowed", "integration_address_not_allowed"}
+    {"schedule_too_frequent", "permission_denied", "integration_address_not_allowed"}
 )
 NO_REPAIR_CODES = POLICY_CODES
 
@@ -185,68 +189,27 @@ class ScriptReply:
 # --- Roles and policy ---------------------------------------------------------------------------
 
 
-def _has_role(user: Any, role: str) -> bool:
-    from config.api import user_has_role
-
-    return user_has_role(user, role)
-
-
 def user_may_use_integrations(user: Any) -> bool:
-    """Developers and staff: an integration call reaches outside systems with our secrets."""
-    return _has_role(user, "developer")
+    """Whether the prompt may list integrations: the user may use a step type that calls
+    them."""
+    return any(
+        any(r.kind == "integration" for r in cls.references)
+        and (cls.required_role is None or user_has_role(user, cls.required_role))
+        for cls in step_types().values()
+    )
 
 
 def user_may_deploy(user: Any) -> bool:
     """Developers and staff may activate what the assistant drafted; business users save
     drafts for someone else to review."""
-    return _has_role(user, "developer")
+    return capabilities_of(user).deploy
 
 
 def workflow_policy_errors(workflow: Mapping[str, Any], *, user: Any) -> list[dict[str, str]]:
-    """What the validator accepts but this user may not have (empty: allowed).
-
-    The validator knows the format; it does not know who is asking, nor re-checks where an
-    integration points (a row may predate the address rules, or be edited in the database).
-    """
-    from automation.http import UnsafeURLError, check_url
-
-    errors: list[dict[str, str]] = []
-    allowed = user_may_use_integrations(user)
-    for index, step in enumerate(workflow.get("steps") or []):
-        if step.get("step_type") != "call_integration":
-            continue
-        if not allowed:
-            errors.append(
-                {
-                    "path": f"/steps/{index}/step_type",
-                    "code": "integration_not_allowed",
-                    "message": translation.gettext(
-                        "Only developers may use integrations (call_integration) in a workflow."
-                    ),
-                }
-            )
-            continue
-        integration_id = (step.get("action_config") or {}).get("integration_id")
-        integration = Integration.objects.filter(pk=integration_id).first()
-        if integration is None:
-            continue  # the validator reports unknown integrations
-        try:
-            check_url(integration.base_url)
-        except UnsafeURLError:
-            errors.append(
-                {
-                    "path": f"/steps/{index}/action_config/integration_id",
-                    "code": "integration_address_not_allowed",
-                    "message": translation.gettext(
-                        "Integration “%(name)s” points to an address that workflows may not "
-                        "call (internal network or cloud metadata)."
-                    )
-                    % {"name": integration.name},
-                }
-            )
-        except Exception:  # DNS trouble is not a policy matter; the engine checks each call
-            logger.info("Could not resolve integration %s while checking policy", integration.pk)
-    return errors
+    """What the validator accepts but this user may not have (empty: allowed): the same rules
+    ``workflow_create`` enforces (``automation.policy``), checked early so that the chat says
+    so before the user confirms."""
+    return role_errors(workflow, user=user) + policy_errors(workflow, user=user)
 
 
 # --- Helpers ------------------------------------------------------------------------------------
@@ -310,7 +273,13 @@ def _prompt_context(
         integrations = list(
             Integration.objects.filter(is_active=True).order_by("name").values("id", "name")
         )
+    allowed = [
+        (cls.key, cls.prompt or cls.doc)
+        for cls in step_types().values()
+        if cls.required_role is None or user_has_role(user, cls.required_role)
+    ]
     return PromptContext(
+        step_types=allowed,
         today=context.today,
         timezone=context.timezone,
         templates=list(context.templates),
@@ -638,9 +607,6 @@ def ai_confirm(*, user: AbstractBaseUser, session_id: int, activate: bool) -> Wo
         raise AssistantError("no_draft", "This chat session has no draft to confirm yet.")
     if activate and not user_may_deploy(user):
         raise PermissionDenied("Only developers may activate workflows.")
-    policy = workflow_policy_errors(draft, user=user)
-    if policy:
-        raise WorkflowValidationError(policy)
 
     language = session.language
     with transaction.atomic():

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -26,10 +25,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 from django_htmx.middleware import HtmxDetails
 
+from accounts.decorators import require_role
+from accounts.roles import BUSINESS, DEVELOPER, user_has_role
 from ai_assistant import gallery
-from ai_assistant.dsl import DOCS, MAX_SOURCE_BYTES, METHODS, export_script
+from ai_assistant.dsl import MAX_SOURCE_BYTES, docs, export_script, methods
+from ai_assistant.fixtures.scripts import EXAMPLE_SCRIPTS
 from ai_assistant.models import ChatMessage, ChatSession
-from ai_assistant.preview import PreviewLine, workflow_preview
 from ai_assistant.services import (
     MAX_TEXT_LENGTH,
     AssistantError,
@@ -40,9 +41,9 @@ from ai_assistant.services import (
     user_may_deploy,
 )
 from automation.models import WorkflowDefinition
+from automation.preview import PreviewLine, workflow_preview
 from automation.services import workflow_create
 from automation.validation import WorkflowValidationError
-from config.api import BUSINESS, DEVELOPER, user_has_role
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -58,56 +59,9 @@ DRAFT_INTROS = (
 )
 RECENT_SESSIONS = 8
 
-EXAMPLE_SCRIPTS = {
-    "python": """\
-flow = workflow(
-    "Ukentlig bestilling",
-    description="Bestillingsskjema mandag 09:00, påminnelse torsdag 15:00",
-    schedule=weekly("monday", "09:00"),
-)
-flow.send_email(
-    name="Send bestillingsskjema",
-    template="{order_form}",
-    to=group("all"),
-    when=on("monday", "09:00"),
-)
-flow.send_email(
-    name="Påminnelse",
-    template="{reminder}",
-    to=group("all"),
-    when=on("thursday", "15:00"),
-    condition=orders_missing(since="execution_start"),
-)
-""",
-    "javascript": """\
-const flow = workflow("Ukentlig bestilling", {
-  description: "Bestillingsskjema mandag 09:00, påminnelse torsdag 15:00",
-  schedule: weekly("monday", "09:00"),
-});
-flow.sendEmail({
-  name: "Send bestillingsskjema",
-  template: "{order_form}",
-  to: group("all"),
-  when: on("monday", "09:00"),
-});
-flow.sendEmail({
-  name: "Påminnelse",
-  template: "{reminder}",
-  to: group("all"),
-  when: on("thursday", "15:00"),
-  condition: ordersMissing({since: "execution_start"}),
-});
-""",
-}
-
 
 def _ui_language() -> str:
     return "en" if (get_language() or "nb").startswith("en") else "nb"
-
-
-def _require(user: Any, role: str) -> None:
-    if not user_has_role(user, role):
-        raise PermissionDenied(_("Your role does not allow this action."))
 
 
 def _entry_points(user: Any) -> dict[str, bool]:
@@ -210,11 +164,10 @@ def _chat_context(
     }
 
 
-@login_required
+@require_role(BUSINESS)
 @require_GET
 def chat_view(request: HtmxHttpRequest) -> HttpResponse:
     """The conversation: a new one, or ``?session=<id>`` to continue one."""
-    _require(request.user, BUSINESS)
     session = _session_or_404(request, request.GET.get("session"))
     template = "ai_assistant/chat.html"
     if request.htmx:
@@ -222,12 +175,11 @@ def chat_view(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, template, _chat_context(request, session))
 
 
-@login_required
+@require_role(BUSINESS)
 @require_POST
 def chat_message_view(request: HtmxHttpRequest) -> HttpResponse:
     """One turn. With htmx: the user's message and the reply, appended to the conversation,
     plus the draft panel out of band. Without: back to the conversation page."""
-    _require(request.user, BUSINESS)
     session = _session_or_404(request, request.POST.get("session"))
     text = request.POST.get("text", "")
     try:
@@ -260,12 +212,11 @@ def chat_message_view(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "ai_assistant/chat.html#turn", context)
 
 
-@login_required
+@require_role(BUSINESS)
 @require_POST
 def chat_confirm_view(request: HtmxHttpRequest) -> HttpResponse:
     """The "Opprett" button: the session's draft becomes a workflow (a draft, or active
     when asked for and allowed), then the workflow's page."""
-    _require(request.user, BUSINESS)
     session = _session_or_404(request, request.POST.get("session"))
     if session is None:
         raise Http404(_("No such conversation."))
@@ -320,8 +271,11 @@ def _camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
-_STEP_NAMES = sorted({*METHODS, *(_camel(m) for m in METHODS)}, key=len, reverse=True)
-_STEP_CALL = re.compile(r"\.\s*(?:" + "|".join(_STEP_NAMES) + r")\s*\(")
+def _step_call_pattern() -> re.Pattern[str]:
+    names = sorted({*methods(), *(_camel(m) for m in methods())}, key=len, reverse=True)
+    return re.compile(r"\.\s*(?:" + "|".join(names) + r")\s*\(")
+
+
 _WORKFLOW_CALL = re.compile(r"\bworkflow\s*\(")
 _STEP_PATH = re.compile(r"^/steps/(\d+)(?:/|$)")
 
@@ -330,7 +284,7 @@ def _line_of(path: str, source: str) -> int:
     """Where in the script a validator error (a JSON Pointer into the compiled document)
     belongs: the n-th step method call for /steps/n/..., else the workflow(...) call. The
     compiler appends steps in call order, so the n-th call is step n."""
-    starts = [m.start() for m in _STEP_CALL.finditer(source)]
+    starts = [m.start() for m in _step_call_pattern().finditer(source)]
     found = _STEP_PATH.match(path or "")
     offset = None
     if found and int(found.group(1)) < len(starts):
@@ -376,18 +330,17 @@ def _script_context(
         "errors": _positioned(errors or [], source),
         "preview": preview or [],
         "examples": {lang: _example_script(lang) for lang in SCRIPT_LANGUAGES},
-        "docs": DOCS,
+        "docs": docs(),
         "max_bytes": MAX_SOURCE_BYTES,
         "entry": _entry_points(request.user),
     }
 
 
-@login_required
+@require_role(DEVELOPER)
 @require_http_methods(["GET", "POST"])
 def script_editor_view(request: HtmxHttpRequest) -> HttpResponse:
     """GET: the editor with an example (or a gallery entry exported as a script). POST: save
     the script as a draft workflow when it compiles and validates."""
-    _require(request.user, DEVELOPER)
     if request.method == "POST":
         return _script_save(request)
     language = _language_of(request.GET.get("language"))
@@ -428,11 +381,10 @@ def _script_save(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "ai_assistant/script_editor.html", context, status=400)
 
 
-@login_required
+@require_role(DEVELOPER)
 @require_POST
 def script_check_view(request: HtmxHttpRequest) -> JsonResponse:
     """What the editor marks as you type: errors with line and column, and the preview."""
-    _require(request.user, DEVELOPER)
     language = _language_of(request.POST.get("language"))
     source = request.POST.get("source", "")
     reply = ai_execute_script(user=request.user, language=language, source=source)
@@ -448,10 +400,9 @@ def script_check_view(request: HtmxHttpRequest) -> JsonResponse:
 # --- Gallery ----------------------------------------------------------------------------------
 
 
-@login_required
+@require_role(BUSINESS)
 @require_GET
 def gallery_view(request: HtmxHttpRequest) -> HttpResponse:
-    _require(request.user, BUSINESS)
     language = _ui_language()
     cards = []
     for item in gallery.GALLERY:
@@ -473,12 +424,11 @@ def gallery_view(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@require_role(BUSINESS)
 @require_http_methods(["GET", "POST"])
 def gallery_use_view(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """One entry, prefilled for this business: choose templates, group or address, see the
     preview, create it (through the one validator)."""
-    _require(request.user, BUSINESS)
     item = gallery.gallery_get(slug)
     if item is None:
         raise Http404(_("No such prepared workflow."))

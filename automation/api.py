@@ -28,6 +28,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.permissions import IsBusiness, IsDeveloper, IsViewer, ReadViewerWriteBusiness
 from automation.api_schema import RUNNING_EXAMPLE_OPENAPI, WorkflowDocumentSerializer
 from automation.models import WorkflowDefinition
 from automation.scheduling import upcoming_runs
@@ -41,21 +42,9 @@ from automation.services import (
     workflow_serialize,
     workflow_update,
 )
-from config.api import (
-    DEVELOPER,
-    Conflict,
-    IsBusiness,
-    IsDeveloper,
-    IsViewer,
-    ReadViewerWriteBusiness,
-    WorkflowAutomationPagination,
-    error_responses,
-    user_has_role,
-)
+from core.api import Conflict, WorkflowAutomationPagination, error_responses
 
 TAG = "workflows"
-# Step types that reach outside the product (integrations): developers only.
-DEVELOPER_STEP_TYPES = frozenset({"call_integration"})
 MAX_NEXT_RUNS = 50
 MAX_IDEMPOTENCY_KEY = 200  # the column holds 255 with the "manual:<workflow>:" prefix
 
@@ -68,30 +57,6 @@ def _workflow(request: Request, pk: int) -> WorkflowDefinition:
         return workflow_get(pk=pk, user=request.user)
     except WorkflowDefinition.DoesNotExist:
         raise exceptions.NotFound(_("Workflow %(id)s does not exist.") % {"id": pk}) from None
-
-
-def _developer_steps(definition: Any) -> list[int]:
-    steps = definition.get("steps") if isinstance(definition, dict) else None
-    if not isinstance(steps, list):
-        return []
-    return [
-        index
-        for index, step in enumerate(steps)
-        if isinstance(step, dict) and step.get("step_type") in DEVELOPER_STEP_TYPES
-    ]
-
-
-def _require_developer_for_integrations(request: Request, *definitions: Any) -> None:
-    """Business users may edit workflows, but not ones that call integrations."""
-    if user_has_role(request.user, DEVELOPER):
-        return
-    if any(_developer_steps(d) for d in definitions):
-        raise exceptions.PermissionDenied(
-            _(
-                "This workflow calls an integration (a call_integration step); only "
-                "developers may create, change or deploy such workflows."
-            )
-        )
 
 
 def _expected_version(request: Request) -> int | None:
@@ -254,7 +219,6 @@ class WorkflowListView(APIView):
         examples=[RUNNING_EXAMPLE_OPENAPI, _INVALID_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
-        _require_developer_for_integrations(request, request.data)
         workflow = workflow_create(created_by=request.user, data=request.data)
         response = Response(workflow_serialize(workflow), status=status.HTTP_201_CREATED)
         response["Location"] = reverse("automation-api:workflow-detail", args=[workflow.pk])
@@ -313,7 +277,6 @@ class WorkflowDetailView(APIView):
     ) -> Response:
         workflow = workflow or _workflow(request, pk)
         expected = _expected_version(request)
-        _require_developer_for_integrations(request, workflow_definition(workflow), data)
         updated = workflow_update(
             workflow=workflow, data=data, updated_by=request.user, expected_version=expected
         )
@@ -327,7 +290,6 @@ class WorkflowDetailView(APIView):
     )
     def delete(self, request: Request, pk: int) -> Response:
         workflow = _workflow(request, pk)
-        _require_developer_for_integrations(request, workflow_definition(workflow))
         workflow_archive(workflow=workflow, by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -20,6 +20,7 @@ from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.permissions import IsDeveloper, ReadViewerWriteDeveloper
 from automation.integrations import (
     UNSET,
     IntegrationValidationError,
@@ -28,11 +29,10 @@ from automation.integrations import (
     integration_test,
     integration_update,
 )
-from automation.models import Integration, WorkflowStep
-from config.api import (
+from automation.models import Integration
+from automation.selectors import steps_referencing
+from core.api import (
     ErrorResponseSerializer,
-    IsDeveloper,
-    ReadViewerWriteDeveloper,
     WorkflowAutomationPagination,
     error_responses,
     errors_response,
@@ -256,9 +256,7 @@ class IntegrationDetailView(generics.GenericAPIView):
         integration = self.get_object()
         with transaction.atomic():
             # Steps refer to integrations by id inside their config, not by a foreign key.
-            in_use = WorkflowStep.objects.filter(
-                step_type="call_integration", action_config__integration_id=integration.pk
-            ).exists()
+            in_use = steps_referencing("integration", integration.pk).exists()
             if in_use:
                 return errors_response(
                     [

@@ -1,7 +1,7 @@
 """Services for integrations: external HTTP APIs that workflows call.
 
 Every entry point (API, admin, pages) creates and changes integrations through these
-functions, and the ``call_integration`` step sends its requests through
+functions, and the step type that calls integrations sends its requests through
 ``integration_request``. All traffic goes through ``automation.http.safe_request``.
 
 Secrets: credentials are validated, encrypted (``automation.crypto``) and only decrypted

@@ -296,8 +296,8 @@ def upcoming_runs(
 def trigger_time_after(
     *, trigger_config: dict[str, Any], timezone: str, after: datetime
 ) -> datetime:
-    """When a time-based step (or ``wait_until``) fires: the first matching moment at or after
-    ``after``, in UTC.
+    """When a time-based step (or a step that waits for its trigger) fires: the first matching
+    moment at or after ``after``, in UTC.
 
     ``{"day": "thursday", "time": "15:00"}`` and ``{"time": "15:00"}`` are wall-clock times in
     ``timezone``; ``{"delay_minutes": 90}`` counts elapsed time; ``{"at": ISO}`` is a fixed

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from automation.models import WorkflowDefinition
+from accounts.roles import role_of
+from automation.models import WorkflowDefinition, WorkflowStep
+from automation.registry import step_types
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -18,8 +20,6 @@ def _visible_to(
     # Staff and members of a role group (viewer and up: the team the product serves) see
     # every workflow; other signed-in users see the ones they created. ``None`` means a
     # trusted caller (a task, the dispatcher, a management command).
-    from config.api import role_of  # lazily: config.api imports DRF
-
     if user is None or getattr(user, "is_staff", False):
         return qs
     if not user.is_authenticated:
@@ -48,3 +48,15 @@ def workflow_get(
 ) -> WorkflowDefinition:
     """One workflow the user may see; ``WorkflowDefinition.DoesNotExist`` otherwise."""
     return workflow_list(user=user).get(pk=pk)
+
+
+def steps_referencing(kind: str, value: Any) -> QuerySet[WorkflowStep]:
+    """Saved steps whose config names ``value`` as a reference of ``kind`` (an integration's
+    id, a template's id, ...), whatever step types do: they say where (``references``)."""
+    matches = Q(pk__in=[])
+    for key, cls in step_types().items():
+        for reference in cls.references:
+            if reference.kind == kind and "*" not in reference.path:
+                lookup = "__".join((cls.config_field, *reference.path))
+                matches |= Q(step_type=key, **{lookup: value})
+    return WorkflowStep.objects.filter(matches)

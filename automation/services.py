@@ -21,7 +21,10 @@ from automation.models import (
     WorkflowStep,
     WorkflowVersion,
 )
+from automation.policy import WorkflowPermissionError, role_errors, workflow_policy_errors
+from automation.registry import referencing
 from automation.validation import WorkflowValidationError, validate_workflow
+from core.errors import DomainError
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -52,28 +55,35 @@ STEP_FIELDS = (
 )
 
 
-class WorkflowConflict(Exception):
+class WorkflowConflict(DomainError):
     """An edit was based on a version that is no longer the current one."""
 
     code = "version_conflict"
+    status_code = 409
 
     def __init__(self, *, expected_version: int, current_version: int) -> None:
         self.expected_version = expected_version
         self.current_version = current_version
-        super().__init__(
-            _(
-                "The workflow was changed by someone else: you edited version "
-                "%(expected)s, the current version is %(current)s."
-            )
-            % {"expected": expected_version, "current": current_version}
-        )
+        message = _(
+            "The workflow was changed by someone else: you edited version "
+            "%(expected)s, the current version is %(current)s."
+        ) % {"expected": expected_version, "current": current_version}
+        super().__init__([{"path": "/version", "code": self.code, "message": message}])
+        self.args = (message,)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
     def as_dict(self) -> dict[str, Any]:
         """The same shape as validation errors, so callers can render one kind of answer."""
-        return {
-            "errors": [{"path": "/version", "code": self.code, "message": str(self)}],
-            "current_version": self.current_version,
-        }
+        return {"errors": list(self.errors), "current_version": self.current_version}
+
+    def response_body(self) -> dict[str, Any]:
+        return self.as_dict()
+
+    def response_headers(self) -> dict[str, str]:
+        # The current version as ETag, for the client's next If-Match.
+        return {"ETag": f'"{self.current_version}"'}
 
 
 # --- Serialisation -----------------------------------------------------------------------
@@ -201,8 +211,19 @@ def _next_run(schedule: WorkflowSchedule, *, after: dt.datetime | None = None) -
 
 
 def _template_id(step: dict[str, Any]) -> int | None:
-    template_id = step["action_config"].get("template_id")
-    return template_id if step["step_type"] == "send_email" else None
+    """The email template the step names, for the step row's foreign key."""
+    configs = [(step["step_type"], step.get("action_config") or {})]
+    return next(iter(referencing("template", configs)), None)
+
+
+def _check_policy(definition: dict[str, Any], *, user: AbstractBaseUser | None) -> None:
+    """Refuse what this user may not have in a workflow (see ``automation.policy``)."""
+    denied = role_errors(definition, user=user)
+    if denied:
+        raise WorkflowPermissionError(denied)
+    problems = workflow_policy_errors(definition, user=user)
+    if problems:
+        raise WorkflowValidationError(problems)
 
 
 def _save_steps(workflow: WorkflowDefinition, steps: list[dict[str, Any]]) -> None:
@@ -264,6 +285,7 @@ def workflow_create(*, created_by: AbstractBaseUser | None, data: Any) -> Workfl
     """
     with transaction.atomic():
         definition = validate_workflow(data).raise_if_invalid()
+        _check_policy(definition, user=created_by)
         workflow = WorkflowDefinition(
             status=WorkflowDefinition.Status.DRAFT,
             is_active=False,
@@ -299,6 +321,9 @@ def workflow_update(
                 expected_version=expected_version, current_version=locked.version
             )
         definition = validate_workflow(data, instance=locked).raise_if_invalid()
+        # The edited document as a whole, so that a workflow with a step the user may not
+        # use cannot be changed by them at all (not even renamed).
+        _check_policy(definition, user=updated_by)
         if definition == workflow_definition(locked):
             return locked
         locked.version += 1
@@ -334,7 +359,8 @@ def workflow_deploy(
                     }
                 ]
             )
-        validate_workflow(workflow_definition(locked), instance=locked).raise_if_invalid()
+        definition = validate_workflow(workflow_definition(locked), instance=locked)
+        _check_policy(definition.raise_if_invalid(), user=by)
         was_active = locked.status == locked.Status.ACTIVE
         locked.status = locked.Status.ACTIVE
         locked.is_active = True

@@ -182,9 +182,9 @@ class Condition(ConfigModel):
 
 
 class TimeTrigger(ConfigModel):
-    """When a time_based step (or a wait_until step) runs: {"day", "time"} (next such
-    weekday and time), {"time"} (next such time), {"delay_minutes"} or {"at"} (an ISO 8601
-    datetime with offset)."""
+    """When a time_based step (or a step that waits for its trigger) runs: {"day", "time"}
+    (next such weekday and time), {"time"} (next such time), {"delay_minutes"} or {"at"} (an
+    ISO 8601 datetime with offset)."""
 
     day: Weekday | SkipJsonSchema[None] = None
     time: HHMM | SkipJsonSchema[None] = None

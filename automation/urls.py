@@ -11,11 +11,4 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/aktiver/", views.workflow_deploy_view, name="workflow-deploy"),
     path("<int:pk>/pause/", views.workflow_pause_view, name="workflow-pause"),
     path("<int:pk>/arkiver/", views.workflow_archive_view, name="workflow-archive"),
-    path("<int:pk>/kjor-na/", views.workflow_run_now_view, name="workflow-run-now"),
-    path("<int:pk>/test/", views.workflow_test_view, name="workflow-test"),
-    path(
-        "<int:pk>/test/<int:execution_pk>/",
-        views.workflow_test_run_view,
-        name="workflow-test-run",
-    ),
 ]

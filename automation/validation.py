@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import copy
 import functools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import available_timezones
 
+from croniter import croniter
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
@@ -38,6 +40,7 @@ from jsonschema.exceptions import ValidationError as SchemaError
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticError
 
+from automation.models import Integration, WorkflowDefinition
 from automation.registry import StepType, step_types
 from automation.step_config import (
     EVENT_TYPES,
@@ -53,9 +56,10 @@ from automation.step_config import (
     normalise_day,
     normalise_time,
 )
-
-if TYPE_CHECKING:
-    from automation.models import WorkflowDefinition
+from core.errors import DomainError
+from core.pointer import pointer_of
+from customers.models import Customer, CustomerGroup
+from templates_app.models import EmailTemplate
 
 __all__ = [
     "ERROR_CODES",
@@ -94,10 +98,6 @@ ERROR_CODES: dict[str, str] = {
     "condition_field_not_allowed": "A condition field that does not belong to this check.",
     "condition_filter_empty": "customer_filter needs at least one of group, active, language.",
     "invalid_trigger_config": "trigger_config is not one of the allowed shapes.",
-    "template_required": "send_email needs template_id or template.",
-    "template_ambiguous": "send_email was given both template_id and template.",
-    "lines_required": 'create_order with mode "lines" needs lines.',
-    "lines_not_allowed": 'create_order with mode "repeat_last" takes no lines.',
     # Meaning
     "schedule_required": "A scheduled workflow needs a schedule.",
     "schedule_forbidden": "An event-based workflow has no schedule.",
@@ -118,10 +118,21 @@ ERROR_CODES: dict[str, str] = {
     "event_customer_unavailable": "event_customer needs an order.created or customer.created "
     "event.",
     "invalid_email": "Not a valid email address.",
-    "path_not_relative": "call_integration path must stay under the integration's base URL.",
+    "path_not_relative": "A path must stay under the integration's base URL.",
+    "unknown_staff_group": "No group of users (Django auth group) has that name.",
     "schedule_too_frequent": "A workflow that sends email may run at most once an hour.",
     "workflow_archived": "An archived workflow cannot be changed.",
 }
+
+
+def error_codes() -> dict[str, str]:
+    """Every code the validator may report: its own (``ERROR_CODES``) and those of the
+    registered step types' configs (``StepType.error_codes``)."""
+    codes = dict(ERROR_CODES)
+    for cls in step_types().values():
+        codes.update(cls.error_codes)
+    return codes
+
 
 #: Fields that responses carry but a submitted document may not set; they are ignored.
 READ_ONLY_FIELDS: tuple[str, ...] = (
@@ -167,9 +178,8 @@ Path = tuple[str | int, ...]
 # --- Results -----------------------------------------------------------------------------
 
 
-def pointer(path: Iterable[str | int]) -> str:
-    """RFC 6901 JSON Pointer for ``path`` ("" is the whole document)."""
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+#: RFC 6901 JSON Pointer for a path given as one sequence ("" is the whole document).
+pointer = pointer_of
 
 
 @dataclass
@@ -198,12 +208,10 @@ class ValidationResult:
         return self.normalised
 
 
-class WorkflowValidationError(Exception):
+class WorkflowValidationError(DomainError):
     """Raised by the services when a document is invalid; nothing has been saved."""
 
-    def __init__(self, errors: list[dict[str, str]]) -> None:
-        self.errors = errors
-        super().__init__("; ".join(f"{e['path'] or '/'}: {e['message']}" for e in errors))
+    status_code = 400
 
     def as_dict(self) -> dict[str, Any]:
         return {"errors": list(self.errors)}
@@ -216,7 +224,7 @@ class _Problems:
         self._by_path: dict[str, dict[str, str]] = {}
 
     def add(self, path: Path, code: str, message: str) -> None:
-        assert code in ERROR_CODES, code
+        assert code in error_codes(), code
         key = pointer(path)
         self._by_path.setdefault(key, {"path": key, "code": code, "message": str(message)})
 
@@ -620,7 +628,7 @@ def _parse(model: type[BaseModel], value: Any, path: Path, problems: _Problems) 
     except PydanticError as exc:
         for err in exc.errors():
             kind = err["type"]
-            if kind in ERROR_CODES:  # a PydanticCustomError from our own models
+            if kind in error_codes():  # a PydanticCustomError from our own models
                 code = kind
             elif kind.startswith(("datetime", "timezone")):
                 code = "invalid_datetime"
@@ -681,11 +689,12 @@ def _field_names(model: type[BaseModel]) -> frozenset[str]:
 class _Refs:
     """References to rows, collected first and then checked with one query per table."""
 
-    template_ids: list[tuple[Path, int]] = field(default_factory=list)
+    templates: list[tuple[Path, int]] = field(default_factory=list)
     template_names: list[tuple[Path, str]] = field(default_factory=list)
     groups: list[tuple[Path, str]] = field(default_factory=list)
-    customer_ids: list[tuple[Path, int]] = field(default_factory=list)
-    integration_ids: list[tuple[Path, int]] = field(default_factory=list)
+    customers: list[tuple[Path, int]] = field(default_factory=list)
+    integrations: list[tuple[Path, int]] = field(default_factory=list)
+    staff_groups: list[tuple[Path, str]] = field(default_factory=list)
     from_steps: list[tuple[Path, int, int]] = field(default_factory=list)  # (path, own, ref)
     event_customers: list[Path] = field(default_factory=list)
 
@@ -708,51 +717,74 @@ def _fine(problems: _Problems, path: Path, value: Any, kind: type) -> bool:
     return isinstance(value, kind) and not problems.under(path)
 
 
-def _check_action(
-    action: dict[str, Any], path: Path, own_order: int, problems: _Problems, refs: _Refs
+def _check_recipients(
+    recipients: Any, path: Path, own_order: int, problems: _Problems, refs: _Refs
 ) -> None:
-    recipients = action.get("recipients")
-    if isinstance(recipients, dict):
-        rpath = (*path, "recipients")
-        group = recipients.get("group")
-        if _fine(problems, (*rpath, "group"), group, str) and group != GROUP_ALL:
-            refs.groups.append(((*rpath, "group"), group))
-        ids = recipients.get("customer_ids")
-        if isinstance(ids, list):
-            for i, pk in enumerate(ids):
-                if _fine(problems, (*rpath, "customer_ids", i), pk, int):
-                    refs.customer_ids.append(((*rpath, "customer_ids", i), pk))
-        from_step = recipients.get("from_step")
-        if _fine(problems, (*rpath, "from_step"), from_step, int):
-            refs.from_steps.append(((*rpath, "from_step"), own_order, from_step))
-        if recipients.get("event_customer") is True:
-            refs.event_customers.append((*rpath, "event_customer"))
-    if _fine(problems, (*path, "template_id"), action.get("template_id"), int):
-        refs.template_ids.append(((*path, "template_id"), action["template_id"]))
-    if _fine(problems, (*path, "template"), action.get("template"), str):
-        refs.template_names.append(((*path, "template"), action["template"]))
-    for name in ("from_email", "reply_to"):
-        if _fine(problems, (*path, name), action.get(name), str):
-            _check_email(action[name], (*path, name), problems)
-    send_to = action.get("send_to")
-    if isinstance(send_to, list):
-        for i, address in enumerate(send_to):
-            if _fine(problems, (*path, "send_to", i), address, str):
-                _check_email(address, (*path, "send_to", i), problems)
-    if _fine(problems, (*path, "integration_id"), action.get("integration_id"), int):
-        refs.integration_ids.append(((*path, "integration_id"), action["integration_id"]))
-    if _fine(problems, (*path, "path"), action.get("path"), str) and not is_relative_path(
-        action["path"]
-    ):
-        problems.add(
-            (*path, "path"),
-            "path_not_relative",
-            _(
-                "“%(value)s” must be a path under the integration's base URL, without "
-                "scheme, host or “..”."
-            )
-            % {"value": action["path"]},
+    if not isinstance(recipients, dict):
+        return
+    group = recipients.get("group")
+    if _fine(problems, (*path, "group"), group, str) and group != GROUP_ALL:
+        refs.groups.append(((*path, "group"), group))
+    ids = recipients.get("customer_ids")
+    if isinstance(ids, list):
+        for i, pk in enumerate(ids):
+            if _fine(problems, (*path, "customer_ids", i), pk, int):
+                refs.customers.append(((*path, "customer_ids", i), pk))
+    from_step = recipients.get("from_step")
+    if _fine(problems, (*path, "from_step"), from_step, int):
+        refs.from_steps.append(((*path, "from_step"), own_order, from_step))
+    if recipients.get("event_customer") is True:
+        refs.event_customers.append((*path, "event_customer"))
+
+
+#: What each kind of reference must be, and where ``_Refs`` collects it.
+_REFERENCE_TYPES: dict[str, type] = {
+    "template": int,
+    "template_name": str,
+    "customer": int,
+    "group": str,
+    "integration": int,
+    "staff_group": str,
+    "email": str,
+    "relative_path": str,
+}
+
+
+def _check_references(
+    cls: type[StepType],
+    config: dict[str, Any],
+    path: Path,
+    own_order: int,
+    problems: _Problems,
+    refs: _Refs,
+) -> None:
+    """Collect what the step's config names (its step type's ``references`` and recipients)."""
+    if cls.acts_on_customers:
+        _check_recipients(
+            config.get("recipients"), (*path, "recipients"), own_order, problems, refs
         )
+    for relative, kind, value in cls.reference_values(config):
+        where = (*path, *relative)
+        if not _fine(problems, where, value, _REFERENCE_TYPES[kind]):
+            continue
+        if kind == "email":
+            _check_email(value, where, problems)
+        elif kind == "relative_path":
+            if not is_relative_path(value):
+                problems.add(
+                    where,
+                    "path_not_relative",
+                    _(
+                        "“%(value)s” must be a path under the integration's base URL, without "
+                        "scheme, host or “..”."
+                    )
+                    % {"value": value},
+                )
+        elif kind == "group":
+            if value != GROUP_ALL:
+                refs.groups.append((where, value))
+        else:
+            getattr(refs, f"{kind}s").append((where, value))
 
 
 def _check_schedule(
@@ -781,8 +813,6 @@ def _check_schedule(
 
 
 def _check_cron(expression: str, doc: dict[str, Any], problems: _Problems) -> None:
-    from croniter import croniter
-
     path: Path = ("schedule", "schedule_config", "expression")
     fields = expression.split()
     if len(fields) != 5 or not croniter.is_valid(expression):
@@ -813,7 +843,7 @@ def _sends_email(doc: dict[str, Any]) -> bool:
     for step in doc.get("steps") or []:
         key = step.get("step_type") if isinstance(step, dict) else None
         cls = registry.get(key) if isinstance(key, str) else None
-        if cls is not None and getattr(cls, "sends_email", cls.queue == "email"):
+        if cls is not None and cls.sends_email:
             return True
     return False
 
@@ -859,9 +889,9 @@ def _check_step(
 
     # Meaning is checked on the raw values, field by field, so that one structural mistake
     # in a config does not hide an unknown template or integration next to it.
-    action = step.get("action_config")
-    if cls.config_field == "action_config" and isinstance(action, dict):
-        _check_action(action, (*base, "action_config"), own_order, problems, refs)
+    own = step.get(cls.config_field)
+    if isinstance(own, dict):
+        _check_references(cls, own, (*base, cls.config_field), own_order, problems, refs)
     condition = step.get("condition_config")
     group_path = (*base, "condition_config", "group")
     if (
@@ -880,17 +910,14 @@ def _check_refs(
     seen_orders: set[int],
 ) -> dict[str, int]:
     """Check every reference; return template name -> id for the names that resolved."""
-    from automation.models import Integration
-    from customers.models import Customer, CustomerGroup
-    from templates_app.models import EmailTemplate
 
-    if refs.template_ids:
+    if refs.templates:
         known = set(
-            EmailTemplate.objects.filter(pk__in={pk for _p, pk in refs.template_ids}).values_list(
+            EmailTemplate.objects.filter(pk__in={pk for _p, pk in refs.templates}).values_list(
                 "pk", flat=True
             )
         )
-        for path, pk in refs.template_ids:
+        for path, pk in refs.templates:
             if pk not in known:
                 problems.add(
                     path,
@@ -922,24 +949,24 @@ def _check_refs(
                     _("No customer group “%(slug)s”; use “all” or an existing group.")
                     % {"slug": slug},
                 )
-    if refs.customer_ids:
+    if refs.customers:
         known = set(
-            Customer.objects.filter(pk__in={pk for _p, pk in refs.customer_ids}).values_list(
+            Customer.objects.filter(pk__in={pk for _p, pk in refs.customers}).values_list(
                 "pk", flat=True
             )
         )
-        for path, pk in refs.customer_ids:
+        for path, pk in refs.customers:
             if pk not in known:
                 problems.add(
                     path, "unknown_customer", _("Customer %(id)s does not exist.") % {"id": pk}
                 )
-    if refs.integration_ids:
+    if refs.integrations:
         active = dict(
-            Integration.objects.filter(pk__in={pk for _p, pk in refs.integration_ids}).values_list(
+            Integration.objects.filter(pk__in={pk for _p, pk in refs.integrations}).values_list(
                 "pk", "is_active"
             )
         )
-        for path, pk in refs.integration_ids:
+        for path, pk in refs.integrations:
             if pk not in active:
                 problems.add(
                     path,
@@ -951,6 +978,19 @@ def _check_refs(
                     path,
                     "inactive_integration",
                     _("Integration %(id)s is switched off.") % {"id": pk},
+                )
+    if refs.staff_groups:
+        known = set(
+            Group.objects.filter(name__in={n for _p, n in refs.staff_groups}).values_list(
+                "name", flat=True
+            )
+        )
+        for path, name in refs.staff_groups:
+            if name not in known:
+                problems.add(
+                    path,
+                    "unknown_staff_group",
+                    _("No group of users is called “%(name)s”.") % {"name": name},
                 )
     registry = step_types()
     for path, own, ref in refs.from_steps:

@@ -1,7 +1,7 @@
 """The offline parser: accuracy on phrasings written for measuring it, and parse latency.
 
 Accuracy is the share of cases whose key facts (schedule, days, time, steps, templates,
-audience, conditions, or "must ask a question") come out right (``ai_assistant.accuracy``).
+audience, conditions, or "must ask a question") come out right (``benchmarks.parser_accuracy``).
 The baseline is a trivial keyword matcher measured on the same cases in the same run.
 Three sets: the example table of nl-examples.md, the phrasings written alongside the parser
 (``PHRASINGS``) and phrasings written afterwards and never tuned against (``HELD_OUT``).
@@ -17,8 +17,8 @@ from benchmarks import Result, machine_conditions
 
 
 def run(args: argparse.Namespace) -> list[Result]:
-    from ai_assistant.accuracy import keyword_baseline, measure
     from ai_assistant.offline import parse_description
+    from benchmarks.parser_accuracy import keyword_baseline, measure
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> list[Result]:
                     "baseline_correct": base.correct,
                     "misses": [m.text for m in ours.misses],
                     "better": "higher",
-                    "baseline_is": "keyword matcher (ai_assistant.accuracy.keyword_baseline)",
+                    "baseline_is": "keyword matcher (benchmarks.parser_accuracy.keyword_baseline)",
                 },
             )
         )

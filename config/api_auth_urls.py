@@ -7,7 +7,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
-from config.api import error_responses
+from core.api import error_responses
 
 app_name = "api-auth"
 

@@ -23,11 +23,9 @@ app.conf.update(
     task_default_queue="default",
     task_default_routing_key="default",
     task_default_priority=5,
-    task_routes={
-        "executions.tasks.send_email_batch_task": {"queue": "email"},
-        "executions.tasks.alert_failed_execution_task": {"queue": "email"},
-        "executions.tasks.generate_report_task": {"queue": "report"},
-    },
+    # A step's fanned-out work goes to its step type's queue (StepType.queue), named when
+    # it is enqueued; alerts ride the high-priority email queue.
+    task_routes={"executions.tasks.alert_failed_execution_task": {"queue": "email"}},
     # A message is acknowledged only when its task has finished, and given back to the queue
     # when the worker process dies, so no work is lost; every task is therefore idempotent.
     task_acks_late=True,

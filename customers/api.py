@@ -28,13 +28,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api import (
-    ErrorResponseSerializer,
-    IsBusiness,
-    ReadViewerWriteBusiness,
-    WorkflowAutomationPagination,
-    errors_response,
-)
+from accounts.permissions import IsBusiness, ReadViewerWriteBusiness
+from core.api import ErrorResponseSerializer, WorkflowAutomationPagination, errors_response
 from customers.models import Customer, CustomerGroup, Order
 from customers.services import (
     customer_create,

@@ -9,27 +9,20 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q, QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_vary_headers
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.middleware import HtmxDetails
 
-from config.api import BUSINESS, VIEWER, user_has_role
+from accounts.decorators import require_role
+from accounts.roles import BUSINESS, VIEWER, user_has_role
+from core.pages import HtmxHttpRequest, render_page
 from customers import services
 from customers.admin import CustomerImportForm, _import_column_help
 from customers.models import Customer, CustomerGroup, Order
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
-
 
 LIST_PAGE = "customers/staff/customer_list.html"
 DETAIL_PAGE = "customers/staff/customer_detail.html"
@@ -37,21 +30,6 @@ IMPORT_PAGE = "customers/staff/customer_import.html"
 ORDERS_PAGE = "customers/staff/order_list.html"
 PER_PAGE = 25
 ORDERS_PER_PAGE = 20
-
-
-def _require_role(request: HttpRequest, role: str) -> None:
-    if not user_has_role(request.user, role):
-        raise PermissionDenied
-
-
-def _render(
-    request: HtmxHttpRequest, page: str, section: str, context: dict[str, Any]
-) -> HttpResponse:
-    # A history restore wants the whole page back, not the section that was swapped.
-    fragment = bool(request.htmx) and not request.htmx.history_restore_request
-    response = render(request, f"{page}#{section}" if fragment else page, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
 
 
 def _customer_search(*, query: str, group: str, status: str) -> QuerySet[Customer]:
@@ -91,10 +69,9 @@ STATUS_FILTERS = (
 )
 
 
-@login_required
+@require_role(VIEWER)
 @require_GET
 def customer_list(request: HtmxHttpRequest) -> HttpResponse:
-    _require_role(request, VIEWER)
     query = request.GET.get("q", "").strip()
     group = request.GET.get("gruppe", "").strip()
     status = request.GET.get("status", "").strip()
@@ -111,15 +88,14 @@ def customer_list(request: HtmxHttpRequest) -> HttpResponse:
         "can_edit": user_has_role(request.user, BUSINESS),
         "total": Customer.objects.count(),
     }
-    return _render(request, LIST_PAGE, "results", context)
+    return render_page(request, LIST_PAGE, "results", context)
 
 
-@login_required
+@require_role(VIEWER)
 @require_GET
 def customer_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    _require_role(request, VIEWER)
     customer = get_object_or_404(Customer.objects.prefetch_related("groups"), pk=pk)
-    return _render(request, DETAIL_PAGE, "orders", _detail_context(request, customer))
+    return render_page(request, DETAIL_PAGE, "orders", _detail_context(request, customer))
 
 
 def _detail_context(request: HtmxHttpRequest, customer: Customer) -> dict[str, Any]:
@@ -132,11 +108,10 @@ def _detail_context(request: HtmxHttpRequest, customer: Customer) -> dict[str, A
     }
 
 
-@login_required
+@require_role(BUSINESS)
 @require_POST
 def customer_subscription(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Unsubscribe a customer from marketing email, or undo it (the customer asked by phone)."""
-    _require_role(request, BUSINESS)
     customer = get_object_or_404(Customer, pk=pk)
     selected = Customer.objects.filter(pk=customer.pk)
     if request.POST.get("action") == "resubscribe":
@@ -151,16 +126,15 @@ def customer_subscription(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             **_detail_context(request, customer),
             "status_message": message % {"name": customer.name},
         }
-        return _render(request, DETAIL_PAGE, "subscription", context)
+        return render_page(request, DETAIL_PAGE, "subscription", context)
     messages.success(request, message % {"name": customer.name})
     return redirect("customers_staff:detail", pk=customer.pk)
 
 
-@login_required
+@require_role(BUSINESS)
 @require_http_methods(["GET", "POST"])
 def customer_import(request: HtmxHttpRequest) -> HttpResponse:
     """Upload a CSV file; every problem is listed and nothing imported unless all rows are good."""
-    _require_role(request, BUSINESS)
     report: services.ImportReport | None = None
     if request.method == "POST":
         form = CustomerImportForm(request.POST, request.FILES)
@@ -173,21 +147,19 @@ def customer_import(request: HtmxHttpRequest) -> HttpResponse:
         "report": report,
         "columns": _import_column_help(),
     }
-    return _render(request, IMPORT_PAGE, "result", context)
+    return render_page(request, IMPORT_PAGE, "result", context)
 
 
-@login_required
+@require_role(BUSINESS)
 @require_GET
 def customer_import_example(request: HtmxHttpRequest) -> HttpResponse:
     """The example file, made by the admin's view so both pages offer the same file."""
-    _require_role(request, BUSINESS)
     return admin.site.get_model_admin(Customer).import_example_view(request)
 
 
-@login_required
+@require_role(VIEWER)
 @require_GET
 def order_list(request: HtmxHttpRequest) -> HttpResponse:
-    _require_role(request, VIEWER)
     query = request.GET.get("q", "").strip()
     status = request.GET.get("status", "").strip()
     orders = Order.objects.select_related("customer").order_by("-created_at", "-pk")
@@ -207,4 +179,4 @@ def order_list(request: HtmxHttpRequest) -> HttpResponse:
         "status": status,
         "statuses": Order.Status.choices,
     }
-    return _render(request, ORDERS_PAGE, "results", context)
+    return render_page(request, ORDERS_PAGE, "results", context)

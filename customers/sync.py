@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from core.pointer import pointer
 from customers.models import Customer, CustomerGroup, Order
 from customers.services import (
     UNSET,
@@ -86,11 +87,6 @@ class UpsertReport:
 
     def as_dict(self) -> dict[str, Any]:
         return {"created": self.created, "updated": self.updated, "items": self.items}
-
-
-def pointer(*tokens: object) -> str:
-    """A JSON Pointer (RFC 6901) from path tokens."""
-    return "".join("/" + str(token).replace("~", "~0").replace("/", "~1") for token in tokens)
 
 
 #: Conditional unique constraints report as whole-object errors; name the field instead.

@@ -31,6 +31,8 @@ from typing import Any, Final
 from django.conf import settings
 from django.core.cache import cache
 
+from core.pointer import pointer
+
 WEBHOOK_EVENT_TYPE: Final = "webhook"
 SIGNATURE_PREFIX: Final = "sha256="
 MAX_EVENT_ID_LENGTH: Final = 200
@@ -187,7 +189,7 @@ def webhook_event_parse(body: bytes) -> WebhookEvent:
     for key in unknown:
         errors.append(
             {
-                "path": f"/{_pointer_escape(key)}",
+                "path": pointer(key),
                 "code": "unknown_field",
                 "message": "An event has id, name and data; put everything else in data.",
             }
@@ -219,7 +221,3 @@ def webhook_event_receive(*, event: WebhookEvent) -> WebhookResult:
 def _cache_key(event_id: str) -> str:
     # Hashed: sender ids may hold characters or lengths a cache backend refuses in keys.
     return _CACHE_PREFIX + hashlib.sha256(event_id.encode()).hexdigest()
-
-
-def _pointer_escape(token: str) -> str:
-    return str(token).replace("~", "~0").replace("/", "~1")

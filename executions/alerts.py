@@ -10,7 +10,7 @@ from django.core.mail import mail_admins
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from executions.emailing import message_id
+from executions.message_ids import message_id
 from executions.models import WorkflowActionLog, WorkflowExecution
 
 

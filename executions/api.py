@@ -18,7 +18,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api import IsBusiness, IsViewer, WorkflowAutomationPagination, error_responses
+from accounts.permissions import IsBusiness, IsViewer
+from core.api import WorkflowAutomationPagination, error_responses
 from executions import lifecycle
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
 from executions.selectors import action_log_list, execution_get, execution_list, execution_progress

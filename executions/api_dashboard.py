@@ -8,7 +8,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api import IsViewer, error_responses
+from accounts.permissions import IsViewer
+from core.api import error_responses
 from executions.dashboard import DAYS, SUCCESS_RATE_DAYS, dashboard_metrics
 
 DashboardMetricsSerializer = inline_serializer(

@@ -17,13 +17,13 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from automation.models import WorkflowDefinition
+from automation.registry import step_type_keys
 from executions.models import WorkflowActionLog, WorkflowExecution
 
 DAYS = 14
 SUCCESS_RATE_DAYS = 7
 RECENT_FAILURES = 5
 CACHE_SECONDS = 30
-EMAIL_ACTION = "send_email"
 
 Status = WorkflowExecution.Status
 
@@ -71,7 +71,7 @@ def _compute(now: dt.datetime) -> dict[str, Any]:
         # The filter matches the index's leading columns and bounds its last one: the
         # database reads only the last 14 days' successful emails from the index.
         for row in WorkflowActionLog.objects.filter(
-            action_type=EMAIL_ACTION,
+            action_type__in=sorted(step_type_keys(lambda cls: cls.emails_customers)),
             status=WorkflowActionLog.Status.SUCCESS,
             performed_at__gte=start,
         )

@@ -57,12 +57,13 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import mail_admins
-from django.db import IntegrityError, connection, transaction
+from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from automation.models import WorkflowDefinition, WorkflowSchedule
+from automation.registry import step_types
 from automation.scheduling import next_run_after
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
 from executions.services import (
@@ -71,6 +72,7 @@ from executions.services import (
     schedule_idempotency_key,
     workflow_snapshots,
 )
+from executions.store import DispatchRow, store
 
 logger = logging.getLogger(__name__)
 
@@ -239,106 +241,28 @@ def _context(row: _Row) -> dict[str, Any]:
     return {"dispatched_ahead": True} if row.ahead else {}
 
 
-# One statement per batch on PostgreSQL: the rows travel as one JSON document (serialised in
-# C, quoted once) instead of thousands of bound values, each snapshot once per workflow,
-# keys a concurrent dispatcher won are skipped by ON CONFLICT instead of failing the batch,
-# and the initial transitions are written from the RETURNING rows in the same statement.
-_INSERT_SQL = """
-WITH due AS (
-    SELECT * FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(
-        workflow_id bigint, schedule_id bigint, status text, scheduled_for timestamptz,
-        idempotency_key text, context jsonb, workflow_version integer, reason text
-    )
-), created AS (
-    INSERT INTO {executions} (
-        workflow_id, schedule_id, status, trigger, scheduled_for, idempotency_key,
-        error_message, context, definition_snapshot, workflow_version, is_test,
-        created_at, updated_at
-    )
-    SELECT
-        due.workflow_id, due.schedule_id, due.status, %(trigger)s, due.scheduled_for,
-        due.idempotency_key, '', due.context, %(snapshots)s::jsonb -> due.workflow_id::text,
-        due.workflow_version, false, %(now)s, %(now)s
-    FROM due
-    ORDER BY due.idempotency_key
-    ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-    RETURNING id, idempotency_key
-), transitions AS (
-    INSERT INTO {transitions} (execution_id, from_status, to_status, reason, at)
-    SELECT created.id, '', due.status, due.reason, %(now)s
-    FROM created JOIN due USING (idempotency_key)
-)
-SELECT id, idempotency_key FROM created
-"""
-
-
-def _insert_postgresql(
-    fresh: dict[str, _Row], snapshots: dict[int, dict[str, Any]]
-) -> dict[str, int]:
-    """Insert the executions (and their first transitions) of ``fresh``; key -> new id."""
+def _insert(fresh: dict[str, _Row], snapshots: dict[int, dict[str, Any]]) -> dict[str, int]:
+    """Insert the executions (and their first transitions) of ``fresh``; key -> new id. In one
+    go through the store, or one by one after a lost key race."""
     rows = [
-        {
-            "workflow_id": row.schedule.workflow_id,
-            "schedule_id": row.schedule.pk,
-            "status": row.status,
-            "scheduled_for": row.at.isoformat(),
-            "idempotency_key": key,
-            "context": _context(row),
-            "workflow_version": row.schedule.workflow.version,
-            "reason": _reason(row),
-        }
-        for key, row in fresh.items()
-    ]
-    used = {row.schedule.workflow_id for row in fresh.values()}
-    sql = _INSERT_SQL.format(
-        executions=connection.ops.quote_name(WorkflowExecution._meta.db_table),
-        transitions=connection.ops.quote_name(ExecutionTransition._meta.db_table),
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            sql,
-            {
-                "rows": json.dumps(rows),
-                "snapshots": json.dumps({str(pk): snapshots[pk] for pk in used}),
-                "trigger": WorkflowExecution.Trigger.SCHEDULE,
-                "now": timezone.now(),
-            },
-        )
-        return {key: pk for pk, key in cursor.fetchall()}
-
-
-def _insert_orm(fresh: dict[str, _Row], snapshots: dict[int, dict[str, Any]]) -> dict[str, int]:
-    """The same with the ORM (SQLite): bulk inserts, or one by one after a lost key race."""
-    executions = [
-        WorkflowExecution(
-            workflow=row.schedule.workflow,
-            schedule=row.schedule,
+        DispatchRow(
+            workflow_id=row.schedule.workflow_id,
+            schedule_id=row.schedule.pk,
             status=row.status,
-            trigger=WorkflowExecution.Trigger.SCHEDULE,
             scheduled_for=row.at,
             idempotency_key=key,
-            definition_snapshot=snapshots[row.schedule.workflow_id],
-            workflow_version=row.schedule.workflow.version,
             context=_context(row),
+            workflow_version=row.schedule.workflow.version,
+            reason=_reason(row),
         )
         for key, row in fresh.items()
     ]
-    try:
-        with transaction.atomic():
-            created = WorkflowExecution.objects.bulk_create(executions)
-            ExecutionTransition.objects.bulk_create(
-                ExecutionTransition(
-                    execution=execution,
-                    from_status="",
-                    to_status=execution.status,
-                    reason=_reason(fresh[execution.idempotency_key]),
-                )
-                for execution in created
-            )
-        return {execution.idempotency_key: execution.pk for execution in created}
-    except IntegrityError:
-        logger.warning("idempotency key race while dispatching; retrying one by one")
-    ids: dict[str, int] = {}
+    ids = store().insert_dispatched(
+        rows, snapshots, trigger=WorkflowExecution.Trigger.SCHEDULE, now=timezone.now()
+    )
+    if ids is not None:
+        return ids
+    ids = {}
     for key, row in fresh.items():
         execution, was_created = execution_create(
             workflow=row.schedule.workflow,
@@ -370,8 +294,7 @@ def _create_executions(rows: list[_Row], snapshots: dict[int, dict[str, Any]]) -
     fresh = {key: row for key, row in keys.items() if key not in existing}
     if not fresh:
         return []
-    insert = _insert_postgresql if connection.vendor == "postgresql" else _insert_orm
-    ids = insert(fresh, snapshots)
+    ids = _insert(fresh, snapshots)
     return [_Created(pk=ids[key], row=row) for key, row in fresh.items() if key in ids]
 
 
@@ -534,13 +457,12 @@ def sweep_stalled_queued() -> int:
 
 
 def sweep_stalled_batches() -> int:
-    """Enqueue email batches (or a report) again for ``pending`` rows of email (or report)
-    steps that stopped moving."""
-    from executions import emailing, queueing, reports
-
+    """Enqueue a step's fanned-out work (email batches, a report) again for its ``pending``
+    rows when they stopped moving; each step type knows how (``StepType.redispatch``)."""
     now = timezone.now()
     quiet, backoff = _stalled_thresholds("WORKFLOW_STALLED_BATCH_S")
     LogStatus = WorkflowActionLog.Status
+    registry = step_types()
     batches = 0
     running = WorkflowExecution.objects.filter(
         status=Status.RUNNING, updated_at__lt=now - quiet
@@ -549,42 +471,38 @@ def sweep_stalled_batches() -> int:
         step_order = (context or {}).get("awaiting_step")
         if step_order is None:
             continue
-        rows = WorkflowActionLog.objects.filter(
-            execution_id=pk,
-            step_order=step_order,
-            action_type__in=(emailing.ACTION, reports.ACTION),
-        )
+        rows = WorkflowActionLog.objects.filter(execution_id=pk, step_order=step_order)
         with transaction.atomic():
             # Under the execution's lock: a pause, a cancel or the step's last batch waits.
             locked = (
                 WorkflowExecution.objects.select_for_update(skip_locked=True)
                 .filter(pk=pk, status=Status.RUNNING)
-                .values_list("context", flat=True)
+                .values_list("context", "definition_snapshot")
                 .first()
             )
-            if locked is None or locked.get("awaiting_step") != step_order:
+            if locked is None or locked[0].get("awaiting_step") != step_order:
+                continue
+            step = next(
+                (s for s in locked[1].get("steps", []) if s.get("step_order") == step_order), None
+            )
+            cls = registry.get(step["step_type"]) if step else None
+            if cls is None:
                 continue
             latest = rows.aggregate(latest=Max("updated_at"))["latest"]
             if latest is None or latest >= now - quiet:
-                continue  # no email or report rows, or still making progress
+                continue  # no rows, or still making progress
             pending = list(
-                rows.filter(status=LogStatus.PENDING)
+                rows.filter(status=LogStatus.PENDING, action_type=cls.key)
                 .filter(Q(error_message="") | Q(updated_at__lt=now - backoff))
                 .order_by("target_id")
-                .values_list("pk", "action_type", "target_id")
+                .values_list("pk", "target_id")
             )
             if not pending:
                 continue
             WorkflowActionLog.objects.filter(pk__in=[row[0] for row in pending]).update(
                 updated_at=now
             )
-            if any(action == reports.ACTION for _pk, action, _target in pending):
-                queueing.enqueue_report(pk, step_order)
-                batches += 1
-            stalled = [target for _pk, action, target in pending if action == emailing.ACTION]
-            for batch in emailing.split_batches(stalled):
-                queueing.enqueue_email_batch(pk, step_order, batch)
-                batches += 1
+            batches += cls().redispatch(pk, step_order, [target for _pk, target in pending])
     return batches
 
 

@@ -15,17 +15,18 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from automation.registry import StepType, get_step_type
+from automation.registry import StepType, get_step_type, step_types
+from customers.selection import apply_condition, resolve_recipients
 from executions import queueing
 from executions.errors import PermanentStepError, RetryableStepError, RetryLater
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
-from executions.recipients import apply_condition, resolve_recipients
 from executions.signals import step_run
+from executions.store import store
 
 logger = logging.getLogger(__name__)
 
@@ -172,6 +173,16 @@ def _steps(execution: WorkflowExecution) -> list[dict[str, Any]]:
     return sorted(execution.definition_snapshot.get("steps", []), key=lambda s: s["step_order"])
 
 
+def _runs_locally(step: dict[str, Any]) -> bool:
+    cls = step_types().get(step["step_type"])
+    return cls is not None and cls.runs_locally
+
+
+def _waits_for_trigger(step: dict[str, Any]) -> bool:
+    cls = step_types().get(step["step_type"])
+    return cls is not None and cls.waits_for_trigger
+
+
 def _step_type(step: dict[str, Any]) -> tuple[StepType, Any]:
     step_type = get_step_type(step["step_type"])
     raw = step.get(step_type.config_field) or {}
@@ -219,7 +230,7 @@ def _claim(execution_id: int) -> WorkflowExecution | None:
 def _wait_target(ctx: StepContext) -> datetime | None:
     """When a time-based step may run, or None if it may run now."""
     step = ctx.step
-    timed = step.get("trigger_type") == "time_based" or step["step_type"] == "wait_until"
+    timed = step.get("trigger_type") == "time_based" or _waits_for_trigger(step)
     if not timed or ctx.is_test:
         return None
     waits = ctx.execution.context.setdefault("waits", {})
@@ -229,8 +240,8 @@ def _wait_target(ctx: StepContext) -> datetime | None:
         trigger_config = step.get("trigger_config") or {}
         # "Run now" means: start now, as if the schedule had fired. The schedule stands for the
         # first step's weekday and time only, so that step does not wait for them; a delay or
-        # a fixed moment still applies, and a later timed step (the reminder, a wait_until
-        # after an immediate first step) still waits.
+        # a fixed moment still applies, and a later timed step (the reminder, a wait after an
+        # immediate first step) still waits.
         if (
             ctx.execution.trigger == WorkflowExecution.Trigger.MANUAL
             and steps
@@ -278,41 +289,8 @@ def _fail(execution: WorkflowExecution, message: str) -> None:
         queueing.enqueue_alert(execution.pk)
 
 
-def _lock_for_step(execution_id: int) -> tuple[str, datetime]:
-    """Lock the execution's row for one step and read (status, updated_at).
-
-    While an execution runs, only the worker running it writes its row, so the copy in
-    memory stays current and only the status (a pause, a cancel) is read again; a changed
-    ``updated_at`` tells that someone else wrote it after all.
-
-    On PostgreSQL the step's transaction also commits without waiting for the WAL flush
-    (``synchronous_commit = off``, for this transaction only). A database crash can then
-    forget the last fraction of a second of progress, which is the same as the worker dying
-    a moment earlier: every step is safe to run again, the dispatcher's sweep re-queues a
-    running execution that nobody holds, and the email claims that guard at-most-once
-    delivery commit synchronously on their own (a synchronous commit also makes every earlier
-    commit durable, so a claim never outlives the step that created it).
-    """
-    if connection.vendor == "postgresql":
-        table = WorkflowExecution._meta.db_table
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT set_config('synchronous_commit', 'off', true), status, updated_at "
-                f"FROM {table} WHERE id = %s FOR UPDATE",
-                [execution_id],
-            )
-            _, status, updated_at = cursor.fetchone()
-        return status, updated_at
-    return (
-        WorkflowExecution.objects.select_for_update()
-        .values_list("status", "updated_at")
-        .get(pk=execution_id)
-    )
-
-
-#: Step types whose work is all in this database: several of them may share a transaction.
-LOCAL_STEP_TYPES = frozenset({"check_condition", "wait_until", "create_order"})
-#: How long consecutive local steps may hold the execution's lock in one transaction.
+#: How long consecutive local steps (``StepType.runs_locally``) may hold the execution's lock
+#: in one transaction.
 STEP_GROUP_S = 0.1
 
 
@@ -335,7 +313,7 @@ def run_execution(execution_id: int) -> None:
     1. Claim it (queued -> running); if another worker has it, or it is paused, cancelled or
        finished, do nothing.
     2. From `current_step` on, for each step of the snapshot, each in a transaction holding
-       the execution's row lock (consecutive steps of LOCAL_STEP_TYPES may share one, for at
+       the execution's row lock (consecutive steps that run locally may share one, for at
        most STEP_GROUP_S):
        a. stop if someone paused or cancelled the execution meanwhile;
        b. skip inactive steps, and condition_based steps whose condition finds no customer;
@@ -353,7 +331,7 @@ def run_execution(execution_id: int) -> None:
     while True:
         countdown: float | None = None
         with transaction.atomic():
-            status, updated_at = _lock_for_step(execution_id)
+            status, updated_at = store().lock_for_step(execution_id)
             if status != Status.RUNNING:  # paused or cancelled meanwhile
                 return
             if updated_at != execution.updated_at:  # changed by someone else: read it again
@@ -375,10 +353,7 @@ def run_execution(execution_id: int) -> None:
                 # (the lock is still held, so no pause or cancel can have come in between) for
                 # up to STEP_GROUP_S; anything else commits first, so that a crash never
                 # repeats an outside effect of a step that had finished.
-                if (
-                    step["step_type"] not in LOCAL_STEP_TYPES
-                    or time.monotonic() - started > STEP_GROUP_S
-                ):
+                if not _runs_locally(step) or time.monotonic() - started > STEP_GROUP_S:
                     # The group's progress, written once: nobody else can see the row before
                     # the commit anyway, and every way out of a step that ends the group
                     # (a wait, a retry, a failure, fanned-out work, the end) writes it too.
@@ -482,6 +457,16 @@ def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float
         _save_progress(execution)
         return "stop"
     return go_on()
+
+
+def run_step_work(
+    execution_id: int, step_order: int, step_type: str, part: list[int] | None
+) -> None:
+    """Do one part of a step's fanned-out work (an email batch, a report) in a worker, then
+    see whether the step is done. A ``RetryLater`` from the work passes on (the task retries
+    it) without that check: the work is not over."""
+    get_step_type(step_type)().work(execution_id, step_order, part)
+    step_work_finished(execution_id, step_order)
 
 
 def step_work_finished(execution_id: int, step_order: int) -> None:

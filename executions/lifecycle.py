@@ -14,20 +14,30 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from automation.registry import step_type_keys
+from core.errors import DomainError
+from customers.models import Customer
 from executions import queueing
-from executions.engine import transition
+from executions.engine import run_execution, transition
 from executions.models import WorkflowActionLog, WorkflowExecution
+from executions.services import execution_create
 
 Status = WorkflowExecution.Status
 LogStatus = WorkflowActionLog.Status
 
 
-class ExecutionStateError(Exception):
+class ExecutionStateError(DomainError):
     """The execution is not in a state that allows this action."""
 
+    status_code = 409
+
     def __init__(self, message: str, *, code: str = "invalid_state") -> None:
-        super().__init__(message)
+        super().__init__([{"path": "", "code": code, "message": message}])
+        self.args = (message,)
         self.code = code
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 def _locked(execution: WorkflowExecution | int) -> WorkflowExecution:
@@ -153,8 +163,8 @@ class StepPreview:
 
 def execution_test_report(execution: WorkflowExecution) -> list[StepPreview]:
     """Per step: who would get which email (subject and body), who is skipped and why."""
-    from customers.models import Customer
 
+    emailing_types = step_type_keys(lambda cls: cls.emails_customers)
     logs = list(execution.action_logs.order_by("step_order", "pk"))
     names = Customer.objects.in_bulk(
         {log.target_id for log in logs if log.target_type == "customer" and log.target_id}
@@ -180,7 +190,7 @@ def execution_test_report(execution: WorkflowExecution) -> list[StepPreview]:
                 if log.target_type == "execution":
                     preview.status = "skipped"
                 preview.skipped.append(entry)
-            elif log.action_type == "send_email":
+            elif log.action_type in emailing_types:
                 preview.recipients.append(entry)
             else:
                 preview.other.append({"action": log.action_type, **entry})
@@ -190,12 +200,10 @@ def execution_test_report(execution: WorkflowExecution) -> list[StepPreview]:
 
 def execution_test_run(*, workflow, by=None) -> WorkflowExecution:
     """Run the workflow now with waits skipped and nothing delivered or committed outside."""
-    from executions import engine
-    from executions.services import execution_create
 
     execution, _created = execution_create(
         workflow=workflow, trigger=WorkflowExecution.Trigger.TEST, triggered_by=by, is_test=True
     )
-    engine.run_execution(execution.pk)
+    run_execution(execution.pk)
     execution.refresh_from_db()
     return execution

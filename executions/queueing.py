@@ -2,20 +2,31 @@
 
 The engine is plain Python; whenever it needs work to happen in another process it calls these
 functions, which enqueue the matching task after the current transaction commits (a task must
-never see data that might still roll back).
+never see data that might still roll back). Tasks are found by name in Celery's registry, so
+this module (and the engine that calls it) never imports the task wrappers in
+``executions.tasks``, which import the engine.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
+from celery import current_app
 from django.db import transaction
+
+RUN_TASK = "executions.tasks.run_execution_task"
+STEP_WORK_TASK = "executions.tasks.step_work_task"
+ALERT_TASK = "executions.tasks.alert_failed_execution_task"
+
+
+def _task(name: str) -> Any:
+    return current_app.tasks[name]
 
 
 def enqueue_run(execution_id: int) -> None:
-    from executions.tasks import run_execution_task
-
-    transaction.on_commit(lambda: run_execution_task.delay(execution_id))
+    transaction.on_commit(lambda: _task(RUN_TASK).delay(execution_id))
 
 
 def enqueue_runs(execution_ids: list[int], *, eta: datetime | None = None) -> None:
@@ -27,38 +38,45 @@ def enqueue_runs(execution_ids: list[int], *, eta: datetime | None = None) -> No
     """
     if not execution_ids:
         return
-    from executions.tasks import run_execution_task
 
     def send() -> None:
+        task = _task(RUN_TASK)
         if eta is None:
             for execution_id in execution_ids:
-                run_execution_task.delay(execution_id)
+                task.delay(execution_id)
             return
         # One producer (one pooled broker connection) for the whole batch: a look-ahead tick
         # sends thousands of these.
-        with run_execution_task.app.producer_or_acquire() as producer:
+        with task.app.producer_or_acquire() as producer:
             for execution_id in execution_ids:
-                run_execution_task.apply_async(args=(execution_id,), eta=eta, producer=producer)
+                task.apply_async(args=(execution_id,), eta=eta, producer=producer)
 
     transaction.on_commit(send)
 
 
-def enqueue_email_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> None:
-    from executions.tasks import send_email_batch_task
-
+def enqueue_step_work(
+    execution_id: int,
+    step_order: int,
+    step_type: str,
+    part: Sequence[int] | None,
+    *,
+    queue: str,
+) -> None:
+    """Fanned-out work of a step (an email batch, a report) on ``queue``: the step type's
+    ``work`` runs in a worker, then the engine sees whether the step is done."""
+    args = (execution_id, step_order, step_type, None if part is None else list(part))
     # The message's own description of its arguments (shown by monitoring tools and stored
     # with a failed task's result) names the customers by count and range: Celery would
     # otherwise write out the list, cut at 1,024 characters, for every batch (half the time
     # it took to enqueue a step's batches).
-    argsrepr = f"({execution_id}, {step_order}, {batch_description(customer_ids)})"
+    described = "" if part is None else f", {batch_description(part)}"
+    argsrepr = f"({execution_id}, {step_order}, {step_type!r}{described})"
     transaction.on_commit(
-        lambda: send_email_batch_task.apply_async(
-            args=(execution_id, step_order, customer_ids), queue="email", argsrepr=argsrepr
-        )
+        lambda: _task(STEP_WORK_TASK).apply_async(args=args, queue=queue, argsrepr=argsrepr)
     )
 
 
-def batch_description(customer_ids: list[int]) -> str:
+def batch_description(customer_ids: Sequence[int]) -> str:
     if not customer_ids:
         return "[no customers]"
     count = len(customer_ids)
@@ -66,15 +84,5 @@ def batch_description(customer_ids: list[int]) -> str:
     return f"[{count} {noun}: {min(customer_ids)}..{max(customer_ids)}]"
 
 
-def enqueue_report(execution_id: int, step_order: int) -> None:
-    from executions.tasks import generate_report_task
-
-    transaction.on_commit(
-        lambda: generate_report_task.apply_async(args=(execution_id, step_order), queue="report")
-    )
-
-
 def enqueue_alert(execution_id: int) -> None:
-    from executions.tasks import alert_failed_execution_task
-
-    transaction.on_commit(lambda: alert_failed_execution_task.delay(execution_id))
+    transaction.on_commit(lambda: _task(ALERT_TASK).delay(execution_id))

@@ -113,7 +113,7 @@ TEMPLATES: tuple[Template, ...] = (
     Template(gettext_noop("email template not found: %(config)s")),
     Template(gettext_noop("integration %(id)s is gone")),
     Template(gettext_noop("the report could not be sent: %(error)s")),
-    # executions/recipients.py: a definition the validator should have refused (shown after
+    # customers/selection.py: a definition the validator should have refused (shown after
     # "Step 1 failed unexpectedly: ValueError: ").
     Template(gettext_noop("unknown recipients: %(recipients)s")),
     Template(gettext_noop("unknown window: %(window)s")),

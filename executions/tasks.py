@@ -2,8 +2,8 @@
 
 Every message may arrive twice (late acknowledgement, redelivery), so each task's work is
 idempotent: the engine claims an execution before running it, the dispatcher claims schedules
-under row locks and a unique key, and email batches claim each customer in the action log.
-Queues come from `task_routes` in config/celery.py.
+under row locks and a unique key, and fanned-out step work (email batches) claims each
+customer in the action log. Each is enqueued through ``executions.queueing``.
 """
 
 from __future__ import annotations
@@ -12,15 +12,12 @@ from typing import Any
 
 from celery import shared_task
 
+from executions import alerts, dispatch, engine
 from executions.errors import RetryLater
 
 
 @shared_task(bind=True, acks_late=True, max_retries=None)
 def run_execution_task(self, execution_id: int) -> None:
-    # Imported here so that the tasks module (loaded by Celery's autodiscovery) does not need
-    # the engine at import time.
-    from executions import engine
-
     try:
         engine.run_execution(execution_id)
     except RetryLater as retry:
@@ -28,7 +25,7 @@ def run_execution_task(self, execution_id: int) -> None:
         raise self.retry(countdown=retry.countdown) from retry
 
 
-# The batch reports through the action log: its task result (always None) is not stored, nor
+# Step work reports through the action log: its task result (always None) is not stored, nor
 # its STARTED state (task_track_started), two result-backend writes per batch; errors still are.
 @shared_task(
     bind=True,
@@ -37,37 +34,23 @@ def run_execution_task(self, execution_id: int) -> None:
     ignore_result=True,
     store_errors_even_if_ignored=True,
 )
-def send_email_batch_task(self, execution_id: int, step_order: int, customer_ids: list[int]):
-    from executions.emailing import send_batch
-
+def step_work_task(
+    self, execution_id: int, step_order: int, step_type: str, part: list[int] | None = None
+) -> None:
     try:
-        send_batch(execution_id, step_order, customer_ids)
-    except RetryLater as retry:
-        raise self.retry(countdown=retry.countdown) from retry
-
-
-@shared_task(bind=True, acks_late=True, max_retries=None)
-def generate_report_task(self, execution_id: int, step_order: int) -> None:
-    from executions.reports import run_report_step
-
-    try:
-        run_report_step(execution_id, step_order)
+        engine.run_step_work(execution_id, step_order, step_type, part)
     except RetryLater as retry:
         raise self.retry(countdown=retry.countdown) from retry
 
 
 @shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=60)
 def alert_failed_execution_task(self, execution_id: int) -> bool:
-    from executions.alerts import alert_failed_execution
-
     try:
-        return alert_failed_execution(execution_id)
+        return alerts.alert_failed_execution(execution_id)
     except Exception as exc:  # the mail server may be down: the claim was released, try again
         raise self.retry(exc=exc) from exc
 
 
 @shared_task(acks_late=True, ignore_result=True)
 def dispatch_due_task() -> dict[str, Any]:
-    from executions.dispatch import dispatch_due
-
-    return dispatch_due().as_dict()
+    return dispatch.dispatch_due().as_dict()

@@ -11,6 +11,19 @@ urlpatterns: list[URLPattern] = [
     path("kjoringer/", views.execution_list_view, name="execution-list"),
     path("kjoringer/<int:pk>/", views.execution_detail_view, name="execution-detail"),
     path("kjoringer/<int:pk>/status/", views.execution_status_view, name="execution-status"),
+    # Starting a workflow, under the workflow's own address (/arbeidsflyter/<pk>/...).
+    path("arbeidsflyter/<int:pk>/kjor-na/", views.workflow_run_now_view, name="workflow-run-now"),
+    path("arbeidsflyter/<int:pk>/test/", views.workflow_test_view, name="workflow-test"),
+    path(
+        "arbeidsflyter/<int:pk>/test/<int:execution_pk>/",
+        views.workflow_test_run_view,
+        name="workflow-test-run",
+    ),
+    path(
+        "arbeidsflyter/<int:pk>/kjoringer/",
+        views.workflow_recent_executions_view,
+        name="workflow-recent-executions",
+    ),
     *(
         path(
             f"kjoringer/<int:pk>/{slug}/",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -18,14 +19,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
-from django_htmx.http import HttpResponseStopPolling
+from django_htmx.http import HttpResponseClientRedirect, HttpResponseStopPolling
 
-from automation.selectors import workflow_list
-from automation.views import HtmxHttpRequest, _require, permissions_of
+from accounts.decorators import require_role
+from accounts.roles import BUSINESS, capabilities_of
+from automation.models import WorkflowDefinition
+from automation.selectors import workflow_get, workflow_list
+from automation.views import workflow_action_response
+from core.pages import HtmxHttpRequest
 from customers.models import Customer
 from executions import lifecycle
 from executions.dashboard import SUCCESS_RATE_DAYS, dashboard_metrics
@@ -39,6 +45,8 @@ from executions.selectors import (
     step_type_label,
     upcoming_run_list,
 )
+from executions.services import ExecutionNotAllowed, execution_start
+from templates_app.rendering import sanitize_html
 
 Status = WorkflowExecution.Status
 PAGE_SIZE = 25
@@ -101,7 +109,7 @@ def _dashboard_context(request: HttpRequest) -> dict[str, Any]:
         "failures": lifecycle.dead_letter_list().filter(
             workflow__in=workflow_list(user=request.user).values("pk")
         )[:RECENT_FAILURES],
-        "can": permissions_of(request.user),
+        "can": capabilities_of(request.user),
     }
 
 
@@ -215,7 +223,7 @@ def _live_context(request: HttpRequest, execution: WorkflowExecution) -> dict[st
         "timeline": execution_timeline(execution),
         "progress": progress,
         "signature": _signature(execution, progress),
-        "can": permissions_of(request.user),
+        "can": capabilities_of(request.user),
     }
 
 
@@ -321,12 +329,11 @@ ACTIONS: dict[str, tuple[Callable[..., WorkflowExecution], Any]] = {
 }
 
 
-@login_required
+@require_role(BUSINESS)
 @require_POST
 def execution_action_view(request: HtmxHttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in ACTIONS:
         raise Http404
-    _require(permissions_of(request.user).run)
     execution = _execution_or_404(request, pk)
     service, done_text = ACTIONS[action]
     try:
@@ -339,9 +346,101 @@ def execution_action_view(request: HtmxHttpRequest, pk: int, action: str) -> Htt
         return render(
             request,
             "executions/dashboard.html#failure-row",
-            {"failure": execution, "feedback": (level, text), "can": permissions_of(request.user)},
+            {"failure": execution, "feedback": (level, text), "can": capabilities_of(request.user)},
         )
     if request.htmx:
         return _render_live(request, execution, [(level, text)])
     messages.add_message(request, messages.ERROR if level == "error" else messages.SUCCESS, text)
     return redirect("executions:execution-detail", pk=execution.pk)
+
+
+# --- Starting a workflow: a run now, a test run and its report ---------------------------------
+# Beside the executions they create; the workflow page links here (automation never starts an
+# execution itself).
+
+MAX_IDEMPOTENCY_KEY = 100
+
+
+def _workflow_or_404(request: HttpRequest, pk: int) -> WorkflowDefinition:
+    try:
+        return workflow_get(pk=pk, user=request.user)
+    except WorkflowDefinition.DoesNotExist:
+        raise Http404(_("No such workflow.")) from None
+
+
+def _go_to(request: HtmxHttpRequest, url: str) -> HttpResponse:
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+@require_role(BUSINESS)
+@require_POST
+def workflow_run_now_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    workflow = _workflow_or_404(request, pk)
+    key = request.POST.get("idempotency_key", "").strip()
+    if not 0 < len(key) <= MAX_IDEMPOTENCY_KEY:
+        key = uuid.uuid4().hex  # no usable key: this request is its own run
+    try:
+        execution = execution_start(
+            workflow=workflow, triggered_by=request.user, idempotency_key=key
+        )
+    except ExecutionNotAllowed as exc:
+        return workflow_action_response(request, workflow, "error", str(exc))
+    if not request.htmx:
+        messages.success(request, _("The workflow was started."))
+    return _go_to(request, reverse("executions:execution-detail", args=[execution.pk]))
+
+
+@require_role(BUSINESS)
+@require_POST
+def workflow_test_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    workflow = _workflow_or_404(request, pk)
+    execution = lifecycle.execution_test_run(workflow=workflow, by=request.user)
+    return _go_to(
+        request, reverse("executions:workflow-test-run", args=[workflow.pk, execution.pk])
+    )
+
+
+@login_required
+@require_GET
+def workflow_test_run_view(request: HtmxHttpRequest, pk: int, execution_pk: int) -> HttpResponse:
+    workflow = _workflow_or_404(request, pk)
+    try:
+        execution = execution_get(pk=execution_pk, user=request.user)
+    except WorkflowExecution.DoesNotExist:
+        raise Http404(_("No such test run.")) from None
+    if execution.workflow_id != workflow.pk or not execution.is_test:
+        raise Http404(_("No such test run."))
+
+    steps = lifecycle.execution_test_report(execution)
+    for step in steps:
+        step.label = step_type_label(step.step_type)
+        for recipient in step.recipients:
+            # Only sanitised markup reaches the page, even inside a sandboxed iframe.
+            recipient["safe_html"] = sanitize_html(recipient.get("html") or "")
+        for other in step.other:
+            other["label"] = step_type_label(other.get("action", ""))
+            details = {k: v for k, v in other.items() if k not in ("action", "label")}
+            other["json"] = json.dumps(details, indent=2, ensure_ascii=False, default=str)
+    context = {
+        "workflow": workflow,
+        "execution": execution,
+        "steps": steps,
+        "can": capabilities_of(request.user),
+        "run_key": uuid.uuid4().hex,
+    }
+    template = "executions/test_run.html"
+    if request.htmx:
+        template += "#report"
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def workflow_recent_executions_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """The workflow page's "Recent executions" section (loaded by the page)."""
+    workflow = _workflow_or_404(request, pk)
+    context = {
+        "workflow": workflow,
+        "recent_executions": execution_list(user=request.user, workflow_id=workflow.pk)[:5],
+    }
+    return render(request, "executions/partials/recent_executions.html", context)

@@ -22,15 +22,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api import (
-    VIEWER,
-    ErrorResponseSerializer,
-    IsBusiness,
-    ReadViewerWriteBusiness,
-    RolePermission,
-    WorkflowAutomationPagination,
-    errors_response,
-)
+from accounts.permissions import IsBusiness, ReadViewerWriteBusiness, RolePermission
+from accounts.roles import VIEWER
+from core.api import ErrorResponseSerializer, WorkflowAutomationPagination, errors_response
 from customers.models import Customer
 from templates_app.models import EmailTemplate
 from templates_app.services import (

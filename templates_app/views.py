@@ -13,20 +13,18 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
-from django_htmx.middleware import HtmxDetails
 
-from config.api import BUSINESS, VIEWER, user_has_role
+from accounts.decorators import require_role
+from accounts.roles import BUSINESS, VIEWER, user_has_role
+from core.pages import HtmxHttpRequest, render_page
 from customers.models import Customer
 from templates_app.models import EmailTemplate
 from templates_app.rendering import BUILTIN_VARIABLES, TemplateRenderError, template_check
@@ -37,11 +35,6 @@ from templates_app.services import (
     template_preview,
     template_update,
 )
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
-
 
 LIST_PAGE = "templates_app/template_list.html"
 EDITOR_PAGE = "templates_app/template_editor.html"
@@ -69,25 +62,6 @@ STARTER_HTML = (
 
 
 # --- Helpers --------------------------------------------------------------------------------
-
-
-def _require_role(request: HttpRequest, role: str) -> None:
-    if not user_has_role(request.user, role):
-        raise PermissionDenied
-
-
-def _fragment(request: HtmxHttpRequest) -> bool:
-    # A history restore wants the whole page back, not the section that was swapped.
-    return bool(request.htmx) and not request.htmx.history_restore_request
-
-
-def _render(
-    request: HtmxHttpRequest, page: str, section: str, context: dict[str, Any]
-) -> HttpResponse:
-    name = f"{page}#{section}" if _fragment(request) else page
-    response = render(request, name, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
 
 
 def _parse_variables(text: str) -> list[str]:
@@ -270,10 +244,9 @@ def _editor_context(
 # --- Views ----------------------------------------------------------------------------------
 
 
-@login_required
+@require_role(VIEWER)
 @require_GET
 def template_list(request: HtmxHttpRequest) -> HttpResponse:
-    _require_role(request, VIEWER)
     query = request.GET.get("q", "").strip()
     category = request.GET.get("kategori", "").strip()
     templates = EmailTemplate.objects.order_by("name")
@@ -293,23 +266,19 @@ def template_list(request: HtmxHttpRequest) -> HttpResponse:
         "categories": _category_choices(),
         "can_edit": user_has_role(request.user, BUSINESS),
     }
-    return _render(request, LIST_PAGE, "results", context)
+    return render_page(request, LIST_PAGE, "results", context)
 
 
-@login_required
+@require_role(BUSINESS)
 @require_http_methods(["GET", "POST"])
 def template_new(request: HtmxHttpRequest) -> HttpResponse:
-    _require_role(request, BUSINESS)
     return _editor(request, template=None)
 
 
-@login_required
+@require_role(VIEWER, write=BUSINESS)
 @require_http_methods(["GET", "POST"])
 def template_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    _require_role(request, VIEWER)
     template = get_object_or_404(EmailTemplate, pk=pk)
-    if request.method == "POST":
-        _require_role(request, BUSINESS)
     return _editor(request, template=template)
 
 
@@ -348,10 +317,10 @@ def _editor(request: HtmxHttpRequest, *, template: EmailTemplate | None) -> Http
         customer=customer,
         customer_error=customer_error,
     )
-    return _render(request, EDITOR_PAGE, "editor", context)
+    return render_page(request, EDITOR_PAGE, "editor", context)
 
 
-@login_required
+@require_role(VIEWER, write=BUSINESS)
 @require_http_methods(["GET", "POST"])
 def template_preview_view(request: HtmxHttpRequest, pk: int | None = None) -> HttpResponse:
     """The preview of the template as typed (POST) or as saved (GET), for a chosen customer.
@@ -359,10 +328,8 @@ def template_preview_view(request: HtmxHttpRequest, pk: int | None = None) -> Ht
     HTMX swaps in the preview section; without JavaScript the "Preview" button posts here and
     gets the whole editor back, with the typed values kept.
     """
-    _require_role(request, VIEWER)
     template = get_object_or_404(EmailTemplate, pk=pk) if pk is not None else None
     if request.method == "POST":
-        _require_role(request, BUSINESS)
         form = TemplateForm(request.POST, current_category=template and template.category)
     elif template is None:
         return redirect("templates_app:new")
@@ -372,4 +339,4 @@ def template_preview_view(request: HtmxHttpRequest, pk: int | None = None) -> Ht
     context = _editor_context(
         request, template=template, form=form, customer=customer, customer_error=customer_error
     )
-    return _render(request, EDITOR_PAGE, "preview", context)
+    return render_page(request, EDITOR_PAGE, "preview", context)

@@ -50,7 +50,9 @@ a 1-based line and column, a stable code and a message translated (gettext) when
 raised, so in the language active for the request.
 
 ``export_script(workflow, language=...)`` writes any workflow as a script that compiles
-back to the same JSON. ``DOCS`` holds the reference the editor shows (README.md).
+back to the same JSON. ``docs()`` is the reference the editor shows (README.md, with the step
+methods of the registry). Each step type's method comes from its own ``dsl`` spec
+(``automation.registry``).
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ from typing import Any, Literal
 
 from django.utils.translation import gettext as _
 
-from ai_assistant.dsl.builder import FUNCTIONS, METHODS, Interpreter
+from ai_assistant.dsl.builder import FUNCTIONS, Interpreter, methods
 from ai_assistant.dsl.exporter import export_script
 from ai_assistant.dsl.ir import (
     MAX_SOURCE_BYTES,
@@ -73,22 +75,35 @@ from ai_assistant.dsl.ir import (
 )
 from ai_assistant.dsl.javascript_frontend import JavaScriptFrontend
 from ai_assistant.dsl.python_frontend import PythonFrontend
+from automation.registry import StepType, step_types
 
 __all__ = [
-    "DOCS",
     "FUNCTIONS",
     "MAX_SOURCE_BYTES",
-    "METHODS",
     "TIME_LIMIT_S",
     "CompileResult",
     "compile_script",
+    "docs",
     "export_script",
+    "methods",
 ]
 
 ScriptLanguage = Literal["python", "javascript"]
 
-#: The reference shown next to the script editor (Markdown).
-DOCS: str = (Path(__file__).parent / "README.md").read_text(encoding="utf-8")
+_README = (Path(__file__).parent / "README.md").read_text(encoding="utf-8")
+_STEP_ROWS_MARK = "<!-- step methods: filled in from the step-type registry -->"
+
+
+def _call_text(cls: type[StepType]) -> str:
+    parts = [p.name if p.positional else f"{p.name}=..." for p in cls.dsl.params]
+    return f"{cls.key}({', '.join(parts)})"
+
+
+def docs() -> str:
+    """The reference shown next to the script editor (Markdown): the README, with one row
+    per registered step type's method."""
+    rows = "\n".join(f"| `{_call_text(cls)}` | {cls.doc} |" for cls in step_types().values())
+    return _README.replace(_STEP_ROWS_MARK, rows)
 
 
 @dataclass

@@ -33,6 +33,7 @@ from ai_assistant.dsl.ir import (
     Name,
     Statement,
 )
+from automation.registry import DslParam, StepType, step_types
 
 JSON = Any
 
@@ -91,47 +92,51 @@ FUNCTIONS: dict[str, Signature] = {
     "line": Signature(("sku", "quantity"), ("sku", "quantity"), ("name",)),
 }
 
-METHODS: dict[str, Signature] = {
-    "send_email": Signature(
-        required=("template", "to"),
-        keywords=("template", "to", "from_email", "reply_to", *COMMON_STEP_OPTIONS),
+#: The generic step method: any registered step type with its configs as dicts.
+STEP_SIGNATURE = Signature(
+    ("step_type",),
+    ("step_type",),
+    (
+        "action",
+        "trigger_config",
+        "condition_config",
+        "name",
+        "trigger",
+        "active",
+        "max_retries",
+        "order",
     ),
-    "create_order": Signature(
-        required=("to", "mode"),
-        keywords=("to", "mode", "lines", "status", *COMMON_STEP_OPTIONS),
-    ),
-    "generate_report": Signature(
-        required=("report", "send_to"),
-        keywords=("report", "send_to", *COMMON_STEP_OPTIONS),
-    ),
-    "call_integration": Signature(
-        required=("integration", "method"),
-        keywords=("integration", "method", "path", "body", "timeout_s", *COMMON_STEP_OPTIONS),
-    ),
-    "check_condition": Signature(
-        ("check",),
-        ("check",),
-        tuple(o for o in COMMON_STEP_OPTIONS if o not in ("condition",)),
-    ),
-    "wait_until": Signature(
-        ("until",),
-        ("until",),
-        tuple(o for o in COMMON_STEP_OPTIONS if o != "when"),
-    ),
-    "step": Signature(
-        ("step_type",),
-        ("step_type",),
-        (
-            "action",
-            "trigger_config",
-            "condition_config",
-            "name",
-            "trigger",
-            "active",
-            "max_retries",
-            "order",
+)
+#: The common option a step's own config replaces (a check step's check is its condition).
+_OWN_OPTION = {"condition_config": "condition", "trigger_config": "when"}
+
+
+def step_signature(cls: type[StepType]) -> Signature:
+    """The DSL method of a step type, from its ``dsl`` spec."""
+    params = cls.dsl.params
+    skipped = _OWN_OPTION.get(cls.config_field)
+    return Signature(
+        positional=tuple(p.name for p in params if p.positional),
+        required=tuple(p.name for p in params if p.required),
+        keywords=tuple(
+            [p.name for p in params if not p.positional]
+            + [o for o in COMMON_STEP_OPTIONS if o != skipped]
         ),
-    ),
+    )
+
+
+def methods() -> dict[str, Signature]:
+    """Every workflow method: one per registered step type, and ``step``."""
+    table = {key: step_signature(cls) for key, cls in step_types().items()}
+    table["step"] = STEP_SIGNATURE
+    return table
+
+
+#: The example each kind of argument names when it is misused (Python, JavaScript).
+_EXAMPLES: dict[str, tuple[str, str]] = {
+    "recipients": ('group("all")', 'group("all")'),
+    "condition": ("orders_missing(days_back=7)", "ordersMissing({daysBack: 7})"),
+    "trigger": ('on("friday", "10:00")', 'on("friday", "10:00")'),
 }
 
 
@@ -291,12 +296,13 @@ class Interpreter:
         self.deadline.check(call.loc)
         if call.target is not None:
             target = self.eval(call.target)
-            method = self.lookup(call.func, METHODS)
+            table = methods()
+            method = self.lookup(call.func, table)
             if method is None:
                 raise DslError(
                     "unknown_method",
                     _("“%(name)s” is not a workflow method; the methods are: %(methods)s.")
-                    % {"name": call.func, "methods": self.names(METHODS)},
+                    % {"name": call.func, "methods": self.names(table)},
                     call.loc,
                 )
             if not isinstance(target, WorkflowValue):
@@ -306,8 +312,11 @@ class Interpreter:
                     % {"method": call.func, "example": f"flow.{call.func}(...)"},
                     call.loc,
                 )
-            args = self.bind(method, METHODS[method], call)
-            getattr(self, f"m_{method}")(target, args, call.loc)
+            args = self.bind(method, table[method], call)
+            if method == "step":
+                self.m_step(target, args, call.loc)
+            else:
+                self.m_step_type(step_types()[method], target, args)
             return target
         function = self.lookup(call.func, FUNCTIONS)
         if function is None:
@@ -646,70 +655,43 @@ class Interpreter:
             }
         )
 
-    def _recipients(self, args: dict[str, Arg]) -> dict[str, JSON]:
-        example = 'group("all")'
-        return self.builder(args["to"], "recipients", "to", example, example)
+    def _param(self, param: DslParam, arg: Arg) -> tuple[str | None, JSON]:
+        """The config key and value an argument fills, read as its kind says."""
+        if param.kind in _EXAMPLES:
+            python, javascript = _EXAMPLES[param.kind]
+            return param.key, self.builder(arg, param.kind, param.name, python, javascript)
+        if param.kind == "text_list":
+            value = self.data(arg)
+            return param.key, [value] if isinstance(value, str) else value
+        if param.kind == "id_or_name":
+            value = arg.value
+            if isinstance(value, bool) or not isinstance(value, int | str):
+                raise DslError(
+                    "bad_argument",
+                    _("%(option)s must be an id (a number) or a name (text).")
+                    % {"option": self.spelled(param.name)},
+                    arg.loc,
+                )
+            return (param.key if isinstance(value, int) else param.name_key), value
+        return param.key, self.data(arg)
 
-    def m_send_email(self, flow: WorkflowValue, args: dict[str, Arg], loc: Loc) -> None:
-        template = args["template"].value
-        if isinstance(template, bool) or not isinstance(template, int | str):
-            raise DslError(
-                "bad_argument",
-                _("%(option)s must be a template id (a number) or a template name (text).")
-                % {"option": "template"},
-                args["template"].loc,
-            )
-        action: dict[str, JSON] = {
-            ("template_id" if isinstance(template, int) else "template"): template,
-            "recipients": self._recipients(args),
-        }
-        for name in ("from_email", "reply_to"):
-            if name in args:
-                action[name] = self.data(args[name])
-        self._add(flow, "send_email", args, action=action)
-
-    def m_create_order(self, flow: WorkflowValue, args: dict[str, Arg], loc: Loc) -> None:
-        action: dict[str, JSON] = {
-            "recipients": self._recipients(args),
-            "mode": self.data(args["mode"]),
-        }
-        for name in ("lines", "status"):
-            if name in args:
-                action[name] = self.data(args[name])
-        self._add(flow, "create_order", args, action=action)
-
-    def m_generate_report(self, flow: WorkflowValue, args: dict[str, Arg], loc: Loc) -> None:
-        send_to = self.data(args["send_to"])
-        action = {
-            "report": self.data(args["report"]),
-            "send_to": [send_to] if isinstance(send_to, str) else send_to,
-        }
-        self._add(flow, "generate_report", args, action=action)
-
-    def m_call_integration(self, flow: WorkflowValue, args: dict[str, Arg], loc: Loc) -> None:
-        action: dict[str, JSON] = {
-            "integration_id": self.data(args["integration"]),
-            "method": self.data(args["method"]),
-        }
-        for name in ("path", "body", "timeout_s"):
-            if name in args:
-                action[name] = self.data(args[name])
-        self._add(flow, "call_integration", args, action=action)
-
-    def m_check_condition(self, flow: WorkflowValue, args: dict[str, Arg], loc: Loc) -> None:
-        condition = self.builder(
-            args["check"],
-            "condition",
-            "check",
-            "orders_missing(days_back=7)",
-            "ordersMissing({daysBack: 7})",
-        )
-        self._add(flow, "check_condition", args, action={}, condition_config=condition)
-
-    def m_wait_until(self, flow: WorkflowValue, args: dict[str, Arg], loc: Loc) -> None:
-        example = 'on("friday", "10:00")'
-        until = self.builder(args["until"], "trigger", "until", example, example)
-        self._add(flow, "wait_until", args, action={}, trigger_config=until)
+    def m_step_type(self, cls: type[StepType], flow: WorkflowValue, args: dict[str, Arg]) -> None:
+        """A registered step type's method: its arguments fill its own config (``dsl``)."""
+        config: dict[str, JSON] = {}
+        for param in cls.dsl.params:
+            if param.name not in args:
+                continue
+            key, value = self._param(param, args[param.name])
+            if key is None:
+                config = value
+            else:
+                config[key] = value
+        if cls.config_field == "condition_config":
+            self._add(flow, cls.key, args, action={}, condition_config=config)
+        elif cls.config_field == "trigger_config":
+            self._add(flow, cls.key, args, action={}, trigger_config=config)
+        else:
+            self._add(flow, cls.key, args, action=config)
 
     def m_step(self, flow: WorkflowValue, args: dict[str, Arg], loc: Loc) -> None:
         step_type = self.text(args["step_type"], "step_type")

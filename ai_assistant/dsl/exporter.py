@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ai_assistant.dsl.builder import camel, default_timezone
+from automation.registry import DslParam, StepType, step_types
 
 JSON = Any
 _LINE_WIDTH = 88
@@ -223,110 +224,100 @@ def _is_int(value: JSON) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _action_options(w: _Writer, step_type: str, action: JSON) -> list[tuple[str, JSON]] | None:
-    """The method's options for ``action``, or None when the method cannot say it."""
-    if not isinstance(action, dict):
+def _param_value(w: _Writer, param: DslParam, value: JSON) -> JSON | None:
+    """An argument for ``value`` as ``param``'s kind writes it; None when it cannot."""
+    if param.kind == "recipients":
+        return _recipients(w, value)
+    if param.kind == "condition":
+        return _condition(w, value)
+    if param.kind == "trigger":
+        return _trigger(w, value)
+    if param.kind == "lines":
+        return [_line(w, x) for x in value] if isinstance(value, list) else value
+    if param.kind == "text_list":
+        return value if isinstance(value, list) else None
+    return value
+
+
+def _options(
+    w: _Writer, cls: type[StepType], config: JSON
+) -> tuple[list[JSON], list[tuple[str, JSON]]] | None:
+    """The method's positional arguments and options for ``config`` (the step's own config
+    field), or None when the method cannot say it."""
+    if not isinstance(config, dict):
         return None
-    keys = set(action)
-    if step_type == "send_email":
-        has_id, has_name = "template_id" in action, "template" in action
-        if (
-            has_id == has_name
-            or "recipients" not in action
-            or not keys <= {"template_id", "template", "recipients", "from_email", "reply_to"}
-            or (has_id and not _is_int(action["template_id"]))
-            or (has_name and not isinstance(action["template"], str))
-        ):
+    params = cls.dsl.params
+    whole = [p for p in params if p.key is None]
+    if whole:
+        # The config is the argument itself (a check, a time); it must not be empty.
+        if not config:
             return None
-        template = action["template_id"] if has_id else action["template"]
-        out = [("template", template), ("to", _recipients(w, action["recipients"]))]
-        out += [(k, action[k]) for k in ("from_email", "reply_to") if k in action]
-        return out
-    if step_type == "create_order":
-        if not {"recipients", "mode"} <= keys <= {"recipients", "mode", "lines", "status"}:
+        (param,) = whole
+        value = _param_value(w, param, config)
+        return ([value], []) if param.positional else ([], [(param.name, value)])
+    if not set(config) <= cls.dsl.keys():
+        return None
+    args: list[JSON] = []
+    options: list[tuple[str, JSON]] = []
+    for param in params:
+        if param.kind == "id_or_name":
+            by_id, by_name = param.key in config, param.name_key in config
+            if by_id == by_name:
+                return None
+            value = config[param.key] if by_id else config[param.name_key]
+            if (by_id and not _is_int(value)) or (by_name and not isinstance(value, str)):
+                return None
+        elif param.key in config:
+            value = _param_value(w, param, config[param.key])
+            if value is None:
+                return None
+        elif param.required:
             return None
-        out = [("to", _recipients(w, action["recipients"])), ("mode", action["mode"])]
-        if "lines" in action:
-            lines = action["lines"]
-            out.append(
-                ("lines", [_line(w, x) for x in lines] if isinstance(lines, list) else lines)
-            )
-        if "status" in action:
-            out.append(("status", action["status"]))
-        return out
-    if step_type == "generate_report":
-        if keys != {"report", "send_to"} or not isinstance(action["send_to"], list):
-            return None
-        return [("report", action["report"]), ("send_to", action["send_to"])]
-    if step_type == "call_integration":
-        if (
-            not {"integration_id", "method"}
-            <= keys
-            <= {
-                "integration_id",
-                "method",
-                "path",
-                "body",
-                "timeout_s",
-            }
-        ):
-            return None
-        out = [("integration", action["integration_id"]), ("method", action["method"])]
-        out += [(k, action[k]) for k in ("path", "body", "timeout_s") if k in action]
-        return out
-    if step_type in ("check_condition", "wait_until"):
-        return [] if action == {} else None
-    return None
+        else:
+            continue
+        if param.positional:
+            args.append(value)
+        else:
+            options.append((param.name, value))
+    return args, options
 
 
 def _step_call(w: _Writer, step: dict[str, JSON], position: int) -> tuple[str, list, list]:
     step_type = step.get("step_type")
-    trigger_config = step.get("trigger_config", {})
-    condition_config = step.get("condition_config", {})
-    action = step.get("action_config", {})
+    fields = {
+        "trigger_config": step.get("trigger_config", {}),
+        "condition_config": step.get("condition_config", {}),
+        "action_config": step.get("action_config", {}),
+    }
     trigger_type = step.get("trigger_type", "immediate")
     common: list[tuple[str, JSON]] = []
     if "name" in step and step["name"] != _STEP_DEFAULTS["name"]:
         common.append(("name", step["name"]))
 
-    options = _action_options(w, step_type, action) if isinstance(step_type, str) else None
-    special_ok = (
-        options is not None
-        and not (
-            step_type == "check_condition"
-            and not (isinstance(condition_config, dict) and condition_config)
-        )
-        and not (
-            step_type == "wait_until" and not (isinstance(trigger_config, dict) and trigger_config)
-        )
-    )
-    if special_ok:
-        assert options is not None
-        method = step_type
-        args: list[JSON] = []
-        inferred = "immediate"
-        if step_type == "check_condition":
-            args = [_condition(w, condition_config)]
-        elif step_type == "wait_until":
-            args = [_trigger(w, trigger_config)]
+    cls = step_types().get(step_type) if isinstance(step_type, str) else None
+    said = None
+    if cls is not None and (cls.config_field == "action_config" or fields["action_config"] == {}):
+        said = _options(w, cls, fields[cls.config_field])
+    inferred = "immediate"
+    if cls is not None and said is not None:
+        method = cls.key
+        args, options = said
         tail: list[tuple[str, JSON]] = []
-        if step_type != "wait_until" and trigger_config != {}:
-            tail.append(("when", _trigger(w, trigger_config)))
+        if cls.config_field != "trigger_config" and fields["trigger_config"] != {}:
+            tail.append(("when", _trigger(w, fields["trigger_config"])))
             inferred = "time_based"
-        if step_type != "check_condition" and condition_config != {}:
-            tail.append(("condition", _condition(w, condition_config)))
+        if cls.config_field != "condition_config" and fields["condition_config"] != {}:
+            tail.append(("condition", _condition(w, fields["condition_config"])))
         options = common + options + tail
     else:
         method = "step"
         args = [step_type]
-        inferred = "immediate"
         options = list(common)
-        if action != {}:
-            options.append(("action", action))
-        if trigger_config != {}:
-            options.append(("trigger_config", trigger_config))
-        if condition_config != {}:
-            options.append(("condition_config", condition_config))
+        if fields["action_config"] != {}:
+            options.append(("action", fields["action_config"]))
+        for name in ("trigger_config", "condition_config"):
+            if fields[name] != {}:
+                options.append((name, fields[name]))
     if trigger_type != inferred:
         options.append(("trigger", trigger_type))
     if "is_active" in step and step["is_active"] != _STEP_DEFAULTS["is_active"]:

@@ -9,6 +9,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ai_assistant.dsl.builder import methods
 from ai_assistant.dsl.ir import (
     MAX_ITEMS,
     MAX_NODES,
@@ -308,7 +309,7 @@ class PythonFrontend:
             raise DslError(
                 "not_allowed",
                 _("“.%(name)s” may only be used to call a builder method, for example %(example)s.")
-                % {"name": node.attr, "example": "flow.send_email(...)"},
+                % {"name": node.attr, "example": f"flow.{next(iter(methods()))}(...)"},
                 loc,
             )
         if isinstance(node, ast.UnaryOp):

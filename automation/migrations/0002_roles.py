@@ -1,6 +1,6 @@
 """The API's roles as Django groups: viewer, business, developer, staff.
 
-``config.api.role_of`` decides access by group name; the model permissions granted here
+``accounts.roles.role_of`` decides access by group name; the model permissions granted here
 make the same roles meaningful in the Django admin. Idempotent: running it again only adds
 what is missing. The reverse migration removes the four groups.
 """

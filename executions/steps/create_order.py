@@ -1,19 +1,33 @@
-"""Create an order for each recipient: a copy of their last order, or the given lines."""
+"""Create an order for each recipient: a copy of their last order, or the given lines.
+
+E.g. the standing order of whoever has not ordered by Friday. Idempotent per (execution,
+step, customer) through the order's external id and the action log's unique row; test runs
+only log what would be created.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Self
+import re
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, Self
 
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from pydantic import Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
-from automation.registry import StepType, register
+from automation.drafting import Facts, StepDraft
+from automation.registry import DslParam, DslSpec, Phrases, StepType, register
 from automation.step_config import ConfigModel, Recipients
+from automation.wording import Lookups, Words
+from customers.models import Order
+from customers.selection import COUNTED_ORDER_STATUSES
+from customers.services import order_create
 from executions.engine import StepContext, StepResult
-from executions.orders import create_orders
+from executions.models import WorkflowActionLog
+
+LogStatus = WorkflowActionLog.Status
 
 
 class OrderLine(ConfigModel):
@@ -28,8 +42,40 @@ class OrderLine(ConfigModel):
 class CreateOrder(StepType):
     key = "create_order"
     label = _("Create order")
+    doc = "Create one order per recipient: a copy of their last order, or the given lines."
     config_field = "action_config"
     acts_on_customers = True
+    runs_locally = True
+    dsl = DslSpec(
+        (
+            DslParam("to", "recipients", "recipients", required=True),
+            DslParam("mode", "mode", required=True),
+            DslParam("lines", "lines", "lines"),
+            DslParam("status", "status"),
+        )
+    )
+    nouns = re.compile(r"\b(ordre\w*|bestillingen|standing orders?|orders?)\b")
+    phrases = Phrases(
+        re.compile(
+            r"\b(?:legg\w*|legge)\s+inn\s+(?:\w+\s+){0,3}?(?:ordre\w*|bestilling\w*)"
+            r"|\b(?:opprett\w*|lag|lage|create|place|put\s+in|submit|make|generate)\s+"
+            r"(?:\w+\s+){0,3}?(?:ordre\w*|bestilling\w*|orders?)\b"
+            r"|\b(?:standing|repeat|recurring|automatic)\s+orders?\b"
+            r"|\b(?:stående|faste?|automatisk\w*)\s+(?:ordre\w*|bestilling\w*)"
+            r"|\brepeat\s+(?:their\s+|the\s+)?last\s+order\b"
+            r"|\bgjenta\w*\s+(?:\w+\s+){0,2}?(?:ordre\w*|bestilling\w*)|\bauto-?order\w*"
+            r"|\bbestill\w*\s+(?:automatisk|for\s+dem|på\s+vegne)"
+        ),
+        priority=10,
+    )
+    prompt = (
+        'create_order lager én ordre per mottaker: mode "repeat_last" gjentar kundens siste '
+        'ordre («den faste ordren»), mode "lines" bruker lines. status er "draft" (standard).'
+    )
+    error_codes = {
+        "lines_required": 'create_order with mode "lines" needs lines.',
+        "lines_not_allowed": 'create_order with mode "repeat_last" takes no lines.',
+    }
 
     class Config(ConfigModel):
         """Create one order per recipient. mode "repeat_last" copies the customer's last
@@ -45,12 +91,80 @@ class CreateOrder(StepType):
         @model_validator(mode="after")
         def _lines_fit_mode(self) -> Self:
             if self.mode == "lines" and not self.lines:
-                raise PydanticCustomError("lines_required", _g('mode "lines" needs lines.'))
+                raise PydanticCustomError("lines_required", gettext('mode "lines" needs lines.'))
             if self.mode == "repeat_last" and self.lines:
                 raise PydanticCustomError(
-                    "lines_not_allowed", _g('mode "repeat_last" takes no lines.')
+                    "lines_not_allowed", gettext('mode "repeat_last" takes no lines.')
                 )
             return self
 
+    def describe(self, step: Mapping[str, Any], w: Words, lookups: Lookups) -> str:
+        action = step.get("action_config") or {}
+        if action.get("mode") == "repeat_last":
+            how = w.say("gjenta siste ordre", "repeat the last order")
+        else:
+            count = len(action.get("lines") or [])
+            how = w.say(f"{count} linjer", f"{count} lines")
+        who = w.who(step, lookups)
+        return w.say(f"Opprett ordre ({how}) for {who}", f"Create orders ({how}) for {who}")
+
+    def draft(self, facts: Facts) -> StepDraft:
+        # "Their usual order" / "the standing order": a copy of each customer's last order.
+        return StepDraft(
+            action_config={"recipients": facts.recipients, "mode": "repeat_last"},
+            name=("Legg inn fast ordre", "Place standing order"),
+            label=("fast ordre", "standing order"),
+            kind="order",
+        )
+
     def run(self, ctx: StepContext, config: CreateOrder.Config) -> StepResult:
-        return StepResult(customer_ids=create_orders(ctx, ctx.step.get("action_config") or {}))
+        action = ctx.step.get("action_config") or {}
+        mode = action.get("mode", "repeat_last")
+        status = action.get("status", Order.Status.DRAFT)
+        customers = list(ctx.customers(action.get("recipients")))
+        for customer in customers:
+            lines = _last_lines(customer.pk) if mode == "repeat_last" else action["lines"]
+            common = {
+                "action_type": self.key,
+                "target_type": WorkflowActionLog.TargetType.CUSTOMER,
+                "target_id": customer.pk,
+            }
+            if not lines:
+                ctx.log(
+                    **common,
+                    status=LogStatus.SKIPPED,
+                    result_data={"reason": gettext_noop("no previous order to repeat")},
+                )
+                continue
+            external_id = f"wf-{ctx.execution.pk}-{ctx.step_order}-{customer.pk}"
+            if ctx.is_test:
+                ctx.log(
+                    **common,
+                    status=LogStatus.SUCCESS,
+                    result_data={"test": True, "would_create": {"lines": lines, "status": status}},
+                )
+                continue
+            order = Order.objects.filter(external_id=external_id).first() or order_create(
+                customer=customer,
+                lines=lines,
+                source=Order.Source.WORKFLOW,
+                status=status,
+                external_id=external_id,
+                note=f"Created by workflow execution #{ctx.execution.pk}",
+            )
+            ctx.log(
+                **common,
+                status=LogStatus.SUCCESS,
+                result_data={"order_id": order.pk, "lines": lines, "status": order.status},
+            )
+        return StepResult(customer_ids=[c.pk for c in customers])
+
+
+def _last_lines(customer_id: int) -> list[dict[str, Any]] | None:
+    order = (
+        Order.objects.filter(customer_id=customer_id, status__in=COUNTED_ORDER_STATUSES)
+        .order_by("-created_at")
+        .only("lines")
+        .first()
+    )
+    return [dict(line) for line in order.lines] if order and order.lines else None

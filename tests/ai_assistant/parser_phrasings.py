@@ -1,5 +1,5 @@
 """Phrasings for measuring the offline parser (issue 7, item 7), with the key facts each must
-give (see ``ai_assistant.accuracy``). Written for this purpose: none is a copy of the example
+give (see ``benchmarks.parser_accuracy``). Written for this purpose: none is a copy of the example
 table in nl-examples.md, which is ``TABLE_EXAMPLES`` below. Norwegian, English and mixed; some
 must give a question.
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ai_assistant.accuracy import Case
 from ai_assistant.context import ParseContext
+from benchmarks.parser_accuracy import Case
 
 TEMPLATES: list[dict[str, Any]] = [
     {"id": 1, "name": "Bestillingsskjema", "category": "bestilling", "variables": []},

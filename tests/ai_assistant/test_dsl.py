@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ai_assistant.dsl import DOCS, compile_script, export_script
+from ai_assistant.dsl import compile_script, docs, export_script
 from automation.validation import validate_workflow
 from tests.automation.test_roundtrip import workflow_doc
 from tests.automation.workflow_docs import Refs, make_refs, running_example
@@ -364,7 +364,7 @@ def test_a_javascript_name_in_python_gets_a_hint() -> None:
 
 
 def test_the_documented_examples_compile(refs: Refs) -> None:
-    blocks = re.findall(r"```(python|javascript)\n(.*?)```", DOCS, flags=re.S)
+    blocks = re.findall(r"```(python|javascript)\n(.*?)```", docs(), flags=re.S)
     assert len(blocks) >= 5
     for language, source in blocks:
         result = compile_script(source, language=language)

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from ai_assistant.accuracy import compare, key_facts
 from ai_assistant.context import ParseContext
 from ai_assistant.offline import ParseOutcome, parse_description
 from automation.validation import validate_workflow
+from benchmarks.parser_accuracy import compare, key_facts
 from tests.ai_assistant.parser_phrasings import TABLE_EXAMPLES, standard_context
 from tests.automation.workflow_docs import RUNNING_EXAMPLE
 from tests.customers.factories import CustomerGroupFactory

@@ -6,8 +6,8 @@ import argparse
 
 import pytest
 
-from ai_assistant.accuracy import keyword_baseline, measure
 from automation.validation import validate_workflow
+from benchmarks.parser_accuracy import keyword_baseline, measure
 from tests.ai_assistant.parser_phrasings import (
     HELD_OUT,
     PHRASINGS,

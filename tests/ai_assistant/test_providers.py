@@ -385,7 +385,7 @@ def test_integration_for_a_business_user_is_refused(use_openai: FakeLLM, world, 
 
     reply = ai_parse_description(user=business, text="Hent data fra ERP hver dag kl 6")
 
-    assert [e["code"] for e in reply.errors] == ["integration_not_allowed"]
+    assert [e["code"] for e in reply.errors] == ["permission_denied"]
     assert_nothing_offered(reply, reply.session_id)
     # Business users are not even told which integrations exist.
     assert "ERP" not in use_openai.requests[0].body["messages"][0]["content"]

@@ -16,8 +16,8 @@ from ai_assistant.services import (
     ai_parse_description,
 )
 from automation.models import Integration, WorkflowDefinition
+from automation.policy import WorkflowPermissionError
 from automation.services import workflow_definition
-from automation.validation import WorkflowValidationError
 from tests.ai_assistant.fake_llm import World, make_user, make_world
 
 pytestmark = pytest.mark.django_db
@@ -316,9 +316,9 @@ def test_confirm_rechecks_the_policy(world: World, business):
         },
     )
 
-    with pytest.raises(WorkflowValidationError) as excinfo:
+    with pytest.raises(WorkflowPermissionError) as excinfo:
         ai_confirm(user=business, session_id=session.pk, activate=False)
-    assert excinfo.value.errors[0]["code"] == "integration_not_allowed"
+    assert excinfo.value.errors[0]["code"] == "permission_denied"
     assert not WorkflowDefinition.objects.exists()
 
 

@@ -37,10 +37,10 @@ def _fresh_cache() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def queued() -> Iterator[dict[str, list[tuple[Any, ...]]]]:
-    """Nothing leaves for Celery: the four queueing functions and ``run_execution_task.delay``
+    """Nothing leaves for Celery: the queueing functions and ``run_execution_task.delay``
     (used by ``execution_start``) record their calls instead."""
     calls: dict[str, list[tuple[Any, ...]]] = {
-        name: [] for name in ("run", "email_batch", "report", "alert", "delay")
+        name: [] for name in ("run", "step_work", "alert", "delay")
     }
 
     def recorder(name: str) -> Callable[..., None]:
@@ -48,8 +48,7 @@ def queued() -> Iterator[dict[str, list[tuple[Any, ...]]]]:
 
     with (
         mock.patch.object(queueing, "enqueue_run", side_effect=recorder("run")),
-        mock.patch.object(queueing, "enqueue_email_batch", side_effect=recorder("email_batch")),
-        mock.patch.object(queueing, "enqueue_report", side_effect=recorder("report")),
+        mock.patch.object(queueing, "enqueue_step_work", side_effect=recorder("step_work")),
         mock.patch.object(queueing, "enqueue_alert", side_effect=recorder("alert")),
         mock.patch.object(run_execution_task, "delay", side_effect=recorder("delay")),
     ):

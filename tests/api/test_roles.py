@@ -12,9 +12,9 @@ from django.apps import apps as global_apps
 from django.contrib.auth.models import Group
 from rest_framework.test import APIClient
 
+from accounts.roles import role_of, user_has_role
 from automation.models import WorkflowDefinition
 from automation.services import workflow_create
-from config.api import role_of, user_has_role
 from executions.models import WorkflowExecution
 from tests.api.conftest import BASE, assert_error, make_user
 

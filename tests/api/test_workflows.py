@@ -104,7 +104,7 @@ def test_list_refuses_bad_filters_and_pages(viewer: APIClient) -> None:
 
 
 def test_page_size_is_capped_at_200(viewer: APIClient) -> None:
-    from config.api import WorkflowAutomationPagination
+    from core.api import WorkflowAutomationPagination
 
     assert WorkflowAutomationPagination.max_page_size == 200
     assert viewer.get(WORKFLOWS, {"page_size": 10_000}).status_code == 200

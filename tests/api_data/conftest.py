@@ -92,7 +92,7 @@ def enqueued(monkeypatch: pytest.MonkeyPatch) -> Iterator[Enqueued]:
     ``execution_enqueue`` sends directly."""
     record = Enqueued()
     monkeypatch.setattr(queueing, "enqueue_run", record.runs.append)
-    for name in ("enqueue_email_batch", "enqueue_report", "enqueue_alert"):
+    for name in ("enqueue_step_work", "enqueue_alert"):
         monkeypatch.setattr(queueing, name, lambda *args, _n=name: record.other.append((_n, args)))
     with mock.patch.object(run_execution_task, "delay", side_effect=record.runs.append):
         yield record

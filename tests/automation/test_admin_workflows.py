@@ -32,7 +32,7 @@ def english_and_fast(settings) -> None:
 def queued(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[tuple[Any, ...]]]:
     """The one seam to Celery, recorded instead of sent."""
     calls: dict[str, list[tuple[Any, ...]]] = {}
-    for name in ("enqueue_run", "enqueue_email_batch", "enqueue_report", "enqueue_alert"):
+    for name in ("enqueue_run", "enqueue_step_work", "enqueue_alert"):
         monkeypatch.setattr(
             queueing, name, lambda *args, _name=name: calls.setdefault(_name, []).append(args)
         )

@@ -13,9 +13,9 @@ from jsonschema import Draft202012Validator
 
 from automation.models import WorkflowDefinition
 from automation.validation import (
-    ERROR_CODES,
     ValidationResult,
     WorkflowValidationError,
+    error_codes,
     validate_workflow,
     workflow_json_schema,
 )
@@ -47,6 +47,13 @@ def _action(doc: Doc, i: int) -> Doc:
 def _integration_step(refs: Refs, **overrides: Any) -> Doc:
     config = {"integration_id": refs.integration.pk, "method": "POST", "path": "orders/"}
     return {"step_type": "call_integration", "action_config": {**config, **overrides}}
+
+
+def _notice_step(**config: Any) -> Doc:
+    return {
+        "step_type": "notify_staff",
+        "action_config": {"recipients": {"group": "all"}, **config},
+    }
 
 
 def _event_based(doc: Doc) -> None:
@@ -305,12 +312,22 @@ CASES: list[tuple[str, Callable[[Doc, Refs], None], str]] = [
         "/steps/2/action_config/path",
     ),
     ("schedule_too_frequent", _cron("* * * * *"), "/schedule/schedule_config/expression"),
+    (
+        "unknown_staff_group",
+        _append_step(lambda refs: _notice_step(staff_group="nobody-here")),
+        "/steps/2/action_config/staff_group",
+    ),
+    (
+        "staff_required",
+        _append_step(lambda refs: _notice_step()),
+        "/steps/2/action_config",
+    ),
 ]
 
 
 def test_every_error_code_has_a_case() -> None:
     # workflow_archived needs an instance, so it has its own test below.
-    assert {code for code, _m, _p in CASES} | {"workflow_archived"} == set(ERROR_CODES)
+    assert {code for code, _m, _p in CASES} | {"workflow_archived"} == set(error_codes())
 
 
 @pytest.mark.parametrize(("code", "mutate", "path"), CASES, ids=[c[0] for c in CASES])
@@ -662,7 +679,7 @@ def test_the_validator_never_crashes_and_always_answers_in_shape(refs: Refs, dat
     assert (result.normalised is None) == bool(result.errors)
     for error in result.errors:
         assert set(error) == {"path", "code", "message"}
-        assert error["code"] in ERROR_CODES
+        assert error["code"] in error_codes()
         assert error["path"] == "" or error["path"].startswith("/")
 
 

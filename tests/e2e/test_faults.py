@@ -23,7 +23,7 @@ import pytest
 
 from customers.models import Customer
 from executions.dispatch import dispatch_due
-from executions.emailing import message_id
+from executions.message_ids import message_id
 from executions.models import WorkflowActionLog, WorkflowExecution
 from executions.services import execution_start
 from tests.e2e.conftest import SmtpSink, Worker, _free_port, wait_for

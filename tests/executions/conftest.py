@@ -87,23 +87,22 @@ class QueueRecorder:
 
     @property
     def email_batches(self) -> list[tuple[int, int, list[int]]]:
-        return [(e, s, list(ids)) for e, s, ids in self.of("email")]
+        return [(e, s, list(ids)) for e, s, _type, ids in self.of("email")]
 
     @property
     def alerts(self) -> list[int]:
         return [args[0] for args in self.of("alert")]
 
     def perform(self, job: Job) -> None:
-        from executions import alerts, emailing, engine, reports
+        from executions import alerts, engine
 
         if job.kind == "run":
             engine.run_execution(*job.args)
-        elif job.kind == "email":
-            emailing.send_batch(*job.args)
-        elif job.kind == "report":
-            reports.run_report_step(*job.args)
-        else:
+        elif job.kind == "alert":
             alerts.alert_failed_execution(*job.args)
+        else:  # a step's fanned-out work, recorded by the queue it goes to
+            execution_id, step_order, step_type, part = job.args
+            engine.run_step_work(execution_id, step_order, step_type, part)
 
     def drain(self, *, kinds: tuple[str, ...] = ("run", "email", "report", "alert")) -> int:
         """Perform queued jobs of ``kinds`` (and whatever they enqueue) until none is left.
@@ -128,12 +127,11 @@ class QueueRecorder:
 def queue(monkeypatch: pytest.MonkeyPatch) -> QueueRecorder:
     recorder = QueueRecorder()
     monkeypatch.setattr(queueing, "enqueue_run", lambda e: recorder.record("run", e))
-    monkeypatch.setattr(
-        queueing,
-        "enqueue_email_batch",
-        lambda e, s, ids: recorder.record("email", e, s, list(ids)),
-    )
-    monkeypatch.setattr(queueing, "enqueue_report", lambda e, s: recorder.record("report", e, s))
+
+    def step_work(e: int, s: int, step_type: str, part: Any, *, queue: str) -> None:
+        recorder.record(queue, e, s, step_type, None if part is None else list(part))
+
+    monkeypatch.setattr(queueing, "enqueue_step_work", step_work)
     monkeypatch.setattr(queueing, "enqueue_alert", lambda e: recorder.record("alert", e))
     return recorder
 

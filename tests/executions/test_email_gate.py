@@ -1,5 +1,5 @@
-"""The claim as a gate before DATA (executions/mailgate.py), with Django's SMTP backend, a
-real SMTP server on loopback (aiosmtpd) and PostgreSQL.
+"""The claim as a gate before DATA (executions/steps/send_email/gate.py), with Django's SMTP
+backend, a real SMTP server on loopback (aiosmtpd) and PostgreSQL.
 
 The claim's statement is on its way to the database while the backend says MAIL FROM and
 RCPT TO; the message's data goes out only once the claim is committed. Checked from the
@@ -24,17 +24,23 @@ from django.core.mail.message import sanitize_address
 from django.db import DatabaseError, connection
 
 from customers.models import Customer
-from executions import emailing
+from executions import engine
 from executions.engine import step_work_finished
 from executions.errors import RetryLater
-from executions.mailgate import (
+from executions.models import WorkflowActionLog, WorkflowExecution
+from executions.steps.send_email.gate import (
     DJANGO_SMTP_BACKEND,
     GatedEmailBackend,
     GatedSMTP,
     batch_connection,
 )
-from executions.models import WorkflowActionLog, WorkflowExecution
 from tests.executions.test_email_step import email_run  # noqa: F401 (a fixture)
+
+
+def send_batch(execution_id: int, step_order: int, ids: list[int]) -> None:
+    """An email batch as a worker does it: the batch, then the engine's check for the end."""
+    engine.run_step_work(execution_id, step_order, "send_email", ids)
+
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -167,7 +173,7 @@ def test_the_envelope_names_each_messages_own_sender() -> None:
 
 def test_every_message_is_accepted_only_after_its_customer_is_claimed(smtp_run, smtp) -> None:
     run = smtp_run(12)
-    emailing.send_batch(run.execution.pk, 1, run.ids)
+    send_batch(run.execution.pk, 1, run.ids)
 
     assert sorted(smtp.recipients()) == sorted(c.email for c in run.customers)
     # At the moment the server took each message, its row was claimed (unknown, one attempt):
@@ -186,7 +192,7 @@ def test_a_refused_claim_resets_the_transaction_and_the_batch_goes_on(smtp_run, 
         f" WHERE action_type = 'send_email' AND target_id = {taken.pk}"
     }
 
-    emailing.send_batch(run.execution.pk, 1, run.ids)
+    send_batch(run.execution.pk, 1, run.ids)
 
     assert taken.email not in smtp.recipients()
     assert sorted(smtp.recipients()) == sorted(c.email for c in run.customers if c != taken)
@@ -201,7 +207,7 @@ def test_a_pause_before_the_claim_stops_the_batch_with_nothing_delivered(smtp_ru
         status=WorkflowExecution.Status.PAUSED
     )
 
-    emailing.send_batch(run.execution.pk, 1, run.ids)
+    send_batch(run.execution.pk, 1, run.ids)
 
     assert smtp.recipients() == []
     assert set(run.statuses().values()) == {LogStatus.PENDING}
@@ -221,7 +227,7 @@ def test_a_recipient_refused_before_data_settles_the_claim(smtp_run, smtp) -> No
     smtp.refuse_rcpt = {refused: "550 No such user", deferred: "451 Try again later"}
 
     with pytest.raises(RetryLater):
-        emailing.send_batch(run.execution.pk, 1, run.ids)
+        send_batch(run.execution.pk, 1, run.ids)
 
     assert smtp.recipients() == [run.customers[2].email]
     statuses = run.statuses()
@@ -242,7 +248,7 @@ def test_a_message_that_cannot_be_built_after_its_claim_settles_the_claim(smtp_r
     Customer.objects.filter(pk=broken.pk).update(email="kunde1@example.com\nBcc: spy@example.com")
 
     with pytest.raises(RetryLater):  # not a permanent error: retried like a failed send
-        emailing.send_batch(run.execution.pk, 1, run.ids)
+        send_batch(run.execution.pk, 1, run.ids)
 
     assert smtp.recipients() == [run.customers[0].email, run.customers[2].email]
     assert smtp.transactions == 2
@@ -259,7 +265,7 @@ def test_data_sent_without_an_answer_leaves_the_outcome_unknown(smtp_run, smtp) 
     lost = run.customers[1].email
     smtp.drop_after_data = {lost}
 
-    emailing.send_batch(run.execution.pk, 1, run.ids)
+    send_batch(run.execution.pk, 1, run.ids)
 
     # The server may have taken it: not retried, not resent; the others go out as usual over
     # a new connection.
@@ -284,7 +290,7 @@ def test_data_answered_with_an_error_settles_that_customer_and_the_batch_goes_on
         closing: "421 Closing the connection",
     }
     with pytest.raises(RetryLater):
-        emailing.send_batch(run.execution.pk, 1, run.ids)
+        send_batch(run.execution.pk, 1, run.ids)
 
     assert run.statuses() == {
         run.customers[0].email: LogStatus.SUCCESS,
@@ -306,7 +312,7 @@ def test_a_batch_finds_each_of_its_customers_and_notes_who_is_gone(smtp_run, smt
     # the batch looks each customer up by its key instead, and must still find the right one.
     Customer.objects.filter(pk=run.customers[1].pk).update(name="Kafé Nord")
 
-    emailing.send_batch(run.execution.pk, 1, run.ids)
+    send_batch(run.execution.pk, 1, run.ids)
 
     rows = {
         row.target_id: row
@@ -340,7 +346,7 @@ def test_leaving_with_a_claim_unread_closes_the_database_connection(
     monkeypatch.setattr(GatedSMTP, "rcpt", killed)  # the claim is on its way, unread
 
     with pytest.raises(WorkerKilled):
-        emailing.send_batch(run.execution.pk, 1, run.ids)
+        send_batch(run.execution.pk, 1, run.ids)
 
     # The connection was closed rather than reused with an answer waiting in it; the next
     # query opens a new one. Nothing was delivered: the first row is `unknown` if its claim
@@ -363,7 +369,7 @@ def test_a_claim_that_fails_in_the_database_stops_the_batch_before_data(smtp_run
     )
     try:
         with pytest.raises(DatabaseError, match="statement timeout"):
-            emailing.send_batch(run.execution.pk, 1, run.ids)
+            send_batch(run.execution.pk, 1, run.ids)
     finally:
         holder.rollback()
         holder.close()
@@ -383,14 +389,14 @@ def test_the_claim_is_prepared_once_per_connection_and_again_if_deallocated(smtp
             cursor.execute("SELECT name FROM pg_prepared_statements WHERE name LIKE 'wf_%'")
             return [name for (name,) in cursor.fetchall()]
 
-    emailing.send_batch(run.execution.pk, 1, first)
+    send_batch(run.execution.pk, 1, first)
     assert prepared() == ["wf_email_claim"]
     # Something resets the session between batches (a pooler's DISCARD ALL, say): the next
     # claim finds no statement, which did nothing, and is prepared and sent again.
     with connection.cursor() as cursor:
         cursor.execute("DEALLOCATE ALL")
 
-    emailing.send_batch(run.execution.pk, 1, second)
+    send_batch(run.execution.pk, 1, second)
 
     assert prepared() == ["wf_email_claim"]
     assert sorted(smtp.recipients()) == sorted(c.email for c in run.customers)
@@ -406,7 +412,7 @@ def test_a_batch_that_is_not_the_last_leaves_without_the_executions_lock(smtp_ru
     # Someone holds the execution's row (the other batches' claims take it, briefly, in turn):
     # the batch's own claims were committed before, and with customers still pending it must
     # not wait for the row only to find that it is not the last.
-    emailing.send_batch(run.execution.pk, 1, first[:1])
+    send_batch(run.execution.pk, 1, first[:1])
     holder = psycopg.connect(smtp._db.info.dsn)
     holder.execute(
         "SELECT 1 FROM executions_workflowexecution WHERE id = %s FOR UPDATE", [run.execution.pk]
@@ -418,6 +424,6 @@ def test_a_batch_that_is_not_the_last_leaves_without_the_executions_lock(smtp_ru
         holder.close()
         connection.close()  # drops the session's lock_timeout
 
-    emailing.send_batch(run.execution.pk, 1, first[1:] + rest)
+    send_batch(run.execution.pk, 1, first[1:] + rest)
     assert set(run.statuses().values()) == {LogStatus.SUCCESS}
     assert run.refresh().context["awaiting_step"] is None  # the last batch moved it on

@@ -16,13 +16,22 @@ from django.conf import settings
 
 from automation.models import WorkflowStep
 from customers.models import Customer
-from executions import alerts, emailing, engine
+from executions import alerts, engine
 from executions.errors import RetryLater
+from executions.message_ids import message_id
 from executions.models import WorkflowActionLog, WorkflowExecution
+from executions.steps.send_email import sending
+from executions.store.postgresql import COPY_FIELDS
 from templates_app.models import EmailTemplate
 from templates_app.services import email_address_suppress
 from tests.customers.factories import CustomerFactory
 from tests.templates_app.factories import EmailTemplateFactory
+
+
+def send_batch(execution_id: int, step_order: int, ids: list[int]) -> None:
+    """An email batch as a worker does it: the batch, then the engine's check for the end."""
+    engine.run_step_work(execution_id, step_order, "send_email", ids)
+
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("transitions_are_complete")]
 
@@ -135,8 +144,8 @@ def test_copy_fields_are_every_column_of_the_action_log() -> None:
     # On PostgreSQL the first run of a step copies its rows in column by column: a new field
     # must be added there too.
     fields = {f.name for f in WorkflowActionLog._meta.concrete_fields if not f.primary_key}
-    assert set(emailing.COPY_FIELDS) == fields
-    assert len(emailing.COPY_FIELDS) == len(fields)
+    assert set(COPY_FIELDS) == fields
+    assert len(COPY_FIELDS) == len(fields)
 
 
 def test_preparing_the_step_again_keeps_every_claim_it_has(email_run, queue) -> None:
@@ -152,7 +161,7 @@ def test_preparing_the_step_again_keeps_every_claim_it_has(email_run, queue) -> 
         step=run.execution.definition_snapshot["steps"][0],
         now=run.execution.created_at,
     )
-    prepared = emailing.prepare_step(ctx, ctx.step["action_config"])
+    prepared = sending.prepare_step(ctx, ctx.step["action_config"])
 
     assert prepared.pending == [c.pk for c in rest]
     assert queue.email_batches[batches_before:] == [(run.execution.pk, 1, [c.pk for c in rest])]
@@ -183,10 +192,10 @@ def test_a_redelivered_batch_never_emails_anyone_twice(email_run, queue, mailout
     a, b, c = run.ids
 
     # A first delivery got through two customers before its worker was lost...
-    emailing.send_batch(run.execution.pk, 1, [a, b])
+    send_batch(run.execution.pk, 1, [a, b])
     # ...then the whole batch is delivered again, twice.
-    emailing.send_batch(run.execution.pk, 1, [a, b, c])
-    emailing.send_batch(run.execution.pk, 1, [a, b, c])
+    send_batch(run.execution.pk, 1, [a, b, c])
+    send_batch(run.execution.pk, 1, [a, b, c])
 
     assert sorted(m.to[0] for m in mailoutbox) == [f"kunde{i}@example.com" for i in range(3)]
     assert set(run.statuses().values()) == {LogStatus.SUCCESS}
@@ -204,7 +213,7 @@ def test_a_send_interrupted_by_a_crash_is_marked_unknown_and_never_resent(
 
     mail_backend.before_send = killed_while_sending_to_kunde1
     with pytest.raises(WorkerKilled):
-        emailing.send_batch(run.execution.pk, 1, run.ids)
+        send_batch(run.execution.pk, 1, run.ids)
     assert run.statuses() == {
         "kunde0@example.com": LogStatus.SUCCESS,
         "kunde1@example.com": LogStatus.UNKNOWN,  # did the server get it? nobody knows
@@ -224,7 +233,7 @@ def test_a_send_interrupted_by_a_crash_is_marked_unknown_and_never_resent(
     alert = [m for m in mailoutbox if m.to == [a for _n, a in settings.ADMINS]]
     assert len(alert) == 1
     assert "unknown outcome" in alert[0].subject
-    assert emailing.message_id(run.execution.pk, 1, run.ids[1]) in alert[0].body
+    assert message_id(run.execution.pk, 1, run.ids[1]) in alert[0].body
     assert alerts.alert_failed_execution(run.execution.pk) is False  # once only
 
 
@@ -267,9 +276,7 @@ def test_message_id_is_derived_from_execution_step_and_customer(
             execution=run.execution, target_type="customer", target_id=customer.pk
         )
         assert row.result_data["message_id"] == expected
-    assert (
-        emailing.message_id(pk, 1, run.ids[0]) == f"<wf-{pk}.1.{run.ids[0]}@nordgrossisten.example>"
-    )
+    assert message_id(pk, 1, run.ids[0]) == f"<wf-{pk}.1.{run.ids[0]}@nordgrossisten.example>"
 
 
 def test_every_message_carries_one_click_unsubscribe_headers(email_run, queue, mailoutbox) -> None:
@@ -304,7 +311,7 @@ def test_a_batch_sends_over_one_connection(email_run, queue, mail_backend, mailo
     run = email_run(4)
     mail_backend.reset_counts()
 
-    emailing.send_batch(run.execution.pk, 1, run.ids)
+    send_batch(run.execution.pk, 1, run.ids)
 
     assert len(mailoutbox) == 4
     assert (mail_backend.connections, mail_backend.opens) == (1, 1)
@@ -356,7 +363,7 @@ def test_a_transient_error_leaves_the_customer_pending_and_asks_for_a_retry(
     mail_backend.fail("kunde1@example.com", error)
 
     with pytest.raises(RetryLater) as retry:
-        emailing.send_batch(run.execution.pk, 1, run.ids)
+        send_batch(run.execution.pk, 1, run.ids)
 
     assert retry.value.countdown > 0
     assert run.statuses() == {
@@ -370,7 +377,7 @@ def test_a_transient_error_leaves_the_customer_pending_and_asks_for_a_retry(
     assert run.refresh().status == Status.RUNNING  # the step is not done yet
 
     # The task's retry delivers the same batch again: only kunde1 is sent to.
-    emailing.send_batch(run.execution.pk, 1, run.ids)
+    send_batch(run.execution.pk, 1, run.ids)
 
     assert sorted(m.to[0] for m in mailoutbox) == [f"kunde{i}@example.com" for i in range(3)]
     assert run.refresh().status == Status.QUEUED
@@ -387,8 +394,8 @@ def test_a_transient_error_that_persists_fails_the_customer_after_max_retries(
 
     for _attempt in range(2):  # the first try and one retry...
         with pytest.raises(RetryLater):
-            emailing.send_batch(run.execution.pk, 1, run.ids)
-    emailing.send_batch(run.execution.pk, 1, run.ids)  # ...and the second, last, retry
+            send_batch(run.execution.pk, 1, run.ids)
+    send_batch(run.execution.pk, 1, run.ids)  # ...and the second, last, retry
 
     row = WorkflowActionLog.objects.get(execution=run.execution, target_id=run.ids[0])
     assert (row.status, row.attempts) == (LogStatus.FAILED, 3)
@@ -409,7 +416,7 @@ def test_a_permanent_5xx_fails_the_customer_at_once_and_the_execution_when_the_s
         smtplib.SMTPRecipientsRefused({"kunde1@example.com": (550, b"5.1.1 No such user")}),
     )
 
-    emailing.send_batch(run.execution.pk, 1, run.ids)  # no RetryLater: nothing to retry
+    send_batch(run.execution.pk, 1, run.ids)  # no RetryLater: nothing to retry
 
     row = WorkflowActionLog.objects.get(execution=run.execution, target_id=run.ids[1])
     assert (row.status, row.attempts) == (LogStatus.FAILED, 1)

@@ -556,8 +556,9 @@ def test_an_integration_pointing_at_the_metadata_service_is_refused_without_traf
     monkeypatch.setattr(outbound, "_connect", no_connection)
     # Even allow-listing it by name does not open a cloud metadata address.
     settings.OUTBOUND_HTTP_ALLOWED_HOSTS = ["169.254.169.254"]
-    # Saved around the service (whose check would refuse it), as a URL that later changed.
-    integration = Integration.objects.create(name="Metadata", base_url="http://169.254.169.254/")
+    # Saved while it pointed somewhere public; its URL changed in the database later (saving
+    # the workflow now would be refused: automation.policy).
+    integration = Integration.objects.create(name="Metadata", base_url="https://erp.example.com/")
     workflow = make_workflow(
         [
             {
@@ -571,6 +572,7 @@ def test_an_integration_pointing_at_the_metadata_service_is_refused_without_traf
             }
         ]
     )
+    Integration.objects.filter(pk=integration.pk).update(base_url="http://169.254.169.254/")
     execution = start_execution(workflow)
 
     engine.run_execution(execution.pk)
@@ -615,14 +617,16 @@ def test_steps_that_only_touch_the_database_share_a_transaction_within_the_budge
     )
     monkeypatch.setattr(engine, "STEP_GROUP_S", budget_s)
     locks = []  # the step the database says is current, each time a group takes the lock
-    real_lock = engine._lock_for_step
+    real = engine.store()
 
-    def lock(pk: int):
-        locked = real_lock(pk)
-        locks.append(WorkflowExecution.objects.values_list("current_step", flat=True).get(pk=pk))
-        return locked
+    class Watched(type(real)):  # type: ignore[misc]
+        def lock_for_step(self, pk: int):
+            locked = super().lock_for_step(pk)
+            current = WorkflowExecution.objects.values_list("current_step", flat=True).get(pk=pk)
+            locks.append(current)
+            return locked
 
-    monkeypatch.setattr(engine, "_lock_for_step", lock)
+    monkeypatch.setattr(engine, "store", Watched)
     execution = start_execution(workflow)
 
     engine.run_execution(execution.pk)

@@ -12,7 +12,7 @@ from django.conf import settings
 from automation.integrations import integration_create
 from automation.models import Integration, WorkflowStep
 from customers.models import Customer, Order
-from executions import emailing, engine, lifecycle, reports
+from executions import engine, lifecycle
 from executions.lifecycle import (
     ExecutionStateError,
     dead_letter_list,
@@ -25,6 +25,12 @@ from executions.lifecycle import (
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
 from tests.customers.factories import CustomerFactory, OrderFactory
 from tests.templates_app.factories import EmailTemplateFactory
+
+
+def send_batch(execution_id: int, step_order: int, ids: list[int]) -> None:
+    """An email batch as a worker does it: the batch, then the engine's check for the end."""
+    engine.run_step_work(execution_id, step_order, "send_email", ids)
+
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("transitions_are_complete")]
 
@@ -94,7 +100,7 @@ def test_pause_takes_effect_before_the_next_customer(
             execution_pause(execution=execution.pk)
 
     mail_backend.before_send = pause_during_the_first_send
-    emailing.send_batch(*the_batch(queue))
+    send_batch(*the_batch(queue))
 
     # The email already handed to the server went out; nobody after it.
     assert sent_to(mailoutbox) == ["kunde0@example.com"]
@@ -111,7 +117,7 @@ def test_pause_takes_effect_before_the_next_customer(
 def test_a_paused_execution_sends_nobody(two_step_run, queue, mailoutbox) -> None:
     execution_pause(execution=two_step_run.pk)
 
-    emailing.send_batch(*the_batch(queue))
+    send_batch(*the_batch(queue))
 
     assert mailoutbox == []
     assert set(statuses(two_step_run).values()) == {LogStatus.PENDING}
@@ -251,7 +257,7 @@ def test_cancel_stops_sending_and_marks_pending_customers_skipped(
         staff,
     )
     # A late batch or run message finds nothing to do.
-    emailing.send_batch(execution.pk, 1, [c.pk for c in Customer.objects.all()])
+    send_batch(execution.pk, 1, [c.pk for c in Customer.objects.all()])
     engine.run_execution(execution.pk)
     assert len(mailoutbox) == 1
     with pytest.raises(ExecutionStateError):
@@ -565,7 +571,7 @@ def test_a_late_duplicate_job_of_an_earlier_step_does_not_move_the_execution_bac
     runs_before = len(queue.runs)
 
     # A copy of step 1's report job arrives late (a redelivered message).
-    reports.run_report_step(execution.pk, 1)
+    engine.run_step_work(execution.pk, 1, "generate_report", None)
 
     execution.refresh_from_db()
     assert (execution.status, execution.current_step) == (Status.QUEUED, 3)

@@ -27,14 +27,14 @@ def test_an_email_batch_names_its_customers_by_count_and_range(
 ) -> None:
     ids = list(range(1001, 1201))
     with django_capture_on_commit_callbacks(execute=True):
-        queueing.enqueue_email_batch(7, 2, ids)
+        queueing.enqueue_step_work(7, 2, "send_email", ids, queue="email")
     message = email_queue.basic_get("email", no_ack=True)
 
-    assert message.headers["task"] == "executions.tasks.send_email_batch_task"
+    assert message.headers["task"] == "executions.tasks.step_work_task"
     # Monitoring and a failed task's stored result show this, not a list cut at 1,024 characters.
-    assert message.headers["argsrepr"] == "(7, 2, [200 customers: 1001..1200])"
+    assert message.headers["argsrepr"] == "(7, 2, 'send_email', [200 customers: 1001..1200])"
     args, kwargs, _ = message.decode()
-    assert (args, kwargs) == ([7, 2, ids], {})  # the task itself still gets every id
+    assert (args, kwargs) == ([7, 2, "send_email", ids], {})  # the task still gets every id
 
 
 def test_a_batch_description_reads_well_for_any_size() -> None:

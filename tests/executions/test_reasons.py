@@ -29,6 +29,7 @@ WRITERS = sorted(
     {
         *BASE_DIR.glob("executions/*.py"),
         *BASE_DIR.glob("executions/steps/*.py"),
+        BASE_DIR / "customers/selection.py",
         BASE_DIR / "automation/http.py",
         BASE_DIR / "automation/integrations.py",
         BASE_DIR / "templates_app/services.py",

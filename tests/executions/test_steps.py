@@ -14,7 +14,7 @@ import pytest
 from automation.integrations import integration_create
 from automation.models import Integration
 from customers.models import Order
-from executions import engine, reports
+from executions import engine
 from executions.dispatch import dispatch_due
 from executions.engine import StepContext
 from executions.models import WorkflowActionLog, WorkflowExecution
@@ -517,7 +517,7 @@ def test_generate_report_claims_the_report_and_hands_it_to_the_report_queue(
     engine.run_execution(execution.pk)
     queue.drain(kinds=("email", "run"))
 
-    assert queue.of("report") == [(execution.pk, 2)]
+    assert queue.of("report") == [(execution.pk, 2, "generate_report", None)]
     row = WorkflowActionLog.objects.get(execution=execution, step_order=2)
     assert (row.action_type, row.target_type, row.status) == (
         "generate_report",
@@ -539,8 +539,10 @@ def test_the_report_is_one_html_email_with_a_semicolon_csv_with_bom(
     queue.drain(kinds=("email", "run"))
     mailoutbox.clear()
 
-    reports.run_report_step(execution.pk, 2)
-    reports.run_report_step(execution.pk, 2)  # a redelivered task sends nothing more
+    engine.run_step_work(execution.pk, 2, "generate_report", None)
+    engine.run_step_work(
+        execution.pk, 2, "generate_report", None
+    )  # a redelivered task sends nothing more
 
     (message,) = mailoutbox
     assert message.to == ["sjef@example.com"]

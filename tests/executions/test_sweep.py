@@ -125,8 +125,8 @@ def test_lost_email_batches_are_enqueued_again_and_everyone_gets_exactly_one_ema
     clock.advance(seconds=31)
     assert sweep_stalled() == (0, 2)
     assert queue.of("email", pending_only=True) == [
-        (execution.pk, 1, ids[2:4]),
-        (execution.pk, 1, ids[4:]),
+        (execution.pk, 1, "send_email", ids[2:4]),
+        (execution.pk, 1, "send_email", ids[4:]),
     ]
     assert sweep_stalled() == (0, 0)  # not again within the next quiet period
 
@@ -270,14 +270,14 @@ def test_a_lost_report_message_is_enqueued_again_and_the_report_sent_once(
         )
     )
     engine.run_execution(execution.pk)
-    assert queue.of("report", pending_only=True) == [(execution.pk, 1)]
+    assert queue.of("report", pending_only=True) == [(execution.pk, 1, "generate_report", None)]
     queue.clear()  # Redis restarted: the report's message is gone
 
     clock.advance(seconds=59)
     assert sweep_stalled() == (0, 0)
     clock.advance(seconds=2)
     assert sweep_stalled() == (0, 1)
-    assert queue.of("report", pending_only=True) == [(execution.pk, 1)]
+    assert queue.of("report", pending_only=True) == [(execution.pk, 1, "generate_report", None)]
     assert sweep_stalled() == (0, 0)
 
     queue.drain()

@@ -45,7 +45,9 @@ def detail_url(workflow: WorkflowDefinition) -> str:
 
 
 def action_url(name: str, workflow: WorkflowDefinition) -> str:
-    return reverse(f"automation:workflow-{name}", args=[workflow.pk])
+    # Starting a run lives beside the executions it creates.
+    app = "executions" if name in ("run-now", "test") else "automation"
+    return reverse(f"{app}:workflow-{name}", args=[workflow.pk])
 
 
 # --- List ---------------------------------------------------------------------------------
@@ -250,7 +252,7 @@ def test_test_runs_the_workflow_and_opens_the_report(
     tested: dict[str, Any], workflow: WorkflowDefinition
 ) -> None:
     execution = tested["execution"]
-    report_url = reverse("automation:workflow-test-run", args=[workflow.pk, execution.pk])
+    report_url = reverse("executions:workflow-test-run", args=[workflow.pk, execution.pk])
     assert tested["response"].status_code == 302
     assert tested["response"]["Location"] == report_url
     assert execution.trigger == "test" and execution.status == "completed"
@@ -263,7 +265,7 @@ def test_the_test_run_page_shows_who_would_get_which_email_and_who_is_skipped(
     tested: dict[str, Any], workflow: WorkflowDefinition, refs: Refs
 ) -> None:
     execution = tested["execution"]
-    url = reverse("automation:workflow-test-run", args=[workflow.pk, execution.pk])
+    url = reverse("executions:workflow-test-run", args=[workflow.pk, execution.pk])
 
     response = tested["client"].get(url)
 
@@ -288,7 +290,7 @@ def test_the_test_run_fragment_is_the_report(
     tested: dict[str, Any], workflow: WorkflowDefinition
 ) -> None:
     execution = tested["execution"]
-    url = reverse("automation:workflow-test-run", args=[workflow.pk, execution.pk])
+    url = reverse("executions:workflow-test-run", args=[workflow.pk, execution.pk])
     html = tested["client"].get(url, **HTMX).content.decode()
     assert "<html" not in html
     assert html.strip().startswith('<div id="test-report">')
@@ -306,5 +308,5 @@ def test_the_test_run_page_is_only_for_test_runs_of_that_workflow(
     client = tested["client"]
     bad = [(other.pk, execution.pk), (workflow.pk, real.pk), (workflow.pk, 999999)]
     for workflow_pk, execution_pk in bad:
-        url = reverse("automation:workflow-test-run", args=[workflow_pk, execution_pk])
+        url = reverse("executions:workflow-test-run", args=[workflow_pk, execution_pk])
         assert client.get(url).status_code == 404

@@ -45,8 +45,7 @@ def no_celery() -> Iterator[dict[str, list[tuple[Any, ...]]]]:
     with (
         mock.patch.object(queueing, "enqueue_run", side_effect=recorder("run")),
         mock.patch.object(queueing, "enqueue_runs", side_effect=recorder("runs")),
-        mock.patch.object(queueing, "enqueue_email_batch", side_effect=recorder("email")),
-        mock.patch.object(queueing, "enqueue_report", side_effect=recorder("report")),
+        mock.patch.object(queueing, "enqueue_step_work", side_effect=recorder("step_work")),
         mock.patch.object(queueing, "enqueue_alert", side_effect=recorder("alert")),
         mock.patch.object(run_execution_task, "delay", side_effect=recorder("delay")),
     ):

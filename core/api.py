@@ -1,12 +1,8 @@
-"""Shared pieces of the REST API: the error shape, pagination, roles and their permissions.
+"""Shared pieces of the REST API: the error shape and pagination.
 
 Every app's API module imports from here, so that all endpoints answer errors the same way
-(``{"errors": [{"path", "code", "message"}]}``, see docs/workflow-format.md), paginate the
-same way and check roles the same way.
-
-Roles are Django groups created by ``automation/migrations/0002_roles.py``. They are ranked:
-viewer < business < developer < staff. A user's role is the highest group they belong to;
-``is_staff`` and superusers are always ``staff``.
+(``{"errors": [{"path", "code", "message"}]}``, see docs/workflow-format.md) and paginate the
+same way. Roles and the API's permissions are in ``accounts``.
 """
 
 from __future__ import annotations
@@ -21,31 +17,19 @@ from django.http import Http404
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, serializers, status
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.permissions import SAFE_METHODS, BasePermission
-from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 # Lives in its own module: DRF imports parser classes while rest_framework.views is still
 # loading, and this module imports rest_framework.views.
-from config.api_parsers import StrictJSONParser
+from core.errors import DomainError
+from core.parsers import StrictJSONParser
+from core.pointer import escape as _escape
+from core.pointer import pointer
 
 __all__ = [
-    "BUSINESS",
-    "DEVELOPER",
-    "ROLES",
-    "STAFF",
-    "VIEWER",
     "Conflict",
     "ErrorResponseSerializer",
-    "IsBusiness",
-    "IsDeveloper",
-    "IsStaff",
-    "IsViewer",
-    "ReadViewerWriteBusiness",
-    "ReadViewerWriteDeveloper",
-    "RolePermission",
     "StrictJSONParser",
     "WorkflowAutomationPagination",
     "error",
@@ -54,105 +38,9 @@ __all__ = [
     "errors_response",
     "exception_handler",
     "pointer",
-    "role_of",
-    "user_has_role",
 ]
 
-logger = logging.getLogger("config.api")
-
-# --- Roles -------------------------------------------------------------------------------------
-
-VIEWER, BUSINESS, DEVELOPER, STAFF = "viewer", "business", "developer", "staff"
-#: Lowest to highest; every role includes what the roles before it may do.
-ROLES: tuple[str, ...] = (VIEWER, BUSINESS, DEVELOPER, STAFF)
-_RANK = {name: rank for rank, name in enumerate(ROLES)}
-# Cached on the user object so that several permission checks in one request cost one query.
-_ROLE_CACHE_ATTR = "_workflow_automation_role"
-
-
-def role_of(user: Any) -> str | None:
-    """The user's highest role, or None (anonymous, inactive or in no role group)."""
-    if user is None or not getattr(user, "is_authenticated", False):
-        return None
-    if not getattr(user, "is_active", True):
-        return None
-    if getattr(user, "is_superuser", False) or getattr(user, "is_staff", False):
-        return STAFF
-    if hasattr(user, _ROLE_CACHE_ATTR):
-        return getattr(user, _ROLE_CACHE_ATTR)
-    names = set(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
-    role = max(names, key=_RANK.__getitem__) if names else None
-    setattr(user, _ROLE_CACHE_ATTR, role)
-    return role
-
-
-def user_has_role(user: Any, role: str) -> bool:
-    """True when the user's role is ``role`` or a higher one."""
-    if role not in _RANK:
-        raise ValueError(f"Unknown role {role!r}; expected one of {ROLES}")
-    current = role_of(user)
-    return current is not None and _RANK[current] >= _RANK[role]
-
-
-class RolePermission(BasePermission):
-    """Requires ``read_role`` for safe methods (GET, HEAD, OPTIONS) and ``write_role`` for
-    the others. Anonymous requests are refused before this runs (401 via IsAuthenticated
-    semantics below); a known user without the role gets 403 with ``message``."""
-
-    read_role: str = VIEWER
-    write_role: str = BUSINESS
-
-    def required_role(self, request: Request) -> str:
-        return self.read_role if request.method in SAFE_METHODS else self.write_role
-
-    def has_permission(self, request: Request, view: APIView) -> bool:
-        user = request.user
-        if not (user and user.is_authenticated):
-            # False for an anonymous user makes DRF raise NotAuthenticated -> 401.
-            return False
-        role = self.required_role(request)
-        if user_has_role(user, role):
-            return True
-        # An instance attribute: DRF reads ``permission.message`` for the 403 detail.
-        self.message = f"This action requires the {role} role."
-        return False
-
-
-class IsViewer(RolePermission):
-    """Read endpoints: any role may read; writes need business (a viewer never writes)."""
-
-    read_role = VIEWER
-    write_role = BUSINESS
-
-
-class IsBusiness(RolePermission):
-    read_role = BUSINESS
-    write_role = BUSINESS
-
-
-class IsDeveloper(RolePermission):
-    read_role = DEVELOPER
-    write_role = DEVELOPER
-
-
-class IsStaff(RolePermission):
-    read_role = STAFF
-    write_role = STAFF
-
-
-class ReadViewerWriteBusiness(RolePermission):
-    """Templates, customers, workflows: everyone reads, business and up write."""
-
-    read_role = VIEWER
-    write_role = BUSINESS
-
-
-class ReadViewerWriteDeveloper(RolePermission):
-    """Integrations and scripts: everyone reads, developers and up write."""
-
-    read_role = VIEWER
-    write_role = DEVELOPER
-
+logger = logging.getLogger("core.api")
 
 # --- Pagination --------------------------------------------------------------------------------
 
@@ -240,11 +128,6 @@ _STATUS_CODES = {
 }
 
 
-def _escape(token: Any) -> str:
-    # RFC 6901: "~" and "/" inside a reference token are escaped.
-    return str(token).replace("~", "~0").replace("/", "~1")
-
-
 def _flatten(detail: Any, path: str = "") -> list[dict[str, str]]:
     """DRF's nested ``detail`` (dicts, lists, ErrorDetail) as a flat list with JSON Pointers."""
     if isinstance(detail, Mapping):
@@ -281,20 +164,8 @@ def _django_validation_errors(exc: django_exceptions.ValidationError) -> list[di
 
 def _domain_error(exc: Exception) -> Response | None:
     """Exceptions raised by our services, rendered without each view catching them."""
-    # Imported here: config must not import app modules before the app registry is ready.
-    from automation.services import WorkflowConflict
-    from automation.validation import WorkflowValidationError
-    from executions.lifecycle import ExecutionStateError
-
-    if isinstance(exc, WorkflowValidationError):
-        return errors_response(exc.errors, status=400)
-    if isinstance(exc, WorkflowConflict):
-        body = exc.as_dict()
-        response = Response(body, status=409)
-        response["ETag"] = f'"{exc.current_version}"'
-        return response
-    if isinstance(exc, ExecutionStateError):
-        return errors_response([error("", exc.code, str(exc))], status=409)
+    if isinstance(exc, DomainError):
+        return Response(exc.response_body(), status=exc.status_code, headers=exc.response_headers())
     if isinstance(exc, django_exceptions.ValidationError):
         return errors_response(_django_validation_errors(exc), status=400)
     return None
@@ -358,8 +229,3 @@ def _server_error(exc: Exception, context: dict[str, Any]) -> Response:
 def errors_from(detail: Any, path: str = "") -> list[dict[str, str]]:
     """Flatten a DRF serializer's ``errors`` into the documented items (JSON Pointers)."""
     return _flatten(detail, path)
-
-
-def pointer(*parts: str | int) -> str:
-    """``pointer("steps", 0, "name")`` -> ``/steps/0/name``."""
-    return "".join(f"/{_escape(p)}" for p in parts)

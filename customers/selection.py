@@ -1,4 +1,6 @@
-"""Who a step acts on: recipients resolved to customers, narrowed by a condition."""
+"""Which customers a workflow step acts on: its recipients resolved to customers, narrowed by
+a condition on their orders or attributes. The engine, the preview and the reports all use
+these rules, so a preview counts exactly whom a run would reach."""
 
 from __future__ import annotations
 

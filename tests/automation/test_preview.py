@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from ai_assistant.preview import workflow_preview
+from automation.preview import workflow_preview
 from automation.validation import validate_workflow
 from tests.ai_assistant.fake_llm import World, make_world, running_example
 from tests.customers.factories import CustomerFactory, OrderFactory

@@ -1,0 +1,87 @@
+"""Roles: who may do what, one definition for the pages, the API, the AI assistant and the
+services.
+
+Roles are Django groups (created by ``automation/migrations/0002_roles.py``), ranked
+viewer < business < developer < staff; every role includes what the roles below it may do. A
+user's role is the highest group they belong to; ``is_staff`` users and superusers are always
+``staff``. Nothing else in the product decides a role: pages use ``accounts.decorators``, the
+API ``accounts.permissions``, and per-user rules about what a workflow may contain live with
+the services that save workflows (``automation.policy``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "BUSINESS",
+    "DEVELOPER",
+    "ROLES",
+    "STAFF",
+    "VIEWER",
+    "Capabilities",
+    "capabilities_of",
+    "role_label",
+    "role_of",
+    "user_has_role",
+]
+
+VIEWER, BUSINESS, DEVELOPER, STAFF = "viewer", "business", "developer", "staff"
+#: Lowest to highest; every role includes what the roles before it may do.
+ROLES: tuple[str, ...] = (VIEWER, BUSINESS, DEVELOPER, STAFF)
+_RANK = {name: rank for rank, name in enumerate(ROLES)}
+# Cached on the user object so that several checks in one request cost one query.
+_ROLE_CACHE_ATTR = "_workflow_automation_role"
+
+
+def role_of(user: Any) -> str | None:
+    """The user's highest role, or None (anonymous, inactive or in no role group)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    if not getattr(user, "is_active", True):
+        return None
+    if getattr(user, "is_superuser", False) or getattr(user, "is_staff", False):
+        return STAFF
+    if hasattr(user, _ROLE_CACHE_ATTR):
+        return getattr(user, _ROLE_CACHE_ATTR)
+    names = set(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
+    role = max(names, key=_RANK.__getitem__) if names else None
+    setattr(user, _ROLE_CACHE_ATTR, role)
+    return role
+
+
+def user_has_role(user: Any, role: str) -> bool:
+    """True when the user's role is ``role`` or a higher one."""
+    if role not in _RANK:
+        raise ValueError(f"Unknown role {role!r}; expected one of {ROLES}")
+    current = role_of(user)
+    return current is not None and _RANK[current] >= _RANK[role]
+
+
+def role_label(role: str) -> str:
+    """The role's name for people, in the active language."""
+    from django.utils.translation import gettext
+
+    labels = {
+        VIEWER: gettext("viewer"),
+        BUSINESS: gettext("business user"),
+        DEVELOPER: gettext("developer"),
+        STAFF: gettext("staff"),
+    }
+    return labels.get(role, role)
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What the signed-in user may do on the pages; templates read it as ``can``."""
+
+    edit: bool  # business and up: workflows, templates, customers
+    run: bool  # business and up: run now, test, pause; steer executions
+    deploy: bool  # developer and up: activate (deploy) and archive
+    scripts: bool  # developer and up: the script editor, integrations
+
+
+def capabilities_of(user: Any) -> Capabilities:
+    business, developer = user_has_role(user, BUSINESS), user_has_role(user, DEVELOPER)
+    return Capabilities(edit=business, run=business, deploy=developer, scripts=developer)

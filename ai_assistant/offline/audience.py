@@ -1,0 +1,214 @@
+"""For whom: customer groups, everyone, and conditions on the customers' orders
+("who have not ordered since Monday", "in the last 5 days")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ai_assistant.context import GroupInfo
+from ai_assistant.offline.text import NUM, blank, fold, number, stems
+from ai_assistant.offline.timing import FULL_DAY, day_from_match, is_day_word
+
+if TYPE_CHECKING:
+    from ai_assistant.offline.fragments import Fragment
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_SINCE_DAY = re.compile(
+    r"\b(?:siden|since)\s+(?:sist\w*\s+|forrige\s+|last\s+|this\s+|denne\s+)?"
+    + FULL_DAY
+    + r"(?:\s+(?:morgen|morning))?\b"
+)
+_SINCE_WEEK = re.compile(r"\b(?:denne\s+uken?|i\s+uken?|this\s+week|so\s+far\s+this\s+week)\b")
+_SINCE_START = re.compile(
+    r"\b(?:etter\s+(?:skjemaet|utsendelsen|første\s+e-?post)|siden\s+(?:skjemaet|start\w*|"
+    r"utsendelsen|forrige\s+steg)|since\s+(?:the\s+)?(?:form|start|first\s+email|"
+    r"previous\s+step|it\s+was\s+sent)|after\s+the\s+form|still|fortsatt|fremdeles|ennå|enda)\b"
+)
+_DAYS_BACK = re.compile(
+    r"\b(?:i\s+|de\s+|in\s+|the\s+|over\s+|during\s+|within\s+|for\s+)*"
+    r"(?:siste|last|past|previous|foregående|forrige|på|for)\s+" + NUM + r"\s*"
+    r"(dag(?:er|ene|en)?|days?|uk(?:e|er|ene|en)|weeks?|døgn(?:ene)?)\b"
+)
+_PERIOD_BACK = re.compile(
+    r"\b(?:i\s+|de\s+|in\s+|the\s+|over\s+|during\s+|within\s+)*"
+    r"(?:siste|last|past|previous|forrige)\s+(uken?|week|måned(?:en)?|month|døgn(?:et)?|"
+    r"24\s+(?:timer|timene|hours))\b"
+)
+_NOT_ORDERED = re.compile(
+    r"\b(?:ikke|not|never|aldri|ikkje|yet\s+to|n't)\s+(?:\w+\s+){0,3}?"
+    r"(?:bestilt|bestille|bestiller|ordered|order|lagt\s+inn|sendt\s+inn|handlet|placed)\w*"
+    r"|\b\w+n't\s+(?:\w+\s+){0,2}?(?:ordered|order|placed)\b"
+    r"|\bmangler\w*|\bmissing\b|\buten\s+(?:ordre|bestilling)\w*|\bwithout\s+(?:an?\s+)?orders?"
+    r"|\bno\s+orders?\b|\bingen\s+(?:ordre|bestilling)\w*|\bnot\s+yet\s+ordered\b"
+    r"|\bhar\s+glemt\s+å\s+bestille\b|\bforgot\s+to\s+order\b"
+)
+_HAS_ORDERED = re.compile(
+    r"\b(?:som|who|that)\s+(?:har|have|has|already)\s+(?:allerede\s+|already\s+)?"
+    r"(?:bestilt|ordered|lagt\s+inn)\w*|\b(?:som|who)\s+(?:bestilte|ordered)\b"
+)
+_NO_CONDITION = re.compile(
+    r"\b(?:uansett|uavhengig\s+av|regardless|også\s+de\s+som\s+har\s+bestilt|"
+    r"even\s+(?:those|if)|selv\s+de\s+som)\b"
+)
+
+_EVERYONE = re.compile(
+    r"\balle(?:\s+(?:våre\s+)?kunde\w*)?\b|\beveryone\b|\beverybody\b|\ball\s+(?:of\s+)?(?:our\s+|"
+    r"the\s+)?customers\b|\ball\b|\bhele\s+kundelisten\b|\bwhole\s+customer\s+list\b"
+)
+# "to X", "til X", "for X", "gruppen X", "X group": where an unknown group name shows.
+_AUDIENCE_SLOT = re.compile(
+    r"\b(?:til|to|for|hos)\s+(?:alle\s+|all\s+)?(?:våre\s+|our\s+|the\s+|de\s+)?([\wæøåé]+)"
+    r"(?:[- ]?(?:gruppen|group))?"
+    r"|\b(?:gruppen|group)\s+([\wæøåé]+)|\b([\wæøåé]+)-?gruppen\b|\bthe\s+([\wæøåé]+)\s+group\b"
+)
+_AUDIENCE_STOP = _words(
+    """kunder kundene kunde customer customers alle all everyone everybody de dem those them
+    anyone anybody who som the our våre hver every each oss meg me us leder lederen sjefen
+    manager boss kl at a an en et ett fra ordre order orders bestilling bestillinger
+    mandag tirsdag onsdag torsdag fredag lørdag søndag monday tuesday wednesday thursday friday
+    saturday sunday hverdager weekdays dem deg you e-post email mail epost kontoret office
+    regnskap accounting økonomi innkjøp innkjøper purchasing ansatte staff selgerne sales
+    følgende following andre others seg rapport report meny menu tilbud skjema form forms
+    påminnelse reminder bekreftelse confirmation hele whole kundene kundelisten month måneden
+    start starten end slutten uke uken week dag dagen day this these its his days weeks
+    hours minutes months dagene ukene timer minutter others neste next resten rest alle
+    sine sin deres their yours ours dere kl"""
+)
+
+_GROUP_SYNONYMS: list[frozenset[str]] = [
+    frozenset({"butikk", "shop", "store", "forretning", "retail", "retailer"}),
+    frozenset({"kafe", "cafe", "kaffebar", "coffee"}),
+    frozenset({"restaurant", "spisested"}),
+    frozenset({"hotell", "hotel"}),
+    frozenset({"bakeri", "bakery", "baker"}),
+    frozenset({"kiosk", "kiosker"}),
+    frozenset({"kantine", "canteen", "cafeteria"}),
+    frozenset({"dagligvare", "grocery", "groceri", "supermarked", "supermarket"}),
+    frozenset({"storkunde", "storkunder", "key", "large"}),
+]
+
+
+class GroupMatcher:
+    """Finds a customer group by a word of the request: its slug or name, an inflected form
+    ("kafeene"), or a word of the same kind in the other language ("shops" -> butikker)."""
+
+    def __init__(self, groups: Sequence[GroupInfo]) -> None:
+        self.groups = list(groups)
+        self._stems = [(g, self._group_stems(g)) for g in self.groups]
+
+    @staticmethod
+    def _group_stems(group: GroupInfo) -> set[str]:
+        words = re.split(r"[\s_-]+", f"{group['slug']} {group['name']}")
+        found: set[str] = set()
+        for word in words:
+            if len(word) >= 3:
+                found |= stems(word)
+        for cluster in _GROUP_SYNONYMS:
+            cluster_stems = set().union(*(stems(w) for w in cluster))
+            if found & cluster_stems:
+                found |= cluster_stems
+        return found
+
+    def match(self, word: str) -> GroupInfo | None:
+        folded = fold(word)
+        for group in self.groups:
+            if folded in (fold(group["slug"]), fold(group["name"])):
+                return group
+        word_stems = {s for s in stems(word) if len(s) >= 3}
+        for group, group_stems in self._stems:
+            if word_stems & group_stems:
+                return group
+        return None
+
+
+# "har ikke bestilt på tre uker", "have not ordered in 14 days": the window right after the
+# verb (read before delays, which "in 14 days" would otherwise be).
+_ORDERED_WITHIN = re.compile(
+    r"\b(?:bestilt|handlet|ordered|order|placed)\s+(?:an?\s+orders?\s+)?"
+    r"(?P<window>(?:in|within|for|over|på|innen|i)\s+(?:the\s+)?(?:last\s+|past\s+|siste\s+)?"
+    + NUM
+    + r"\s*(?P<unit>dag(?:er|ene|en)?|days?|uk(?:e|er|ene|en)|weeks?|døgn(?:ene)?)\b)"
+)
+
+
+def read_window(frag: Fragment, s: str) -> str:
+    """The order window of a condition: since a weekday, the last N days or weeks, this week,
+    since the run started (read before the days, so "siden mandag" is not a schedule day)."""
+    for m in list(_SINCE_DAY.finditer(s)):
+        frag.window = {"since": f"last_{day_from_match(m)}"}
+        s = blank(s, m)
+    for m in list(_ORDERED_WITHIN.finditer(s)):
+        count = number(m.group(2))  # 1 is the whole window
+        weeks = m.group("unit").startswith(("uk", "week"))
+        frag.window = {"days_back": count * 7 if weeks else count}
+        # Only the window: the verb stays, for the condition ("not ordered").
+        start, end = m.span("window")
+        s = s[:start] + " " * (end - start) + s[end:]
+    for m in list(_DAYS_BACK.finditer(s)):
+        count = number(m.group(1))
+        unit = m.group(2)
+        frag.window = {"days_back": count * 7 if unit.startswith(("uk", "week")) else count}
+        s = blank(s, m)
+    for m in list(_PERIOD_BACK.finditer(s)):
+        unit = m.group(1)
+        days = 7 if unit.startswith(("uke", "week")) else 30 if unit.startswith("m") else 1
+        frag.window = {"days_back": days}
+        s = blank(s, m)
+    for m in list(_SINCE_WEEK.finditer(s)):
+        frag.window = frag.window or {"since": "last_monday"}
+        s = blank(s, m)
+    for m in list(_SINCE_START.finditer(s)):
+        frag.window = frag.window or {"since": "execution_start"}
+        s = blank(s, m)
+    return s
+
+
+def read_check(frag: Fragment, s: str) -> str:
+    """ "who have not ordered" / "who have ordered"; "regardless" means no condition."""
+    if _NO_CONDITION.search(s):
+        frag.no_condition = True
+    for m in list(_NOT_ORDERED.finditer(s)):
+        frag.check = "orders_missing"
+        s = blank(s, m)
+    if frag.check is None:
+        for m in list(_HAS_ORDERED.finditer(s)):
+            frag.check = "has_ordered"
+            s = blank(s, m)
+    return s
+
+
+def not_ordered(text: str) -> bool:
+    return _NOT_ORDERED.search(text) is not None
+
+
+def read_audience(
+    frag: Fragment, s: str, groups: GroupMatcher, *, action_words: re.Pattern[str]
+) -> None:
+    """Customer groups named, "everyone", and words that look like a group no one has
+    (asked about rather than dropped). ``action_words`` are not group names ("rapporten")."""
+    for word in re.findall(r"[\wæøåé]+", s):
+        group = groups.match(word) if len(word) >= 4 else None
+        if group is not None and group["slug"] not in frag.groups:
+            frag.groups.append(group["slug"])
+    if _EVERYONE.search(s):
+        frag.everyone = True
+    for m in _AUDIENCE_SLOT.finditer(s):
+        word = next(g for g in m.groups() if g)
+        if (
+            word in _AUDIENCE_STOP
+            or word.isdigit()
+            or word.startswith("zzaddr")
+            or groups.match(word) is not None
+            or is_day_word(word)
+            or not re.search(r"(?:er|ene|ane|ar|s|a)$", word)
+            or action_words.fullmatch(word)
+        ):
+            continue
+        if word not in frag.unknown_groups:
+            frag.unknown_groups.append(word)

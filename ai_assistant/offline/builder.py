@@ -1,0 +1,490 @@
+"""From the parts of a request to a workflow document.
+
+Each part that asks for something becomes a step, drafted by its step type
+(``StepType.draft``) from the facts the readers found. The first timed step sets the
+schedule; later timed steps wait, durably, within the same run. What is not clear becomes a
+question (``Ask``), never a guess; every default the parser chose is reported as a note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ai_assistant.context import ParseContext, TemplateInfo
+from ai_assistant.offline import events
+from ai_assistant.offline.fragments import Fragment, Reader, attach
+from ai_assistant.offline.language import Language
+from ai_assistant.offline.text import normalise, split
+from ai_assistant.offline.timing import EN_DAYS, NB_DAYS, WEEKDAYS, BadTime
+from automation.drafting import Facts, StepDraft
+from automation.registry import StepType, step_types
+
+
+class Ask(Exception):
+    """Raised inside the parser when the user has to tell us more."""
+
+    def __init__(self, nb: str, en: str) -> None:
+        super().__init__(en)
+        self.nb = nb
+        self.en = en
+
+
+@dataclass
+class Planned:
+    """A step on its way: the part it comes from, its step type and its draft."""
+
+    frag: Fragment
+    cls: type[StepType]
+    draft: StepDraft
+    facts: Facts
+
+
+@dataclass
+class Templates:
+    """``automation.drafting.TemplateFinder`` over the context's templates."""
+
+    templates: list[TemplateInfo]
+    named: TemplateInfo | None = None
+
+    def in_category(self, category: str) -> list[TemplateInfo]:
+        return [t for t in self.templates if t["category"] == category]
+
+    def by_meaning(self, words: str) -> TemplateInfo | None:
+        return None
+
+
+@dataclass
+class Builder:
+    text: str
+    context: ParseContext
+    language: Language
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.reader = Reader(self.context)
+
+    def ask(self, nb: str, en: str) -> Ask:
+        return Ask(nb, en)
+
+    def note(self, nb: str, en: str) -> None:
+        if (nb, en) not in self.notes:
+            self.notes.append((nb, en))
+
+    def t(self, nb: str, en: str) -> str:
+        return nb if self.language == "nb" else en
+
+    # --- The whole request -----------------------------------------------------------------
+
+    def build(self) -> dict[str, Any]:
+        normalised, emails = normalise(self.text)
+        event, normalised = events.read_event(normalised)
+        try:
+            fragments = [self.reader.read(part, emails) for part in split(normalised)]
+        except BadTime:
+            raise self.ask(
+                "Klokkeslettet ser ikke riktig ut. Skriv det som f.eks. «kl 09:30».",
+                "That time does not look right. Write it like “09:30” or “9am”.",
+            ) from None
+        actions = attach(fragments)
+        if not actions:
+            raise self.ask(
+                "Jeg forstod ikke hva som skal skje. Hva skal arbeidsflyten gjøre (for eksempel "
+                "sende bestillingsskjema, en påminnelse eller en rapport), og når (for eksempel "
+                "«hver mandag kl 09»)?",
+                "I did not understand what should happen. What should the workflow do (for "
+                "example send the order form, a reminder or a report), and when (for example "
+                "“every Monday at 09:00”)?",
+            )
+        for frag in actions:
+            if frag.unknown_groups:
+                self._ask_unknown_group(frag.unknown_groups[0])
+        steps = self._steps(actions, event)
+        doc: dict[str, Any] = {"name": "", "description": "", "workflow_type": "scheduled"}
+        if event:
+            doc["workflow_type"] = "event_based"
+            doc["event"] = {"type": event}
+            step_dicts = self._event_steps(steps)
+        else:
+            schedule, step_dicts = self._scheduled_steps(steps)
+            doc["schedule"] = schedule
+        doc["steps"] = step_dicts
+        doc["name"] = self._name(steps, doc)
+        doc["description"] = self._description(steps, doc)
+        return doc
+
+    def _ask_unknown_group(self, word: str) -> None:
+        names = ", ".join(g["name"] for g in self.context.groups)
+        raise self.ask(
+            f"Jeg finner ingen kundegruppe som heter «{word}». "
+            + (f"Gruppene som finnes er: {names}. " if names else "Det finnes ingen grupper ennå. ")
+            + "Hvilken gruppe mener du, eller skal det gå til alle kunder?",
+            f"I cannot find a customer group called “{word}”. "
+            + (f"The groups are: {names}. " if names else "There are no groups yet. ")
+            + "Which group do you mean, or should it go to all customers?",
+        )
+
+    # --- Steps ------------------------------------------------------------------------------
+
+    def _facts(
+        self, frag: Fragment, position: int, event: str | None, recipients: dict[str, Any] | None
+    ) -> Facts:
+        condition = {"check": frag.check, **(frag.window or {})} if frag.check else None
+        return Facts(
+            text=frag.text,
+            rest=frag.rest,
+            language=self.language,
+            position=position,
+            event=event,
+            recipients=recipients,
+            condition=condition,
+            emails=list(frag.emails),
+            staff_group=frag.staff_group,
+            follows_up=frag.follows_up,
+            templates=Templates(list(self.context.templates), frag.template),
+            ask=self.ask,
+        )
+
+    def _recipients(self, frag: Fragment, group: str, event: str | None) -> dict[str, Any]:
+        if event in ("order.created", "customer.created") and not frag.groups:
+            return {"event_customer": True}
+        return {"group": group}
+
+    def _steps(self, actions: list[Fragment], event: str | None) -> list[Planned]:
+        planned: list[Planned] = []
+        last_group: str | None = None
+        registry = step_types()
+        for frag in actions:
+            cls = registry[frag.step_type]  # type: ignore[index]
+            if not cls.acts_on_customers:
+                facts = self._facts(frag, len(planned), event, None)
+                draft = cls().draft(facts)
+                planned.append(Planned(frag, cls, draft, facts))
+                for note in draft.notes:
+                    self.note(*note)
+                continue
+            groups = list(frag.groups)
+            inherited = not groups and last_group is not None and not frag.everyone
+            if inherited:
+                groups = [last_group]  # type: ignore[list-item]
+            for group in groups or ["all"]:
+                facts = self._facts(frag, len(planned), event, self._recipients(frag, group, event))
+                draft = cls().draft(facts)
+                planned.append(Planned(frag, cls, draft, facts))
+                for note in draft.notes:
+                    self.note(*note)
+            if inherited:
+                name = planned[-1].draft.name
+                self.note(
+                    f"«{name[0]}» går til samme gruppe som steget før.",
+                    f"“{name[1]}” goes to the same group as the step before.",
+                )
+            if groups:
+                last_group = groups[-1]
+            if len(groups) > 1:
+                self.note(
+                    "Ett steg per kundegruppe: " + ", ".join(groups) + ".",
+                    "One step per customer group: " + ", ".join(groups) + ".",
+                )
+        return planned
+
+    def _condition(self, step: Planned, index: int, frequency: str | None) -> dict[str, Any] | None:
+        frag = step.frag
+        if step.draft.takes_no_condition or frag.no_condition:
+            return None
+        check = frag.check
+        if check is None and step.draft.implies_orders_missing:
+            check = "orders_missing"
+        if check is None:
+            if frag.window is None:
+                return None
+            check = "orders_missing"
+        window = frag.window
+        if window is None:
+            if index > 0:
+                window = {"since": "execution_start"}
+            else:
+                days = 30 if frequency == "monthly" else 7
+                window = {"days_back": days}
+                self.note(
+                    f"«Ikke bestilt» gjelder de siste {days} dagene.",
+                    f"“Not ordered” means in the last {days} days.",
+                )
+        return {"check": check, **window}
+
+    def _name_of(self, step: Planned) -> str:
+        return self.t(*step.draft.name)
+
+    def _default_time(self, step: Planned) -> str:
+        time = step.draft.default_time
+        name = step.draft.name
+        if time is not None:
+            self.note(
+                f"Ingen tid oppgitt for «{name[0]}»; bruker {time}.",
+                f"No time given for “{name[1]}”; using {time}.",
+            )
+            return time
+        raise self.ask(
+            f"Hvilket klokkeslett skal «{name[0]}» skje? (for eksempel «kl 09»)",
+            f"At what time should “{name[1]}” happen? (for example “9am”)",
+        )
+
+    def _frequency(self, steps: list[Planned]) -> str:
+        first = steps[0].frag
+        frags = [s.frag for s in steps]
+        if first.cron:
+            return "cron"
+        if first.monthly or first.day_of_month is not None:
+            return "monthly"
+        if first.daily or first.weekdays_only:
+            return "daily"
+        if first.days:
+            return "weekly"
+        if any(f.daily or f.weekdays_only for f in frags):
+            return "daily"
+        if first.weekly_without_day:
+            raise self.ask(
+                "Hvilken dag i uken skal det skje?", "Which day of the week should it happen?"
+            )
+        raise self.ask(
+            "Hvilke dager skal det skje? For eksempel «hver mandag» eller «hver dag».",
+            "On which days should it happen? For example “every Monday” or “every day”.",
+        )
+
+    def _scheduled_steps(self, steps: list[Planned]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        first = steps[0].frag
+        frags = [s.frag for s in steps]
+        if any(f.biweekly for f in frags):
+            raise self.ask(
+                "Annenhver uke kan ikke settes opp direkte. Skal det skje hver uke, eller på "
+                "bestemte dager i måneden (for eksempel «den 1. og 15.»)?",
+                "Every other week cannot be set up directly. Should it happen every week, or on "
+                "given days of the month?",
+            )
+        if not first.timed:
+            name = steps[0].draft.name
+            raise self.ask(
+                f"Når skal «{name[0]}» skje? For eksempel «hver mandag kl 09», «hver dag kl 07» "
+                "eller «den 1. hver måned kl 09».",
+                f"When should “{name[1]}” happen? For example “every Monday at 9am”, “every "
+                "day at 7am” or “on the 1st of every month at 9am”.",
+            )
+        frequency = self._frequency(steps)
+        if first.delay and not (first.days or first.time):
+            raise self.ask("Når skal det første steget skje?", "When should the first step happen?")
+
+        time = first.time or (None if frequency == "cron" else self._default_time(steps[0]))
+        schedule_config: dict[str, Any]
+        first_trigger: dict[str, Any] | None
+        if frequency == "cron":
+            schedule_config = {"expression": first.cron}
+            first_trigger = None
+        elif frequency == "monthly":
+            if first.day_of_month is None:
+                raise self.ask(
+                    "Hvilken dag i måneden? For eksempel «den 1.» eller «siste dag i måneden».",
+                    "Which day of the month? For example “the 1st” or “the last day of the month”.",
+                )
+            schedule_config = {"day_of_month": first.day_of_month, "time": time}
+            first_trigger = {"time": time}
+        elif frequency == "daily":
+            schedule_config = {"time": time}
+            if any(f.weekdays_only for f in frags if f is first or not f.days):
+                schedule_config["weekdays_only"] = True
+            first_trigger = {"time": time}
+        elif len(first.days) == 1:
+            schedule_config = {"day": first.days[0], "time": time}
+            first_trigger = {"day": first.days[0], "time": time}
+        else:
+            schedule_config = {"days": sorted(first.days, key=WEEKDAYS.index), "time": time}
+            first_trigger = {"time": time}
+        schedule = {
+            "schedule_type": frequency,
+            "schedule_config": schedule_config,
+            "timezone": self.context.timezone,
+        }
+
+        out: list[dict[str, Any]] = []
+        for index, step in enumerate(steps):
+            item = self._step_dict(index, step)
+            if index == 0 or step.frag is first:
+                trigger = first_trigger
+            else:
+                trigger = self._later_trigger(step, frequency)
+            if trigger:
+                item["trigger_type"] = "time_based"
+                item["trigger_config"] = trigger
+            condition = self._condition(step, index if step.frag is not first else 0, frequency)
+            if condition:
+                item["condition_config"] = condition
+            out.append(_ordered(item))
+        return schedule, out
+
+    def _later_trigger(self, step: Planned, frequency: str) -> dict[str, Any] | None:
+        frag = step.frag
+        if frag.delay:
+            return {"delay_minutes": frag.delay}
+        if frag.days:
+            if len(frag.days) > 1:
+                name = step.draft.name
+                raise self.ask(
+                    f"«{name[0]}» kan bare ha én dag når det kommer etter et annet steg. "
+                    "Hvilken dag?",
+                    f"“{name[1]}” can only have one day when it follows another step. Which day?",
+                )
+            return {"day": frag.days[0], "time": frag.time or self._default_time(step)}
+        if frag.time:
+            return {"time": frag.time}
+        if frag.day_of_month is not None and frequency == "monthly":
+            raise self.ask(
+                "Et senere steg kan ikke ha en egen dag i måneden. Skriv heller «3 dager senere».",
+                "A later step cannot have its own day of the month. Write “3 days later” instead.",
+            )
+        return None
+
+    def _event_steps(self, steps: list[Planned]) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for index, step in enumerate(steps):
+            item = self._step_dict(index, step)
+            frag = step.frag
+            if frag.delay:
+                item["trigger_type"] = "time_based"
+                item["trigger_config"] = {"delay_minutes": frag.delay}
+            elif frag.days or frag.time:
+                item["trigger_type"] = "time_based"
+                item["trigger_config"] = (
+                    {"day": frag.days[0], "time": frag.time or self._default_time(step)}
+                    if frag.days
+                    else {"time": frag.time}
+                )
+            if not step.draft.takes_no_condition and (frag.check or frag.window):
+                condition = self._condition(step, index, None)
+                if condition:
+                    item["condition_config"] = condition
+            out.append(_ordered(item))
+        return out
+
+    def _step_dict(self, index: int, step: Planned) -> dict[str, Any]:
+        item: dict[str, Any] = {
+            "step_order": index + 1,
+            "name": self._name_of(step),
+            "step_type": step.cls.key,
+            "trigger_type": "immediate",
+            step.cls.config_field: step.draft.action_config,
+        }
+        return item
+
+    # --- Name and description ------------------------------------------------------------
+
+    def _label(self, step: Planned) -> str:
+        return self.t(*step.draft.label)
+
+    def _name(self, steps: list[Planned], doc: dict[str, Any]) -> str:
+        kinds = [s.draft.kind for s in steps]
+        if "bestilling" in kinds and ("reminder" in kinds or "order" in kinds):
+            label = self.t("bestilling", "ordering")
+        elif steps[0].draft.kind == "email":
+            label = self.t("utsendelse", "email")
+        else:
+            label = self._label(steps[0])
+        if doc["workflow_type"] == "event_based":
+            when = {
+                "order.created": self.t("ved ny ordre", "on new order"),
+                "customer.created": self.t("ved ny kunde", "on new customer"),
+            }[doc["event"]["type"]]
+            return f"{label[:1].upper()}{label[1:]} {when}"[:200]
+        schedule = doc["schedule"]
+        kind = schedule["schedule_type"]
+        prefix = {
+            "daily": self.t("Daglig", "Daily"),
+            "weekly": self.t("Ukentlig", "Weekly"),
+            "monthly": self.t("Månedlig", "Monthly"),
+            "cron": self.t("Fast", "Recurring"),
+        }[kind]
+        if kind == "daily" and schedule["schedule_config"].get("weekdays_only"):
+            prefix = self.t("Hverdager:", "Weekdays:")
+        return f"{prefix} {label}"[:200]
+
+    def _when(self, trigger: dict[str, Any] | None, doc: dict[str, Any], first: bool) -> str:
+        if trigger is None:
+            return ""
+        if "delay_minutes" in trigger:
+            minutes = trigger["delay_minutes"]
+            if minutes % 1440 == 0:
+                n = minutes // 1440
+                return self.t(f"{n} {'dag' if n == 1 else 'dager'} senere", f"{n} day(s) later")
+            if minutes % 60 == 0:
+                n = minutes // 60
+                return self.t(f"{n} {'time' if n == 1 else 'timer'} senere", f"{n} hour(s) later")
+            return self.t(f"{minutes} minutter senere", f"{minutes} minutes later")
+        time = trigger.get("time", "")
+        if "day" in trigger:
+            day = NB_DAYS[trigger["day"]] if self.language == "nb" else EN_DAYS[trigger["day"]]
+            return f"{day} {time}"
+        if first and doc.get("schedule"):
+            config = doc["schedule"]["schedule_config"]
+            kind = doc["schedule"]["schedule_type"]
+            if kind == "daily":
+                days = (
+                    self.t("hverdager", "weekdays")
+                    if config.get("weekdays_only")
+                    else self.t("hver dag", "every day")
+                )
+                return f"{days} {time}"
+            if kind == "monthly":
+                dom = config["day_of_month"]
+                if dom == "last":
+                    return self.t(f"siste dag i måneden {time}", f"last day of the month {time}")
+                return self.t(f"den {dom}. i måneden {time}", f"day {dom} of the month {time}")
+            if kind == "weekly" and "days" in config:
+                names = [
+                    NB_DAYS[d] if self.language == "nb" else EN_DAYS[d] for d in config["days"]
+                ]
+                return f"{', '.join(names)} {time}"
+        return self.t(f"kl {time}", f"at {time}")
+
+    def _group_name(self, slug: str) -> str:
+        for group in self.context.groups:
+            if group["slug"] == slug:
+                return group["name"]
+        return slug
+
+    def _description(self, steps: list[Planned], doc: dict[str, Any]) -> str:
+        parts = []
+        for index, (step, item) in enumerate(zip(steps, doc["steps"], strict=True)):
+            label = self._label(step)
+            when = self._when(item.get("trigger_config"), doc, index == 0)
+            audience = ""
+            config = item.get(step.cls.config_field) or {}
+            recipients = config.get("recipients", {})
+            if recipients.get("group") not in (None, "all"):
+                name = self._group_name(recipients["group"])
+                audience = self.t(f" til {name}", f" to {name}")
+            elif not step.cls.acts_on_customers and step.facts.emails:
+                audience = self.t(" til ", " to ") + ", ".join(step.facts.emails)
+            parts.append(" ".join(p for p in (label + audience, when) if p))
+        text = ", ".join(parts)
+        if doc["workflow_type"] == "event_based":
+            text = (
+                self.t("Ved ny ordre: ", "On a new order: ")
+                if doc["event"]["type"] == "order.created"
+                else self.t("Ved ny kunde: ", "On a new customer: ")
+            )
+            text += ", ".join(parts)
+            return text
+        return text[:1].upper() + text[1:]
+
+
+_STEP_KEY_ORDER = (
+    "step_order",
+    "name",
+    "step_type",
+    "trigger_type",
+    "trigger_config",
+    "action_config",
+    "condition_config",
+)
+
+
+def _ordered(step: dict[str, Any]) -> dict[str, Any]:
+    return {key: step[key] for key in _STEP_KEY_ORDER if key in step}

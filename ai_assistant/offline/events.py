@@ -1,0 +1,48 @@
+"""Which event starts an event-based workflow: a new order, a new customer."""
+
+from __future__ import annotations
+
+import re
+
+from ai_assistant.offline.text import blank
+
+_ORDER_EVENT = re.compile(
+    r"\b(?:når|hver\s+gang|straks|så\s+snart|etter\s+at|idet|dersom)\s+"
+    r"(?:\w+\s+){0,4}?(?:legger\s+inn|sender\s+inn|har\s+lagt\s+inn|lager|gjør|bestiller|"
+    r"handler|kommer\s+inn|blir\s+lagt\s+inn|er\s+lagt\s+inn|opprettes|blir\s+opprettet|"
+    r"mottas|er\s+mottatt|registreres)(?:\s+(?:en|ny|sin|ei)?\s*(?:ordre\w*|bestilling\w*))?"
+    r"|\b(?:when|whenever|once|after|each\s+time|every\s+time|as\s+soon\s+as|if|når)\s+"
+    r"(?:\w+\s+){0,3}?(?:places?|puts?\s+in|submits?|makes?|creates?)\s+(?:an?\s+|their\s+|"
+    r"new\s+)*orders?"
+    r"|\b(?:when|whenever|once|after|each\s+time|every\s+time|as\s+soon\s+as|if)\s+(?:an?\s+|the\s+)?"
+    r"(?:new\s+)?orders?\s+(?:is\s+|has\s+been\s+|gets\s+|comes\s+)?(?:placed|created|received|"
+    r"in|submitted|made|arrives)"
+    r"|\b(?:ved|for)\s+(?:hver|enhver|ny)\s+(?:ny\s+)?(?:ordre|bestilling)\w*"
+    r"|\b(?:on|for|after)\s+(?:each|every|a|any)\s+(?:new\s+)?order\b"
+    r"|\bnye?\s+(?:ordre|ordrer|bestilling|bestillinger)\b|\bnew\s+orders?\b"
+    r"|\bnår\s+\w+\s+bestiller\b"
+)
+_CUSTOMER_EVENT = re.compile(
+    r"\bny\w*\s+kunde\w*(?:\s+(?:registrerer\s+seg|blir\s+opprettet|opprettes|legges\s+til))?"
+    r"|\bnew\s+customers?(?:\s+(?:signs?\s+up|registers|is\s+(?:created|added)|joins))?"
+    r"|\b(?:when|whenever|once)\s+(?:an?\s+|the\s+)?customer\s+(?:signs?\s+up|registers|"
+    r"is\s+(?:created|added)|joins)"
+    r"|\bsigns?\s+up\b|\bregistrerer\s+seg\b|\bkunde\w*\s+(?:opprettes|blir\s+opprettet|"
+    r"legges\s+til|blir\s+lagt\s+til)"
+)
+
+
+#: Event phrases, most specific first, with the event type each means.
+EVENT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_ORDER_EVENT, "order.created"),
+    (_CUSTOMER_EVENT, "customer.created"),
+)
+
+
+def read_event(text: str) -> tuple[str | None, str]:
+    """The event the request is about, and the text without its phrase."""
+    for pattern, kind in EVENT_PHRASES:
+        m = pattern.search(text)
+        if m:
+            return kind, blank(text, m)
+    return None, text

@@ -1,0 +1,234 @@
+"""A request's parts: what each says, and which of them ask for something to happen.
+
+A part is read for when (``timing``), for whom and on which condition (``audience``), which
+addresses and which template it names, and which step type it asks for: the registered step
+type whose ``phrases`` match, the most specific first (``StepType.phrases.priority``). Parts
+without an action (a time, an audience on its own) belong to a neighbour (``attach``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ai_assistant.context import ParseContext, TemplateInfo
+from ai_assistant.offline import audience, timing
+from ai_assistant.offline.text import ADDRESS_TOKEN, blank, fold, stems
+from automation.registry import StepType, step_types
+
+
+@dataclass
+class Fragment:
+    text: str
+    #: What the readers of when and for whom left of the text (the action's own words).
+    rest: str = ""
+    #: The step type it asks for (a registry key), or None.
+    step_type: str | None = None
+    days: list[str] = field(default_factory=list)
+    time: str | None = None
+    time_explicit: bool = False  # said am/pm, noon or midnight
+    daily: bool = False
+    weekdays_only: bool = False
+    weekly_without_day: bool = False
+    monthly: bool = False
+    day_of_month: int | str | None = None
+    cron: str | None = None
+    biweekly: bool = False
+    delay: int | None = None
+    check: str | None = None  # "orders_missing" / "has_ordered"
+    window: dict[str, Any] | None = None
+    no_condition: bool = False
+    groups: list[str] = field(default_factory=list)
+    everyone: bool = False
+    unknown_groups: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    template: TemplateInfo | None = None
+    #: A group of users (staff) it names.
+    staff_group: str | None = None
+    #: Only a later time for those who have not ordered, after the step before.
+    follows_up: bool = False
+
+    @property
+    def timed(self) -> bool:
+        return bool(
+            self.days
+            or self.time
+            or self.daily
+            or self.weekdays_only
+            or self.monthly
+            or self.day_of_month is not None
+            or self.cron
+            or self.delay
+        )
+
+    def absorb(self, other: Fragment) -> None:
+        """Take over what ``other`` (a part without an action) says."""
+        for name in ("days", "groups", "unknown_groups", "emails"):
+            for item in getattr(other, name):
+                if item not in getattr(self, name):
+                    getattr(self, name).append(item)
+        for name in (
+            "time",
+            "day_of_month",
+            "cron",
+            "delay",
+            "check",
+            "window",
+            "template",
+            "staff_group",
+        ):
+            if getattr(self, name) is None:
+                setattr(self, name, getattr(other, name))
+        for name in (
+            "daily",
+            "weekdays_only",
+            "weekly_without_day",
+            "monthly",
+            "biweekly",
+            "no_condition",
+            "everyone",
+        ):
+            setattr(self, name, getattr(self, name) or getattr(other, name))
+        self.text = f"{self.text} {other.text}"
+        self.rest = f"{self.rest} {other.rest}"
+
+
+#: Words for the usual groups of staff in the other language ("sales" names the group "salg").
+_STAFF_SYNONYMS: list[frozenset[str]] = [
+    frozenset({"salg", "sales", "selger", "seller", "salesteam"}),
+    frozenset({"lager", "warehouse", "lageret"}),
+    frozenset({"innkjøp", "purchasing", "innkjøper", "buyer"}),
+    frozenset({"kontor", "office", "kontoret"}),
+    frozenset({"ledelse", "leder", "management", "manager", "ledere"}),
+    frozenset({"kundeservice", "support", "customer service"}),
+]
+
+
+def _staff_words(name: str) -> set[str]:
+    """The words that name a group of users: its own stems and, for the usual groups, the
+    same in the other language."""
+    words = {stem for stem in stems(name) if len(stem) >= 3} or {fold(name)}
+    for cluster in _STAFF_SYNONYMS:
+        if words & {fold(w) for w in cluster}:
+            words |= {fold(w) for w in cluster}
+    return words
+
+
+def _phrased() -> list[type[StepType]]:
+    """Step types the assistant can draft, the most specific phrases first."""
+    found = [cls for cls in step_types().values() if cls.phrases is not None]
+    return sorted(found, key=lambda cls: -cls.phrases.priority)  # type: ignore[union-attr]
+
+
+def _sends_templates(cls: type[StepType]) -> bool:
+    return any(r.kind in ("template", "template_name") for r in cls.references)
+
+
+class Reader:
+    """Reads the parts of one request against this business's groups and templates."""
+
+    def __init__(self, context: ParseContext) -> None:
+        self.context = context
+        self.groups = audience.GroupMatcher(context.groups)
+        self.phrased = _phrased()
+        self.action_words = re.compile(
+            "|".join(f"(?:{cls.phrases.action.pattern})" for cls in self.phrased)  # type: ignore[union-attr]
+            or r"(?!)"
+        )
+
+    def read(self, text: str, emails: list[str]) -> Fragment:
+        frag = Fragment(text=text)
+        s = text
+        for m in list(ADDRESS_TOKEN.finditer(s)):
+            frag.emails.append(emails[int(m.group(1))])
+            s = blank(s, m)
+        # Audience windows first, so that their day names are not schedule days.
+        s = audience.read_window(frag, s)
+        s = audience.read_check(frag, s)
+        s = timing.read_delay(frag, s)
+        s = timing.read_monthly(frag, s)
+        s = timing.read_frequency(frag, s)
+        s = timing.read_days(frag, s)
+        s = timing.read_time(frag, s, pm_hint=timing.has_pm_hint(text))
+        frag.rest = " ".join(s.split())
+        frag.step_type = self._action(s)
+        frag.template = self._template_named_in(text)
+        if frag.template is not None and frag.step_type is None:
+            frag.step_type = next((cls.key for cls in self.phrased if _sends_templates(cls)), None)
+        frag.staff_group, s = self._staff_group_in(s)
+        audience.read_audience(frag, s, self.groups, action_words=self.action_words)
+        return frag
+
+    def _staff_group_in(self, s: str) -> tuple[str | None, str]:
+        """A group of users named in the part ("salg"), blanked so that it is not read as a
+        customer group."""
+        for name in sorted(self.context.staff_groups, key=len, reverse=True):
+            words = sorted(_staff_words(name), key=len, reverse=True)
+            pattern = re.compile(
+                r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE
+            )
+            m = pattern.search(s)
+            if m:
+                return name, blank(s, m)
+        return None, s
+
+    def _action(self, s: str) -> str | None:
+        for cls in self.phrased:
+            if cls.phrases.action.search(s):  # type: ignore[union-attr]
+                return cls.key
+        return None
+
+    def _template_named_in(self, text: str) -> TemplateInfo | None:
+        folded = fold(text)
+        best: TemplateInfo | None = None
+        for template in self.context.templates:
+            name = fold(template["name"])
+            if (
+                len(name) >= 4
+                and re.search(r"\b" + re.escape(name) + r"\b", folded)
+                and (best is None or len(name) > len(best["name"]))
+            ):
+                best = template
+        return best
+
+
+def attach(fragments: list[Fragment]) -> list[Fragment]:
+    """Fold parts without an action into a neighbour; return the parts with an action."""
+    actions: list[Fragment] = []
+    pending: list[Fragment] = []
+    for index, frag in enumerate(fragments):
+        if frag.step_type is None:
+            following = fragments[index + 1] if index + 1 < len(fragments) else None
+            # "Thursdays 3pm: reminder ..." - a time that introduces the next action.
+            leads = (
+                frag.timed
+                and following is not None
+                and following.step_type is not None
+                and not following.timed
+            )
+            if not actions or leads or pending:
+                pending.append(frag)
+                continue
+            previous = actions[-1]
+            # "Send skjema mandag kl 9, og torsdag kl 15 til de som ikke har bestilt": a new
+            # time with an audience check is a step of its own, of the same kind.
+            if (
+                frag.check == "orders_missing"
+                and (frag.days or frag.time)
+                and previous.timed
+                and (frag.days != previous.days or frag.time != previous.time)
+            ):
+                frag.step_type = previous.step_type
+                frag.follows_up = True
+                actions.append(frag)
+            else:
+                previous.absorb(frag)
+            continue
+        for earlier in pending:
+            frag.absorb(earlier)
+        pending = []
+        actions.append(frag)
+    for late in pending if actions else []:
+        actions[-1].absorb(late)
+    return actions

@@ -1,0 +1,104 @@
+"""Text handling shared by the readers: normalising, blanking what was read, splitting a
+request into parts, folding and stemming words, numbers and clock times."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+NUMBER_WORDS = {
+    "en": 1, "ett": 1, "én": 1, "one": 1, "a": 1, "an": 1,
+    "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5,
+    "seks": 6, "six": 6, "sju": 7, "syv": 7, "seven": 7, "åtte": 8, "eight": 8,
+    "ni": 9, "nine": 9, "ti": 10, "ten": 10, "elleve": 11, "eleven": 11,
+    "tolv": 12, "twelve": 12, "fjorten": 14, "fourteen": 14,
+}  # fmt: skip
+#: A number in digits or words.
+NUM = r"(\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: Where an e-mail address stood in the normalised text: "zzaddr<index>zz".
+ADDRESS_TOKEN = re.compile(r"zzaddr(\d+)zz")
+
+# Where a request is cut into parts: punctuation, dashes and the words that join actions.
+_SPLIT = re.compile(
+    r"\s*(?:[,;]|\.(?=\s|$)|:(?=\s)|!|\?|\s[-\u2013]\s|\b(?:og\s+så|og\s+deretter|og\s+etterpå|"
+    r"deretter|etterpå|and\s+then|then|followed\s+by|og|and|så|plus|samt|\+)\b)\s*"
+)
+
+_SUFFIXES = ("ene", "ane", "ies", "er", "en", "et", "es", "a", "e", "s")
+
+
+def normalise(text: str) -> tuple[str, list[str]]:
+    """Lower case, one space, "kl." / "klokka" as "kl", "16.00" as "16:00", ordinals without
+    their dot; e-mail addresses replaced by ``zzaddr<n>zz`` and returned."""
+    emails: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        emails.append(match.group(0).rstrip("."))
+        return f" zzaddr{len(emails) - 1}zz "
+
+    text = _EMAIL.sub(keep, text.strip())
+    text = text.lower()
+    text = text.replace("\u2019", "'").replace("«", " ").replace("»", " ").replace('"', " ")
+    text = re.sub(r"\bkl\.", "kl ", text)
+    text = re.sub(r"\b(?:klokka|klokken|klokka|kl:)\s*", "kl ", text)
+    text = re.sub(r"\b(a|p)\.m\.?", r"\1m", text)
+    text = re.sub(r"\b(\d{1,2})\.(\d{2})\b", r"\1:\2", text)  # 16.00 -> 16:00
+    text = re.sub(r"\b(\d{1,2})\.(?=\s|$)", r"\1", text)  # den 10. -> den 10
+    text = re.sub(r"\s+", " ", text)
+    return text.strip(), emails
+
+
+def blank(text: str, match: re.Match[str]) -> str:
+    """``text`` with what ``match`` read replaced by spaces (positions stay the same)."""
+    start, end = match.span()
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def split(text: str) -> list[str]:
+    """The parts of a request: one action (and what belongs to it) each, mostly."""
+    return [part.strip() for part in _SPLIT.split(text) if part and part.strip()]
+
+
+def number(token: str) -> int:
+    return int(token) if token.isdigit() else NUMBER_WORDS[token]
+
+
+def hhmm(hour: int, minute: int) -> str | None:
+    if 0 <= hour <= 23 and 0 <= minute <= 59:
+        return f"{hour:02d}:{minute:02d}"
+    return None
+
+
+def clock(hour: int, minute: int, meridiem: str | None) -> str | None:
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    return hhmm(hour, minute)
+
+
+def fold(word: str) -> str:
+    """Lower case without accents on e/a ("café" -> "cafe"), æøå kept."""
+    out = []
+    for ch in word.lower():
+        if ch in "æøå":
+            out.append(ch)
+        else:
+            out.append(
+                "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+            )
+    return "".join(out)
+
+
+def stems(word: str) -> set[str]:
+    """The word and its forms without a Norwegian or English ending ("kafeene" -> "kafe")."""
+    word = fold(word)
+    found = {word}
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            found.add(word[: -len(suffix)])
+    if word.endswith("ies") and len(word) > 5:
+        found.add(word[:-3] + "y")
+    return found

@@ -1,0 +1,255 @@
+"""Workflows in words, in Norwegian Bokmål or English: the pieces every description shares.
+
+The preview (``automation.preview``) and each step type's ``describe`` build their sentences
+from these, so that "alle kunder som ikke har bestilt siden kjøringen startet" reads the same
+wherever it appears. ``Lookups`` fetches the names a description needs (templates, groups,
+integrations), once per preview, whatever the step types ask for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from functools import cached_property
+from typing import Any
+
+from automation.models import Integration
+from automation.registry import referencing, step_types
+from customers.models import CustomerGroup
+from templates_app.models import EmailTemplate
+
+__all__ = [
+    "DASH",
+    "WEEKDAYS",
+    "Lookups",
+    "Words",
+    "capitalise",
+    "schedule_text",
+    "schedule_when",
+]
+
+DASH = "\N{EN DASH}"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAY_NAMES = {
+    "nb": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class Words:
+    """Phrasing in one language ("nb" or "en")."""
+
+    def __init__(self, language: str) -> None:
+        self.language = "en" if language == "en" else "nb"
+        self.en = self.language == "en"
+        self.days = DAY_NAMES[self.language]
+
+    def say(self, nb: str, en: str) -> str:
+        return en if self.en else nb
+
+    def day(self, name: str | None) -> str:
+        return self.days[WEEKDAYS.index(name)] if name in WEEKDAYS else str(name or "")
+
+    def days_list(self, names: Iterable[str]) -> str:
+        words = [self.day(n) for n in names]
+        if len(words) <= 1:
+            return "".join(words)
+        return f"{', '.join(words[:-1])} {self.say('og', 'and')} {words[-1]}"
+
+    def listing(self, items: Iterable[str]) -> str:
+        items = list(items)
+        if len(items) <= 1:
+            return "".join(items)
+        return f"{', '.join(items[:-1])} {self.say('og', 'and')} {items[-1]}"
+
+    # --- Times --------------------------------------------------------------------------------
+
+    def trigger_when(self, config: Mapping[str, Any]) -> str:
+        """When a time trigger fires, short ("Torsdag 15:00", "Etter 2 t")."""
+        if config.get("delay_minutes") is not None:
+            minutes = int(config["delay_minutes"])
+            if minutes % 1440 == 0:
+                days = minutes // 1440
+                return self.say(
+                    f"Etter {days} {'dag' if days == 1 else 'dager'}",
+                    f"After {days} {'day' if days == 1 else 'days'}",
+                )
+            if minutes % 60 == 0:
+                hours = minutes // 60
+                return self.say(f"Etter {hours} t", f"After {hours} h")
+            return self.say(f"Etter {minutes} min", f"After {minutes} min")
+        if config.get("at"):
+            try:
+                moment = dt.datetime.fromisoformat(str(config["at"]))
+                return moment.strftime("%d.%m.%Y %H:%M")
+            except ValueError:
+                return str(config["at"])
+        parts = [capitalise(self.day(config["day"])) if config.get("day") else ""]
+        parts.append(str(config.get("time", "")))
+        return " ".join(p for p in parts if p)
+
+    # --- Whom ---------------------------------------------------------------------------------
+
+    def audience(self, recipients: Mapping[str, Any], lookups: Lookups) -> str:
+        """Whom ``recipients`` names ("alle kunder", "gruppen Kafeer")."""
+        if recipients.get("group") == "all":
+            return self.say("alle kunder", "all customers")
+        if "group" in recipients:
+            name = lookups.group_name(recipients["group"])
+            return self.say(f"gruppen {name}", f"the group {name}")
+        if "customer_ids" in recipients:
+            n = len(recipients["customer_ids"])
+            return self.say(f"{n} valgte kunder", f"{n} selected customers")
+        if "from_step" in recipients:
+            return self.say(
+                f"kundene fra steg {recipients['from_step']}",
+                f"the customers from step {recipients['from_step']}",
+            )
+        if recipients.get("event_customer"):
+            return self.say("kunden i hendelsen", "the customer of the event")
+        return ""
+
+    def condition(self, condition: Mapping[str, Any], lookups: Lookups) -> str:
+        """A condition as a relative clause ("som ikke har bestilt siden mandag")."""
+        check = condition.get("check")
+        if check in ("orders_missing", "has_ordered"):
+            if "days_back" in condition:
+                window = self.say(
+                    f"de siste {condition['days_back']} dagene",
+                    f"in the last {condition['days_back']} days",
+                )
+            else:
+                since = condition.get("since", "execution_start")
+                if since == "execution_start":
+                    window = self.say("siden kjøringen startet", "since the run started")
+                else:
+                    day = self.day(str(since).removeprefix("last_"))
+                    window = self.say(f"siden {day}", f"since {day}")
+            if check == "orders_missing":
+                return self.say(f"som ikke har bestilt {window}", f"who have not ordered {window}")
+            return self.say(f"som har bestilt {window}", f"who have ordered {window}")
+        if check == "customer_filter":
+            parts = []
+            if condition.get("group"):
+                name = lookups.group_name(condition["group"])
+                parts.append(self.say(f"i gruppen {name}", f"in the group {name}"))
+            if condition.get("language"):
+                language = condition["language"]
+                parts.append(self.say(f"med språk {language}", f"with language {language}"))
+            if condition.get("active") is False:
+                parts.append(self.say("som er inaktive", "who are inactive"))
+            return " ".join(parts)
+        return ""
+
+    def who(self, step: Mapping[str, Any], lookups: Lookups) -> str:
+        """A step's audience narrowed by its condition: "alle kunder som ikke har bestilt …"."""
+        action = step.get("action_config") or {}
+        condition = step.get("condition_config") or {}
+        audience = self.audience(action.get("recipients") or {}, lookups)
+        narrowed = self.condition(condition, lookups) if condition else ""
+        return " ".join(p for p in (audience, narrowed) if p)
+
+
+class Lookups:
+    """Names of the rows a workflow refers to, each table read once, on first use."""
+
+    def __init__(self, workflow: Mapping[str, Any]) -> None:
+        self.workflow = workflow
+
+    def _configs(self) -> list[tuple[str, Mapping[str, Any]]]:
+        registry = step_types()
+        out = []
+        for step in self.workflow.get("steps") or []:
+            if not isinstance(step, Mapping):
+                continue
+            cls = registry.get(step.get("step_type"))  # type: ignore[arg-type]
+            if cls is not None:
+                out.append((cls.key, step.get(cls.config_field) or {}))
+        return out
+
+    def _ids(self, kind: str) -> set[Any]:
+        return {v for v in referencing(kind, self._configs()) if isinstance(v, int)}
+
+    @cached_property
+    def templates(self) -> dict[int, Any]:
+        return EmailTemplate.objects.in_bulk(self._ids("template"))
+
+    @cached_property
+    def groups(self) -> dict[str, str]:
+        return dict(CustomerGroup.objects.values_list("slug", "name"))
+
+    @cached_property
+    def integrations(self) -> dict[int, str]:
+        return dict(
+            Integration.objects.filter(pk__in=self._ids("integration")).values_list("pk", "name")
+        )
+
+    def template(self, pk: Any) -> Any:
+        return self.templates.get(pk) if isinstance(pk, int) else None
+
+    def group_name(self, slug: str) -> str:
+        return self.groups.get(slug, slug)
+
+    def integration_name(self, pk: Any) -> str:
+        return self.integrations.get(pk, f"#{pk}") if isinstance(pk, int) else f"#{pk}"
+
+
+# --- Schedules ------------------------------------------------------------------------------
+
+
+def schedule_text(schedule: Mapping[str, Any], w: Words) -> str:
+    kind = schedule.get("schedule_type")
+    config = schedule.get("schedule_config") or {}
+    time = config.get("time", "")
+    tz = schedule.get("timezone") or ""
+    at = w.say(f"kl. {time}", f"at {time}")
+    if kind == "daily":
+        if config.get("weekdays_only"):
+            text = w.say(f"Hver hverdag {at}", f"Every weekday {at}")
+        else:
+            text = w.say(f"Hver dag {at}", f"Every day {at}")
+    elif kind == "weekly":
+        days = config.get("days") or [config.get("day")]
+        text = w.say(f"Hver {w.days_list(days)} {at}", f"Every {w.days_list(days)} {at}")
+    elif kind == "monthly":
+        dom = config.get("day_of_month")
+        if dom == "last":
+            text = w.say(f"Siste dag i hver måned {at}", f"On the last day of every month {at}")
+        else:
+            text = w.say(f"Den {dom}. hver måned {at}", f"On day {dom} of every month {at}")
+    elif kind == "cron":
+        text = w.say(
+            f"Etter cron-uttrykket «{config.get('expression')}»",
+            f"On the cron schedule “{config.get('expression')}”",
+        )
+    else:
+        text = str(kind)
+    return f"{text} ({tz})" if tz else text
+
+
+def schedule_when(schedule: Mapping[str, Any] | None, w: Words) -> str:
+    """When the first step runs, in the short form of a step line ("Mandag 09:00")."""
+    if not schedule:
+        return ""
+    config = schedule.get("schedule_config") or {}
+    kind = schedule.get("schedule_type")
+    time = config.get("time", "")
+    if kind == "weekly":
+        days = config.get("days") or [config.get("day")]
+        return f"{capitalise(w.days_list(days))} {time}"
+    if kind == "daily":
+        return (
+            w.say(f"Hverdager {time}", f"Weekdays {time}")
+            if config.get("weekdays_only")
+            else w.say(f"Hver dag {time}", f"Daily {time}")
+        )
+    if kind == "monthly":
+        dom = config.get("day_of_month")
+        if dom == "last":
+            return w.say(f"Siste dag i måneden {time}", f"Last day of the month {time}")
+        return w.say(f"Den {dom}. {time}", f"Day {dom} {time}")
+    return w.say("Ved hver kjøring", "At each run")

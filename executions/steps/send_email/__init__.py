@@ -1,0 +1,271 @@
+"""Send an email template to the step's recipients (fanned out on the ``email`` queue).
+
+``sending`` claims the recipients and sends the batches (at most once per customer, see its
+docstring); ``gate`` is the SMTP backend that lets a claim's commit overlap the SMTP
+conversation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Annotated, Any, Self
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from pydantic import Field, model_validator
+from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
+
+from automation.drafting import Facts, StepDraft
+from automation.registry import DslParam, DslSpec, Phrases, Reference, StepType, register
+from automation.step_config import ConfigModel, Recipients
+from automation.wording import Lookups, Words
+from executions.engine import StepContext, StepResult
+from executions.errors import PermanentStepError
+from executions.steps.send_email import sending
+
+#: Template categories a user names a step by ("the reminder", "the form").
+_KIND_OF_CATEGORY = {"reminder": "reminder", "bestilling": "form", "confirmation": "confirmation"}
+# What kind of email a request asks for, in the order they are tried, with the template
+# category that kind means.
+_KIND_WORDS = (
+    (
+        "reminder",
+        re.compile(
+            r"\w*påminnelse\w*|\bpaminnelse\w*|\bpurr\w*|\breminders?\b|\bremind\w*|\bminn\w*\b"
+            r"|\bhusk\w*\s+å\s+bestille\b|\bnudge\w*|\bfollow[- ]up\b|\boppfølging\w*"
+        ),
+    ),
+    (
+        "confirmation",
+        re.compile(r"\w*bekreftelse\w*|\bbekreft\w*|\bconfirm\w*|\bkvittering\w*|\breceipts?\b"),
+    ),
+    ("welcome", re.compile(r"\bvelkom\w*|\bwelcome\w*")),
+    (
+        "bestilling",
+        re.compile(
+            r"\w*skjema\w*|\border[- ]?forms?\b|\bordering\s+forms?\b|\border\s+sheets?\b"
+            r"|\bbestillingsliste\w*|\bbestillingslenke\w*|\border\s+links?\b|\bforms?\b"
+        ),
+    ),
+)
+_SEND_WORDS = (
+    r"\bsend\w*|\be-?post\w*|\bepost\w*|\be-?mail\w*|\bmail\w*|\bnyhetsbrev\w*|\bnewsletters?"
+    r"|\bmeny\w*|\bmenus?\b|\btilbud\w*|\boffers?\b|\bprislist\w*|\bprice\s*lists?\b"
+    r"|\bkampanje\w*|\bcampaigns?\b|\bbeskjed\w*|\bmessage\w*|\bvarsl\w*|\bnotif\w*"
+)
+# kind: (step name, description label), in nb and en.
+_KIND_NAMES = {
+    "bestilling": (
+        ("Send bestillingsskjema", "bestillingsskjema"),
+        ("Send order form", "order form"),
+    ),
+    "reminder": (("Påminnelse", "påminnelse"), ("Reminder", "reminder")),
+    "confirmation": (("Send bekreftelse", "bekreftelse"), ("Send confirmation", "confirmation")),
+    "welcome": (("Send velkomst", "velkomst"), ("Send welcome email", "welcome email")),
+}
+_CATEGORY_NAMES = {
+    "bestilling": ("bestillingsskjema", "order form"),
+    "reminder": ("påminnelse", "reminder"),
+    "confirmation": ("bekreftelse", "confirmation"),
+    "welcome": ("velkomst", "welcome"),
+}
+_DEFAULT_TIMES = {"bestilling": "09:00", "reminder": "15:00"}
+
+_KIND_OF_NAME = (
+    ("reminder", re.compile(r"påminn|purr|remind")),
+    ("form", re.compile(r"skjema|form")),
+    ("confirmation", re.compile(r"bekreft|confirm")),
+)
+
+
+@register
+class SendEmail(StepType):
+    key = "send_email"
+    label = _("Send email")
+    doc = "Send one email template to each recipient (batched on the email queue)."
+    config_field = "action_config"
+    acts_on_customers = True
+    sends_email = True
+    emails_customers = True
+    queue = "email"
+    references = (
+        Reference(("template_id",), "template"),
+        Reference(("template",), "template_name"),
+        Reference(("from_email",), "email"),
+        Reference(("reply_to",), "email"),
+    )
+    dsl = DslSpec(
+        (
+            DslParam("template", "template_id", "id_or_name", required=True, name_key="template"),
+            DslParam("to", "recipients", "recipients", required=True),
+            DslParam("from_email", "from_email"),
+            DslParam("reply_to", "reply_to"),
+        )
+    )
+    nouns = re.compile(r"\b(e-?post\w*|mail\w*|emails?|utsendelse\w*)\b")
+    kind_words = {
+        "reminder": re.compile(r"\b(påminnelse\w*|purring\w*|reminder\w*)"),
+        "form": re.compile(r"(\w*skjema\w*|\border[- ]?forms?\b|\bforms?\b)"),
+        "confirmation": re.compile(r"\b(bekreftelse\w*|confirmation\w*)"),
+    }
+    phrases = Phrases(
+        re.compile("|".join([p.pattern for _k, p in _KIND_WORDS] + [_SEND_WORDS])), priority=0
+    )
+    prompt = (
+        "send_email sender en e-postmal (template_id fra listen) til mottakerne (recipients). "
+        "Påminnelser får condition_config orders_missing."
+    )
+
+    class Config(ConfigModel):
+        """Send one email template to each recipient. Give template_id, or template (the
+        template's name, resolved to template_id on save)."""
+
+        template_id: Annotated[int, Field(ge=1)] | SkipJsonSchema[None] = None
+        template: Annotated[str, Field(min_length=1, max_length=200)] | SkipJsonSchema[None] = None
+        recipients: Recipients
+        from_email: Annotated[str, Field(max_length=254)] | SkipJsonSchema[None] = None
+        reply_to: Annotated[str, Field(max_length=254)] | SkipJsonSchema[None] = None
+
+        @model_validator(mode="after")
+        def _one_template(self) -> Self:
+            if self.template_id is None and self.template is None:
+                raise PydanticCustomError(
+                    "template_required", gettext("Give template_id or template (a template name).")
+                )
+            if self.template_id is not None and self.template is not None:
+                raise PydanticCustomError(
+                    "template_ambiguous", gettext("Give template_id or template, not both.")
+                )
+            return self
+
+    error_codes = {
+        "template_required": "send_email needs template_id or template.",
+        "template_ambiguous": "send_email was given both template_id and template.",
+    }
+
+    def describe(self, step: Mapping[str, Any], w: Words, lookups: Lookups) -> str:
+        action = step.get("action_config") or {}
+        template = lookups.template(action.get("template_id"))
+        name = template.name if template else action.get("template") or "?"
+        who = w.who(step, lookups)
+        return w.say(f"Send {name} til {who}", f"Send {name} to {who}")
+
+    def reachable(self, customers: Any, step: Mapping[str, Any], lookups: Lookups) -> Any:
+        # Who would actually get the email: suppressed addresses never, unsubscribed
+        # customers only from a transactional template (an order confirmation).
+        customers = customers.filter(suppressed_at__isnull=True)
+        template = lookups.template((step.get("action_config") or {}).get("template_id"))
+        if template is None or not template.is_transactional:
+            customers = customers.filter(unsubscribed_at__isnull=True)
+        return customers
+
+    def kinds(self, step: Mapping[str, Any], categories: Mapping[int, str]) -> set[str]:
+        action = step.get("action_config") or {}
+        condition = step.get("condition_config") or {}
+        category = categories.get(action.get("template_id"), "")  # type: ignore[arg-type]
+        name = str(step.get("name") or "").lower()
+        kinds = {kind for kind, pattern in _KIND_OF_NAME if pattern.search(name)}
+        if category in _KIND_OF_CATEGORY:
+            kinds.add(_KIND_OF_CATEGORY[category])
+        if condition.get("check") == "orders_missing":
+            kinds.add("reminder")
+        return kinds
+
+    def draft(self, facts: Facts) -> StepDraft:
+        if facts.emails:
+            raise facts.ask(
+                "E-poster fra en arbeidsflyt går til kunder. Skal den gå til alle kunder eller til "
+                f"en kundegruppe? (Adressen {facts.emails[0]} kan få en rapport.)",
+                "Workflow emails go to customers. Should it go to all customers or to a customer "
+                f"group? ({facts.emails[0]} can receive a report.)",
+            )
+        kind = next((k for k, pattern in _KIND_WORDS if pattern.search(facts.rest)), None)
+        if kind is None and facts.follows_up:
+            kind = "reminder"  # a later time for those who have not ordered: a reminder
+        draft = StepDraft(kind=kind or "email")
+        template = self._template(facts, kind, draft)
+        draft.action_config = {"template_id": template["id"], "recipients": facts.recipients}
+        if kind in _KIND_NAMES:
+            (nb_name, nb_label), (en_name, en_label) = _KIND_NAMES[kind]
+        else:
+            nb_name = en_name = f"Send {template['name']}"
+            nb_label = en_label = template["name"]
+        draft.name, draft.label = (nb_name, en_name), (nb_label, en_label)
+        draft.default_time = _DEFAULT_TIMES.get(kind or "")
+        draft.implies_orders_missing = kind == "reminder"
+        return draft
+
+    def _template(self, facts: Facts, kind: str | None, draft: StepDraft) -> Any:
+        """The template a request for ``kind`` of email means (a question when none fits)."""
+        templates = facts.templates
+        named = templates.named
+        if named is not None and (kind is None or named["category"] == kind):
+            return named
+        if (
+            kind is None
+            and facts.event == "order.created"
+            and templates.in_category("confirmation")
+        ):
+            kind = "confirmation"
+        if kind is None:
+            if named is not None:
+                return named
+            fallback = templates.in_category("bestilling")
+            if not fallback:
+                raise facts.ask(
+                    "Hvilken e-postmal skal brukes? Det finnes ingen bestillingsskjema-mal å "
+                    "bruke som standard.",
+                    "Which email template should be used? There is no order-form template to "
+                    "use by default.",
+                )
+            draft.notes.append(
+                (
+                    f"Bruker malen «{fallback[0]['name']}» (bestillingsskjema); si fra om en annen "
+                    "mal skal brukes.",
+                    f"Using the template “{fallback[0]['name']}” (order form); say so if another "
+                    "template should be used.",
+                )
+            )
+            return fallback[0]
+        candidates = templates.in_category(kind)
+        if not candidates:
+            nb, en = _CATEGORY_NAMES.get(kind, (kind, kind))
+            raise facts.ask(
+                f"Det finnes ingen e-postmal i kategorien «{nb}». Lag en slik mal først, eller si "
+                "hvilken mal som skal brukes.",
+                f"There is no email template in the category “{en}”. Create one first, or say "
+                "which template to use.",
+            )
+        if len(candidates) > 1:
+            draft.notes.append(
+                (
+                    f"Flere maler passer; bruker «{candidates[0]['name']}».",
+                    f"Several templates fit; using “{candidates[0]['name']}”.",
+                )
+            )
+        return candidates[0]
+
+    def run(self, ctx: StepContext, config: SendEmail.Config) -> StepResult:
+        action = ctx.step.get("action_config") or {}
+        if ctx.is_test:
+            return StepResult(customer_ids=sending.preview_step(ctx, action))
+        prepared = sending.prepare_step(ctx, action)
+        if not prepared.pending and prepared.failed:
+            # Re-run after its batches were done (a resume after a pause that landed before
+            # the step was wrapped up): the failures still decide, as in step_work_finished.
+            raise PermanentStepError(
+                f"{prepared.failed} action(s) failed"  # shown translated: see executions.reasons
+            )
+        return StepResult(
+            customer_ids=prepared.customer_ids,
+            fanned_out=bool(prepared.pending),
+            data={"pending": len(prepared.pending), "skipped": prepared.skipped},
+        )
+
+    def work(self, execution_id: int, step_order: int, part: list[int] | None) -> None:
+        sending.send_batch(execution_id, step_order, part or [])
+
+    def redispatch(self, execution_id: int, step_order: int, pending: list[int]) -> int:
+        return sending.enqueue_batches(execution_id, step_order, self.key, pending)
