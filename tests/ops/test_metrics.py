@@ -139,7 +139,7 @@ def test_queue_depth_per_queue_from_the_broker(client, settings, redis_url):
     app.control.purge()
     try:
         for _ in range(3):
-            app.send_task("executions.tasks.generate_report_task", args=[0, 1], queue="report")
+            app.send_task("executions.tasks.step_work_task", args=[0, 1, "report"], queue="report")
         app.send_task("executions.tasks.alert_failed_execution_task", args=[0], queue="email")
         samples = _samples(_get(client).content.decode())
     finally:
