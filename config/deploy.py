@@ -21,6 +21,21 @@ PRODUCTION_SECRETS = {
 }
 
 
+def throwaway_secrets() -> dict[str, str]:
+    """A fresh value for each of PRODUCTION_SECRETS: for runs with production settings that
+    keep nothing (benchmarks, checks); never for a real deployment."""
+    import secrets
+
+    from cryptography.fernet import Fernet
+
+    return {
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "JWT_SIGNING_KEY": secrets.token_urlsafe(50),
+        "FIELD_ENCRYPTION_KEY": Fernet.generate_key().decode(),
+        "WEBHOOK_SIGNING_SECRET": secrets.token_urlsafe(32),
+    }
+
+
 def missing_production_secrets(values: dict[str, str]) -> list[str]:
     """The names of ``PRODUCTION_SECRETS`` whose value is empty, in their documented order."""
     return [name for name in PRODUCTION_SECRETS if not (values.get(name) or "").strip()]

@@ -18,15 +18,17 @@ import dataclasses
 import datetime
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
-from health_check.base import HealthCheck
+from django.utils.cache import add_never_cache_headers
+from django.views import View
+from health_check.base import HealthCheck, HealthCheckResult
 from health_check.checks import Cache, Database
 from health_check.exceptions import ServiceUnavailable
-from health_check.views import HealthCheckView
 
 from ops.signals import DISPATCH_TASK, DISPATCHER
 
@@ -176,23 +178,35 @@ def readiness_checks() -> list[tuple[str, HealthCheck]]:
     return checks
 
 
-class ReadinessView(HealthCheckView):
-    """django-health-check's view, answering JSON with 503 (not 500) when a check fails:
-    ``{"status": "ready" | "unavailable", "checks": {name: "ok" | reason}}``."""
+async def _run_all(checks: list[HealthCheck]) -> list[HealthCheckResult]:
+    return await asyncio.gather(*(check.get_result() for check in checks))
 
-    async def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
+
+def run_checks(checks: list[HealthCheck]) -> list[HealthCheckResult]:
+    """Run django-health-check's checks concurrently (each with its own timeout), on an event
+    loop of their own in a thread of their own: a sync view, so it works whatever the calling
+    thread holds (gunicorn's sync workers have no loop; a thread with a running loop, as in
+    tests beside Playwright, could not start another)."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="readyz") as pool:
+        return pool.submit(asyncio.run, _run_all(checks)).result()
+
+
+class ReadinessView(View):
+    """``{"status": "ready" | "unavailable", "checks": {name: "ok" | reason}}``, 200 or 503."""
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
         named = readiness_checks()
-        with self.get_executor() as executor:
-            results = await asyncio.gather(*(check.get_result(executor) for _, check in named))
+        results = run_checks([check for _, check in named])
         report = {
             name: ("ok" if result.error is None else str(result.error))
             for (name, _), result in zip(named, results, strict=True)
         }
         failed = [name for (name, _), result in zip(named, results, strict=True) if result.error]
-        body = {"status": "unavailable" if failed else "ready", "checks": report}
+        body: dict[str, Any] = {"status": "unavailable" if failed else "ready", "checks": report}
         if failed:
             body["failed"] = failed
         response = JsonResponse(body, status=503 if failed else 200)
+        add_never_cache_headers(response)
         # A 503 here is an answer, not an error of ours: Django would log it as one and mail
         # the admins on every poll while, say, a worker restarts. Each failed check is logged
         # (as a warning) by django-health-check already.
