@@ -3,12 +3,13 @@ the system is there to carry it out, 503 naming each part that is not.
 
 ``/healthz`` (config/urls.py) stays liveness: the process answers, nothing else is asked.
 
-The checks are django-health-check's where it has one (database, Redis, cache) and ours
-where the question is this product's (the dispatcher's heartbeat, a live consumer on each of
-our queues). Cheap enough to poll every few seconds: the database and the broker are each
-asked one trivial question; the Celery workers are asked (a broadcast that waits
-``READYZ_CELERY_TIMEOUT_S`` for their answers) at most once per ``READYZ_CELERY_CACHE_S`` in
-each process, and every check has its own timeout.
+The checks are django-health-check's where it has one (database, cache) and ours, on its base
+class, where the question is this product's (the broker through kombu, whatever the transport;
+the dispatcher's heartbeat; a live consumer on each of our queues). Cheap enough to poll
+every few seconds: the database and the broker are each asked one trivial question; the
+Celery workers are asked (a broadcast that waits ``READYZ_CELERY_TIMEOUT_S`` for their
+answers) at most once per ``READYZ_CELERY_CACHE_S`` in each process, and every check has its
+own timeout.
 """
 
 from __future__ import annotations
