@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext
+
 __all__ = [
     "BUSINESS",
     "DEVELOPER",
@@ -61,8 +63,6 @@ def user_has_role(user: Any, role: str) -> bool:
 
 def role_label(role: str) -> str:
     """The role's name for people, in the active language."""
-    from django.utils.translation import gettext
-
     labels = {
         VIEWER: gettext("viewer"),
         BUSINESS: gettext("business user"),

@@ -13,7 +13,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import IsBusiness, IsDeveloper
-from ai_assistant.services import AssistantError, ai_execute_script, ai_parse_description
+from ai_assistant.services import (
+    AssistantError,
+    ai_confirm,
+    ai_execute_script,
+    ai_parse_description,
+    ai_use_template,
+)
 from core.api import ErrorResponseSerializer, error_responses, errors_response
 
 MAX_DESCRIPTION_LENGTH = 4000
@@ -59,6 +65,13 @@ class PreviewLineSerializer(serializers.Serializer):
     )
 
 
+class NewTemplateSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    category = serializers.CharField()
+    subject = serializers.CharField()
+    body_html = serializers.CharField(help_text="A starter text with the standard variables.")
+
+
 class AssistantReplySerializer(serializers.Serializer):
     session_id = serializers.IntegerField()
     message_id = serializers.IntegerField()
@@ -72,6 +85,12 @@ class AssistantReplySerializer(serializers.Serializer):
     preview = PreviewLineSerializer(many=True)
     errors = serializers.JSONField(help_text="Why no draft was offered (kind error).")
     provider = serializers.CharField()
+    new_templates = NewTemplateSerializer(
+        many=True,
+        help_text="New email templates the draft proposes (its steps name them by "
+        "`template`): created, marked as needing review, when the draft is confirmed. A "
+        "workflow sending one cannot be activated until the template has been saved once.",
+    )
 
 
 class ScriptReplySerializer(serializers.Serializer):
@@ -151,4 +170,82 @@ class ExecuteScriptView(APIView):
         if not reply.is_valid:
             # Not errors_response: script errors keep their line and column.
             return Response({"errors": reply.errors}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(reply.as_dict())
+
+
+class ConfirmRequestSerializer(serializers.Serializer):
+    session_id = serializers.IntegerField(help_text="The chat session whose draft to save.")
+    activate = serializers.BooleanField(
+        default=False, help_text="Also activate it (developers and staff only)."
+    )
+
+
+class ConfirmedWorkflowSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    status = serializers.CharField()
+    version = serializers.IntegerField()
+
+
+@extend_schema(
+    summary="Save a chat session's draft as a workflow",
+    description="Creates the templates the draft proposes (marked as needing review) and the "
+    "workflow, as a draft or, with `activate`, active. Confirming the same draft again returns "
+    "the workflow saved the first time.",
+    request=ConfirmRequestSerializer,
+    responses={201: ConfirmedWorkflowSerializer, **error_responses(400, 401, 403)},
+    tags=["ai"],
+)
+class ConfirmView(APIView):
+    permission_classes = [IsBusiness]
+
+    def post(self, request: Request) -> Response:
+        serializer = ConfirmRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            workflow = ai_confirm(
+                user=request.user, session_id=data["session_id"], activate=data["activate"]
+            )
+        except AssistantError as exc:
+            return errors_response(exc.errors)
+        body = {
+            "id": workflow.pk,
+            "name": workflow.name,
+            "status": workflow.status,
+            "version": workflow.version,
+        }
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class UseTemplateRequestSerializer(serializers.Serializer):
+    session_id = serializers.IntegerField()
+    name = serializers.CharField(help_text="The proposed template's name.")
+    template_id = serializers.IntegerField(help_text="The existing template to send instead.")
+
+
+@extend_schema(
+    summary="Use an existing template instead of a proposed one",
+    description="The draft's steps that would send the proposed new template `name` send the "
+    "existing template instead; the proposal is dropped. Answers with the new draft.",
+    request=UseTemplateRequestSerializer,
+    responses={200: AssistantReplySerializer, **error_responses(400, 401, 403)},
+    tags=["ai"],
+)
+class UseTemplateView(APIView):
+    permission_classes = [IsBusiness]
+
+    def post(self, request: Request) -> Response:
+        serializer = UseTemplateRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            reply = ai_use_template(
+                user=request.user,
+                session_id=data["session_id"],
+                name=data["name"],
+                template_id=data["template_id"],
+            )
+        except AssistantError as exc:
+            return errors_response(exc.errors)
         return Response(reply.as_dict())

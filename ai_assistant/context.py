@@ -10,7 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from accounts.roles import ROLES
+from customers.models import CustomerGroup
+from templates_app.models import EmailTemplate
 
 
 class TemplateInfo(TypedDict):
@@ -18,11 +27,15 @@ class TemplateInfo(TypedDict):
     name: str
     category: str
     variables: list[str]
+    #: Read for its meaning too ("Månedsbrevet fra oss" is a newsletter).
+    subject: NotRequired[str]
 
 
 class GroupInfo(TypedDict):
     slug: str
     name: str
+    #: Active customers in the group (for the assistant's answers and the LLM's context).
+    size: NotRequired[int]
 
 
 @dataclass(frozen=True)
@@ -38,28 +51,23 @@ class ParseContext:
     @classmethod
     def from_db(cls, *, today: dt.date | None = None) -> ParseContext:
         """The templates and groups as they are now, today's date in the site's time zone."""
-        from django.conf import settings
-        from django.contrib.auth.models import Group
-        from django.utils import timezone
-
-        from accounts.roles import ROLES
-        from customers.models import CustomerGroup
-        from templates_app.models import EmailTemplate
-
         templates: list[TemplateInfo] = [
             {
                 "id": row["id"],
                 "name": row["name"],
                 "category": row["category"],
                 "variables": list(row["variables"] or []),
+                "subject": row["subject"],
             }
             for row in EmailTemplate.objects.order_by("id").values(
-                "id", "name", "category", "variables"
+                "id", "name", "category", "variables", "subject"
             )
         ]
         groups: list[GroupInfo] = [
-            {"slug": row["slug"], "name": row["name"]}
-            for row in CustomerGroup.objects.order_by("name").values("slug", "name")
+            {"slug": row["slug"], "name": row["name"], "size": row["size"]}
+            for row in CustomerGroup.objects.order_by("name")
+            .annotate(size=Count("customers", filter=Q(customers__active=True)))
+            .values("slug", "name", "size")
         ]
         staff_groups = list(
             Group.objects.exclude(name__in=ROLES).order_by("name").values_list("name", flat=True)

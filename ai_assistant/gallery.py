@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ai_assistant.fixtures.gallery import GALLERY, GalleryItem
 from automation.registry import step_types
+from customers.models import CustomerGroup
+from templates_app.models import EmailTemplate
 
 __all__ = ["GALLERY", "Choice", "GalleryItem", "Resolved", "gallery_get", "resolve"]
 
@@ -60,9 +62,6 @@ def resolve(
     A template defaults to the first one of the step's category; a group hint to the group
     whose slug or name matches it. ``values`` (the form's fields) override both.
     """
-    from customers.models import CustomerGroup
-    from templates_app.models import EmailTemplate
-
     values = values or {}
     templates = list(EmailTemplate.objects.order_by("name").values("id", "name", "category"))
     groups = list(CustomerGroup.objects.order_by("name").values("slug", "name"))

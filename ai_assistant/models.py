@@ -27,6 +27,8 @@ class ChatSession(models.Model):
     )
     # The latest valid (normalised) workflow the assistant offered; follow-ups edit it.
     current_draft = models.JSONField(_("current draft"), null=True, blank=True)
+    # New email templates the draft names (see ai_assistant.proposals), created on confirm.
+    draft_templates = models.JSONField(_("proposed templates"), default=list, blank=True)
     # Set by ai_confirm, so that confirming twice does not create two workflows.
     workflow = models.ForeignKey(
         "automation.WorkflowDefinition",

@@ -16,10 +16,12 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
+from typing import Any, ClassVar, Literal, Protocol
 
 from django.conf import settings
 
+from ai_assistant.context import ParseContext
+from ai_assistant.offline import parse_description
 from ai_assistant.prompts import (
     ANSWER_SCHEMA_NAME,
     QUESTION_TOOL,
@@ -27,9 +29,7 @@ from ai_assistant.prompts import (
     anthropic_tools,
     openai_response_schema,
 )
-
-if TYPE_CHECKING:
-    from ai_assistant.context import ParseContext
+from ai_assistant.refine import refine_draft
 
 __all__ = [
     "AnthropicProvider",
@@ -80,6 +80,8 @@ class ProviderAnswer:
     output_tokens: int | None = None
     language: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: New email templates the workflow names by ``template`` (see ai_assistant.proposals).
+    new_templates: list[dict[str, Any]] = field(default_factory=list)
 
 
 class ProviderError(Exception):
@@ -366,10 +368,6 @@ class OfflineProvider:
     supports_repair = False  # deterministic: asking again gives the same answer
 
     def complete(self, conversation: Conversation) -> ProviderAnswer:
-        from ai_assistant.context import ParseContext
-        from ai_assistant.offline import parse_description
-        from ai_assistant.refine import refine_draft
-
         context = conversation.context or ParseContext.from_db()
         if conversation.draft is not None:
             edit = refine_draft(
@@ -399,8 +397,9 @@ class OfflineProvider:
             else "The offline parser gave neither a workflow nor a question.",
             raw=json.dumps(workflow if workflow is not None else {"question": outcome.question}),
             model=self.model,
-            language=getattr(outcome, "language", None),
-            notes=list(getattr(outcome, "notes", None) or []),
+            language=outcome.language,
+            notes=list(outcome.notes),
+            new_templates=list(outcome.new_templates),
         )
 
 

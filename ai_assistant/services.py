@@ -29,6 +29,9 @@ from django.db import transaction
 from django.utils import translation
 
 from accounts.roles import capabilities_of, user_has_role
+from ai_assistant import proposals
+from ai_assistant.context import ParseContext
+from ai_assistant.dsl import compile_script
 from ai_assistant.models import AIRequestLog, ChatMessage, ChatSession
 from ai_assistant.prompts import (
     PromptContext,
@@ -49,17 +52,17 @@ from automation.policy import role_errors
 from automation.policy import workflow_policy_errors as policy_errors
 from automation.preview import PreviewLine, workflow_preview
 from automation.registry import step_types
+from automation.selectors import workflow_list
 from automation.services import (
     workflow_create,
     workflow_definition,
     workflow_deploy,
 )
-from automation.validation import validate_workflow
+from automation.validation import WorkflowValidationError, validate_workflow
+from templates_app.models import EmailTemplate
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
-
-    from ai_assistant.context import ParseContext
 
 __all__ = [
     "AssistantError",
@@ -161,6 +164,8 @@ class AssistantReply:
     preview: list[PreviewLine] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
     provider: str = ""
+    #: New email templates the draft uses, created (as drafts to review) on confirm.
+    new_templates: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -262,8 +267,6 @@ def _with_user_turn(turns: list[dict[str, str]], text: str) -> list[dict[str, st
 def _prompt_context(
     user: Any, context: ParseContext, draft: dict[str, Any] | None, language: str
 ) -> PromptContext:
-    from automation.selectors import workflow_list
-
     recent = [
         {"name": w.name, "workflow_type": w.workflow_type, "status": w.status}
         for w in workflow_list(user=user).order_by("-updated_at")[:RECENT_WORKFLOWS]
@@ -335,14 +338,16 @@ def _ask(
         log.save()
 
 
-def _evaluate(answer: ProviderAnswer) -> tuple[dict[str, Any] | None, list[dict[str, str]]]:
-    """(normalised workflow, errors) of an answer; both empty for a question."""
+def _evaluate(answer: ProviderAnswer) -> proposals.Checked:
+    """The answer's workflow validated with the templates it proposes; a question or a
+    malformed answer gives no workflow (and no errors for a question)."""
     if answer.parse_error:
-        return None, [{"path": "", "code": "malformed_answer", "message": answer.parse_error}]
+        return proposals.Checked(
+            None, [{"path": "", "code": "malformed_answer", "message": answer.parse_error}]
+        )
     if answer.workflow is None:
-        return None, []
-    result = validate_workflow(answer.workflow)
-    return result.normalised, list(result.errors)
+        return proposals.Checked(None)
+    return proposals.checked(answer.workflow, answer.new_templates)
 
 
 def _errors_text(errors: Iterable[Mapping[str, str]], language: str, *, refused: bool) -> str:
@@ -384,8 +389,10 @@ def _reply(
     *,
     workflow: dict[str, Any] | None = None,
     preview: list[PreviewLine] | None = None,
+    new_templates: list[dict[str, Any]] | None = None,
 ) -> AssistantReply:
     return AssistantReply(
+        new_templates=new_templates or [],
         session_id=session.pk,
         message_id=message.pk,
         kind=kind,
@@ -437,8 +444,6 @@ def _run_turn(
     text: str,
     language: str,
 ) -> AssistantReply:
-    from ai_assistant.context import ParseContext
-
     try:
         provider = get_provider()
     except Exception as exc:  # e.g. a misspelt AI_PROVIDER: the turn is kept, staff see why
@@ -465,7 +470,8 @@ def _run_turn(
 
     try:
         answer = _ask(provider, conversation, session=session, attempt=1)
-        workflow, errors = _evaluate(answer)
+        evaluated = _evaluate(answer)
+        workflow, errors = evaluated.workflow, evaluated.errors
         codes = {e["code"] for e in errors}
         if errors and provider.supports_repair and not codes & NO_REPAIR_CODES:
             repair = Conversation(
@@ -484,7 +490,8 @@ def _run_turn(
                 context=context,
             )
             answer = _ask(provider, repair, session=session, attempt=2)
-            workflow, errors = _evaluate(answer)
+            evaluated = _evaluate(answer)
+            workflow, errors = evaluated.workflow, evaluated.errors
     except ProviderError as exc:
         message = _store(
             session,
@@ -523,19 +530,82 @@ def _run_turn(
     assert workflow is not None
     preview = workflow_preview(workflow, language=language)
     changes = "\n".join(answer.notes) if draft is not None and answer.notes else ""
+    content = _draft_message(changes, preview, language)
+    with transaction.atomic():
+        message = _store(session, ChatMessage.Role.ASSISTANT, content, workflow=workflow)
+        session.current_draft = workflow
+        session.draft_templates = evaluated.proposals
+        session.save(update_fields=["current_draft", "draft_templates", "updated_at"])
+    return _reply(
+        session,
+        message,
+        "workflow",
+        language,
+        provider.name,
+        workflow=workflow,
+        preview=preview,
+        new_templates=evaluated.proposals,
+    )
+
+
+def _draft_message(changes: str, preview: list[PreviewLine], language: str) -> str:
     intro = _say(
         language,
         "Her er utkastet. Se over og bekreft for å lagre det:",
         "Here is the draft. Review it and confirm to save it:",
     )
     body = "\n".join(line.text for line in preview)
-    content = "\n".join(p for p in (changes, intro, body) if p)
-    with transaction.atomic():
-        message = _store(session, ChatMessage.Role.ASSISTANT, content, workflow=workflow)
-        session.current_draft = workflow
-        session.save(update_fields=["current_draft", "updated_at"])
+    return "\n".join(p for p in (changes, intro, body) if p)
+
+
+def ai_use_template(
+    *, user: AbstractBaseUser, session_id: int, name: str, template_id: int
+) -> AssistantReply:
+    """Send an existing template instead of the new one the draft proposes (``name``): the
+    user's choice from the preview. The draft's other proposals stay."""
+    session = _session_for(user, session_id)
+    draft = session.current_draft
+    proposed = [p for p in session.draft_templates or [] if p.get("name") == name]
+    if not draft or not proposed:
+        raise AssistantError(
+            "unknown_proposal", "The draft proposes no new template by that name.", path="/name"
+        )
+    template = EmailTemplate.objects.filter(pk=template_id).first()
+    if template is None:
+        raise AssistantError(
+            "unknown_template", "No email template has that id.", path="/template_id"
+        )
+    remaining = [p for p in session.draft_templates if p.get("name") != name]
+    checked = proposals.checked(proposals.use_existing(draft, name, template.pk), remaining)
+    if checked.workflow is None:
+        raise WorkflowValidationError(checked.errors)
+    language = session.language
+    with translation.override(language):
+        preview = workflow_preview(checked.workflow, language=language)
+        said = _say(
+            language,
+            f"Bruker malen «{template.name}» i stedet for en ny mal «{name}».",
+            f"Using the template “{template.name}” instead of a new template “{name}”.",
+        )
+        with transaction.atomic():
+            message = _store(
+                session,
+                ChatMessage.Role.ASSISTANT,
+                _draft_message(said, preview, language),
+                workflow=checked.workflow,
+            )
+            session.current_draft = checked.workflow
+            session.draft_templates = checked.proposals
+            session.save(update_fields=["current_draft", "draft_templates", "updated_at"])
     return _reply(
-        session, message, "workflow", language, provider.name, workflow=workflow, preview=preview
+        session,
+        message,
+        "workflow",
+        language,
+        "",
+        workflow=checked.workflow,
+        preview=preview,
+        new_templates=checked.proposals,
     )
 
 
@@ -570,8 +640,6 @@ def ai_execute_script(
     """Compile a Python or JavaScript DSL script to a workflow, validate it and apply the
     same policy as for the chat. With ``session_id`` the result becomes that session's draft,
     so ``ai_confirm`` saves it like a chat draft."""
-    from ai_assistant.dsl import compile_script
-
     result = compile_script(source, language=language)
     if result.errors or result.workflow is None:
         return ScriptReply(workflow=None, errors=_script_errors(result.errors))
@@ -587,7 +655,8 @@ def ai_execute_script(
     if session_id is not None:
         session = _session_for(user, session_id)
         session.current_draft = workflow
-        session.save(update_fields=["current_draft", "updated_at"])
+        session.draft_templates = []
+        session.save(update_fields=["current_draft", "draft_templates", "updated_at"])
     return ScriptReply(workflow=workflow, preview=workflow_preview(workflow, language=ui_language))
 
 
@@ -611,6 +680,9 @@ def ai_confirm(*, user: AbstractBaseUser, session_id: int, activate: bool) -> Wo
     language = session.language
     with transaction.atomic():
         workflow = session.workflow
+        # The templates the draft proposes first (drafts, to be reviewed): the workflow names
+        # them. One that exists already (a second confirm) is not made again.
+        proposals.create(draft, session.draft_templates or [])
         if workflow is None or workflow_definition(workflow) != validate_workflow(draft).normalised:
             workflow = workflow_create(created_by=user, data=draft)
             session.workflow = workflow

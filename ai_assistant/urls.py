@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern] = [
     path("", views.chat_view, name="chat"),
     path("melding/", views.chat_message_view, name="chat-message"),
     path("opprett/", views.chat_confirm_view, name="chat-confirm"),
+    path("bruk-mal/", views.chat_use_template_view, name="chat-use-template"),
     path("skript/", views.script_editor_view, name="script-editor"),
     path("skript/sjekk/", views.script_check_view, name="script-check"),
     path("galleri/", views.gallery_view, name="gallery"),

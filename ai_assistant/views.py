@@ -38,12 +38,14 @@ from ai_assistant.services import (
     ai_confirm,
     ai_execute_script,
     ai_parse_description,
+    ai_use_template,
     user_may_deploy,
 )
 from automation.models import WorkflowDefinition
 from automation.preview import PreviewLine, workflow_preview
 from automation.services import workflow_create
 from automation.validation import WorkflowValidationError
+from templates_app.models import EmailTemplate
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -151,6 +153,12 @@ def _chat_context(
         "form_errors": form_errors or [],
         "confirm_errors": confirm_errors or [],
         "draft_name": (session.current_draft or {}).get("name", "") if session else "",
+        "proposed": list(session.draft_templates or []) if session else [],
+        "existing_templates": (
+            list(EmailTemplate.objects.filter(needs_review=False).only("pk", "name"))
+            if session and session.draft_templates
+            else []
+        ),
         "may_activate": user_may_deploy(request.user),
         "recent_sessions": ChatSession.objects.filter(user=request.user)[:RECENT_SESSIONS],
         "max_length": MAX_TEXT_LENGTH,
@@ -237,6 +245,42 @@ def chat_confirm_view(request: HtmxHttpRequest) -> HttpResponse:
     return _to_workflow(request, workflow)
 
 
+@require_role(BUSINESS)
+@require_POST
+def chat_use_template_view(request: HtmxHttpRequest) -> HttpResponse:
+    """ "Use an existing template instead" of the one the draft proposes: a new preview in
+    the conversation."""
+    session = _session_or_404(request, request.POST.get("session"))
+    if session is None:
+        raise Http404(_("No such conversation."))
+    try:
+        template_id = int(request.POST.get("template", ""))
+    except ValueError:
+        template_id = 0
+    try:
+        reply = ai_use_template(
+            user=request.user,
+            session_id=session.pk,
+            name=request.POST.get("name", ""),
+            template_id=template_id,
+        )
+    except (AssistantError, WorkflowValidationError) as exc:
+        context = _chat_context(request, session, confirm_errors=list(exc.errors))
+        if request.htmx:
+            return reswap(
+                retarget(
+                    render(request, "ai_assistant/chat.html#draft-panel", context), "#draft-panel"
+                ),
+                "outerHTML",
+            )
+        return render(request, "ai_assistant/chat.html", context, status=400)
+    if not request.htmx:
+        return redirect(f"{reverse('ai_assistant:chat')}?session={session.pk}")
+    context = _chat_context(request, ChatSession.objects.get(pk=session.pk))
+    context["turn"] = [_bubble_from_reply(reply)]
+    return render(request, "ai_assistant/chat.html#turn", context)
+
+
 def _to_workflow(request: HtmxHttpRequest, workflow: WorkflowDefinition) -> HttpResponse:
     url = reverse("automation:workflow-detail", args=[workflow.pk])
     if request.htmx:
@@ -252,8 +296,6 @@ def _language_of(raw: str | None) -> str:
 
 
 def _example_script(language: str) -> str:
-    from templates_app.models import EmailTemplate
-
     def name_of(category: str, fallback: str) -> str:
         template = EmailTemplate.objects.filter(category=category).order_by("name").first()
         name = template.name if template else fallback

@@ -19,7 +19,9 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from automation.closed_days import closed_day_create, closed_day_delete, closed_day_update
 from automation.models import (
+    ClosedDay,
     Integration,
     WorkflowDefinition,
     WorkflowSchedule,
@@ -559,3 +561,33 @@ class IntegrationAdmin(admin.ModelAdmin):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(ClosedDay)
+class ClosedDayAdmin(admin.ModelAdmin):
+    """The company's closed days; public holidays come from the business calendar itself
+    (see the calendar page). Saving goes through the services, so active schedules that
+    depend on business days get their next run computed again."""
+
+    list_display = ("name", "start", "end", "days", "created_by")
+    search_fields = ("name",)
+    date_hierarchy = "start"
+    fields = ("name", "start", "end")
+
+    @admin.display(description=_("days"))
+    def days(self, obj: ClosedDay) -> int:
+        return (obj.end - obj.start).days + 1
+
+    def save_model(self, request: HttpRequest, obj: ClosedDay, form: Any, change: bool) -> None:
+        if change:
+            closed_day_update(closed=obj, name=obj.name, start=obj.start, end=obj.end)
+        else:
+            saved = closed_day_create(name=obj.name, start=obj.start, end=obj.end, by=request.user)
+            obj.pk = saved.pk
+
+    def delete_model(self, request: HttpRequest, obj: ClosedDay) -> None:
+        closed_day_delete(closed=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ClosedDay]) -> None:
+        for obj in queryset:
+            closed_day_delete(closed=obj)

@@ -17,24 +17,39 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-__all__ = ["Facts", "StepDraft", "TemplateFinder", "TemplateInfo"]
+__all__ = ["Facts", "StepDraft", "TemplateChoice", "TemplateFinder", "TemplateInfo"]
 
 #: An email template as the assistant knows it: {"id", "name", "category", ...}.
 TemplateInfo = Mapping[str, Any]
 
 
+@dataclass
+class TemplateChoice:
+    """The template a part of a request means: an existing one, or a proposed new one."""
+
+    template: TemplateInfo | None = None
+    #: A new template to create ({"name", "category", "subject", "body_html", "language"})
+    #: when none of the business's fits; the step then names it by ``name``.
+    proposal: dict[str, Any] | None = None
+    #: Said to the user (nb, en): which of several fitting templates was taken, or that a new
+    #: one is proposed.
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+
 class TemplateFinder(Protocol):
-    """The templates of this business, and the one the request named, if any."""
+    """The templates of this business, matched by meaning (name, category, subject)."""
 
-    #: The template the part names by its own name ("send Prisliste"), or None.
-    named: TemplateInfo | None
-
-    def in_category(self, category: str) -> list[TemplateInfo]:
-        """The templates of a category, best first."""
+    def choose(
+        self, words: str, *, prefer: Sequence[str] = (), topic: str = ""
+    ) -> TemplateChoice | None:
+        """The template ``words`` ask for (``prefer``: the kind of email the request names,
+        e.g. "reminder"), a proposal when none fits (named after ``topic``, the words about
+        what is sent, when they name nothing the product knows), or None when the words say
+        nothing about the content at all."""
         ...
 
-    def by_meaning(self, words: str) -> TemplateInfo | None:
-        """The template whose name, category or subject means what ``words`` ask for."""
+    def names(self) -> list[str]:
+        """The business's template names (for a question)."""
         ...
 
 
@@ -60,6 +75,8 @@ class StepDraft:
     takes_no_condition: bool = False
     #: Defaults the step type chose, told to the user (nb, en).
     notes: list[tuple[str, str]] = field(default_factory=list)
+    #: A new template the step needs (see ``TemplateChoice.proposal``).
+    new_template: dict[str, Any] | None = None
 
 
 @dataclass

@@ -155,6 +155,15 @@ class WorkflowStep(models.Model):
         return f"{self.step_order}. {self.name or self.step_type}"
 
 
+class HolidayPolicy(models.TextChoices):
+    """What a run (or a step's weekday) does when it falls on a day the business is closed."""
+
+    RUN = "run", _("Run anyway")
+    SKIP = "skip", _("Skip it")
+    NEXT_BUSINESS_DAY = "next_business_day", _("Move it to the next business day")
+    PREVIOUS_BUSINESS_DAY = "previous_business_day", _("Move it to the business day before")
+
+
 class WorkflowSchedule(models.Model):
     class ScheduleType(models.TextChoices):
         DAILY = "daily", _("Daily")
@@ -173,6 +182,12 @@ class WorkflowSchedule(models.Model):
     )
     schedule_config = models.JSONField(_("schedule config"), default=dict)
     timezone = models.CharField(_("time zone"), max_length=64, default="Europe/Oslo")
+    holiday_policy = models.CharField(
+        _("on public holidays and closed days"),
+        max_length=30,
+        choices=HolidayPolicy.choices,
+        default=HolidayPolicy.RUN,
+    )
     # Null while the workflow is not active: the dispatcher only looks at non-null rows.
     next_run = models.DateTimeField(_("next run"), null=True, blank=True)
     last_run = models.DateTimeField(_("last run"), null=True, blank=True)
@@ -230,3 +245,37 @@ class Integration(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ClosedDay(models.Model):
+    """Days the company is closed (besides the public holidays of its country): a date range
+    with a name, e.g. "Julestengt" from 24 December to 1 January."""
+
+    name = models.CharField(_("name"), max_length=100)
+    start = models.DateField(_("from"))
+    end = models.DateField(_("to (inclusive)"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["start", "end", "pk"]
+        verbose_name = _("closed day")
+        verbose_name_plural = _("closed days")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gte=models.F("start")), name="closed_day_end_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        if self.start == self.end:
+            return f"{self.name} ({self.start:%d.%m.%Y})"
+        return f"{self.name} ({self.start:%d.%m.%Y}\N{EN DASH}{self.end:%d.%m.%Y})"

@@ -28,7 +28,7 @@ from automation.scheduling import next_run_after
 from automation.wording import DASH, Lookups, Words, schedule_text, schedule_when
 from customers.selection import apply_condition, resolve_recipients
 
-__all__ = ["PreviewLine", "workflow_preview"]
+__all__ = ["PreviewLine", "step_when", "workflow_preview"]
 
 EVENTS = {
     "order.created": ("Når en kunde legger inn en ordre", "When a customer places an order"),
@@ -66,6 +66,11 @@ def _step_when(step: Mapping[str, Any], index: int, workflow: Mapping[str, Any],
             return w.say("Straks", "Right away")
         return schedule_when(workflow.get("schedule"), w)
     return w.say("Deretter", "Then")
+
+
+#: When a step runs, exactly as its preview line says it ("Torsdag 15:00"); public so that
+#: the difference between two versions (``automation.diff``) says it the same way.
+step_when = _step_when
 
 
 # --- Counts ---------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ from django.db.models import Q, QuerySet
 
 from accounts.roles import role_of
 from automation.models import WorkflowDefinition, WorkflowStep
-from automation.registry import step_types
+from automation.registry import referencing, step_types
+from templates_app.models import EmailTemplate
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -60,3 +61,15 @@ def steps_referencing(kind: str, value: Any) -> QuerySet[WorkflowStep]:
                 lookup = "__".join((cls.config_field, *reference.path))
                 matches |= Q(step_type=key, **{lookup: value})
     return WorkflowStep.objects.filter(matches)
+
+
+def templates_to_review(workflow: WorkflowDefinition) -> list[EmailTemplate]:
+    """The templates the workflow sends that the assistant drafted and no person has saved
+    yet (it cannot be activated until they are)."""
+    configs = [
+        (step.step_type, getattr(step, cls.config_field) or {})
+        for step in workflow.steps.all()
+        if (cls := step_types().get(step.step_type)) is not None
+    ]
+    ids = {pk for pk in referencing("template", configs) if isinstance(pk, int)}
+    return list(EmailTemplate.objects.filter(pk__in=ids, needs_review=True).order_by("name"))

@@ -22,9 +22,11 @@ from automation.models import (
     WorkflowVersion,
 )
 from automation.policy import WorkflowPermissionError, role_errors, workflow_policy_errors
-from automation.registry import referencing
+from automation.registry import referencing, step_types
+from automation.scheduling import next_occurrence_after
 from automation.validation import WorkflowValidationError, validate_workflow
 from core.errors import DomainError
+from templates_app.models import EmailTemplate
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -129,6 +131,8 @@ def workflow_definition(
             "schedule_config": schedule.schedule_config,
             "timezone": schedule.timezone,
         }
+        if schedule.holiday_policy != "run":
+            data["schedule"]["holiday_policy"] = schedule.holiday_policy
     if workflow.workflow_type == WorkflowDefinition.WorkflowType.EVENT_BASED:
         data["event"] = workflow.event
     if steps is None:
@@ -198,16 +202,15 @@ def workflow_serialize(
 
 
 def _next_run(schedule: WorkflowSchedule, *, after: dt.datetime | None = None) -> dt.datetime:
-    # Imported lazily: scheduling is a leaf module, but keeping it out of import time keeps
-    # this module importable from migrations and the admin without side effects.
-    from automation.scheduling import next_run_after
-
-    return next_run_after(
+    """When the dispatcher next looks at the schedule: its next run, or the next planned run
+    its holiday policy skips (recorded as skipped then)."""
+    return next_occurrence_after(
         schedule_type=schedule.schedule_type,
         schedule_config=schedule.schedule_config,
         timezone=schedule.timezone,
         after=after or timezone.now(),
-    )
+        holiday_policy=schedule.holiday_policy,
+    ).moment
 
 
 def _template_id(step: dict[str, Any]) -> int | None:
@@ -222,6 +225,43 @@ def _check_policy(definition: dict[str, Any], *, user: AbstractBaseUser | None) 
     if denied:
         raise WorkflowPermissionError(denied)
     problems = workflow_policy_errors(definition, user=user)
+    if problems:
+        raise WorkflowValidationError(problems)
+
+
+def _check_reviewed(definition: dict[str, Any]) -> None:
+    """Refuse to activate a workflow that sends a template no person has checked yet (one
+    the assistant drafted: ``EmailTemplate.needs_review``)."""
+    found: list[tuple[str, int]] = []
+    for index, step in enumerate(definition.get("steps") or []):
+        step_type = step_types().get(str(step.get("step_type")))
+        if step_type is None:
+            continue
+        config = step.get(step_type.config_field) or {}
+        for path, kind, value in step_type.reference_values(config):
+            if kind == "template" and isinstance(value, int):
+                pointer = "/".join(str(part) for part in (step_type.config_field, *path))
+                found.append((f"/steps/{index}/{pointer}", value))
+    if not found:
+        return
+    drafts = dict(
+        EmailTemplate.objects.filter(
+            pk__in={pk for _path, pk in found}, needs_review=True
+        ).values_list("pk", "name")
+    )
+    problems = [
+        {
+            "path": path,
+            "code": "template_not_reviewed",
+            "message": _(
+                "The email template “%(name)s” is a draft from the assistant: open it, check "
+                "the text and save it before the workflow is activated."
+            )
+            % {"name": drafts[pk]},
+        }
+        for path, pk in found
+        if pk in drafts
+    ]
     if problems:
         raise WorkflowValidationError(problems)
 
@@ -252,6 +292,7 @@ def _save_schedule(
         if current is not None:
             current.delete()
         return None
+    schedule = {"holiday_policy": "run", **schedule}  # the document leaves the default out
     if current is None:
         return WorkflowSchedule.objects.create(workflow=workflow, next_run=None, **schedule)
     changed = any(getattr(current, key) != value for key, value in schedule.items())
@@ -361,6 +402,7 @@ def workflow_deploy(
             )
         definition = validate_workflow(workflow_definition(locked), instance=locked)
         _check_policy(definition.raise_if_invalid(), user=by)
+        _check_reviewed(definition.raise_if_invalid())
         was_active = locked.status == locked.Status.ACTIVE
         locked.status = locked.Status.ACTIVE
         locked.is_active = True

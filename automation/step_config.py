@@ -12,6 +12,7 @@ published schema does not invite ``null``, and normalisation drops unset fields.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Annotated, Any, Literal, Self
 from urllib.parse import unquote
@@ -213,18 +214,34 @@ class TimeTrigger(ConfigModel):
 
 
 class DailySchedule(ConfigModel):
-    """Every day (or every weekday) at a wall-clock time."""
+    """Every day (or every weekday, or every business day: Monday to Friday except public
+    holidays and the company's closed days) at a wall-clock time."""
 
     time: HHMM
     weekdays_only: bool | SkipJsonSchema[None] = None
+    business_days_only: bool | SkipJsonSchema[None] = None
+
+    @model_validator(mode="after")
+    def _one_kind_of_day(self) -> Self:
+        if self.weekdays_only and self.business_days_only:
+            raise PydanticCustomError(
+                "days_conflict",
+                _("Give weekdays_only or business_days_only, not both."),
+            )
+        return self
 
 
 class WeeklySchedule(ConfigModel):
-    """On one day or several days of the week at a wall-clock time."""
+    """On one day or several days of the week at a wall-clock time; every week, every Nth
+    week (every_weeks, counted from the ISO week that holds anchor) or in even or odd ISO
+    weeks (iso_weeks)."""
 
     day: Weekday | SkipJsonSchema[None] = None
     days: Annotated[list[Weekday], Field(min_length=1, max_length=7)] | SkipJsonSchema[None] = None
     time: HHMM
+    every_weeks: Annotated[int, Field(ge=1, le=8)] | SkipJsonSchema[None] = None
+    anchor: datetime.date | SkipJsonSchema[None] = None
+    iso_weeks: Literal["even", "odd"] | SkipJsonSchema[None] = None
 
     @model_validator(mode="after")
     def _day_or_days(self) -> Self:
@@ -232,15 +249,54 @@ class WeeklySchedule(ConfigModel):
         if self.days is not None:
             # Canonical form: each day once, Monday first.
             self.days = sorted(set(self.days), key=WEEKDAYS.index)  # type: ignore[assignment]
+        every = self.every_weeks or 1
+        if every > 1 and self.anchor is None:
+            raise PydanticCustomError(
+                "anchor_required",
+                _("every_weeks over 1 needs anchor: a date in the first week it runs."),
+            )
+        if self.anchor is not None and every == 1:
+            raise PydanticCustomError(
+                "anchor_unused", _("anchor is only used with every_weeks over 1.")
+            )
+        if self.iso_weeks is not None and every > 1:
+            raise PydanticCustomError(
+                "weeks_conflict", _("Give every_weeks or iso_weeks, not both.")
+            )
+        if self.every_weeks == 1:
+            self.every_weeks = None  # the same as not saying it
         return self
 
 
 class MonthlySchedule(ConfigModel):
-    """On a day of the month (1-31, or "last") at a wall-clock time. Months without that
-    day run on their last day."""
+    """Once a month at a wall-clock time, on exactly one of: a day of the month (1-31, or
+    "last"; months without that day run on their last day), the nth weekday (weekday with
+    nth 1..4, or -1 for the last), or the nth business day (business_day 1, 2, ... from the
+    start, -1, -2, ... from the end)."""
 
-    day_of_month: Annotated[int, Field(ge=1, le=31)] | Literal["last"]
+    day_of_month: Annotated[int, Field(ge=1, le=31)] | Literal["last"] | SkipJsonSchema[None] = None
+    weekday: Weekday | SkipJsonSchema[None] = None
+    nth: Literal[1, 2, 3, 4, -1] | SkipJsonSchema[None] = None
+    business_day: (
+        Annotated[int, Field(ge=-23, le=23)] | SkipJsonSchema[None]  # never more in a month
+    ) = None
     time: HHMM
+
+    @model_validator(mode="after")
+    def _one_day(self) -> Self:
+        exactly_one(self, "day_of_month", "weekday", "business_day")
+        if self.weekday is not None and self.nth is None:
+            raise PydanticCustomError(
+                "nth_required", _("weekday needs nth: 1 to 4, or -1 for the last one.")
+            )
+        if self.nth is not None and self.weekday is None:
+            raise PydanticCustomError("nth_unused", _("nth is only used with weekday."))
+        if self.business_day == 0:
+            raise PydanticCustomError(
+                "invalid_business_day",
+                _("business_day counts from 1 (the first) or from -1 (the last)."),
+            )
+        return self
 
 
 class CronSchedule(ConfigModel):
@@ -257,3 +313,6 @@ SCHEDULE_CONFIGS: dict[str, type[ConfigModel]] = {
 }
 
 EVENT_TYPES: tuple[str, ...] = ("order.created", "customer.created", "webhook")
+
+#: What a run (or a step's weekday) does on a public holiday or closed day.
+HOLIDAY_POLICIES: tuple[str, ...] = ("run", "skip", "next_business_day", "previous_business_day")

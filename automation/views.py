@@ -29,7 +29,7 @@ from accounts.roles import BUSINESS, DEVELOPER, capabilities_of
 from automation.models import WorkflowDefinition, WorkflowSchedule
 from automation.preview import workflow_preview
 from automation.scheduling import upcoming_runs
-from automation.selectors import workflow_get, workflow_list
+from automation.selectors import templates_to_review, workflow_get, workflow_list
 from automation.services import (
     WorkflowValidationError,
     workflow_archive,
@@ -143,6 +143,7 @@ def _detail_context(
         # same form) starts one execution, a later click another.
         "run_key": uuid.uuid4().hex,
         "feedback": feedback or [],
+        "to_review": templates_to_review(workflow),
     }
 
 

@@ -24,6 +24,9 @@ __all__ = [
     "Lookups",
     "Words",
     "capitalise",
+    "ordinal",
+    "policy_outcome",
+    "policy_text",
     "schedule_text",
     "schedule_when",
 ]
@@ -191,6 +194,16 @@ class Lookups:
     def template(self, pk: Any) -> Any:
         return self.templates.get(pk) if isinstance(pk, int) else None
 
+    @cached_property
+    def _named_templates(self) -> set[str]:
+        names = {v for v in referencing("template_name", self._configs()) if isinstance(v, str)}
+        return set(EmailTemplate.objects.filter(name__in=names).values_list("name", flat=True))
+
+    def template_is_new(self, name: str) -> bool:
+        """A template the workflow names that does not exist yet: one the assistant
+        proposes, created when the draft is confirmed."""
+        return name not in self._named_templates
+
     def group_name(self, slug: str) -> str:
         return self.groups.get(slug, slug)
 
@@ -201,6 +214,104 @@ class Lookups:
 # --- Schedules ------------------------------------------------------------------------------
 
 
+_ORDINALS = {
+    1: ("første", "first"),
+    2: ("andre", "second"),
+    3: ("tredje", "third"),
+    4: ("fjerde", "fourth"),
+    -1: ("siste", "last"),
+    -2: ("nest siste", "second to last"),
+    -3: ("tredje siste", "third to last"),
+}
+_EVERY_NTH_WEEK = {
+    2: ("annenhver", "every other"),
+    3: ("hver tredje", "every third"),
+    4: ("hver fjerde", "every fourth"),
+    5: ("hver femte", "every fifth"),
+    6: ("hver sjette", "every sixth"),
+    7: ("hver sjuende", "every seventh"),
+    8: ("hver åttende", "every eighth"),
+}
+_POLICIES = {
+    "skip": ("ikke på helligdager og stengte dager", "not on public holidays and closed days"),
+    "next_business_day": (
+        "på helligdager og stengte dager neste virkedag",
+        "on public holidays and closed days the next business day",
+    ),
+    "previous_business_day": (
+        "på helligdager og stengte dager virkedagen før",
+        "on public holidays and closed days the business day before",
+    ),
+}
+
+
+def ordinal(n: int, w: Words) -> str:
+    nb, en = _ORDINALS.get(n, (f"{n}.", f"#{n}"))
+    return w.say(nb, en)
+
+
+def _date(value: Any, w: Words) -> str:
+    try:
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    months_nb = [
+        *("januar", "februar", "mars", "april", "mai", "juni", "juli", "august"),
+        *("september", "oktober", "november", "desember"),
+    ]
+    if w.en:
+        return day.strftime("%-d %B %Y")
+    return f"{day.day}. {months_nb[day.month - 1]} {day.year}"
+
+
+def _weeks_text(config: Mapping[str, Any], w: Words) -> tuple[str, str]:
+    """(how often, which weeks in words) of a weekly schedule: ("annenhver", "fra uka med
+    8. desember 2026"), ("", "i partallsuker"), or ("", "")."""
+    every = int(config.get("every_weeks") or 1)
+    if every > 1:
+        nb, en = _EVERY_NTH_WEEK.get(every, (f"hver {every}.", f"every {every}th"))
+        anchor = _date(config.get("anchor"), w)
+        return w.say(nb, en), w.say(
+            f"regnet fra uka med {anchor}", f"counted from the week of {anchor}"
+        )
+    parity = config.get("iso_weeks")
+    if parity in ("even", "odd"):
+        return "", w.say(
+            "i partallsuker" if parity == "even" else "i oddetallsuker",
+            "in even weeks" if parity == "even" else "in odd weeks",
+        )
+    return "", ""
+
+
+#: What even/odd weeks mean, said where a user chooses or reads them.
+WEEK_PARITY_NOTE = (
+    "ukenummer etter kalenderen; et år med uke 53 gir to oddetallsuker på rad",
+    "ISO week numbers; a year with a week 53 gives two odd weeks in a row",
+)
+
+
+def policy_text(policy: str | None, w: Words) -> str:
+    """What happens on a public holiday or closed day, as a clause ("" for "run")."""
+    nb_en = _POLICIES.get(policy or "run")
+    return w.say(*nb_en) if nb_en else ""
+
+
+#: The same policies said as what becomes of such a run ("Helligdager: hoppes over"), for
+#: places that name the policy itself rather than describe a schedule with it.
+_POLICY_OUTCOMES = {
+    "run": ("kjøres som vanlig", "run as usual"),
+    "skip": ("hoppes over", "skipped"),
+    "next_business_day": ("flyttes til neste virkedag", "moved to the next business day"),
+    "previous_business_day": ("flyttes til virkedagen før", "moved to the business day before"),
+}
+
+
+def policy_outcome(policy: str | None, w: Words) -> str:
+    """What becomes of a run on a public holiday or closed day ("hoppes over")."""
+    nb_en = _POLICY_OUTCOMES.get(policy or "run")
+    return w.say(*nb_en) if nb_en else str(policy)
+
+
 def schedule_text(schedule: Mapping[str, Any], w: Words) -> str:
     kind = schedule.get("schedule_type")
     config = schedule.get("schedule_config") or {}
@@ -208,16 +319,40 @@ def schedule_text(schedule: Mapping[str, Any], w: Words) -> str:
     tz = schedule.get("timezone") or ""
     at = w.say(f"kl. {time}", f"at {time}")
     if kind == "daily":
-        if config.get("weekdays_only"):
+        if config.get("business_days_only"):
+            text = w.say(f"Hver virkedag {at}", f"Every business day {at}")
+        elif config.get("weekdays_only"):
             text = w.say(f"Hver hverdag {at}", f"Every weekday {at}")
         else:
             text = w.say(f"Hver dag {at}", f"Every day {at}")
     elif kind == "weekly":
-        days = config.get("days") or [config.get("day")]
-        text = w.say(f"Hver {w.days_list(days)} {at}", f"Every {w.days_list(days)} {at}")
+        days = w.days_list(config.get("days") or [config.get("day")])
+        often, weeks = _weeks_text(config, w)
+        if often:
+            text = w.say(f"{capitalise(often)} {days} {at}", f"{capitalise(often)} {days} {at}")
+        elif weeks:
+            note = w.say(*WEEK_PARITY_NOTE)
+            text = w.say(
+                f"Hver {days} {weeks} {at} ({note})", f"Every {days} {weeks} {at} ({note})"
+            )
+        else:
+            text = w.say(f"Hver {days} {at}", f"Every {days} {at}")
+        if often and weeks:
+            text += f" ({weeks})"
     elif kind == "monthly":
         dom = config.get("day_of_month")
-        if dom == "last":
+        if config.get("business_day") is not None:
+            nth = ordinal(int(config["business_day"]), w)
+            text = w.say(
+                f"{capitalise(nth)} virkedag i måneden {at}",
+                f"On the {nth} business day of every month {at}",
+            )
+        elif config.get("weekday") is not None:
+            nth, day = ordinal(int(config.get("nth") or 1), w), w.day(config["weekday"])
+            text = w.say(
+                f"{capitalise(nth)} {day} i måneden {at}", f"On the {nth} {day} of every month {at}"
+            )
+        elif dom == "last":
             text = w.say(f"Siste dag i hver måned {at}", f"On the last day of every month {at}")
         else:
             text = w.say(f"Den {dom}. hver måned {at}", f"On day {dom} of every month {at}")
@@ -228,6 +363,9 @@ def schedule_text(schedule: Mapping[str, Any], w: Words) -> str:
         )
     else:
         text = str(kind)
+    policy = policy_text(schedule.get("holiday_policy"), w)
+    if policy:
+        text += f"; {policy}"
     return f"{text} ({tz})" if tz else text
 
 
@@ -239,15 +377,26 @@ def schedule_when(schedule: Mapping[str, Any] | None, w: Words) -> str:
     kind = schedule.get("schedule_type")
     time = config.get("time", "")
     if kind == "weekly":
-        days = config.get("days") or [config.get("day")]
-        return f"{capitalise(w.days_list(days))} {time}"
+        days = w.days_list(config.get("days") or [config.get("day")])
+        often, _weeks = _weeks_text(config, w)
+        return f"{capitalise(f'{often} {days}'.strip())} {time}"
     if kind == "daily":
+        if config.get("business_days_only"):
+            return w.say(f"Virkedager {time}", f"Business days {time}")
         return (
             w.say(f"Hverdager {time}", f"Weekdays {time}")
             if config.get("weekdays_only")
             else w.say(f"Hver dag {time}", f"Daily {time}")
         )
     if kind == "monthly":
+        if config.get("business_day") is not None:
+            nth = ordinal(int(config["business_day"]), w)
+            return w.say(
+                f"{capitalise(nth)} virkedag {time}", f"{capitalise(nth)} business day {time}"
+            )
+        if config.get("weekday") is not None:
+            nth, day = ordinal(int(config.get("nth") or 1), w), w.day(config["weekday"])
+            return f"{capitalise(nth)} {day} {time}"
         dom = config.get("day_of_month")
         if dom == "last":
             return w.say(f"Siste dag i måneden {time}", f"Last day of the month {time}")

@@ -104,8 +104,9 @@ def _limit_process(execution_id: int, template_id: int, customer_ids: list[int],
     from django.db import connections
 
     from customers.models import Customer
-    from executions.emailing import ACTION, message_id, render_for
+    from executions.message_ids import message_id
     from executions.models import WorkflowActionLog, WorkflowExecution
+    from executions.steps.send_email.sending import render_for
     from templates_app.models import EmailTemplate
     from templates_app.services import email_skip_reason
 
@@ -141,7 +142,7 @@ def _limit_process(execution_id: int, template_id: int, customer_ids: list[int],
             Log(
                 execution_id=execution_id,
                 step_order=1,
-                action_type=ACTION,
+                action_type="send_email",
                 target_type=Log.TargetType.CUSTOMER,
                 target_id=customer_id,
                 status=Log.Status.SUCCESS,
@@ -167,7 +168,7 @@ def _warm_up(template, customer_id: int, execution) -> None:
     from django.core.mail import EmailMultiAlternatives
 
     from customers.models import Customer
-    from executions.emailing import render_for
+    from executions.steps.send_email.sending import render_for
 
     rendered = render_for(template, Customer.objects.get(pk=customer_id), execution)
     message = EmailMultiAlternatives(subject=rendered.subject, body=rendered.text, to=["x@y.z"])
@@ -270,7 +271,7 @@ def _run_ours(workflow, n: int, worker, sink) -> tuple[float, float, float]:
 def run(args: argparse.Namespace) -> list[Result]:
     from django.conf import settings
 
-    from executions.emailing import batch_size
+    from executions.steps.send_email.sending import batch_size
 
     require_redis_broker()  # before any setup: fail fast and clearly
     n = 500 if args.quick else 10_000

@@ -32,6 +32,9 @@ Parser = Callable[..., ParseOutcome]
 class Case:
     text: str
     expected: Expected
+    #: What kind of request it is ("chains", "templates_by_meaning", "calendar", "must_ask",
+    #: ...), for accuracy per category.
+    category: str = "basic"
 
 
 @dataclass
@@ -73,10 +76,15 @@ def key_facts(workflow: dict[str, Any], context: ParseContext) -> Facts:
             facts["days"] = list(config["days"])
         facts["time"] = config.get("time")
         facts["weekdays_only"] = bool(config.get("weekdays_only"))
+        facts["business_days_only"] = bool(config.get("business_days_only"))
         facts["day_of_month"] = config.get("day_of_month")
         facts["cron"] = config.get("expression")
+        for name in ("every_weeks", "anchor", "iso_weeks", "weekday", "nth", "business_day"):
+            facts[name] = config.get(name)
+        facts["holiday_policy"] = schedule.get("holiday_policy", "run")
     if workflow.get("event"):
         facts["event"] = workflow["event"].get("type")
+        facts["event_name"] = workflow["event"].get("name")
     steps = workflow.get("steps") or []
     facts["steps"] = [s.get("step_type") for s in steps]
     facts["triggers"] = [
@@ -85,13 +93,15 @@ def key_facts(workflow: dict[str, Any], context: ParseContext) -> Facts:
     ]
     facts["conditions"] = [s.get("condition_config") or None for s in steps]
     facts["recipients"] = [(s.get("action_config") or {}).get("recipients") for s in steps]
+    proposed = {t.get("name") for t in workflow.get("_new_templates", [])}
     templates: list[str | None] = []
     for s in steps:
         action = s.get("action_config") or {}
         if "template_id" in action:
             templates.append(categories.get(action["template_id"]))
         elif "template" in action:
-            templates.append(names.get(action["template"]))
+            name = action["template"]
+            templates.append("new" if name in proposed else names.get(name))
         else:
             templates.append(None)
     facts["templates"] = templates
@@ -102,6 +112,11 @@ def key_facts(workflow: dict[str, Any], context: ParseContext) -> Facts:
     modes = [s["action_config"].get("mode") for s in steps if s.get("step_type") == "create_order"]
     if modes:
         facts["mode"] = modes[0]
+    staff = [
+        s["action_config"].get("staff_group") for s in steps if s.get("step_type") == "notify_staff"
+    ]
+    if staff:
+        facts["staff_group"] = staff[0]
     return facts
 
 
@@ -110,7 +125,11 @@ def compare(expected: Expected, outcome: ParseOutcome, context: ParseContext) ->
     if outcome.question is not None or outcome.workflow is None:
         got = "question"
     else:
-        got = key_facts(outcome.workflow, context)
+        workflow = outcome.workflow
+        proposals = getattr(outcome, "new_templates", None)
+        if proposals:
+            workflow = {**workflow, "_new_templates": proposals}
+        got = key_facts(workflow, context)
     if expected == "question" or got == "question":
         if expected == got:
             return None

@@ -12,6 +12,7 @@ urlpatterns = [
             [
                 path("", include("automation.api_urls")),
                 path("", include("automation.api_integrations_urls")),
+                path("", include("automation.api_calendar_urls")),
                 path("", include("executions.api_urls")),
                 path("", include("templates_app.api_urls")),
                 path("", include("customers.api_urls")),

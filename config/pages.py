@@ -11,4 +11,5 @@ urlpatterns = [
     path("assistent/", include("ai_assistant.urls")),
     path("maler/", include("templates_app.urls")),
     path("kunder/", include("customers.staff_urls")),
+    path("kalender/", include("automation.calendar_urls")),
 ]

@@ -142,6 +142,8 @@ LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norwegian Bokmål")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Oslo"
+# Whose public holidays close the business (ISO 3166 country code for the holidays package).
+BUSINESS_CALENDAR = env_str("BUSINESS_CALENDAR", "NO").upper()
 USE_I18N = True
 USE_TZ = True
 
@@ -341,6 +343,9 @@ METRICS_CACHE_S = float(env_str("METRICS_CACHE_S", "5"))
 # --- Email templates and customer links (issue 5; owned by templates_app/customers) ---------
 # How long a customer's order-form link (bestilling_link) stays valid.
 ORDER_LINK_MAX_AGE_DAYS = env_int("ORDER_LINK_MAX_AGE_DAYS", 14)
+# The most one rendered part of an email (subject, HTML or text) may be, in bytes: a template
+# that renders more is refused at save and preview, and that customer's email fails at send.
+TEMPLATE_MAX_RENDERED_BYTES = env_int("TEMPLATE_MAX_RENDERED_BYTES", 1_000_000)
 # Anymail's webhook basic-auth secret, "user:password" (ANYMAIL_WEBHOOK_SECRET or its _FILE).
 # Configure the same user:password in the ESP's webhook URL. Without it the webhooks under
 # /k/anymail/ answer 403 (customers.views.webhook_secret_required).

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from django import forms
@@ -17,6 +15,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from core.csv_export import csv_text
 from customers import services
 from customers.models import Customer, CustomerGroup, Order
 
@@ -227,11 +226,10 @@ class CustomerAdmin(admin.ModelAdmin):
         groups = list(CustomerGroup.objects.order_by("name").values_list("slug", flat=True)[:2])
         # Real slugs where there are any, so the example imports as it is.
         first, second = (groups[0], groups[-1]) if groups else ("butikker", "kafeer")
-        buffer = io.StringIO()
-        # Semicolons and a BOM: what Norwegian Excel reads and writes without asking.
-        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-        writer.writerow(services.CSV_COLUMNS)
-        writer.writerow(
+        # Group slugs are typed by people too (a slug may start with "-"): written through
+        # the one CSV writer that keeps every cell from running as a formula.
+        rows = [
+            services.CSV_COLUMNS,
             [
                 "Bakeriet på hjørnet",
                 "post@bakeriet.example",
@@ -240,17 +238,19 @@ class CustomerAdmin(admin.ModelAdmin):
                 "K-1001",
                 "ja",
                 "+47 22 33 44 55",
-            ]
-        )
-        writer.writerow(
-            ["Kafé Solsiden", "hei@solsiden.example", "nb", f"{first},{second}", "K-1002", "ja", ""]
-        )
-        writer.writerow(
-            ["Harbour Restaurant", "orders@harbour.example", "en", second, "", "nei", ""]
-        )
-        response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
+            ],
+            [
+                "Kafé Solsiden",
+                "hei@solsiden.example",
+                "nb",
+                f"{first},{second}",
+                "K-1002",
+                "ja",
+                "",
+            ],
+            ["Harbour Restaurant", "orders@harbour.example", "en", second, "", "nei", ""],
+        ]
+        response = HttpResponse(csv_text(rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="customers-example.csv"'
         return response
 

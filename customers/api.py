@@ -389,7 +389,8 @@ _BULK_INVALID = {
     summary="Create or update customers by external_id",
     description=f"Up to {MAX_BULK_ITEMS} items, all or nothing. An item whose external_id is "
     "known updates that customer (fields left out keep their value); otherwise a customer is "
-    "created (name and email required).",
+    "created (name and email required). Items follow the rules of a CSV import row; no two "
+    "items may have the same external_id, nor (ignoring case) the same email.",
     request=CustomerBulkItemSerializer(many=True),
     responses={200: UpsertReportSerializer, **_BULK_INVALID, **_AUTH_ERRORS},
     tags=["customers"],

@@ -7,6 +7,7 @@ same way whichever door the data came in by.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import enum
 import io
@@ -22,8 +23,11 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.csv_export import csv_restore
+from core.text import unstorable_text
 from customers import events
 from customers.models import Customer, CustomerGroup, Order
+from customers.rows import CustomerRowChecker, Numbering
 
 
 class _Unset(enum.Enum):
@@ -292,9 +296,38 @@ def customer_import_csv(*, file: IO[bytes] | IO[str]) -> ImportReport:
 
 
 def _read_text(file: IO[bytes] | IO[str], report: ImportReport) -> str | None:
-    raw = file.read()
+    text = _decoded(file.read(), report)
+    if text is None:
+        return None
+    reason = unstorable_text(text)
+    if reason:
+        # A NUL is what a spreadsheet's binary file (.xlsx) or UTF-16 without a BOM looks like
+        # decoded as text; no column could store it either.
+        position = next(i for i, char in enumerate(text) if unstorable_text(char))
+        report.errors.append(
+            ImportProblem(
+                None,
+                "",
+                _(
+                    "Line %(line)d of the file contains a NUL character or invalid Unicode: it "
+                    "is not a CSV text file. Save it as CSV UTF-8."
+                )
+                % {"line": text.count("\n", 0, position) + 1},
+            )
+        )
+        return None
+    return text
+
+
+def _decoded(raw: bytes | str, report: ImportReport) -> str | None:
     if isinstance(raw, str):
         return raw.removeprefix("\ufeff")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text" is UTF-16 with a BOM.
+        try:
+            return raw.decode("utf-16").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            pass
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -358,9 +391,11 @@ def _parse_rows(text: str, report: ImportReport) -> list[_Row]:
     for group in all_groups:
         groups_by_key[group.slug.casefold()] = group
 
+    # Slugs and names as people type them in a spreadsheet (the API takes slugs only).
+    checker = CustomerRowChecker(
+        numbering=Numbering.ROWS, find_group=lambda key: groups_by_key.get(key.casefold())
+    )
     rows: list[_Row] = []
-    first_row_of_email: dict[str, int] = {}
-    first_row_of_external_id: dict[str, int] = {}
     for number, record in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in record):
             continue  # Spreadsheets like to leave empty rows at the end.
@@ -369,37 +404,14 @@ def _parse_rows(text: str, report: ImportReport) -> list[_Row]:
                 ImportProblem(number, "", _("The row has more cells than the header has columns."))
             )
             continue
+        # A cell we wrote with a leading "'" against spreadsheet formulas (core.csv_export)
+        # imports as the value it stood for.
         cells = {
-            column: (record[i].strip() if i < len(record) else "")
+            column: (csv_restore(record[i].lstrip()).strip() if i < len(record) else "")
             for i, column in enumerate(header)
             if column
         }
-        row = _parse_row(number, cells, groups_by_key, errors)
-        if row.email:
-            key = row.email.casefold()
-            if key in first_row_of_email:
-                errors.append(
-                    ImportProblem(
-                        number,
-                        "email",
-                        _("This email is also on row %(row)d.") % {"row": first_row_of_email[key]},
-                    )
-                )
-            else:
-                first_row_of_email[key] = number
-        if row.external_id:
-            if row.external_id in first_row_of_external_id:
-                errors.append(
-                    ImportProblem(
-                        number,
-                        "external_id",
-                        _("This external id is also on row %(row)d.")
-                        % {"row": first_row_of_external_id[row.external_id]},
-                    )
-                )
-            else:
-                first_row_of_external_id[row.external_id] = number
-        rows.append(row)
+        rows.append(_parse_row(number, cells, checker, errors))
     if not rows and not errors:
         errors.append(ImportProblem(None, "", _("The file has no customer rows.")))
     return rows
@@ -408,79 +420,55 @@ def _parse_rows(text: str, report: ImportReport) -> list[_Row]:
 def _parse_row(
     number: int,
     cells: dict[str, str],
-    groups_by_key: dict[str, CustomerGroup],
+    checker: CustomerRowChecker,
     errors: list[ImportProblem],
 ) -> _Row:
-    def model_clean(column: str, value: str) -> str:
-        # The model field's own validation: its messages are already translated by Django.
-        try:
-            return Customer._meta.get_field(column).clean(value, None)
-        except ValidationError as exc:
-            errors.extend(ImportProblem(number, column, message) for message in exc.messages)
-            return ""
+    """Read the row's cells as values and check them with the shared customer-row rules.
 
-    name = model_clean("name", cells.get("name", ""))
-    email = model_clean("email", cells.get("email", ""))
-
-    language: str | None = None
-    if cells.get("language"):
-        language = cells["language"].lower()
-        if language not in Customer.Language.values:
-            errors.append(
-                ImportProblem(
-                    number,
-                    "language",
-                    _("Unknown language “%(value)s”; use nb or en.") % {"value": cells["language"]},
-                )
-            )
-
-    groups: list[CustomerGroup] | None = None
-    if cells.get("groups"):
-        groups = []
-        keys = [part.strip() for part in _GROUP_SEPARATORS.split(cells["groups"])]
-        for key in filter(None, keys):
-            group = groups_by_key.get(key.casefold())
-            if group is None:
-                errors.append(
-                    ImportProblem(
-                        number, "groups", _("Unknown group “%(group)s”.") % {"group": key}
-                    )
-                )
-            elif group not in groups:
-                groups.append(group)
-
-    external_id = ""
+    Name and email are always given (their columns are required); an empty optional cell is
+    left out, so it leaves an existing customer's value as it is.
+    """
+    item: dict[str, Any] = {"name": cells.get("name", ""), "email": cells.get("email", "")}
     if cells.get("external_id"):
-        external_id = model_clean("external_id", cells["external_id"])
-
-    active: bool | None = None
+        item["external_id"] = cells["external_id"]
+    active_problem: ImportProblem | None = None
     if cells.get("active"):
         value = cells["active"].lower()
         if value in _TRUE:
-            active = True
+            item["active"] = True
         elif value in _FALSE:
-            active = False
+            item["active"] = False
         else:
-            errors.append(
-                ImportProblem(
-                    number,
-                    "active",
-                    _("“%(value)s” is not yes or no; use true/false, ja/nei or 1/0.")
-                    % {"value": cells["active"]},
-                )
+            active_problem = ImportProblem(
+                number,
+                "active",
+                _("“%(value)s” is not yes or no; use true/false, ja/nei or 1/0.")
+                % {"value": cells["active"]},
             )
+    if cells.get("language"):
+        # Any case as typed; a value that is no language is reported as it was written.
+        language = cells["language"].lower()
+        item["language"] = language if language in Customer.Language.values else cells["language"]
+    if cells.get("groups"):
+        keys = [part.strip() for part in _GROUP_SEPARATORS.split(cells["groups"])]
+        item["groups"] = [key for key in keys if key]
+    if cells.get("phone"):
+        item["phone"] = cells["phone"]
 
-    phone = model_clean("phone", cells["phone"]) if cells.get("phone") else None
-
+    row = checker.check(item, number=number)
+    errors.extend(ImportProblem(number, problem.field, problem.message) for problem in row.problems)
+    if active_problem is not None:
+        errors.append(active_problem)
+    values = row.values
     return _Row(
         number=number,
-        name=name,
-        email=email,
-        language=language,
-        groups=groups,
-        external_id=external_id or None,
-        active=active,
-        phone=phone,
+        name=values.get("name", ""),
+        email=values.get("email", ""),
+        language=values.get("language"),
+        groups=row.groups,
+        external_id=row.external_id,
+        active=values.get("active"),
+        phone=values.get("phone"),
     )
 
 

@@ -24,6 +24,7 @@ from django.utils.dateparse import parse_datetime
 
 from core.pointer import pointer
 from customers.models import Customer, CustomerGroup, Order
+from customers.rows import CUSTOMER_ROW_FIELDS, CustomerRowChecker, Numbering
 from customers.services import (
     UNSET,
     customer_create,
@@ -34,15 +35,7 @@ from customers.services import (
 
 MAX_BULK_ITEMS: Final = 1000
 
-CUSTOMER_SYNC_FIELDS: Final = (
-    "external_id",
-    "name",
-    "email",
-    "active",
-    "language",
-    "groups",
-    "phone",
-)
+CUSTOMER_SYNC_FIELDS: Final = CUSTOMER_ROW_FIELDS
 ORDER_SYNC_FIELDS: Final = (
     "external_id",
     "customer_external_id",
@@ -313,8 +306,6 @@ def customers_bulk_upsert(*, items: Any) -> UpsertReport:
     """
     items = _check_list(items)
     errors: list[ApiError] = []
-    seen: dict[str, int] = {}
-    groups_by_slug = {group.slug: group for group in CustomerGroup.objects.all()}
     external_ids = [
         str(item.get("external_id")).strip()
         for item in items
@@ -322,71 +313,18 @@ def customers_bulk_upsert(*, items: Any) -> UpsertReport:
     ]
     existing = {c.external_id: c for c in Customer.objects.filter(external_id__in=external_ids)}
 
+    # The rules of a customer row are the CSV import's too (customers.rows).
+    checker = CustomerRowChecker(
+        numbering=Numbering.ITEMS, external_id_required=True, known_external_ids=existing
+    )
     rows: list[_CustomerRow] = []
     for index, item in enumerate(items):
         if not _check_item_keys(index, item, CUSTOMER_SYNC_FIELDS, errors):
             continue
-        external_id = _external_id(index, item, "external_id", seen, errors)
-        values: dict[str, Any] = {}
-        for key, kind, label in (
-            ("name", str, "text"),
-            ("email", str, "text"),
-            ("active", bool, "true or false"),
-            ("language", str, "text"),
-            ("phone", str, "text"),
-        ):
-            value = _typed(index, item, key, kind, label, errors)
-            if value is not UNSET:
-                values[key] = value.strip() if isinstance(value, str) else value
-        groups: list[CustomerGroup] | None = None
-        raw_groups = _typed(index, item, "groups", list, "a list of group slugs", errors)
-        if raw_groups is not UNSET:
-            groups = []
-            for position, slug in enumerate(raw_groups):
-                group = groups_by_slug.get(slug) if isinstance(slug, str) else None
-                if group is None:
-                    errors.append(
-                        {
-                            "path": pointer(index, "groups", position),
-                            "code": "unknown_group",
-                            "message": f"There is no customer group with the slug {slug!r}.",
-                        }
-                    )
-                elif group not in groups:
-                    groups.append(group)
-        if external_id is None:
-            continue
-        current = existing.get(external_id)
-        if current is None:
-            for key in ("name", "email"):
-                if key not in values and key not in item:
-                    errors.append(
-                        {
-                            "path": pointer(index, key),
-                            "code": "required",
-                            "message": f"{key} is required for a new customer.",
-                        }
-                    )
-        # The model's own field checks (email format, lengths, language choices), without
-        # the database: the external id is the key here, so it cannot collide.
-        candidate = Customer(
-            name=current.name if current else "",
-            email=current.email if current else "",
-            active=current.active if current else True,
-            language=current.language if current else Customer.Language.NB,
-            phone=current.phone if current else "",
-            external_id=external_id,
-        )
-        for key, value in values.items():
-            setattr(candidate, key, value)
-        try:
-            candidate.full_clean(validate_unique=False, validate_constraints=False)
-        except ValidationError as exc:
-            reported = {e["path"] for e in errors}
-            for error in validation_error_items(exc, index):
-                if error["path"] not in reported:  # "required" already said it for new rows
-                    errors.append(error)
-        rows.append(_CustomerRow(index, external_id, values, groups))
+        row = checker.check(item, number=index)
+        errors.extend(problem.as_error(index) for problem in row.problems)
+        if row.external_id is not None:
+            rows.append(_CustomerRow(index, row.external_id, row.values, row.groups))
     if errors:
         raise SyncValidationError(errors)
 

@@ -141,8 +141,8 @@ class OrderForm(forms.Form):
                 max_value=MAX_QUANTITY,
                 widget=forms.NumberInput(
                     attrs={
+                        # The number keypad on phones; "pattern" is not allowed on type=number.
                         "inputmode": "numeric",
-                        "pattern": "[0-9]*",
                         "min": 0,
                         "max": MAX_QUANTITY,
                         "placeholder": "0",

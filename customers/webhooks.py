@@ -12,6 +12,11 @@ The sender's contract:
   one matching), so a sender can sign with an old and a new secret while rotating.
 - Body: ``{"id": "<unique per event>", "name": "<event name>", "data": {...}}``.
 
+A signed body is still refused (400, never a 500 that a sender would retry for ever) unless
+every value can be stored as it came: no ``NaN`` or ``Infinity`` (not JSON, though Python
+reads them), no number too large for a float, no NUL character or unpaired surrogate in any
+string or key (PostgreSQL stores neither), and no nesting deeper than ``MAX_EVENT_DEPTH``.
+
 Replays: a timestamp further than ``WEBHOOK_TOLERANCE_S`` (5 minutes) from our clock is
 refused, so a captured request is only good for that window; within it the event id is
 remembered in the cache and a repeat answers with the executions of the first delivery.
@@ -24,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import math
 import time
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -32,11 +38,16 @@ from django.conf import settings
 from django.core.cache import cache
 
 from core.pointer import pointer
+from core.text import unstorable_text
 
 WEBHOOK_EVENT_TYPE: Final = "webhook"
 SIGNATURE_PREFIX: Final = "sha256="
 MAX_EVENT_ID_LENGTH: Final = 200
 MAX_EVENT_NAME_LENGTH: Final = 100
+#: Objects and arrays inside one another, the body's own object included.
+MAX_EVENT_DEPTH: Final = 32
+# Enough problems to fix a sender's encoder, few enough to keep the answer small.
+_MAX_REPORTED_PROBLEMS: Final = 20
 _CACHE_PREFIX: Final = "webhooks:event:"
 
 
@@ -135,14 +146,96 @@ def webhook_verify(
         )
 
 
-def webhook_event_parse(body: bytes) -> WebhookEvent:
-    """The event in a (verified) body; raises ``WebhookPayloadError`` listing every problem."""
+class _NotJSONNumber(ValueError):
+    pass
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotJSONNumber(name)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e999 reads as infinity
+        raise _NotJSONNumber(text)
+    return value
+
+
+def _loads(body: bytes) -> Any:
     try:
-        document = json.loads(body)
-    except (UnicodeDecodeError, ValueError):
+        return json.loads(body, parse_constant=_refuse_constant, parse_float=_finite_float)
+    except _NotJSONNumber:
+        raise WebhookPayloadError(
+            [
+                {
+                    "path": "",
+                    "code": "invalid_number",
+                    "message": "NaN, Infinity and numbers beyond a double are not JSON numbers; "
+                    "send them as strings or null.",
+                }
+            ]
+        ) from None
+    except RecursionError:
+        # Nested deeper than the parser goes: far beyond MAX_EVENT_DEPTH.
+        raise WebhookPayloadError([_too_deep("")]) from None
+    except ValueError:  # UnicodeDecodeError included
         raise WebhookPayloadError(
             [{"path": "", "code": "invalid_json", "message": "The body is not valid JSON."}]
         ) from None
+
+
+def _too_deep(path: str) -> dict[str, str]:
+    return {
+        "path": path,
+        "code": "too_deep",
+        "message": f"The event is nested deeper than {MAX_EVENT_DEPTH} levels.",
+    }
+
+
+def _text_problem(text: str) -> str | None:
+    reason = unstorable_text(text)
+    if reason == "nul":
+        return "The text contains a NUL character (\\u0000), which cannot be stored."
+    if reason == "surrogate":
+        return "The text contains an unpaired surrogate (invalid Unicode), which cannot be stored."
+    return None
+
+
+def _storable_problems(document: Any) -> list[dict[str, str]]:
+    """Every place in ``document`` that could not be stored as it is, as JSON pointers.
+
+    Iterative, so that depth costs no recursion; it stops at the first container too deep.
+    """
+    problems: list[dict[str, str]] = []
+    stack: list[tuple[Any, str, int]] = [(document, "", 1)]
+    while stack and len(problems) < _MAX_REPORTED_PROBLEMS:
+        value, path, depth = stack.pop()
+        if isinstance(value, str):
+            message = _text_problem(value)
+            if message:
+                problems.append({"path": path, "code": "invalid_text", "message": message})
+        elif isinstance(value, dict | list):
+            if depth > MAX_EVENT_DEPTH:
+                problems.append(_too_deep(path))
+                continue
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            children = []
+            for key, item in items:
+                if isinstance(key, str) and (message := _text_problem(key)):
+                    # The key itself cannot be shown in the pointer: point at its object.
+                    problems.append({"path": path, "code": "invalid_text", "message": message})
+                    continue
+                children.append((item, f"{path}{pointer(key)}", depth + 1))
+            stack.extend(reversed(children))  # depth first, in document order
+    return problems
+
+
+def webhook_event_parse(body: bytes) -> WebhookEvent:
+    """The event in a (verified) body; raises ``WebhookPayloadError`` listing every problem."""
+    document = _loads(body)
+    problems = _storable_problems(document)
+    if problems:
+        raise WebhookPayloadError(problems)
     if not isinstance(document, dict):
         raise WebhookPayloadError(
             [{"path": "", "code": "invalid_type", "message": "The body must be a JSON object."}]

@@ -105,7 +105,7 @@ TEMPLATES: tuple[Template, ...] = (
             "count",
         ),
     ),
-    # The step types' errors (executions/steps/, executions/emailing.py, executions/reports.py).
+    # The step types' errors (executions/steps/ and their helpers).
     Template(
         "%(count)s action(s) failed",
         ngettext_lazy("%(count)s action failed", "%(count)s actions failed", "count"),
@@ -113,6 +113,8 @@ TEMPLATES: tuple[Template, ...] = (
     Template(gettext_noop("email template not found: %(config)s")),
     Template(gettext_noop("integration %(id)s is gone")),
     Template(gettext_noop("the report could not be sent: %(error)s")),
+    Template(gettext_noop("the notice to staff could not be sent: %(error)s")),
+    Template(gettext_noop("nobody to tell: %(name)s has no active user with an email")),
     # customers/selection.py: a definition the validator should have refused (shown after
     # "Step 1 failed unexpectedly: ValueError: ").
     Template(gettext_noop("unknown recipients: %(recipients)s")),

@@ -36,6 +36,14 @@ from ops.signals import DISPATCH_TASK, DISPATCHER
 QUEUES = ("default", "email", "report")
 
 
+def celery_app() -> Any:
+    """The project's Celery app (config/celery.py, loaded with the settings package), taken as
+    Celery's current app: ops sits below config and does not import it."""
+    from celery import current_app
+
+    return current_app._get_current_object()
+
+
 def _seconds(name: str, default: float) -> float:
     return float(getattr(settings, name, default))
 
@@ -47,8 +55,7 @@ class Broker(HealthCheck):
     timeout = datetime.timedelta(seconds=2)
 
     def run(self) -> None:
-        from config.celery import app
-
+        app = celery_app()
         try:
             with app.connection_for_write() as conn:
                 conn.ensure_connection(max_retries=1, timeout=2)
@@ -134,8 +141,7 @@ class _ConsumerCache:
 
     @staticmethod
     def _ask() -> dict[str, int] | Exception:
-        from config.celery import app
-
+        app = celery_app()
         try:
             replies = app.control.inspect(
                 timeout=_seconds("READYZ_CELERY_TIMEOUT_S", 1.0)

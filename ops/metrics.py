@@ -29,7 +29,7 @@ from prometheus_client.core import GaugeMetricFamily, HistogramMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from ops import stepstats
-from ops.health import QUEUES
+from ops.health import QUEUES, celery_app
 
 logger = logging.getLogger(__name__)
 
@@ -39,8 +39,7 @@ EMAIL_ACTION = "send_email"
 def queue_depths() -> dict[str, int]:
     """Messages waiting in each of our queues, as the broker counts them (kombu's passive
     declare: every priority level of a Redis queue; not those a worker holds)."""
-    from config.celery import app
-
+    app = celery_app()
     depths: dict[str, int] = {}
     with app.connection_for_read() as conn:
         conn.ensure_connection(max_retries=1, timeout=2)

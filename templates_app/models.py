@@ -27,6 +27,13 @@ class EmailTemplate(models.Model):
         help_text=_("Names of the variables the template uses, e.g. kunde_navn."),
     )
     category = models.SlugField(_("category"), max_length=50, default=Category.BESTILLING)
+    # Drafted by the AI assistant and not yet opened and saved by a person: a workflow that
+    # sends it cannot be activated (see automation.services.workflow_deploy).
+    needs_review = models.BooleanField(
+        _("needs review"),
+        default=False,
+        help_text=_("Drafted by the assistant; save it once checked before it is sent."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -18,6 +18,9 @@ The allowlist (kept tight on purpose; every value a template sees is a string):
   to loop over, ``now`` because a preview and the real email should render the same.
 * filters: see ``ALLOWED_FILTERS``. ``safe``, ``escape``-toggling tags and ``date`` are left
   out: ``safe`` would let a customer's name inject HTML, and ``date`` has no dates to format.
+
+Size is bounded too (``templates_app.limits``): every filter argument is range-checked, at save
+time and while rendering, and each rendered part stops at ``settings.TEMPLATE_MAX_RENDERED_BYTES``.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from django.template.base import (
     Token,
     TokenType,
     Variable,
+    VariableDoesNotExist,
     VariableNode,
 )
 from django.template.defaultfilters import register as default_filters
@@ -50,6 +54,16 @@ from django.template.defaulttags import IfNode, TemplateIfParser, TemplateLitera
 from django.template.defaulttags import register as default_tags
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.text import unstorable_text
+from customers import links
+from templates_app.limits import (
+    TemplateLimitError,
+    argument_problem,
+    bounded_filter,
+    max_rendered_bytes,
+)
 
 if TYPE_CHECKING:
     from customers.models import Customer
@@ -96,7 +110,7 @@ def _build_library() -> Library:
     library = Library()
     library.tags["if"] = default_tags.tags["if"]
     for name in ALLOWED_FILTERS:
-        library.filters[name] = default_filters.filters[name]
+        library.filters[name] = bounded_filter(name, default_filters.filters[name])
     return library
 
 
@@ -298,6 +312,21 @@ class _FieldChecker:
     ) -> None:
         for name in refused_filters:
             self._refuse_filter(token, name)
+        for func, args in expression.filters:
+            filter_name = getattr(func, "_filter_name", None)
+            for is_lookup, arg in args:
+                # A literal is checked now; a variable's value only while rendering. Numbers
+                # come as a "lookup" that is really a literal (a Variable without lookups).
+                if is_lookup and isinstance(arg, Variable) and arg.lookups is None:
+                    is_lookup, arg = False, arg.literal
+                problem = None if is_lookup else argument_problem(filter_name or "", arg)
+                if problem:
+                    self.error(
+                        token.lineno,
+                        "filter_argument_invalid",
+                        _("Line %(line)d: %(problem)s")
+                        % {"line": token.lineno, "problem": problem},
+                    )
         for variable in _expression_variables(expression):
             if len(variable.lookups) > 1:
                 self._refuse_lookup(token, contents)
@@ -453,7 +482,8 @@ def template_check(
 
 
 class TemplateRenderError(ValueError):
-    """The stored template does not pass the sandbox check (it was saved around the service)."""
+    """The template cannot be rendered: it does not pass the sandbox check (it was saved around
+    the service), a filter argument is out of range, or a part renders beyond the size limit."""
 
     def __init__(self, problems: list[TemplateProblem]) -> None:
         self.problems = problems
@@ -490,10 +520,91 @@ def _plain(value: object) -> str:
         raise TypeError("Template values must be text, numbers or dates")
     if isinstance(value, str):
         # str.__str__ drops subclasses such as SafeString, which would bypass autoescape.
-        return str.__str__(value)
+        text = str.__str__(value)
+        if unstorable_text(text):
+            # A NUL or an unpaired surrogate (a value from an event, say) can be in no email
+            # and breaks filters such as urlencode: shown as U+FFFD, as a browser would.
+            text = text.replace("\x00", "\ufffd")
+            text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        return text
     if isinstance(value, int | float | Decimal | date | datetime):
         return str.__str__(str(formats.localize(value)))
     raise TypeError(f"Template values must be text, numbers or dates, not {type(value).__name__}")
+
+
+#: How a rendered part is named in a "too large" message.
+_PART_LABELS = {
+    "subject": gettext_lazy("The subject"),
+    "body_html": gettext_lazy("The HTML body"),
+    "body_text": gettext_lazy("The text body"),
+}
+
+
+def _render_nodes(nodelist: NodeList, context: Context) -> Iterator[str]:
+    """The output of a checked template bit by bit, so that a caller can stop early.
+
+    A checked template holds text, variables and ``if`` (``_ALLOWED_NODE_TYPES``); an ``if``
+    is walked into, as ``IfNode.render`` chooses its branch, so that no branch is rendered
+    whole before its size is known.
+    """
+    for node in nodelist:
+        try:
+            if isinstance(node, IfNode):
+                branch = _chosen_branch(node, context)
+            else:
+                yield node.render_annotated(context)
+                continue
+        except TemplateLimitError as exc:
+            # Met while rendering (a variable argument): say where, as the checker does.
+            if exc.line is None and getattr(node, "token", None) is not None:
+                exc.line = node.token.lineno
+            raise
+        if branch is not None:
+            yield from _render_nodes(branch, context)
+
+
+def _chosen_branch(node: IfNode, context: Context) -> NodeList | None:
+    for condition, branch in node.conditions_nodelists:
+        if condition is None:
+            return branch
+        try:
+            match = condition.eval(context)
+        except VariableDoesNotExist:
+            match = None
+        if match:
+            return branch
+    return None
+
+
+def _render_part(field_name: str, source: str, context: Context) -> str:
+    """One part of the email (subject, HTML or text), held to the rendered size limit."""
+    template = _compiled(source)
+    limit = max_rendered_bytes()
+    bits: list[str] = []
+    size = 0
+    try:
+        with context.render_context.push_state(template), context.bind_template(template):
+            for bit in _render_nodes(template.nodelist, context):
+                # Characters on the way (cheap; never more than the bytes), bytes at the end.
+                size += len(bit)
+                if size > limit:
+                    raise TemplateLimitError("rendered_too_large")
+                bits.append(bit)
+        rendered = "".join(bits)
+        if len(rendered.encode("utf-8", "surrogatepass")) > limit:
+            raise TemplateLimitError("rendered_too_large")
+    except TemplateLimitError as exc:
+        exc.field = field_name
+        raise
+    return rendered
+
+
+def _limit_problem(exc: TemplateLimitError) -> TemplateProblem:
+    message = exc.message(str(_PART_LABELS.get(exc.field, exc.field)))
+    if exc.code == "rendered_too_large" or exc.line is None:
+        return TemplateProblem(exc.field, None, exc.code, message)
+    message = _("Line %(line)d: %(problem)s") % {"line": exc.line, "problem": message}
+    return TemplateProblem(exc.field, exc.line, exc.code, message)
 
 
 def _single_line(value: str) -> str:
@@ -508,9 +619,6 @@ def render_context(
     sample: bool = False,
 ) -> dict[str, str]:
     """The values a template sees: built-ins from the customer plus its declared extras."""
-    # Imported here: customers must stay importable without templates_app.
-    from customers import links
-
     if customer is None and not sample:
         raise ValueError("render_email needs a customer unless sample=True")
     extra = dict(extra or {})
@@ -553,14 +661,24 @@ def render_email(
     """
     language = customer.language if customer is not None else settings.LANGUAGE_CODE
     # The customer's language also decides how numbers and dates in ``extra`` are written.
-    with translation.override(language):
-        context = render_context(template=template, customer=customer, extra=extra, sample=sample)
-        subject = _compiled(template.subject).render(Context(context, autoescape=False))
-        body_html = _compiled(template.body_html).render(Context(context, autoescape=True))
-        if (template.body_text or "").strip():
-            text = _compiled(template.body_text).render(Context(context, autoescape=False))
-        else:
-            text = html_to_text(body_html)
+    try:
+        with translation.override(language):
+            context = render_context(
+                template=template, customer=customer, extra=extra, sample=sample
+            )
+            subject = _render_part("subject", template.subject, Context(context, autoescape=False))
+            body_html = _render_part(
+                "body_html", template.body_html, Context(context, autoescape=True)
+            )
+            if (template.body_text or "").strip():
+                text = _render_part(
+                    "body_text", template.body_text, Context(context, autoescape=False)
+                )
+            else:
+                text = html_to_text(body_html)
+    except TemplateLimitError as exc:
+        # Out of the customer's language: the message is for whoever previews or sends.
+        raise TemplateRenderError([_limit_problem(exc)]) from None
     unsubscribe = context["avmeldingslenke"]
     headers = {
         # RFC 2369 + RFC 8058: mail clients show an unsubscribe button that POSTs

@@ -14,14 +14,17 @@ from typing import Any, Protocol
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from core.text import unstorable_text
 from customers.models import Customer
 from templates_app.models import EmailTemplate
 from templates_app.rendering import (
     RenderedEmail,
     TemplateCheck,
     TemplateProblem,
+    TemplateRenderError,
     render_email,
     template_check,
 )
@@ -77,24 +80,57 @@ class TemplateValidationError(ValidationError):
         return result
 
 
+def _unstorable(template: EmailTemplate) -> list[TemplateProblem]:
+    """Fields holding text PostgreSQL cannot store (a NUL, an unpaired surrogate): JSON and
+    the AI's answers can spell both. Refused here, not as a database error on save."""
+    problems: list[TemplateProblem] = []
+    for field_name in ("name", "subject", "body_html", "body_text", "category"):
+        value = getattr(template, field_name)
+        if isinstance(value, str) and unstorable_text(value):
+            problems.append(
+                TemplateProblem(
+                    field_name,
+                    None,
+                    "invalid_text",
+                    _(
+                        "The text contains a NUL character or invalid Unicode (an unpaired "
+                        "surrogate), which cannot be saved."
+                    ),
+                )
+            )
+    return problems
+
+
 def _check_instance(template: EmailTemplate) -> TemplateCheck:
-    return template_check(
+    check = template_check(
         subject=template.subject or "",
         body_html=template.body_html or "",
         body_text=template.body_text or "",
         variables=template.variables or [],
     )
+    check.errors.extend(_unstorable(template))
+    return check
 
 
 def _validate(template: EmailTemplate) -> TemplateCheck:
     check = _check_instance(template)
     model_errors: ValidationError | None = None
     try:
-        template.full_clean()
+        # Not with unstorable text: the uniqueness check would send it to the database.
+        if not _unstorable(template):
+            template.full_clean()
     except ValidationError as exc:
         model_errors = exc
-    if not check.ok or model_errors is not None:
-        raise TemplateValidationError(check.errors, model_errors)
+    problems = list(check.errors)
+    if check.ok:
+        # The sample email must render within the limits: a template that can only ever
+        # fail at send (one far too large, say) is refused now, with the part that is wrong.
+        try:
+            render_email(template=template, customer=None, sample=True)
+        except TemplateRenderError as exc:
+            problems.extend(exc.problems)
+    if problems or model_errors is not None:
+        raise TemplateValidationError(problems, model_errors)
     return check
 
 
@@ -106,8 +142,12 @@ def template_create(
     body_text: str = "",
     variables: list[str] | None = None,
     category: str = EmailTemplate.Category.BESTILLING,
+    needs_review: bool = False,
 ) -> EmailTemplate:
-    """Create a template that passed the sandbox check; raises TemplateValidationError."""
+    """Create a template that passed the sandbox check; raises TemplateValidationError.
+
+    ``needs_review``: a draft (the assistant's) that no workflow may send until a person
+    saved it (``template_update``)."""
     template = EmailTemplate(
         name=name.strip(),
         subject=subject.strip(),
@@ -115,6 +155,7 @@ def template_create(
         body_text=body_text,
         variables=list(variables or []),
         category=category,
+        needs_review=needs_review,
     )
     _validate(template)
     with transaction.atomic():
@@ -132,10 +173,12 @@ def template_update(*, template: EmailTemplate, data: Mapping[str, Any]) -> Emai
         if field_name in ("name", "subject") and isinstance(value, str):
             value = value.strip()
         setattr(candidate, field_name, value)
+    # Saved by a person (or an integrator) who had it in front of them: reviewed.
+    candidate.needs_review = False
     _validate(candidate)
     with transaction.atomic():
         candidate.save()
-    for field_name in (*TEMPLATE_FIELDS, "updated_at"):
+    for field_name in (*TEMPLATE_FIELDS, "needs_review", "updated_at"):
         setattr(template, field_name, getattr(candidate, field_name))
     return template
 
@@ -166,7 +209,13 @@ def template_preview(
     check = _check_instance(template)
     if not check.ok:
         raise TemplateValidationError(check.errors)
-    return render_email(template=template, customer=customer, extra=dict(extra or {}), sample=True)
+    try:
+        return render_email(
+            template=template, customer=customer, extra=dict(extra or {}), sample=True
+        )
+    except TemplateRenderError as exc:
+        # Limits met while rendering (a variable argument out of range, too large a result).
+        raise TemplateValidationError(exc.problems) from None
 
 
 # --- Address state from the email provider --------------------------------------------------

@@ -180,7 +180,8 @@ def _preview_context(
         try:
             preview = template_preview(template_or_data=fields, customer=customer)
         except (TemplateValidationError, TemplateRenderError) as exc:
-            problems = [_problem(p.message, p.line) for p in exc.problems]
+            # Met while rendering (too large a result, say): shown like the checker's.
+            problems = [{**_problem(p.message, p.line), "field": p.field} for p in exc.problems]
     else:
         problems = [
             {**_problem(p.message, p.line), "field": p.field}

@@ -9,8 +9,28 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PASSWORD, make_user
+
+# Property-based tests (hypothesis; the fuzzing of tests/fuzz/): a property that sets no
+# example count of its own runs the profile's. "ci" keeps each such property to a few seconds
+# and is derandomised, so a red CI run is the same run again on a laptop; "dev" is smaller
+# still; HYPOTHESIS_PROFILE=deep hunts for a long while (e.g. before a release).
+_FUZZ_HEALTH = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+hypothesis_settings.register_profile(
+    "ci", max_examples=60, deadline=None, derandomize=True, suppress_health_check=_FUZZ_HEALTH
+)
+hypothesis_settings.register_profile(
+    "dev", max_examples=30, deadline=None, suppress_health_check=_FUZZ_HEALTH
+)
+hypothesis_settings.register_profile(
+    "deep", max_examples=3000, deadline=None, suppress_health_check=_FUZZ_HEALTH
+)
+hypothesis_settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
+)
 
 
 @pytest.fixture

@@ -72,10 +72,28 @@ COMMON_STEP_OPTIONS = ("name", "when", "condition", "trigger", "active", "max_re
 
 FUNCTIONS: dict[str, Signature] = {
     "workflow": Signature(("name",), ("name",), ("description", "schedule", "event")),
-    "daily": Signature(("time",), ("time",), ("weekdays_only", "timezone")),
-    "weekly": Signature(("day", "time"), ("day", "time"), ("timezone",)),
-    "monthly": Signature(("day_of_month", "time"), ("day_of_month", "time"), ("timezone",)),
-    "cron": Signature(("expression",), ("expression",), ("timezone",)),
+    "daily": Signature(
+        ("time",),
+        ("time",),
+        ("weekdays_only", "business_days_only", "timezone", "holiday_policy"),
+    ),
+    "weekly": Signature(
+        ("day", "time"),
+        ("day", "time"),
+        ("every_weeks", "anchor", "iso_weeks", "timezone", "holiday_policy"),
+    ),
+    "monthly": Signature(
+        ("day_of_month", "time"),
+        ("day_of_month", "time"),
+        ("timezone", "holiday_policy"),
+    ),
+    "nth_weekday": Signature(
+        ("weekday", "nth", "time"),
+        ("weekday", "nth", "time"),
+        ("timezone", "holiday_policy"),
+    ),
+    "business_day": Signature(("n", "time"), ("n", "time"), ("timezone", "holiday_policy")),
+    "cron": Signature(("expression",), ("expression",), ("timezone", "holiday_policy")),
     "event": Signature(("type",), ("type",), ("options",)),
     "group": Signature(("slug",), ("slug",)),
     "everyone": Signature(),
@@ -513,24 +531,46 @@ class Interpreter:
         return flow
 
     def _schedule(self, kind: str, config: dict[str, JSON], args: dict[str, Arg]) -> Value:
-        return Value(
-            "schedule",
-            {"schedule_type": kind, "schedule_config": config, "timezone": self.timezone(args)},
-        )
+        schedule = {
+            "schedule_type": kind,
+            "schedule_config": config,
+            "timezone": self.timezone(args),
+        }
+        if "holiday_policy" in args:
+            schedule["holiday_policy"] = self.data(args["holiday_policy"])
+        return Value("schedule", schedule)
+
+    def _options(self, config: dict[str, JSON], args: dict[str, Arg], *names: str) -> None:
+        for name in names:
+            if name in args:
+                config[name] = self.data(args[name])
 
     def fn_daily(self, args: dict[str, Arg], loc: Loc) -> Value:
         config = {"time": self.data(args["time"])}
-        if "weekdays_only" in args:
-            config["weekdays_only"] = self.data(args["weekdays_only"])
+        self._options(config, args, "weekdays_only", "business_days_only")
         return self._schedule("daily", config, args)
 
     def fn_weekly(self, args: dict[str, Arg], loc: Loc) -> Value:
         day = self.data(args["day"])
         key = "days" if isinstance(day, list) else "day"
-        return self._schedule("weekly", {key: day, "time": self.data(args["time"])}, args)
+        config = {key: day, "time": self.data(args["time"])}
+        self._options(config, args, "every_weeks", "anchor", "iso_weeks")
+        return self._schedule("weekly", config, args)
 
     def fn_monthly(self, args: dict[str, Arg], loc: Loc) -> Value:
         config = {"day_of_month": self.data(args["day_of_month"]), "time": self.data(args["time"])}
+        return self._schedule("monthly", config, args)
+
+    def fn_nth_weekday(self, args: dict[str, Arg], loc: Loc) -> Value:
+        config = {
+            "weekday": self.data(args["weekday"]),
+            "nth": self.data(args["nth"]),
+            "time": self.data(args["time"]),
+        }
+        return self._schedule("monthly", config, args)
+
+    def fn_business_day(self, args: dict[str, Arg], loc: Loc) -> Value:
+        config = {"business_day": self.data(args["n"]), "time": self.data(args["time"])}
         return self._schedule("monthly", config, args)
 
     def fn_cron(self, args: dict[str, Arg], loc: Loc) -> Value:

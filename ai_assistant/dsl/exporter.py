@@ -123,24 +123,39 @@ def _schedule(w: _Writer, schedule: JSON) -> _Code | JSON:
         return schedule
     kind = schedule.get("schedule_type")
     config = schedule.get("schedule_config")
-    extra = set(schedule) - {"schedule_type", "schedule_config", "timezone"}
+    extra = set(schedule) - {"schedule_type", "schedule_config", "timezone", "holiday_policy"}
     if extra or not isinstance(config, dict):
         return schedule
     options: list[tuple[str, JSON]] = []
     if "timezone" in schedule and schedule["timezone"] != default_timezone():
         options.append(("timezone", schedule["timezone"]))
+    if "holiday_policy" in schedule:
+        options.append(("holiday_policy", schedule["holiday_policy"]))
     keys = set(config)
-    if kind == "daily" and keys in ({"time"}, {"time", "weekdays_only"}):
-        daily_options = (
-            [("weekdays_only", config["weekdays_only"])] if "weekdays_only" in config else []
+
+    def said(*names: str) -> list[tuple[str, JSON]]:
+        return [(name, config[name]) for name in names if name in config]
+
+    if kind == "daily" and {"time"} <= keys <= {"time", "weekdays_only", "business_days_only"}:
+        return w.call(
+            "daily", [config["time"]], said("weekdays_only", "business_days_only") + options
         )
-        return w.call("daily", [config["time"]], daily_options + options)
-    if kind == "weekly" and keys == {"day", "time"} and not isinstance(config["day"], list):
-        return w.call("weekly", [config["day"], config["time"]], options)
-    if kind == "weekly" and keys == {"days", "time"} and isinstance(config["days"], list):
-        return w.call("weekly", [config["days"], config["time"]], options)
+    weekly_options = {"every_weeks", "anchor", "iso_weeks"}
+    for key in ("day", "days"):
+        if (
+            kind == "weekly"
+            and {key, "time"} <= keys <= {key, "time", *weekly_options}
+            and isinstance(config[key], list) == (key == "days")
+        ):
+            return w.call(
+                "weekly", [config[key], config["time"]], said(*sorted(weekly_options)) + options
+            )
     if kind == "monthly" and keys == {"day_of_month", "time"}:
         return w.call("monthly", [config["day_of_month"], config["time"]], options)
+    if kind == "monthly" and keys == {"weekday", "nth", "time"}:
+        return w.call("nth_weekday", [config["weekday"], config["nth"], config["time"]], options)
+    if kind == "monthly" and keys == {"business_day", "time"}:
+        return w.call("business_day", [config["business_day"], config["time"]], options)
     if kind == "cron" and keys == {"expression"}:
         return w.call("cron", [config["expression"]], options)
     return schedule

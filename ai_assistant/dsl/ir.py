@@ -17,6 +17,8 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from core.text import unstorable_text
+
 #: Largest script accepted, in UTF-8 bytes.
 MAX_SOURCE_BYTES = 32_000
 #: Most syntax-tree nodes (Python ``ast`` or esprima) in one script.
@@ -220,6 +222,19 @@ def check_literal(value: Any, loc: Loc) -> None:
                 "literal_too_large",
                 _("This text is %(length)d characters long; at most %(limit)d are allowed.")
                 % {"length": len(value), "limit": MAX_STRING_CHARS},
+                loc,
+            )
+        # Escapes ("\\x00", "\\ud800") make text no database column stores and no JSON
+        # answer can carry: refused here, with their place, rather than as a 500 on save.
+        reason = unstorable_text(value)
+        if reason == "nul":
+            raise DslError(
+                "invalid_text", _("This text contains a NUL character (\\0 or \\u0000)."), loc
+            )
+        if reason == "surrogate":
+            raise DslError(
+                "invalid_text",
+                _("This text contains a lone surrogate (such as \\ud800): not valid Unicode."),
                 loc,
             )
         return

@@ -46,6 +46,9 @@ class ParseOutcome:
     question: str | None = None
     language: Language = "nb"
     notes: list[str] = field(default_factory=list)
+    #: New email templates the workflow names by ``template`` (see ``TemplateChoice``):
+    #: {"name", "category", "subject", "body_html", "language"}, created as drafts on confirm.
+    new_templates: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def is_question(self) -> bool:
@@ -66,5 +69,8 @@ def parse_description(text: str, *, context: ParseContext) -> ParseOutcome:
             notes=[note[index] for note in builder.notes],
         )
     return ParseOutcome(
-        workflow=workflow, language=language, notes=[note[index] for note in builder.notes]
+        workflow=workflow,
+        language=language,
+        notes=[note[index] for note in builder.notes],
+        new_templates=builder.new_templates,
     )

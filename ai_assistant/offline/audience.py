@@ -47,6 +47,9 @@ _NOT_ORDERED = re.compile(
     r"|\bmangler\w*|\bmissing\b|\buten\s+(?:ordre|bestilling)\w*|\bwithout\s+(?:an?\s+)?orders?"
     r"|\bno\s+orders?\b|\bingen\s+(?:ordre|bestilling)\w*|\bnot\s+yet\s+ordered\b"
     r"|\bhar\s+glemt\s+å\s+bestille\b|\bforgot\s+to\s+order\b"
+    # "for resten", "the rest": those the steps before did not get to order.
+    r"|\b(?:for|på|til|to|for)\s+(?:the\s+)?rest(?:en)?\b|\bthe\s+rest\b"
+    r"|\bde\s+som\s+(?:ennå|fortsatt|enda|fremdeles)\s+mangler\b"
 )
 _HAS_ORDERED = re.compile(
     r"\b(?:som|who|that)\s+(?:har|have|has|already)\s+(?:allerede\s+|already\s+)?"
@@ -66,7 +69,11 @@ _AUDIENCE_SLOT = re.compile(
     r"\b(?:til|to|for|hos)\s+(?:alle\s+|all\s+)?(?:våre\s+|our\s+|the\s+|de\s+)?([\wæøåé]+)"
     r"(?:[- ]?(?:gruppen|group))?"
     r"|\b(?:gruppen|group)\s+([\wæøåé]+)|\b([\wæøåé]+)-?gruppen\b|\bthe\s+([\wæøåé]+)\s+group\b"
+    # "remind the bars", "påminn barene": whom a reminder is for.
+    r"|\b(?:remind|nudge|påminn|påminne|minn)\s+(?:the\s+|all\s+|alle\s+)?([\wæøåé]+)"
 )
+# "catering-kundene", "bar-kunder": a group named by a word before "kunder".
+_GROUP_OF_CUSTOMERS = re.compile(r"\b([\wæøåé]{3,})-(?:kunde\w*|customers?)\b")
 _AUDIENCE_STOP = _words(
     """kunder kundene kunde customer customers alle all everyone everybody de dem those them
     anyone anybody who som the our våre hver every each oss meg me us leder lederen sjefen
@@ -78,7 +85,7 @@ _AUDIENCE_STOP = _words(
     påminnelse reminder bekreftelse confirmation hele whole kundene kundelisten month måneden
     start starten end slutten uke uken week dag dagen day this these its his days weeks
     hours minutes months dagene ukene timer minutter others neste next resten rest alle
-    sine sin deres their yours ours dere kl"""
+    sine sin deres their yours ours dere kl ones one people folks guys"""
 )
 
 _GROUP_SYNONYMS: list[frozenset[str]] = [
@@ -200,6 +207,8 @@ def read_audience(
         frag.everyone = True
     for m in _AUDIENCE_SLOT.finditer(s):
         word = next(g for g in m.groups() if g)
+        if "   " in m.group(0):
+            continue  # "til <an address> over ...": what followed the preposition was read
         if (
             word in _AUDIENCE_STOP
             or word.isdigit()
@@ -212,3 +221,7 @@ def read_audience(
             continue
         if word not in frag.unknown_groups:
             frag.unknown_groups.append(word)
+    for m in _GROUP_OF_CUSTOMERS.finditer(s):
+        word = m.group(1)
+        if groups.match(word) is None and word not in frag.unknown_groups:
+            frag.unknown_groups.append(m.group(0))

@@ -8,17 +8,28 @@ question (``Ask``), never a guess; every default the parser chose is reported as
 
 from __future__ import annotations
 
+import copy
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ai_assistant.context import ParseContext, TemplateInfo
-from ai_assistant.offline import events
+from ai_assistant.context import ParseContext
+from ai_assistant.offline import calendar, events
 from ai_assistant.offline.fragments import Fragment, Reader, attach
 from ai_assistant.offline.language import Language
+from ai_assistant.offline.templates import (
+    CONCEPTS,
+    TemplateMatcher,
+    concepts_in,
+    proposal,
+    topic_proposal,
+)
 from ai_assistant.offline.text import normalise, split
 from ai_assistant.offline.timing import EN_DAYS, NB_DAYS, WEEKDAYS, BadTime
-from automation.drafting import Facts, StepDraft
+from automation.drafting import Facts, StepDraft, TemplateChoice
 from automation.registry import StepType, step_types
+from automation.wording import Words, schedule_when
 
 
 class Ask(Exception):
@@ -44,14 +55,57 @@ class Planned:
 class Templates:
     """``automation.drafting.TemplateFinder`` over the context's templates."""
 
-    templates: list[TemplateInfo]
-    named: TemplateInfo | None = None
+    matcher: TemplateMatcher
+    language: str
+    #: Proposals made so far in this request, by name: two steps asking for the same new
+    #: template share it.
+    proposed: dict[str, dict[str, Any]] = field(default_factory=dict)
 
-    def in_category(self, category: str) -> list[TemplateInfo]:
-        return [t for t in self.templates if t["category"] == category]
+    def names(self) -> list[str]:
+        return [str(t["name"]) for t in self.matcher.templates]
 
-    def by_meaning(self, words: str) -> TemplateInfo | None:
-        return None
+    def choose(
+        self, words: str, *, prefer: Sequence[str] = (), topic: str = ""
+    ) -> TemplateChoice | None:
+        named = self.matcher.named(words)
+        if named is not None:
+            return TemplateChoice(template=named)
+        ranked = self.matcher.ranked(words, prefer=prefer)
+        if ranked:
+            best = ranked[0]
+            choice = TemplateChoice(template=best.template)
+            if len(ranked) > 1 and ranked[1].score == best.score:
+                name = best.template["name"]
+                choice.notes.append(
+                    (
+                        f"Flere maler passer; bruker «{name}». Si fra om en annen skal brukes.",
+                        f"Several templates fit; using “{name}”. Say so if another should be used.",
+                    )
+                )
+            return choice
+        asked = concepts_in(words) or [
+            (concept, None) for concept in CONCEPTS if concept.key in prefer
+        ]
+        if asked:
+            new: dict[str, Any] | None = proposal(asked[0][0], words, self.language)
+        else:
+            new = topic_proposal(topic, words, self.language, "annet")
+        if new is None:
+            return None
+        new = self.proposed.setdefault(new["name"], new)
+        return TemplateChoice(
+            proposal=new,
+            notes=[
+                (
+                    f"Ingen e-postmal passer, så jeg foreslår en ny mal «{new['name']}» (utkast). "
+                    "Åpne og lagre den før arbeidsflyten aktiveres, eller velg en eksisterende "
+                    "mal i forhåndsvisningen.",
+                    f"No email template fits, so I propose a new template “{new['name']}” (a "
+                    "draft). Open and save it before the workflow is activated, or pick an "
+                    "existing template in the preview.",
+                )
+            ],
+        )
 
 
 @dataclass
@@ -60,9 +114,13 @@ class Builder:
     context: ParseContext
     language: Language
     notes: list[tuple[str, str]] = field(default_factory=list)
+    holiday_policy: str | None = None
+    #: New templates the steps need (proposed, created as drafts when the user confirms).
+    new_templates: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.reader = Reader(self.context)
+        self.templates = Templates(TemplateMatcher(self.context.templates), self.language)
 
     def ask(self, nb: str, en: str) -> Ask:
         return Ask(nb, en)
@@ -79,6 +137,8 @@ class Builder:
     def build(self) -> dict[str, Any]:
         normalised, emails = normalise(self.text)
         event, normalised = events.read_event(normalised)
+        # Read first: "er det fridag, send tirsdag i stedet" is not a step on Tuesday.
+        self.holiday_policy, normalised = calendar.read_policy(normalised)
         try:
             fragments = [self.reader.read(part, emails) for part in split(normalised)]
         except BadTime:
@@ -99,7 +159,14 @@ class Builder:
         for frag in actions:
             if frag.unknown_groups:
                 self._ask_unknown_group(frag.unknown_groups[0])
-        steps = self._steps(actions, event)
+            self._check_calendar(frag)
+        if _UNSURE.search(normalised):
+            raise self.ask(
+                "Det høres ut som du ikke har bestemt deg helt. Hvilken dag og hvilket klokkeslett "
+                "skal det være?",
+                "It sounds like that is not settled yet. Which day and what time should it be?",
+            )
+        steps = self._steps(_one_per_day(actions), event)
         doc: dict[str, Any] = {"name": "", "description": "", "workflow_type": "scheduled"}
         if event:
             doc["workflow_type"] = "event_based"
@@ -112,6 +179,24 @@ class Builder:
         doc["name"] = self._name(steps, doc)
         doc["description"] = self._description(steps, doc)
         return doc
+
+    def _check_calendar(self, frag: Fragment) -> None:
+        """What the format cannot do is asked about, not guessed."""
+        if frag.every_weeks is not None and not 1 <= frag.every_weeks <= 8:
+            raise self.ask(
+                f"Hver {frag.every_weeks}. uke går ikke; det lengste er hver 8. uke. Hvor ofte "
+                "skal det være?",
+                f"Every {frag.every_weeks} weeks is not possible; the longest is every 8 weeks. "
+                "How often should it be?",
+            )
+        if frag.nth_weekday is not None and frag.nth_weekday[1] not in (1, 2, 3, 4, -1):
+            day = frag.nth_weekday[0]
+            raise self.ask(
+                f"Ikke alle måneder har en {frag.nth_weekday[1]}. {NB_DAYS[day]}. Mener du den "
+                f"siste {NB_DAYS[day]}en i måneden?",
+                f"Not every month has a {frag.nth_weekday[1]}th {EN_DAYS[day]}. Do you mean the "
+                f"last {EN_DAYS[day]} of the month?",
+            )
 
     def _ask_unknown_group(self, word: str) -> None:
         names = ", ".join(g["name"] for g in self.context.groups)
@@ -141,7 +226,7 @@ class Builder:
             emails=list(frag.emails),
             staff_group=frag.staff_group,
             follows_up=frag.follows_up,
-            templates=Templates(list(self.context.templates), frag.template),
+            templates=self.templates,
             ask=self.ask,
         )
 
@@ -160,8 +245,7 @@ class Builder:
                 facts = self._facts(frag, len(planned), event, None)
                 draft = cls().draft(facts)
                 planned.append(Planned(frag, cls, draft, facts))
-                for note in draft.notes:
-                    self.note(*note)
+                self._drafted(draft)
                 continue
             groups = list(frag.groups)
             inherited = not groups and last_group is not None and not frag.everyone
@@ -171,8 +255,7 @@ class Builder:
                 facts = self._facts(frag, len(planned), event, self._recipients(frag, group, event))
                 draft = cls().draft(facts)
                 planned.append(Planned(frag, cls, draft, facts))
-                for note in draft.notes:
-                    self.note(*note)
+                self._drafted(draft)
             if inherited:
                 name = planned[-1].draft.name
                 self.note(
@@ -187,6 +270,12 @@ class Builder:
                     "One step per customer group: " + ", ".join(groups) + ".",
                 )
         return planned
+
+    def _drafted(self, draft: StepDraft) -> None:
+        for note in draft.notes:
+            self.note(*note)
+        if draft.new_template is not None and draft.new_template not in self.new_templates:
+            self.new_templates.append(draft.new_template)
 
     def _condition(self, step: Planned, index: int, frequency: str | None) -> dict[str, Any] | None:
         frag = step.frag
@@ -204,7 +293,9 @@ class Builder:
             if index > 0:
                 window = {"since": "execution_start"}
             else:
-                days = 30 if frequency == "monthly" else 7
+                # "Not ordered" since the run before: the schedule's own period.
+                every = step.frag.every_weeks or 1 if frequency == "weekly" else 1
+                days = 30 if frequency == "monthly" else 7 * every
                 window = {"days_back": days}
                 self.note(
                     f"«Ikke bestilt» gjelder de siste {days} dagene.",
@@ -234,9 +325,14 @@ class Builder:
         frags = [s.frag for s in steps]
         if first.cron:
             return "cron"
-        if first.monthly or first.day_of_month is not None:
+        if (
+            first.monthly
+            or first.day_of_month is not None
+            or first.nth_weekday is not None
+            or first.business_day is not None
+        ):
             return "monthly"
-        if first.daily or first.weekdays_only:
+        if first.daily or first.weekdays_only or first.business_days_only:
             return "daily"
         if first.days:
             return "weekly"
@@ -254,13 +350,6 @@ class Builder:
     def _scheduled_steps(self, steps: list[Planned]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         first = steps[0].frag
         frags = [s.frag for s in steps]
-        if any(f.biweekly for f in frags):
-            raise self.ask(
-                "Annenhver uke kan ikke settes opp direkte. Skal det skje hver uke, eller på "
-                "bestemte dager i måneden (for eksempel «den 1. og 15.»)?",
-                "Every other week cannot be set up directly. Should it happen every week, or on "
-                "given days of the month?",
-            )
         if not first.timed:
             name = steps[0].draft.name
             raise self.ask(
@@ -279,6 +368,13 @@ class Builder:
         if frequency == "cron":
             schedule_config = {"expression": first.cron}
             first_trigger = None
+        elif frequency == "monthly" and first.business_day is not None:
+            schedule_config = {"business_day": first.business_day, "time": time}
+            first_trigger = {"time": time}
+        elif frequency == "monthly" and first.nth_weekday is not None:
+            weekday, nth = first.nth_weekday
+            schedule_config = {"weekday": weekday, "nth": nth, "time": time}
+            first_trigger = {"time": time}
         elif frequency == "monthly":
             if first.day_of_month is None:
                 raise self.ask(
@@ -289,20 +385,20 @@ class Builder:
             first_trigger = {"time": time}
         elif frequency == "daily":
             schedule_config = {"time": time}
-            if any(f.weekdays_only for f in frags if f is first or not f.days):
+            if first.business_days_only:
+                schedule_config["business_days_only"] = True
+            elif any(f.weekdays_only for f in frags if f is first or not f.days):
                 schedule_config["weekdays_only"] = True
             first_trigger = {"time": time}
-        elif len(first.days) == 1:
-            schedule_config = {"day": first.days[0], "time": time}
-            first_trigger = {"day": first.days[0], "time": time}
         else:
-            schedule_config = {"days": sorted(first.days, key=WEEKDAYS.index), "time": time}
-            first_trigger = {"time": time}
+            schedule_config, first_trigger = self._weekly(first, time)
         schedule = {
             "schedule_type": frequency,
             "schedule_config": schedule_config,
             "timezone": self.context.timezone,
         }
+        if self.holiday_policy is not None:
+            schedule["holiday_policy"] = self.holiday_policy
 
         out: list[dict[str, Any]] = []
         for index, step in enumerate(steps):
@@ -319,6 +415,28 @@ class Builder:
                 item["condition_config"] = condition
             out.append(_ordered(item))
         return schedule, out
+
+    def _weekly(
+        self, first: Fragment, time: str | None
+    ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """The weekly schedule of the first step: its days, every Nth week from an anchor (the
+        date given, else the first such day from today) or even/odd weeks."""
+        days = sorted(first.days, key=WEEKDAYS.index)
+        config: dict[str, Any] = (
+            {"day": days[0], "time": time} if len(days) == 1 else {"days": days, "time": time}
+        )
+        trigger = {"day": days[0], "time": time} if len(days) == 1 else {"time": time}
+        if first.every_weeks and first.every_weeks > 1:
+            anchor = first.anchor or calendar.first_on_or_after(days[0], self.context.today)
+            config.update(every_weeks=first.every_weeks, anchor=anchor.isoformat())
+            if first.anchor is None:
+                self.note(
+                    f"Første gang: {anchor:%d.%m.%Y}; si fra om en annen uke skal være den første.",
+                    f"First time: {anchor:%Y-%m-%d}; say so if another week should be the first.",
+                )
+        elif first.iso_weeks:
+            config["iso_weeks"] = first.iso_weeks
+        return config, trigger
 
     def _later_trigger(self, step: Planned, frequency: str) -> dict[str, Any] | None:
         frag = step.frag
@@ -431,6 +549,13 @@ class Builder:
                     else self.t("hver dag", "every day")
                 )
                 return f"{days} {time}"
+            if (kind == "monthly" and "day_of_month" not in config) or (
+                kind == "weekly" and ({"every_weeks", "iso_weeks"} & set(config))
+            ):
+                when = schedule_when(doc["schedule"], Words(self.language))
+                return when[:1].lower() + when[1:]
+            if kind == "daily" and config.get("business_days_only"):
+                return self.t(f"virkedager {time}", f"business days {time}")
             if kind == "monthly":
                 dom = config["day_of_month"]
                 if dom == "last":
@@ -473,6 +598,41 @@ class Builder:
             text += ", ".join(parts)
             return text
         return text[:1].upper() + text[1:]
+
+
+# "mandag eller tirsdag", "vet ikke helt", "not sure": nothing to build on yet.
+_UNSURE = re.compile(
+    r"\bvet\s+ikke\b|\bikke\s+sikker\b|\bnot\s+sure\b|\bdon'?t\s+know\b|\bkanskje\b|\bmaybe\b"
+    r"|\b(?:"
+    + "|".join(NB_DAYS.values())
+    + "|"
+    + "|".join(EN_DAYS.values()).lower()
+    + r")\w*\s+(?:kl\s+\S+\s+)?(?:eller|or)\s+(?:på\s+|on\s+)?(?:"
+    + "|".join(NB_DAYS.values())
+    + "|"
+    + "|".join(EN_DAYS.values()).lower()
+    + r")"
+)
+
+
+def _one_per_day(actions: list[Fragment]) -> list[Fragment]:
+    """One part naming several days for one action ("purring onsdag og torsdag kl 14") is one
+    step per day when the request has other steps: a later step runs on one day of the run.
+    A request of one action keeps its days (a schedule on several days)."""
+    if len(actions) < 2:
+        return actions
+    out: list[Fragment] = []
+    for frag in actions:
+        if len(frag.days) < 2:
+            out.append(frag)
+            continue
+        for index, day in enumerate(sorted(frag.days, key=WEEKDAYS.index)):
+            one = copy.copy(frag)
+            one.days = [day]
+            # The same action again on a later day: of the same kind, a follow-up if it was.
+            one.follows_up = frag.follows_up or (index > 0 and frag.check is not None)
+            out.append(one)
+    return out
 
 
 _STEP_KEY_ORDER = (

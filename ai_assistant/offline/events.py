@@ -21,6 +21,11 @@ _ORDER_EVENT = re.compile(
     r"|\b(?:on|for|after)\s+(?:each|every|a|any)\s+(?:new\s+)?order\b"
     r"|\bnye?\s+(?:ordre|ordrer|bestilling|bestillinger)\b|\bnew\s+orders?\b"
     r"|\bnår\s+\w+\s+bestiller\b"
+    r"|\b(?:med\s+en\s+gang|straks|så\s+snart|rett\s+etter\s+at)\s+(?:de|han|hun|kunden|noen"
+    r"|en\s+kunde)\s+har\s+(?:bestilt|handlet|lagt\s+inn\s+(?:en\s+)?(?:ordre|bestilling)\w*)"
+    r"|\bnår\s+det\s+kommer\s+(?:inn\s+)?(?:en\s+)?(?:ny\s+)?(?:ordre|bestilling)\w*"
+    r"|\b(?:when|whenever|once|as\s+soon\s+as)\s+(?:someone|somebody|anyone|they|a\s+customer"
+    r"|the\s+customer)\s+(?:has\s+)?(?:orders|ordered|buys|bought)\b"
 )
 _CUSTOMER_EVENT = re.compile(
     r"\bny\w*\s+kunde\w*(?:\s+(?:registrerer\s+seg|blir\s+opprettet|opprettes|legges\s+til))?"
@@ -28,7 +33,8 @@ _CUSTOMER_EVENT = re.compile(
     r"|\b(?:when|whenever|once)\s+(?:an?\s+|the\s+)?customer\s+(?:signs?\s+up|registers|"
     r"is\s+(?:created|added)|joins)"
     r"|\bsigns?\s+up\b|\bregistrerer\s+seg\b|\bkunde\w*\s+(?:opprettes|blir\s+opprettet|"
-    r"legges\s+til|blir\s+lagt\s+til)"
+    r"legges\s+til|blir\s+lagt\s+til|registrert\w*|er\s+registrert)"
+    r"|\b(?:someone|somebody|a\s+customer)\s+(?:registers|signs\s+up|creates\s+an\s+account)"
 )
 
 

@@ -8,12 +8,14 @@ without an action (a time, an audience on its own) belong to a neighbour (``atta
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ai_assistant.context import ParseContext, TemplateInfo
-from ai_assistant.offline import audience, timing
+from ai_assistant.offline import audience, calendar, timing
+from ai_assistant.offline.templates import concepts_in
 from ai_assistant.offline.text import ADDRESS_TOKEN, blank, fold, stems
 from automation.registry import StepType, step_types
 
@@ -34,7 +36,14 @@ class Fragment:
     monthly: bool = False
     day_of_month: int | str | None = None
     cron: str | None = None
-    biweekly: bool = False
+    #: Calendar schedules (``calendar``): every Nth week from ``anchor``, even/odd weeks, the
+    #: nth weekday or business day of the month, business days only.
+    every_weeks: int | None = None
+    anchor: dt.date | None = None
+    iso_weeks: str | None = None
+    nth_weekday: tuple[str, int] | None = None
+    business_day: int | None = None
+    business_days_only: bool = False
     delay: int | None = None
     check: str | None = None  # "orders_missing" / "has_ordered"
     window: dict[str, Any] | None = None
@@ -60,6 +69,9 @@ class Fragment:
             or self.day_of_month is not None
             or self.cron
             or self.delay
+            or self.nth_weekday
+            or self.business_day is not None
+            or self.business_days_only
         )
 
     def absorb(self, other: Fragment) -> None:
@@ -77,6 +89,11 @@ class Fragment:
             "window",
             "template",
             "staff_group",
+            "every_weeks",
+            "anchor",
+            "iso_weeks",
+            "nth_weekday",
+            "business_day",
         ):
             if getattr(self, name) is None:
                 setattr(self, name, getattr(other, name))
@@ -85,7 +102,7 @@ class Fragment:
             "weekdays_only",
             "weekly_without_day",
             "monthly",
-            "biweekly",
+            "business_days_only",
             "no_condition",
             "everyone",
         ):
@@ -147,6 +164,7 @@ class Reader:
         s = audience.read_window(frag, s)
         s = audience.read_check(frag, s)
         s = timing.read_delay(frag, s)
+        s = calendar.read_calendar(frag, s, self.context.today)
         s = timing.read_monthly(frag, s)
         s = timing.read_frequency(frag, s)
         s = timing.read_days(frag, s)
@@ -154,7 +172,12 @@ class Reader:
         frag.rest = " ".join(s.split())
         frag.step_type = self._action(s)
         frag.template = self._template_named_in(text)
-        if frag.template is not None and frag.step_type is None:
+        if frag.step_type is None and (
+            frag.template is not None
+            or any(concept.key != "bestilling" for concept, _m in concepts_in(text))
+        ):
+            # "Nye priser til butikkene", "Månedsbrevet skal ut": what is sent names the
+            # action (a template by its name, or a kind of email the product knows).
             frag.step_type = next((cls.key for cls in self.phrased if _sends_templates(cls)), None)
         frag.staff_group, s = self._staff_group_in(s)
         audience.read_audience(frag, s, self.groups, action_words=self.action_words)
@@ -193,6 +216,9 @@ class Reader:
         return best
 
 
+_REMINDER = re.compile(r"påminn\w*|\bpurr\w*|\bremind\w*|\bnudge\w*|\bminn\w*")
+
+
 def attach(fragments: list[Fragment]) -> list[Fragment]:
     """Fold parts without an action into a neighbour; return the parts with an action."""
     actions: list[Fragment] = []
@@ -211,6 +237,17 @@ def attach(fragments: list[Fragment]) -> list[Fragment]:
                 pending.append(frag)
                 continue
             previous = actions[-1]
+            # "purring tirsdag, onsdag og torsdag kl 12 hvis de ikke har bestilt": more days
+            # (and the time) of a reminder that has none of its own yet.
+            if (
+                previous.time is None
+                and previous.days
+                and frag.days
+                and _REMINDER.search(previous.text)
+                and not frag.step_type
+            ):
+                previous.absorb(frag)
+                continue
             # "Send skjema mandag kl 9, og torsdag kl 15 til de som ikke har bestilt": a new
             # time with an audience check is a step of its own, of the same kind.
             if (

@@ -22,7 +22,7 @@ ADDRESS_TOKEN = re.compile(r"zzaddr(\d+)zz")
 
 # Where a request is cut into parts: punctuation, dashes and the words that join actions.
 _SPLIT = re.compile(
-    r"\s*(?:[,;]|\.(?=\s|$)|:(?=\s)|!|\?|\s[-\u2013]\s|\b(?:og\s+så|og\s+deretter|og\s+etterpå|"
+    r"\s*(?:[,;]|\.(?=\s|$)|:(?=\s)|!|\?|\s[-\u2013]\s|\s?(?:->|=>|\u2192)\s?|\b(?:og\s+så|og\s+deretter|og\s+etterpå|"
     r"deretter|etterpå|and\s+then|then|followed\s+by|og|and|så|plus|samt|\+)\b)\s*"
 )
 
@@ -46,8 +46,57 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\b(a|p)\.m\.?", r"\1m", text)
     text = re.sub(r"\b(\d{1,2})\.(\d{2})\b", r"\1:\2", text)  # 16.00 -> 16:00
     text = re.sub(r"\b(\d{1,2})\.(?=\s|$)", r"\1", text)  # den 10. -> den 10
+    text = re.sub(r"\bmnd\b\.?", "måned", text)  # "i mnd", "hver mnd"
+    # "send order from every monday": the order form, mistyped.
+    text = re.sub(r"\border from(?=\s+(?:every|each|on|at|to|hver|til|\d))", "order form", text)
     text = re.sub(r"\s+", " ", text)
-    return text.strip(), emails
+    return correct_typos(text.strip()), emails
+
+
+# Words a typo of which is read as the word ("bestillingskjema", "tirdag", "påminelse"): the
+# words that decide what a request means. Only words of six letters or more, one letter off
+# (missing, extra, wrong or two swapped); a word that is itself in the list stays.
+_VOCABULARY = frozenset(
+    """mandag tirsdag onsdag torsdag fredag lørdag søndag monday tuesday wednesday thursday
+    friday saturday sunday bestillingsskjema bestillingsskjemaet skjemaet påminnelse
+    påminnelsen purring purringen bekreftelse ordrebekreftelse nyhetsbrev nyhetsbrevet
+    prisliste prislisten rapport rapporten reminder reminders confirmation newsletter
+    hverdag hverdager virkedag virkedager helligdag helligdager weekdays business
+    annenhver måneden monthly ukentlig weekly daglig daily velkomst welcome faktura
+    invoice""".split()
+)
+
+
+# Real words one letter from a word above, never "corrected" ("fridag" is not "fredag").
+_NOT_TYPOS = frozenset(
+    """fridag fridager fridagen helgedag hverdags purrin kunden kunder sender senere
+    ordrer orders months""".split()
+)
+
+
+def _one_off(word: str, known: str) -> bool:
+    if abs(len(word) - len(known)) > 1 or word == known:
+        return False
+    if len(word) == len(known):
+        diff = [i for i, (a, b) in enumerate(zip(word, known, strict=True)) if a != b]
+        if len(diff) == 1:
+            return True
+        i, j = diff[0], diff[-1]
+        return len(diff) == 2 and j == i + 1 and word[i] == known[j] and word[j] == known[i]
+    short, long_ = (word, known) if len(word) < len(known) else (known, word)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def correct_typos(text: str) -> str:
+    """``text`` with one-letter typos of the request's key words corrected."""
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if len(word) < 6 or word in _VOCABULARY or word in _NOT_TYPOS:
+            return word
+        return next((known for known in _VOCABULARY if _one_off(word, known)), word)
+
+    return re.sub(r"[a-zæøå]+", fix, text)
 
 
 def blank(text: str, match: re.Match[str]) -> str:

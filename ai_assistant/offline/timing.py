@@ -67,7 +67,7 @@ FULL_DAY = (
 # Abbreviations ("man", "fri", "tor") are ordinary words too; they count as days only
 # next to a time, a list separator or "every"/"hver".
 _ABBR_DAY = r"(?P<abbr>" + "|".join(sorted(_DAY_ABBREVIATIONS, key=len, reverse=True)) + r")\b\.?"
-_ABBR_CONTEXT = re.compile(r"\s*(?:kl\b|at\b|@|\d|,|;|-|\u2013|/|&|og\b|and\b|til\b|to\b|$)")
+_ABBR_CONTEXT = re.compile(r"\s*(?:kl\b|at\b|@|\d|,|;|-|\u2013|/|&|\+|og\b|and\b|til\b|to\b|$)")
 _DAY_WORD = r"(?:\b" + FULL_DAY + r"\b|\b" + _ABBR_DAY + r")"
 _PREV_EVERY = re.compile(r"(?:hver|every|each|on|på|om)\s+$")
 # A bare hour right after a day: "torsdag 15", "Mon 9am", "fredag kl 10".
@@ -98,8 +98,8 @@ _PM_HINT = re.compile(
 )
 
 _WEEKDAYS_ONLY = re.compile(
-    r"\b(?:hver\s+)?(?:hverdag\w*|ukedag\w*|virkedag\w*|arbeidsdag\w*|yrkedag\w*)\b"
-    r"|\b(?:every\s+|on\s+)?(?:weekdays?|working days?|work days?|workdays?|business days?)\b"
+    r"\b(?:hver\s+)?(?:hverdag\w*|ukedag\w*)\b"
+    r"|\b(?:every\s+|on\s+)?(?:weekdays?)\b"
     r"|\b(?:mandag|man|monday|mon)\s*(?:-|\u2013|til|to|through|thru)\s*(?:fredag|fre|friday|fri)\b"
 )
 _DAILY = re.compile(
@@ -139,10 +139,16 @@ _DAY_OF_MONTH = re.compile(
 )
 
 _DELAY = re.compile(
-    r"\b(?:" + NUM + r"\s*(timer?|t|hours?|h|minutt(?:er)?|minutes?|min|dager?|days?|døgn)\s+"
-    r"(?:senere|etter(?:på)?|later|after(?:wards)?|deretter)"
+    r"\b(?:" + NUM + r"\s*(timer?|t|hours?|h|minutt(?:er)?|minutes?|min|dager?|days?|døgn"
+    r"|uker?|weeks?)\s+(?:senere|etter(?:på)?|later|after(?:wards)?|deretter)"
     r"|(?:etter|after|om|in)\s+" + NUM + r"\s*(timer?|hours?|minutt(?:er)?|minutes?|min|"
-    r"dager?|days?|døgn))\b"
+    r"dager?|days?|døgn|uker?|weeks?))\b"
+)
+# "dagen etter", "the day after", "neste dag", "uka etter": one unit later.
+_ONE_LATER = re.compile(
+    r"\b(?:(dagen|døgnet|uka|uken|timen)\s+(?:etter|senere|etterpå)"
+    r"|the\s+(day|week)\s+after|the\s+next\s+(day|week)|a\s+(day|week|hour)\s+later"
+    r"|neste\s+(dag)\b(?!\s+i\s+måned))\b"
 )
 
 _DAY_WORD2 = (
@@ -185,14 +191,23 @@ def read_delay(frag: Fragment, s: str) -> str:
     for m in list(_DELAY.finditer(s)):
         count = number(m.group(1) or m.group(3))
         unit = m.group(2) or m.group(4)
-        if unit.startswith(("t", "h")):
-            frag.delay = count * 60
-        elif unit.startswith(("d", "døgn")):
-            frag.delay = count * 24 * 60
-        else:
-            frag.delay = count
+        frag.delay = count * _minutes(unit)
+        s = blank(s, m)
+    for m in list(_ONE_LATER.finditer(s)):
+        if frag.delay is None:
+            frag.delay = _minutes(next(g for g in m.groups() if g))
         s = blank(s, m)
     return s
+
+
+def _minutes(unit: str) -> int:
+    if unit.startswith(("uk", "week")):
+        return 7 * 24 * 60
+    if unit.startswith(("t", "h")):
+        return 60
+    if unit.startswith(("d", "døgn")):
+        return 24 * 60
+    return 1
 
 
 def read_monthly(frag: Fragment, s: str) -> str:
@@ -221,7 +236,6 @@ def read_monthly(frag: Fragment, s: str) -> str:
 def read_frequency(frag: Fragment, s: str) -> str:
     """Every other week, weekdays, every day, every hour, every week."""
     for pattern, name in (
-        (_BIWEEKLY, "biweekly"),
         (_WEEKDAYS_ONLY, "weekdays_only"),
         (_DAILY, "daily"),
         (_WEEKLY, "weekly_without_day"),

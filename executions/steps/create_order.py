@@ -65,6 +65,11 @@ class CreateOrder(StepType):
             r"|\brepeat\s+(?:their\s+|the\s+)?last\s+order\b"
             r"|\bgjenta\w*\s+(?:\w+\s+){0,2}?(?:ordre\w*|bestilling\w*)|\bauto-?order\w*"
             r"|\bbestill\w*\s+(?:automatisk|for\s+dem|på\s+vegne)"
+            # "legger vi inn den vanlige ordren", "ordre som forrige gang", "their usual order"
+            r"|\blegg\w*\s+(?:\w+\s+){1,2}inn\s+(?:\w+\s+){0,3}?(?:ordre\w*|bestilling\w*)"
+            r"|\b(?:vanlige?|faste|samme)\s+(?:ordre\w*|bestilling\w*)"
+            r"|\b(?:ordre\w*|bestilling\w*)\s+som\s+(?:forrige\s+gang|sist|vanlig)"
+            r"|\b(?:usual|regular|same)\s+orders?\b|\b(?:order|orders)\s+(?:as|like)\s+last\s+time\b"
         ),
         priority=10,
     )
@@ -115,6 +120,9 @@ class CreateOrder(StepType):
             name=("Legg inn fast ordre", "Place standing order"),
             label=("fast ordre", "standing order"),
             kind="order",
+            # After other steps, orders are placed for those who have not ordered themselves
+            # (never a second order for a customer who did).
+            implies_orders_missing=facts.position > 0,
         )
 
     def run(self, ctx: StepContext, config: CreateOrder.Config) -> StepResult:

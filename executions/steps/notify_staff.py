@@ -53,7 +53,7 @@ _STAFF = (
     r"the\s+warehouse|warehouse|purchasing|the\s+manager|manager|the\s+boss)"
 )
 _PHRASES = re.compile(
-    r"\b(?:si|gi)\s+(?:i?fra|beskjed)\s+til\s+" + _STAFF
+    r"\b(?:(?:si|gi)\s+(?:i?fra|beskjed)|beskjed|varsel|melding)\s+til\s+" + _STAFF
     + r"|\bgi\s+" + _STAFF + r"\s+beskjed\b"
     + r"|\bvarsl\w*\s+(?:til\s+)?" + _STAFF
     + r"|\b(?:notify|tell|alert|inform)\s+" + _STAFF
@@ -175,8 +175,8 @@ class NotifyStaff(StepType):
             return StepResult(customer_ids=[])
         if not addresses:
             raise PermanentStepError(
-                gettext_noop("nobody to tell: %(group)s has no active user with an email")
-                % {"group": config.staff_group}
+                gettext_noop("nobody to tell: %(name)s has no active user with an email")
+                % {"name": config.staff_group}
             )
         if ctx.is_test:
             ctx.log(
@@ -208,8 +208,8 @@ class NotifyStaff(StepType):
         addresses = _addresses(config)
         if not addresses:
             raise PermanentStepError(
-                gettext_noop("nobody to tell: %(group)s has no active user with an email")
-                % {"group": config.staff_group}
+                gettext_noop("nobody to tell: %(name)s has no active user with an email")
+                % {"name": config.staff_group}
             )
         ids = [int(pk) for pk in claimed.get("customer_ids", [])]
         # The notice is for the business, in its own language.

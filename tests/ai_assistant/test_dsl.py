@@ -369,3 +369,69 @@ def test_the_documented_examples_compile(refs: Refs) -> None:
     for language, source in blocks:
         result = compile_script(source, language=language)
         assert result.errors == [], (source, result.errors)
+
+
+@pytest.mark.parametrize(
+    "schedule",
+    [
+        {
+            "schedule_type": "weekly",
+            "schedule_config": {
+                "days": ["tuesday"],
+                "time": "10:00",
+                "every_weeks": 2,
+                "anchor": "2026-12-08",
+            },
+            "timezone": "Europe/Oslo",
+            "holiday_policy": "next_business_day",
+        },
+        {
+            "schedule_type": "weekly",
+            "schedule_config": {"day": "tuesday", "time": "10:00", "iso_weeks": "even"},
+            "timezone": "Europe/Oslo",
+        },
+        {
+            "schedule_type": "monthly",
+            "schedule_config": {"weekday": "monday", "nth": 1, "time": "08:00"},
+            "timezone": "Europe/Oslo",
+            "holiday_policy": "skip",
+        },
+        {
+            "schedule_type": "monthly",
+            "schedule_config": {"business_day": -1, "time": "14:00"},
+            "timezone": "Europe/Oslo",
+        },
+        {
+            "schedule_type": "daily",
+            "schedule_config": {"time": "07:00", "business_days_only": True},
+            "timezone": "Europe/Oslo",
+            "holiday_policy": "previous_business_day",
+        },
+    ],
+)
+@pytest.mark.parametrize("language", ["python", "javascript"])
+def test_calendar_schedules_round_trip_through_scripts(
+    refs: Refs, schedule: dict[str, Any], language: str
+) -> None:
+    doc = {
+        "name": "Kalender",
+        "workflow_type": "scheduled",
+        "schedule": schedule,
+        "steps": [
+            {
+                "step_type": "send_email",
+                "action_config": {
+                    "template_id": refs.order_form.pk,
+                    "recipients": {"group": "all"},
+                },
+            }
+        ],
+    }
+    normalised = validate_workflow(doc).normalised
+    assert normalised is not None
+    script = export_script(normalised, language=language)
+    # Said with the builder functions, not as a raw dict.
+    assert "schedule_config" not in script and "scheduleConfig" not in script
+    compiled = compile_script(script, language=language)
+    assert compiled.ok, compiled.errors
+    assert validate_workflow(compiled.workflow).normalised == normalised

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
+from ai_assistant import proposals
 from ai_assistant.context import ParseContext
 from ai_assistant.offline import ParseOutcome, parse_description
-from automation.validation import validate_workflow
 from benchmarks.parser_accuracy import compare, key_facts
 from tests.ai_assistant.parser_phrasings import TABLE_EXAMPLES, standard_context
 from tests.automation.workflow_docs import RUNNING_EXAMPLE
@@ -41,7 +41,8 @@ def parse(text: str, context: ParseContext) -> ParseOutcome:
 def valid(outcome: ParseOutcome) -> dict[str, Any]:
     assert outcome.question is None, outcome.question
     assert outcome.workflow is not None
-    result = validate_workflow(outcome.workflow)
+    # Validated as the assistant does: with the templates it proposes (see ai_assistant.proposals).
+    result = proposals.checked(outcome.workflow, outcome.new_templates)
     assert result.errors == [], result.errors
     return outcome.workflow
 
@@ -118,12 +119,20 @@ def test_unknown_group_is_a_question_naming_it(text: str, word: str, context: Pa
     assert "Kafeer" in outcome.question  # the groups that do exist are offered
 
 
-def test_missing_template_category_is_a_question(db: None) -> None:
-    EmailTemplateFactory(name="Bestillingsskjema", category="bestilling")
+def test_a_missing_kind_of_template_is_proposed_never_substituted(db: None) -> None:
+    form = EmailTemplateFactory(name="Bestillingsskjema", category="bestilling")
     context = ParseContext.from_db(today=TODAY)
     outcome = parse("Send påminnelse torsdag kl 15", context)
-    assert outcome.workflow is None
-    assert "påminnelse" in outcome.question
+
+    workflow = valid(outcome)
+    action = workflow["steps"][0]["action_config"]
+    assert "template_id" not in action  # not the order form in its place
+    assert action["template"] == "Påminnelse"
+    [proposed] = outcome.new_templates
+    assert proposed["name"] == "Påminnelse" and proposed["category"] == "reminder"
+    assert "{{ kunde_navn }}" in proposed["body_html"]
+    assert any("ny mal" in note for note in outcome.notes)
+    assert form.name not in " ".join(outcome.notes)
 
 
 def test_defaults_are_reported_as_notes(context: ParseContext) -> None:

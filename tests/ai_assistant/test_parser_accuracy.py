@@ -6,7 +6,7 @@ import argparse
 
 import pytest
 
-from automation.validation import validate_workflow
+from ai_assistant import proposals
 from benchmarks.parser_accuracy import keyword_baseline, measure
 from tests.ai_assistant.parser_phrasings import (
     HELD_OUT,
@@ -66,7 +66,7 @@ def test_every_workflow_the_phrasings_give_is_valid() -> None:
     for case in TABLE_EXAMPLES + PHRASINGS + HELD_OUT:
         outcome = parse_description(case.text, context=context)
         if outcome.workflow is not None:
-            result = validate_workflow(outcome.workflow)
+            result = proposals.checked(outcome.workflow, outcome.new_templates)
             assert result.errors == [], (case.text, result.errors)
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from ai_assistant.models import ChatSession
 from automation.models import WorkflowDefinition
+from templates_app.models import EmailTemplate
 from tests.api_data.conftest import error_paths, url
 from tests.templates_app.factories import EmailTemplateFactory
 
@@ -109,3 +110,26 @@ def test_scripts_are_for_developers_only(api: Api) -> None:
     )
     assert bad_language.status_code == 400
     assert error_paths(bad_language) == {"/language": "invalid_choice"}
+
+
+def test_the_api_offers_confirms_and_swaps_proposals(api: Api, templates: None) -> None:
+    client = api("business")
+    reply = client.post(
+        url("ai/parse-description"),
+        {"text": "Hver fredag kl 10 send prislisten til alle"},
+        format="json",
+    ).json()
+    assert [p["name"] for p in reply["new_templates"]] == ["Prisliste"]
+
+    swapped = client.post(
+        url("ai/use-template"),
+        {"session_id": reply["session_id"], "name": "Prisliste", "template_id": 999999},
+        format="json",
+    )
+    assert swapped.status_code == 400
+    assert swapped.json()["errors"][0]["path"] == "/template_id"
+
+    created = client.post(url("ai/confirm"), {"session_id": reply["session_id"]}, format="json")
+    assert created.status_code == 201, created.json()
+    assert created.json()["status"] == "draft"
+    assert EmailTemplate.objects.get(name="Prisliste").needs_review

@@ -107,6 +107,10 @@ def _monthly(day_of_month: Any) -> Callable[[Doc, Refs], None]:
     )
 
 
+def _schedule(kind: str, **config: Any) -> Callable[[Doc, Refs], None]:
+    return _set(["schedule"], {"schedule_type": kind, "schedule_config": config})
+
+
 def _cron(expression: str) -> Callable[[Doc, Refs], None]:
     return _set(
         ["schedule"], {"schedule_type": "cron", "schedule_config": {"expression": expression}}
@@ -312,6 +316,53 @@ CASES: list[tuple[str, Callable[[Doc, Refs], None], str]] = [
         "/steps/2/action_config/path",
     ),
     ("schedule_too_frequent", _cron("* * * * *"), "/schedule/schedule_config/expression"),
+    (
+        "days_conflict",
+        _schedule("daily", time="07:00", weekdays_only=True, business_days_only=True),
+        "/schedule/schedule_config",
+    ),
+    (
+        "anchor_required",
+        _schedule("weekly", days=["tuesday"], time="10:00", every_weeks=2),
+        "/schedule/schedule_config",
+    ),
+    (
+        "anchor_unused",
+        _schedule("weekly", day="tuesday", time="10:00", anchor="2026-12-08"),
+        "/schedule/schedule_config",
+    ),
+    (
+        "weeks_conflict",
+        _schedule(
+            "weekly",
+            day="tuesday",
+            time="10:00",
+            every_weeks=2,
+            anchor="2026-12-08",
+            iso_weeks="even",
+        ),
+        "/schedule/schedule_config",
+    ),
+    (
+        "nth_required",
+        _schedule("monthly", weekday="monday", time="08:00"),
+        "/schedule/schedule_config",
+    ),
+    (
+        "nth_unused",
+        _schedule("monthly", day_of_month=1, nth=2, time="08:00"),
+        "/schedule/schedule_config",
+    ),
+    (
+        "invalid_business_day",
+        _schedule("monthly", business_day=0, time="08:00"),
+        "/schedule/schedule_config",
+    ),
+    (
+        "invalid_date",
+        _schedule("weekly", day="tuesday", time="10:00", every_weeks=2, anchor="8. des"),
+        "/schedule/schedule_config/anchor",
+    ),
     (
         "unknown_staff_group",
         _append_step(lambda refs: _notice_step(staff_group="nobody-here")),
@@ -709,3 +760,73 @@ def test_event_customer_is_accepted_in_an_order_created_workflow() -> None:
     )
     assert result.errors == []
     assert result.normalised["steps"][0]["action_config"]["recipients"] == {"event_customer": True}
+
+
+@pytest.mark.parametrize(
+    ("config", "path", "code"),
+    [
+        ({"day": "tuesday", "time": "10:00", "every_weeks": 0}, "/every_weeks", "out_of_range"),
+        ({"day": "tuesday", "time": "10:00", "every_weeks": 9}, "/every_weeks", "out_of_range"),
+        ({"day": "tuesday", "time": "10:00", "iso_weeks": "third"}, "/iso_weeks", "invalid_choice"),
+        (
+            {"day": "tuesday", "time": "10:00", "every_weeks": 2, "anchor": "8. des"},
+            "/anchor",
+            "invalid_date",
+        ),
+    ],
+)
+def test_weekly_calendar_fields_are_checked_at_their_path(
+    doc: Doc, config: dict[str, Any], path: str, code: str
+) -> None:
+    doc["schedule"] = {"schedule_type": "weekly", "schedule_config": config}
+    errors = {(e["path"], e["code"]) for e in validate_workflow(doc).errors}
+    assert (f"/schedule/schedule_config{path}", code) in errors, errors
+
+
+@pytest.mark.parametrize(
+    ("config", "path", "code"),
+    [
+        ({"weekday": "monday", "nth": 5, "time": "08:00"}, "/nth", "invalid_choice"),
+        ({"weekday": "mandag", "nth": 0, "time": "08:00"}, "/nth", "invalid_choice"),
+        ({"business_day": 30, "time": "08:00"}, "/business_day", "out_of_range"),
+        ({"time": "08:00"}, "", "exactly_one_required"),
+        ({"day_of_month": 1, "business_day": 1, "time": "08:00"}, "", "exactly_one_required"),
+    ],
+)
+def test_monthly_calendar_fields_are_checked_at_their_path(
+    doc: Doc, config: dict[str, Any], path: str, code: str
+) -> None:
+    doc["schedule"] = {"schedule_type": "monthly", "schedule_config": config}
+    errors = {(e["path"], e["code"]) for e in validate_workflow(doc).errors}
+    assert (f"/schedule/schedule_config{path}", code) in errors, errors
+
+
+def test_calendar_schedules_and_the_holiday_policy_are_normalised(doc: Doc) -> None:
+    doc["schedule"] = {
+        "schedule_type": "monthly",
+        "schedule_config": {"weekday": "Mandag", "nth": -1, "time": "8:00"},
+        "holiday_policy": "Next_Business_Day",
+    }
+    result = validate_workflow(doc)
+    assert result.errors == []
+    assert result.normalised["schedule"] == {
+        "schedule_type": "monthly",
+        "schedule_config": {"weekday": "monday", "nth": -1, "time": "08:00"},
+        "timezone": "Europe/Oslo",
+        "holiday_policy": "next_business_day",
+    }
+    doc["schedule"]["holiday_policy"] = "run"
+    assert "holiday_policy" not in validate_workflow(doc).normalised["schedule"]
+    doc["schedule"]["holiday_policy"] = "sometimes"
+    assert [(e["path"], e["code"]) for e in validate_workflow(doc).errors] == [
+        ("/schedule/holiday_policy", "invalid_choice")
+    ]
+    doc["schedule"] = {
+        "schedule_type": "weekly",
+        "schedule_config": {"day": "tirsdag", "time": "10:00", "every_weeks": 1},
+    }
+    # every_weeks 1 says nothing more than a plain weekly schedule: left out.
+    assert validate_workflow(doc).normalised["schedule"]["schedule_config"] == {
+        "day": "tuesday",
+        "time": "10:00",
+    }

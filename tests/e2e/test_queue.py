@@ -121,10 +121,13 @@ def test_running_example_sends_form_monday_and_reminds_thursday_only_who_did_not
     assert all(m["Message-ID"].startswith(f"<wf-{execution.pk}.2.") for m in reminders)
 
     # A redelivered batch (or a second worker) never emails anyone twice.
-    from executions.tasks import send_email_batch_task
+    from executions.tasks import step_work_task
 
-    send_email_batch_task.delay(execution.pk, 1, [c.pk for c in eligible])
-    send_email_batch_task.delay(execution.pk, 2, [c.pk for c in eligible])
+    for step_order in (1, 2):
+        step_work_task.apply_async(
+            args=(execution.pk, step_order, "send_email", [c.pk for c in eligible]),
+            queue="email",
+        )
     dispatch_due()
     import time
 

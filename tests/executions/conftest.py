@@ -18,6 +18,20 @@ from executions.errors import RetryLater
 from executions.tasks import run_execution_task
 
 
+@pytest.fixture(params=["vendor", "portable"])
+def each_store(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Runs a test once with the store the database's vendor gets (PostgreSQL's fast paths)
+    and once with the portable reference store (``executions.store``): both must keep the same
+    promises. On SQLite both runs are the portable store."""
+    from executions import store as stores
+
+    stores.use(stores.PortableStore() if request.param == "portable" else None)
+    try:
+        yield request.param
+    finally:
+        stores.use(None)
+
+
 @pytest.fixture
 def enqueued() -> Iterator[list[int]]:
     """Execution ids sent to ``run_execution_task``, in order (no worker, no broker).

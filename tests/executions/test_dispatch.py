@@ -19,7 +19,7 @@ from tests.automation.factories import (
     WorkflowStepFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("each_store")]
 
 Status = WorkflowExecution.Status
 MONDAY_0900 = datetime(2026, 3, 30, 7, 0, tzinfo=UTC)  # 09:00 CEST, the day after the change

@@ -20,7 +20,7 @@ from executions.services import execution_create
 
 T = TypeVar("T")
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("each_store")]
 
 DUE = datetime(2026, 3, 30, 7, 0, tzinfo=UTC)
 

@@ -33,7 +33,10 @@ def send_batch(execution_id: int, step_order: int, ids: list[int]) -> None:
     engine.run_step_work(execution_id, step_order, "send_email", ids)
 
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("transitions_are_complete")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("transitions_are_complete", "each_store"),
+]
 
 Status = WorkflowExecution.Status
 LogStatus = WorkflowActionLog.Status

@@ -30,7 +30,10 @@ from executions.services import execution_start
 from templates_app.models import EmailTemplate
 from templates_app.services import email_address_suppress, template_create
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("transitions_are_complete")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("transitions_are_complete", "each_store"),
+]
 
 Status = WorkflowExecution.Status
 LogStatus = WorkflowActionLog.Status

@@ -21,7 +21,10 @@ from executions.models import WorkflowActionLog, WorkflowExecution
 from tests.customers.factories import CustomerFactory
 from tests.templates_app.factories import EmailTemplateFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("transitions_are_complete")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("transitions_are_complete", "each_store"),
+]
 
 Status = WorkflowExecution.Status
 LogStatus = WorkflowActionLog.Status

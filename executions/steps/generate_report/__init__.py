@@ -45,7 +45,8 @@ class GenerateReport(StepType):
     nouns = re.compile(r"\b(\w*rapport\w*|reports?|oversikt\w*|summary)\b")
     phrases = Phrases(
         re.compile(
-            r"\w*rapport\w*|\breports?\b|\boversikt\w*|\bsummary\b|\bsammendrag\w*|\bstatisti\w*"
+            r"\w*rapport\w*|\breports?\b|(?<![\w-])oversikt\w*|\bsummary\b|\bsammendrag\w*"
+            r"|\boppsummering\w*|\bstatisti\w*"
         ),
         priority=20,
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -15,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.csv_export import csv_text
 from customers.models import Customer, Order
 from customers.selection import COUNTED_ORDER_STATUSES, apply_condition
 from executions.models import WorkflowActionLog, WorkflowExecution
@@ -27,12 +26,9 @@ class Report:
     rows: list[list[Any]]
 
     def csv_bytes(self) -> bytes:
-        buffer = io.StringIO()
-        # Semicolons and a BOM: what Norwegian Excel opens without an import dialog.
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerow(self.columns)
-        writer.writerows(self.rows)
-        return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        # Customers' names, products and phone numbers are typed by people: written so that
+        # none can run as a spreadsheet formula.
+        return csv_text([self.columns, *self.rows]).encode("utf-8")
 
 
 def build_report(

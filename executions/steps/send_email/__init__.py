@@ -45,7 +45,8 @@ _KIND_WORDS = (
     (
         "bestilling",
         re.compile(
-            r"\w*skjema\w*|\border[- ]?forms?\b|\bordering\s+forms?\b|\border\s+sheets?\b"
+            r"\b(?:bestillings|bestilling|ordre|order)?-?skjema\w*|\border[- ]?forms?\b"
+            r"|\bordering\s+forms?\b|\border\s+sheets?\b"
             r"|\bbestillingsliste\w*|\bbestillingslenke\w*|\border\s+links?\b|\bforms?\b"
         ),
     ),
@@ -65,12 +66,8 @@ _KIND_NAMES = {
     "confirmation": (("Send bekreftelse", "bekreftelse"), ("Send confirmation", "confirmation")),
     "welcome": (("Send velkomst", "velkomst"), ("Send welcome email", "welcome email")),
 }
-_CATEGORY_NAMES = {
-    "bestilling": ("bestillingsskjema", "order form"),
-    "reminder": ("påminnelse", "reminder"),
-    "confirmation": ("bekreftelse", "confirmation"),
-    "welcome": ("velkomst", "welcome"),
-}
+# What an event means when the request does not say which email.
+_EVENT_MEANS = {"order.created": "confirmation", "customer.created": "welcome"}
 _DEFAULT_TIMES = {"bestilling": "09:00", "reminder": "15:00"}
 
 _KIND_OF_NAME = (
@@ -149,6 +146,9 @@ class SendEmail(StepType):
         action = step.get("action_config") or {}
         template = lookups.template(action.get("template_id"))
         name = template.name if template else action.get("template") or "?"
+        if template is None and action.get("template") and lookups.template_is_new(name):
+            dash = "\N{EN DASH}"
+            name = w.say(f"{name} (ny mal {dash} utkast)", f"{name} (new template {dash} draft)")
         who = w.who(step, lookups)
         return w.say(f"Send {name} til {who}", f"Send {name} to {who}")
 
@@ -185,67 +185,47 @@ class SendEmail(StepType):
         if kind is None and facts.follows_up:
             kind = "reminder"  # a later time for those who have not ordered: a reminder
         draft = StepDraft(kind=kind or "email")
-        template = self._template(facts, kind, draft)
-        draft.action_config = {"template_id": template["id"], "recipients": facts.recipients}
+        choice = facts.templates.choose(facts.text, prefer=[kind] if kind else [], topic=facts.rest)
+        if choice is None and facts.event in _EVENT_MEANS:
+            # "When a customer orders, send them an email": the confirmation.
+            choice = facts.templates.choose("", prefer=[_EVENT_MEANS[facts.event]])
+        if choice is None:
+            # Nothing said about the content ("send en e-post hver mandag"): the order form,
+            # the product's everyday email, when there is one; else a question.
+            choice = facts.templates.choose("", prefer=["bestilling"])
+            if choice is None or choice.template is None:
+                names = ", ".join(f"«{n}»" for n in facts.templates.names()[:8])
+                raise facts.ask(
+                    "Hvilken e-postmal skal sendes?" + (f" Malene er {names}." if names else ""),
+                    "Which email template should be sent?"
+                    + (f" The templates are {names}." if names else ""),
+                )
+            name = choice.template["name"]
+            choice.notes.append(
+                (
+                    f"Bruker malen «{name}»; si fra om en annen mal skal brukes.",
+                    f"Using the template “{name}”; say so if another template should be used.",
+                )
+            )
+        recipients = facts.recipients
+        if choice.template is not None:
+            template_name = str(choice.template["name"])
+            draft.action_config = {"template_id": choice.template["id"], "recipients": recipients}
+        else:
+            assert choice.proposal is not None
+            template_name = str(choice.proposal["name"])
+            draft.action_config = {"template": template_name, "recipients": recipients}
+            draft.new_template = choice.proposal
+        draft.notes.extend(choice.notes)
         if kind in _KIND_NAMES:
             (nb_name, nb_label), (en_name, en_label) = _KIND_NAMES[kind]
         else:
-            nb_name = en_name = f"Send {template['name']}"
-            nb_label = en_label = template["name"]
+            nb_name = en_name = f"Send {template_name}"
+            nb_label = en_label = template_name
         draft.name, draft.label = (nb_name, en_name), (nb_label, en_label)
         draft.default_time = _DEFAULT_TIMES.get(kind or "")
         draft.implies_orders_missing = kind == "reminder"
         return draft
-
-    def _template(self, facts: Facts, kind: str | None, draft: StepDraft) -> Any:
-        """The template a request for ``kind`` of email means (a question when none fits)."""
-        templates = facts.templates
-        named = templates.named
-        if named is not None and (kind is None or named["category"] == kind):
-            return named
-        if (
-            kind is None
-            and facts.event == "order.created"
-            and templates.in_category("confirmation")
-        ):
-            kind = "confirmation"
-        if kind is None:
-            if named is not None:
-                return named
-            fallback = templates.in_category("bestilling")
-            if not fallback:
-                raise facts.ask(
-                    "Hvilken e-postmal skal brukes? Det finnes ingen bestillingsskjema-mal å "
-                    "bruke som standard.",
-                    "Which email template should be used? There is no order-form template to "
-                    "use by default.",
-                )
-            draft.notes.append(
-                (
-                    f"Bruker malen «{fallback[0]['name']}» (bestillingsskjema); si fra om en annen "
-                    "mal skal brukes.",
-                    f"Using the template “{fallback[0]['name']}” (order form); say so if another "
-                    "template should be used.",
-                )
-            )
-            return fallback[0]
-        candidates = templates.in_category(kind)
-        if not candidates:
-            nb, en = _CATEGORY_NAMES.get(kind, (kind, kind))
-            raise facts.ask(
-                f"Det finnes ingen e-postmal i kategorien «{nb}». Lag en slik mal først, eller si "
-                "hvilken mal som skal brukes.",
-                f"There is no email template in the category “{en}”. Create one first, or say "
-                "which template to use.",
-            )
-        if len(candidates) > 1:
-            draft.notes.append(
-                (
-                    f"Flere maler passer; bruker «{candidates[0]['name']}».",
-                    f"Several templates fit; using “{candidates[0]['name']}”.",
-                )
-            )
-        return candidates[0]
 
     def run(self, ctx: StepContext, config: SendEmail.Config) -> StepResult:
         action = ctx.step.get("action_config") or {}

@@ -30,7 +30,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import connection
 from django.db.models.fields.json import KeyTransform
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
 from customers.models import Customer
@@ -42,7 +42,7 @@ from executions.models import WorkflowActionLog, WorkflowExecution
 from executions.steps.send_email.gate import GatedEmailBackend, batch_connection
 from executions.store import ActionRow, Claim, SentRecord, store
 from templates_app.models import EmailTemplate
-from templates_app.rendering import render_email
+from templates_app.rendering import TemplateRenderError, render_email
 from templates_app.services import SKIP_REASON_FIELDS, email_skip_reason
 
 logger = logging.getLogger(__name__)
@@ -87,7 +87,10 @@ def render_for(template: EmailTemplate, customer: Customer, execution: WorkflowE
     event = (execution.context or {}).get("event") or {}
     if event.get("order_id"):
         extra["ordre_nummer"] = str(event["order_id"])
-    return render_email(template=template, customer=customer, extra=extra)
+    # The email is in the customer's language (render_email sees to it); a render error is
+    # stored in the action log, and what the engine stores is English.
+    with translation.override("en"):
+        return render_email(template=template, customer=customer, extra=extra)
 
 
 @dataclass
@@ -168,7 +171,20 @@ def preview_step(ctx: Any, action_config: dict[str, Any]) -> list[int]:
             result = {"reason": reason, "email": customer.email, "test": True}
             status = LogStatus.SKIPPED
         else:
-            rendered = render_for(template, customer, ctx.execution)
+            try:
+                rendered = render_for(template, customer, ctx.execution)
+            except TemplateRenderError as exc:
+                # This customer's email cannot be rendered (too large, say): the test run
+                # shows it as the real send would fail it, and goes on with the others.
+                ctx.log(
+                    action_type=ctx.step["step_type"],
+                    target_type=WorkflowActionLog.TargetType.CUSTOMER,
+                    target_id=customer.pk,
+                    status=LogStatus.FAILED,
+                    result_data={"test": True, "email": customer.email},
+                    error_message=str(exc)[:2000],
+                )
+                continue
             result = {
                 "test": True,
                 "email": customer.email,
@@ -189,7 +205,9 @@ def preview_step(ctx: Any, action_config: dict[str, Any]) -> list[int]:
 
 
 def _is_permanent(exc: Exception) -> bool:
-    if isinstance(exc, PermanentStepError):
+    if isinstance(exc, PermanentStepError | TemplateRenderError):
+        # A template that cannot render for this customer (too large, an argument out of
+        # range) renders the same on every retry.
         return True
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _ in exc.recipients.values()]

@@ -1,0 +1,237 @@
+"""Calendar phrases: every other week, even weeks, the first Monday of the month, the last
+business day, business days only, a first date, and what to do on public holidays.
+
+"annenhver tirsdag kl 10", "hver tredje uke", "partallsuker", "første mandag i måneden",
+"siste virkedag i måneden kl 14", "hver virkedag kl 7", "første gang 11. desember", "men
+ikke på helligdager, da dagen etter", "skip public holidays".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from ai_assistant.offline.text import blank
+from ai_assistant.offline.timing import FULL_DAY, WEEKDAYS, day_from_match
+
+if TYPE_CHECKING:
+    from ai_assistant.offline.fragments import Fragment
+
+_ORDINALS = {
+    "første": 1, "forste": 1, "1": 1, "first": 1, "1st": 1,
+    "andre": 2, "2": 2, "second": 2, "2nd": 2,
+    "tredje": 3, "3": 3, "third": 3, "3rd": 3,
+    "fjerde": 4, "4": 4, "fourth": 4, "4th": 4,
+    "femte": 5, "fifth": 5, "sjette": 6, "sixth": 6, "sjuende": 7, "seventh": 7,
+    "åttende": 8, "eighth": 8,
+    "siste": -1, "last": -1,
+    "nest siste": -2, "nestsiste": -2, "second to last": -2, "second-to-last": -2,
+}  # fmt: skip
+_ORDINAL = (
+    r"(?P<ord>nest\s?siste|second[- ]to[- ]last|"
+    + "|".join(
+        sorted((k for k in _ORDINALS if " " not in k and "-" not in k), key=len, reverse=True)
+    )
+    + r")\.?"
+)
+_NUMBER_WORDS = {"to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4}
+
+# --- Every Nth week ------------------------------------------------------------------------
+
+_EVERY_OTHER = re.compile(
+    r"\b(?:annenhver|annen\s+hver|hver\s+annen|hver\s+andre|every\s+other|every\s+second"
+    r"|bi-?weekly|fortnightly|hver\s+14\.?\s+dag|every\s+two\s+weeks|every\s+2\s+weeks"
+    r"|annenhver\s+uke|hver\s+annen\s+uke)\b"
+)
+_EVERY_NTH_WEEK = re.compile(
+    r"\b(?:hver|every)\s+(?P<n>tredje|fjerde|femte|sjette|sjuende|åttende|third|fourth|fifth"
+    r"|sixth|seventh|eighth|\d{1,2})\.?(?:st|nd|rd|th)?\s+(?:uke|week)\b"
+    r"|\b(?:every|hver)\s+(?P<count>\d{1,2}|three|four|tre|fire)\s+(?:weeks|uker|uke)\b"
+)
+# "hver 2. fredag", "hver tredje onsdag", "every 3rd friday": the day stays for the day reader.
+_EVERY_NTH_DAY = re.compile(
+    r"\b(?:hver|every)\s+(?P<n>andre|tredje|fjerde|femte|sjette|sjuende|åttende|second|third"
+    r"|fourth|fifth|sixth|seventh|eighth|\d{1,2})\.?(?:st|nd|rd|th)?\s+(?=" + FULL_DAY + r")"
+)
+_WEEK_PARITY = re.compile(
+    r"\b(?:i\s+|in\s+|on\s+)?(?P<parity>partall|oddetall|even|odd)[- ]?(?:s?uke\w*|iso[- ]?weeks?"
+    r"|weeks?|numbered\s+weeks?)\b"
+)
+
+# --- The nth weekday or business day of the month ------------------------------------------
+
+_MONTH = r"(?:i\s+|of\s+|in\s+)?(?:hver\s+|every\s+|each\s+|the\s+)?(?:måned(?:en)?|month)\b"
+_MONTH_AFTER = re.compile(r"[a-zæøå]+\s+" + _MONTH)
+_NTH_WEEKDAY = re.compile(
+    r"\b(?:den\s+|on\s+the\s+|the\s+)?" + _ORDINAL + r"\s+" + FULL_DAY + r"\s+" + _MONTH
+)
+_BUSINESS_DAY_OF_MONTH = re.compile(
+    r"\b(?:den\s+|on\s+the\s+|the\s+)?" + _ORDINAL
+    + r"\s+(?:virkedag(?:en)?|arbeidsdag(?:en)?|business\s+day|working\s+day|work\s+day)\s+"
+    + _MONTH
+)  # fmt: skip
+
+# --- Business days only --------------------------------------------------------------------
+
+_BUSINESS_DAYS = re.compile(
+    r"\b(?:hver\s+|alle\s+|på\s+)?(?:virkedag\w*|arbeidsdag\w*|yrkedag\w*)\b"
+    r"|\b(?:every\s+|each\s+|on\s+)?(?:business\s+days?|working\s+days?|work\s+days?|workdays?)\b"
+)
+
+# --- A first date --------------------------------------------------------------------------
+
+_MONTHS = {
+    "januar": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2,
+    "mars": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "mai": 5, "may": 5,
+    "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
+    "desember": 12, "december": 12, "des": 12, "dec": 12,
+}  # fmt: skip
+_MONTH_NAME = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_START = (
+    r"(?:første\s+gang|forste\s+gang|fra\s+og\s+med|fra|starter|start(?:ing)?|from|beginning"
+    r"|first\s+(?:time|one)(?:\s+on)?)"
+)
+_FIRST_DATE = re.compile(
+    r"\b" + _START + r"\s+(?:on\s+|den\s+|the\s+)?"
+    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s*(?:of\s+)?" + _MONTH_NAME.replace("month", "m1")
+    + r"|" + _MONTH_NAME.replace("month", "m2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2})|(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.?)"
+    r"(?:\s+(?P<year>\d{4}))?"
+)  # fmt: skip
+
+# --- What happens on holidays --------------------------------------------------------------
+
+_ANY_DAY = r"(?:[a-zæøå]+dag(?:en)?|[a-z]+day)"
+
+_HOLIDAY = (
+    r"(?:helligdag\w*|helgedag\w*|fridag\w*|røde\s+dager|rød\s+dag|stengt\w*|stengte\s+dager"
+    r"|public\s+holidays?|bank\s+holidays?|holidays?|days?\s+off|closed\s+days?)"
+)
+_POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"(?:(?:men\s+)?(?:er\s+det|hvis\s+det\s+er|om\s+det\s+er|på|ved)\s+(?:en\s+)?"
+            + _HOLIDAY + r"[\s,:;\u2013-]*(?:så\s+|da\s+)?)"
+            r"(?:dagen\s+før|virkedagen\s+før|forrige\s+virkedag|(?:send|kjør)\w*\s+(?:det\s+)?"
+            r"dagen\s+før)"
+            r"|\b(?:on|if\s+it\s+is\s+a)\s+"
+            + _HOLIDAY
+            + r"[\s,:;\u2013-]*(?:use\s+|run\s+|send\s+)?"
+            r"(?:the\s+)?(?:previous|last)\s+(?:business|working)\s+day(?:\s+before)?"
+            r"|\b(?:the\s+)?(?:business|working)\s+day\s+before\b"
+        ),
+        "previous_business_day",
+    ),
+    (
+        re.compile(
+            r"(?:(?:men\s+)?(?:er\s+det|hvis\s+det\s+er|om\s+det\s+er|faller\s+det\s+på|på|ved)"
+            r"\s+(?:en\s+)?" + _HOLIDAY + r"[\s,:;\u2013-]*(?:så\s+|da\s+)?)"
+            r"(?:(?:ta|bruk|velg|gå\s+til|flytt\w*\s+til)\s+(?:heller\s+)?"
+            r"(?:dagen\s+etter|neste\s+virkedag)|dagen\s+etter|neste\s+virkedag|(?:send|kjør)\w*\s+(?:det\s+)?(?:dagen\s+etter|"
+            + _ANY_DAY + r"\s+i\s+stedet|neste\s+virkedag))"
+            r"|\bflytt\w*\s+(?:det\s+|den\s+)?til\s+neste\s+virkedag"
+            r"|\b(?:on|if\s+it\s+is\s+a|if\s+it\s+falls\s+on\s+a)\s+" + _HOLIDAY
+            + r"[\s,:;\u2013-]*(?:use\s+|run\s+|send\s+(?:it\s+)?(?:on\s+)?)?(?:the\s+)?"
+            r"(?:next\s+(?:business|working)\s+day|day\s+after|" + _ANY_DAY + r"\s+instead)"
+            r"|\b(?:move|moved|shift)\s+(?:it\s+)?to\s+the\s+next\s+(?:business|working)\s+day"
+        ),
+        "next_business_day",
+    ),
+    (
+        re.compile(
+            r"(?:men\s+)?ikke\s+(?:på|i)\s+" + _HOLIDAY
+            + r"|\bhopp\w*\s+over\s+" + _HOLIDAY
+            + r"|\b(?:not|never)\s+on\s+" + _HOLIDAY
+            + r"|\bskip(?:ping)?\s+(?:the\s+)?" + _HOLIDAY
+            + r"|\bexcept\s+(?:on\s+)?" + _HOLIDAY
+        ),
+        "skip",
+    ),
+    (
+        re.compile(
+            r"\b(?:også|selv)\s+på\s+" + _HOLIDAY + r"|\b(?:even|also)\s+on\s+" + _HOLIDAY
+        ),
+        "run",
+    ),
+)  # fmt: skip
+
+
+def read_policy(text: str) -> tuple[str | None, str]:
+    """The holiday policy a request states, and the request without its phrase (so "send
+    tirsdag i stedet" is not read as a step)."""
+    for pattern, policy in _POLICIES:
+        m = pattern.search(text)
+        if m:
+            return policy, blank(text, m)
+    return None, text
+
+
+def _ordinal(m: re.Match[str]) -> int:
+    key = re.sub(r"\s+", " ", m.group("ord").rstrip(".")).replace("-", " ")
+    return _ORDINALS.get(key, _ORDINALS.get(key.replace(" ", ""), 1))
+
+
+def _date(m: re.Match[str], today: dt.date) -> dt.date | None:
+    groups = m.groupdict()
+    try:
+        if groups.get("iso"):
+            return dt.date.fromisoformat(groups["iso"])
+        if groups.get("d1"):
+            day, month = int(groups["d1"]), _MONTHS[groups["m1"]]
+        elif groups.get("d2"):
+            day, month = int(groups["d2"]), _MONTHS[groups["m2"]]
+        else:
+            day, month = int(groups["d3"]), int(groups["m3"])
+        year = int(groups["year"]) if groups.get("year") else today.year
+        found = dt.date(year, month, day)
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not groups.get("year") and found < today:
+        found = found.replace(year=today.year + 1)  # "11. desember" said in March: this year
+    return found
+
+
+def read_calendar(frag: Fragment, s: str, today: dt.date) -> str:
+    """Every Nth week, week parity, the nth weekday or business day of the month, business
+    days only and a first date; read before days and frequencies."""
+    for m in list(_FIRST_DATE.finditer(s)):
+        found = _date(m, today)
+        if found is not None:
+            frag.anchor = found
+            s = blank(s, m)
+    for m in list(_BUSINESS_DAY_OF_MONTH.finditer(s)):
+        frag.monthly, frag.business_day = True, _ordinal(m)
+        s = blank(s, m)
+    for m in list(_NTH_WEEKDAY.finditer(s)):
+        frag.monthly, frag.nth_weekday = True, (day_from_match(m), _ordinal(m))
+        s = blank(s, m)
+    for m in list(_EVERY_NTH_WEEK.finditer(s)):
+        word = m.group("n") or m.group("count")
+        frag.every_weeks = _ORDINALS.get(word) or _NUMBER_WORDS.get(word) or int(word)
+        s = blank(s, m)
+    for m in list(_EVERY_NTH_DAY.finditer(s)):
+        if _MONTH_AFTER.match(s, m.end()):
+            continue  # "hver andre tirsdag i måneden" is the nth weekday
+        word = m.group("n")
+        frag.every_weeks = _ORDINALS.get(word) or int(word)
+        s = blank(s, m)
+    for m in list(_EVERY_OTHER.finditer(s)):
+        frag.every_weeks = 2
+        # "annenhver tirsdag": the day stays for the day reader.
+        start, end = m.span()
+        s = s[:start] + " " * (end - start) + s[end:]
+    for m in list(_WEEK_PARITY.finditer(s)):
+        frag.iso_weeks = "even" if m.group("parity") in ("partall", "even") else "odd"
+        s = blank(s, m)
+    for m in list(_BUSINESS_DAYS.finditer(s)):
+        frag.business_days_only = True
+        s = blank(s, m)
+    return s
+
+
+def first_on_or_after(day_name: str, today: dt.date) -> dt.date:
+    """The first given weekday on or after ``today`` (an anchor nobody named)."""
+    return today + dt.timedelta(days=(WEEKDAYS.index(day_name) - today.weekday()) % 7)

@@ -1,0 +1,326 @@
+"""Which email template a request means: by meaning, in Norwegian and English.
+
+A template is read for its name, category and subject; a request for the words it uses. Both
+are reduced to concepts ("prisliste", "price list" and "priser" are one concept) and to word
+stems, and the template sharing the most with the request wins. Nothing fits: the request's
+own concept becomes a proposal for a new template (named after what was asked for, with a short
+starter text in the user's language), never another template in its place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ai_assistant.offline.text import fold, stems
+
+__all__ = ["Concept", "TemplateMatcher", "concepts_in", "proposal"]
+
+
+@dataclass(frozen=True)
+class Concept:
+    key: str
+    #: Words and phrases that say it (folded, lower case); a word may end in any inflection.
+    words: tuple[str, ...]
+    #: Its name in nb and en, for a proposed template.
+    name: tuple[str, str]
+    #: The category a proposed template gets.
+    category: str
+    #: Whether its words also name it at the end of a compound ("ukesmeny", "sommertilbud");
+    #: not the order form ("returskjema" is another form).
+    compounds: bool = True
+
+
+CONCEPTS: tuple[Concept, ...] = (
+    Concept(
+        "bestilling",
+        (
+            "bestillingsskjema", "skjema", "order form", "ordering form", "order sheet",
+            "bestillingsliste", "bestillingslenke", "order link", "bestilling", "ordering",
+        ),
+        ("Bestillingsskjema", "Order form"),
+        "bestilling",
+        compounds=False,
+    ),
+    Concept(
+        "reminder",
+        (
+            "påminnelse", "paminnelse", "purring", "purre", "reminder", "remind", "nudge",
+            "follow-up",
+        ),
+        ("Påminnelse", "Reminder"),
+        "reminder",
+    ),
+    Concept(
+        "confirmation",
+        ("bekreftelse", "ordrebekreftelse", "kvittering", "confirmation", "receipt", "confirm"),
+        ("Ordrebekreftelse", "Order confirmation"),
+        "confirmation",
+    ),
+    Concept(
+        "welcome",
+        ("velkomst", "velkommen", "welcome", "onboarding"),
+        ("Velkommen som kunde", "Welcome"),
+        "welcome",
+    ),
+    Concept(
+        "prisliste",
+        ("prisliste", "priser", "prisoversikt", "price list", "pricelist", "prices", "pricing"),
+        ("Prisliste", "Price list"),
+        "prisliste",
+    ),
+    Concept(
+        "nyhetsbrev",
+        (
+            "nyhetsbrev", "månedsbrev", "ukebrev", "nyheter", "newsletter", "news letter",
+            "monthly letter", "news",
+        ),
+        ("Nyhetsbrev", "Newsletter"),
+        "nyhetsbrev",
+    ),
+    Concept(
+        "tilbud",
+        (
+            "tilbud", "kampanje", "rabatt", "offer", "deal", "campaign", "special",
+            "discount", "promotion", "promo",
+        ),
+        ("Tilbud", "Offer"),
+        "tilbud",
+    ),
+    Concept("meny", ("meny", "menu", "menyen"), ("Meny", "Menu"), "meny"),
+    Concept(
+        "faktura",
+        ("faktura", "betalingspåminnelse", "invoice", "payment reminder", "betaling", "payment"),
+        ("Fakturapåminnelse", "Invoice reminder"),
+        "faktura",
+    ),
+    Concept(
+        "takk",
+        ("takk", "takkebrev", "thank you", "thanks", "thank-you"),
+        ("Takk", "Thank you"),
+        "takk",
+    ),
+    Concept(
+        "stengt",
+        ("stengt", "ferie", "åpningstider", "closed", "opening hours", "holiday notice"),
+        ("Åpningstider", "Opening hours"),
+        "informasjon",
+    ),
+    Concept(
+        "julehilsen",
+        ("julehilsen", "god jul", "christmas greeting", "season's greetings", "jul", "christmas"),
+        ("Julehilsen", "Christmas greeting"),
+        "hilsen",
+    ),
+)  # fmt: skip
+
+# "dagens tilbud", "ukens meny", "weekly offer": a qualifier that belongs in a new name.
+_QUALIFIERS = {
+    "dagens": ("Dagens", "Today's"),
+    "ukens": ("Ukens", "This week's"),
+    "månedens": ("Månedens", "This month's"),
+    "today's": ("Dagens", "Today's"),
+    "daily": ("Dagens", "Daily"),
+    "weekly": ("Ukens", "Weekly"),
+    "monthly": ("Månedens", "Monthly"),
+    "månedlig": ("Månedlig", "Monthly"),
+    "ukentlig": ("Ukentlig", "Weekly"),
+}
+# Words that say nothing about a template's content.
+_STOP = frozenset(
+    """send sende sendt sendes epost e-post email mail mailen til to the a an og and med with
+    for hver every alle all kundene kunder customers kunde customer som who ikke not har have
+    en et ei den det de på on i in kl at om of fra from vår our vårt våre new ny nytt nye
+    mal template malen""".split()
+)
+
+
+def _phrase_pattern(phrase: str, *, compounds: bool) -> re.Pattern[str]:
+    words = [re.escape(fold(w)) for w in phrase.split()]
+    # A word of five letters or more also ends a compound ("ukesmenyen", "sommerpriser").
+    start = r"(?<![\wæøå])[\wæøå]*?" if compounds and len(phrase) >= 5 else r"(?<![\wæøå])"
+    return re.compile(start + r"\s+".join(words) + r"[\wæøå]*")
+
+
+_PATTERNS: tuple[tuple[Concept, tuple[re.Pattern[str], ...]], ...] = tuple(
+    (concept, tuple(_phrase_pattern(w, compounds=concept.compounds) for w in concept.words))
+    for concept in CONCEPTS
+)
+
+
+def concepts_in(text: str) -> list[tuple[Concept, re.Match[str]]]:
+    """The concepts a text names, in the order it names them."""
+    folded = fold(text)
+    found: list[tuple[Concept, re.Match[str]]] = []
+    for concept, patterns in _PATTERNS:
+        for pattern in patterns:
+            m = pattern.search(folded)
+            if m:
+                found.append((concept, m))
+                break
+    return sorted(found, key=lambda item: item[1].start())
+
+
+def _content_stems(text: str) -> set[str]:
+    out: set[str] = set()
+    for word in re.findall(r"[\wæøå]+", fold(text)):
+        if word in _STOP or len(word) < 3 or word.isdigit():
+            continue
+        out |= {s for s in stems(word) if len(s) >= 3}
+    return out
+
+
+@dataclass
+class Scored:
+    template: Mapping[str, Any]
+    score: int
+
+
+@dataclass
+class TemplateMatcher:
+    """The business's templates, read once per request."""
+
+    templates: Sequence[Mapping[str, Any]]
+    #: Per template: the concepts its category, its name and its subject stand for.
+    _concepts: list[tuple[set[str], set[str], set[str]]] = field(default_factory=list)
+    _stems: list[set[str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for template in self.templates:
+            category = str(template.get("category") or "")
+            by_category = {c.key for c in CONCEPTS if c.category == category} | {
+                c.key for c, _m in concepts_in(category.replace("_", " "))
+            }
+            by_name = {c.key for c, _m in concepts_in(str(template.get("name") or ""))}
+            by_subject = {c.key for c, _m in concepts_in(str(template.get("subject") or ""))}
+            self._concepts.append((by_category, by_name, by_subject))
+            self._stems.append(_content_stems(f"{template.get('name', '')} {category}"))
+
+    def ranked(self, text: str, *, prefer: Iterable[str] = ()) -> list[Scored]:
+        """Templates sharing something with ``text``, best first: a concept its category
+        stands for counts most, then its name, then its subject, then shared word stems.
+        ``prefer``: concepts the request means without naming them."""
+        wanted = {concept.key for concept, _m in concepts_in(text)} | set(prefer)
+        words = _content_stems(text)
+        scored = []
+        for template, (by_category, by_name, by_subject), template_stems in zip(
+            self.templates, self._concepts, self._stems, strict=True
+        ):
+            score = (
+                10 * len(wanted & by_category)
+                + 6 * len(wanted & by_name)
+                + 3 * len(wanted & by_subject)
+                + 3 * len(words & template_stems)
+            )
+            if score:
+                scored.append(Scored(template, score))
+        return sorted(scored, key=lambda s: (-s.score, s.template.get("id") or 0))
+
+    def named(self, text: str) -> Mapping[str, Any] | None:
+        """A template the text names by its own name ("send Prisliste vår")."""
+        folded = fold(text)
+        best: Mapping[str, Any] | None = None
+        for template in self.templates:
+            name = fold(str(template["name"]))
+            if (
+                len(name) >= 4
+                and re.search(r"(?<![\wæøå])" + re.escape(name) + r"(?![\wæøå])", folded)
+                and (best is None or len(name) > len(best["name"]))
+            ):
+                best = template
+        return best
+
+
+_STARTERS = {
+    "nb": (
+        "{name} fra {{{{ firma_navn }}}}",
+        "<p>Hei {{{{ kunde_navn }}}}!</p>\n<p>[Skriv innholdet i «{name}» her.]</p>\n"
+        '<p><a href="{{{{ bestilling_link }}}}">Bestill her</a></p>\n'
+        "<p>Hilsen {{{{ firma_navn }}}}</p>\n"
+        '<p><a href="{{{{ avmeldingslenke }}}}">Meld deg av</a></p>\n',
+    ),
+    "en": (
+        "{name} from {{{{ firma_navn }}}}",
+        "<p>Hello {{{{ kunde_navn }}}}!</p>\n<p>[Write the content of “{name}” here.]</p>\n"
+        '<p><a href="{{{{ bestilling_link }}}}">Order here</a></p>\n'
+        "<p>Best regards, {{{{ firma_navn }}}}</p>\n"
+        '<p><a href="{{{{ avmeldingslenke }}}}">Unsubscribe</a></p>\n',
+    ),
+}
+
+
+def _qualified(name: str, text: str, index: int) -> str:
+    """ "Tilbud" asked for as "dagens tilbud": "Dagens tilbud"."""
+    for word, names in _QUALIFIERS.items():
+        qualifier = names[index]
+        if fold(qualifier) in fold(name):
+            return name
+        if re.search(r"(?<![\wæøå])" + re.escape(word) + r"(?![\wæøå])", fold(text)):
+            return f"{qualifier} {name[:1].lower()}{name[1:]}"
+    return name
+
+
+def _new_template(name: str, category: str, language: str) -> dict[str, Any]:
+    subject, body = _STARTERS["en" if language == "en" else "nb"]
+    return {
+        "name": name[:200],
+        "category": category,
+        "subject": subject.format(name=name)[:300],
+        "body_html": body.format(name=name),
+    }
+
+
+def proposal(concept: Concept, text: str, language: str) -> dict[str, Any]:
+    """A new template for ``concept``, named after the request ("Dagens tilbud")."""
+    index = 1 if language == "en" else 0
+    return _new_template(_qualified(concept.name[index], text, index), concept.category, language)
+
+
+# Words around what is to be sent that are not its name.
+_FILLER = frozenset(
+    """send sende sendes sendt ut out email e-mail e-post epost mail mailen the a an en et ei
+    den det de dem them him her vår våre vårt our my min mine their sine sin deres ny nye nytt
+    new nå now også also igjen again gjerne please automatisk automatically skal må bør vi we
+    du you jeg i'd will should kunden kunder kundene kunde customer customers alle all everyone
+    litt some noe something""".split()
+)
+# Where the name of what is sent ends: whom, when, on which condition.
+_TOPIC_END = frozenset(
+    """til to for hver every each på on at kl i in fra from hvis if som who that når when
+    med with innen by før before etter after senest dersom unless""".split()
+)
+
+
+def topic_proposal(rest: str, text: str, language: str, category: str) -> dict[str, Any] | None:
+    """A new template named after what the request asks to send, when it is nothing the
+    business has a template for ("send leveringsplanen" -> "Leveringsplan"); None when the
+    words name nothing ("send en e-post")."""
+    words = re.findall(r"[\wæøå][\wæøå'-]*", rest.lower())
+    out: list[str] = []
+    for word in words:
+        if word in _TOPIC_END and out:
+            break
+        if word in _FILLER or word in _TOPIC_END or word.isdigit() or word.startswith("zzaddr"):
+            continue
+        out.append(word)
+        if len(out) == 5:
+            break
+    if not out or not any(len(w) >= 4 for w in out):
+        return None
+    if language != "en":
+        out = [_indefinite(w) for w in out]
+    name = " ".join(out)
+    index = 1 if language == "en" else 0
+    name = _qualified(name[:1].upper() + name[1:], text, index)
+    return _new_template(name, category, language)
+
+
+def _indefinite(word: str) -> str:
+    """A Norwegian noun's indefinite form: "leveringsplanen" -> "leveringsplan",
+    "vilkårene" -> "vilkår", "brevet" -> "brev" (long words only)."""
+    for ending in ("ene", "en", "et"):
+        if word.endswith(ending) and len(word) - len(ending) >= 5:
+            return word[: -len(ending)]
+    return word

@@ -1,0 +1,223 @@
+"""The action store's promises, checked against each implementation (``executions.store``):
+the portable reference and, on PostgreSQL, the fast paths. The claim, batch and dispatch tests
+(test_email_step, test_engine, test_sweep, test_dispatch) also run against both."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.db import connection, transaction
+from django.utils import timezone
+
+from executions.models import WorkflowActionLog, WorkflowExecution
+from executions.store import ActionRow, DispatchRow, PortableStore, SentRecord
+from tests.customers.factories import CustomerFactory
+
+pytestmark = pytest.mark.django_db
+
+LogStatus = WorkflowActionLog.Status
+Status = WorkflowExecution.Status
+STEP = {"step_order": 1, "step_type": "send_email", "action_config": {}}
+
+
+@pytest.fixture(params=["portable", "postgresql"])
+def store(request: pytest.FixtureRequest) -> PortableStore:
+    if request.param == "portable":
+        return PortableStore()
+    if connection.vendor != "postgresql":
+        pytest.skip("the PostgreSQL store needs PostgreSQL")
+    from executions.store.postgresql import POSTGRES
+
+    return POSTGRES
+
+
+@pytest.fixture
+def execution(make_workflow, start_execution) -> WorkflowExecution:
+    from tests.templates_app.factories import EmailTemplateFactory
+
+    template = EmailTemplateFactory()
+    workflow = make_workflow(
+        [
+            {
+                "step_order": 1,
+                "step_type": "send_email",
+                "action_config": {"template_id": template.pk, "recipients": {"group": "all"}},
+            }
+        ]
+    )
+    found = start_execution(workflow)
+    WorkflowExecution.objects.filter(pk=found.pk).update(status=Status.RUNNING)
+    found.refresh_from_db()
+    return found
+
+
+def insert(
+    store: PortableStore, execution: WorkflowExecution, rows: list[ActionRow], *, fresh: bool
+):
+    store.insert_actions(
+        execution_id=execution.pk,
+        step_id=None,
+        step_order=1,
+        action_type="send_email",
+        target_type=WorkflowActionLog.TargetType.CUSTOMER,
+        rows=rows,
+        fresh=fresh,
+    )
+
+
+def rows_of(execution: WorkflowExecution) -> dict[int, tuple[str, Any, int]]:
+    return {
+        row.target_id: (row.status, row.result_data, row.attempts)
+        for row in WorkflowActionLog.objects.filter(execution=execution)
+    }
+
+
+def test_new_rows_go_in_as_given_and_a_repeat_keeps_what_exists(store, execution) -> None:
+    text = {"template": 'Tab\there\nÆØÅ "q" \\N \u2603'}
+    insert(
+        store,
+        execution,
+        [ActionRow(1, LogStatus.PENDING, text), ActionRow(2, LogStatus.SKIPPED, {})],
+        fresh=True,
+    )
+    WorkflowActionLog.objects.filter(target_id=1).update(status=LogStatus.SUCCESS)
+    insert(
+        store,
+        execution,
+        [ActionRow(1, LogStatus.PENDING, {}), ActionRow(3, LogStatus.PENDING, {})],
+        fresh=False,
+    )
+
+    assert rows_of(execution) == {
+        1: ("success", text, 0),
+        2: ("skipped", {}, 0),
+        3: ("pending", {}, 0),
+    }
+
+
+def test_a_batch_finds_its_rows_and_its_customers_by_key(store, execution) -> None:
+    customers = [CustomerFactory() for _ in range(3)]
+    gone = CustomerFactory()
+    ids = [c.pk for c in customers]
+    insert(store, execution, [ActionRow(pk, LogStatus.PENDING, {}) for pk in ids], fresh=True)
+    gone_id = gone.pk
+    gone.delete()
+
+    found = store.batch_rows(
+        execution_id=execution.pk,
+        step_order=1,
+        action_type="send_email",
+        target_type=WorkflowActionLog.TargetType.CUSTOMER,
+        target_ids=[*ids[:2], gone_id],
+    )
+    assert sorted((target, status) for target, _row, status in found) == [
+        (ids[0], "pending"),
+        (ids[1], "pending"),
+    ]
+    assert set(store.customers_by_id([*ids, gone_id])) == set(ids)
+
+
+def _row_id(execution: WorkflowExecution, target: int) -> int:
+    return WorkflowActionLog.objects.get(execution=execution, target_id=target).pk
+
+
+def test_a_claim_takes_a_pending_row_once_and_records_the_send_before_it(store, execution) -> None:
+    insert(
+        store,
+        execution,
+        [ActionRow(1, LogStatus.PENDING, {}), ActionRow(2, LogStatus.PENDING, {})],
+        fresh=True,
+    )
+    first, second = _row_id(execution, 1), _row_id(execution, 2)
+
+    assert store.claim(execution_id=execution.pk, row_id=first, sent=None) == 1
+    assert store.claim(execution_id=execution.pk, row_id=first, sent=None) is None  # never twice
+    sent = SentRecord(first, {"message_id": "<x@y>"})
+    assert store.claim(execution_id=execution.pk, row_id=second, sent=sent) == 1
+
+    assert rows_of(execution) == {
+        1: ("success", {"message_id": "<x@y>"}, 1),
+        2: ("unknown", {}, 1),
+    }
+
+
+def test_nothing_is_claimed_once_the_execution_stops_running(store, execution) -> None:
+    insert(store, execution, [ActionRow(1, LogStatus.PENDING, {})], fresh=True)
+    WorkflowExecution.objects.filter(pk=execution.pk).update(status=Status.PAUSED)
+
+    assert store.claim(execution_id=execution.pk, row_id=_row_id(execution, 1), sent=None) is None
+    assert rows_of(execution)[1] == ("pending", {}, 0)
+
+
+def test_a_started_claim_answers_like_a_claim(store, execution) -> None:
+    insert(
+        store,
+        execution,
+        [ActionRow(1, LogStatus.PENDING, {}), ActionRow(2, LogStatus.PENDING, {})],
+        fresh=True,
+    )
+    claim = store.start_claim(execution_id=execution.pk, row_id=_row_id(execution, 1), sent=None)
+    assert claim.result() == 1
+    assert claim.result() == 1  # read twice, same answer
+    again = store.start_claim(execution_id=execution.pk, row_id=_row_id(execution, 1), sent=None)
+    assert again.result() is None
+    # Abandoned before reading (an error on the way out): no error; on PostgreSQL the
+    # connection, whose state is unknown, is closed (the claim, if it committed, stays).
+    store.start_claim(execution_id=execution.pk, row_id=_row_id(execution, 2), sent=None).abandon()
+
+
+def test_a_step_locks_the_execution_and_reads_its_status(store, execution) -> None:
+    with transaction.atomic():
+        status, updated_at = store.lock_for_step(execution.pk)
+    assert (status, updated_at) == (Status.RUNNING, execution.updated_at)
+
+
+def test_a_dispatch_batch_inserts_each_key_once(store, make_workflow) -> None:
+    from automation.services import workflow_definition, workflow_deploy
+
+    workflow = workflow_deploy(workflow=make_workflow([STEP | _template_config()]), by=None)
+    schedule = workflow.schedule
+    at = timezone.now() + dt.timedelta(minutes=1)
+    row = DispatchRow(
+        workflow_id=workflow.pk,
+        schedule_id=schedule.pk,
+        status=Status.QUEUED,
+        scheduled_for=at,
+        idempotency_key="schedule:test:1",
+        context={"dispatched_ahead": True},
+        workflow_version=workflow.version,
+        reason="due by schedule",
+    )
+    snapshots = {workflow.pk: workflow_definition(workflow)}
+
+    ids = store.insert_dispatched([row], snapshots, trigger="schedule", now=timezone.now())
+    assert ids is not None and list(ids) == ["schedule:test:1"]
+    execution = WorkflowExecution.objects.get(pk=ids["schedule:test:1"])
+    assert (execution.status, execution.scheduled_for, execution.context) == (
+        Status.QUEUED,
+        at,
+        {"dispatched_ahead": True},
+    )
+    assert execution.definition_snapshot == snapshots[workflow.pk]
+    assert [t.reason for t in execution.transitions.all()] == ["due by schedule"]
+
+    # The same key again (a second dispatcher): no second execution, and the store says so
+    # (PostgreSQL skips the key, the portable store reports the race for the caller to retry
+    # one by one).
+    with transaction.atomic():
+        again = store.insert_dispatched([row], snapshots, trigger="schedule", now=timezone.now())
+    assert again in ({}, None)
+    assert WorkflowExecution.objects.filter(idempotency_key="schedule:test:1").count() == 1
+
+
+def _template_config() -> dict[str, Any]:
+    from tests.templates_app.factories import EmailTemplateFactory
+
+    return {
+        "action_config": {
+            "template_id": EmailTemplateFactory().pk,
+            "recipients": {"group": "all"},
+        }
+    }
