@@ -40,6 +40,13 @@ def main(argv: list[str] | None = None) -> int:
     # Measured as deployed: without DEBUG's per-query bookkeeping (inherited by the workers
     # and servers the benchmarks start).
     os.environ.setdefault("DJANGO_DEBUG", "0")
+    # Production settings demand their secrets and HTTPS: throw-away secrets (shared by the
+    # processes a benchmark starts) and plain HTTP on loopback.
+    from config.deploy import throwaway_secrets
+
+    for name, value in throwaway_secrets().items():
+        os.environ.setdefault(name, value)
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
     django.setup()
     from benchmarks.db import benchmark_database
 

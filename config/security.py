@@ -21,7 +21,7 @@ POLICY = "; ".join(
         "worker-src 'self' blob:",
         "connect-src 'self'",
         "frame-src 'self'",
-        "frame-ancestors 'self'",
+        "frame-ancestors 'none'",
         "form-action 'self'",
         "base-uri 'self'",
         "object-src 'none'",

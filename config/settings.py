@@ -14,6 +14,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from config.deploy import require_production_secrets
 from config.env import env_bool, env_int, env_list, env_str, generated_secret
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -22,7 +23,11 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 NODE_MODULES = BASE_DIR / "node_modules"
 
 DEBUG = env_bool("DJANGO_DEBUG", default=True)
-SECRET_KEY = env_str("SECRET_KEY") or generated_secret(VAR_DIR / "secret_key")
+# Secrets: with DJANGO_DEBUG=false every process takes them from the environment (or NAME_FILE)
+# and refuses to start without them (end of this module): one generated per machine under var/
+# would break signed links, tokens and credentials between machines. Zero-config development
+# generates each once under var/.
+SECRET_KEY = env_str("SECRET_KEY") or (generated_secret(VAR_DIR / "secret_key") if DEBUG else "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -50,6 +55,7 @@ INSTALLED_APPS = [
     "automation",
     "executions",
     "ai_assistant",
+    "ops",
 ]
 
 MIDDLEWARE = [
@@ -159,6 +165,14 @@ STATICFILES_DIRS = [BASE_DIR / "static"] + [
     (prefix, path) for prefix, path in _VENDOR.items() if path.is_dir()
 ]
 WHITENOISE_USE_FINDERS = DEBUG
+# Production serves only what `collectstatic` gathered into STATIC_ROOT (on the build machine,
+# where node_modules is: the vendor files above come along), compressed ahead of time; the web
+# machines need no Node. (Not the manifest storage: Monaco's files name source maps that its
+# package does not ship, which the manifest refuses.)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
 
 # --- Email ----------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
@@ -286,20 +300,59 @@ WORKFLOW_STALLED_RUNNING_S = env_int("WORKFLOW_STALLED_RUNNING_S", 300)
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No page of ours is ever framed (email previews are sandboxed `srcdoc` frames).
+X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # HTTPS only: plain HTTP is redirected and browsers are told (HSTS) never to try it again.
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
+    # Both cover more than this site (every subdomain; browsers' built-in lists), so they are
+    # the operator's decision: the README's production environment turns them on.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+    # Behind a TLS-terminating proxy that sets X-Forwarded-Proto (and strips it from clients):
+    # the request counts as HTTPS when it says so. Off when clients reach gunicorn directly,
+    # or anyone could claim HTTPS.
+    if env_bool("TRUST_X_FORWARDED_PROTO", default=True):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST")
+# Load balancers and Prometheus probe the processes directly over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 
+# LOG_FORMAT=json: one JSON object per line, with execution_id, step and customer_id where the
+# event concerns them (ops/logs.py); "plain" for people reading a terminal.
+LOG_FORMAT = env_str("LOG_FORMAT", "plain").strip().lower()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "ops.logs.JsonFormatter"},
+    },
+    "filters": {"context": {"()": "ops.logs.ContextFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "plain",
+            "filters": ["context"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Readiness and metrics (ops/health.py, ops/metrics.py) ----------------------------------
+# /readyz asks the Celery workers which queues they consume at most this often per process,
+# waiting this long for their answers.
+READYZ_CELERY_CACHE_S = float(env_str("READYZ_CELERY_CACHE_S", "10"))
+READYZ_CELERY_TIMEOUT_S = float(env_str("READYZ_CELERY_TIMEOUT_S", "1"))
+# /metrics: a bearer token (METRICS_TOKEN or its _FILE) and/or the addresses or networks that
+# may scrape; with neither, production answers 404 and development serves everyone.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", [])
+METRICS_CACHE_S = float(env_str("METRICS_CACHE_S", "5"))
 
 # --- Email templates and customer links (issue 5; owned by templates_app/customers) ---------
 # How long a customer's order-form link (bestilling_link) stays valid.
@@ -334,8 +387,8 @@ OUTBOUND_HTTP_ALLOWED_HOSTS = env_list("OUTBOUND_HTTP_ALLOWED_HOSTS", [])
 # Senders sign "{timestamp}.{raw body}" with HMAC-SHA256 under this secret
 # (WEBHOOK_SIGNING_SECRET or its _FILE; generated once into var/ when unset). Requests whose
 # X-Webhook-Timestamp is further than WEBHOOK_TOLERANCE_S from our clock are refused.
-WEBHOOK_SIGNING_SECRET = env_str("WEBHOOK_SIGNING_SECRET") or generated_secret(
-    VAR_DIR / "webhook_signing_secret"
+WEBHOOK_SIGNING_SECRET = env_str("WEBHOOK_SIGNING_SECRET") or (
+    generated_secret(VAR_DIR / "webhook_signing_secret") if DEBUG else ""
 )
 WEBHOOK_TOLERANCE_S = env_int("WEBHOOK_TOLERANCE_S", 300)
 
@@ -361,7 +414,8 @@ AI_MAX_OUTPUT_TOKENS = env_int("AI_MAX_OUTPUT_TOKENS", 4096)
 # Tokens are signed with their own key, so rotating it (logging every API client out) does not
 # touch sessions, password-reset links or anything else signed with SECRET_KEY.
 SIMPLE_JWT = {
-    "SIGNING_KEY": env_str("JWT_SIGNING_KEY") or generated_secret(VAR_DIR / "jwt_signing_key"),
+    "SIGNING_KEY": env_str("JWT_SIGNING_KEY")
+    or (generated_secret(VAR_DIR / "jwt_signing_key") if DEBUG else ""),
     "ALGORITHM": "HS256",
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env_int("JWT_ACCESS_MINUTES", 10)),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=1),
@@ -380,5 +434,29 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "ScriptLanguageEnum": "ai_assistant.api.SCRIPT_LANGUAGES",
         "CustomerLanguageEnum": "customers.models.Customer.Language",
         "OrderStatusEnum": "customers.models.Order.Status",
+        # Plain value lists of the workflow format's own schema (automation/api_schema.py),
+        # named so that the schema has one stable name each (and `check --deploy` is clean).
+        "WeekdayEnum": [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ],
+        "WorkflowLanguageEnum": ["nb", "en"],
+        "CreateOrderStatusEnum": ["draft", "placed"],
     }
 )
+
+# --- Production refuses to start without its shared secrets (config/deploy.py) -------------
+if not DEBUG:
+    require_production_secrets(
+        {
+            "SECRET_KEY": SECRET_KEY,
+            "JWT_SIGNING_KEY": SIMPLE_JWT["SIGNING_KEY"],
+            "FIELD_ENCRYPTION_KEY": ",".join(FIELD_ENCRYPTION_KEYS),
+            "WEBHOOK_SIGNING_SECRET": WEBHOOK_SIGNING_SECRET,
+        }
+    )

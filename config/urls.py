@@ -25,6 +25,7 @@ handler404 = not_found
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("", include("ops.urls")),  # readyz, metrics
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("k/", include("customers.urls")),

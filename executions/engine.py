@@ -25,6 +25,7 @@ from customers.selection import apply_condition, resolve_recipients
 from executions import queueing
 from executions.errors import PermanentStepError, RetryableStepError, RetryLater
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
+from executions.signals import step_run
 from executions.store import store
 
 logger = logging.getLogger(__name__)
@@ -412,7 +413,8 @@ def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float
     ctx.attempt = int(attempts.get(str(order), 0))
     try:
         step_type, config = _step_type(step)
-        with transaction.atomic():  # a failing step leaves no half-written rows behind
+        # A failing step leaves no half-written rows behind; step_run times it (metrics, logs).
+        with transaction.atomic(), step_run(step["step_type"], execution.pk, order):
             result = step_type.run(ctx, config) or StepResult()
     except RetryableStepError as exc:
         attempts[str(order)] = ctx.attempt + 1

@@ -30,7 +30,14 @@ def _zero_config_env(var_dir: Path, port: int) -> dict[str, str]:
         if key not in {"DATABASE_URL", "CELERY_BROKER_URL", "DJANGO_SETTINGS_MODULE"}
         and not key.startswith(("PYTEST", "TEST_"))
     }
-    env.update({"VAR_DIR": str(var_dir), "PORT": str(port), "PYTHONUNBUFFERED": "1"})
+    env.update(
+        {
+            "VAR_DIR": str(var_dir),
+            "PORT": str(port),
+            "FLOWER_PORT": str(_free_port()),
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
     return env
 
 
@@ -71,7 +78,7 @@ def test_procfile_serves_pages_and_starts_worker_and_beat(tmp_path: Path) -> Non
                 time.sleep(0.5)
                 continue
             output = log_path.read_text(errors="replace")
-            if "ready." in output and "beat: Starting" in output:
+            if all(m in output for m in ("ready.", "beat: Starting", "Visit me at")):
                 break
             time.sleep(0.5)
         output = log_path.read_text(errors="replace")
@@ -79,6 +86,7 @@ def test_procfile_serves_pages_and_starts_worker_and_beat(tmp_path: Path) -> Non
         assert admin and admin[0] == 200 and 'name="password"' in admin[1], output
         assert "ready." in output, "the Celery worker did not start:\n" + output
         assert "beat: Starting" in output, "Celery beat did not start:\n" + output
+        assert "Visit me at http://127.0.0.1:" in output, "Flower did not start:\n" + output
         # Zero configuration keeps every file under VAR_DIR.
         assert (tmp_path / "var" / "db.sqlite3").exists()
         assert (tmp_path / "var" / "celery" / "broker").is_dir()

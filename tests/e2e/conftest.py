@@ -97,10 +97,10 @@ def wait_for(predicate: Callable[[], object], *, timeout: float = 60, what: str 
 def start_worker(
     transactional_db, smtp_server: SmtpSink, redis_url, tmp_path
 ) -> Iterator[Callable[..., Worker]]:
-    """A factory: `start_worker(broker=..., env=..., concurrency=...)` starts one more
-    `celery worker` on all three queues against the test database, waits until it is ready
-    and stops it after the test. Each worker leads its own process group, so a test can
-    SIGKILL it together with its pool processes (`Worker.kill`)."""
+    """A factory: `start_worker(broker=..., env=..., concurrency=..., queues=...)` starts one
+    more `celery worker` on all three queues (or `queues`) against the test database, waits
+    until it is ready and stops it after the test. Each worker leads its own process group,
+    so a test can SIGKILL it together with its pool processes (`Worker.kill`)."""
     if connection.vendor != "postgresql":
         if os.environ.get("CI") == "true":
             pytest.fail("CI must run worker tests on PostgreSQL")
@@ -116,7 +116,11 @@ def start_worker(
     workers: list[Worker] = []
 
     def start(
-        *, broker: str | None = None, env: dict[str, str] | None = None, concurrency: int = 2
+        *,
+        broker: str | None = None,
+        env: dict[str, str] | None = None,
+        concurrency: int = 2,
+        queues: str = "email,default,report",
     ) -> Worker:
         number = len(workers) + 1
         worker_env = {
@@ -147,7 +151,7 @@ def start_worker(
                     "-n",
                     f"worker{number}@%h",
                     "-Q",
-                    "email,default,report",
+                    queues,
                     "--concurrency",
                     str(concurrency),
                     "--pool",

@@ -453,13 +453,23 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
                         claims.row(customer_id).update(
                             error_message=str(exc)[:2000], updated_at=timezone.now()
                         )
-                        logger.warning("email to %s: outcome unknown: %s", customer_id, exc)
+                        logger.warning(
+                            "email to %s: outcome unknown: %s",
+                            customer_id,
+                            exc,
+                            extra={"customer_id": customer_id},
+                        )
                         continue
                     # Not rendered, refused before DATA, or answered with an error: nothing
                     # was accepted.
                     if _record_failure(claims.row(customer_id), exc, attempts, max_retries):
                         transient[customer_id] = attempts
-                    logger.warning("email to customer %s failed: %s", customer_id, exc)
+                    logger.warning(
+                        "email to customer %s failed: %s",
+                        customer_id,
+                        exc,
+                        extra={"customer_id": customer_id},
+                    )
                     continue
                 claims.sent(customer_id, _sent_result(customer, template, rendered, message))
                 continue
@@ -505,7 +515,12 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
             except Exception as exc:
                 if _record_failure(row, exc, attempts, max_retries):
                     transient[customer_id] = attempts
-                logger.warning("email to customer %s failed: %s", customer_id, exc)
+                logger.warning(
+                    "email to customer %s failed: %s",
+                    customer_id,
+                    exc,
+                    extra={"customer_id": customer_id},
+                )
                 continue
             claims.sent(customer_id, _sent_result(customer, template, rendered, message))
     except Exception:
