@@ -28,13 +28,13 @@ def run(args: argparse.Namespace) -> list[Result]:
         measure,
         measure_conversations,
     )
+    from tests.ai_assistant.held_out_v2 import HELD_OUT_V2, held_out_v2_context
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
         TABLE_EXAMPLES,
         standard_context,
     )
-    from tests.ai_assistant.held_out_v2 import HELD_OUT_V2, held_out_v2_context
     from tests.ai_assistant.parser_phrasings_v2 import EDIT_CASES, PHRASINGS_V2, context_v2
 
     context = standard_context()

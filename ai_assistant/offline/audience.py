@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ai_assistant.context import GroupInfo
-from ai_assistant.offline.text import NUM, blank, fold, number, stems
+from ai_assistant.offline.text import NUM, blank, fold, number, one_letter_off, stems
 from ai_assistant.offline.timing import FULL_DAY, day_from_match, is_day_word
 
 if TYPE_CHECKING:
@@ -85,7 +85,8 @@ _AUDIENCE_STOP = _words(
     påminnelse reminder bekreftelse confirmation hele whole kundene kundelisten month måneden
     start starten end slutten uke uken week dag dagen day this these its his days weeks
     hours minutes months dagene ukene timer minutter others neste next resten rest alle
-    sine sin deres their yours ours dere kl ones one people folks guys"""
+    sine sin deres their yours ours dere kl ones one people folks guys whoever anyone anybody
+    somebody someone hvem"""
 )
 
 _GROUP_SYNONYMS: list[frozenset[str]] = [
@@ -131,7 +132,17 @@ class GroupMatcher:
         for group, group_stems in self._stems:
             if word_stems & group_stems:
                 return group
-        return None
+        # "restaurangene", "kafferne": one letter off a long stem of one group only.
+        near = [
+            group
+            for group, group_stems in self._stems
+            if any(
+                len(a) >= 6 and len(b) >= 6 and one_letter_off(a, b)
+                for a in word_stems
+                for b in group_stems
+            )
+        ]
+        return near[0] if len(near) == 1 else None
 
 
 # "har ikke bestilt på tre uker", "have not ordered in 14 days": the window right after the

@@ -142,6 +142,7 @@ class Builder:
 
     def build(self) -> dict[str, Any]:
         normalised, emails = normalise(self.text)
+        normalised = _earlier_first(normalised)
         event, normalised = events.read_event(normalised)
         # Read first: "er det fridag, send tirsdag i stedet" is not a step on Tuesday.
         self.holiday_policy, normalised = calendar.read_policy(normalised)
@@ -780,6 +781,21 @@ def _in_week_order(doc: dict[str, Any]) -> dict[str, Any]:
     for number, step in enumerate(doc["steps"], start=1):
         step["step_order"] = number
     return doc
+
+
+# "påminnelse tirsdag kl 12 etter at skjemaet har gått ut mandag kl 7": the clause after
+# "etter at" / "after the ... has" happened first, so it is read first.
+_AFTER_CLAUSE = re.compile(
+    r"^(?P<later>.+?),?\s+(?:etter\s+at|after\s+(?=(?:the|our|we|it)\b))\s*(?P<earlier>[^,.;]+)"
+    r"(?P<rest>.*)$"
+)
+
+
+def _earlier_first(text: str) -> str:
+    m = _AFTER_CLAUSE.match(text)
+    if m is None or not re.search(r"\b(?:har|has|have|is|was|er|went|gått|goes)\b", m["earlier"]):
+        return text
+    return f"{m['earlier'].strip()}, {m['later'].strip()}{m['rest']}"
 
 
 def _one_per_day(actions: list[Fragment], *, always: bool = False) -> list[Fragment]:

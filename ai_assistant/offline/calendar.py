@@ -115,32 +115,42 @@ _HOLIDAY = (
     r"(?:helligdag\w*|helgedag\w*|fridag\w*|røde\s+dager|rød\s+dag|stengt\w*|stengte\s+dager"
     r"|public\s+holidays?|bank\s+holidays?|holidays?|days?\s+off|closed\s+days?)"
 )
+# "er det fridag", "er fredagen fridag", "hvis det er en helligdag", "faller det på en fridag",
+# "if it's a public holiday", "if it falls on a holiday", "on public holidays": the condition.
+_NB_IF = (
+    r"(?:(?:men\s+)?(?:er|hvis|om|dersom|faller)\s+(?:det|den|dagen|[a-zæøå]+dagen)\s+"
+    r"(?:er\s+|på\s+)?(?:en\s+)?|(?:men\s+)?(?:på|ved)\s+(?:en\s+)?)"
+)
+_EN_IF = (
+    r"(?:\b(?:on|if\s+(?:it\s+is|it's|its|it\s+falls\s+on|that\s+is|that's|the\s+day\s+is)"
+    r"|when\s+it\s+is)\s+(?:a\s+)?)"
+)
+_THEN = r"[\s,:;\u2013-]*(?:så\s+|da\s+|then\s+)?"
+_NB_DO = (
+    r"(?:(?:send|kjør|ta|bruk|velg|gå\s+til|flytt)\w*\s+(?:det\s+|den\s+)?(?:til\s+)?"
+    r"(?:heller\s+)?)?"
+)
+_EN_DO = r"(?:(?:use|run|send|move|do|shift)\s+(?:it\s+)?(?:to\s+|on\s+)?)?(?:the\s+)?"
 _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"(?:(?:men\s+)?(?:er\s+det|hvis\s+det\s+er|om\s+det\s+er|på|ved)\s+(?:en\s+)?"
-            + _HOLIDAY + r"[\s,:;\u2013-]*(?:så\s+|da\s+)?)"
-            r"(?:dagen\s+før|virkedagen\s+før|forrige\s+virkedag|(?:send|kjør)\w*\s+(?:det\s+)?"
-            r"dagen\s+før)"
-            r"|\b(?:on|if\s+it\s+is\s+a)\s+"
-            + _HOLIDAY
-            + r"[\s,:;\u2013-]*(?:use\s+|run\s+|send\s+)?"
-            r"(?:the\s+)?(?:previous|last)\s+(?:business|working)\s+day(?:\s+before)?"
+            _NB_IF + _HOLIDAY + _THEN + _NB_DO
+            + r"(?:dagen\s+før|virkedagen\s+før|forrige\s+virkedag)"
+            r"|" + _EN_IF + _HOLIDAY + _THEN + _EN_DO
+            + r"(?:(?:previous|last)\s+(?:business|working)\s+day(?:\s+before)?|day\s+before)"
+            r"(?:\s+instead)?"
             r"|\b(?:the\s+)?(?:business|working)\s+day\s+before\b"
         ),
         "previous_business_day",
     ),
     (
         re.compile(
-            r"(?:(?:men\s+)?(?:er\s+det|hvis\s+det\s+er|om\s+det\s+er|faller\s+det\s+på|på|ved)"
-            r"\s+(?:en\s+)?" + _HOLIDAY + r"[\s,:;\u2013-]*(?:så\s+|da\s+)?)"
-            r"(?:(?:ta|bruk|velg|gå\s+til|flytt\w*\s+til)\s+(?:heller\s+)?"
-            r"(?:dagen\s+etter|neste\s+virkedag)|dagen\s+etter|neste\s+virkedag|(?:send|kjør)\w*\s+(?:det\s+)?(?:dagen\s+etter|"
-            + _ANY_DAY + r"\s+i\s+stedet|neste\s+virkedag))"
+            _NB_IF + _HOLIDAY + _THEN + _NB_DO
+            + r"(?:dagen\s+etter|neste\s+virkedag|" + _ANY_DAY + r"\s+i\s+stedet)"
             r"|\bflytt\w*\s+(?:det\s+|den\s+)?til\s+neste\s+virkedag"
-            r"|\b(?:on|if\s+it\s+is\s+a|if\s+it\s+falls\s+on\s+a)\s+" + _HOLIDAY
-            + r"[\s,:;\u2013-]*(?:use\s+|run\s+|send\s+(?:it\s+)?(?:on\s+)?)?(?:the\s+)?"
-            r"(?:next\s+(?:business|working)\s+day|day\s+after|" + _ANY_DAY + r"\s+instead)"
+            r"|" + _EN_IF + _HOLIDAY + _THEN + _EN_DO
+            + r"(?:next\s+(?:business|working)\s+day|day\s+after|" + _ANY_DAY + r")"
+            r"(?:\s+instead)?"
             r"|\b(?:move|moved|shift)\s+(?:it\s+)?to\s+the\s+next\s+(?:business|working)\s+day"
         ),
         "next_business_day",
@@ -152,6 +162,8 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
             + r"|\b(?:not|never)\s+on\s+" + _HOLIDAY
             + r"|\bskip(?:ping)?\s+(?:the\s+)?" + _HOLIDAY
             + r"|\bexcept\s+(?:on\s+)?" + _HOLIDAY
+            + r"|" + _NB_IF + _HOLIDAY + _THEN + r"(?:hopp\w*\s+(?:det\s+)?over|ikke\s+send\w*)"
+            + r"|" + _EN_IF + _HOLIDAY + _THEN + r"(?:skip\s+it|don'?t\s+send(?:\s+it)?)"
         ),
         "skip",
     ),

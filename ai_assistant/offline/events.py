@@ -38,8 +38,24 @@ _CUSTOMER_EVENT = re.compile(
 )
 
 
+# "når en ny kunde blir opprettet / registreres": the customer is what is created, whatever
+# the order phrase's verbs would make of it.
+_CUSTOMER_CREATED = re.compile(
+    r"\b(?:ny\w*\s+)?kunde\w*\s+(?:blir\s+opprettet|opprettes|registreres|blir\s+registrert"
+    r"|registrerer\s+seg|er\s+registrert|legges\s+til|blir\s+lagt\s+til)"
+    r"|\b(?:new\s+)?customer\s+(?:is\s+|gets\s+)?(?:created|registered|added|signs?\s+up)"
+)
+# "when the webshop webhook fires", "når webhooken «crm.update» kommer": a webhook event.
+_WEBHOOK_EVENT = re.compile(
+    r"\b(?:(?:when|whenever|once|if|når|hver\s+gang)\s+(?:\w+\s+){0,4}?)?"
+    r"(?:the\s+)?(?:[\w.-]+\s+)?webhook(?:en|s)?\b(?:\s+(?:[\w.«»\"'-]+\s+)?(?:fires|is\s+called"
+    r"|arrives|comes\s+in|kommer(?:\s+inn)?|kalles|går\s+av))?"
+)
+
 #: Event phrases, most specific first, with the event type each means.
 EVENT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_WEBHOOK_EVENT, "webhook"),
+    (_CUSTOMER_CREATED, "customer.created"),
     (_ORDER_EVENT, "order.created"),
     (_CUSTOMER_EVENT, "customer.created"),
 )

@@ -55,7 +55,11 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "confirmation",
-        ("bekreftelse", "ordrebekreftelse", "kvittering", "confirmation", "receipt", "confirm"),
+        (
+            "bekreftelse", "ordrebekreftelse", "kvittering", "confirmation", "receipt", "confirm",
+            "takk for bestillingen", "takk for ordren", "thanks for your order",
+            "thank you for your order", "order confirmation",
+        ),
         ("Ordrebekreftelse", "Order confirmation"),
         "confirmation",
     ),
@@ -153,14 +157,24 @@ _PATTERNS: tuple[tuple[Concept, tuple[re.Pattern[str], ...]], ...] = tuple(
 def concepts_in(text: str) -> list[tuple[Concept, re.Match[str]]]:
     """The concepts a text names, in the order it names them."""
     folded = fold(text)
-    found: list[tuple[Concept, re.Match[str]]] = []
+    matches: list[tuple[Concept, re.Match[str]]] = []
     for concept, patterns in _PATTERNS:
         for pattern in patterns:
-            m = pattern.search(folded)
-            if m:
-                found.append((concept, m))
-                break
-    return sorted(found, key=lambda item: item[1].start())
+            matches.extend((concept, m) for m in pattern.finditer(folded))
+    # The longest phrase wins where phrases overlap ("takk for bestillingen" is a confirmation,
+    # not a thank-you and the order form); each concept once, where it is first named.
+    taken: list[tuple[int, int]] = []
+    found: dict[str, tuple[Concept, re.Match[str]]] = {}
+    for concept, m in sorted(matches, key=lambda item: -(item[1].end() - item[1].start())):
+        length = m.end() - m.start()
+        if any(
+            m.start() < end and start < m.end() and end - start > length for start, end in taken
+        ):
+            continue  # inside a longer phrase (equal ones both count: "fakturapåminnelse")
+        taken.append(m.span())
+        if concept.key not in found or m.start() < found[concept.key][1].start():
+            found[concept.key] = (concept, m)
+    return sorted(found.values(), key=lambda item: item[1].start())
 
 
 def _content_stems(text: str) -> set[str]:
@@ -202,16 +216,20 @@ class TemplateMatcher:
         """Templates sharing something with ``text``, best first: a concept its category
         stands for counts most, then its name, then its subject, then shared word stems.
         ``prefer``: concepts the request means without naming them."""
-        wanted = {concept.key for concept, _m in concepts_in(text)} | set(prefer)
+        named = {concept.key for concept, _m in concepts_in(text)}
+        # What the request means without naming it counts less than what it names.
+        implied = set(prefer) - named
         words = _content_stems(text)
         scored = []
         for template, (by_category, by_name, by_subject), template_stems in zip(
             self.templates, self._concepts, self._stems, strict=True
         ):
             score = (
-                10 * len(wanted & by_category)
-                + 6 * len(wanted & by_name)
-                + 3 * len(wanted & by_subject)
+                10 * len(named & by_category)
+                + 6 * len(named & by_name)
+                + 3 * len(named & by_subject)
+                + 4 * len(implied & by_category)
+                + 2 * len(implied & (by_name | by_subject))
                 + 3 * len(words & template_stems)
             )
             if score:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 NUMBER_WORDS = {
-    "en": 1, "ett": 1, "én": 1, "one": 1, "a": 1, "an": 1,
+    "en": 1, "ett": 1, "et": 1, "ei": 1, "én": 1, "one": 1, "a": 1, "an": 1,
     "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5,
     "seks": 6, "six": 6, "sju": 7, "syv": 7, "seven": 7, "åtte": 8, "eight": 8,
     "ni": 9, "nine": 9, "ti": 10, "ten": 10, "elleve": 11, "eleven": 11,
@@ -74,7 +74,8 @@ _NOT_TYPOS = frozenset(
 )
 
 
-def _one_off(word: str, known: str) -> bool:
+def one_letter_off(word: str, known: str) -> bool:
+    """One letter missing, extra, wrong, or two neighbours swapped."""
     if abs(len(word) - len(known)) > 1 or word == known:
         return False
     if len(word) == len(known):
@@ -94,7 +95,7 @@ def correct_typos(text: str) -> str:
         word = m.group(0)
         if len(word) < 6 or word in _VOCABULARY or word in _NOT_TYPOS:
             return word
-        return next((known for known in _VOCABULARY if _one_off(word, known)), word)
+        return next((known for known in _VOCABULARY if one_letter_off(word, known)), word)
 
     return re.sub(r"[a-zæøå]+", fix, text)
 

@@ -67,7 +67,10 @@ FULL_DAY = (
 # Abbreviations ("man", "fri", "tor") are ordinary words too; they count as days only
 # next to a time, a list separator or "every"/"hver".
 _ABBR_DAY = r"(?P<abbr>" + "|".join(sorted(_DAY_ABBREVIATIONS, key=len, reverse=True)) + r")\b\.?"
-_ABBR_CONTEXT = re.compile(r"\s*(?:kl\b|at\b|@|\d|,|;|-|\u2013|/|&|\+|og\b|and\b|til\b|to\b|$)")
+_ABBR_CONTEXT = re.compile(
+    r"\s*(?:kl\b|at\b|@|\d|,|;|-|\u2013|/|&|\+|og\b|and\b|til\b|to\b|noon\b|midday\b|middag\b"
+    r"|morning\b|morgen\b|morgenen\b|evening\b|kveld\w*|ettermiddag\w*|afternoon\b|$)"
+)
 _DAY_WORD = r"(?:\b" + FULL_DAY + r"\b|\b" + _ABBR_DAY + r")"
 _PREV_EVERY = re.compile(r"(?:hver|every|each|on|på|om)\s+$")
 # A bare hour right after a day: "torsdag 15", "Mon 9am", "fredag kl 10".

@@ -68,6 +68,7 @@ _KIND_NAMES = {
 }
 # What an event means when the request does not say which email.
 _EVENT_MEANS = {"order.created": "confirmation", "customer.created": "welcome"}
+_PAYMENT = re.compile(r"faktura|invoice|betaling|payment|purring på|overdue|forfalt")
 _DEFAULT_TIMES = {"bestilling": "09:00", "reminder": "15:00"}
 
 _KIND_OF_NAME = (
@@ -182,6 +183,8 @@ class SendEmail(StepType):
                 f"group? ({facts.emails[0]} can receive a report.)",
             )
         kind = next((k for k, pattern in _KIND_WORDS if pattern.search(facts.rest)), None)
+        if kind == "reminder" and _PAYMENT.search(facts.text):
+            kind = None  # a payment reminder is about an invoice, not about ordering
         if kind is None and facts.follows_up:
             kind = "reminder"  # a later time for those who have not ordered: a reminder
         draft = StepDraft(kind=kind or "email")
