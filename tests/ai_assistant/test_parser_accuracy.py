@@ -144,6 +144,7 @@ def test_the_benchmark_reports_accuracy_next_to_its_baseline(db: None) -> None:
         "accuracy_phrasings_v2",
         "accuracy_held_out",
         "accuracy_held_out_v2",
+        "accuracy_held_out_v3",
         "accuracy_conversations",
         "parse_latency_ms",
     }
