@@ -44,6 +44,8 @@ _NOT_ORDERED = re.compile(
     r"\b(?:ikke|not|never|aldri|ikkje|yet\s+to|n't)\s+(?:\w+\s+){0,3}?"
     r"(?:bestilt|bestille|bestiller|ordered|order|lagt\s+inn|sendt\s+inn|handlet|placed)\w*"
     r"|\b\w+n't\s+(?:\w+\s+){0,2}?(?:ordered|order|placed)\b"
+    r"|\b(?:havent|hasnt|didnt|dont|doesnt|have\s+not|has\s+not)\s+(?:\w+\s+){0,2}?"
+    r"(?:ordered|order|placed)\b"
     r"|\bmangler\w*|\bmissing\b|\buten\s+(?:ordre|bestilling)\w*|\bwithout\s+(?:an?\s+)?orders?"
     r"|\bno\s+orders?\b|\bingen\s+(?:ordre|bestilling)\w*|\bnot\s+yet\s+ordered\b"
     r"|\bhar\s+glemt\s+å\s+bestille\b|\bforgot\s+to\s+order\b"
@@ -72,6 +74,16 @@ _AUDIENCE_SLOT = re.compile(
     # "remind the bars", "påminn barene": whom a reminder is for.
     r"|\b(?:remind|nudge|påminn|påminne|minn)\s+(?:the\s+|all\s+|alle\s+)?([\wæøåé]+)"
 )
+# Whom a sentence addresses without "til"/"to": "send the pub owners the order form", "let the
+# hotels know", "invite the cafés".
+_ADDRESSED = re.compile(
+    r"\b(?:send|email|mail|give)\s+(?:the|our|all(?:\s+the)?)\s+(?P<w>[\wæøåé-]+(?:\s+[\wæøåé-]+)?)"
+    r"\s+(?:the|a|an|our|their)\s+"
+    r"|\blet\s+(?:the|our|all)\s+(?P<w2>[\wæøåé-]+(?:\s+[\wæøåé-]+)?)\s+know\b"
+    r"|\binvite\s+(?:the|our|all)\s+(?P<w3>[\wæøåé-]+(?:\s+[\wæøåé-]+)?)"
+)
+# Names of a kind of customer in more than one word.
+_PHRASE_GROUPS = re.compile(r"\bcoffee\s+(?:shops?|bars?|houses?)\b")
 # "catering-kundene", "bar-kunder": a group named by a word before "kunder".
 _GROUP_OF_CUSTOMERS = re.compile(r"\b([\wæøåé]{3,})-(?:kunde\w*|customers?)\b")
 _AUDIENCE_STOP = _words(
@@ -210,6 +222,7 @@ def read_audience(
 ) -> None:
     """Customer groups named, "everyone", and words that look like a group no one has
     (asked about rather than dropped). ``action_words`` are not group names ("rapporten")."""
+    s = _PHRASE_GROUPS.sub("kafeer", s)
     for word in re.findall(r"[\wæøåé]+", s):
         group = groups.match(word) if len(word) >= 4 else None
         if group is not None and group["slug"] not in frag.groups:
@@ -232,6 +245,21 @@ def read_audience(
             continue
         if word not in frag.unknown_groups:
             frag.unknown_groups.append(word)
+    for m in _ADDRESSED.finditer(s):
+        phrase = next(g for g in m.groups() if g)
+        words = phrase.split()
+        if any(groups.match(w) is not None for w in words if len(w) >= 4):
+            continue
+        last = words[-1]
+        if (
+            last in _AUDIENCE_STOP
+            or is_day_word(last)
+            or action_words.fullmatch(last)
+            or not re.search(r"(?:er|ene|ane|ar|s)$", last)
+        ):
+            continue
+        if phrase not in frag.unknown_groups:
+            frag.unknown_groups.append(phrase)
     for m in _GROUP_OF_CUSTOMERS.finditer(s):
         word = m.group(1)
         if groups.match(word) is None and word not in frag.unknown_groups:

@@ -25,7 +25,7 @@ from ai_assistant.offline.templates import (
     proposal,
     topic_proposal,
 )
-from ai_assistant.offline.text import normalise, split
+from ai_assistant.offline.text import NUM, normalise, split
 from ai_assistant.offline.timing import EN_DAYS, NB_DAYS, WEEKDAYS, BadTime
 from automation.drafting import Facts, StepDraft, TemplateChoice
 from automation.registry import StepType, step_types
@@ -142,7 +142,7 @@ class Builder:
 
     def build(self) -> dict[str, Any]:
         normalised, emails = normalise(self.text)
-        normalised = _earlier_first(normalised)
+        normalised = _earlier_first(_delay_after_event(normalised))
         event, normalised = events.read_event(normalised)
         # Read first: "er det fridag, send tirsdag i stedet" is not a step on Tuesday.
         self.holiday_policy, normalised = calendar.read_policy(normalised)
@@ -155,6 +155,13 @@ class Builder:
             ) from None
         for frag in fragments:
             self._note_unread(frag)
+        if not any(f.step_type for f in fragments):
+            # "oppskriftstips til kafeene hver torsdag kl 9": what, to whom and when, without a
+            # verb: sending it.
+            for frag in fragments:
+                if (frag.groups or frag.everyone) and frag.timed and frag.topic:
+                    frag.step_type = "send_email"
+                    break
         actions = attach(fragments)
         if not actions:
             raise self.ask(
@@ -175,7 +182,7 @@ class Builder:
                 "skal det være?",
                 "It sounds like that is not settled yet. Which day and what time should it be?",
             )
-        steps = self._steps(_one_per_day(actions), event)
+        steps = _in_run_order(self._steps(_one_per_day(actions, always=True), event))
         doc: dict[str, Any] = {"name": "", "description": "", "workflow_type": "scheduled"}
         if event:
             doc["workflow_type"] = "event_based"
@@ -789,6 +796,36 @@ _AFTER_CLAUSE = re.compile(
     r"^(?P<later>.+?),?\s+(?:etter\s+at|after\s+(?=(?:the|our|we|it)\b))\s*(?P<earlier>[^,.;]+)"
     r"(?P<rest>.*)$"
 )
+
+
+# "30 min after a customer places an order, email them ...": the delay belongs to the step.
+_DELAY_FIRST = re.compile(
+    r"^(?P<delay>" + NUM + r"\s*(?:min\w*|minutes?|timer?|hours?|dager?|days?))\s+"
+    r"(?P<word>after|etter)\s+(?P<event>[^,.;:]+)[,.;:]\s*(?P<rest>.+)$"
+)
+
+
+def _delay_after_event(text: str) -> str:
+    m = _DELAY_FIRST.match(text)
+    if m is None:
+        return text
+    later = "later" if m["word"] == "after" else "senere"
+    return f"{m['word']} {m['event']}, {m['delay']} {later} {m['rest']}"
+
+
+def _in_run_order(steps: list[Planned]) -> list[Planned]:
+    """A weekly run's later steps in the order they happen ("skjema mandag og onsdag, purring
+    tirsdag og torsdag": Monday, Tuesday, Wednesday, Thursday), when each has one day."""
+    first = steps[0].frag
+    later = steps[1:]
+    if len(first.days) != 1 or not later or any(len(s.frag.days) != 1 for s in later):
+        return steps
+    start = WEEKDAYS.index(first.days[0])
+
+    def when(step: Planned) -> tuple[int, str]:
+        return (WEEKDAYS.index(step.frag.days[0]) - start) % 7, step.frag.time or ""
+
+    return [steps[0], *sorted(later, key=when)]
 
 
 def _earlier_first(text: str) -> str:

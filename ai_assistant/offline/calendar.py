@@ -103,7 +103,7 @@ _FIRST_DATE = re.compile(
     r"\b" + _START + r"\s+(?:on\s+|den\s+|the\s+)?"
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s*(?:of\s+)?" + _MONTH_NAME.replace("month", "m1")
     + r"|" + _MONTH_NAME.replace("month", "m2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
-    r"|(?P<iso>\d{4}-\d{2}-\d{2})|(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.?)"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2})|(?P<d3>\d{1,2})[./](?P<m3>\d{1,2})\.?)"
     r"(?:\s+(?P<year>\d{4}))?"
 )  # fmt: skip
 
@@ -122,8 +122,8 @@ _NB_IF = (
     r"(?:er\s+|på\s+)?(?:en\s+)?|(?:men\s+)?(?:på|ved)\s+(?:en\s+)?)"
 )
 _EN_IF = (
-    r"(?:\b(?:on|if\s+(?:it\s+is|it's|its|it\s+falls\s+on|that\s+is|that's|the\s+day\s+is)"
-    r"|when\s+it\s+is)\s+(?:a\s+)?)"
+    r"(?:\b(?:on|(?:if|when)\s+(?:it|that|the\s+day|[a-z]+day)\s*(?:is|'s|falls\s+on))"
+    r"\s+(?:a\s+)?)"
 )
 _THEN = r"[\s,:;\u2013-]*(?:så\s+|da\s+|then\s+)?"
 _NB_DO = (

@@ -15,7 +15,7 @@ from typing import Any
 
 from ai_assistant.context import ParseContext, TemplateInfo
 from ai_assistant.offline import audience, calendar, timing
-from ai_assistant.offline.templates import concepts_in
+from ai_assistant.offline.templates import TOPIC_FILLER, concepts_in
 from ai_assistant.offline.text import ADDRESS_TOKEN, blank, fold, stems
 from automation.registry import StepType, step_types
 
@@ -60,6 +60,9 @@ class Fragment:
     staff_group: str | None = None
     #: Only a later time for those who have not ordered, after the step before.
     follows_up: bool = False
+    #: Words about what is to be sent that name no group, time or condition
+    #: ("feedback-undersøkelse"): a part with its own time and a topic is a step of its own.
+    topic: list[str] = field(default_factory=list)
 
     @property
     def timed(self) -> bool:
@@ -128,7 +131,8 @@ _STAFF_SYNONYMS: list[frozenset[str]] = [
 def _staff_words(name: str) -> set[str]:
     """The words that name a group of users: its own stems and, for the usual groups, the
     same in the other language."""
-    words = {stem for stem in stems(name) if len(stem) >= 3} or {fold(name)}
+    # Four letters at least: "lager" must not take the "lag" of "lag ordre".
+    words = {stem for stem in stems(name) if len(stem) >= 4} or {fold(name)}
     for cluster in _STAFF_SYNONYMS:
         if words & {fold(w) for w in cluster}:
             words |= {fold(w) for w in cluster}
@@ -173,6 +177,7 @@ class Reader:
         s = timing.read_days(frag, s)
         s = timing.read_time(frag, s, pm_hint=timing.has_pm_hint(text))
         frag.rest = " ".join(s.split())
+        frag.staff_group, s = self._staff_group_in(s)
         frag.step_type = self._action(s)
         frag.template = self._template_named_in(text)
         if frag.step_type is None and (
@@ -182,8 +187,15 @@ class Reader:
             # "Nye priser til butikkene", "Månedsbrevet skal ut": what is sent names the
             # action (a template by its name, or a kind of email the product knows).
             frag.step_type = next((cls.key for cls in self.phrased if _sends_templates(cls)), None)
-        frag.staff_group, s = self._staff_group_in(s)
+        if frag.staff_group and _NOTIFY.search(s) and frag.step_type in (None, "send_email"):
+            # "varsle kundeservice", "let the warehouse team know": a notice to that group.
+            frag.step_type = "notify_staff" if "notify_staff" in step_types() else frag.step_type
         audience.read_audience(frag, s, self.groups, action_words=self.action_words)
+        frag.topic = [
+            w
+            for w in re.findall(r"[\wæøå][\wæøå-]{3,}", frag.rest)
+            if w not in TOPIC_FILLER and w not in _TOPIC_NOISE and self.groups.match(w) is None
+        ]
         return frag
 
     def _staff_group_in(self, s: str) -> tuple[str | None, str]:
@@ -219,6 +231,17 @@ class Reader:
         return best
 
 
+_NOTIFY = re.compile(
+    r"\b(?:varsl\w*|gi\s+(?:også\s+)?beskjed|si\s+(?:i?fra|beskjed)|beskjed|notify|tell|alert"
+    r"|inform|let)\b"
+)
+# Words in a part that are no topic of their own.
+_TOPIC_NOISE = frozenset(
+    """dager dagen dagene timer timen minutter uker uken days hours minutes weeks later senere
+    etter after etterpå deretter then også also gang time igjen again morgen morning kveld
+    evening kort short liten little bare just begge both they de dem hver each""".split()
+)
+
 _REMINDER = re.compile(r"påminn\w*|\bpurr\w*|\bremind\w*|\bnudge\w*|\bminn\w*")
 
 
@@ -240,6 +263,17 @@ def attach(fragments: list[Fragment]) -> list[Fragment]:
                 pending.append(frag)
                 continue
             previous = actions[-1]
+            # "og 2 dager etter en kort feedback-undersøkelse": its own time and its own topic,
+            # so a step of its own, of the kind before it.
+            if (
+                (frag.delay or frag.days or frag.time)
+                and frag.topic
+                and previous.step_type is not None
+                and not frag.check
+            ):
+                frag.step_type = previous.step_type
+                actions.append(frag)
+                continue
             # "purring tirsdag, onsdag og torsdag kl 12 hvis de ikke har bestilt": more days
             # (and the time) of a reminder that has none of its own yet.
             if (

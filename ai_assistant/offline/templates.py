@@ -71,7 +71,10 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "prisliste",
-        ("prisliste", "priser", "prisoversikt", "price list", "pricelist", "prices", "pricing"),
+        (
+            "prisliste", "priser", "prisene", "prisoversikt", "pris", "price list", "pricelist",
+            "prices", "pricing", "price sheet", "price",
+        ),
         ("Prisliste", "Price list"),
         "prisliste",
     ),
@@ -94,6 +97,12 @@ CONCEPTS: tuple[Concept, ...] = (
         "tilbud",
     ),
     Concept("meny", ("meny", "menu", "menyen"), ("Meny", "Menu"), "meny"),
+    Concept(
+        "levering",
+        ("levering", "leveranse", "leveringsinfo", "delivery", "deliveries", "utkjøring"),
+        ("Leveringsinfo", "Delivery information"),
+        "levering",
+    ),
     Concept(
         "faktura",
         ("faktura", "betalingspåminnelse", "invoice", "payment reminder", "betaling", "payment"),
@@ -311,11 +320,16 @@ _TOPIC_END = frozenset(
 )
 
 
+#: Words that are never what is sent.
+TOPIC_FILLER = _FILLER | _TOPIC_END
+
+
 def topic_proposal(rest: str, text: str, language: str, category: str) -> dict[str, Any] | None:
     """A new template named after what the request asks to send, when it is nothing the
     business has a template for ("send leveringsplanen" -> "Leveringsplan"); None when the
     words name nothing ("send en e-post")."""
-    words = re.findall(r"[\wæøå][\wæøå'-]*", rest.lower())
+    about = re.search(r"\b(?:about|om)\s+(.+)", rest.lower())
+    words = re.findall(r"[\wæøå][\wæøå'-]*", (about.group(1) if about else rest).lower())
     out: list[str] = []
     for word in words:
         if word in _TOPIC_END and out:

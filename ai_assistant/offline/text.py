@@ -44,6 +44,12 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\bkl\.", "kl ", text)
     text = re.sub(r"\b(?:klokka|klokken|klokka|kl:)\s*", "kl ", text)
     text = re.sub(r"\b(a|p)\.m\.?", r"\1m", text)
+    # "start 18.12", "første gang 11.12": a date, not 18:12.
+    text = re.sub(
+        r"\b(start\w*|første\s+gang|fra\s+og\s+med|from|beginning)\s+(\d{1,2})\.(\d{1,2})\b",
+        r"\1 \2/\3",
+        text,
+    )
     text = re.sub(r"\b(\d{1,2})\.(\d{2})\b", r"\1:\2", text)  # 16.00 -> 16:00
     text = re.sub(r"\b(\d{1,2})\.(?=\s|$)", r"\1", text)  # den 10. -> den 10
     text = re.sub(r"\bmnd\b\.?", "måned", text)  # "i mnd", "hver mnd"

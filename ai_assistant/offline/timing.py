@@ -43,6 +43,11 @@ _NB_DAY_STEMS = {
     "lor": "saturday",
     "søn": "sunday",
     "son": "sunday",
+    # Nynorsk: måndag, tysdag, laurdag, sundag.
+    "mån": "monday",
+    "tys": "tuesday",
+    "laur": "saturday",
+    "sun": "sunday",
 }
 _EN_DAY_STEMS = {
     "mon": "monday",

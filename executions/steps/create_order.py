@@ -70,6 +70,7 @@ class CreateOrder(StepType):
             r"|\b(?:vanlige?|faste|samme)\s+(?:ordre\w*|bestilling\w*)"
             r"|\b(?:ordre\w*|bestilling\w*)\s+som\s+(?:forrige\s+gang|sist|vanlig)"
             r"|\b(?:usual|regular|same)\s+orders?\b|\b(?:order|orders)\s+(?:as|like)\s+last\s+time\b"
+            r"|\bbestill\w*\s+(?:det|den|de)\s+vanlige\b|\b(?:order|place)\s+(?:the|their)\s+usual\b"
         ),
         priority=10,
     )

@@ -51,6 +51,7 @@ _STAFF = (
     r"(?:salg\w*|selger\w*|ansatt\w*|kontoret|lageret|lager|innkjøp\w*|sjefen|leder\w*|"
     r"teamet|staff|sales(?:\s+team)?|the\s+(?:sales\s+)?team|team|the\s+office|"
     r"the\s+warehouse|warehouse|purchasing|the\s+manager|manager|the\s+boss)"
+    r"(?:\s+team)?"
 )
 _PHRASES = re.compile(
     r"\b(?:(?:si|gi)\s+(?:i?fra|beskjed)|beskjed|varsel|melding)\s+til\s+" + _STAFF

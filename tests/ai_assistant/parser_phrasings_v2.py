@@ -13,11 +13,9 @@ customer groups and two groups of staff. Today is Monday 30 March 2026.
 
 Within each category the cases are in sections by language: ``# nb``, ``# en``, ``# mixed``.
 
-Two conventions settled after the set was written (the lead's decisions, applied to the
-expectations): one action on several days is one step per day when the request has other
-steps (a later step runs on one day of the run), and a schedule on those days when it is the
-only action; a notice to staff tells about the step's customers, so its ``recipients`` are
-that audience.
+One convention settled after the set was written (the lead's decision, applied to the
+expectations): a notice to staff tells about the step's customers, so its ``recipients`` are
+that audience. One action on several days is one step per day, as the set was written.
 """
 
 from __future__ import annotations
@@ -480,11 +478,12 @@ PHRASINGS_V2: list[Case] = [
     Case(
         "purring onsdag og torsdag kl 15 til de som ikke har bestilt siden mandag",
         weekly(
-            ["wednesday", "thursday"],
+            "wednesday",
             "15:00",
-            steps=["send_email"],
-            templates=["reminder"],
-            conditions=[SINCE_MONDAY],
+            steps=["send_email", "send_email"],
+            triggers=[at("wednesday", "15:00"), at("thursday", "15:00")],
+            templates=["reminder", "reminder"],
+            conditions=[SINCE_MONDAY, SINCE_MONDAY],
         ),
         category="multi_day",
     ),
@@ -524,12 +523,13 @@ PHRASINGS_V2: list[Case] = [
         "purring tirsdag og fredag, kl 11 begge dager, til kantinene som ikke har bestilt siden "
         "mandag",
         weekly(
-            ["tuesday", "friday"],
+            "tuesday",
             "11:00",
-            steps=["send_email"],
-            templates=["reminder"],
-            recipients=[CANTEENS],
-            conditions=[SINCE_MONDAY],
+            steps=["send_email", "send_email"],
+            triggers=[at("tuesday", "11:00"), at("friday", "11:00")],
+            templates=["reminder", "reminder"],
+            recipients=[CANTEENS, CANTEENS],
+            conditions=[SINCE_MONDAY, SINCE_MONDAY],
         ),
         category="multi_day",
     ),
@@ -581,12 +581,13 @@ PHRASINGS_V2: list[Case] = [
     Case(
         "remind restaurants on wednesday and friday at 10am if they havent ordered since monday",
         weekly(
-            ["wednesday", "friday"],
+            "wednesday",
             "10:00",
-            steps=["send_email"],
-            templates=["reminder"],
-            recipients=[RESTAURANTS],
-            conditions=[SINCE_MONDAY],
+            steps=["send_email", "send_email"],
+            triggers=[at("wednesday", "10:00"), at("friday", "10:00")],
+            templates=["reminder", "reminder"],
+            recipients=[RESTAURANTS, RESTAURANTS],
+            conditions=[SINCE_MONDAY, SINCE_MONDAY],
         ),
         category="multi_day",
     ),

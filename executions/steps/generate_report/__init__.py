@@ -46,7 +46,7 @@ class GenerateReport(StepType):
     phrases = Phrases(
         re.compile(
             r"\w*rapport\w*|\breports?\b|(?<![\w-])oversikt\w*|\bsummary\b|\bsammendrag\w*"
-            r"|\boppsummering\w*|\bstatisti\w*"
+            r"|\boppsummering\w*|\bstatisti\w*|\b(?:a\s+)?list\s+of\b|\bliste\s+over\b"
         ),
         priority=20,
     )
@@ -139,6 +139,7 @@ _NOT_ORDERED = re.compile(
     r"\b(?:ikke|not|never|aldri|ikkje|yet\s+to|n't)\s+(?:\w+\s+){0,3}?"
     r"(?:bestilt|bestille|bestiller|ordered|order|lagt\s+inn|sendt\s+inn|handlet|placed)\w*"
     r"|\b\w+n't\s+(?:\w+\s+){0,2}?(?:ordered|order|placed)\b"
+    r"|\b(?:havent|hasnt|didnt|have\s+not|has\s+not)\s+(?:\w+\s+){0,2}?(?:ordered|order|placed)\b"
     r"|\bmangler\w*|\bmissing\b|\buten\s+(?:ordre|bestilling)\w*|\bwithout\s+(?:an?\s+)?orders?"
     r"|\bno\s+orders?\b|\bingen\s+(?:ordre|bestilling)\w*|\bnot\s+yet\s+ordered\b"
     r"|\bhar\s+glemt\s+å\s+bestille\b|\bforgot\s+to\s+order\b"

@@ -55,6 +55,7 @@ _SEND_WORDS = (
     r"\bsend\w*|\be-?post\w*|\bepost\w*|\be-?mail\w*|\bmail\w*|\bnyhetsbrev\w*|\bnewsletters?"
     r"|\bmeny\w*|\bmenus?\b|\btilbud\w*|\boffers?\b|\bprislist\w*|\bprice\s*lists?\b"
     r"|\bkampanje\w*|\bcampaigns?\b|\bbeskjed\w*|\bmessage\w*|\bvarsl\w*|\bnotif\w*"
+    r"|\blet\s+(?:the\s+|our\s+|all\s+)?[\w-]+(?:\s+[\w-]+)?\s+know\b|\binvit\w*|\binform\w*"
 )
 # kind: (step name, description label), in nb and en.
 _KIND_NAMES = {
