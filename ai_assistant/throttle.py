@@ -195,7 +195,13 @@ def _take_back(key: str) -> None:
         cache.decr(key)
 
 
-def ai_throttle_hit(*, user: Any, now: float | None = None) -> None:
+def _now() -> float:
+    """The clock the windows follow (tests set a fixed one, so that no test straddles the end
+    of a minute)."""
+    return time.time()
+
+
+def ai_throttle_hit(*, user: Any) -> None:
     """Count one chat turn for ``user`` against every rule, or raise ``AIThrottled`` (with the
     seconds until the exceeded windows end) and count nothing.
 
@@ -207,7 +213,7 @@ def ai_throttle_hit(*, user: Any, now: float | None = None) -> None:
     rates = ai_throttle_rates()
     if not rates:
         return
-    now = time.time() if now is None else now
+    now = _now()
     counted: list[str] = []
     # Seconds until the end of each window whose limit this turn would exceed.
     exceeded: list[float] = []

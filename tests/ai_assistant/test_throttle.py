@@ -19,6 +19,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import AccessToken
 
+from ai_assistant import throttle
 from ai_assistant.models import AIRequestLog, ChatMessage, ChatSession
 from ai_assistant.throttle import (
     AIThrottled,
@@ -59,6 +60,20 @@ def redis_cache(settings: Any, redis_url: str) -> Iterator[redis.Redis]:
     client.close()
 
 
+class Clock:
+    """The throttle's clock, fixed: a test must not straddle the end of a minute."""
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    fixed = Clock(HOUR_START + 5)
+    monkeypatch.setattr(throttle, "_now", lambda: fixed.now)
+    return fixed
+
+
 @pytest.fixture
 def llm() -> Iterator[FakeLLM]:
     with FakeLLM() as server:
@@ -66,8 +81,9 @@ def llm() -> Iterator[FakeLLM]:
 
 
 @pytest.fixture
-def paid(settings: Any, llm: FakeLLM, redis_cache: redis.Redis) -> FakeLLM:
-    """A paid provider (openai, against the fake) with small limits: 2 a minute, 20 an hour."""
+def paid(settings: Any, llm: FakeLLM, redis_cache: redis.Redis, clock: Clock) -> FakeLLM:
+    """A paid provider (openai, against the fake) with small limits: 2 a minute, 20 an hour,
+    five seconds into an hour by the throttle's clock."""
     settings.AI_PROVIDER = "openai"
     settings.OPENAI_API_KEY = "sk-test-0123456789"
     settings.OPENAI_BASE_URL = llm.openai_url
@@ -119,11 +135,10 @@ def test_api_answers_429_with_retry_after_and_asks_no_provider(paid: FakeLLM):
     assert list(body) == ["errors"] and len(body["errors"]) == 1
     error = body["errors"][0]
     assert (error["path"], error["code"]) == ("", "throttled")
-    assert error["message"].startswith(
-        "Du har brukt assistenten mye på kort tid. Prøv igjen om "
-    ), error["message"]
-    retry_after = int(third["Retry-After"])
-    assert 1 <= retry_after <= 60
+    assert error["message"] == (
+        "Du har brukt assistenten mye på kort tid. Prøv igjen om 55 sekunder."
+    )
+    assert third["Retry-After"] == "55"  # the minute ends 55 s from now
     # Nothing reached the provider, nothing was stored or logged for the refused turn.
     assert len(paid.requests) == 2
     assert AIRequestLog.objects.count() == 2
@@ -140,7 +155,7 @@ def test_api_message_follows_the_request_language(paid: FakeLLM):
 
     assert response.status_code == 429
     message = response.json()["errors"][0]["message"]
-    assert message.startswith("You have used the assistant a lot in a short time. Try again in ")
+    assert message == "You have used the assistant a lot in a short time. Try again in 55 seconds."
 
 
 def test_a_refused_turn_in_a_known_session_stores_nothing(paid: FakeLLM):
@@ -245,7 +260,7 @@ def test_chat_fragment_shows_how_long_to_wait_and_stores_nothing(paid: FakeLLM):
     assert 'data-kind="error"' in html and "<html" not in html
     assert "Du har brukt assistenten mye på kort tid. Prøv igjen om " in html
     assert "Meldingen din ble ikke sendt, men den står fortsatt i tekstfeltet." in html
-    assert 1 <= int(response["Retry-After"]) <= 60
+    assert response["Retry-After"] == "55"
     assert not ChatSession.objects.exists() and not ChatMessage.objects.exists()
     assert paid.requests == []
 
@@ -259,7 +274,7 @@ def test_chat_page_without_htmx_keeps_the_text_in_the_box(paid: FakeLLM):
     response = client.post(reverse("ai_assistant:chat-message"), {"text": TEXT, "session": ""})
 
     assert response.status_code == 429
-    assert response["Retry-After"]
+    assert response["Retry-After"] == "55"
     html = response.content.decode()
     assert "<html" in html and "Prøv igjen om " in html
     assert f">{TEXT}</textarea>" in html
@@ -282,7 +297,7 @@ def test_chat_in_the_browser_shows_the_notice_and_keeps_the_text(paid: FakeLLM, 
     page.click("#chat-send")
     notice = page.wait_for_selector("#conversation .msg[data-kind=error]")
 
-    assert "Prøv igjen om " in notice.inner_text()
+    assert "Prøv igjen om 55 sekunder." in notice.inner_text()
     assert page.input_value("#chat-text") == TEXT
     assert page.locator("#chat-failure").is_hidden()
     screenshot(page, "ai-chat-throttled")
@@ -293,31 +308,37 @@ def test_chat_in_the_browser_shows_the_notice_and_keeps_the_text(paid: FakeLLM, 
 # --- The limiter ----------------------------------------------------------------------------------
 
 
-def test_the_limit_resets_when_its_window_has_passed(paid: FakeLLM):
+def test_the_limit_resets_when_its_window_has_passed(paid: FakeLLM, clock: Clock):
     berit = make_user("berit", "business")
-    start = HOUR_START + 5
-    ai_throttle_hit(user=berit, now=start)
-    ai_throttle_hit(user=berit, now=start + 30)
+    clock.now = HOUR_START + 5
+    ai_throttle_hit(user=berit)
+    clock.now += 30
+    ai_throttle_hit(user=berit)
 
+    clock.now += 10
     with pytest.raises(AIThrottled) as refused:
-        ai_throttle_hit(user=berit, now=start + 40)
-    assert refused.value.retry_after_s == 15  # the minute ends at start + 55
+        ai_throttle_hit(user=berit)
+    assert refused.value.retry_after_s == 15  # the minute ends at HOUR_START + 60
 
-    ai_throttle_hit(user=berit, now=start + 55)  # the next minute
+    clock.now += 15  # the next minute
+    ai_throttle_hit(user=berit)
 
 
-def test_a_refused_turn_does_not_use_up_the_other_limit(paid: FakeLLM, settings: Any):
+def test_a_refused_turn_does_not_use_up_the_other_limit(paid: FakeLLM, settings: Any, clock: Clock):
     settings.AI_THROTTLE_RATE = "3/hour"
     berit = make_user("berit", "business")
-    ai_throttle_hit(user=berit, now=HOUR_START)
-    ai_throttle_hit(user=berit, now=HOUR_START + 1)
+    clock.now = HOUR_START
+    ai_throttle_hit(user=berit)
+    ai_throttle_hit(user=berit)
     for _ in range(3):
         with pytest.raises(AIThrottled):
-            ai_throttle_hit(user=berit, now=HOUR_START + 2)  # the burst: 2 a minute
+            ai_throttle_hit(user=berit)  # the burst: 2 a minute
 
-    ai_throttle_hit(user=berit, now=HOUR_START + 60)  # the hour's third
+    clock.now = HOUR_START + 60
+    ai_throttle_hit(user=berit)  # the hour's third
+    clock.now = HOUR_START + 61
     with pytest.raises(AIThrottled) as refused:
-        ai_throttle_hit(user=berit, now=HOUR_START + 61)
+        ai_throttle_hit(user=berit)
     assert refused.value.retry_after_s == 3600 - 61
 
 
@@ -344,8 +365,7 @@ def test_concurrent_turns_pass_exactly_the_limit(paid: FakeLLM, settings: Any):
         barrier.wait()
         for _ in range(attempts):
             try:
-                # One clock for all: the test is about concurrency, not a minute boundary.
-                ai_throttle_hit(user=berit, now=HOUR_START + 10)
+                ai_throttle_hit(user=berit)
             except AIThrottled:
                 outcome = refused
             else:
