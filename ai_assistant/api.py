@@ -7,7 +7,7 @@ draft becomes one when the user confirms (``ai_confirm``).
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -125,13 +125,32 @@ _SCRIPT_INVALID = {
 }
 
 
+_THROTTLED = {
+    429: OpenApiResponse(
+        ErrorResponseSerializer,
+        description="The user has had too many turns in a short time (code throttled; limits "
+        "AI_THROTTLE_BURST and AI_THROTTLE_RATE per user). Nothing was stored and no provider "
+        "was asked; send it again after Retry-After seconds.",
+    )
+}
+_RETRY_AFTER = OpenApiParameter(
+    "Retry-After",
+    int,
+    OpenApiParameter.HEADER,
+    response=[429],
+    description="Seconds until the user may send the next turn.",
+)
+
+
 @extend_schema(
     summary="Turn a description into a workflow draft",
     description="One chat turn: the configured AI provider (or the offline parser) proposes a "
     "workflow in the canonical format, checked by the one validator. Nothing is saved as a "
-    "workflow until the user confirms.",
+    "workflow until the user confirms. Turns that reach a paid provider are limited per user "
+    "(429 with Retry-After); the offline parser is not limited.",
     request=ParseDescriptionRequestSerializer,
-    responses={200: AssistantReplySerializer, **error_responses(400, 401, 403)},
+    responses={200: AssistantReplySerializer, **error_responses(400, 401, 403), **_THROTTLED},
+    parameters=[_RETRY_AFTER],
     examples=[
         OpenApiExample(
             "Weekly order form",
@@ -163,7 +182,7 @@ class ParseDescriptionView(APIView):
 @extend_schema(
     summary="Turn a DSL script into a workflow draft",
     description="Python or JavaScript in the workflow DSL, interpreted as a declarative "
-    "subset. Developers only.",
+    "subset. Developers only. Not limited like parse-description: no AI provider is asked.",
     request=ExecuteScriptRequestSerializer,
     responses={200: ScriptReplySerializer, **_SCRIPT_INVALID, **error_responses(401, 403)},
     tags=["ai"],

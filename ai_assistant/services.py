@@ -2,7 +2,9 @@
 
 ``ai_parse_description`` runs one chat turn:
 
-1. store the user's message (first, on its own: whatever happens next, it is kept);
+1. count the turn against the user's limits (``ai_assistant.throttle``; when refused,
+   nothing is stored), then store the user's message (on its own: whatever happens next, it
+   is kept);
 2. build the prompt (templates, groups, integrations the user may use, recent workflows,
    today, the time zone, the current draft) and ask the configured provider;
 3. validate the answer with ``automation.validation.validate_workflow``; on errors, one
@@ -47,6 +49,7 @@ from ai_assistant.providers import (
     get_provider,
 )
 from ai_assistant.refine import detect_language
+from ai_assistant.throttle import ai_throttle_hit
 from automation.diff import Change, workflow_diff
 from automation.models import Integration, WorkflowDefinition
 from automation.policy import role_errors
@@ -424,14 +427,21 @@ def ai_parse_description(
     Returns the assistant's reply: ``kind`` "workflow" (a valid, allowed draft with its
     preview, now the session's ``current_draft``), "question" (nothing drafted) or "error"
     (the provider failed, or the answer was invalid or refused; no workflow offered).
-    Raises ``AssistantError`` for an unknown session or an empty/oversized text.
+    Raises ``AssistantError`` for an unknown session or an empty/oversized text, and
+    ``ai_assistant.throttle.AIThrottled`` when the user has used up a limit (nothing stored).
     """
     text = (text or "").strip()
     if not text:
         raise AssistantError("required", "Write what the workflow should do.", path="/text")
     if len(text) > MAX_TEXT_LENGTH:
         raise AssistantError("too_long", f"At most {MAX_TEXT_LENGTH} characters.", path="/text")
-    session = _session_for(user, session_id)
+    # An unknown session is refused before the turn is counted; a new one is created after.
+    session = _session_for(user, session_id) if session_id is not None else None
+    # Counted before anything is stored or any provider asked: a throttled turn leaves no
+    # trace, and one whose provider call fails still counts (it may have cost money).
+    ai_throttle_hit(user=user)
+    if session is None:
+        session = _session_for(user, None)
     language = detect_language(text, default=session.language)
     # Saved before the provider is asked (and outside any transaction around it): a timeout
     # or a crash later must not lose what the user wrote.

@@ -43,6 +43,7 @@ from ai_assistant.services import (
     draft_changes,
     user_may_deploy,
 )
+from ai_assistant.throttle import AIThrottled
 from automation.models import WorkflowDefinition
 from automation.preview import PreviewLine, workflow_preview
 from automation.selectors import workflow_list
@@ -213,6 +214,8 @@ def chat_message_view(request: HtmxHttpRequest) -> HttpResponse:
         reply = ai_parse_description(
             user=request.user, text=text, session_id=session.pk if session else None
         )
+    except AIThrottled as exc:
+        return _throttled(request, session, text, exc)
     except AssistantError as exc:
         errors = [e["message"] for e in exc.errors]
         if request.htmx:
@@ -241,6 +244,35 @@ def chat_message_view(request: HtmxHttpRequest) -> HttpResponse:
         render(request, "ai_assistant/chat.html#turn", context),
         f"{reverse('ai_assistant:chat')}?session={session.pk}",
     )
+
+
+def _throttled(
+    request: HtmxHttpRequest, session: ChatSession | None, text: str, exc: AIThrottled
+) -> HttpResponse:
+    """A turn refused by the throttle: nothing was stored. The notice joins the conversation
+    and the text stays in the box (ai-chat.js keeps it after an error; without htmx the page
+    is rendered again with it)."""
+    notice = Bubble(
+        role="system",
+        kind="error",
+        text=" ".join(
+            [
+                *(e["message"] for e in exc.errors),
+                _("Your message was not sent; it is still in the text field."),
+            ]
+        ),
+    )
+    context = _chat_context(request, session, text=text)
+    if request.htmx:
+        # 200, not 429: htmx swaps only successful answers.
+        context["turn"] = [notice]
+        response = render(request, "ai_assistant/chat.html#turn", context)
+    else:
+        context["bubbles"].append(notice)
+        response = render(request, "ai_assistant/chat.html", context, status=429)
+    for name, value in exc.response_headers().items():
+        response[name] = value
+    return response
 
 
 @require_role(BUSINESS)

@@ -409,6 +409,14 @@ AI_TIMEOUT_S = float(env_str("AI_TIMEOUT_S", "30"))
 # waiting for the answer in the chat.
 AI_MAX_RETRIES = env_int("AI_MAX_RETRIES", 1)
 AI_MAX_OUTPUT_TOKENS = env_int("AI_MAX_OUTPUT_TOKENS", 4096)
+# Chat turns per user that reach a paid provider (ai_assistant/throttle.py): "N/unit" or
+# "N/<k>unit" (second, minute, hour, day; e.g. "10/15min"); empty or 0 turns a rule off. Fixed
+# clock windows counted in the cache: set CACHE_URL (Redis) so that all processes share them.
+# The offline parser costs nothing and is not limited.
+AI_THROTTLE_RATE = env_str("AI_THROTTLE_RATE", "20/hour")
+AI_THROTTLE_BURST = env_str("AI_THROTTLE_BURST", "5/minute")
+# Staff and superusers have the same limits unless this is set.
+AI_THROTTLE_EXEMPT_STAFF = env_bool("AI_THROTTLE_EXEMPT_STAFF")
 
 # --- JWT (djangorestframework-simplejwt) -----------------------------------------------------
 # Tokens are signed with their own key, so rotating it (logging every API client out) does not
