@@ -3,7 +3,8 @@
 // window.TipTap: TipTap ships ES modules with bare imports, which a browser can only load
 // through an inline import map, and the Content-Security-Policy allows no inline scripts.
 // The editor itself is static/js/email-editor.js; nothing of TipTap is kept in git.
-export { Editor, Node, Mark, Extension, mergeAttributes, InputRule, PasteRule } from "@tiptap/core";
+export { Editor, Node, Extension, mergeAttributes, nodeInputRule, nodePasteRule } from "@tiptap/core";
 export { StarterKit } from "@tiptap/starter-kit";
 export { Image } from "@tiptap/extension-image";
-export { Plugin, PluginKey, NodeSelection, TextSelection } from "@tiptap/pm/state";
+export { Plugin, PluginKey, NodeSelection } from "@tiptap/pm/state";
+export { Decoration, DecorationSet } from "@tiptap/pm/view";
