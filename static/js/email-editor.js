@@ -48,6 +48,10 @@
 
   // --- The document's own nodes -----------------------------------------------------------
 
+  function variableOf(match) {
+    return { name: /[a-z][a-z0-9_]*/.exec(match[0])[0] };
+  }
+
   var Variable = T.Node.create({
     name: "variable",
     group: "inline",
@@ -88,25 +92,22 @@
       return "{{ " + props.node.attrs.name + " }}";
     },
     addInputRules: function () {
-      // Typing {{ name }} makes a chip, as choosing it in the list does.
+      // Typing {{ name }} makes a chip, as choosing it in the list does. No capture group:
+      // with one, nodeInputRule would replace only the name and leave the braces.
       return [
         T.nodeInputRule({
-          find: /\{\{\s*([a-z][a-z0-9_]{0,49})\s*\}\}$/,
+          find: /\{\{\s*[a-z][a-z0-9_]{0,49}\s*\}\}$/,
           type: this.type,
-          getAttributes: function (match) {
-            return { name: match[1] };
-          }
+          getAttributes: variableOf
         })
       ];
     },
     addPasteRules: function () {
       return [
         T.nodePasteRule({
-          find: /\{\{\s*([a-z][a-z0-9_]{0,49})\s*\}\}/g,
+          find: /\{\{\s*[a-z][a-z0-9_]{0,49}\s*\}\}/g,
           type: this.type,
-          getAttributes: function (match) {
-            return { name: match[1] };
-          }
+          getAttributes: variableOf
         })
       ];
     },
