@@ -40,7 +40,12 @@ from templates_app.services import (
     template_preview,
     template_update,
 )
-from templates_app.visual import editor_to_document, email_to_visual, visual_to_email
+from templates_app.visual import (
+    document_to_editor,
+    editor_to_document,
+    email_to_visual,
+    visual_to_email,
+)
 
 LIST_PAGE = "templates_app/template_list.html"
 EDITOR_PAGE = "templates_app/template_editor.html"
@@ -305,7 +310,9 @@ def _body_modes(request: HttpRequest, *, form: TemplateForm, can_edit: bool) -> 
     developer = user_has_role(request.user, DEVELOPER)
     posted_mode = form["body_mode"].value() if form.is_bound else None
     if posted_mode == "visual":
-        visual_html: str | None = form["body_visual"].value() or ""
+        # What was posted, back as the sanitiser keeps it (as it would be saved).
+        posted = editor_to_document(form["body_visual"].value() or "")
+        visual_html: str | None = document_to_editor(posted)
     else:
         visual_html = email_to_visual(form["body_html"].value() or "")
     if not can_edit:

@@ -163,7 +163,8 @@ def clean_url(value: str | None, *, schemes: tuple[str, ...] = _SCHEMES) -> str 
     if alone:
         return "{{ " + alone.group(1) + " }}"
     bare = VARIABLE_RE.sub("x", value)
-    if not bare.lower().startswith(schemes) or len(value) > 2000:
+    scheme = next((s for s in schemes if bare.lower().startswith(s)), None)
+    if scheme is None or len(bare) == len(scheme) or len(value) > 2000:
         return None
     if any(ch.isspace() or ord(ch) < 32 or ch in "{}<>\"'`\\" for ch in bare):
         return None
@@ -234,10 +235,7 @@ def _block_email(block: Block, *, in_list: bool = False) -> str:
     if isinstance(block, ListBlock):
         tag = "ol" if block.ordered else "ul"
         items = "".join(
-            f'<li style="{_STYLES["li"]}">'
-            + "".join(_block_email(child, in_list=True) for child in item)
-            + "</li>"
-            for item in block.items
+            f'<li style="{_STYLES["li"]}">{_item_email(item)}</li>' for item in block.items
         )
         return f'<{tag} style="{_STYLES["list"]}">{items}</{tag}>'
     if isinstance(block, Button):
@@ -251,6 +249,18 @@ def _block_email(block: Block, *, in_list: bool = False) -> str:
         )
     src, alt = _attribute(block.src), _attribute(block.alt)
     return f'<img src="{src}" alt="{alt}" style="{_STYLES["img"]}">'
+
+
+def _item_email(item: tuple[Block, ...]) -> str:
+    # The item's first paragraph is the item's own text, not a <p>: a <p> in an <li> is a
+    # paragraph break to the text version and to some mail clients.
+    parts = []
+    for index, child in enumerate(item):
+        if index == 0 and isinstance(child, Paragraph):
+            parts.append(_runs_html(child.runs, email=True))
+        else:
+            parts.append(_block_email(child, in_list=True))
+    return "".join(parts)
 
 
 def _block_editor(block: Block) -> str:
