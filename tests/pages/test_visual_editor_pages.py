@@ -116,7 +116,8 @@ def test_convert_both_ways():
     assert (error["path"], error["code"]) == ("/content", "not_representable")
 
     lenient = client.post(url, {"to": "visual", "content": HAND_MADE, "lenient": "1"})
-    assert lenient.json()["visual"] == "<p>Hei</p>"
+    # Simplified, the layout goes; the template code stays in sight as text to rewrite.
+    assert lenient.json()["visual"] == "<p>&#123;% if kunde_navn %}Hei&#123;% endif %}</p>"
 
     bad = client.post(url, {"to": "pdf", "content": ""})
     assert bad.status_code == 400 and bad.json()["errors"][0]["path"] == "/to"
