@@ -160,6 +160,8 @@ _VENDOR = {
     "vendor/htmx": NODE_MODULES / "htmx.org" / "dist",
     "vendor/chart.js": NODE_MODULES / "chart.js" / "dist",
     "vendor/monaco": NODE_MODULES / "monaco-editor" / "min",
+    # ES modules only on npm: bundled into one script by scripts/setup (`npm run build`).
+    "vendor/tiptap": BASE_DIR / "build" / "vendor" / "tiptap",
 }
 STATICFILES_DIRS = [BASE_DIR / "static"] + [
     (prefix, path) for prefix, path in _VENDOR.items() if path.is_dir()

@@ -23,17 +23,28 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.decorators import require_role
-from accounts.roles import BUSINESS, VIEWER, user_has_role
+from accounts.roles import BUSINESS, DEVELOPER, VIEWER, user_has_role
 from core.pages import HtmxHttpRequest, render_page
 from customers.models import Customer
 from templates_app.models import EmailTemplate
-from templates_app.rendering import BUILTIN_VARIABLES, TemplateRenderError, template_check
+from templates_app.rendering import (
+    BUILTIN_VARIABLES,
+    TemplateCheck,
+    TemplateRenderError,
+    template_check,
+)
 from templates_app.services import (
     TEMPLATE_FIELDS,
     TemplateValidationError,
     template_create,
     template_preview,
     template_update,
+)
+from templates_app.visual import (
+    document_to_editor,
+    editor_to_document,
+    email_to_visual,
+    visual_to_email,
 )
 
 LIST_PAGE = "templates_app/template_list.html"
@@ -85,7 +96,12 @@ class TemplateForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     category = forms.ChoiceField(label=_("Category"))
     subject = forms.CharField(label=_("Subject"), max_length=300)
-    body_html = forms.CharField(label=_("HTML"), strip=False, widget=forms.Textarea)
+    # Required unless the visual editor's content (body_visual) is what was posted.
+    body_html = forms.CharField(label=_("HTML"), required=False, strip=False, widget=forms.Textarea)
+    body_mode = forms.ChoiceField(
+        choices=[("visual", "visual"), ("html", "html")], required=False, initial="html"
+    )
+    body_visual = forms.CharField(label=_("Content"), required=False, strip=False)
     body_text = forms.CharField(
         label=_("Text version"), required=False, strip=False, widget=forms.Textarea
     )
@@ -98,6 +114,19 @@ class TemplateForm(forms.Form):
 
     def clean_variables(self) -> list[str]:
         return _parse_variables(self.cleaned_data.get("variables", ""))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("body_mode") == "visual":
+            # The visual editor's content is sanitised and laid out as email HTML here; the
+            # posted body_html (the HTML mode's copy) is ignored.
+            visual = cleaned.get("body_visual") or ""
+            if not editor_to_document(visual):
+                self.add_error("body_visual", gettext("Write the content of the email."))
+            cleaned["body_html"] = visual_to_email(visual)
+        elif not cleaned.get("body_html"):
+            self.add_error("body_html", forms.Field.default_error_messages["required"])
+        return cleaned
 
 
 def _initial(template: EmailTemplate | None) -> dict[str, Any]:
@@ -121,7 +150,15 @@ def _source_data(form: TemplateForm) -> dict[str, Any]:
     """The template as typed, valid or not: what the preview renders."""
     values = {name: form[name].value() or "" for name in TEMPLATE_FIELDS}
     values["variables"] = _parse_variables(values["variables"])
+    if form["body_mode"].value() == "visual":
+        values["body_html"] = visual_to_email(form["body_visual"].value() or "")
     return values
+
+
+def _undeclared(check: TemplateCheck, declared: list[str]) -> list[str]:
+    """Variables the template uses without declaring them: the preview still renders (with
+    "[name]" in their place) and the editor marks them, while saving refuses them."""
+    return sorted(check.used_variables - BUILTIN_VARIABLES - set(declared))
 
 
 def _problem(message: str, line: int | None) -> dict[str, Any]:
@@ -147,6 +184,18 @@ def _problems_by_field(exc: TemplateValidationError) -> dict[str, list[dict[str,
                     key = field if field in TEMPLATE_FIELDS else "non_field"
                     grouped.setdefault(key, []).append(_problem(message, None))
     return grouped
+
+
+def _without_lines(
+    problems: dict[str, list[dict[str, Any]]], field_name: str
+) -> dict[str, list[dict[str, Any]]]:
+    """Problems of a body written in the visual editor: the lines of the HTML made from it
+    mean nothing to its writer, so "Line 12: " goes."""
+    for problem in problems.get(field_name, []):
+        if problem["line"]:
+            problem["message"] = re.sub(r"^\S+ \d+: ", "", problem["message"], count=1)
+            problem["line"] = None
+    return problems
 
 
 def _preview_customer(params: Mapping[str, Any]) -> tuple[Customer | None, str]:
@@ -176,9 +225,15 @@ def _preview_context(
     )
     preview = None
     problems: list[dict[str, Any]] = []
-    if check.ok:
+    undeclared = _undeclared(check, declared)
+    others = [p for p in check.errors if p.code != "undeclared_variable"]
+    if not others:
         try:
-            preview = template_preview(template_or_data=fields, customer=customer)
+            # Undeclared variables render as "[name]" here (declared for the preview only).
+            preview = template_preview(
+                template_or_data={**fields, "variables": declared + undeclared},
+                customer=customer,
+            )
         except (TemplateValidationError, TemplateRenderError) as exc:
             # Met while rendering (too large a result, say): shown like the checker's.
             problems = [{**_problem(p.message, p.line), "field": p.field} for p in exc.problems]
@@ -210,6 +265,7 @@ def _preview_context(
         "preview_customer_error": customer_error,
         "preview_customers": choices,
         "variables": variables,
+        "undeclared_variables": undeclared,
     }
 
 
@@ -231,14 +287,47 @@ def _editor_context(
         if template is not None
         else reverse("templates_app:preview-new")
     )
+    can_edit = user_has_role(request.user, BUSINESS)
     return {
         "template": template,
         "form": form,
         "problems": problems or {},
-        "can_edit": user_has_role(request.user, BUSINESS),
+        "can_edit": can_edit,
+        **_body_modes(request, form=form, can_edit=can_edit),
         "preview_url": preview_url,
         "preview_param": PREVIEW_CUSTOMER_PARAM,
         **_preview_context(source=source, customer=customer, customer_error=customer_error),
+    }
+
+
+def _body_modes(request: HttpRequest, *, form: TemplateForm, can_edit: bool) -> dict[str, Any]:
+    """Which editor the body opens in, and the visual editor's content.
+
+    Business users get the visual editor; developers the HTML (Monaco) with the visual one a
+    click away. A body the visual editor cannot show all of opens in HTML for developers and
+    as a read-only preview ("readonly") for business users, so that nothing is lost unseen.
+    """
+    developer = user_has_role(request.user, DEVELOPER)
+    posted_mode = form["body_mode"].value() if form.is_bound else None
+    if posted_mode == "visual":
+        # What was posted, back as the sanitiser keeps it (as it would be saved).
+        posted = editor_to_document(form["body_visual"].value() or "")
+        visual_html: str | None = document_to_editor(posted)
+    else:
+        visual_html = email_to_visual(form["body_html"].value() or "")
+    if not can_edit:
+        mode = "html"  # read-only in Monaco, as before: viewers read the HTML
+    elif posted_mode in ("visual", "html") and (developer or posted_mode == "visual"):
+        mode = posted_mode
+    elif developer:
+        mode = "html"
+    else:
+        mode = "visual" if visual_html is not None else "readonly"
+    return {
+        "is_developer": developer,
+        "body_mode": mode,
+        "visual_html": visual_html or "",
+        "visual_possible": visual_html is not None,
     }
 
 
@@ -297,6 +386,8 @@ def _editor(request: HtmxHttpRequest, *, template: EmailTemplate | None) -> Http
                     saved = template_update(template=template, data=data)
             except TemplateValidationError as exc:
                 problems = _problems_by_field(exc)
+                if form.cleaned_data.get("body_mode") == "visual":
+                    problems = _without_lines(problems, "body_html")
             else:
                 messages.success(
                     request, gettext("Saved the template “%(name)s”.") % {"name": saved.name}

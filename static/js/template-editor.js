@@ -13,6 +13,11 @@
     return;
   }
   var editor = null;
+  // The visual editor (email-editor.js) owns the body while this is "visual".
+  var modeInput = document.getElementById("id_body_mode");
+  function visualMode() {
+    return !!modeInput && modeInput.value === "visual";
+  }
 
   function problemMarkers() {
     // The save errors beside the field and the preview's problems both carry data-line.
@@ -67,7 +72,7 @@
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-insert-variable]");
-    if (button && !textarea.disabled) {
+    if (button && !textarea.disabled && !visualMode()) {
       event.preventDefault();
       insertVariable(button.getAttribute("data-insert-variable"));
     }
@@ -94,7 +99,7 @@
   window.require.config({ paths: { vs: base } });
   window.require(["vs/editor/editor.main"], function () {
     var readOnly = textarea.disabled || textarea.readOnly;
-    host.hidden = false;
+    host.hidden = visualMode();
     editor = window.monaco.editor.create(host, {
       theme: window.appMonacoTheme ? window.appMonacoTheme(window.monaco) : "vs",
       value: textarea.value,
@@ -112,7 +117,7 @@
     textarea.setAttribute("aria-hidden", "true");
     var hint = document.getElementById("id_body_html-hint");
     if (hint && !readOnly) {
-      hint.hidden = false;
+      hint.hidden = visualMode();
     }
     // The label points at the hidden textarea; send its clicks to the editor instead.
     var label = document.getElementById("id_body_html-label");
@@ -128,6 +133,10 @@
     });
     form.addEventListener("submit", function () {
       textarea.value = editor.getValue();
+    });
+    // The visual editor's content, converted when switching back to HTML.
+    textarea.addEventListener("template-html-replaced", function () {
+      editor.setValue(textarea.value);
     });
     host.setAttribute("data-monaco-ready", "true");
     problemMarkers();

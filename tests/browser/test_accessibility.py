@@ -146,6 +146,14 @@ def _monaco(page: Any) -> None:
     page.wait_for_selector(".monaco-editor .view-line")
 
 
+def _template_editor(page: Any) -> None:
+    # Monaco (HTML mode) or the visual editor, whichever the page opened in.
+    page.wait_for_selector("[data-monaco-ready], #visual-editor[data-ready]", state="attached")
+    html_mode = page.locator("#id_body_mode").input_value() == "html"
+    if html_mode and page.evaluate("() => typeof window.require === 'function'"):
+        page.wait_for_selector(".monaco-editor .view-line")
+
+
 def _chat_preview(page: Any) -> None:
     page.fill("#chat-text", RUNNING_EXAMPLE)
     page.click("#chat-send")
@@ -175,8 +183,8 @@ PREPARE: dict[str, Callable[[Any], None]] = {
     "script-editor": _monaco,
     "script-editor-javascript": _script_in_javascript,
     "execution": _first_details_open("#execution-logs details summary"),
-    "template-editor": _monaco,
-    "template-new": _monaco,
+    "template-editor": _template_editor,
+    "template-new": _template_editor,
 }
 
 

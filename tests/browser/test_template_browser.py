@@ -47,7 +47,7 @@ def open_editor(page, template: EmailTemplate) -> None:
 
 def test_edit_a_template_in_monaco_see_the_live_preview_and_save(page_as):
     template = EmailTemplateFactory(name="Ukentlig påminnelse")
-    page = page_as("business")
+    page = page_as("developer")
     errors = watch_errors(page)
 
     page.goto(f"{page.live_server_url}/maler/")
@@ -96,7 +96,7 @@ def test_edit_a_template_in_monaco_see_the_live_preview_and_save(page_as):
 def test_a_forbidden_tag_is_marked_in_the_editor_and_not_saved(page_as):
     template = EmailTemplateFactory()
     original = template.body_html
-    page = page_as("business")
+    page = page_as("developer")
     errors = watch_errors(page)
     open_editor(page, template)
 
@@ -125,7 +125,7 @@ def test_preview_for_a_chosen_customer_and_insert_a_variable(page_as):
     template = EmailTemplateFactory()
     bakery = CustomerFactory(name="Bakeriet på hjørnet")
     attacker = CustomerFactory(name="<img src=x onerror=alert(1)>")
-    page = page_as("business")
+    page = page_as("developer")
     errors = watch_errors(page)
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -168,7 +168,7 @@ def test_template_list_new_template_and_read_only_view(page_as):
     assert page.locator("#template-table tbody tr").count() == 1
 
     page.goto(f"{page.live_server_url}/maler/ny/")
-    page.wait_for_selector("#body-html-editor[data-monaco-ready=true] .monaco-editor")
+    page.wait_for_selector("#visual-editor[data-ready=true] .visual-doc")  # business: visual
     page.fill("#id_name", "Velkommen")
     screenshot(page, "template-new")
     page.locator("#template-form button.primary").click()
