@@ -229,7 +229,7 @@ class ConfirmedWorkflowSerializer(serializers.Serializer):
     "workflow, as a draft or, with `activate`, active. Confirming the same draft again returns "
     "the workflow saved the first time.",
     request=ConfirmRequestSerializer,
-    responses={201: ConfirmedWorkflowSerializer, **error_responses(400, 401, 403)},
+    responses={201: ConfirmedWorkflowSerializer, **error_responses(400, 401, 403, 409)},
     tags=["ai"],
 )
 class ConfirmView(APIView):
@@ -298,7 +298,7 @@ class EditRequestSerializer(serializers.Serializer):
     "listing the changes from the saved version; ai/confirm saves them as a new version "
     "(409 version_conflict if someone saved another version meanwhile).",
     request=EditRequestSerializer,
-    responses={200: AssistantReplySerializer, **error_responses(400, 401, 403, 404)},
+    responses={200: AssistantReplySerializer, **error_responses(400, 401, 403, 404, 409)},
     tags=["ai"],
 )
 class EditView(APIView):

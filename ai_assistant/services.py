@@ -66,6 +66,7 @@ from automation.services import (
     workflow_update,
 )
 from automation.validation import WorkflowValidationError, validate_workflow
+from automation.wording import Words
 from templates_app.models import EmailTemplate
 
 if TYPE_CHECKING:
@@ -229,10 +230,6 @@ def workflow_policy_errors(workflow: Mapping[str, Any], *, user: Any) -> list[di
 # --- Helpers ------------------------------------------------------------------------------------
 
 
-def _say(language: str, nb: str, en: str) -> str:
-    return en if language == "en" else nb
-
-
 def _session_for(user: AbstractBaseUser, session_id: int | None) -> ChatSession:
     if session_id is None:
         return ChatSession.objects.create(user=user)
@@ -362,13 +359,11 @@ def _evaluate(answer: ProviderAnswer) -> proposals.Checked:
 def _errors_text(errors: Iterable[Mapping[str, str]], language: str, *, refused: bool) -> str:
     items = "\n".join(f"- {e.get('message')}" for e in errors)
     if refused:
-        return _say(
-            language,
+        return Words(language).say(
             f"Jeg kan ikke lage denne arbeidsflyten:\n{items}",
             f"I cannot create this workflow:\n{items}",
         )
-    return _say(
-        language,
+    return Words(language).say(
         f"Jeg klarte ikke å lage en gyldig arbeidsflyt av dette:\n{items}\n"
         "Prøv å beskrive det på en annen måte.",
         f"I could not turn this into a valid workflow:\n{items}\nPlease try describing it "
@@ -570,8 +565,12 @@ def _run_turn(
         # Changing a saved workflow: what now differs from the saved version, in words.
         saved = workflow_definition(session.edit_of)  # type: ignore[arg-type]
         diff = workflow_diff(saved, workflow, language=language)
-        lines = [_say(language, "Endringer fra lagret versjon:", "Changes from the saved version:")]
-        lines += [f"- {change.text}" for change in diff] or [_say(language, "- ingen", "- none")]
+        lines = [
+            Words(language).say("Endringer fra lagret versjon:", "Changes from the saved version:")
+        ]
+        lines += [f"- {change.text}" for change in diff] or [
+            Words(language).say("- ingen", "- none")
+        ]
         changes = "\n".join(p for p in (changes, *lines) if p)
     content = _draft_message(changes, preview, language)
     with transaction.atomic():
@@ -594,8 +593,7 @@ def _run_turn(
 
 
 def _draft_message(changes: str, preview: list[PreviewLine], language: str) -> str:
-    intro = _say(
-        language,
+    intro = Words(language).say(
         "Her er utkastet. Se over og bekreft for å lagre det:",
         "Here is the draft. Review it and confirm to save it:",
     )
@@ -627,8 +625,7 @@ def ai_use_template(
     language = session.language
     with translation.override(language):
         preview = workflow_preview(checked.workflow, language=language)
-        said = _say(
-            language,
+        said = Words(language).say(
             f"Bruker malen «{template.name}» i stedet for en ny mal «{name}».",
             f"Using the template “{template.name}” instead of a new template “{name}”.",
         )
@@ -737,14 +734,12 @@ def ai_confirm(*, user: AbstractBaseUser, session_id: int, activate: bool) -> Wo
         if activate:
             workflow = workflow_deploy(workflow=workflow, by=user)
         text = (
-            _say(
-                language,
+            Words(language).say(
                 f"Arbeidsflyten «{workflow.name}» er lagret og aktivert.",
                 f"The workflow “{workflow.name}” is saved and active.",
             )
             if activate
-            else _say(
-                language,
+            else Words(language).say(
                 f"Arbeidsflyten «{workflow.name}» er lagret som utkast.",
                 f"The workflow “{workflow.name}” is saved as a draft.",
             )
@@ -776,8 +771,7 @@ def _confirm_edit(
         _store(
             session,
             ChatMessage.Role.SYSTEM,
-            _say(
-                language,
+            Words(language).say(
                 f"Endringene er lagret: «{workflow.name}» er nå versjon {workflow.version}.",
                 f"The changes are saved: “{workflow.name}” is now version {workflow.version}.",
             ),
@@ -796,15 +790,14 @@ def ai_start_edit(*, user: AbstractBaseUser, workflow: WorkflowDefinition) -> As
     with transaction.atomic():
         session = ChatSession.objects.create(
             user=user,
-            title=_say(language, f"Endre: {workflow.name}", f"Change: {workflow.name}")[:200],
+            title=Words(language).say(f"Endre: {workflow.name}", f"Change: {workflow.name}")[:200],
             language=language,
             current_draft=draft,
             edit_of=workflow,
             edit_base_version=workflow.version,
         )
         preview = workflow_preview(draft, language=language)
-        intro = _say(
-            language,
+        intro = Words(language).say(
             f"Du endrer «{workflow.name}» (versjon {workflow.version}). Skriv hva som skal endres, "
             "for eksempel «flytt påminnelsen til onsdag kl 12», «legg til en påminnelse fredag» "
             "eller «hopp over helligdager». Slik er den nå:",

@@ -51,7 +51,8 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
-from django.utils.translation import gettext_noop
+
+from core.reasons import Reason, ReasonError
 
 __all__ = [
     "HTTPStatusError",
@@ -98,20 +99,20 @@ IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
 # --- Errors ---------------------------------------------------------------------------------
 
 
-class OutboundHTTPError(Exception):
+class OutboundHTTPError(ReasonError):
     """Any failure of an outbound request. ``retryable`` tells the engine whether trying again
     later may succeed; ``code`` is stable for clients. Messages name hosts and addresses but
     never headers, bodies or query strings, which may carry secrets.
 
-    Messages are English (the engine stores them in an execution's error) and marked with
-    ``gettext_noop``: the pages translate them where they show them (``executions.reasons``)."""
+    ``reason`` is what the engine stores in an execution's error (``core.reasons``; shown
+    with ``reason.label()`` in the reader's language); ``message`` is its English text."""
 
     code = "outbound_http_error"
     retryable = False
 
-    def __init__(self, message: str, code: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, reason: Reason | str, code: str | None = None) -> None:
+        super().__init__(reason)
+        self.message = self.reason.text
         if code is not None:
             self.code = code
 
@@ -147,8 +148,8 @@ class HTTPStatusError(OutboundHTTPError):
 
     code = "http_status"
 
-    def __init__(self, message: str, *, status: int) -> None:
-        super().__init__(message)
+    def __init__(self, reason: Reason | str, *, status: int) -> None:
+        super().__init__(reason)
         self.status = status
         self.retryable = status >= 500 or status in (408, 429)
 
@@ -195,9 +196,7 @@ class SafeResponse:
         if self.status >= 400:
             host = urlsplit(self.url).hostname or ""
             raise HTTPStatusError(
-                gettext_noop("%(host)s answered HTTP %(status)s.")
-                % {"host": host, "status": self.status},
-                status=self.status,
+                Reason("http.status", host=host, status=self.status), status=self.status
             )
         return self
 
@@ -231,7 +230,12 @@ def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
     return None
 
 
-def _refusal(ip: IPAddress, *, allow_private: bool) -> str | None:
+_LOOPBACK = Reason("http.address.loopback")
+_SHARED = Reason("http.address.shared")
+_PRIVATE = Reason("http.address.private")
+
+
+def _refusal(ip: IPAddress, *, allow_private: bool) -> Reason | None:
     """Why ``ip`` must not be contacted, or None if it may be."""
     if isinstance(ip, ipaddress.IPv6Address):
         if ip.scope_id:
@@ -239,31 +243,27 @@ def _refusal(ip: IPAddress, *, allow_private: bool) -> str | None:
         embedded = _embedded_ipv4(ip)
         if embedded is not None:
             reason = _refusal(embedded, allow_private=allow_private)
-            return (
-                gettext_noop("%(reason)s (embedded in an IPv6 address)") % {"reason": reason}
-                if reason
-                else None
-            )
+            return Reason("http.address.embedded", reason=reason) if reason else None
     if ip in METADATA_ADDRESSES:
-        return gettext_noop("a cloud metadata service address")
+        return Reason("http.address.metadata")
     if ip.is_unspecified:
-        return gettext_noop("an unspecified address")
+        return Reason("http.address.unspecified")
     if ip.is_link_local:
-        return gettext_noop("a link-local address")
+        return Reason("http.address.link_local")
     if ip.is_multicast:
-        return gettext_noop("a multicast address")
+        return Reason("http.address.multicast")
     if ip.is_loopback:
-        return None if allow_private else gettext_noop("a loopback address")
+        return None if allow_private else _LOOPBACK
     if isinstance(ip, ipaddress.IPv4Address) and ip in SHARED_ADDRESS_SPACE:
-        return None if allow_private else gettext_noop("a shared (carrier-grade NAT) address")
+        return None if allow_private else _SHARED
     if ip.is_reserved or (
         isinstance(ip, ipaddress.IPv4Address) and ip in IETF_PROTOCOL_ASSIGNMENTS
     ):
-        return gettext_noop("a reserved address")
+        return Reason("http.address.reserved")
     if ip.is_private:
-        return None if allow_private else gettext_noop("a private network address")
+        return None if allow_private else _PRIVATE
     if not ip.is_global:
-        return gettext_noop("an address that is not publicly routable")
+        return Reason("http.address.not_global")
     return None
 
 
@@ -298,8 +298,7 @@ def _resolve(host: str, port: int) -> tuple[IPAddress, ...]:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise OutboundConnectionError(
-            gettext_noop("The host name %(host)s could not be resolved.") % {"host": host},
-            "dns_error",
+            Reason("http.dns_unresolved", host=host), "dns_error"
         ) from exc
     addresses: list[IPAddress] = []
     for _family, _type, _proto, _canon, sockaddr in infos:
@@ -307,9 +306,7 @@ def _resolve(host: str, port: int) -> tuple[IPAddress, ...]:
         if ip not in addresses:
             addresses.append(ip)
     if not addresses:
-        raise OutboundConnectionError(
-            gettext_noop("The host name %(host)s has no address.") % {"host": host}, "dns_error"
-        )
+        raise OutboundConnectionError(Reason("http.dns_no_address", host=host), "dns_error")
     return tuple(addresses)
 
 
@@ -320,37 +317,26 @@ def check_url(url: str) -> ResolvedURL:
     saving it; ``safe_request`` calls it for every hop.
     """
     if not isinstance(url, str) or not url.strip():
-        raise UnsafeURLError(gettext_noop("The URL is empty."), "invalid_url")
+        raise UnsafeURLError(Reason("http.url_empty"), "invalid_url")
     if any(ord(ch) < 33 or ord(ch) == 127 for ch in url.strip()):
-        raise UnsafeURLError(
-            gettext_noop("The URL contains spaces or control characters."), "invalid_url"
-        )
+        raise UnsafeURLError(Reason("http.url_spaces"), "invalid_url")
     try:
         parts = urlsplit(url.strip())
         port = parts.port
     except ValueError as exc:
-        raise UnsafeURLError(
-            gettext_noop("The URL is not valid (check the host and port)."), "invalid_url"
-        ) from exc
+        raise UnsafeURLError(Reason("http.url_invalid"), "invalid_url") from exc
     scheme = parts.scheme.lower()
     if scheme not in ALLOWED_SCHEMES:
         raise UnsafeURLError(
-            gettext_noop("Only http and https URLs are allowed, not %(scheme)s.")
-            % {"scheme": scheme or gettext_noop("a URL without a scheme")},
+            Reason("http.scheme", scheme=scheme or Reason("http.no_scheme")),
             "scheme_not_allowed",
         )
     if "@" in parts.netloc:
         # Never echo the userinfo: it is a password.
-        raise UnsafeURLError(
-            gettext_noop(
-                "URLs with a user name or password in them are not allowed; store credentials "
-                "in the integration's authentication settings instead."
-            ),
-            "userinfo_not_allowed",
-        )
+        raise UnsafeURLError(Reason("http.userinfo"), "userinfo_not_allowed")
     raw_host = parts.hostname
     if not raw_host:
-        raise UnsafeURLError(gettext_noop("The URL has no host name."), "invalid_url")
+        raise UnsafeURLError(Reason("http.no_host"), "invalid_url")
     if ":" in raw_host:  # an IPv6 literal (urlsplit has removed the brackets)
         host = raw_host.lower()
     else:
@@ -358,12 +344,9 @@ def check_url(url: str) -> ResolvedURL:
             # One spelling for the allow-list, the Host header and SNI.
             host = raw_host.rstrip(".").encode("idna").decode("ascii").lower()
         except UnicodeError as exc:
-            raise UnsafeURLError(
-                gettext_noop("The host name %(host)s is not valid.") % {"host": raw_host},
-                "invalid_url",
-            ) from exc
+            raise UnsafeURLError(Reason("http.host_invalid", host=raw_host), "invalid_url") from exc
     if not host:
-        raise UnsafeURLError(gettext_noop("The URL has no host name."), "invalid_url")
+        raise UnsafeURLError(Reason("http.no_host"), "invalid_url")
     port = port if port is not None else ALLOWED_SCHEMES[scheme]
 
     addresses = _resolve(host, port)
@@ -374,12 +357,7 @@ def check_url(url: str) -> ResolvedURL:
             if reason:
                 shown = host if str(ip) == host else f"{host} ({ip})"
                 raise UnsafeURLError(
-                    gettext_noop(
-                        "Refused to connect to %(host)s: it is %(reason)s. Integrations may only "
-                        "call public internet addresses."
-                    )
-                    % {"host": shown, "reason": reason},
-                    "address_not_allowed",
+                    Reason("http.refused", host=shown, reason=reason), "address_not_allowed"
                 )
     else:
         # Metadata endpoints stay closed even for an allow-listed name.
@@ -388,12 +366,7 @@ def check_url(url: str) -> ResolvedURL:
                 isinstance(ip, ipaddress.IPv6Address) and _embedded_ipv4(ip) in METADATA_ADDRESSES
             ):
                 raise UnsafeURLError(
-                    gettext_noop(
-                        "Refused to connect to %(host)s (%(ip)s): it is a cloud metadata service "
-                        "address."
-                    )
-                    % {"host": host, "ip": ip},
-                    "address_not_allowed",
+                    Reason("http.refused_metadata", host=host, ip=str(ip)), "address_not_allowed"
                 )
     return ResolvedURL(scheme=scheme, host=host, port=port, addresses=addresses)
 
@@ -524,9 +497,7 @@ def _one_request(
         except ValueError:
             # http.client refuses header values with CR/LF: a caller bug, not a network error.
             # Not chained: its message quotes the value, which may be a credential.
-            raise OutboundHTTPError(
-                gettext_noop("The request has an invalid header name or value."), "invalid_request"
-            ) from None
+            raise OutboundHTTPError(Reason("http.invalid_header"), "invalid_request") from None
         response_headers = {name.lower(): value for name, value in response.getheaders()}
         if response.status in REDIRECT_STATUSES:
             # The body of a redirect is never used; don't spend time or memory on it.
@@ -534,10 +505,7 @@ def _one_request(
         declared = response_headers.get("content-length", "")
         if declared.isdigit() and int(declared) > max_response_bytes:
             raise ResponseTooLarge(
-                gettext_noop(
-                    "The response from %(where)s is %(size)s bytes; the limit is %(limit)s bytes."
-                )
-                % {"where": where, "size": int(declared), "limit": max_response_bytes}
+                Reason("http.too_large", where=where, size=int(declared), limit=max_response_bytes)
             )
         chunks: list[bytes] = []
         received = 0
@@ -548,29 +516,21 @@ def _one_request(
             received += len(chunk)
             if received > max_response_bytes:
                 raise ResponseTooLarge(
-                    gettext_noop(
-                        "The response from %(where)s is larger than the limit of %(limit)s bytes."
-                    )
-                    % {"where": where, "limit": max_response_bytes}
+                    Reason("http.too_large_streamed", where=where, limit=max_response_bytes)
                 )
             chunks.append(chunk)
         return response.status, response_headers, b"".join(chunks)
     except TimeoutError as exc:
-        raise OutboundTimeout(
-            gettext_noop("%(where)s did not answer in time.") % {"where": where}
-        ) from exc
+        raise OutboundTimeout(Reason("http.timeout", where=where)) from exc
     except ssl.SSLCertVerificationError as exc:
         # Retrying will not fix a certificate.
         raise OutboundHTTPError(
-            gettext_noop("The TLS certificate of %(host)s could not be verified: %(detail)s.")
-            % {"host": target.host, "detail": exc.verify_message},
-            "tls_error",
+            Reason("http.tls", host=target.host, detail=exc.verify_message), "tls_error"
         ) from exc
     except (OSError, http.client.HTTPException) as exc:
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
         raise OutboundConnectionError(
-            gettext_noop("Could not talk to %(where)s: %(detail)s.")
-            % {"where": where, "detail": detail}
+            Reason("http.connection", where=where, detail=detail)
         ) from exc
     finally:
         connection.close()
@@ -651,10 +611,7 @@ def safe_request(
                 redirects=tuple(redirects),
             )
         if len(redirects) >= max_redirects:
-            raise TooManyRedirects(
-                gettext_noop("%(host)s redirected more than %(max)s times; giving up.")
-                % {"host": target.host, "max": max_redirects}
-            )
+            raise TooManyRedirects(Reason("http.redirects", host=target.host, max=max_redirects))
         redirects.append(current_url)
         current_url = urljoin(current_url, location.strip())
         # Browsers' rules: 303 always, and 301/302 after a POST, continue as a GET.

@@ -24,11 +24,11 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from automation import http as outbound
 from automation.crypto import DecryptionError, decrypt_json, encrypt_json
 from automation.models import Integration
+from core.reasons import Reason
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -150,14 +150,6 @@ class _Problems:
             raise IntegrationValidationError(self.errors)
 
 
-def _shown(message: str) -> str:
-    """An outbound-HTTP error (stored in English, see ``automation.http``) in the reader's
-    language, for messages that go straight to the person who entered the URL."""
-    from executions.reasons import reason_label
-
-    return reason_label(message)
-
-
 def _clean_name(name: Any, problems: _Problems, *, exclude_pk: int | None) -> str:
     if not isinstance(name, str) or not name.strip():
         problems.add("/name", "required", _("Give the integration a name."))
@@ -185,7 +177,7 @@ def _clean_base_url(base_url: Any, problems: _Problems) -> str:
     try:
         outbound.check_url(base_url)
     except outbound.OutboundHTTPError as exc:
-        problems.add("/base_url", exc.code, _shown(exc.message))
+        problems.add("/base_url", exc.code, exc.reason.label())
         return base_url
     parts = urlsplit(base_url)
     # A query string would be lost (or duplicated) when paths are joined, and is a common
@@ -365,11 +357,7 @@ def _stored_credentials(integration: Integration) -> dict[str, str]:
         return {str(k): str(v) for k, v in decrypt_json(integration.credentials_encrypted).items()}
     except DecryptionError as exc:
         raise IntegrationUnavailable(
-            gettext_noop(
-                "The credentials of integration “%(name)s” cannot be decrypted with the "
-                "configured FIELD_ENCRYPTION_KEYS; enter them again."
-            )
-            % {"name": integration.name},
+            Reason("integration.credentials_unreadable", name=integration.name),
             "credentials_unreadable",
         ) from exc
 
@@ -384,27 +372,14 @@ def integration_url(base_url: str, path: str) -> str:
     """
     path = path or ""
     if not isinstance(path, str):
-        raise outbound.UnsafeURLError(gettext_noop("The path must be text."), "path_not_allowed")
+        raise outbound.UnsafeURLError(Reason("integration.path_text"), "path_not_allowed")
     if any(ord(ch) < 33 or ord(ch) == 127 or ch == "\\" for ch in path):
-        raise outbound.UnsafeURLError(
-            gettext_noop(
-                "The path must not contain spaces, backslashes or control characters "
-                "(percent-encode them)."
-            ),
-            "path_not_allowed",
-        )
+        raise outbound.UnsafeURLError(Reason("integration.path_characters"), "path_not_allowed")
     rel = urlsplit(path)
     if rel.scheme or rel.netloc or path.startswith("//"):
-        raise outbound.UnsafeURLError(
-            gettext_noop(
-                "The path must be relative to the integration's base URL, without a scheme or host."
-            ),
-            "path_not_allowed",
-        )
+        raise outbound.UnsafeURLError(Reason("integration.path_absolute"), "path_not_allowed")
     if rel.fragment or "#" in path:
-        raise outbound.UnsafeURLError(
-            gettext_noop("The path must not contain a fragment (#)."), "path_not_allowed"
-        )
+        raise outbound.UnsafeURLError(Reason("integration.path_fragment"), "path_not_allowed")
     decoded = rel.path
     # Decode until stable so %2e%2e and %252e%252e are judged as what a server may see.
     for _round in range(3):
@@ -413,9 +388,7 @@ def integration_url(base_url: str, path: str) -> str:
             break
         decoded = once
     if ".." in decoded.replace("\\", "/").split("/"):
-        raise outbound.UnsafeURLError(
-            gettext_noop("The path must not contain '..' segments."), "path_not_allowed"
-        )
+        raise outbound.UnsafeURLError(Reason("integration.path_dots"), "path_not_allowed")
     base = urlsplit(base_url)
     base_path = base.path.rstrip("/")
     rel_path = rel.path.lstrip("/")
@@ -425,9 +398,7 @@ def integration_url(base_url: str, path: str) -> str:
     if (check.scheme, check.netloc) != (base.scheme, base.netloc) or not check.path.startswith(
         base_path
     ):
-        raise outbound.UnsafeURLError(
-            gettext_noop("The path leads outside the integration's base URL."), "path_not_allowed"
-        )
+        raise outbound.UnsafeURLError(Reason("integration.path_outside"), "path_not_allowed")
     return url
 
 
@@ -448,7 +419,7 @@ def _connection_test(
     except outbound.ResponseTooLarge:
         ok, message = True, _("Connected (the answer was larger than the size limit).")
     except outbound.OutboundHTTPError as exc:
-        ok, message = False, _("Connection test failed: %(error)s") % {"error": _shown(exc.message)}
+        ok, message = False, _("Connection test failed: %(error)s") % {"error": exc.reason.label()}
     else:
         status = response.status
         host = urlsplit(response.url).hostname
@@ -615,7 +586,7 @@ def integration_update(
                 try:
                     new_credentials = _stored_credentials(integration)
                 except IntegrationUnavailable as exc:
-                    problems.add("/credentials", exc.code, _shown(exc.message))
+                    problems.add("/credentials", exc.code, exc.reason.label())
     else:
         new_credentials = _clean_credentials(new_auth_type, credentials, problems)
     if is_active is not UNSET and not isinstance(is_active, bool):
@@ -679,7 +650,11 @@ def integration_test(*, integration: Integration) -> TestResult:
         credentials = _stored_credentials(integration)
     except IntegrationUnavailable as exc:
         result = TestResult(
-            ok=False, message=exc.message, status=None, elapsed_ms=0, tested_at=timezone.now()
+            ok=False,
+            message=exc.reason.label(),
+            status=None,
+            elapsed_ms=0,
+            tested_at=timezone.now(),
         )
     else:
         result = _connection_test(
@@ -713,15 +688,12 @@ def integration_request(
     ``retryable`` says whether a later attempt may succeed."""
     if not integration.is_active:
         raise IntegrationUnavailable(
-            gettext_noop("The integration “%(name)s” is switched off.")
-            % {"name": integration.name},
-            "integration_inactive",
+            Reason("integration.inactive", name=integration.name), "integration_inactive"
         )
     method = str(method).upper()
     if method not in METHODS:
         raise outbound.OutboundHTTPError(
-            gettext_noop("The method %(method)s is not allowed; use one of %(methods)s.")
-            % {"method": method, "methods": ", ".join(METHODS)},
+            Reason("integration.method", method=method, methods=", ".join(METHODS)),
             "invalid_request",
         )
     url = integration_url(integration.base_url, path)

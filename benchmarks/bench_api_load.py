@@ -58,12 +58,13 @@ def _seed(n_logs: int) -> tuple[list[int], float]:
             """
             INSERT INTO executions_workflowexecution
                 (workflow_id, status, trigger, created_at, updated_at, context,
-                 definition_snapshot, workflow_version, is_test, error_message)
+                 definition_snapshot, workflow_version, is_test, error_message, error_code,
+                 error_params)
             SELECT %s,
                    CASE WHEN g %% 10 = 0 THEN 'failed' ELSE 'completed' END,
                    'schedule',
                    now() - (g %% %s) * interval '1 minute' * 29,
-                   now(), '{}'::jsonb, '{}'::jsonb, 1, false, ''
+                   now(), '{}'::jsonb, '{}'::jsonb, 1, false, '', '', '{}'::jsonb
             FROM generate_series(1, %s) AS g
             RETURNING id
             """,
@@ -76,12 +77,13 @@ def _seed(n_logs: int) -> tuple[list[int], float]:
             """
             INSERT INTO executions_workflowactionlog
                 (execution_id, step_order, action_type, target_type, target_id, status,
-                 result_data, error_message, attempts, performed_at, updated_at)
+                 result_data, error_message, error_code, error_params, attempts, performed_at,
+                 updated_at)
             SELECT (%s::bigint[])[1 + g %% %s], 1,
                    CASE WHEN g %% 10 = 0 THEN 'step' ELSE 'send_email' END,
                    'customer', g,
                    CASE WHEN g %% 25 = 0 THEN 'failed' ELSE 'success' END,
-                   '{}'::jsonb, '', 1,
+                   '{}'::jsonb, '', '', '{}'::jsonb, 1,
                    now() - (g %% %s) * interval '1 minute', now()
             FROM generate_series(1, %s) AS g
             """,

@@ -9,8 +9,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import Exists, OuterRef, QuerySet
-from django.utils.translation import gettext_noop
 
+from core.reasons import Reason, ReasonError
 from customers.models import Customer, Order
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -21,6 +21,10 @@ COUNTED_ORDER_STATUSES = [
     Order.Status.CONFIRMED,
     Order.Status.DELIVERED,
 ]
+
+
+class SelectionError(ReasonError, ValueError):
+    """A definition the validator should have refused (a stale row, a hand-edited one)."""
 
 
 def resolve_recipients(
@@ -42,9 +46,7 @@ def resolve_recipients(
     if recipients.get("event_customer"):
         customer_id = (event or {}).get("customer_id")
         return customers.filter(pk=customer_id) if customer_id else customers.none()
-    raise ValueError(
-        gettext_noop("unknown recipients: %(recipients)s") % {"recipients": repr(recipients)}
-    )
+    raise SelectionError(Reason("selection.unknown_recipients", recipients=repr(recipients)))
 
 
 def window_start(
@@ -62,7 +64,7 @@ def window_start(
         days_ago = (local_now.weekday() - weekday) % 7
         day = (local_now - timedelta(days=days_ago)).date()
         return datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(timezone))
-    raise ValueError(gettext_noop("unknown window: %(window)s") % {"window": repr(since)})
+    raise SelectionError(Reason("selection.unknown_window", window=repr(since)))
 
 
 def apply_condition(
@@ -92,4 +94,4 @@ def apply_condition(
         if "language" in condition:
             customers = customers.filter(language=condition["language"])
         return customers
-    raise ValueError(gettext_noop("unknown check: %(check)s") % {"check": repr(check)})
+    raise SelectionError(Reason("selection.unknown_check", check=repr(check)))

@@ -30,7 +30,6 @@ from executions.lifecycle import (
     execution_test_run,
 )
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
-from executions.reasons import reason_label
 from executions.services import execution_start, manual_idempotency_key
 
 # An execution that emailed thousands of customers has thousands of log rows; its page shows
@@ -40,6 +39,19 @@ INLINE_LOG_LIMIT = 200
 
 def _pretty_json(value: object) -> SafeString:
     return format_html("<pre>{}</pre>", json.dumps(value, indent=2, ensure_ascii=False))
+
+
+class ShownReasonsMixin:
+    """Stored reasons and errors in the reader's language (``core.reasons``); the English
+    text stays searchable where a list searches it."""
+
+    @admin.display(description=_("reason"))
+    def reason_shown(self, obj: ExecutionTransition | WorkflowActionLog) -> str:
+        return obj.reason_label or "-"
+
+    @admin.display(description=_("error message"))
+    def error_shown(self, obj: WorkflowExecution | WorkflowActionLog) -> str:
+        return obj.error_label or "-"
 
 
 class ReadOnlyAdminMixin:
@@ -55,7 +67,7 @@ class ReadOnlyAdminMixin:
         return False
 
 
-class WorkflowActionLogInline(ReadOnlyAdminMixin, admin.TabularInline):
+class WorkflowActionLogInline(ShownReasonsMixin, ReadOnlyAdminMixin, admin.TabularInline):
     model = WorkflowActionLog
     extra = 0
     show_change_link = True
@@ -66,17 +78,18 @@ class WorkflowActionLogInline(ReadOnlyAdminMixin, admin.TabularInline):
         "target_id",
         "status",
         "attempts",
-        "error_message",
+        "reason_shown",
+        "error_shown",
         "performed_at",
     ]
     readonly_fields = fields
     ordering = ["step_order", "pk"]
 
 
-class ExecutionTransitionInline(ReadOnlyAdminMixin, admin.TabularInline):
+class ExecutionTransitionInline(ShownReasonsMixin, ReadOnlyAdminMixin, admin.TabularInline):
     model = ExecutionTransition
     extra = 0
-    fields = ["at", "from_status", "to_status", "step_order", "reason", "actor"]
+    fields = ["at", "from_status", "to_status", "step_order", "reason_shown", "actor"]
     readonly_fields = fields
     ordering = ["at", "pk"]
 
@@ -142,7 +155,7 @@ def _execution_link(execution: WorkflowExecution) -> SafeString:
 
 
 @admin.register(WorkflowExecution)
-class WorkflowExecutionAdmin(admin.ModelAdmin):
+class WorkflowExecutionAdmin(ShownReasonsMixin, admin.ModelAdmin):
     """Executions are created and moved on by the engine (with a transition row for every
     status change), so the admin shows them without letting a form change their state."""
 
@@ -192,7 +205,7 @@ class WorkflowExecutionAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Outcome"), {"fields": ["error_message", "alerted_at", "action_summary"]}),
+        (_("Outcome"), {"fields": ["error_shown", "error_code", "alerted_at", "action_summary"]}),
         (
             _("Data"),
             {"classes": ["collapse"], "fields": ["context_pretty", "snapshot_pretty"]},
@@ -213,7 +226,8 @@ class WorkflowExecutionAdmin(admin.ModelAdmin):
         "resume_at",
         "created_at",
         "updated_at",
-        "error_message",
+        "error_shown",
+        "error_code",
         "alerted_at",
         "action_summary",
         "context_pretty",
@@ -349,7 +363,7 @@ class WorkflowExecutionAdmin(admin.ModelAdmin):
 
 
 @admin.register(WorkflowActionLog)
-class WorkflowActionLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class WorkflowActionLogAdmin(ShownReasonsMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = [
         "performed_at",
         "execution",
@@ -360,7 +374,7 @@ class WorkflowActionLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         "status",
         "attempts",
     ]
-    list_filter = ["status", "action_type", "target_type"]
+    list_filter = ["status", "action_type", "target_type", "error_code"]
     list_select_related = ["execution__workflow"]
     date_hierarchy = "performed_at"
     search_fields = ["execution__workflow__name", "action_type"]
@@ -373,7 +387,9 @@ class WorkflowActionLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         "target_id",
         "status",
         "attempts",
-        "error_message",
+        "reason_shown",
+        "error_shown",
+        "error_code",
         "result_pretty",
         "performed_at",
         "updated_at",
@@ -389,7 +405,7 @@ class WorkflowActionLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(ExecutionTransition)
-class ExecutionTransitionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class ExecutionTransitionAdmin(ShownReasonsMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = [
         "at",
         "execution",
@@ -399,16 +415,15 @@ class ExecutionTransitionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         "reason_shown",
         "actor",
     ]
-    list_filter = ["to_status", "from_status"]
+    list_filter = ["to_status", "from_status", "reason_code"]
     list_select_related = ["execution__workflow", "actor"]
     date_hierarchy = "at"
-
-    @admin.display(description=_("reason"), ordering="reason")
-    def reason_shown(self, transition: ExecutionTransition) -> str:
-        return reason_label(transition.reason)
-
+    # The English text beside each code: what the search finds.
     search_fields = ["execution__workflow__name", "reason"]
-    fields = ["execution", "at", "from_status", "to_status", "step_order", "reason", "actor"]
+    fields = [
+        *("execution", "at", "from_status", "to_status", "step_order"),
+        *("reason_shown", "reason_code", "actor"),
+    ]
     readonly_fields = fields
 
 
@@ -443,7 +458,7 @@ def _render_step(step: StepPreview) -> SafeString:
             '<tr class="skipped"><td>{}</td><td>{}</td><td colspan="2">{}</td></tr>',
             _customer_cell(entry),
             gettext("skipped"),
-            reason_label(entry.get("reason")) or "-",
+            entry.get("reason_label") or "-",
         )
         for entry in step.skipped
     ]
@@ -452,7 +467,7 @@ def _render_step(step: StepPreview) -> SafeString:
             '<tr><td>{}</td><td>{}</td><td colspan="2">{}</td></tr>',
             _customer_cell(entry) if entry.get("customer_id") else "-",
             entry.get("action") or "-",
-            reason_label(entry.get("reason")) or entry.get("status") or "",
+            entry.get("reason_label") or entry.get("status") or "",
         )
         for entry in step.other
     ]

@@ -1,14 +1,19 @@
 """Telling the admins, exactly once per execution that needs them: one that failed, and one
 that completed with emails whose outcome is unknown (a worker died between handing a message
 to the mail server and recording it; such an email is never resent blindly, so a person has
-to check the mail server's log)."""
+to check the mail server's log).
+
+The alert is written in the site's language (``LANGUAGE_CODE``), errors included: they are
+rendered from their codes (``core.reasons``)."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import mail_admins
 from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from executions.message_ids import message_id
 from executions.models import WorkflowActionLog, WorkflowExecution
@@ -34,53 +39,71 @@ def alert_failed_execution(execution_id: int) -> bool:
     )
     if claimed != 1:
         return False
+    with translation.override(settings.LANGUAGE_CODE):
+        subject, body = _alert(execution_id)
+    try:
+        mail_admins(subject, body, fail_silently=False)
+    except Exception:
+        WorkflowExecution.objects.filter(pk=execution_id).update(alerted_at=None)
+        raise
+    return True
+
+
+def _alert(execution_id: int) -> tuple[str, str]:
+    """The alert's subject and body, in the active language."""
+    Status = WorkflowExecution.Status
     execution = WorkflowExecution.objects.select_related("workflow").get(pk=execution_id)
     failed = execution.action_logs.filter(status=WorkflowActionLog.Status.FAILED)
     unknown_logs = execution.action_logs.filter(status=WorkflowActionLog.Status.UNKNOWN)
     unknown = unknown_logs.count()
     admin_url = f"{settings.SITE_URL}/admin/executions/workflowexecution/{execution.pk}/change/"
+    name = execution.workflow.name
     lines = [
-        f"Workflow: {execution.workflow.name}",
-        f"Execution: #{execution.pk} ({execution.get_trigger_display()})",
+        _("Workflow: %(name)s") % {"name": name},
+        _("Execution: #%(id)s (%(trigger)s)")
+        % {"id": execution.pk, "trigger": execution.get_trigger_display()},
     ]
     if execution.status == Status.COMPLETED:
-        subject = f"Workflow completed, {unknown} email(s) with unknown outcome: "
+        subject = ngettext(
+            "Workflow completed, %(count)s email with unknown outcome: %(name)s (#%(id)s)",
+            "Workflow completed, %(count)s emails with unknown outcome: %(name)s (#%(id)s)",
+            unknown,
+        ) % {"count": unknown, "name": name, "id": execution.pk}
         lines += [
-            f"Outcome unknown (not resent): {unknown}",
+            _("Outcome unknown (not resent): %(count)s") % {"count": unknown},
             "",
-            "A worker stopped between handing these emails to the mail server and recording "
-            "the result. They are not sent again automatically: check the mail server's log "
-            "for the Message-IDs below.",
+            _(
+                "A worker stopped between handing these emails to the mail server and recording "
+                "the result. They are not sent again automatically: check the mail server's log "
+                "for the Message-IDs below."
+            ),
             "",
             *(
-                f"- {log.target_type} {log.target_id}, step {log.step_order}: "
-                f"{message_id(execution.pk, log.step_order, log.target_id)}"
+                _("- %(target)s %(id)s, step %(step)s: %(message_id)s")
+                % {
+                    "target": log.get_target_type_display(),
+                    "id": log.target_id,
+                    "step": log.step_order,
+                    "message_id": message_id(execution.pk, log.step_order, log.target_id),
+                }
                 for log in unknown_logs.order_by("step_order", "target_id")[:50]
             ),
             "",
             admin_url,
         ]
     else:
-        subject = "Workflow failed: "
+        subject = _("Workflow failed: %(name)s (#%(id)s)") % {"name": name, "id": execution.pk}
         lines += [
-            f"Error: {execution.error_message}",
-            f"Failed actions: {failed.count()}",
-            f"Outcome unknown (not resent): {unknown}",
+            _("Error: %(error)s") % {"error": execution.error_label},
+            _("Failed actions: %(count)s") % {"count": failed.count()},
+            _("Outcome unknown (not resent): %(count)s") % {"count": unknown},
             "",
             *(
-                f"- {log.action_type} {log.target_type} {log.target_id}: {log.error_message}"
+                f"- {log.action_type} {log.get_target_type_display()} {log.target_id}: "
+                f"{log.error_label}"
                 for log in failed[:20]
             ),
             "",
-            f"Retry from the admin or {admin_url}",
+            _("Retry from the admin or %(url)s") % {"url": admin_url},
         ]
-    try:
-        mail_admins(
-            f"{subject}{execution.workflow.name} (#{execution.pk})",
-            "\n".join(lines),
-            fail_silently=False,
-        )
-    except Exception:
-        WorkflowExecution.objects.filter(pk=execution.pk).update(alerted_at=None)
-        raise
-    return True
+    return subject, "\n".join(lines)

@@ -30,8 +30,18 @@ TAG = "executions"
 # --- Serializers (output and query parameters) ---------------------------------------------
 
 
+_CODES = (
+    " The code and its parameters are stable for programs (a nested reason is "
+    '{"code", "params"}); the English text is kept as it always was; the label is the text in '
+    "the request's language (Accept-Language)."
+)
+
+
 class ExecutionSerializer(serializers.ModelSerializer):
     workflow_name = serializers.CharField(source="workflow.name", read_only=True)
+    error_label = serializers.CharField(
+        read_only=True, help_text="Why the execution failed, in the request's language."
+    )
 
     class Meta:
         model = WorkflowExecution
@@ -50,17 +60,32 @@ class ExecutionSerializer(serializers.ModelSerializer):
             "current_step",
             "resume_at",
             "error_message",
+            "error_code",
+            "error_params",
+            "error_label",
             "created_at",
             "updated_at",
         ]
         read_only_fields = fields
+        extra_kwargs = {
+            "error_message": {"help_text": "Why the execution failed, in English." + _CODES}
+        }
 
 
 class TransitionSerializer(serializers.ModelSerializer):
+    reason_label = serializers.CharField(
+        read_only=True, help_text="The reason in the request's language."
+    )
+
     class Meta:
         model = ExecutionTransition
-        fields = ["from_status", "to_status", "step_order", "reason", "actor", "at"]
+        fields = [
+            *("from_status", "to_status", "step_order"),
+            *("reason", "reason_code", "reason_params", "reason_label"),
+            *("actor", "at"),
+        ]
         read_only_fields = fields
+        extra_kwargs = {"reason": {"help_text": "Why the status changed, in English." + _CODES}}
 
 
 class ExecutionDetailSerializer(ExecutionSerializer):
@@ -75,6 +100,15 @@ class ExecutionDetailSerializer(ExecutionSerializer):
 
 
 class ActionLogSerializer(serializers.ModelSerializer):
+    reason_label = serializers.CharField(
+        read_only=True,
+        help_text="Why the action was skipped, in the request's language (empty otherwise); "
+        "result_data keeps it as reason (English), reason_code and reason_params.",
+    )
+    error_label = serializers.CharField(
+        read_only=True, help_text="Why the action failed, in the request's language."
+    )
+
     class Meta:
         model = WorkflowActionLog
         fields = [
@@ -85,7 +119,11 @@ class ActionLogSerializer(serializers.ModelSerializer):
             "target_id",
             "status",
             "result_data",
+            "reason_label",
             "error_message",
+            "error_code",
+            "error_params",
+            "error_label",
             "attempts",
             "performed_at",
             "updated_at",

@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 
 from accounts.permissions import IsViewer
 from core.api import error_responses
+from core.reasons import label
 from executions.dashboard import DAYS, SUCCESS_RATE_DAYS, dashboard_metrics
 
 DashboardMetricsSerializer = inline_serializer(
@@ -45,7 +46,12 @@ DashboardMetricsSerializer = inline_serializer(
                         "id": serializers.IntegerField(),
                         "workflow": serializers.IntegerField(),
                         "workflow_name": serializers.CharField(),
-                        "error_message": serializers.CharField(),
+                        "error_message": serializers.CharField(help_text="In English."),
+                        "error_code": serializers.CharField(),
+                        "error_params": serializers.DictField(),
+                        "error_label": serializers.CharField(
+                            help_text="The error in the request's language."
+                        ),
                         "updated_at": serializers.DateTimeField(),
                     },
                     many=True,
@@ -70,4 +76,15 @@ class DashboardMetricsView(APIView):
         responses={200: DashboardMetricsSerializer, **error_responses(401, 403)},
     )
     def get(self, request: Request) -> Response:
-        return Response(dashboard_metrics())
+        metrics = dashboard_metrics()
+        attention = metrics["failures_needing_attention"]
+        latest = [
+            {
+                **failure,
+                "error_label": label(
+                    failure.get("error_code"), failure.get("error_params"), failure["error_message"]
+                ),
+            }
+            for failure in attention["latest"]
+        ]
+        return Response({**metrics, "failures_needing_attention": {**attention, "latest": latest}})

@@ -64,7 +64,10 @@ TestRunSerializer = inline_serializer(
     {
         "execution_id": serializers.IntegerField(),
         "status": serializers.CharField(),
-        "error_message": serializers.CharField(),
+        "error_message": serializers.CharField(help_text="In English."),
+        "error_code": serializers.CharField(),
+        "error_params": serializers.DictField(),
+        "error_label": serializers.CharField(help_text="The error in the request's language."),
         "steps": TestRunStepSerializer,
     },
 )
@@ -96,6 +99,9 @@ class WorkflowTestView(APIView):
                 "execution_id": execution.pk,
                 "status": execution.status,
                 "error_message": execution.error_message,
+                "error_code": execution.error_code,
+                "error_params": execution.error_params,
+                "error_label": execution.error_label,
                 "steps": [asdict(step) for step in execution_test_report(execution)],
             }
         )

@@ -101,6 +101,9 @@ def _compute(now: dt.datetime) -> dict[str, Any]:
             "workflow": execution.workflow_id,
             "workflow_name": execution.workflow.name,
             "error_message": execution.error_message,
+            # Language-neutral (the metrics are cached for everyone): the API adds the label.
+            "error_code": execution.error_code,
+            "error_params": execution.error_params,
             "updated_at": timezone.localtime(execution.updated_at).isoformat(),
         }
         for execution in failures.select_related("workflow").order_by("-created_at")[

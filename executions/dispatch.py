@@ -60,11 +60,11 @@ from django.core.mail import mail_admins
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
-from django.utils.translation import gettext_noop
 
 from automation.models import WorkflowDefinition, WorkflowSchedule
 from automation.registry import step_types
 from automation.scheduling import next_run_after
+from core.reasons import Reason
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
 from executions.services import (
     execution_create,
@@ -228,12 +228,17 @@ def _claim_batch(horizon: datetime, batch_size: int) -> list[WorkflowSchedule]:
     )
 
 
-def _reason(row: _Row) -> str:
+_MISSED = Reason("execution.missed")
+_DUE_AHEAD = Reason("execution.due_ahead")
+_DUE = Reason("execution.due")
+
+
+def _reason(row: _Row) -> Reason:
     if row.status == Status.MISSED:
-        return gettext_noop("missed: outside the grace window")
+        return _MISSED
     if row.ahead:
-        return gettext_noop("due by schedule, queued ahead of its due time")
-    return gettext_noop("due by schedule")
+        return _DUE_AHEAD
+    return _DUE
 
 
 def _context(row: _Row) -> dict[str, Any]:
@@ -413,7 +418,7 @@ def resume_waiting(*, now: datetime) -> list[int]:
                 from_status=Status.WAITING,
                 to_status=Status.QUEUED,
                 step_order=current_step,
-                reason=gettext_noop("wait is over"),
+                **Reason("execution.wait_over").reason_fields(),
             )
             execution_enqueue(execution_ids=[pk])
         resumed.append(pk)
@@ -538,7 +543,7 @@ def sweep_stalled_running() -> int:
             transition(
                 execution,
                 Status.QUEUED,
-                reason=gettext_noop("no worker holds it any more: queued again"),
+                reason=Reason("execution.requeued"),
             )
             queueing.enqueue_run(pk)
         swept += 1

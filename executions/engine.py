@@ -18,9 +18,9 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext_noop
 
 from automation.registry import StepType, get_step_type, step_types
+from core.reasons import Reason, no_error
 from customers.selection import apply_condition, resolve_recipients
 from executions import queueing
 from executions.errors import PermanentStepError, RetryableStepError, RetryLater
@@ -90,7 +90,7 @@ class StepContext:
         target_id: int | None,
         status: str,
         result_data: dict[str, Any] | None = None,
-        error_message: str = "",
+        error: Reason | None = None,
     ) -> WorkflowActionLog:
         """Write (or, for a repeated step, update) the one log row of this action.
 
@@ -101,7 +101,7 @@ class StepContext:
         values = {
             "status": status,
             "result_data": result_data or {},
-            "error_message": error_message,
+            **(error.error_fields() if error is not None else no_error()),
             "step_id": self.step.get("id"),
         }
         key = {
@@ -142,11 +142,11 @@ def transition(
     execution: WorkflowExecution,
     to_status: str,
     *,
-    reason: str = "",
+    reason: Reason | None = None,
     actor=None,
     **fields: Any,
 ) -> None:
-    """Change status (and any other fields) and record the transition."""
+    """Change status (and any other fields) and record the transition, and why."""
     from_status = execution.status
     execution.status = to_status
     for name, value in fields.items():
@@ -157,7 +157,7 @@ def transition(
         from_status=from_status,
         to_status=to_status,
         step_order=execution.current_step,
-        reason=reason[:500],
+        **(reason.reason_fields() if reason is not None else {}),
         actor=actor,
     )
 
@@ -221,9 +221,7 @@ def _claim(execution_id: int) -> WorkflowExecution | None:
             # means the last step is done (its fanned-out work re-queued it to complete).
             steps = _steps(execution)
             fields["current_step"] = steps[0]["step_order"] if steps else None
-        transition(
-            execution, Status.RUNNING, reason=gettext_noop("picked up by a worker"), **fields
-        )
+        transition(execution, Status.RUNNING, reason=Reason("execution.picked_up"), **fields)
     return execution
 
 
@@ -275,12 +273,12 @@ def _save_progress(execution: WorkflowExecution) -> None:
     execution.save(update_fields=["current_step", "context", "updated_at"])
 
 
-def _fail(execution: WorkflowExecution, message: str) -> None:
+def _fail(execution: WorkflowExecution, error: Reason) -> None:
     transition(
         execution,
         Status.FAILED,
-        reason=message,
-        error_message=message,
+        reason=error,
+        **error.error_fields(),
         completed_at=timezone.now(),
         current_step=execution.current_step,
         context=execution.context,
@@ -298,7 +296,7 @@ def _complete(execution: WorkflowExecution) -> None:
     transition(
         execution,
         Status.COMPLETED,
-        reason=gettext_noop("all steps done"),
+        reason=Reason("execution.completed"),
         completed_at=timezone.now(),
         current_step=execution.current_step,
         context=execution.context,
@@ -382,7 +380,7 @@ def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float
             target_type="execution",
             target_id=execution.pk,
             status=WorkflowActionLog.Status.SKIPPED,
-            result_data={"reason": gettext_noop("step is inactive")},
+            result_data=Reason("skip.step_inactive").result_fields(),
         )
         return go_on()
 
@@ -391,8 +389,7 @@ def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float
         transition(
             execution,
             Status.WAITING,
-            reason=gettext_noop("step %(step)s waits until %(at)s")
-            % {"step": order, "at": target.isoformat()},
+            reason=Reason("execution.waits", step=order, at=target),
             resume_at=target,
             current_step=order,
             context=execution.context,
@@ -405,7 +402,7 @@ def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float
             target_type="execution",
             target_id=execution.pk,
             status=WorkflowActionLog.Status.SKIPPED,
-            result_data={"reason": gettext_noop("condition does not hold")},
+            result_data=Reason("skip.condition").result_fields(),
         )
         return go_on()
 
@@ -422,31 +419,33 @@ def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float
         if ctx.attempt + 1 > max_retries:
             _fail(
                 execution,
-                f"Step {order} failed after {max_retries} retries: {exc}",  # see reasons.py
+                Reason(
+                    "step.failed_after_retries",
+                    step=order,
+                    retries=max_retries,
+                    error=Reason.of(exc),
+                ),
             )
             return "stop"
         countdown = retry_countdown(ctx.attempt)
         transition(
             execution,
             Status.QUEUED,
-            reason=gettext_noop("step %(step)s will be retried in %(seconds)ss: %(error)s")
-            % {"step": order, "seconds": f"{countdown:.0f}", "error": exc},
+            reason=Reason(
+                "execution.retry", step=order, seconds=round(countdown), error=Reason.of(exc)
+            ),
             current_step=order,
             context=execution.context,
         )
         return countdown
     except PermanentStepError as exc:
-        _fail(
-            execution,
-            gettext_noop("Step %(step)s failed: %(error)s") % {"step": order, "error": exc},
-        )
+        _fail(execution, Reason("step.failed", step=order, error=Reason.of(exc)))
         return "stop"
     except Exception as exc:
         logger.exception("step %s of execution %s crashed", order, execution.pk)
         _fail(
             execution,
-            gettext_noop("Step %(step)s failed unexpectedly: %(error)s")
-            % {"step": order, "error": f"{exc.__class__.__name__}: {exc}"},
+            Reason("step.crashed", step=order, type=exc.__class__.__name__, error=Reason.of(exc)),
         )
         return "stop"
 
@@ -492,16 +491,13 @@ def step_work_finished(execution_id: int, step_order: int) -> None:
         failed = logs.filter(status=WorkflowActionLog.Status.FAILED).count()
         execution.context["awaiting_step"] = None
         if failed:
-            _fail(
-                execution,
-                f"Step {step_order}: {failed} action(s) failed",  # see reasons.py
-            )
+            _fail(execution, Reason("step.actions_failed", step=step_order, count=failed))
             return
         execution.current_step = _advance(execution, step_order, timezone.now())
         transition(
             execution,
             Status.QUEUED,
-            reason=gettext_noop("step %(step)s done") % {"step": step_order},
+            reason=Reason("execution.step_done", step=step_order),
             current_step=execution.current_step,
             context=execution.context,
         )

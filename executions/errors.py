@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from core.reasons import ReasonError
 
-class StepError(Exception):
-    """Base class: a step could not do its work."""
+
+class StepError(ReasonError):
+    """Base class: a step could not do its work. Raised with a ``Reason`` (or, for an
+    outside system's own words, a plain string): the engine stores it in the execution's
+    error (``core.reasons``)."""
 
 
 class RetryableStepError(StepError):

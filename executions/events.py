@@ -7,9 +7,9 @@ import logging
 from typing import Any
 
 from django.db import transaction
-from django.utils.translation import gettext_noop
 
 from automation.models import WorkflowDefinition
+from core.reasons import Reason
 from executions.models import WorkflowExecution
 from executions.services import (
     event_idempotency_key,
@@ -63,7 +63,7 @@ def start_event_workflows(event_type: str, payload: dict[str, Any]) -> list[Work
                 trigger=WorkflowExecution.Trigger.EVENT,
                 idempotency_key=event_idempotency_key(workflow_id=workflow.pk, event_id=event_id),
                 context={"event": payload},
-                reason=gettext_noop("event %(event)s") % {"event": event_type},
+                reason=Reason("execution.event", event=event_type),
             )
             if created:
                 execution_enqueue(execution_ids=[execution.pk])

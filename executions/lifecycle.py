@@ -12,10 +12,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from automation.registry import step_type_keys
 from core.errors import DomainError
+from core.reasons import Reason, no_error
 from customers.models import Customer
 from executions import queueing
 from executions.engine import run_execution, transition
@@ -55,7 +55,11 @@ def execution_pause(*, execution: WorkflowExecution | int, by=None) -> WorkflowE
         )
     execution.context["paused_from"] = execution.status
     transition(
-        execution, Status.PAUSED, reason=gettext_noop("paused"), actor=by, context=execution.context
+        execution,
+        Status.PAUSED,
+        reason=Reason("execution.paused"),
+        actor=by,
+        context=execution.context,
     )
     return execution
 
@@ -75,7 +79,7 @@ def execution_resume(*, execution: WorkflowExecution | int, by=None) -> Workflow
         transition(
             execution,
             Status.WAITING,
-            reason=gettext_noop("resumed"),
+            reason=Reason("execution.resumed"),
             actor=by,
             context=execution.context,
         )
@@ -83,7 +87,7 @@ def execution_resume(*, execution: WorkflowExecution | int, by=None) -> Workflow
     transition(
         execution,
         Status.QUEUED,
-        reason=gettext_noop("resumed"),
+        reason=Reason("execution.resumed"),
         actor=by,
         resume_at=None,
         context=execution.context,
@@ -98,12 +102,12 @@ def execution_cancel(*, execution: WorkflowExecution | int, by=None) -> Workflow
     if execution.is_finished:
         raise ExecutionStateError(_("The execution has already finished."))
     execution.action_logs.filter(status=LogStatus.PENDING).update(
-        status=LogStatus.SKIPPED, error_message=gettext_noop("execution cancelled")
+        status=LogStatus.SKIPPED, **Reason("action.cancelled").error_fields()
     )
     transition(
         execution,
         Status.CANCELLED,
-        reason=gettext_noop("cancelled"),
+        reason=Reason("execution.cancelled"),
         actor=by,
         completed_at=timezone.now(),
         resume_at=None,
@@ -123,16 +127,16 @@ def execution_retry(*, execution: WorkflowExecution | int, by=None) -> WorkflowE
         raise ExecutionStateError(_("Only a failed execution can be retried."))
     step_order = execution.current_step
     execution.action_logs.filter(step_order=step_order, status=LogStatus.FAILED).update(
-        status=LogStatus.PENDING, attempts=0, error_message=""
+        status=LogStatus.PENDING, attempts=0, **no_error()
     )
     execution.context.setdefault("attempts", {}).pop(str(step_order), None)
     execution.context["awaiting_step"] = None
     transition(
         execution,
         Status.QUEUED,
-        reason=gettext_noop("retried"),
+        reason=Reason("execution.retried"),
         actor=by,
-        error_message="",
+        **no_error(),
         completed_at=None,
         alerted_at=None,
         context=execution.context,
@@ -185,6 +189,8 @@ def execution_test_report(execution: WorkflowExecution) -> list[StepPreview]:
                 "customer_id": log.target_id,
                 "customer": customer.name if customer else None,
                 **log.result_data,
+                # Why it was skipped, for the reader of this report (in the active language).
+                "reason_label": log.reason_label,
             }
             if log.status == LogStatus.SKIPPED:
                 if log.target_type == "execution":

@@ -5,6 +5,19 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.reasons import label, label_of_result
+
+
+# No ``db_default``: on PostgreSQL Django would then return these columns from every insert.
+# The fast paths that write rows with SQL of their own (COPY, the dispatcher's one statement,
+# executions.store.postgresql) name them.
+def _code_field(verbose_name: str) -> models.CharField:
+    return models.CharField(verbose_name, max_length=60, blank=True, default="")
+
+
+def _params_field(verbose_name: str) -> models.JSONField:
+    return models.JSONField(verbose_name, default=dict, blank=True)
+
 
 class WorkflowExecution(models.Model):
     class Status(models.TextChoices):
@@ -62,7 +75,11 @@ class WorkflowExecution(models.Model):
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     current_step = models.PositiveIntegerField(_("current step"), null=True, blank=True)
     resume_at = models.DateTimeField(_("resume at"), null=True, blank=True)
+    # In English, for the API and the admin's search; ``error_code`` and ``error_params``
+    # say what it means (core.reasons), and ``error_label`` shows it to the reader.
     error_message = models.TextField(_("error message"), blank=True)
+    error_code = _code_field(_("error code"))
+    error_params = _params_field(_("error parameters"))
     context = models.JSONField(_("context"), default=dict, blank=True)
     definition_snapshot = models.JSONField(_("definition snapshot"), default=dict)
     workflow_version = models.PositiveIntegerField(_("workflow version"), default=1)
@@ -105,6 +122,11 @@ class WorkflowExecution(models.Model):
     def is_finished(self) -> bool:
         return self.status in self.FINISHED_STATUSES
 
+    @property
+    def error_label(self) -> str:
+        """The error in the active language."""
+        return label(self.error_code, self.error_params, self.error_message)
+
 
 class ExecutionTransition(models.Model):
     """One row per status change of an execution: the audit trail of its life."""
@@ -118,7 +140,10 @@ class ExecutionTransition(models.Model):
     from_status = models.CharField(_("from"), max_length=20, blank=True)
     to_status = models.CharField(_("to"), max_length=20)
     step_order = models.PositiveIntegerField(_("step"), null=True, blank=True)
+    # In English, for the API and the admin's search; see WorkflowExecution.error_message.
     reason = models.CharField(_("reason"), max_length=500, blank=True)
+    reason_code = _code_field(_("reason code"))
+    reason_params = _params_field(_("reason parameters"))
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -136,6 +161,11 @@ class ExecutionTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status or '-'} -> {self.to_status}"
+
+    @property
+    def reason_label(self) -> str:
+        """The reason in the active language."""
+        return label(self.reason_code, self.reason_params, self.reason)
 
 
 class WorkflowActionLog(models.Model):
@@ -175,8 +205,12 @@ class WorkflowActionLog(models.Model):
     target_type = models.CharField(_("target type"), max_length=20, choices=TargetType.choices)
     target_id = models.BigIntegerField(_("target id"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    # A skipped action says why in ``result_data``: ``reason`` (English), ``reason_code`` and
+    # ``reason_params`` (core.reasons); a failed one in the error fields.
     result_data = models.JSONField(_("result"), default=dict, blank=True)
     error_message = models.TextField(_("error message"), blank=True)
+    error_code = _code_field(_("error code"))
+    error_params = _params_field(_("error parameters"))
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     performed_at = models.DateTimeField(_("performed at"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -200,3 +234,13 @@ class WorkflowActionLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action_type} {self.target_type}:{self.target_id} {self.status}"
+
+    @property
+    def reason_label(self) -> str:
+        """Why the action was skipped, in the active language ("" when it says nothing)."""
+        return label_of_result(self.result_data)
+
+    @property
+    def error_label(self) -> str:
+        """The error in the active language."""
+        return label(self.error_code, self.error_params, self.error_message)

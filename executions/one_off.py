@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db.models import F
 
+from core.reasons import Reason, no_error
 from executions import queueing
 from executions.engine import StepContext, retry_countdown
 from executions.errors import PermanentStepError, RetryLater
@@ -40,9 +41,10 @@ def prepare_one_off(
     result: dict[str, Any] | None = None,
 ) -> bool:
     """Claim the step's one action and hand it to ``queue``; True if it was fanned out,
-    False when an earlier attempt already did it. ``failed`` (with ``%(error)s``) is the
-    step's error when the action failed for good in an earlier round; ``result`` is kept on
-    the claimed row for the worker (what the step found when it ran)."""
+    False when an earlier attempt already did it. ``failed`` is the code of the step's error
+    (with the action's error as ``error``) when the action failed for good in an earlier
+    round; ``result`` is kept on the claimed row for the worker (what the step found when it
+    ran)."""
     row, _created = WorkflowActionLog.objects.get_or_create(
         execution=ctx.execution,
         step_order=ctx.step_order,
@@ -58,7 +60,8 @@ def prepare_one_off(
     if row.status == LogStatus.FAILED:
         # Failed for good in an earlier round (its wrap-up was stopped by a pause): the
         # resumed step must fail too, not pass over it.
-        raise PermanentStepError(failed % {"error": row.error_message})
+        error = Reason.stored(row.error_code, row.error_params, row.error_message)
+        raise PermanentStepError(Reason(failed, error=error))
     if row.status != LogStatus.PENDING:
         return False  # done in an earlier attempt
     queueing.enqueue_step_work(
@@ -84,15 +87,19 @@ def perform_one_off(execution_id: int, step_order: int, action: Action) -> None:
     try:
         result = action(execution, step, dict(log.result_data))
     except (smtplib.SMTPException, OSError) as exc:
-        log.error_message = str(exc)[:2000]
+        error = Reason.of(exc).error_fields()
+        for name, value in error.items():
+            setattr(log, name, value)
         if _is_permanent(exc) or log.attempts > int(step.get("max_retries", 3)):
             log.status = LogStatus.FAILED
-            log.save(update_fields=["status", "error_message", "updated_at"])
+            log.save(update_fields=["status", *error, "updated_at"])
             return
         log.status = LogStatus.PENDING
-        log.save(update_fields=["status", "error_message", "updated_at"])
+        log.save(update_fields=["status", *error, "updated_at"])
         raise RetryLater(retry_countdown(log.attempts)) from exc
+    cleared = no_error()
+    for name, value in cleared.items():
+        setattr(log, name, value)
     log.status = LogStatus.SUCCESS
-    log.error_message = ""
     log.result_data = result
-    log.save(update_fields=["status", "error_message", "result_data", "updated_at"])
+    log.save(update_fields=["status", *cleared, "result_data", "updated_at"])

@@ -14,9 +14,9 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from automation.models import WorkflowDefinition, WorkflowSchedule
+from core.reasons import Reason
 from executions.models import ExecutionTransition, WorkflowExecution
 
 Status = WorkflowExecution.Status
@@ -72,7 +72,7 @@ def execution_create(
     context: dict[str, Any] | None = None,
     is_test: bool = False,
     status: str = Status.QUEUED,
-    reason: str = "",
+    reason: Reason | None = None,
     snapshot: dict[str, Any] | None = None,
 ) -> tuple[WorkflowExecution, bool]:
     """Get or create the execution for ``idempotency_key``; ``(execution, created)``.
@@ -106,7 +106,7 @@ def execution_create(
                 execution=execution,
                 from_status="",
                 to_status=status,
-                reason=reason or gettext_noop("created (%(trigger)s)") % {"trigger": trigger},
+                **(reason or Reason("execution.created", trigger=trigger)).reason_fields(),
                 actor=triggered_by,
             )
     except IntegrityError:
@@ -137,7 +137,7 @@ class ScheduledStart:
     # Not yet: its due time is this many seconds away (a message delivered early).
     wait_s: float | None = None
     # It must not run; why (the workflow was paused or archived since it was dispatched).
-    cancel_reason: str = ""
+    cancel_reason: Reason | None = None
     # Fields to write with the start: a fresh snapshot when the workflow was edited since.
     fields: dict[str, Any] = field(default_factory=dict)
 
@@ -162,14 +162,12 @@ def scheduled_execution_check(*, execution: WorkflowExecution, now: datetime) ->
         return ScheduledStart(wait_s=(due - now).total_seconds())
     workflow = WorkflowDefinition.objects.select_related("schedule").get(pk=execution.workflow_id)
     if workflow.status != WorkflowDefinition.Status.ACTIVE or not workflow.is_active:
-        return ScheduledStart(cancel_reason=gettext_noop("workflow is no longer active"))
+        return ScheduledStart(cancel_reason=Reason("execution.workflow_inactive"))
     if workflow.version == execution.workflow_version:
         return ScheduledStart()
     schedule = getattr(workflow, "schedule", None)
     if not _still_due(schedule, due):
-        return ScheduledStart(
-            cancel_reason=gettext_noop("the schedule changed: no longer due at this time")
-        )
+        return ScheduledStart(cancel_reason=Reason("execution.schedule_changed"))
     return ScheduledStart(
         fields={
             "definition_snapshot": workflow_snapshot(workflow),
@@ -224,7 +222,7 @@ def execution_start(
             idempotency_key=key,
             triggered_by=triggered_by,
             context=context,
-            reason=gettext_noop("started by hand"),
+            reason=Reason("execution.started_by_hand"),
         )
         if created:
             execution_enqueue(execution_ids=[execution.pk])

@@ -15,8 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
+from core.reasons import Reason
 from core.text import unstorable_text
 from customers.models import Customer
 from templates_app.models import EmailTemplate
@@ -258,23 +258,29 @@ class Addressee(Protocol):
     unsubscribed_at: datetime | None
 
 
-def email_skip_reason(*, template: EmailTemplate, customer: Addressee) -> str | None:
+_NO_EMAIL = Reason("skip.no_email")
+_INACTIVE = Reason("skip.customer_inactive")
+_SUPPRESSED = Reason("skip.suppressed", reason=Reason("skip.bounce_or_complaint"))
+_UNSUBSCRIBED = Reason("skip.unsubscribed")
+
+
+def email_skip_reason(*, template: EmailTemplate, customer: Addressee) -> Reason | None:
     """Why ``customer`` gets no email from ``template``, or None when it may be sent.
 
     Inactive customers, missing and suppressed addresses get nothing; unsubscribed customers
-    still get transactional categories (order confirmations). The engine logs the reason in
-    English; the pages translate it (``executions.reasons``).
+    still get transactional categories (order confirmations). The engine logs the reason's
+    code (``core.reasons``); the pages show it in the reader's language.
     """
     if not customer.email:
-        return gettext_noop("no email address")
+        return _NO_EMAIL
     if not customer.active:
-        return gettext_noop("customer inactive")
+        return _INACTIVE
     if customer.suppressed_at is not None:
-        return gettext_noop("address suppressed (%(reason)s)") % {
-            "reason": customer.suppression_reason or gettext_noop("bounce/complaint")
-        }
+        if customer.suppression_reason:  # the provider's own words
+            return Reason("skip.suppressed", reason=customer.suppression_reason)
+        return _SUPPRESSED
     if customer.unsubscribed_at is not None and not template.is_transactional:
-        return gettext_noop("unsubscribed")
+        return _UNSUBSCRIBED
     return None
 
 

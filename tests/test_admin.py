@@ -6,6 +6,7 @@ without touching this file; ``sample_objects`` needs one line per new model for 
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 
 import pytest
@@ -30,6 +31,7 @@ from django_celery_results.models import GroupResult, TaskResult
 import executions.admin
 from ai_assistant.models import AIRequestLog, ChatMessage, ChatSession
 from automation.models import (
+    ClosedDay,
     Integration,
     WorkflowDefinition,
     WorkflowSchedule,
@@ -137,6 +139,9 @@ def sample_objects(db, admin_user: User) -> dict[type[Model], Model]:
         PeriodicTask.objects.create(name="admin test", task="debug", interval=interval),
         TaskResult.objects.create(task_id="task-1"),
         GroupResult.objects.create(group_id="group-1"),
+        ClosedDay.objects.create(
+            name="Inventar", start=datetime.date(2027, 1, 4), end=datetime.date(2027, 1, 5)
+        ),
     ]
     return {type(obj): obj for obj in objects}
 

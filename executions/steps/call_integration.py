@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from django.conf import settings
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from pydantic import Field
 from pydantic.json_schema import SkipJsonSchema
@@ -19,6 +19,7 @@ from automation.models import Integration
 from automation.registry import DslParam, DslSpec, Reference, StepType, register
 from automation.step_config import ConfigModel
 from automation.wording import Lookups, Words
+from core.reasons import Reason
 from executions.engine import StepContext, StepResult
 from executions.errors import PermanentStepError, RetryableStepError
 from executions.models import WorkflowActionLog
@@ -116,9 +117,7 @@ class CallIntegration(StepType):
         try:
             integration = Integration.objects.get(pk=config.integration_id)
         except Integration.DoesNotExist as exc:
-            raise PermanentStepError(
-                gettext_noop("integration %(id)s is gone") % {"id": config.integration_id}
-            ) from exc
+            raise PermanentStepError(Reason("integration.gone", id=config.integration_id)) from exc
         try:
             response = integration_request(
                 integration=integration,
@@ -130,7 +129,9 @@ class CallIntegration(StepType):
             response.raise_for_status()
         except OutboundHTTPError as exc:
             error = RetryableStepError if exc.retryable else PermanentStepError
-            raise error(f"{integration.name}: {exc.message}") from exc
+            raise error(
+                Reason("integration.failed", name=integration.name, error=exc.reason)
+            ) from exc
         ctx.log(
             **common,
             status=WorkflowActionLog.Status.SUCCESS,

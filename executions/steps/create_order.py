@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, Self
 
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from pydantic import Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
@@ -21,6 +21,7 @@ from automation.drafting import Facts, StepDraft
 from automation.registry import DslParam, DslSpec, Phrases, StepType, register
 from automation.step_config import ConfigModel, Recipients
 from automation.wording import Lookups, Words
+from core.reasons import Reason
 from customers.models import Order
 from customers.selection import COUNTED_ORDER_STATUSES
 from customers.services import order_create
@@ -142,7 +143,7 @@ class CreateOrder(StepType):
                 ctx.log(
                     **common,
                     status=LogStatus.SKIPPED,
-                    result_data={"reason": gettext_noop("no previous order to repeat")},
+                    result_data=Reason("skip.no_previous_order").result_fields(),
                 )
                 continue
             external_id = f"wf-{ctx.execution.pk}-{ctx.step_order}-{customer.pk}"

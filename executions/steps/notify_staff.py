@@ -34,6 +34,7 @@ from automation.drafting import Facts, StepDraft
 from automation.registry import DslParam, DslSpec, Phrases, Reference, StepType, register
 from automation.step_config import ConfigModel, NonEmptyStr, Recipients
 from automation.wording import Lookups, Words
+from core.reasons import Reason, Text, extend
 from customers.models import Customer
 from customers.selection import COUNTED_ORDER_STATUSES
 from executions import queueing
@@ -44,6 +45,19 @@ from executions.one_off import perform_one_off, prepare_one_off
 
 #: At most this many customers are listed by name; the notice says how many more there are.
 MAX_LISTED = 200
+
+# Why the step did not tell anyone: its own reasons, in the one catalogue (core.reasons).
+extend(
+    Text("notify_staff.no_customers", gettext_noop("no customers to tell about")),
+    Text(
+        "notify_staff.nobody",
+        gettext_noop("nobody to tell: %(name)s has no active user with an email"),
+    ),
+    Text(
+        "notify_staff.not_sent",
+        gettext_noop("the notice to staff could not be sent: %(error)s"),
+    ),
+)
 
 # "si fra til salg", "gi beskjed til lageret", "varsle selgerne", "notify sales", "let the
 # team know": a notice to people of the business, not an email to customers.
@@ -171,14 +185,11 @@ class NotifyStaff(StepType):
             ctx.log(
                 **common,
                 status=WorkflowActionLog.Status.SKIPPED,
-                result_data={"reason": gettext_noop("no customers to tell about")},
+                result_data=Reason("notify_staff.no_customers").result_fields(),
             )
             return StepResult(customer_ids=[])
         if not addresses:
-            raise PermanentStepError(
-                gettext_noop("nobody to tell: %(name)s has no active user with an email")
-                % {"name": config.staff_group}
-            )
+            raise PermanentStepError(Reason("notify_staff.nobody", name=config.staff_group))
         if ctx.is_test:
             ctx.log(
                 **common,
@@ -190,7 +201,7 @@ class NotifyStaff(StepType):
             ctx,
             target_type=WorkflowActionLog.TargetType.REPORT,
             queue=self.queue,
-            failed=gettext_noop("the notice to staff could not be sent: %(error)s"),
+            failed="notify_staff.not_sent",
             result={"customer_ids": ids},
         )
         return StepResult(customer_ids=ids, fanned_out=fanned_out)
@@ -208,10 +219,7 @@ class NotifyStaff(StepType):
         config = NotifyStaff.Config.model_validate(step.get("action_config") or {})
         addresses = _addresses(config)
         if not addresses:
-            raise PermanentStepError(
-                gettext_noop("nobody to tell: %(name)s has no active user with an email")
-                % {"name": config.staff_group}
-            )
+            raise PermanentStepError(Reason("notify_staff.nobody", name=config.staff_group))
         ids = [int(pk) for pk in claimed.get("customer_ids", [])]
         # The notice is for the business, in its own language.
         with translation.override(settings.LANGUAGE_CODE):

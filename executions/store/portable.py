@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from core.reasons import Reason, no_error
 from customers.models import Customer
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
 
@@ -53,7 +54,7 @@ class DispatchRow:
     idempotency_key: str
     context: dict[str, Any]
     workflow_version: int
-    reason: str
+    reason: Reason
 
 
 class Claim:
@@ -155,7 +156,7 @@ class PortableStore:
     def record_success(self, sent: SentRecord) -> None:
         WorkflowActionLog.objects.filter(pk=sent.row_id).update(
             status=LogStatus.SUCCESS,
-            error_message="",
+            **no_error(),
             result_data=sent.result,
             updated_at=timezone.now(),
         )
@@ -240,7 +241,7 @@ class PortableStore:
                         execution=execution,
                         from_status="",
                         to_status=execution.status,
-                        reason=reasons[execution.idempotency_key],
+                        **reasons[execution.idempotency_key].reason_fields(),
                     )
                     for execution in created
                 )

@@ -51,7 +51,8 @@ Status = WorkflowExecution.Status
 #: Every column of an action-log row but its id, as ``insert_actions`` copies them.
 COPY_FIELDS = (
     *("execution", "step", "step_order", "action_type", "target_type", "target_id", "status"),
-    *("result_data", "error_message", "attempts", "performed_at", "updated_at"),
+    *("result_data", "error_message", "error_code", "error_params"),
+    *("attempts", "performed_at", "updated_at"),
 )
 
 #: One round trip: the previous send's success (if any) and the next claim. The claim returns
@@ -60,8 +61,8 @@ COPY_FIELDS = (
 CLAIM_SQL = f"""
     WITH sent AS (
         UPDATE {WorkflowActionLog._meta.db_table}
-        SET status = %(success)s, error_message = '', result_data = %(result)s::jsonb,
-            updated_at = %(now)s
+        SET status = %(success)s, error_message = '', error_code = '', error_params = '{{}}',
+            result_data = %(result)s::jsonb, updated_at = %(now)s
         WHERE id = %(sent_id)s
     )
     UPDATE {WorkflowActionLog._meta.db_table}
@@ -86,25 +87,30 @@ _DISPATCH_SQL = """
 WITH due AS (
     SELECT * FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(
         workflow_id bigint, schedule_id bigint, status text, scheduled_for timestamptz,
-        idempotency_key text, context jsonb, workflow_version integer, reason text
+        idempotency_key text, context jsonb, workflow_version integer, reason text,
+        reason_code text, reason_params jsonb
     )
 ), created AS (
     INSERT INTO {executions} (
         workflow_id, schedule_id, status, trigger, scheduled_for, idempotency_key,
-        error_message, context, definition_snapshot, workflow_version, is_test,
-        created_at, updated_at
+        error_message, error_code, error_params, context, definition_snapshot,
+        workflow_version, is_test, created_at, updated_at
     )
     SELECT
         due.workflow_id, due.schedule_id, due.status, %(trigger)s, due.scheduled_for,
-        due.idempotency_key, '', due.context, %(snapshots)s::jsonb -> due.workflow_id::text,
-        due.workflow_version, false, %(now)s, %(now)s
+        due.idempotency_key, '', '', '{{}}', due.context,
+        %(snapshots)s::jsonb -> due.workflow_id::text, due.workflow_version, false,
+        %(now)s, %(now)s
     FROM due
     ORDER BY due.idempotency_key
     ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
     RETURNING id, idempotency_key
 ), transitions AS (
-    INSERT INTO {transitions} (execution_id, from_status, to_status, reason, at)
-    SELECT created.id, '', due.status, due.reason, %(now)s
+    INSERT INTO {transitions} (
+        execution_id, from_status, to_status, reason, reason_code, reason_params, at
+    )
+    SELECT
+        created.id, '', due.status, due.reason, due.reason_code, due.reason_params, %(now)s
     FROM created JOIN due USING (idempotency_key)
 )
 SELECT id, idempotency_key FROM created
@@ -264,7 +270,7 @@ class PostgresStore(PortableStore):
                 copy.write(
                     "".join(
                         f"{head}\t{int(row.target_id)}\t{LogStatus(row.status).value}\t"
-                        f"{_copy_json(row.result)}\t\t0\t{now}\t{now}\n"
+                        f"{_copy_json(row.result)}\t\t\t{{}}\t0\t{now}\t{now}\n"
                         for row in rows[start : start + 1000]
                     ).encode()
                 )
@@ -354,7 +360,7 @@ class PostgresStore(PortableStore):
                 "idempotency_key": row.idempotency_key,
                 "context": row.context,
                 "workflow_version": row.workflow_version,
-                "reason": row.reason,
+                **row.reason.reason_fields(),
             }
             for row in rows
         ]

@@ -300,9 +300,14 @@ def start_execution(db: None) -> Callable[..., Any]:
 @pytest.fixture
 def transitions_are_complete(db: None) -> Iterator[None]:
     """After the test: every execution's status history is one unbroken chain of recorded
-    transitions ending in its current status, and current_step fits that status."""
+    transitions ending in its current status, and current_step fits that status; every
+    reason and error is stored as a catalogued code beside its English text."""
     yield
-    from executions.models import ExecutionTransition, WorkflowExecution
+    from core.reasons import CATALOGUE, Reason
+    from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
+
+    def coded(code: str, params: dict[str, Any], text: str, limit: int | None = None) -> bool:
+        return code in CATALOGUE and Reason.stored(code, params).text[:limit] == text
 
     Status = WorkflowExecution.Status
     for execution in WorkflowExecution.objects.all():
@@ -316,3 +321,14 @@ def transitions_are_complete(db: None) -> Iterator[None]:
             assert execution.current_step is not None, execution.pk
         if execution.status == Status.COMPLETED:
             assert execution.current_step is None, execution.pk
+        for t in chain:
+            assert coded(t.reason_code, t.reason_params, t.reason, 500), (execution.pk, t.reason)
+        if execution.error_message or execution.error_code:
+            error = (execution.error_code, execution.error_params, execution.error_message)
+            assert coded(*error), (execution.pk, error)
+    for log in WorkflowActionLog.objects.exclude(error_message="", error_code=""):
+        assert coded(log.error_code, log.error_params, log.error_message), log.pk
+    for log in WorkflowActionLog.objects.filter(result_data__has_key="reason"):
+        result = log.result_data
+        why = (result.get("reason_code", ""), result.get("reason_params", {}), result["reason"])
+        assert coded(*why), (log.pk, why)

@@ -235,7 +235,7 @@ def test_a_send_interrupted_by_a_crash_is_marked_unknown_and_never_resent(
     # Message-ID to look for.
     alert = [m for m in mailoutbox if m.to == [a for _n, a in settings.ADMINS]]
     assert len(alert) == 1
-    assert "unknown outcome" in alert[0].subject
+    assert "ukjent utfall" in alert[0].subject  # in the site's language
     assert message_id(run.execution.pk, 1, run.ids[1]) in alert[0].body
     assert alerts.alert_failed_execution(run.execution.pk) is False  # once only
 
@@ -258,8 +258,8 @@ def test_unknown_outcomes_are_counted_in_the_admin_alert(
     assert run.refresh().status == Status.FAILED
     alert = [m for m in mailoutbox if m.to == [a for _n, a in settings.ADMINS]]
     assert len(alert) == 1
-    assert "Failed actions: 1" in alert[0].body
-    assert "Outcome unknown (not resent): 1" in alert[0].body
+    assert "Feilede handlinger: 1" in alert[0].body
+    assert "Ukjent utfall (ikke sendt på nytt): 1" in alert[0].body
     assert "kunde0@example.com" not in [m.to[0] for m in mailoutbox]
 
 
@@ -427,7 +427,11 @@ def test_a_permanent_5xx_fails_the_customer_at_once_and_the_execution_when_the_s
     assert sorted(m.to[0] for m in mailoutbox) == ["kunde0@example.com", "kunde2@example.com"]
     execution = run.refresh()
     assert execution.status == Status.FAILED
-    assert execution.error_message == "Step 1: 1 action(s) failed"
+    assert execution.error_message == "Step 1: 1 action failed"
+    assert (execution.error_code, execution.error_params) == (
+        "step.actions_failed",
+        {"step": 1, "count": 1},
+    )
     assert execution.current_step == 1
     assert queue.alerts == [execution.pk]
 

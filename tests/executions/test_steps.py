@@ -88,7 +88,7 @@ def test_a_condition_based_step_whose_condition_finds_nobody_is_skipped_and_logg
     skipped = step_log(execution, 1)
     assert (skipped.status, skipped.result_data) == (
         LogStatus.SKIPPED,
-        {"reason": "condition does not hold"},
+        {"reason": "condition does not hold", "reason_code": "skip.condition"},
     )
     assert step_log(execution, 2).status == LogStatus.SUCCESS  # the next step ran
 
@@ -134,7 +134,10 @@ def test_an_inactive_step_is_skipped_and_logged(
 
     assert execution.status == Status.COMPLETED
     assert mailoutbox == []
-    assert step_log(execution, 1).result_data == {"reason": "step is inactive"}
+    assert step_log(execution, 1).result_data == {
+        "reason": "step is inactive",
+        "reason_code": "skip.step_inactive",
+    }
     assert not WorkflowActionLog.objects.filter(execution=execution, action_type="send_email")
 
 
@@ -434,7 +437,7 @@ def test_create_order_repeats_the_last_order_as_a_draft_from_the_workflow(
     assert logs[regular.pk].result_data["order_id"] == order.pk
     assert (logs[newcomer.pk].status, logs[newcomer.pk].result_data) == (
         LogStatus.SKIPPED,
-        {"reason": "no previous order to repeat"},
+        {"reason": "no previous order to repeat", "reason_code": "skip.no_previous_order"},
     )
 
 

@@ -11,6 +11,7 @@ import pytest
 from django.db import connection, transaction
 from django.utils import timezone
 
+from core.reasons import Reason
 from executions.models import WorkflowActionLog, WorkflowExecution
 from executions.store import ActionRow, DispatchRow, PortableStore, SentRecord
 from tests.customers.factories import CustomerFactory
@@ -188,7 +189,7 @@ def test_a_dispatch_batch_inserts_each_key_once(store, make_workflow) -> None:
         idempotency_key="schedule:test:1",
         context={"dispatched_ahead": True},
         workflow_version=workflow.version,
-        reason="due by schedule",
+        reason=Reason("execution.due"),
     )
     snapshots = {workflow.pk: workflow_definition(workflow)}
 
@@ -201,7 +202,9 @@ def test_a_dispatch_batch_inserts_each_key_once(store, make_workflow) -> None:
         {"dispatched_ahead": True},
     )
     assert execution.definition_snapshot == snapshots[workflow.pk]
-    assert [t.reason for t in execution.transitions.all()] == ["due by schedule"]
+    assert [(t.reason, t.reason_code) for t in execution.transitions.all()] == [
+        ("due by schedule", "execution.due")
+    ]
 
     # The same key again (a second dispatcher): no second execution, and the store says so
     # (PostgreSQL skips the key, the portable store reports the race for the caller to retry

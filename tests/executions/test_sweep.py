@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from core.reasons import Reason
 from customers.models import Customer
 from executions import engine
 from executions.dispatch import dispatch_due, sweep_stalled
@@ -160,7 +161,7 @@ def test_pending_rows_waiting_for_a_retry_are_given_the_countdown_cap(
 ) -> None:
     execution = awaiting_emails(2)
     WorkflowActionLog.objects.filter(execution=execution).update(
-        error_message="451 4.3.0 Try again later", updated_at=clock.now
+        **Reason.outside("451 4.3.0 Try again later").error_fields(), updated_at=clock.now
     )
     clock.advance(seconds=61)
     assert sweep_stalled() == (0, 0)

@@ -68,7 +68,8 @@ def test_an_oversized_email_fails_only_that_customer_at_once(started, mailoutbox
     assert sorted(m.to[0] for m in mailoutbox) == ["bakeriet@example.com", "sol@example.com"]
     execution.refresh_from_db()
     assert execution.status == WorkflowExecution.Status.FAILED
-    assert execution.error_message == "Step 1: 1 action(s) failed"
+    assert execution.error_message == "Step 1: 1 action failed"
+    assert execution.error_code == "step.actions_failed"
 
 
 def test_a_test_run_shows_the_oversized_email_as_failed_and_renders_the_others(

@@ -137,10 +137,10 @@ def test_skip_reasons_need_only_the_fields_the_email_step_loads(django_assert_nu
     customers = list(Customer.objects.only(*SKIP_REASON_FIELDS).order_by("pk"))
     with django_assert_num_queries(0):
         reasons = [email_skip_reason(template=template, customer=c) for c in customers]
-    assert reasons == [
-        "no email address",
-        "customer inactive",
-        "address suppressed (bounce)",
-        "unsubscribed",
+    assert [(r.code, r.params, r.text) if r else None for r in reasons] == [
+        ("skip.no_email", {}, "no email address"),
+        ("skip.customer_inactive", {}, "customer inactive"),
+        ("skip.suppressed", {"reason": "bounce"}, "address suppressed (bounce)"),
+        ("skip.unsubscribed", {}, "unsubscribed"),
         None,
     ]

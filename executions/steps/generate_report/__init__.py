@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 from pydantic import Field
 
 from automation.drafting import Facts, StepDraft
@@ -109,7 +108,7 @@ class GenerateReport(StepType):
             ctx,
             target_type=WorkflowActionLog.TargetType.REPORT,
             queue=self.queue,
-            failed=gettext_noop("the report could not be sent: %(error)s"),
+            failed="report.not_sent",
         )
         return StepResult(fanned_out=fanned_out)
 

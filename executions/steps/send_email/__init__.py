@@ -21,6 +21,7 @@ from automation.drafting import Facts, StepDraft
 from automation.registry import DslParam, DslSpec, Phrases, Reference, StepType, register
 from automation.step_config import ConfigModel, Recipients
 from automation.wording import Lookups, Words
+from core.reasons import Reason
 from executions.engine import StepContext, StepResult
 from executions.errors import PermanentStepError
 from executions.steps.send_email import sending
@@ -239,9 +240,7 @@ class SendEmail(StepType):
         if not prepared.pending and prepared.failed:
             # Re-run after its batches were done (a resume after a pause that landed before
             # the step was wrapped up): the failures still decide, as in step_work_finished.
-            raise PermanentStepError(
-                f"{prepared.failed} action(s) failed"  # shown translated: see executions.reasons
-            )
+            raise PermanentStepError(Reason("actions.failed", count=prepared.failed))
         return StepResult(
             customer_ids=prepared.customer_ids,
             fanned_out=bool(prepared.pending),

@@ -31,8 +31,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import connection
 from django.db.models.fields.json import KeyTransform
 from django.utils import timezone, translation
-from django.utils.translation import gettext_noop
 
+from core.reasons import Reason
 from customers.models import Customer
 from executions import queueing
 from executions.engine import retry_countdown
@@ -49,6 +49,7 @@ logger = logging.getLogger(__name__)
 
 LogStatus = WorkflowActionLog.Status
 TargetType = WorkflowActionLog.TargetType
+_CUSTOMER_GONE = Reason("email.customer_gone")
 
 
 def batch_size() -> int:
@@ -78,7 +79,7 @@ def resolve_template(action_config: dict[str, Any]) -> EmailTemplate:
         return EmailTemplate.objects.get(name=action_config["template"])
     except (EmailTemplate.DoesNotExist, KeyError) as exc:
         raise PermanentStepError(
-            gettext_noop("email template not found: %(config)s") % {"config": repr(action_config)}
+            Reason("email.template_not_found", config=repr(action_config))
         ) from exc
 
 
@@ -118,7 +119,7 @@ def prepare_step(ctx: Any, action_config: dict[str, Any]) -> Prepared:
     for customer in recipients:
         reason = email_skip_reason(template=template, customer=customer)
         if reason:
-            result = {"reason": reason, "email": customer.email}
+            result = {**reason.result_fields(), "email": customer.email}
             rows.append(ActionRow(customer.pk, LogStatus.SKIPPED, result))
         else:
             result = {"email": customer.email, "template": template.name}
@@ -168,7 +169,7 @@ def preview_step(ctx: Any, action_config: dict[str, Any]) -> list[int]:
     for customer in customers:
         reason = email_skip_reason(template=template, customer=customer)
         if reason:
-            result = {"reason": reason, "email": customer.email, "test": True}
+            result = {**reason.result_fields(), "email": customer.email, "test": True}
             status = LogStatus.SKIPPED
         else:
             try:
@@ -182,7 +183,7 @@ def preview_step(ctx: Any, action_config: dict[str, Any]) -> list[int]:
                     target_id=customer.pk,
                     status=LogStatus.FAILED,
                     result_data={"test": True, "email": customer.email},
-                    error_message=str(exc)[:2000],
+                    error=Reason.of(exc),
                 )
                 continue
             result = {
@@ -367,7 +368,7 @@ def _record_failure(row, exc: Exception, attempts: int, max_retries: int) -> boo
     permanent = _is_permanent(exc) or attempts > max_retries
     row.update(
         status=LogStatus.FAILED if permanent else LogStatus.PENDING,
-        error_message=str(exc)[:2000],
+        **Reason.of(exc).error_fields(),
         updated_at=timezone.now(),
     )
     return not permanent
@@ -394,7 +395,9 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
     except PermanentStepError as exc:
         WorkflowActionLog.objects.filter(
             pk__in=claims.rows.values(), status=LogStatus.PENDING
-        ).update(status=LogStatus.FAILED, error_message=str(exc), updated_at=timezone.now())
+        ).update(
+            status=LogStatus.FAILED, **Reason.of(exc).error_fields(), updated_at=timezone.now()
+        )
         return
 
     transient: dict[int, int] = {}  # customer id -> attempts so far
@@ -451,7 +454,7 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
                         # The data went out and no answer came back (a dropped connection, a
                         # timeout): the server may have taken it. The row stays `unknown`.
                         claims.row(customer_id).update(
-                            error_message=str(exc)[:2000], updated_at=timezone.now()
+                            **Reason.of(exc).error_fields(), updated_at=timezone.now()
                         )
                         logger.warning(
                             "email to %s: outcome unknown: %s",
@@ -493,7 +496,7 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
             if customer is None:
                 row.update(
                     status=LogStatus.FAILED,
-                    error_message=gettext_noop("customer no longer exists"),
+                    **_CUSTOMER_GONE.error_fields(),
                     updated_at=timezone.now(),
                 )
                 continue
@@ -502,7 +505,7 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
             if reason:
                 row.update(
                     status=LogStatus.SKIPPED,
-                    result_data={"reason": reason, "email": customer.email},
+                    result_data={**reason.result_fields(), "email": customer.email},
                     updated_at=timezone.now(),
                 )
                 continue
