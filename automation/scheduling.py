@@ -49,6 +49,7 @@ from automation.business_calendar import BusinessCalendar, Closure
 __all__ = [
     "DAY_NAMES",
     "Occurrence",
+    "needs_calendar",
     "next_occurrence_after",
     "next_run_after",
     "normalise_day",
@@ -398,7 +399,7 @@ def _apply_policy(
     return Occurrence(instant, None, closure)  # skip
 
 
-def _needs_calendar(schedule_type: str, config: dict[str, Any], policy: str) -> bool:
+def needs_calendar(schedule_type: str, config: dict[str, Any], policy: str) -> bool:
     return (
         policy != "run"
         or bool(config.get("business_days_only"))
@@ -482,7 +483,7 @@ def next_run_after(
 ) -> datetime:
     """The first actual run strictly after ``after`` (aware), as an aware datetime in UTC:
     planned runs the policy skips are passed over, moved ones count at their new time."""
-    if holiday_policy == "run" and not _needs_calendar(
+    if holiday_policy == "run" and not needs_calendar(
         schedule_type, schedule_config or {}, holiday_policy
     ):
         return _next(

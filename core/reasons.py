@@ -40,7 +40,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import formats, timezone
-from django.utils.translation import gettext, gettext_lazy, gettext_noop, ngettext, pgettext
+from django.utils.translation import (
+    get_language,
+    gettext,
+    gettext_lazy,
+    gettext_noop,
+    ngettext,
+    pgettext,
+)
 
 __all__ = [
     "CATALOGUE",
@@ -51,6 +58,7 @@ __all__ = [
     "extend",
     "label",
     "label_of_result",
+    "names",
     "no_error",
 ]
 
@@ -185,6 +193,13 @@ CATALOGUE: dict[str, Text] = _catalogue(
         Text("execution.due", gettext_noop("due by schedule")),
         Text("execution.due_ahead", gettext_noop("due by schedule, queued ahead of its due time")),
         Text("execution.missed", gettext_noop("missed: outside the grace window")),
+        # The holiday policy: a planned run on a public holiday or a closed day.
+        Text("execution.holiday_skipped", gettext_noop("skipped: %(holiday)s")),
+        Text(
+            "execution.holiday_moved",
+            gettext_noop("due by schedule, moved from %(planned)s: %(holiday)s"),
+            shown={"planned": moment},
+        ),
         Text("execution.picked_up", gettext_noop("picked up by a worker")),
         Text("execution.workflow_inactive", gettext_noop("workflow is no longer active")),
         Text(
@@ -195,6 +210,11 @@ CATALOGUE: dict[str, Text] = _catalogue(
             "execution.waits",
             gettext_noop("step %(step)s waits until %(at)s"),
             shown={"at": moment},
+        ),
+        Text(
+            "execution.waits_moved",
+            gettext_noop("step %(step)s waits until %(at)s, moved from %(planned)s: %(holiday)s"),
+            shown={"at": moment, "planned": moment},
         ),
         Text("execution.wait_over", gettext_noop("wait is over")),
         Text(
@@ -249,6 +269,7 @@ CATALOGUE: dict[str, Text] = _catalogue(
         # Why an action was skipped (result_data of a skipped action).
         Text("skip.step_inactive", gettext_noop("step is inactive")),
         Text("skip.condition", gettext_noop("condition does not hold")),
+        Text("skip.holiday", gettext_noop("skipped: %(holiday)s")),
         Text("skip.no_previous_order", gettext_noop("no previous order to repeat")),
         Text("skip.no_email", gettext_noop("no email address")),
         Text("skip.customer_inactive", gettext_noop("customer inactive")),
@@ -390,6 +411,22 @@ def _nested(value: Any) -> Mapping[str, Any] | None:
     return value if isinstance(value, Mapping) and "code" in value else None
 
 
+def _names(value: Any) -> Mapping[str, Any] | None:
+    """A name in each language (``{"nb": "17. mai", "en": "Constitution Day"}``)."""
+    return value if isinstance(value, Mapping) and set(value) == {"nb", "en"} else None
+
+
+def names(*, nb: str, en: str) -> dict[str, str]:
+    """A parameter that is a name in each language, shown in the reader's (a holiday's name
+    from the ``holidays`` package, a closed day's name)."""
+    return {"nb": nb[:MAX_PARAM_LENGTH], "en": en[:MAX_PARAM_LENGTH]}
+
+
+def _local_name(value: Mapping[str, Any]) -> str:
+    language = get_language() or "nb"
+    return str(value["en"] if language.startswith("en") else value["nb"])
+
+
 def _english(code: str, params: Mapping[str, Any]) -> str:
     text = CATALOGUE.get(code)
     if text is None:  # a code nobody catalogued: tests/executions/test_reasons.py fails
@@ -397,7 +434,12 @@ def _english(code: str, params: Mapping[str, Any]) -> str:
     values = _Params()
     for name, value in params.items():
         nested = _nested(value)
-        values[name] = _english(nested["code"], nested.get("params") or {}) if nested else value
+        if nested is not None:
+            values[name] = _english(nested["code"], nested.get("params") or {})
+        elif (both := _names(value)) is not None:
+            values[name] = both["en"]
+        else:
+            values[name] = value
     return text.english(params) % values
 
 
@@ -415,6 +457,8 @@ def label(code: str | None, params: Mapping[str, Any] | None = None, text: str =
             values[name] = label(nested["code"], nested.get("params"), nested.get("text", ""))
         elif name in entry.shown:
             values[name] = entry.shown[name](value)
+        elif (both := _names(value)) is not None:
+            values[name] = _local_name(both)
         else:
             values[name] = value
     return entry.translated_text(params) % values
@@ -447,7 +491,7 @@ def _storable(value: Any) -> Any:
         return value[:MAX_PARAM_LENGTH]
     if isinstance(value, dt.datetime):
         return value.isoformat()
-    if _nested(value) is not None:
+    if _nested(value) is not None or _names(value) is not None:
         return dict(value)
     return str(value)[:MAX_PARAM_LENGTH]
 

@@ -61,10 +61,11 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from automation.business_calendar import BusinessCalendar
 from automation.models import WorkflowDefinition, WorkflowSchedule
 from automation.registry import step_types
-from automation.scheduling import next_run_after
-from core.reasons import Reason
+from automation.scheduling import Occurrence, needs_calendar, next_occurrence_after
+from core.reasons import Reason, names
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
 from executions.services import (
     execution_create,
@@ -83,6 +84,8 @@ Status = WorkflowExecution.Status
 class DispatchResult:
     queued: int = 0
     missed: int = 0
+    # Planned runs the holiday policy skipped, recorded as skipped executions.
+    skipped: int = 0
     resumed: int = 0
     # Schedules whose config no longer yields a next run; they are switched off.
     broken: int = 0
@@ -100,6 +103,7 @@ class DispatchResult:
             "queued": self.queued,
             "ahead": self.ahead,
             "missed": self.missed,
+            "skipped": self.skipped,
             "resumed": self.resumed,
             "broken": self.broken,
             "swept_runs": self.swept_runs,
@@ -112,9 +116,14 @@ class _Due:
     """What one claimed schedule turns into this tick."""
 
     schedule: WorkflowSchedule
-    run_at: datetime | None  # the due time to run (now, or ahead of time), if any
-    missed_at: datetime | None  # the newest due time outside the grace window, if any
+    run: Occurrence | None  # the due time to run (now, or ahead of time), or to skip, if any
+    missed: Occurrence | None  # the newest due time outside the grace window, if any
     next_run: datetime | None  # None: the schedule is broken and gets switched off
+
+    @property
+    def ran_at(self) -> datetime | None:
+        """The run this tick starts (a skipped one is not a run: last_run stays)."""
+        return self.run.at if self.run is not None else None
 
 
 @dataclass
@@ -123,8 +132,10 @@ class _Row:
 
     schedule: WorkflowSchedule
     at: datetime  # its due time: scheduled_for
-    status: str  # queued, or missed
+    status: str  # queued, missed, or skipped
     ahead: bool = False  # dispatched before its due time (the look-ahead)
+    # What the holiday policy made of it: moved (the planned time and the holiday's name).
+    occurrence: Occurrence | None = None
 
 
 @dataclass
@@ -133,37 +144,48 @@ class _Created:
     row: _Row
 
 
-def _next_after(schedule: WorkflowSchedule, after: datetime) -> datetime:
-    return next_run_after(
-        schedule_type=schedule.schedule_type,
-        schedule_config=schedule.schedule_config,
-        timezone=schedule.timezone,
-        after=after,
-    )
-
-
 class _NextRuns:
-    """``next_run_after`` memoised for one tick.
+    """The schedules' next occurrences (runs, and planned runs the holiday policy skips),
+    memoised for one tick, with the business calendar read once per tick.
 
-    Schedules due together mostly share their rule, zone and due time (every "Monday 09:00
-    Oslo" workflow), so ten thousand of them cost a handful of computations, not ten
+    Schedules due together mostly share their rule, zone, policy and due time (every "Monday
+    09:00 Oslo" workflow), so ten thousand of them cost a handful of computations, not ten
     thousand. A rule that cannot compute raises its ``ValueError`` again on every lookup.
     """
 
     def __init__(self) -> None:
-        self._known: dict[tuple[str, str, str, datetime], datetime | str] = {}
+        self._known: dict[tuple[str, str, str, str, datetime], Occurrence | str] = {}
+        self._business: BusinessCalendar | None = None
 
-    def after(self, schedule: WorkflowSchedule, after: datetime) -> datetime:
+    def _calendar(self, schedule: WorkflowSchedule) -> BusinessCalendar | None:
+        if not needs_calendar(
+            schedule.schedule_type, schedule.schedule_config or {}, schedule.holiday_policy
+        ):
+            return None
+        if self._business is None:
+            self._business = BusinessCalendar.load()
+        return self._business
+
+    def occurrence(self, schedule: WorkflowSchedule, after: datetime) -> Occurrence:
+        """The first occurrence whose moment is strictly after ``after``."""
         key = (
             schedule.schedule_type,
             json.dumps(schedule.schedule_config, sort_keys=True, default=str),
             schedule.timezone,
+            schedule.holiday_policy,
             after,
         )
         found = self._known.get(key)
         if found is None:
             try:
-                found = _next_after(schedule, after)
+                found = next_occurrence_after(
+                    schedule_type=schedule.schedule_type,
+                    schedule_config=schedule.schedule_config,
+                    timezone=schedule.timezone,
+                    after=after,
+                    holiday_policy=schedule.holiday_policy,
+                    business=self._calendar(schedule),
+                )
             except ValueError as exc:
                 found = str(exc)
             self._known[key] = found
@@ -171,11 +193,20 @@ class _NextRuns:
             raise ValueError(found)
         return found
 
+    def after(self, schedule: WorkflowSchedule, after: datetime) -> datetime:
+        return self.occurrence(schedule, after).moment
+
+    def at(self, schedule: WorkflowSchedule, due: datetime) -> Occurrence:
+        """The occurrence due at ``due`` (the schedule's ``next_run``); a plain run there when
+        the rule no longer has one (its config changed since ``next_run`` was set)."""
+        found = self.occurrence(schedule, due - timedelta(microseconds=1))
+        return found if found.moment == due else Occurrence(due, due)
+
 
 def _latest_at_or_before(
     schedule: WorkflowSchedule, first: datetime, limit: datetime, next_runs: _NextRuns
-) -> datetime:
-    """The newest due time <= ``limit``, given that ``first`` is a due time <= ``limit``."""
+) -> Occurrence:
+    """The newest occurrence <= ``limit``, given that ``first`` is a due time <= ``limit``."""
     latest = first
     # Jump close to `limit` before walking, so weeks of downtime on a minutely cron cost a
     # handful of calls instead of tens of thousands.
@@ -190,7 +221,7 @@ def _latest_at_or_before(
     while True:
         following = next_runs.after(schedule, latest)
         if following > limit:
-            return latest
+            return next_runs.at(schedule, latest)
         latest = following
 
 
@@ -200,19 +231,36 @@ def _plan(schedule: WorkflowSchedule, now: datetime, next_runs: _NextRuns) -> _D
     grace = timedelta(minutes=schedule.workflow.grace_minutes)
     try:
         if now - due <= grace:
-            # Due now, or (the look-ahead) within the next few seconds: runs at `due`.
-            run_at, missed_at = due, None
+            # Due now, or (the look-ahead) within the next few seconds: runs (or is skipped)
+            # at `due`.
+            run, missed = next_runs.at(schedule, due), None
         else:
             threshold = now - grace
-            missed_at = _latest_at_or_before(schedule, due, threshold, next_runs)
+            missed = _latest_at_or_before(schedule, due, threshold, next_runs)
             # A later due time may still be inside the window; it runs, late but within grace.
-            candidate = next_runs.after(schedule, threshold)
-            run_at = candidate if candidate <= now else None
+            candidate = next_runs.occurrence(schedule, threshold)
+            run = candidate if candidate.moment <= now else None
         next_run = next_runs.after(schedule, max(now, due))
     except ValueError:
         logger.exception("schedule %s cannot compute its next run; switching it off", schedule.pk)
-        return _Due(schedule=schedule, run_at=None, missed_at=None, next_run=None)
-    return _Due(schedule=schedule, run_at=run_at, missed_at=missed_at, next_run=next_run)
+        return _Due(schedule=schedule, run=None, missed=None, next_run=None)
+    return _Due(schedule=schedule, run=run, missed=missed, next_run=next_run)
+
+
+def _rows(plan: _Due, now: datetime) -> list[_Row]:
+    """The executions a plan records: the newest missed due time (a skipped one is recorded
+    as skipped, not missed: nothing was lost), and the run or the skip that is due."""
+    rows: list[_Row] = []
+    if plan.missed is not None:
+        status = Status.SKIPPED if plan.missed.at is None else Status.MISSED
+        rows.append(_Row(plan.schedule, plan.missed.moment, status, occurrence=plan.missed))
+    if plan.run is not None:
+        if plan.run.at is None:
+            rows.append(_Row(plan.schedule, plan.run.planned, Status.SKIPPED, occurrence=plan.run))
+        else:
+            at = plan.run.at
+            rows.append(_Row(plan.schedule, at, Status.QUEUED, at > now, occurrence=plan.run))
+    return rows
 
 
 def _claim_batch(horizon: datetime, batch_size: int) -> list[WorkflowSchedule]:
@@ -233,17 +281,36 @@ _DUE_AHEAD = Reason("execution.due_ahead")
 _DUE = Reason("execution.due")
 
 
+def _holiday(occurrence: Occurrence) -> dict[str, str]:
+    assert occurrence.closure is not None
+    return names(nb=occurrence.closure.name_nb, en=occurrence.closure.name_en)
+
+
 def _reason(row: _Row) -> Reason:
+    occurrence = row.occurrence
+    if row.status == Status.SKIPPED and occurrence is not None and occurrence.adjusted:
+        return Reason("execution.holiday_skipped", holiday=_holiday(occurrence))
     if row.status == Status.MISSED:
         return _MISSED
+    if occurrence is not None and occurrence.adjusted:
+        return Reason(
+            "execution.holiday_moved", planned=occurrence.planned, holiday=_holiday(occurrence)
+        )
     if row.ahead:
         return _DUE_AHEAD
     return _DUE
 
 
 def _context(row: _Row) -> dict[str, Any]:
-    # The engine checks such a run again when it starts (scheduled_execution_check).
-    return {"dispatched_ahead": True} if row.ahead else {}
+    context: dict[str, Any] = {}
+    if row.ahead:
+        # The engine checks such a run again when it starts (scheduled_execution_check).
+        context["dispatched_ahead"] = True
+    occurrence = row.occurrence
+    if row.status == Status.QUEUED and occurrence is not None and occurrence.adjusted:
+        # Moved by the holiday policy: a first step timed at the planned run moves with it.
+        context["planned_for"] = occurrence.planned.isoformat()
+    return context
 
 
 def _insert(fresh: dict[str, _Row], snapshots: dict[int, dict[str, Any]]) -> dict[str, int]:
@@ -311,8 +378,8 @@ def _advance_schedules(plans: list[_Due]) -> None:
     """
     groups: dict[tuple[datetime | None, datetime | None, bool], list[int]] = defaultdict(list)
     for plan in plans:
-        sets_last_run = plan.run_at is not None
-        groups[(plan.next_run, plan.run_at, sets_last_run)].append(plan.schedule.pk)
+        sets_last_run = plan.ran_at is not None
+        groups[(plan.next_run, plan.ran_at, sets_last_run)].append(plan.schedule.pk)
     for (next_run, run_at, sets_last_run), ids in groups.items():
         values: dict[str, datetime | None] = {"next_run": next_run}
         if sets_last_run:
@@ -339,12 +406,7 @@ def _dispatch_batch(tick: _Tick, result: DispatchResult) -> int:
         # claim: one query reads the steps of every workflow of the batch.
         snapshots = workflow_snapshots([s.workflow for s in schedules])
         plans = [_plan(schedule, tick.now, tick.next_runs) for schedule in schedules]
-        rows: list[_Row] = []
-        for plan in plans:
-            if plan.missed_at is not None:
-                rows.append(_Row(plan.schedule, plan.missed_at, Status.MISSED))
-            if plan.run_at is not None:
-                rows.append(_Row(plan.schedule, plan.run_at, Status.QUEUED, plan.run_at > tick.now))
+        rows = [row for plan in plans for row in _rows(plan, tick.now)]
         created = _create_executions(rows, snapshots)
 
         _advance_schedules(plans)
@@ -356,6 +418,8 @@ def _dispatch_batch(tick: _Tick, result: DispatchResult) -> int:
         for execution in created:
             if execution.row.status == Status.MISSED:
                 missed.append(execution)
+            elif execution.row.status == Status.SKIPPED:
+                result.skipped += 1
             else:
                 by_eta[execution.row.at if execution.row.ahead else None].append(execution.pk)
         for eta, ids in by_eta.items():

@@ -20,7 +20,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from automation.registry import StepType, get_step_type, step_types
-from core.reasons import Reason, no_error
+from automation.scheduling import next_run_after, step_trigger, trigger_time_after
+from core.reasons import Reason, names, no_error
 from customers.selection import apply_condition, resolve_recipients
 from executions import queueing
 from executions.errors import PermanentStepError, RetryableStepError, RetryLater
@@ -54,6 +55,12 @@ class StepContext:
     def timezone(self) -> str:
         schedule = self.execution.definition_snapshot.get("schedule") or {}
         return schedule.get("timezone") or settings.TIME_ZONE
+
+    @property
+    def holiday_policy(self) -> str:
+        """The schedule's holiday policy, also for its steps that wait for a weekday."""
+        schedule = self.execution.definition_snapshot.get("schedule") or {}
+        return schedule.get("holiday_policy") or "run"
 
     @property
     def outputs(self) -> dict[str, list[int]]:
@@ -225,8 +232,59 @@ def _claim(execution_id: int) -> WorkflowExecution | None:
     return execution
 
 
-def _wait_target(ctx: StepContext) -> datetime | None:
-    """When a time-based step may run, or None if it may run now."""
+def _next_regular_run(ctx: StepContext, after: datetime) -> datetime | None:
+    """The workflow's next run after ``after`` by the schedule the execution runs from; a step
+    the holiday policy moves never reaches it. None without a schedule (or one that broke)."""
+    schedule = ctx.execution.definition_snapshot.get("schedule") or {}
+    if not schedule.get("schedule_type"):
+        return None
+    try:
+        return next_run_after(
+            schedule_type=schedule["schedule_type"],
+            schedule_config=schedule.get("schedule_config") or {},
+            timezone=ctx.timezone,
+            after=after,
+            holiday_policy=ctx.holiday_policy,
+        )
+    except ValueError:
+        return None
+
+
+def _plan_wait(ctx: StepContext, trigger_config: dict[str, Any]) -> None:
+    """Decide once when a timed step runs, with the holiday policy: ``waits[step]`` is the
+    moment (ISO) or ``"skipped"``; ``holidays[step]`` says which holiday moved or skipped it."""
+    key = str(ctx.step_order)
+    waits = ctx.execution.context.setdefault("waits", {})
+    reference = ctx.execution.context.get("previous_step_completed_at")
+    planned_for = ctx.execution.context.get("planned_for")
+    if reference is None and planned_for is not None:
+        # A run the holiday policy moved: a first step timed at the planned run (the
+        # schedule's own weekday and time) moves with it, to when the run was dispatched.
+        planned = datetime.fromisoformat(planned_for)
+        at = trigger_time_after(trigger_config=trigger_config, timezone=ctx.timezone, after=planned)
+        if at == planned:
+            waits[key] = execution_clock(ctx.execution).isoformat()
+            return
+    after = datetime.fromisoformat(reference) if reference else execution_clock(ctx.execution)
+    occurrence = step_trigger(
+        trigger_config=trigger_config,
+        timezone=ctx.timezone,
+        after=after,
+        holiday_policy=ctx.holiday_policy,
+        before=_next_regular_run(ctx, execution_clock(ctx.execution)),
+    )
+    if occurrence.closure is not None:
+        ctx.execution.context.setdefault("holidays", {})[key] = {
+            "planned": occurrence.planned.isoformat(),
+            "holiday": names(nb=occurrence.closure.name_nb, en=occurrence.closure.name_en),
+        }
+    waits[key] = "skipped" if occurrence.at is None else occurrence.at.isoformat()
+
+
+def _wait_target(ctx: StepContext) -> datetime | Reason | None:
+    """When a time-based step may run: a moment to wait for, None if it may run now, or the
+    reason it is skipped (its day is a public holiday or a closed day, and the workflow's
+    holiday policy skips it)."""
     step = ctx.step
     timed = step.get("trigger_type") == "time_based" or _waits_for_trigger(step)
     if not timed or ctx.is_test:
@@ -247,16 +305,25 @@ def _wait_target(ctx: StepContext) -> datetime | None:
             and trigger_config.get("time") is not None
         ):
             return None
-        from automation.scheduling import trigger_time_after
-
-        reference = ctx.execution.context.get("previous_step_completed_at")
-        after = datetime.fromisoformat(reference) if reference else execution_clock(ctx.execution)
-        target = trigger_time_after(
-            trigger_config=trigger_config, timezone=ctx.timezone, after=after
-        )
-        waits[key] = target.isoformat()
+        _plan_wait(ctx, trigger_config)
+    if waits[key] == "skipped":
+        holiday = ctx.execution.context["holidays"][key]["holiday"]
+        return Reason("skip.holiday", holiday=holiday)
     target = datetime.fromisoformat(waits[key])
     return target if target > ctx.now else None
+
+
+def _wait_reason(ctx: StepContext, target: datetime) -> Reason:
+    moved = (ctx.execution.context.get("holidays") or {}).get(str(ctx.step_order))
+    if moved is None:
+        return Reason("execution.waits", step=ctx.step_order, at=target)
+    return Reason(
+        "execution.waits_moved",
+        step=ctx.step_order,
+        at=target,
+        planned=moved["planned"],
+        holiday=moved["holiday"],
+    )
 
 
 def _advance(execution: WorkflowExecution, step_order: int, now: datetime) -> int | None:
@@ -385,11 +452,20 @@ def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float
         return go_on()
 
     target = _wait_target(ctx)
+    if isinstance(target, Reason):
+        ctx.log(
+            action_type="step",
+            target_type="execution",
+            target_id=execution.pk,
+            status=WorkflowActionLog.Status.SKIPPED,
+            result_data=target.result_fields(),
+        )
+        return go_on()
     if target is not None:
         transition(
             execution,
             Status.WAITING,
-            reason=Reason("execution.waits", step=order, at=target),
+            reason=_wait_reason(ctx, target),
             resume_at=target,
             current_step=order,
             context=execution.context,

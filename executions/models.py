@@ -30,9 +30,11 @@ class WorkflowExecution(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
         # A scheduled run the dispatcher found too late (outside the grace window).
         MISSED = "missed", _("Missed")
+        # A scheduled run the holiday policy skips (a public holiday or a closed day).
+        SKIPPED = "skipped", _("Skipped")
 
     FINISHED_STATUSES = frozenset(
-        {Status.COMPLETED, Status.FAILED, Status.CANCELLED, Status.MISSED}
+        {Status.COMPLETED, Status.FAILED, Status.CANCELLED, Status.MISSED, Status.SKIPPED}
     )
 
     class Trigger(models.TextChoices):

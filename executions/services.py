@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from automation.models import WorkflowDefinition, WorkflowSchedule
+from automation.scheduling import next_run_after
 from core.reasons import Reason
 from executions.models import ExecutionTransition, WorkflowExecution
 
@@ -177,9 +178,8 @@ def scheduled_execution_check(*, execution: WorkflowExecution, now: datetime) ->
 
 
 def _still_due(schedule: WorkflowSchedule | None, due: datetime) -> bool:
-    """Whether ``due`` is a due time of the schedule as it is now."""
-    from automation.scheduling import next_run_after
-
+    """Whether ``due`` is a due time of the schedule as it is now (after its holiday policy:
+    a moved run is due at its new time)."""
     if schedule is None:
         return False
     try:
@@ -189,6 +189,7 @@ def _still_due(schedule: WorkflowSchedule | None, due: datetime) -> bool:
                 schedule_config=schedule.schedule_config,
                 timezone=schedule.timezone,
                 after=due - timedelta(seconds=1),
+                holiday_policy=schedule.holiday_policy,
             )
             == due
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django import forms
@@ -35,7 +35,7 @@ from core.pages import HtmxHttpRequest
 from customers.models import Customer
 from executions import lifecycle
 from executions.dashboard import SUCCESS_RATE_DAYS, dashboard_metrics
-from executions.models import WorkflowActionLog, WorkflowExecution
+from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
 from executions.selectors import (
     action_log_list,
     execution_get,
@@ -168,6 +168,25 @@ def _day_start(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
+_NOT_RUN = (WorkflowExecution.Status.SKIPPED, WorkflowExecution.Status.MISSED)
+
+
+def _explain_not_run(executions: Iterable[WorkflowExecution]) -> None:
+    """Why a planned run did not run ("hoppet over: Grunnlovsdag"), as ``why`` on each skipped
+    or missed execution of a page: their first transition says it (one query per page)."""
+    ids = [e.pk for e in executions if e.status in _NOT_RUN]
+    if not ids:
+        return
+    firsts = {
+        t.execution_id: t
+        for t in ExecutionTransition.objects.filter(execution_id__in=ids, from_status="")
+    }
+    for execution in executions:
+        first = firsts.get(execution.pk)
+        if first is not None:
+            execution.why = first.reason_label
+
+
 @login_required
 @require_GET
 def execution_list_view(request: HtmxHttpRequest) -> HttpResponse:
@@ -186,11 +205,10 @@ def execution_list_view(request: HtmxHttpRequest) -> HttpResponse:
         ),
         is_test={"no": False, "only": True}.get(test or ""),
     )
-    context = {
-        "form": form,
-        "page": Paginator(executions, PAGE_SIZE).get_page(request.GET.get("page")),
-        "query": _query_without_page(request),
-    }
+    page = Paginator(executions, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    _explain_not_run(page.object_list)
+    context = {"form": form, "page": page, "query": _query_without_page(request)}
     template = "executions/execution_list.html"
     if request.htmx:
         template += "#results"
