@@ -75,7 +75,7 @@ class Run:
 # --- Setup -----------------------------------------------------------------------------------
 
 
-def _create_schedules(n: int, tag: str) -> list[int]:
+def _create_schedules(n: int, tag: str, holiday_policy: str = "run") -> list[int]:
     """N active weekly workflows, parked (next_run NULL) until D is known."""
     from automation.models import WorkflowDefinition, WorkflowSchedule
 
@@ -91,6 +91,7 @@ def _create_schedules(n: int, tag: str) -> list[int]:
             schedule_type="weekly",
             schedule_config={"day": "monday", "time": "09:00"},
             timezone="Europe/Oslo",
+            holiday_policy=holiday_policy,
             next_run=None,
         )
         for w in workflows
@@ -310,6 +311,25 @@ def _round(n: int, lookahead_s: float) -> tuple[Run, Run, Run]:
     return ahead, beat, plain
 
 
+def _round_with_holiday_policy(n: int, lookahead_s: float) -> Run:
+    """Ours again, every schedule with the holiday policy ``next_business_day``: each tick
+    reads the business calendar (public holidays and closed days) and applies the policy to
+    every due time. D is a business day here (a closed day is added for the day after it, so
+    the calendar has a closed day to look at); what this measures is what the policy costs."""
+    from automation.models import ClosedDay, WorkflowSchedule
+
+    schedule_ids = _create_schedules(n, f"n{n}-holiday", holiday_policy="next_business_day")
+    due = _next_minute(datetime.now(UTC) + timedelta(seconds=lookahead_s + LEAD_S))
+    tomorrow = due.astimezone(ZONE).date() + timedelta(days=1)
+    closed = ClosedDay.objects.create(name=f"{PREFIX} closed", start=tomorrow, end=tomorrow)
+    _arm_ours(schedule_ids, due)
+    try:
+        return _drive_ours(schedule_ids, due, lookahead_s)
+    finally:
+        closed.delete()
+        WorkflowSchedule.objects.filter(pk__in=schedule_ids).update(next_run=None)
+
+
 def _results(
     n: int, label: str, ours: Run, beat: Run, conditions: dict[str, object]
 ) -> list[Result]:
@@ -380,4 +400,13 @@ def run(args: argparse.Namespace) -> list[Result]:
         results += _results(n, "", ahead, beat, {**conditions, "lookahead_s": lookahead_s})
         if lookahead_s:
             results += _results(n, "_lookahead_0", plain, beat, {**conditions, "lookahead_s": 0})
+        if n == sizes[-1]:
+            policy = _round_with_holiday_policy(n, lookahead_s)
+            results += _results(
+                n,
+                "_holiday_policy",
+                policy,
+                beat,
+                {**conditions, "lookahead_s": lookahead_s, "holiday_policy": "next_business_day"},
+            )
     return results
