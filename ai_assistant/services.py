@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from django.core.exceptions import PermissionDenied
@@ -450,6 +450,142 @@ def ai_parse_description(
         return _run_turn(user, session, user_message, text, language)
 
 
+@dataclass
+class _Turn:
+    """One chat turn in progress: who asks, in which session, and what the provider got."""
+
+    user: AbstractBaseUser
+    session: ChatSession
+    language: str
+    provider: Provider
+    conversation: Conversation
+
+    def reply(self, message: ChatMessage, kind: str, **parts: Any) -> AssistantReply:
+        return _reply(self.session, message, kind, self.language, self.provider.name, **parts)
+
+    def fail(self, content: str, errors: list[dict[str, Any]]) -> AssistantReply:
+        message = _store(self.session, ChatMessage.Role.ASSISTANT, content, errors=errors)
+        return self.reply(message, "error")
+
+
+def _conversation(
+    session: ChatSession,
+    messages: list[dict[str, Any]],
+    *,
+    text: str,
+    system: str,
+    schema: Any,
+    context: ParseContext,
+) -> Conversation:
+    return Conversation(
+        system=system,
+        messages=messages,
+        schema=schema,
+        text=text,
+        draft=session.current_draft,
+        context=context,
+        pending=session.pending,
+        editing=session.edit_of_id is not None,
+    )
+
+
+def _ask_with_repair(turn: _Turn) -> tuple[ProviderAnswer, proposals.Checked]:
+    """The provider's answer, checked by the one validator; an answer with errors the model
+    can fix is sent back once with them. (answer, evaluated); raises ``ProviderError``."""
+    conversation = turn.conversation
+    answer = _ask(turn.provider, conversation, session=turn.session, attempt=1)
+    evaluated = _evaluate(answer)
+    codes = {e["code"] for e in evaluated.errors}
+    if evaluated.errors and turn.provider.supports_repair and not codes & NO_REPAIR_CODES:
+        repair = replace(
+            conversation,
+            messages=[
+                *conversation.messages,
+                {"role": "assistant", "content": answer.raw or "(empty)"},
+                {
+                    "role": "user",
+                    "content": repair_message(evaluated.errors, parse_error=answer.parse_error),
+                },
+            ],
+        )
+        answer = _ask(turn.provider, repair, session=turn.session, attempt=2)
+        evaluated = _evaluate(answer)
+    return answer, evaluated
+
+
+def _not_a_draft(
+    turn: _Turn, answer: ProviderAnswer, evaluated: proposals.Checked
+) -> AssistantReply | None:
+    """The reply when the answer is no draft to show: a question back, a malformed answer,
+    or errors (the validator's, or what the user's role may not do); None for a draft."""
+    workflow, errors = evaluated.workflow, evaluated.errors
+    if answer.question and workflow is None and not errors:
+        notes = "\n".join(answer.notes)
+        with transaction.atomic():
+            message = _store(
+                turn.session,
+                ChatMessage.Role.ASSISTANT,
+                "\n".join(p for p in (notes, answer.question) if p),
+            )
+            turn.session.pending = answer.pending
+            turn.session.save(update_fields=["pending", "updated_at"])
+        return turn.reply(message, "question")
+    if errors and any(e["code"] == "malformed_answer" for e in errors):
+        return turn.fail(FAILURE_MESSAGES["malformed"][turn.language == "en"], errors)
+    if not errors and workflow is not None:
+        errors = workflow_policy_errors(workflow, user=turn.user)
+    if errors:
+        refused = bool({e["code"] for e in errors} & POLICY_CODES)
+        return turn.fail(_errors_text(errors, turn.language, refused=refused), errors)
+    return None
+
+
+def _changes_from_saved(
+    session: ChatSession, workflow: dict[str, Any], language: str
+) -> tuple[list[str], list[Change]]:
+    """Changing a saved workflow: what now differs from the saved version, in words."""
+    if session.edit_of_id is None:
+        return [], []
+    saved = workflow_definition(session.edit_of)  # type: ignore[arg-type]
+    diff = workflow_diff(saved, workflow, language=language)
+    words = Words(language)
+    lines = [words.say("Endringer fra lagret versjon:", "Changes from the saved version:")]
+    lines += [f"- {change.text}" for change in diff] or [words.say("- ingen", "- none")]
+    return lines, diff
+
+
+def _draft_reply(
+    turn: _Turn, answer: ProviderAnswer, evaluated: proposals.Checked
+) -> AssistantReply:
+    """Show the checked draft with what was understood and chosen, and keep it as the
+    session's draft."""
+    session, language, workflow = turn.session, turn.language, evaluated.workflow
+    draft = session.current_draft
+    if draft is None or workflow.get("name") != draft.get("name"):
+        workflow["name"] = unique_workflow_name(
+            str(workflow.get("name") or ""), exclude=session.edit_of_id or session.workflow_id
+        )
+    preview = workflow_preview(workflow, language=language)
+    # Every turn says what was understood and chosen: the defaults taken, the changes made.
+    lines, diff = _changes_from_saved(session, workflow, language)
+    changes = "\n".join(p for p in (*answer.notes, *lines) if p)
+    content = _draft_message(changes, preview, language)
+    with transaction.atomic():
+        message = _store(session, ChatMessage.Role.ASSISTANT, content, workflow=workflow)
+        session.current_draft = workflow
+        session.draft_templates = evaluated.proposals
+        session.pending = None
+        session.save(update_fields=["current_draft", "draft_templates", "pending", "updated_at"])
+    return turn.reply(
+        message,
+        "workflow",
+        workflow=workflow,
+        preview=preview,
+        new_templates=evaluated.proposals,
+        changes=diff,
+    )
+
+
 def _run_turn(
     user: AbstractBaseUser,
     session: ChatSession,
@@ -468,47 +604,18 @@ def _run_turn(
             errors=[{"path": "", "code": "provider_unavailable", "message": str(exc)}],
         )
         return _reply(session, message, "error", language, "")
-    context = ParseContext.from_db()
-    draft = session.current_draft
     schema = provider_workflow_schema()
-    system = build_system_prompt(_prompt_context(user, context, draft, language), schema=schema)
-    conversation = Conversation(
-        system=system,
-        messages=_with_user_turn(_history(session, exclude=user_message.pk), text),
-        schema=schema,
-        text=text,
-        draft=draft,
-        context=context,
-        pending=session.pending,
-        editing=session.edit_of_id is not None,
+    context = ParseContext.from_db()
+    system = build_system_prompt(
+        _prompt_context(user, context, session.current_draft, language), schema=schema
     )
-
+    messages = _with_user_turn(_history(session, exclude=user_message.pk), text)
+    conversation = _conversation(
+        session, messages, text=text, system=system, schema=schema, context=context
+    )
+    turn = _Turn(user, session, language, provider, conversation)
     try:
-        answer = _ask(provider, conversation, session=session, attempt=1)
-        evaluated = _evaluate(answer)
-        workflow, errors = evaluated.workflow, evaluated.errors
-        codes = {e["code"] for e in errors}
-        if errors and provider.supports_repair and not codes & NO_REPAIR_CODES:
-            repair = Conversation(
-                system=system,
-                messages=[
-                    *conversation.messages,
-                    {"role": "assistant", "content": answer.raw or "(empty)"},
-                    {
-                        "role": "user",
-                        "content": repair_message(errors, parse_error=answer.parse_error),
-                    },
-                ],
-                schema=schema,
-                text=text,
-                draft=draft,
-                context=context,
-                pending=session.pending,
-                editing=session.edit_of_id is not None,
-            )
-            answer = _ask(provider, repair, session=session, attempt=2)
-            evaluated = _evaluate(answer)
-            workflow, errors = evaluated.workflow, evaluated.errors
+        answer, evaluated = _ask_with_repair(turn)
     except ProviderError as exc:
         message = _store(
             session,
@@ -516,80 +623,10 @@ def _run_turn(
             FAILURE_MESSAGES.get(exc.kind, FAILURE_MESSAGES["server"])[language == "en"],
             errors=[{"path": "", "code": f"provider_{exc.kind}", "message": exc.kind}],
         )
-        return _reply(session, message, "error", language, provider.name)
-
+        return turn.reply(message, "error")
     if answer.language in ("nb", "en"):
-        language = answer.language
-    if answer.question and workflow is None and not errors:
-        notes = "\n".join(answer.notes)
-        with transaction.atomic():
-            message = _store(
-                session,
-                ChatMessage.Role.ASSISTANT,
-                "\n".join(p for p in (notes, answer.question) if p),
-            )
-            session.pending = answer.pending
-            session.save(update_fields=["pending", "updated_at"])
-        return _reply(session, message, "question", language, provider.name)
-
-    if errors and any(e["code"] == "malformed_answer" for e in errors):
-        message = _store(
-            session,
-            ChatMessage.Role.ASSISTANT,
-            FAILURE_MESSAGES["malformed"][language == "en"],
-            errors=errors,
-        )
-        return _reply(session, message, "error", language, provider.name)
-    if not errors and workflow is not None:
-        errors = workflow_policy_errors(workflow, user=user)
-    if errors:
-        refused = bool({e["code"] for e in errors} & POLICY_CODES)
-        message = _store(
-            session,
-            ChatMessage.Role.ASSISTANT,
-            _errors_text(errors, language, refused=refused),
-            errors=errors,
-        )
-        return _reply(session, message, "error", language, provider.name)
-
-    assert workflow is not None
-    if draft is None or workflow.get("name") != draft.get("name"):
-        workflow["name"] = unique_workflow_name(
-            str(workflow.get("name") or ""), exclude=session.edit_of_id or session.workflow_id
-        )
-    preview = workflow_preview(workflow, language=language)
-    # Every turn says what was understood and chosen: the defaults taken, the changes made.
-    changes = "\n".join(answer.notes)
-    diff: list[Change] = []
-    if session.edit_of_id is not None:
-        # Changing a saved workflow: what now differs from the saved version, in words.
-        saved = workflow_definition(session.edit_of)  # type: ignore[arg-type]
-        diff = workflow_diff(saved, workflow, language=language)
-        lines = [
-            Words(language).say("Endringer fra lagret versjon:", "Changes from the saved version:")
-        ]
-        lines += [f"- {change.text}" for change in diff] or [
-            Words(language).say("- ingen", "- none")
-        ]
-        changes = "\n".join(p for p in (changes, *lines) if p)
-    content = _draft_message(changes, preview, language)
-    with transaction.atomic():
-        message = _store(session, ChatMessage.Role.ASSISTANT, content, workflow=workflow)
-        session.current_draft = workflow
-        session.draft_templates = evaluated.proposals
-        session.pending = None
-        session.save(update_fields=["current_draft", "draft_templates", "pending", "updated_at"])
-    return _reply(
-        session,
-        message,
-        "workflow",
-        language,
-        provider.name,
-        workflow=workflow,
-        preview=preview,
-        new_templates=evaluated.proposals,
-        changes=diff,
-    )
+        turn.language = answer.language
+    return _not_a_draft(turn, answer, evaluated) or _draft_reply(turn, answer, evaluated)
 
 
 def _draft_message(changes: str, preview: list[PreviewLine], language: str) -> str:
