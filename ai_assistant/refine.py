@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from automation.registry import step_types
+from automation.wording import Words
 
 __all__ = ["RefineOutcome", "detect_language", "refine_draft"]
 
@@ -166,10 +167,6 @@ class RefineOutcome:
     language: str = "nb"
 
 
-def _say(language: str, nb: str, en: str) -> str:
-    return en if language == "en" else nb
-
-
 def _day_label(day: str | None, language: str) -> str:
     if not day:
         return ""
@@ -248,8 +245,7 @@ def find_target(
             n = len(steps) if word in ("siste", "last") else ORDINALS[word]
         if not 1 <= n <= len(steps):
             return _Target(
-                question=_say(
-                    language,
+                question=Words(language).say(
                     f"Arbeidsflyten har bare {len(steps)} steg. Hvilket steg mener du?",
                     f"The workflow has only {len(steps)} steps. Which step do you mean?",
                 )
@@ -264,15 +260,13 @@ def find_target(
             return _Target(index=matching[0], span=match.span())
         if not matching:
             return _Target(
-                question=_say(
-                    language,
+                question=Words(language).say(
                     f"Jeg finner ikke «{match.group(0)}» i utkastet. Hvilket steg vil du endre?",
                     f"I cannot find “{match.group(0)}” in the draft. Which step should change?",
                 )
             )
         return _Target(
-            question=_say(
-                language,
+            question=Words(language).say(
                 f"Utkastet har flere steg som passer «{match.group(0)}» (steg "
                 + ", ".join(str(i + 1) for i in matching)
                 + "). Hvilket mener du?",
@@ -355,16 +349,14 @@ def _move_schedule(
     config = dict(schedule.get("schedule_config") or {})
     kind = schedule.get("schedule_type")
     if kind in ("monthly", "cron") and day:
-        return _say(
-            language,
+        return Words(language).say(
             "Arbeidsflyten går ikke ukentlig. Vil du at den skal gå hver "
             f"{_day_label(day, language)} i stedet? Beskriv i så fall planen på nytt.",
             "The workflow does not run weekly. Should it run every "
             f"{_day_label(day, language)} instead? Then please describe the schedule again.",
         )
     if kind == "cron":
-        return _say(
-            language,
+        return Words(language).say(
             "Planen er et cron-uttrykk; beskriv den nye planen med dag og klokkeslett.",
             "The schedule is a cron expression; describe the new one with a day and a time.",
         )
@@ -464,86 +456,107 @@ def refine_draft(
     if target.question:
         return RefineOutcome(question=target.question, language=language)
 
+    edit = _Edit(workflow, target.index, categories, Words(language))
     changes: list[str] = []
-    if wants_move:
-        index = target.index
-        if index is None:
-            timed = [i for i, step in enumerate(workflow["steps"]) if _timed(step)]
-            if workflow.get("workflow_type") == "scheduled" and len(timed) <= 1:
-                index = timed[0] if timed else 0
-            elif len(timed) == 1:
-                index = timed[0]
-            else:
-                return RefineOutcome(
-                    question=_say(
-                        language,
-                        "Hvilket steg vil du flytte? Utkastet har steg "
-                        + ", ".join(str(i + 1) for i in timed)
-                        + " med egne tidspunkt.",
-                        "Which step should move? Steps "
-                        + ", ".join(str(i + 1) for i in timed)
-                        + " of the draft have their own times.",
-                    ),
-                    language=language,
-                )
-        question = _move_step(workflow, index, day, time, categories, language)
+    for change in (
+        edit.move(day, time) if wants_move else None,
+        edit.regroup(group_found[0], groups) if group_found is not None else None,
+    ):
+        if isinstance(change, _Question):
+            return RefineOutcome(question=change.text, language=language)
+        if change:
+            changes.append(change)
+    if workflow.get("description"):
+        workflow["description"] = _describe(workflow, language)
+    return RefineOutcome(workflow=workflow, changes=changes, language=language)
+
+
+@dataclass(frozen=True)
+class _Question:
+    """What the user is asked instead of guessing."""
+
+    text: str
+
+
+@dataclass
+class _Edit:
+    """One edit of a copy of the draft: each part changes ``workflow`` and says what it did,
+    or asks."""
+
+    workflow: dict[str, Any]
+    index: int | None  # the step the text names, if it names one
+    categories: dict[int, str]
+    words: Words
+
+    def _step_to_move(self) -> int | _Question:
+        if self.index is not None:
+            return self.index
+        timed = [i for i, step in enumerate(self.workflow["steps"]) if _timed(step)]
+        if self.workflow.get("workflow_type") == "scheduled" and len(timed) <= 1:
+            return timed[0] if timed else 0
+        if len(timed) == 1:
+            return timed[0]
+        numbers = ", ".join(str(i + 1) for i in timed)
+        return _Question(
+            self.words.say(
+                f"Hvilket steg vil du flytte? Utkastet har steg {numbers} med egne tidspunkt.",
+                f"Which step should move? Steps {numbers} of the draft have their own times.",
+            )
+        )
+
+    def move(self, day: str | None, time: str | None) -> str | _Question:
+        """Move a step (the named one, or the only timed one) to ``day``/``time``."""
+        index = self._step_to_move()
+        if isinstance(index, _Question):
+            return index
+        language = self.words.language
+        question = _move_step(self.workflow, index, day, time, self.categories, language)
         if question:
-            return RefineOutcome(question=question, language=language)
-        step = workflow["steps"][index]
+            return _Question(question)
+        step = self.workflow["steps"][index]
         config = step.get("trigger_config") or {}
-        schedule = (workflow.get("schedule") or {}).get("schedule_config") or {}
+        schedule = (self.workflow.get("schedule") or {}).get("schedule_config") or {}
         shown_day = config.get("day") or (schedule.get("day") if index == 0 else None)
         shown_time = config.get("time") or (schedule.get("time") if index == 0 else None)
         when = " ".join(p for p in (_day_label(shown_day, language), shown_time) if p)
         name = step.get("name") or step.get("step_type")
-        changes.append(
-            _say(language, f"Flyttet «{name}» til {when}.", f"Moved “{name}” to {when}.")
-        )
+        return self.words.say(f"Flyttet «{name}» til {when}.", f"Moved “{name}” to {when}.")
 
-    if group_found is not None:
-        phrase = group_found[0]
+    def regroup(self, phrase: str, groups: Sequence[Mapping[str, Any]]) -> str | _Question:
+        """Address the named step (or every step sent to a group) to the group ``phrase``."""
         slug = _match_group(phrase, groups)
         if slug is None:
             known = ", ".join(str(g["name"]) for g in groups) or "-"
-            return RefineOutcome(
-                question=_say(
-                    language,
+            return _Question(
+                self.words.say(
                     f"Jeg finner ingen kundegruppe som heter «{phrase}». Grupper som finnes: "
                     f"{known} (eller alle kunder).",
                     f"There is no customer group called “{phrase}”. Existing groups: {known} "
                     "(or all customers).",
-                ),
-                language=language,
+                )
             )
+        steps = self.workflow["steps"]
         indexes = (
-            [target.index]
-            if target.index is not None
+            [self.index]
+            if self.index is not None
             else [
                 i
-                for i, step in enumerate(workflow["steps"])
+                for i, step in enumerate(steps)
                 if "group" in ((step.get("action_config") or {}).get("recipients") or {})
             ]
         )
         changed = 0
         for i in indexes:
-            action = workflow["steps"][i].get("action_config") or {}
+            action = steps[i].get("action_config") or {}
             if isinstance(action.get("recipients"), dict):
                 action["recipients"] = {"group": slug}
                 changed += 1
         if not changed:
-            return RefineOutcome(
-                question=_say(
-                    language,
+            return _Question(
+                self.words.say(
                     "Ingen steg i utkastet sender til en kundegruppe. Hvilket steg mener du?",
                     "No step of the draft is addressed to a customer group. Which step?",
-                ),
-                language=language,
+                )
             )
-        label = _say(language, "alle kunder", "all customers") if slug == "all" else slug
-        changes.append(
-            _say(language, f"Mottakere endret til {label}.", f"Recipients changed to {label}.")
-        )
-
-    if workflow.get("description"):
-        workflow["description"] = _describe(workflow, language)
-    return RefineOutcome(workflow=workflow, changes=changes, language=language)
+        label = self.words.say("alle kunder", "all customers") if slug == "all" else slug
+        return self.words.say(f"Mottakere endret til {label}.", f"Recipients changed to {label}.")
