@@ -287,3 +287,57 @@ def test_the_execution_history_says_which_holiday_skipped_a_run(
     assert '<span class="badge skipped">Hoppet over</span>' in html
     why = html[html.index('<small class="muted">Hoppet over: ') :].split("</small>")[0]
     assert "Grunnlovsdag" in why  # 2027: also Andre pinsedag
+
+
+@pytest.mark.parametrize(
+    ("policy", "expected"),
+    [
+        # 2. påskedag: to Tuesday 30 March; with skip nothing runs that week at all.
+        ("next_business_day", [datetime(2027, 3, 30, 7, 0, tzinfo=UTC)]),
+        ("skip", []),
+    ],
+)
+def test_easter_monday_over_a_week_of_ticks(
+    policy: str,
+    expected: list[datetime],
+    clock,
+    enqueued: list[int],
+    django_capture_on_commit_callbacks,
+) -> None:
+    workflow = _deploy(policy, clock, datetime(2027, 3, 28, 10, 0, tzinfo=UTC))
+
+    tick = datetime(2027, 3, 29, 6, 0, tzinfo=UTC)
+    while tick < datetime(2027, 4, 4, 0, 0, tzinfo=UTC):  # every 15 minutes until Sunday
+        _tick(clock, django_capture_on_commit_callbacks, tick)
+        tick += timedelta(minutes=15)
+
+    runs = WorkflowExecution.objects.filter(workflow=workflow)
+    assert [e.scheduled_for for e in runs.filter(status=Status.QUEUED)] == expected
+    skipped = [e.scheduled_for for e in runs.filter(status=Status.SKIPPED)]
+    assert skipped == ([datetime(2027, 3, 29, 7, 0, tzinfo=UTC)] if policy == "skip" else [])
+
+
+def test_a_christmas_closure_skips_the_monday_inside_it(
+    clock, enqueued: list[int], django_capture_on_commit_callbacks
+) -> None:
+    ClosedDay.objects.create(
+        name="Julestengt",
+        start=datetime(2026, 12, 24).date(),
+        end=datetime(2027, 1, 1).date(),
+    )
+    workflow = _deploy("skip", clock, datetime(2026, 12, 20, 10, 0, tzinfo=UTC))
+    monday_21, monday_28, monday_4 = (
+        datetime(2026, 12, 21, 8, 0, tzinfo=UTC),
+        datetime(2026, 12, 28, 8, 0, tzinfo=UTC),
+        datetime(2027, 1, 4, 8, 0, tzinfo=UTC),
+    )
+    for moment in (monday_21, monday_28, monday_4):
+        _tick(clock, django_capture_on_commit_callbacks, moment + timedelta(seconds=5))
+
+    runs = WorkflowExecution.objects.filter(workflow=workflow).order_by("scheduled_for")
+    assert [(e.scheduled_for, e.status) for e in runs] == [
+        (monday_21, Status.QUEUED),
+        (monday_28, Status.SKIPPED),
+        (monday_4, Status.QUEUED),
+    ]
+    assert _labels(runs[1], "nb") == ["hoppet over: Julestengt"]
