@@ -233,6 +233,24 @@ def _moved(pairs: Mapping[int, int]) -> set[int]:
         )
 
 
+@dataclass(frozen=True)
+class _StepPair:
+    """One step in both versions (the new version's step type)."""
+
+    old: Mapping[str, Any]
+    new: Mapping[str, Any]
+    cls: type[StepType]
+    order_map: Mapping[Any, Any]
+
+    @property
+    def action_old(self) -> Mapping[str, Any]:
+        return self.old.get("action_config") or {}
+
+    @property
+    def action_new(self) -> Mapping[str, Any]:
+        return self.new.get("action_config") or {}
+
+
 class _Differ:
     """One comparison: both documents, the words and the names they refer to."""
 
@@ -514,111 +532,147 @@ class _Differ:
         self, old: Mapping[str, Any], new: Mapping[str, Any], order_map: Mapping[Any, Any]
     ) -> list[Change]:
         """The lines for one step that is in both versions, part by part."""
-        w, cls = self.w, _kind(new)
-        label = self.label(new)
+        step = _StepPair(old, new, _kind(new), order_map)
         n = new.get("step_order")
         out: list[Change] = []
-
-        def add(aspect: str, text: str) -> None:
-            out.append(Change("step_changed", f"{label}: {text}", n, aspect))
-
-        # The name: said on its own, with both names, since the other lines use the new one.
-        name_o, name_n = (old.get("name") or "").strip(), (new.get("name") or "").strip()
-        if name_o != name_n:
-            if name_o and name_n:
-                text = w.say(
-                    f"{self.quote(name_o)} heter nå {self.quote(name_n)}",
-                    f"{self.quote(name_o)} is now called {self.quote(name_n)}",
-                )
-            elif name_n:
-                text = w.say(
-                    f"{self.label(old)} heter nå {self.quote(name_n)}",
-                    f"{self.label(old)} is now called {self.quote(name_n)}",
-                )
-            else:
-                text = w.say(
-                    f"{self.quote(name_o)} har ikke lenger noe navn",
-                    f"{self.quote(name_o)} no longer has a name",
-                )
-            out.append(Change("step_changed", text, n, "name"))
-
-        # When: as the preview says it; for a step that waits (wait_until) the time it waits
-        # for, which its preview line says after "Vent til".
-        if _trigger(old) != _trigger(new):
-            if cls.waits_for_trigger:
-                before = self.lower(w.trigger_when(_trigger(old)[1]))
-                after = self.lower(w.trigger_when(_trigger(new)[1]))
-            else:
-                before, after = self.when_text(old, self.old), self.when_text(new, self.new)
-            if before != after:
-                add("when", self.change(before, after))
-            elif _trigger(old)[0] == _trigger(new)[0]:
-                # The same words for another config: not to be hidden, if only in raw form.
-                add("when", self.change(self.raw(_trigger(old)[1]), self.raw(_trigger(new)[1])))
-            # Else immediate ↔ time_based at the very time it would run anyway (a first step
-            # at the schedule's time): no change in when it runs.
-
-        action_o, action_n = old.get("action_config") or {}, new.get("action_config") or {}
-        to = w.say("til", "to") if cls.emails_customers else w.say("for", "for")
-
-        # Whom.
-        if cls.acts_on_customers:
-            rec_o, rec_n = action_o.get("recipients") or {}, action_n.get("recipients") or {}
-            if "from_step" in rec_o and "from_step" in rec_n:
-                # The same earlier step under a new number is not a change.
-                rec_o = {"from_step": order_map.get(rec_o["from_step"], rec_o["from_step"])}
-            if rec_o != rec_n:
-                before = w.audience(action_o.get("recipients") or {}, self.lookups)
-                after = w.audience(rec_n, self.lookups)
-                before = before or self.raw(action_o.get("recipients"))
-                after = after or self.raw(action_n.get("recipients"))
-                add("recipients", self.change(f"{to} {before}", f"{to} {after}"))
-
-        # Which of them: the condition as the relative clause the preview uses.
-        if cls.config_field != "condition_config":
-            cond_o = old.get("condition_config") or {}
-            cond_n = new.get("condition_config") or {}
-            if cond_o != cond_n:
-                add("condition", self.condition_text(cond_o, cond_n, to))
-
-        # Which template.
-        if _has_template(cls) and any(action_o.get(k) != action_n.get(k) for k in _TEMPLATE_KEYS):
-            before, after = self.template_name(action_o), self.template_name(action_n)
-            if before == after:  # two templates of one name
-                before += f" (#{action_o.get('template_id')})"
-                after += f" (#{action_n.get('template_id')})"
-            both = self.change(self.quote(before), self.quote(after))
-            add("template", w.say(f"mal {both}", f"template {both}"))
-
-        # Anything else of the step type's config: its own describe(), before and after, with
-        # the parts said above taken from the new version so only this part differs.
-        rest_o, rest_n = _rest(old, cls), _rest(new, cls)
-        if rest_o != rest_n:
-            hybrid = copy.deepcopy(dict(new))
-            for field, values in rest_o.items():
-                if field == "action_config":
-                    kept = {k: v for k, v in action_n.items() if k in _own_keys(cls)}
-                    hybrid[field] = {**values, **kept}
-                else:
-                    hybrid[field] = values
-            before, after = self.what(hybrid), self.what(new)
-            if before != after:
-                add("config", self.change(self.lower(before), self.lower(after)))
-            else:
-                for field in rest_o:
-                    for key in sorted(set(rest_o[field]) | set(rest_n[field])):
-                        a, b = rest_o[field].get(key), rest_n[field].get(key)
-                        if a != b:
-                            add("config", f"{key} {self.change(self.raw(a), self.raw(b))}")
-
-        if old.get("is_active", True) != new.get("is_active", True):
-            on = new.get("is_active", True) is not False
-            add("active", w.say("slått på", "turned on") if on else w.say("slått av", "turned off"))
-        retries_o, retries_n = old.get("max_retries", 3), new.get("max_retries", 3)
-        if retries_o != retries_n:
-            both = self.change(str(retries_o), str(retries_n))
-            add("retries", w.say(f"nye forsøk ved feil: {both}", f"retries on failure: {both}"))
+        renamed = self._name(step)
+        if renamed:
+            # Said on its own, with both names, since the other lines use the new one.
+            out.append(Change("step_changed", renamed, n, "name"))
+        label = self.label(new)
+        for aspect, say in (
+            ("when", self._when),
+            ("recipients", self._whom),
+            ("condition", self._which_of_them),
+            ("template", self._template),
+            ("config", self._rest_of_config),
+            ("active", self._active),
+            ("retries", self._retries),
+        ):
+            out += [Change("step_changed", f"{label}: {text}", n, aspect) for text in say(step)]
         return out
+
+    def _name(self, step: _StepPair) -> str | None:
+        w = self.w
+        name_o = (step.old.get("name") or "").strip()
+        name_n = (step.new.get("name") or "").strip()
+        if name_o == name_n:
+            return None
+        if name_o and name_n:
+            return w.say(
+                f"{self.quote(name_o)} heter nå {self.quote(name_n)}",
+                f"{self.quote(name_o)} is now called {self.quote(name_n)}",
+            )
+        if name_n:
+            return w.say(
+                f"{self.label(step.old)} heter nå {self.quote(name_n)}",
+                f"{self.label(step.old)} is now called {self.quote(name_n)}",
+            )
+        return w.say(
+            f"{self.quote(name_o)} har ikke lenger noe navn",
+            f"{self.quote(name_o)} no longer has a name",
+        )
+
+    def _when(self, step: _StepPair) -> list[str]:
+        """As the preview says it; for a step that waits (wait_until) the time it waits for,
+        which its preview line says after "Vent til"."""
+        old, new = step.old, step.new
+        if _trigger(old) == _trigger(new):
+            return []
+        if step.cls.waits_for_trigger:
+            before = self.lower(self.w.trigger_when(_trigger(old)[1]))
+            after = self.lower(self.w.trigger_when(_trigger(new)[1]))
+        else:
+            before, after = self.when_text(old, self.old), self.when_text(new, self.new)
+        if before != after:
+            return [self.change(before, after)]
+        if _trigger(old)[0] == _trigger(new)[0]:
+            # The same words for another config: not to be hidden, if only in raw form.
+            return [self.change(self.raw(_trigger(old)[1]), self.raw(_trigger(new)[1]))]
+        # Else immediate ↔ time_based at the very time it would run anyway (a first step at
+        # the schedule's time): no change in when it runs.
+        return []
+
+    def _to(self, step: _StepPair) -> str:
+        return self.w.say("til", "to") if step.cls.emails_customers else self.w.say("for", "for")
+
+    def _whom(self, step: _StepPair) -> list[str]:
+        if not step.cls.acts_on_customers:
+            return []
+        rec_o = step.action_old.get("recipients") or {}
+        rec_n = step.action_new.get("recipients") or {}
+        if "from_step" in rec_o and "from_step" in rec_n:
+            # The same earlier step under a new number is not a change.
+            rec_o = {"from_step": step.order_map.get(rec_o["from_step"], rec_o["from_step"])}
+        if rec_o == rec_n:
+            return []
+        before = self.w.audience(step.action_old.get("recipients") or {}, self.lookups)
+        after = self.w.audience(rec_n, self.lookups)
+        before = before or self.raw(step.action_old.get("recipients"))
+        after = after or self.raw(step.action_new.get("recipients"))
+        to = self._to(step)
+        return [self.change(f"{to} {before}", f"{to} {after}")]
+
+    def _which_of_them(self, step: _StepPair) -> list[str]:
+        """The condition, as the relative clause the preview uses."""
+        if step.cls.config_field == "condition_config":
+            return []
+        cond_o = step.old.get("condition_config") or {}
+        cond_n = step.new.get("condition_config") or {}
+        if cond_o == cond_n:
+            return []
+        return [self.condition_text(cond_o, cond_n, self._to(step))]
+
+    def _template(self, step: _StepPair) -> list[str]:
+        action_o, action_n = step.action_old, step.action_new
+        if not _has_template(step.cls) or all(
+            action_o.get(k) == action_n.get(k) for k in _TEMPLATE_KEYS
+        ):
+            return []
+        before, after = self.template_name(action_o), self.template_name(action_n)
+        if before == after:  # two templates of one name
+            before += f" (#{action_o.get('template_id')})"
+            after += f" (#{action_n.get('template_id')})"
+        both = self.change(self.quote(before), self.quote(after))
+        return [self.w.say(f"mal {both}", f"template {both}")]
+
+    def _rest_of_config(self, step: _StepPair) -> list[str]:
+        """Anything else of the step type's config: its own describe(), before and after,
+        with the parts said above taken from the new version so only this part differs."""
+        cls, new = step.cls, step.new
+        rest_o, rest_n = _rest(step.old, cls), _rest(new, cls)
+        if rest_o == rest_n:
+            return []
+        hybrid = copy.deepcopy(dict(new))
+        for field, values in rest_o.items():
+            if field == "action_config":
+                kept = {k: v for k, v in step.action_new.items() if k in _own_keys(cls)}
+                hybrid[field] = {**values, **kept}
+            else:
+                hybrid[field] = values
+        before, after = self.what(hybrid), self.what(new)
+        if before != after:
+            return [self.change(self.lower(before), self.lower(after))]
+        lines = []
+        for field in rest_o:
+            for key in sorted(set(rest_o[field]) | set(rest_n[field])):
+                a, b = rest_o[field].get(key), rest_n[field].get(key)
+                if a != b:
+                    lines.append(f"{key} {self.change(self.raw(a), self.raw(b))}")
+        return lines
+
+    def _active(self, step: _StepPair) -> list[str]:
+        if step.old.get("is_active", True) == step.new.get("is_active", True):
+            return []
+        on = step.new.get("is_active", True) is not False
+        return [self.w.say("slått på", "turned on") if on else self.w.say("slått av", "turned off")]
+
+    def _retries(self, step: _StepPair) -> list[str]:
+        retries_o, retries_n = step.old.get("max_retries", 3), step.new.get("max_retries", 3)
+        if retries_o == retries_n:
+            return []
+        both = self.change(str(retries_o), str(retries_n))
+        return [self.w.say(f"nye forsøk ved feil: {both}", f"retries on failure: {both}")]
 
     def when_text(self, step: Mapping[str, Any], doc: Mapping[str, Any]) -> str:
         """``when``, and that a condition_based step runs only if its condition holds (the
