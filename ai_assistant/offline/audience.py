@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ai_assistant.context import GroupInfo
+from ai_assistant.offline.templates import concepts_in
 from ai_assistant.offline.text import NUM, blank, fold, number, one_letter_off, stems
 from ai_assistant.offline.timing import FULL_DAY, day_from_match, is_day_word
 
@@ -82,8 +83,15 @@ _ADDRESSED = re.compile(
     r"|\blet\s+(?:the|our|all)\s+(?P<w2>[\wæøåé-]+(?:\s+[\wæøåé-]+)?)\s+know\b"
     r"|\binvite\s+(?:the|our|all)\s+(?P<w3>[\wæøåé-]+(?:\s+[\wæøåé-]+)?)"
 )
-# Names of a kind of customer in more than one word.
-_PHRASE_GROUPS = re.compile(r"\bcoffee\s+(?:shops?|bars?|houses?)\b")
+# Names of a kind of customer in more than one word, read as the one word a group is named.
+_PHRASE_GROUPS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bcoffee\s+(?:shops?|bars?|houses?)\b"), "kafeer"),
+    (re.compile(r"\b(?:gas|petrol|filling|service|fuel)\s+stations?\b"), "bensinstasjoner"),
+    (re.compile(r"\bsports?\s+(?:clubs?|teams?|associations?)\b"), "idrettslag"),
+    (re.compile(r"\bgolf\s+clubs?\b"), "golfklubber"),
+    (re.compile(r"\bhair\s+(?:salons?|dressers?)\b"), "frisører"),
+    (re.compile(r"\bconvenience\s+stores?\b"), "kiosker"),
+)
 # "catering-kundene", "bar-kunder": a group named by a word before "kunder".
 _GROUP_OF_CUSTOMERS = re.compile(r"\b([\wæøåé]{3,})-(?:kunde\w*|customers?)\b")
 _AUDIENCE_STOP = _words(
@@ -98,7 +106,7 @@ _AUDIENCE_STOP = _words(
     start starten end slutten uke uken week dag dagen day this these its his days weeks
     hours minutes months dagene ukene timer minutter others neste next resten rest alle
     sine sin deres their yours ours dere kl ones one people folks guys whoever anyone anybody
-    somebody someone hvem"""
+    somebody someone hvem bare kun only just"""
 )
 
 _GROUP_SYNONYMS: list[frozenset[str]] = [
@@ -108,6 +116,9 @@ _GROUP_SYNONYMS: list[frozenset[str]] = [
     frozenset({"hotell", "hotel"}),
     frozenset({"bakeri", "bakery", "baker"}),
     frozenset({"kiosk", "kiosker"}),
+    frozenset({"pub", "bar", "utested", "puber"}),
+    frozenset({"bensinstasjon", "bensinstasjoner", "stasjon"}),
+    frozenset({"idrettslag", "sportsklubb", "klubb", "club"}),
     frozenset({"kantine", "canteen", "cafeteria"}),
     frozenset({"dagligvare", "grocery", "groceri", "supermarked", "supermarket"}),
     frozenset({"storkunde", "storkunder", "key", "large"}),
@@ -222,9 +233,10 @@ def read_audience(
 ) -> None:
     """Customer groups named, "everyone", and words that look like a group no one has
     (asked about rather than dropped). ``action_words`` are not group names ("rapporten")."""
-    s = _PHRASE_GROUPS.sub("kafeer", s)
+    for pattern, word in _PHRASE_GROUPS:
+        s = pattern.sub(word, s)
     for word in re.findall(r"[\wæøåé]+", s):
-        group = groups.match(word) if len(word) >= 4 else None
+        group = groups.match(word) if len(word) >= 4 and word not in _AUDIENCE_STOP else None
         if group is not None and group["slug"] not in frag.groups:
             frag.groups.append(group["slug"])
     if _EVERYONE.search(s):
@@ -241,6 +253,7 @@ def read_audience(
             or is_day_word(word)
             or not re.search(r"(?:er|ene|ane|ar|s|a)$", word)
             or action_words.fullmatch(word)
+            or concepts_in(word)  # "for returkassene": what is sent, not to whom
         ):
             continue
         if word not in frag.unknown_groups:

@@ -26,7 +26,7 @@ from ai_assistant.offline.templates import (
     topic_proposal,
 )
 from ai_assistant.offline.text import NUM, normalise, split
-from ai_assistant.offline.timing import EN_DAYS, NB_DAYS, WEEKDAYS, BadTime
+from ai_assistant.offline.timing import EN_DAYS, FULL_DAY, NB_DAYS, WEEKDAYS, BadTime
 from automation.drafting import Facts, StepDraft, TemplateChoice
 from automation.registry import StepType, step_types
 from automation.wording import Words, ordinal, schedule_when
@@ -182,11 +182,34 @@ class Builder:
                 "skal det være?",
                 "It sounds like that is not settled yet. Which day and what time should it be?",
             )
+        if _NOT_ON_DAY.search(normalised):
+            # "every Monday, but never on Mondays", "hver dag unntatt mandag": days left out
+            # are asked about, not dropped without a word.
+            raise self.ask(
+                "Du nevner en dag det ikke skal skje. Hvilke dager skal det skje?",
+                "You name a day it should not happen on. Which days should it happen?",
+            )
+        if (
+            _REMIND_THEM.search(normalised)
+            and not any(f.groups or f.everyone for f in fragments)
+            and len(actions) == 1
+            and not event
+        ):
+            # "minn dem på det fredag": nothing before it says who "them" are or what "it" is.
+            raise self.ask(
+                "Hvem skal få påminnelsen, og hva gjelder den? For eksempel «minn kafeene på "
+                "bestillingen torsdag kl 15».",
+                "Who should get the reminder, and what is it about? For example “remind the "
+                "cafés to order on Thursday at 3pm”.",
+            )
         steps = _in_run_order(self._steps(_one_per_day(actions, always=True), event))
         doc: dict[str, Any] = {"name": "", "description": "", "workflow_type": "scheduled"}
         if event:
             doc["workflow_type"] = "event_based"
             doc["event"] = {"type": event}
+            name = events.webhook_name(self.text) if event == "webhook" else None
+            if name:
+                doc["event"]["name"] = name
             step_dicts = self._event_steps(steps)
         else:
             schedule, step_dicts = self._scheduled_steps(steps)
@@ -752,6 +775,12 @@ _NOISE = frozenset(
 )
 
 # "mandag eller tirsdag", "vet ikke helt", "not sure": nothing to build on yet.
+# A weekday it must not happen on (holidays were read before: "ikke på helligdager").
+_NOT_ON_DAY = re.compile(
+    r"\b(?:never|not|aldri|ikke|except|unntatt|bortsett\s+fra|men\s+ikke)\s+(?:on\s+|på\s+)?"
+    r"(?:a\s+|en\s+)?" + FULL_DAY + r"\b"
+)
+_REMIND_THEM = re.compile(r"\b(?:minn|påminn\w*|remind|nudge)\s+(?:dem|them|de|dei)\b")
 _UNSURE = re.compile(
     r"\bvet\s+ikke\b|\bikke\s+sikker\b|\bnot\s+sure\b|\bdon'?t\s+know\b|\bkanskje\b|\bmaybe\b"
     r"|\b(?:"

@@ -42,7 +42,8 @@ _CUSTOMER_EVENT = re.compile(
 # the order phrase's verbs would make of it.
 _CUSTOMER_CREATED = re.compile(
     r"\b(?:ny\w*\s+)?kunde\w*\s+(?:blir\s+opprettet|opprettes|registreres|blir\s+registrert"
-    r"|registrerer\s+seg|er\s+registrert|legges\s+til|blir\s+lagt\s+til)"
+    r"|registrerer\s+seg|er\s+registrert|legges\s+til|blir\s+lagt\s+til|blir\s+lagt\s+inn"
+    r"|legges\s+inn|er\s+lagt\s+inn|kommer\s+til)"
     r"|\b(?:new\s+)?customer\s+(?:is\s+|gets\s+)?(?:created|registered|added|signs?\s+up)"
 )
 # "when the webshop webhook fires", "når webhooken «crm.update» kommer": a webhook event.
@@ -59,6 +60,34 @@ EVENT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_ORDER_EVENT, "order.created"),
     (_CUSTOMER_EVENT, "customer.created"),
 )
+
+
+_NAME = r"([A-Za-z0-9][\w.:/-]{0,99})"
+_OPEN = "[«\"'\u201c\u2018]"
+_CLOSE = "[»\"'\u201d\u2019]"
+# The webhook's name: quoted next to "webhook" («lager-lavt», 'pos-sync', "crm.update"), or
+# a name with a dot or a dash right after it ("webhook crm.update").
+_WEBHOOK_NAME = (
+    re.compile(
+        r"webhook\w*\s+(?:(?:called|named|kalt|som\s+heter|med\s+navn(?:et)?)\s+)?"
+        + _OPEN
+        + _NAME
+        + _CLOSE,
+        re.IGNORECASE,
+    ),
+    re.compile(_OPEN + _NAME + _CLOSE + r"\s*-?\s*webhook", re.IGNORECASE),
+    re.compile(r"webhook\w*\s+([a-z0-9]+(?:[.:-][a-z0-9]+)+)\b", re.IGNORECASE),
+)
+
+
+def webhook_name(text: str) -> str | None:
+    """The name of the webhook a request is about, from its own words (before they are
+    normalised, which drops quotes); None when it names none."""
+    for pattern in _WEBHOOK_NAME:
+        m = pattern.search(text)
+        if m:
+            return m.group(1)
+    return None
 
 
 def read_event(text: str) -> tuple[str | None, str]:

@@ -125,6 +125,9 @@ _STAFF_SYNONYMS: list[frozenset[str]] = [
     frozenset({"kontor", "office", "kontoret"}),
     frozenset({"ledelse", "leder", "management", "manager", "ledere"}),
     frozenset({"kundeservice", "support", "customer service"}),
+    frozenset({"sjåfør", "sjåfører", "driver", "drivers", "bud", "transport"}),
+    frozenset({"økonomi", "finance", "accounting", "regnskap", "økonomiavdelingen"}),
+    frozenset({"marked", "marketing", "markedsføring"}),
 ]
 
 

@@ -105,7 +105,10 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "faktura",
-        ("faktura", "betalingspåminnelse", "invoice", "payment reminder", "betaling", "payment"),
+        (
+            "faktura", "betalingspåminnelse", "invoice", "payment reminder", "betaling",
+            "payment", "ubetalt", "unpaid", "forfalt", "overdue",
+        ),
         ("Fakturapåminnelse", "Invoice reminder"),
         "faktura",
     ),
@@ -120,6 +123,25 @@ CONCEPTS: tuple[Concept, ...] = (
         ("stengt", "ferie", "åpningstider", "closed", "opening hours", "holiday notice"),
         ("Åpningstider", "Opening hours"),
         "informasjon",
+    ),
+    Concept(
+        "pant",
+        (
+            "pant", "pantoppgjør", "returkasse", "returkasser", "tomgods", "deposit",
+            "bottle deposit", "deposit settlement", "deposit statement", "empties",
+            "returnable crates",
+        ),
+        ("Pantoppgjør", "Deposit settlement"),
+        "pant",
+    ),
+    Concept(
+        "sortiment",
+        (
+            "sortiment", "vareutvalg", "produktnyheter", "range", "assortment",
+            "product range", "new products", "sesongvarer", "seasonal range",
+        ),
+        ("Sortiment", "Product range"),
+        "sesong",
     ),
     Concept(
         "julehilsen",

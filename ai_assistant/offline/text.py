@@ -15,6 +15,12 @@ NUMBER_WORDS = {
 }  # fmt: skip
 #: A number in digits or words.
 NUM = r"(\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+#: The same, or a decimal ("1.5", "1,5") or a half ("halvannen", "one and a half").
+DEC = (
+    r"(\d{1,3}[.,]\d{1,2}|halvannen|one\s+and\s+a\s+half|\d{1,3}|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")"
+)
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: Where an e-mail address stood in the normalised text: "zzaddr<index>zz".
@@ -26,7 +32,8 @@ _SPLIT = re.compile(
     r"deretter|etterpå|and\s+then|then|followed\s+by|og|and|så|plus|samt|\+)\b)\s*"
 )
 
-_SUFFIXES = ("ene", "ane", "ies", "er", "en", "et", "es", "a", "e", "s")
+# "-an" is the definite plural of Trøndelag and northern dialects ("kioskan", "pubban").
+_SUFFIXES = ("ene", "ane", "ies", "er", "en", "et", "es", "an", "a", "e", "s")
 
 
 def normalise(text: str) -> tuple[str, list[str]]:
@@ -42,6 +49,10 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = text.lower()
     text = text.replace("\u2019", "'").replace("«", " ").replace("»", " ").replace('"', " ")
     text = re.sub(r"\bkl\.", "kl ", text)
+    # "velkomst + beskjed til salg": a plus between two parts joins them as "og" does.
+    text = re.sub(r"\s\+\s", " og ", text)
+    # "f.o.m." and "fra og med" are "fra" (whose "og" joins no two parts).
+    text = re.sub(r"\bf\.\s?o\.\s?m\.?|\bfra\s+og\s+med\b", "fra", text)
     text = re.sub(r"\b(?:klokka|klokken|klokka|kl:)\s*", "kl ", text)
     text = re.sub(r"\b(a|p)\.m\.?", r"\1m", text)
     # "start 18.12", "første gang 11.12": a date, not 18:12.
@@ -121,6 +132,16 @@ def number(token: str) -> int:
     return int(token) if token.isdigit() else NUMBER_WORDS[token]
 
 
+def amount(token: str) -> float:
+    """A number of ``DEC``: 1.5 for "1,5", "halvannen" and "one and a half"."""
+    token = " ".join(token.split())
+    if token in ("halvannen", "one and a half"):
+        return 1.5
+    if re.fullmatch(r"\d{1,3}[.,]\d{1,2}", token):
+        return float(token.replace(",", "."))
+    return number(token)
+
+
 def hhmm(hour: int, minute: int) -> str | None:
     if 0 <= hour <= 23 and 0 <= minute <= 59:
         return f"{hour:02d}:{minute:02d}"
@@ -157,4 +178,6 @@ def stems(word: str) -> set[str]:
             found.add(word[: -len(suffix)])
     if word.endswith("ies") and len(word) > 5:
         found.add(word[:-3] + "y")
+    # "pubben", "pubban": a consonant doubled before the ending.
+    found |= {w[:-1] for w in found if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeiouyæøå"}
     return found

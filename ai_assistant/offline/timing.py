@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ai_assistant.offline.text import NUM, blank, clock, hhmm, number
+from ai_assistant.offline.text import DEC, NUM, amount, blank, clock, hhmm, number
 
 if TYPE_CHECKING:
     from ai_assistant.offline.fragments import Fragment
@@ -145,11 +145,17 @@ _DAY_OF_MONTH = re.compile(
     r"|\b(\d{1,2})(?:st|nd|rd|th)\b"
     r"|\b(\d{1,2})\s+(?=(?:hver|i|every|of|each)\s+(?:måned|month|the month|mnd))"
 )
+# "hver 20. kl 9", "every 15th": a day of the month without the word month.
+_EVERY_NTH = re.compile(
+    r"\b(?:hver|every|each)\s+(\d{1,2})(?:st|nd|rd|th)?\b"
+    r"(?!\s*(?:[.:,]\d|dag\w*|days?|tim\w*|hours?|min\w*|uk\w*|weeks?|måned\w*|months?|mnd"
+    r"|gang\w*|times?))"
+)
 
 _DELAY = re.compile(
-    r"\b(?:" + NUM + r"\s*(timer?|t|hours?|h|minutt(?:er)?|minutes?|min|dager?|days?|døgn"
+    r"\b(?:" + DEC + r"\s*(timer?|t|hours?|h|minutt(?:er)?|minutes?|min|dager?|days?|døgn"
     r"|uker?|weeks?)\s+(?:senere|etter(?:på)?|later|after(?:wards)?|deretter)"
-    r"|(?:etter|after|om|in)\s+" + NUM + r"\s*(timer?|hours?|minutt(?:er)?|minutes?|min|"
+    r"|(?:etter|after|om|in)\s+" + DEC + r"\s*(timer?|hours?|minutt(?:er)?|minutes?|min|"
     r"dager?|days?|døgn|uker?|weeks?))\b"
 )
 # "dagen etter", "the day after", "neste dag", "uka etter": one unit later.
@@ -197,9 +203,9 @@ def day_from_match(m: re.Match[str]) -> str:
 def read_delay(frag: Fragment, s: str) -> str:
     """ "2 timer senere", "after 3 days": a delay after the step before."""
     for m in list(_DELAY.finditer(s)):
-        count = number(m.group(1) or m.group(3))
+        count = amount(m.group(1) or m.group(3))
         unit = m.group(2) or m.group(4)
-        frag.delay = count * _minutes(unit)
+        frag.delay = round(count * _minutes(unit))
         s = blank(s, m)
     for m in list(_ONE_LATER.finditer(s)):
         if frag.delay is None:
@@ -226,6 +232,11 @@ def read_monthly(frag: Fragment, s: str) -> str:
     for m in list(_FIRST_DAY_OF_MONTH.finditer(s)):
         frag.monthly, frag.day_of_month = True, 1
         s = blank(s, m)
+    for m in list(_EVERY_NTH.finditer(s)):
+        value = int(m.group(1))
+        if 1 <= value <= 31 and frag.day_of_month is None:
+            frag.monthly, frag.day_of_month = True, value
+            s = blank(s, m)
     monthly_words = list(_MONTHLY.finditer(s))
     if monthly_words:
         frag.monthly = True
