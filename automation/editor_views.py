@@ -38,7 +38,7 @@ from accounts.roles import BUSINESS, user_has_role
 from automation.diff import workflow_diff
 from automation.models import WorkflowDefinition, WorkflowVersion
 from automation.policy import WorkflowPermissionError, role_errors, workflow_policy_errors
-from automation.preview import workflow_preview
+from automation.preview import EVENTS, workflow_preview
 from automation.registry import StepType, step_types
 from automation.scheduling import runs_and_adjustments, step_trigger
 from automation.selectors import workflow_get
@@ -667,9 +667,11 @@ def _editor_context(
     cards = _cards(doc, keys, by_field, request.user, templates)
     preview = workflow_preview(normalised, language=w.language) if normalised else []
     customers = list(Customer.objects.filter(active=True).order_by("name").values("pk", "name"))
+    event = (doc.get("event") or {}).get("type", "")
     return {
         "workflow": workflow,
         "doc": doc,
+        "event_text": w.say(*EVENTS.get(event, (event, event))) if event else "",
         "schedule": _schedule_fields(doc),
         "cards": cards,
         "base_version": base_version,

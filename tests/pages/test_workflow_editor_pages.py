@@ -15,7 +15,12 @@ from django.test import Client
 from django.urls import reverse
 
 from automation.models import WorkflowDefinition
-from automation.services import workflow_archive, workflow_definition, workflow_update
+from automation.services import (
+    workflow_archive,
+    workflow_create,
+    workflow_definition,
+    workflow_update,
+)
 from tests.automation.workflow_docs import Refs, make_refs, running_example
 from tests.pages.workflow_helpers import (
     HTMX,
@@ -455,3 +460,34 @@ def test_the_page_and_the_fragment(workflow: WorkflowDefinition) -> None:
     fragment = client.post(edit_url(workflow), load(client, workflow), **HTMX).content.decode()
     assert "<html" not in fragment and 'id="editor-form"' in fragment
     assert "Checked: the workflow is valid." in fragment
+
+
+def test_an_event_workflow_keeps_its_event_and_the_event_customer(refs: Refs) -> None:
+    doc = {
+        "name": "Ordrebekreftelse",
+        "workflow_type": "event_based",
+        "event": {"type": "order.created"},
+        "steps": [
+            {
+                "step_type": "send_email",
+                "action_config": {
+                    "template_id": refs.order_form.pk,
+                    "recipients": {"event_customer": True},
+                },
+            }
+        ],
+    }
+    workflow = workflow_create(created_by=None, data=doc)
+    client = client_as("business")
+    page = client.get(edit_url(workflow)).content.decode()
+    assert "Når en kunde legger inn en ordre" in page
+    data = form_of(page)
+    assert data["s0-who"] == "event_customer"
+    response = client.post(
+        edit_url(workflow), {**data, "name": "Ordrebekreftelse (ny)", "save": "1"}
+    )
+    assert response.status_code == 302
+    saved = workflow_definition(WorkflowDefinition.objects.get(pk=workflow.pk))
+    assert saved["event"] == {"type": "order.created"}
+    assert saved["steps"][0]["action_config"]["recipients"] == {"event_customer": True}
+    assert saved["name"] == "Ordrebekreftelse (ny)"
