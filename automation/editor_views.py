@@ -243,6 +243,88 @@ def _has_condition(cls: type[StepType] | None) -> bool:
     return cls is not None and (cls.acts_on_customers or cls.config_field == "condition_config")
 
 
+#: Config keys the cards have fields of their own for (template picker, "who").
+_OWN_FIELDS = ("template_id", "template", "recipients")
+#: Names of the step types' other settings, read from each type's ``Config`` schema; a
+#: setting not named here shows with its schema title.
+SETTING_LABELS = {
+    "report": gettext_lazy("Report"),
+    "send_to": gettext_lazy("Send to (email addresses, separated by commas)"),
+    "mode": gettext_lazy("What to order"),
+    "status": gettext_lazy("Order status"),
+    "staff_group": gettext_lazy("Staff group"),
+    "subject": gettext_lazy("Subject"),
+    "message": gettext_lazy("Message"),
+    "from_email": gettext_lazy("From address (optional)"),
+    "reply_to": gettext_lazy("Reply-to address (optional)"),
+    "integration_id": gettext_lazy("Integration (number)"),
+    "method": gettext_lazy("HTTP method"),
+    "path": gettext_lazy("Path"),
+    "timeout_s": gettext_lazy("Timeout in seconds"),
+}
+SETTING_VALUES = {
+    "repeat_last": gettext_lazy("Repeat the customer's last order"),
+    "lines": gettext_lazy("The given lines"),
+    "draft": gettext_lazy("Draft"),
+    "placed": gettext_lazy("Placed"),
+    "execution_summary": gettext_lazy("Summary of the run"),
+    "orders_missing": gettext_lazy("Customers who have not ordered"),
+    "weekly_orders": gettext_lazy("The week's orders"),
+}
+
+
+def step_settings(cls: type[StepType] | None) -> list[dict[str, Any]]:
+    """The step type's own settings the card shows as plain fields, read from its
+    ``Config`` schema: choices, texts, numbers, yes/no and lists of texts. Nested settings
+    (an integration's body, order lines) are kept as they are."""
+    if cls is None or cls.config_field != "action_config":
+        return []
+    schema = cls.Config.model_json_schema()
+    required = set(schema.get("required") or [])
+    settings = []
+    for key, prop in (schema.get("properties") or {}).items():
+        if key in _OWN_FIELDS:
+            continue
+        kind = prop.get("type")
+        if prop.get("enum"):
+            kind = "choice"
+        elif kind == "array":
+            kind = "list" if (prop.get("items") or {}).get("type") == "string" else "kept"
+        elif kind not in ("string", "integer", "number", "boolean"):
+            kind = "kept"
+        settings.append(
+            {
+                "key": key,
+                "kind": kind,
+                "required": key in required,
+                "label": SETTING_LABELS.get(key, prop.get("title") or key),
+                "choices": [(v, SETTING_VALUES.get(v, v)) for v in prop.get("enum") or []],
+            }
+        )
+    return settings
+
+
+def _setting_from(post: QueryDict, name: str, kind: str) -> Any:
+    """A setting's value from its field; None: not given (the key is left out)."""
+    if kind == "list":
+        text = post.get(name) or ""
+        items = [item.strip() for item in text.replace("\n", ",").split(",")]
+        return [item for item in items if item] or None
+    if kind == "boolean":
+        return True if post.get(name) else None
+    text = (post.get(name) or "").strip()
+    if not text:
+        return None
+    if kind == "integer":
+        return _int(text)
+    if kind == "number":
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            return text
+    return text
+
+
 def _step_from(post: QueryDict, index: int) -> dict[str, Any]:
     """One step from its card: the loaded step, with what the card shows put over it."""
     prefix = f"s{index}-"
@@ -272,6 +354,15 @@ def _step_from(post: QueryDict, index: int) -> dict[str, Any]:
     else:
         step["trigger_type"] = trigger_type
     step["trigger_config"] = trigger
+    if same_type:
+        for setting in step_settings(cls):
+            if setting["kind"] == "kept":
+                continue
+            value = _setting_from(post, f"{prefix}cfg-{setting['key']}", setting["kind"])
+            if value is None:
+                action.pop(setting["key"], None)
+            else:
+                action[setting["key"]] = value
     if _has_template(cls):
         action.pop("template", None)
         action["template_id"] = _int(post.get(f"{prefix}template_id"))
@@ -384,6 +475,10 @@ _SCHEDULE_CODE_FIELDS = {
 }
 
 
+def _setting_keys() -> set[str]:
+    return {setting["key"] for cls in step_types().values() for setting in step_settings(cls)}
+
+
 def _anchors(count: int) -> dict[str, str]:
     """JSON Pointer prefix -> the form field that shows its problems."""
     anchors = {"/name": "name", "/description": "description", "/schedule": "schedule"}
@@ -396,6 +491,8 @@ def _anchors(count: int) -> dict[str, str]:
         anchors[f"/steps/{index}"] = f"s{index}-card"
         for key, name in _STEP_FIELDS.items():
             anchors[f"/steps/{index}/{key}"] = f"s{index}-{name}"
+        for key in _setting_keys():
+            anchors[f"/steps/{index}/action_config/{key}"] = f"s{index}-cfg-{key}"
     return anchors
 
 
@@ -578,6 +675,14 @@ def _cards(
                     or c.required_role is None
                     or user_has_role(user, c.required_role)
                 ],
+                "settings": [
+                    {
+                        **setting,
+                        "value": _setting_value((step.get("action_config") or {}), setting),
+                        "errors": errors.get(f"s{index}-cfg-{setting['key']}", []),
+                    }
+                    for setting in step_settings(cls)
+                ],
                 "has_template": _has_template(cls),
                 "has_recipients": bool(cls and cls.acts_on_customers),
                 "has_condition": _has_condition(cls),
@@ -615,6 +720,17 @@ def _cards(
             }
         )
     return cards
+
+
+def _setting_value(config: Mapping[str, Any], setting: Mapping[str, Any]) -> Any:
+    value = config.get(setting["key"])
+    if value is None:
+        return ""
+    if setting["kind"] == "list" and isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if setting["kind"] == "boolean":
+        return bool(value)
+    return value if setting["kind"] == "kept" else str(value)
 
 
 def _hours(minutes: Any) -> str:

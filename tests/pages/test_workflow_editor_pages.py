@@ -491,3 +491,33 @@ def test_an_event_workflow_keeps_its_event_and_the_event_customer(refs: Refs) ->
     assert saved["event"] == {"type": "order.created"}
     assert saved["steps"][0]["action_config"]["recipients"] == {"event_customer": True}
     assert saved["name"] == "Ordrebekreftelse (ny)"
+
+
+def test_a_step_types_own_settings_are_fields_read_from_its_config(
+    workflow: WorkflowDefinition,
+) -> None:
+    """A report step added in the form: its settings come from the step type's Config
+    schema, its problems show at those fields, and it saves."""
+    client = client_as("business")
+    data = load(client, workflow)
+    added = client.post(
+        edit_url(workflow), {**data, "op": "add", "new_step_type": "generate_report"}, **HTMX
+    ).content.decode()
+    data = form_of(added)
+    assert 'id="step-' + data["s2-key"] + '-cfg-report"' in added
+    card = added.split('id="step-' + data["s2-key"] + '"', 1)[1]
+    assert "-cfg-report-error" in card and "-cfg-send_to-error" in card  # both required
+
+    data.update({"s2-cfg-report": "orders_missing", "s2-cfg-send_to": "salg@example.com, nope"})
+    checked = client.post(edit_url(workflow), data, **HTMX).content.decode()
+    card = checked.split('id="step-' + data["s2-key"] + '"', 1)[1].split("</li>", 1)[0]
+    assert "-cfg-send_to-error" in card and "-cfg-report-error" not in card
+
+    data.update({"s2-cfg-send_to": "salg@example.com, lager@example.com", "save": "1"})
+    assert client.post(edit_url(workflow), data).status_code == 302
+    step = workflow_definition(WorkflowDefinition.objects.get(pk=workflow.pk))["steps"][2]
+    assert step["step_type"] == "generate_report"
+    assert step["action_config"] == {
+        "report": "orders_missing",
+        "send_to": ["salg@example.com", "lager@example.com"],
+    }
