@@ -16,6 +16,7 @@ registry, never from a step type's key.
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from collections.abc import Mapping
@@ -273,10 +274,12 @@ SETTING_VALUES = {
 }
 
 
+@functools.cache
 def step_settings(cls: type[StepType] | None) -> list[dict[str, Any]]:
     """The step type's own settings the card shows as plain fields, read from its
     ``Config`` schema: choices, texts, numbers, yes/no and lists of texts. Nested settings
-    (an integration's body, order lines) are kept as they are."""
+    (an integration's body, order lines) are kept as they are. Cached: a schema is fixed
+    once the registry is loaded; callers copy the dicts before adding to them."""
     if cls is None or cls.config_field != "action_config":
         return []
     schema = cls.Config.model_json_schema()
