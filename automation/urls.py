@@ -2,12 +2,13 @@
 
 from django.urls import URLPattern, path
 
-from automation import views
+from automation import editor_views, views
 
 app_name = "automation"
 urlpatterns: list[URLPattern] = [
     path("", views.workflow_list_view, name="workflow-list"),
     path("<int:pk>/", views.workflow_detail_view, name="workflow-detail"),
+    path("<int:pk>/rediger/", editor_views.workflow_editor_view, name="workflow-edit"),
     path("<int:pk>/aktiver/", views.workflow_deploy_view, name="workflow-deploy"),
     path("<int:pk>/pause/", views.workflow_pause_view, name="workflow-pause"),
     path("<int:pk>/arkiver/", views.workflow_archive_view, name="workflow-archive"),

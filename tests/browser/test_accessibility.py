@@ -74,6 +74,7 @@ def urls() -> dict[str, str]:
         "dashboard": "/",
         "workflows": "/arbeidsflyter/",
         "workflow": f"/arbeidsflyter/{workflow.pk}/",
+        "workflow-editor": f"/arbeidsflyter/{workflow.pk}/rediger/",
         "test-run": f"/arbeidsflyter/{workflow.pk}/test/{test_run.pk}/",
         "ai-chat": "/assistent/",
         "ai-chat-preview": "/assistent/",
@@ -177,7 +178,15 @@ def _first_details_open(selector: str) -> Callable[[Any], None]:
     return open_it
 
 
+def _editor_with_an_error(page: Any) -> None:
+    # The editor as a user sees it after a mistake: the error at its field, checked live.
+    page.fill("#f-name", "")
+    page.locator("#f-name").dispatch_event("change")
+    page.wait_for_selector("#f-name-error")
+
+
 PREPARE: dict[str, Callable[[Any], None]] = {
+    "workflow-editor": _editor_with_an_error,
     "test-run": _first_details_open("ul.recipients summary"),
     "ai-chat-preview": _chat_preview,
     "script-editor": _monaco,
@@ -239,6 +248,7 @@ PHONE_PAGES = [
     "dashboard",
     "workflows",
     "workflow",
+    "workflow-editor",
     "test-run",
     "ai-chat-preview",
     "executions",
