@@ -290,3 +290,14 @@ def test_import_needs_business_and_export_any_role(
     )
     assert_error(client_for(None).get(url(1, "export")), 403, "permission_denied")
     assert_error(viewer.get(url(999_999, "export")), 404, "not_found")
+
+
+def test_a_version_number_past_any_integer_is_404_not_an_error(
+    business: APIClient, two_versions: Doc
+) -> None:
+    huge = 10**20
+    assert_error(business.get(url(two_versions["id"], f"versions/{huge}")), 404, "not_found")
+    assert_error(
+        business.post(url(two_versions["id"], f"versions/{huge}/restore")), 404, "not_found"
+    )
+    assert_error(business.post(url(huge, "duplicate")), 404, "not_found")
