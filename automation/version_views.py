@@ -27,7 +27,6 @@ from automation.diff import Change, workflow_diff
 from automation.models import WorkflowDefinition, WorkflowVersion
 from automation.selectors import workflow_get
 from automation.services import workflow_definition
-from automation.validation import WorkflowValidationError
 from automation.versions import (
     version_get,
     version_list,
@@ -155,7 +154,7 @@ def workflow_restore_view(request: HtmxHttpRequest, pk: int, n: int) -> HttpResp
     if request.method == "POST":
         try:
             restored = workflow_restore(workflow=workflow, version=n, by=request.user)
-        except WorkflowValidationError as exc:
+        except DomainError as exc:  # invalid now, archived, or a step this role may not use
             messages.error(
                 request,
                 _("Version %(n)s could not be restored: %(errors)s")

@@ -301,3 +301,20 @@ def test_a_version_number_past_any_integer_is_404_not_an_error(
         business.post(url(two_versions["id"], f"versions/{huge}/restore")), 404, "not_found"
     )
     assert_error(business.post(url(huge, "duplicate")), 404, "not_found")
+
+
+def test_restoring_a_version_with_a_step_only_developers_may_use_is_403_for_business(
+    developer: APIClient, business: APIClient, integration_doc: Doc, doc: Doc
+) -> None:
+    created = developer.post(WORKFLOWS, integration_doc, format="json").json()
+    without = copy.deepcopy(integration_doc)
+    without["steps"] = without["steps"][:2]
+    assert developer.put(url(created["id"]), without, format="json").json()["version"] == 2
+
+    assert_error(
+        business.post(url(created["id"], "versions/1/restore")),
+        403,
+        "permission_denied",
+        path="/steps/2/step_type",
+    )
+    assert WorkflowDefinition.objects.get(pk=created["id"]).version == 2

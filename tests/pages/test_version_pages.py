@@ -255,3 +255,25 @@ def test_a_file_that_is_not_json_is_refused_in_words(refs: Refs) -> None:
     assert response.status_code == 400
     assert "Filen er ikke JSON" in text_of(response)
     assert not WorkflowDefinition.objects.exists()
+
+
+def test_a_restore_this_role_may_not_make_is_refused_in_words(refs: Refs) -> None:
+    doc = copy.deepcopy(workflow_definition(example_workflow(refs, active=False)))
+    workflow = WorkflowDefinition.objects.get()
+    with_integration = copy.deepcopy(doc)
+    with_integration["steps"].append(
+        {
+            "step_order": 3,
+            "step_type": "call_integration",
+            "action_config": {"integration_id": refs.integration.pk, "method": "GET", "path": "x"},
+        }
+    )
+    workflow = workflow_update(
+        workflow=workflow, data=with_integration, updated_by=None, expected_version=1
+    )
+    workflow = workflow_update(workflow=workflow, data=doc, updated_by=None, expected_version=2)
+
+    page = text_of(client_as("business").post(restore_url(workflow, 2), follow=True))
+
+    assert "Versjon 2 kunne ikke gjenopprettes" in page
+    assert WorkflowDefinition.objects.get(pk=workflow.pk).version == 3
