@@ -1,10 +1,12 @@
 """In Chromium: a business user opens the demo workflow's versions, sees what version 2
 changed, compares the two, restores version 1 (with confirmation) and finds version 3 equal
-to version 1; then duplicates the workflow from its page."""
+to version 1; duplicates the workflow from its page; imports an exported file (first one
+naming a template this installation lacks)."""
 
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,6 +16,7 @@ from django.core.cache import cache
 from automation.demo import WORKFLOW_NAME, demo_load
 from automation.models import WorkflowDefinition, WorkflowVersion
 from automation.services import workflow_definition, workflow_update
+from automation.versions import workflow_export
 from tests.browser.conftest import screenshot
 from tests.pages.workflow_helpers import no_celery
 
@@ -89,3 +92,37 @@ def test_duplicate_from_the_workflow_page(page_as: Any, workflow: WorkflowDefini
     assert page.url.endswith(f"/arbeidsflyter/{copy_.pk}/")
     assert copy_.status == "draft" and copy_.name == f"{WORKFLOW_NAME} (2)"
     assert f"{WORKFLOW_NAME} (2)" in page.locator("h1").inner_text()
+
+
+def test_import_an_export_whose_template_is_missing_then_a_good_one(
+    page_as: Any, workflow: WorkflowDefinition
+) -> None:
+    exported = workflow_export(workflow=workflow)
+    broken = copy.deepcopy(exported)
+    broken["steps"][1]["action_config"]["template"] = "Julehilsen"
+    page = page_as("business")
+    page.goto(f"{page.live_server_url}/arbeidsflyter/")
+    page.locator("#action-import").click()
+    page.wait_for_url("**/arbeidsflyter/importer/")
+
+    page.set_input_files("#id_file", files=[_file(broken)])
+    page.locator("#import-button").click()
+    errors = page.locator("#import-errors")
+    errors.wait_for()
+    assert "Steg 2 «Påminnelse», e-postmal:" in errors.inner_text()
+    assert "Julehilsen" in errors.inner_text()
+    assert WorkflowDefinition.objects.filter(name__startswith=WORKFLOW_NAME).count() == 1
+
+    page.set_input_files("#id_file", files=[_file(exported)])
+    page.locator("#import-button").click()
+    page.wait_for_selector(".messages")
+    imported = WorkflowDefinition.objects.exclude(pk=workflow.pk).get(
+        name__startswith=WORKFLOW_NAME
+    )
+    assert page.url.endswith(f"/arbeidsflyter/{imported.pk}/")
+    assert imported.status == "draft"
+
+
+def _file(document: dict[str, Any]) -> dict[str, Any]:
+    body = json.dumps(document, ensure_ascii=False).encode()
+    return {"name": "arbeidsflyt.json", "mimeType": "application/json", "buffer": body}
