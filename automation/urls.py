@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from automation import editor_views, views
+from automation import editor_views, version_views, views
 
 app_name = "automation"
 urlpatterns: list[URLPattern] = [
@@ -12,4 +12,13 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/aktiver/", views.workflow_deploy_view, name="workflow-deploy"),
     path("<int:pk>/pause/", views.workflow_pause_view, name="workflow-pause"),
     path("<int:pk>/arkiver/", views.workflow_archive_view, name="workflow-archive"),
+    path("importer/", version_views.workflow_import_view, name="workflow-import"),
+    path("<int:pk>/versjoner/", version_views.workflow_versions_view, name="workflow-versions"),
+    path(
+        "<int:pk>/versjoner/<int:n>/gjenopprett/",
+        version_views.workflow_restore_view,
+        name="workflow-restore",
+    ),
+    path("<int:pk>/dupliser/", version_views.workflow_duplicate_view, name="workflow-duplicate"),
+    path("<int:pk>/eksport/", version_views.workflow_export_view, name="workflow-export"),
 ]

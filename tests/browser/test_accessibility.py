@@ -19,6 +19,7 @@ from django.core.cache import cache
 
 from automation.demo import WORKFLOW_NAME, demo_load
 from automation.models import WorkflowDefinition
+from automation.services import workflow_definition, workflow_update
 from customers.links import order_form_url, unsubscribe_url
 from customers.models import Customer
 from executions.lifecycle import execution_test_run
@@ -68,6 +69,10 @@ def urls() -> dict[str, str]:
     failed = make_execution(workflow, status="failed", error_message="Steg 1: 1 handling feilet")
     add_logs(failed, customers[:1], ["failed"])
     test_run = execution_test_run(workflow=workflow, by=None)
+    # A second version, so that the versions page has a difference to show.
+    doc = workflow_definition(workflow)
+    doc["steps"][1]["trigger_config"] = {"day": "wednesday", "time": "12:00"}
+    workflow_update(workflow=workflow, data=doc, updated_by=None, expected_version=None)
     customer = customers[0]
     template = EmailTemplate.objects.order_by("pk").first()
     return {
@@ -76,6 +81,9 @@ def urls() -> dict[str, str]:
         "workflow": f"/arbeidsflyter/{workflow.pk}/",
         "workflow-editor": f"/arbeidsflyter/{workflow.pk}/rediger/",
         "test-run": f"/arbeidsflyter/{workflow.pk}/test/{test_run.pk}/",
+        "workflow-versions": f"/arbeidsflyter/{workflow.pk}/versjoner/",
+        "workflow-restore": f"/arbeidsflyter/{workflow.pk}/versjoner/1/gjenopprett/",
+        "workflow-import": "/arbeidsflyter/importer/",
         "ai-chat": "/assistent/",
         "ai-chat-preview": "/assistent/",
         "script-editor": "/assistent/skript/",
@@ -185,8 +193,19 @@ def _editor_with_an_error(page: Any) -> None:
     page.wait_for_selector("#f-name-error")
 
 
+def _compare_versions(page: Any) -> None:
+    """Compare version 2 with version 1: the comparison comes back as an HTMX fragment."""
+    page.select_option("#id_old", "2")
+    page.select_option("#id_new", "1")
+    page.locator("#compare-button").click()
+    page.wait_for_function(
+        "() => document.querySelector('#comparison').innerText.includes('versjon 2 til')"
+    )
+
+
 PREPARE: dict[str, Callable[[Any], None]] = {
     "workflow-editor": _editor_with_an_error,
+    "workflow-versions": _compare_versions,
     "test-run": _first_details_open("ul.recipients summary"),
     "ai-chat-preview": _chat_preview,
     "script-editor": _monaco,
@@ -249,6 +268,7 @@ PHONE_PAGES = [
     "workflows",
     "workflow",
     "workflow-editor",
+    "workflow-versions",
     "test-run",
     "ai-chat-preview",
     "executions",
