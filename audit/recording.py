@@ -176,6 +176,18 @@ def audit_changes(
 _FROM_REQUEST: Any = object()
 
 
+def _masked_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Each field's old and new value masked as that field's value (a secret field keeps
+    saying that it changed, as ``HIDDEN``)."""
+    out: dict[str, Any] = {}
+    for key, entry in changes.items():
+        if isinstance(entry, Mapping) and set(entry) <= {"old", "new"}:
+            out[key] = {side: masked(value, key) for side, value in entry.items()}
+        else:
+            out[key] = masked(entry, key)
+    return out
+
+
 def audit_record(
     *,
     action: str,
@@ -208,7 +220,7 @@ def audit_record(
         object_type=object_type,
         object_id=str(object_id)[:64],
         object_repr=str(object_repr)[:200],
-        changes=_json_safe(masked(dict(changes or {}))),
+        changes=_json_safe(_masked_changes(changes or {})),
     )
 
 
