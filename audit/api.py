@@ -44,7 +44,9 @@ class AuditQuerySerializer(serializers.Serializer):
         required=False, max_length=100, help_text="app.model, e.g. automation.workflowdefinition"
     )
     object_id = serializers.CharField(required=False, max_length=64)
-    actor = serializers.IntegerField(required=False, min_value=1, help_text="User id.")
+    actor = serializers.IntegerField(
+        required=False, min_value=1, max_value=2**31 - 1, help_text="User id."
+    )
     since = serializers.DateTimeField(required=False, help_text="ISO 8601, inclusive.")
     until = serializers.DateTimeField(required=False, help_text="ISO 8601, exclusive.")
     search = serializers.CharField(
