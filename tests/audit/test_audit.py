@@ -347,3 +347,12 @@ def test_events_outlive_their_actor(admin_user):
 
     event.refresh_from_db()
     assert event.actor is None and event.actor_name == "ola"
+
+
+def test_the_schema_documents_the_audit_list_with_its_filters():
+    schema = APIClient().get("/api/schema/", {"format": "json"}).json()
+
+    operation = schema["paths"][f"{API}/audit"]["get"]
+    names = {parameter["name"] for parameter in operation["parameters"]}
+    assert names >= {"entry_point", "action", "object_type", "actor", "since", "until", "page"}
+    assert set(operation["responses"]) >= {"200", "400", "401", "403"}
