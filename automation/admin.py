@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from audit.admin_mixins import AuditedSaveAdminMixin
 from automation.closed_days import closed_day_create, closed_day_delete, closed_day_update
 from automation.models import (
     ClosedDay,
@@ -515,7 +516,7 @@ class WorkflowScheduleAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Integration)
-class IntegrationAdmin(admin.ModelAdmin):
+class IntegrationAdmin(AuditedSaveAdminMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "base_url",
@@ -550,6 +551,9 @@ class IntegrationAdmin(admin.ModelAdmin):
         "created_at",
         "updated_at",
     ]
+
+    # The admin never edits credentials; what it saves is recorded like the services' saves.
+    audit_fields = ("name", "base_url", "auth_type", "headers", "is_active")
 
     @admin.display(description=_("credentials stored"), boolean=True)
     def has_credentials(self, integration: Integration) -> bool:

@@ -14,6 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.models import AuditEvent
+from audit.recording import audit_changes, audit_record, audit_snapshot
 from automation.business_calendar import BusinessCalendar
 from automation.models import ClosedDay, WorkflowSchedule
 from automation.scheduling import next_occurrence_after
@@ -23,6 +25,8 @@ __all__ = ["ClosedDayError", "closed_day_create", "closed_day_delete", "closed_d
 
 #: The longest closed range: a year (longer is a typing mistake, not a holiday).
 MAX_DAYS = 366
+#: What the audit trail records of a closed day.
+AUDITED_FIELDS = ("name", "start", "end")
 
 
 class ClosedDayError(DomainError):
@@ -107,6 +111,11 @@ def closed_day_create(*, name: Any, start: Any, end: Any, by: Any = None) -> Clo
     name, first, last = _check(name, start, end)
     with transaction.atomic():
         closed = ClosedDay.objects.create(name=name, start=first, end=last, created_by=by)
+        audit_record(
+            action=AuditEvent.Action.CREATE,
+            obj=closed,
+            changes=audit_changes(None, audit_snapshot(closed, AUDITED_FIELDS)),
+        )
         _refresh_next_runs()
     return closed
 
@@ -114,13 +123,19 @@ def closed_day_create(*, name: Any, start: Any, end: Any, by: Any = None) -> Clo
 def closed_day_update(*, closed: ClosedDay, name: Any, start: Any, end: Any) -> ClosedDay:
     name, first, last = _check(name, start, end)
     with transaction.atomic():
+        stored = ClosedDay.objects.filter(pk=closed.pk).first()
+        before = audit_snapshot(stored or closed, AUDITED_FIELDS)
         closed.name, closed.start, closed.end = name, first, last
         closed.save()
+        changes = audit_changes(before, audit_snapshot(closed, AUDITED_FIELDS))
+        if changes:
+            audit_record(action=AuditEvent.Action.UPDATE, obj=closed, changes=changes)
         _refresh_next_runs()
     return closed
 
 
 def closed_day_delete(*, closed: ClosedDay) -> None:
+    # The deletion is recorded in the audit trail by audit_track_deletes (automation.apps).
     with transaction.atomic():
         closed.delete()
         _refresh_next_runs()

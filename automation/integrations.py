@@ -25,6 +25,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.models import AuditEvent
+from audit.recording import HIDDEN, audit_changes, audit_record, audit_snapshot
 from automation import http as outbound
 from automation.crypto import DecryptionError, decrypt_json, encrypt_json
 from automation.models import Integration
@@ -47,6 +49,9 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+#: What the audit trail records of an integration's changes: never its credentials (only
+#: that they were set or replaced), and header values under a secret-like name masked.
+AUDITED_FIELDS = ("name", "base_url", "auth_type", "headers", "is_active")
 
 AuthType = Integration.AuthType
 CREDENTIAL_FIELDS: dict[str, tuple[str, ...]] = {
@@ -517,6 +522,12 @@ def integration_create(
     try:
         with transaction.atomic():
             integration.save()
+            changes = audit_changes(None, audit_snapshot(integration, AUDITED_FIELDS))
+            if cleaned_credentials:
+                changes["credentials"] = {"old": None, "new": HIDDEN}
+            audit_record(
+                action=AuditEvent.Action.CREATE, obj=integration, changes=changes, actor=created_by
+            )
     except IntegrityError as exc:  # a concurrent create took the name
         raise IntegrationValidationError(
             [
@@ -612,6 +623,8 @@ def integration_update(
 
     with transaction.atomic():
         locked = Integration.objects.select_for_update().get(pk=integration.pk)
+        before = audit_snapshot(locked, AUDITED_FIELDS)
+        had_credentials = bool(locked.credentials_encrypted)
         locked.name = new_name
         locked.base_url = new_base_url
         locked.auth_type = new_auth_type
@@ -641,6 +654,16 @@ def integration_update(
                     }
                 ]
             ) from exc
+        changes = audit_changes(before, audit_snapshot(locked, AUDITED_FIELDS))
+        # Only that the credentials were replaced or removed: never a value, not even the
+        # encrypted one.
+        if credentials_given or (had_credentials and not locked.credentials_encrypted):
+            changes["credentials"] = {
+                "old": HIDDEN if had_credentials else None,
+                "new": HIDDEN if locked.credentials_encrypted else None,
+            }
+        if changes:
+            audit_record(action=AuditEvent.Action.UPDATE, obj=locked, changes=changes)
     return locked
 
 

@@ -15,6 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.models import AuditEvent
+from audit.recording import audit_changes, audit_record
 from automation.models import (
     WorkflowDefinition,
     WorkflowSchedule,
@@ -368,6 +370,12 @@ def workflow_create(*, created_by: AbstractBaseUser | None, data: Any) -> Workfl
         WorkflowVersion.objects.create(
             workflow=workflow, version=1, definition=definition, created_by=created_by
         )
+        audit_record(
+            action=AuditEvent.Action.CREATE,
+            obj=workflow,
+            changes=audit_changes(None, definition),
+            actor=created_by,
+        )
     return workflow
 
 
@@ -396,7 +404,8 @@ def workflow_update(
         # The edited document as a whole, so that a workflow with a step the user may not
         # use cannot be changed by them at all (not even renamed).
         _check_policy(definition, user=updated_by)
-        if definition == workflow_definition(locked):
+        before = workflow_definition(locked)
+        if definition == before:
             return locked
         locked.version += 1
         changed_schedule = _apply(locked, definition)
@@ -407,6 +416,15 @@ def workflow_update(
             changed_schedule.save(update_fields=["next_run"])
         WorkflowVersion.objects.create(
             workflow=locked, version=locked.version, definition=definition, created_by=updated_by
+        )
+        audit_record(
+            action=AuditEvent.Action.UPDATE,
+            obj=locked,
+            changes={
+                "version": {"old": locked.version - 1, "new": locked.version},
+                **audit_changes(before, definition),
+            },
+            actor=updated_by,
         )
     return locked
 
@@ -427,6 +445,7 @@ def workflow_deploy(
         _check_policy(definition.raise_if_invalid(), user=by)
         _check_reviewed(definition.raise_if_invalid())
         was_active = locked.status == locked.Status.ACTIVE
+        old_status = locked.status
         locked.status = locked.Status.ACTIVE
         locked.is_active = True
         locked.save(update_fields=["status", "is_active", "updated_at"])
@@ -435,6 +454,12 @@ def workflow_deploy(
         if schedule is not None and not (was_active and schedule.next_run):
             schedule.next_run = _next_run(schedule)
             schedule.save(update_fields=["next_run"])
+        audit_record(
+            action=AuditEvent.Action.DEPLOY,
+            obj=locked,
+            changes={"status": {"old": old_status, "new": locked.status}},
+            actor=by,
+        )
     return locked
 
 
@@ -445,26 +470,40 @@ def workflow_pause(
 
     An archived workflow is refused (``WorkflowStateError``): it is stopped for good already.
     """
-    return _deactivate(workflow, WorkflowDefinition.Status.PAUSED)
+    return _deactivate(workflow, WorkflowDefinition.Status.PAUSED, by=by)
 
 
 def workflow_archive(
     *, workflow: WorkflowDefinition, by: AbstractBaseUser | None
 ) -> WorkflowDefinition:
     """Retire the workflow for good: it stops and can no longer be edited or deployed."""
-    return _deactivate(workflow, WorkflowDefinition.Status.ARCHIVED)
+    return _deactivate(workflow, WorkflowDefinition.Status.ARCHIVED, by=by)
 
 
-def _deactivate(workflow: WorkflowDefinition, status: str) -> WorkflowDefinition:
+def _deactivate(
+    workflow: WorkflowDefinition, status: str, *, by: AbstractBaseUser | None
+) -> WorkflowDefinition:
     with transaction.atomic():
         locked = WorkflowDefinition.objects.select_for_update().get(pk=workflow.pk)
         if locked.status == locked.Status.ARCHIVED:
             if status != locked.Status.ARCHIVED:
                 raise WorkflowStateError(_("The workflow is archived: it cannot be paused."))
             return locked  # archiving again changes nothing
+        old_status = locked.status
         locked.status = status
         locked.is_active = False
         locked.save(update_fields=["status", "is_active", "updated_at"])
         # The dispatcher only looks at rows with a next_run: NULL is what stops the runs.
         WorkflowSchedule.objects.filter(workflow=locked).update(next_run=None)
+        action = (
+            AuditEvent.Action.ARCHIVE
+            if status == WorkflowDefinition.Status.ARCHIVED
+            else AuditEvent.Action.PAUSE
+        )
+        audit_record(
+            action=action,
+            obj=locked,
+            changes={"status": {"old": old_status, "new": status}},
+            actor=by,
+        )
     return locked

@@ -17,6 +17,7 @@ urlpatterns = [
                 path("", include("templates_app.api_urls")),
                 path("", include("customers.api_urls")),
                 path("", include("ai_assistant.api_urls")),
+                path("", include("audit.api_urls")),
             ]
         ),
     ),

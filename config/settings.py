@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_celery_results",
     "core",
     "accounts",
+    "audit",
     "customers",
     "templates_app",
     "automation",
@@ -66,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who and from where for the audit trail (after authentication; see audit.recording).
+    "audit.recording.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After MessageMiddleware: pages get a message when a NUL in a filter is dropped.
     "core.query_guard.QueryStringGuardMiddleware",
@@ -77,6 +80,18 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+
+# The audit trail's entry point of a request: the first path pattern that matches wins;
+# any other page is "pages", work without a request (Celery, commands) "system".
+AUDIT_ENTRY_POINTS = [
+    (r"/admin/", "admin"),
+    (r"/api/v1/workflow-automation/ai/execute-script", "dsl"),
+    (r"/api/v1/workflow-automation/ai/", "ai"),
+    (r"/api/", "api"),
+    (r"/assistent/skript/", "dsl"),
+    (r"/assistent/galleri/", "pages"),
+    (r"/assistent/", "ai"),
+]
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 

@@ -285,6 +285,11 @@ class CustomerGroupAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[CustomerGroup]:
         return super().get_queryset(request).annotate(customer_total=Count("customers"))
 
+    def save_model(
+        self, request: HttpRequest, obj: CustomerGroup, form: ModelForm, change: bool
+    ) -> None:
+        services.customer_group_save(group=obj)
+
     @admin.display(description=_("customers"), ordering="customer_total")
     def customer_count(self, group: CustomerGroup) -> str:
         url = reverse("admin:customers_customer_changelist")

@@ -33,6 +33,7 @@ from core.api import ErrorResponseSerializer, WorkflowAutomationPagination, erro
 from customers.models import Customer, CustomerGroup, Order
 from customers.services import (
     customer_create,
+    customer_group_save,
     customer_import_csv,
     customer_update,
     customers_resubscribe,
@@ -496,12 +497,16 @@ class CustomerGroupSerializer(serializers.ModelSerializer):
     ),
 )
 class CustomerGroupListCreateView(generics.ListCreateAPIView):
-    # A group has no side effects and no rules beyond its fields: the serializer's save is
-    # the whole write.
+    # A group has no rules beyond its fields (the serializer checks them); the service saves
+    # it and records the change in the audit trail.
     permission_classes = [ReadViewerWriteBusiness]
     pagination_class = WorkflowAutomationPagination
     serializer_class = CustomerGroupSerializer
     queryset = CustomerGroup.objects.order_by("name", "pk")
+
+    def perform_create(self, serializer: serializers.BaseSerializer) -> None:
+        group = CustomerGroup(**serializer.validated_data)
+        serializer.instance = customer_group_save(group=group)
 
 
 @extend_schema_view(
@@ -541,6 +546,12 @@ class CustomerGroupDetailView(generics.RetrieveUpdateDestroyAPIView):
     permission_classes = [ReadViewerWriteBusiness]
     serializer_class = CustomerGroupSerializer
     queryset = CustomerGroup.objects.all()
+
+    def perform_update(self, serializer: serializers.BaseSerializer) -> None:
+        group = serializer.instance
+        for name, value in serializer.validated_data.items():
+            setattr(group, name, value)
+        serializer.instance = customer_group_save(group=group)
 
 
 # --- Orders -----------------------------------------------------------------------------------

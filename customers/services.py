@@ -23,6 +23,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.models import AuditEvent
+from audit.recording import audit_changes, audit_record, audit_snapshot
 from core.csv_export import csv_restore
 from core.text import unstorable_text
 from customers import events
@@ -36,6 +38,27 @@ class _Unset(enum.Enum):
 
 #: "Leave this field as it is" in ``customer_update``; ``None`` is a real value there.
 UNSET: Final = _Unset.UNSET
+
+
+# --- Customer groups ------------------------------------------------------------------------
+
+#: What the audit trail records of a group's changes.
+GROUP_FIELDS = ("name", "slug", "description")
+
+
+def customer_group_save(*, group: CustomerGroup) -> CustomerGroup:
+    """Save a new or changed group whose fields the caller's form or serializer checked, and
+    record it in the audit trail (its deletion is recorded by ``audit_track_deletes``)."""
+    with transaction.atomic():
+        stored = CustomerGroup.objects.filter(pk=group.pk).first() if group.pk else None
+        before = audit_snapshot(stored, GROUP_FIELDS) if stored is not None else None
+        group.save()
+        changes = audit_changes(before, audit_snapshot(group, GROUP_FIELDS))
+        if before is None:
+            audit_record(action=AuditEvent.Action.CREATE, obj=group, changes=changes)
+        elif changes:
+            audit_record(action=AuditEvent.Action.UPDATE, obj=group, changes=changes)
+    return group
 
 
 # --- Customers ------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.models import AuditEvent
+from audit.recording import audit_changes, audit_record, audit_snapshot
 from core.reasons import Reason
 from core.text import unstorable_text
 from customers.models import Customer
@@ -31,6 +33,8 @@ from templates_app.rendering import (
 
 #: Fields a caller may set; the rest (ids, timestamps) belong to the database.
 TEMPLATE_FIELDS = ("name", "subject", "body_html", "body_text", "variables", "category")
+#: What the audit trail records of a template's changes.
+AUDITED_FIELDS = (*TEMPLATE_FIELDS, "needs_review")
 
 
 class TemplateValidationError(ValidationError):
@@ -160,6 +164,11 @@ def template_create(
     _validate(template)
     with transaction.atomic():
         template.save()
+        audit_record(
+            action=AuditEvent.Action.CREATE,
+            obj=template,
+            changes=audit_changes(None, audit_snapshot(template, AUDITED_FIELDS)),
+        )
     return template
 
 
@@ -169,6 +178,7 @@ def template_update(*, template: EmailTemplate, data: Mapping[str, Any]) -> Emai
     if unknown:
         raise ValueError(f"unknown template fields: {sorted(unknown)}")
     candidate = EmailTemplate.objects.get(pk=template.pk) if template.pk else template
+    before = audit_snapshot(candidate, AUDITED_FIELDS)
     for field_name, value in data.items():
         if field_name in ("name", "subject") and isinstance(value, str):
             value = value.strip()
@@ -178,6 +188,9 @@ def template_update(*, template: EmailTemplate, data: Mapping[str, Any]) -> Emai
     _validate(candidate)
     with transaction.atomic():
         candidate.save()
+        changes = audit_changes(before, audit_snapshot(candidate, AUDITED_FIELDS))
+        if changes:
+            audit_record(action=AuditEvent.Action.UPDATE, obj=candidate, changes=changes)
     for field_name in (*TEMPLATE_FIELDS, "needs_review", "updated_at"):
         setattr(template, field_name, getattr(candidate, field_name))
     return template

@@ -30,6 +30,7 @@ from django_celery_results.models import GroupResult, TaskResult
 
 import executions.admin
 from ai_assistant.models import AIRequestLog, ChatMessage, ChatSession
+from audit.models import AuditEvent
 from automation.models import (
     ClosedDay,
     Integration,
@@ -43,7 +44,7 @@ from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowEx
 from templates_app.models import EmailTemplate
 from tests.customers.factories import CustomerFactory, CustomerGroupFactory, OrderFactory
 
-PROJECT_APPS = ["customers", "templates_app", "automation", "executions", "ai_assistant"]
+PROJECT_APPS = ["customers", "templates_app", "automation", "executions", "ai_assistant", "audit"]
 REGISTERED_MODELS = list(admin.site._registry)
 SEARCHABLE_MODELS = [
     m for m, model_admin in admin.site._registry.items() if model_admin.search_fields
@@ -141,6 +142,16 @@ def sample_objects(db, admin_user: User) -> dict[type[Model], Model]:
         GroupResult.objects.create(group_id="group-1"),
         ClosedDay.objects.create(
             name="Inventar", start=datetime.date(2027, 1, 4), end=datetime.date(2027, 1, 5)
+        ),
+        AuditEvent.objects.create(
+            actor=admin_user,
+            actor_name=admin_user.username,
+            entry_point=AuditEvent.EntryPoint.ADMIN,
+            action=AuditEvent.Action.UPDATE,
+            object_type="automation.workflowdefinition",
+            object_id=str(workflow.pk),
+            object_repr=workflow.name,
+            changes={"name": {"old": "Gammel", "new": workflow.name}},
         ),
     ]
     return {type(obj): obj for obj in objects}
@@ -261,6 +272,16 @@ def _make_customer() -> None:
     OrderFactory(customer=CustomerFactory())
 
 
+def _make_audit_event() -> None:
+    AuditEvent.objects.create(
+        actor=User.objects.create_user(f"u{User.objects.count()}"),
+        entry_point=AuditEvent.EntryPoint.API,
+        action=AuditEvent.Action.CREATE,
+        object_type="customers.customergroup",
+        object_repr="Butikker",
+    )
+
+
 def _make_workflow_with_everything() -> None:
     workflow = make_workflow(name=f"wf {WorkflowDefinition.objects.count()}")
     WorkflowStep.objects.create(workflow=workflow, step_order=1, step_type="send_email")
@@ -284,6 +305,7 @@ def _make_workflow_with_everything() -> None:
         (WorkflowExecution, _make_workflow_with_everything),
         (WorkflowActionLog, _make_workflow_with_everything),
         (ExecutionTransition, _make_workflow_with_everything),
+        (AuditEvent, _make_audit_event),
     ],
     ids=lambda value: label(value) if isinstance(value, type) else "",
 )

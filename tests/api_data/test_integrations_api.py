@@ -12,7 +12,10 @@ from typing import Any
 
 import pytest
 from cryptography.fernet import Fernet
+from django.db import connection
 
+from audit.models import AuditEvent
+from audit.recording import HIDDEN
 from automation.models import Integration, WorkflowStep
 from tests.api_data.conftest import as_text, error_paths, url
 from tests.automation.factories import WorkflowDefinitionFactory
@@ -304,3 +307,45 @@ def test_delete_refused_while_a_step_calls_the_integration(
     assert error_paths(refused) == {"": "integration_in_use"}
     assert deleted.status_code == 204
     assert list(Integration.objects.all()) == [used]
+
+
+def test_the_audit_trail_records_integration_changes_without_any_secret(
+    dev: Recording, server: LoopbackServer, role_users: dict[str, Any]
+) -> None:
+    created = dev.post(
+        url("integrations"),
+        payload(
+            server,
+            auth_type="basic",
+            credentials={"username": "u", "password": PASSWORD},
+        ),
+    )
+    assert created.status_code == 201, created.content
+    pk = created.json()["id"]
+    first_ciphertext = Integration.objects.get(pk=pk).credentials_encrypted
+    replaced = dev.put(
+        url(f"integrations/{pk}"),
+        {
+            "name": "ERP 2",
+            "base_url": server.url("/api/v3"),
+            "auth_type": "bearer",
+            "credentials": {"token": TOKEN},
+        },
+    )
+    second_ciphertext = Integration.objects.get(pk=pk).credentials_encrypted
+    assert dev.delete(url(f"integrations/{pk}")).status_code == 204
+
+    events = list(AuditEvent.objects.filter(object_type="automation.integration").order_by("pk"))
+    assert [e.action for e in events] == ["create", "update", "delete"]
+    assert {e.entry_point for e in events} == {"api"}
+    assert {e.actor_id for e in events} == {role_users["developer"].pk}
+    assert events[0].changes["credentials"] == {"old": None, "new": HIDDEN}
+    assert events[1].changes["credentials"] == {"old": HIDDEN, "new": HIDDEN}
+    assert events[1].changes["name"] == {"old": "ERP", "new": "ERP 2"}
+    # Every column of every row, as PostgreSQL stores it: no secret, no ciphertext.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT row_to_json(e)::text FROM audit_auditevent e")
+        table = "\n".join(row[0] for row in cursor.fetchall())
+    assert replaced.status_code == 200, replaced.content
+    for secret in (TOKEN, PASSWORD, first_ciphertext, second_ciphertext, "gAAAA"):
+        assert secret not in table
