@@ -144,7 +144,9 @@ def unknown_email_get(*, execution: WorkflowExecution, log_id: int) -> WorkflowA
 
 
 def email_decision_list(*, execution: WorkflowExecution) -> QuerySet[EmailDecision]:
-    return execution.email_decisions.select_related("decided_by").order_by("decided_at", "pk")
+    return execution.email_decisions.select_related("decided_by", "action_log").order_by(
+        "decided_at", "pk"
+    )
 
 
 # --- The business pages: timeline and upcoming runs ------------------------------------------
