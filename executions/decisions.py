@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from accounts.roles import STAFF, user_has_role
 from automation.registry import get_step_type, step_type_keys
 from core.errors import DomainError
-from core.reasons import no_error
+from core.reasons import Reason, no_error
 from executions.message_ids import message_id, resend_message_id
 from executions.models import EmailDecision, WorkflowActionLog, WorkflowExecution
 
@@ -213,10 +213,13 @@ def email_provider_outcome(
         return None
     row.status = status
     row.result_data = {**row.result_data, "message_id": message_id, "decision": kind}
-    if not delivered:
-        row.error_message = (f"{provider}: {detail}" if detail else provider)[:2000]
-        row.error_code = ""
-        row.error_params = {}
+    fields = (
+        no_error()
+        if delivered
+        else Reason("email.provider_bounced", provider=provider, detail=detail[:500]).error_fields()
+    )
+    for name, value in fields.items():
+        setattr(row, name, value)
     row.updated_at = timezone.now()
-    row.save(update_fields=["status", "result_data", "updated_at", *no_error()])
+    row.save(update_fields=["status", "result_data", "updated_at", *fields])
     return decision
