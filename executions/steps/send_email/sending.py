@@ -555,7 +555,10 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
 
 
 def _step_of(execution: WorkflowExecution, step_order: int) -> dict[str, Any]:
-    return next(s for s in execution.definition_snapshot["steps"] if s["step_order"] == step_order)
+    for step in (execution.definition_snapshot or {}).get("steps", []):
+        if step.get("step_order") == step_order:
+            return step
+    raise PermanentStepError(Reason("email.template_not_found", config=f"step {step_order}"))
 
 
 def email_subject(execution_id: int, step_order: int, customer_id: int) -> str:
@@ -567,7 +570,7 @@ def email_subject(execution_id: int, step_order: int, customer_id: int) -> str:
     try:
         template = resolve_template(_step_of(execution, step_order).get("action_config") or {})
         return render_for(template, customer, execution).subject
-    except (PermanentStepError, TemplateRenderError, StopIteration):
+    except (PermanentStepError, TemplateRenderError):
         return ""
 
 
@@ -593,7 +596,6 @@ def resend(log_id: int, *, new_id: str, resent_of: str) -> None:
     log = WorkflowActionLog.objects.select_related("execution").get(pk=log_id)
     row = WorkflowActionLog.objects.filter(pk=log_id, status=LogStatus.UNKNOWN)
     execution = log.execution
-    step = _step_of(execution, log.step_order)
     customer = Customer.objects.filter(pk=log.target_id).first()
     if customer is None:
         row.update(
@@ -601,6 +603,7 @@ def resend(log_id: int, *, new_id: str, resent_of: str) -> None:
         )
         return
     try:
+        step = _step_of(execution, log.step_order)
         template = resolve_template(step.get("action_config") or {})
     except PermanentStepError as exc:
         row.update(
