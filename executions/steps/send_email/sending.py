@@ -589,6 +589,13 @@ def resend(log_id: int, *, new_id: str, resent_of: str) -> None:
     the execution's context as the first time, with the new Message-ID ``new_id`` and the
     first email's in ``References``.
 
+    ``References`` rather than ``In-Reply-To`` (the resend is no reply to anything) or an
+    ``X-Resent-Of`` of our own: it is the standard header (RFC 5322 3.6.4) that says which
+    earlier message this one belongs with, mail clients thread by it, so a customer who got
+    both sees them together, and the mail server's log and the provider keep it searchable
+    beside the first id. Not ``Resent-Message-ID``: that re-introduces the same message,
+    while this is a new one, rendered again.
+
     The row is already claimed for it by the person's decision (``executions.decisions``):
     still `unknown`, with ``new_id`` as its Message-ID, so a crash here leaves an unknown
     email of its own, which can be decided about again. Only a row in that state is written.
