@@ -494,14 +494,27 @@ class WorkflowActionLogAdmin(ShownReasonsMixin, ReadOnlyAdminMixin, admin.ModelA
             and log.action_type in step_type_keys(lambda cls: cls.emails_customers)
         )
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[WorkflowActionLog]:
+        # The customer's name and address in the page's one query (target_id is no foreign
+        # key: it names a customer only for customer rows).
+        customer = Customer.objects.filter(pk=OuterRef("target_id"))
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("execution__workflow", "step")
+            .annotate(
+                customer_name=Subquery(customer.values("name")[:1]),
+                customer_email=Subquery(customer.values("email")[:1]),
+            )
+        )
+
     @admin.display(description=_("customer"))
     def customer_shown(self, log: WorkflowActionLog) -> str:
         if log.target_type != WorkflowActionLog.TargetType.CUSTOMER:
             return "-"
-        customer = Customer.objects.filter(pk=log.target_id).only("name", "email").first()
-        if customer is None:
+        if getattr(log, "customer_name", None) is None:
             return str(log.target_id)
-        return f"{customer.name} <{customer.email}>"
+        return f"{log.customer_name} <{log.customer_email}>"
 
     @admin.display(description=_("subject"))
     def subject_shown(self, log: WorkflowActionLog) -> str:
@@ -541,9 +554,6 @@ class WorkflowActionLogAdmin(ShownReasonsMixin, ReadOnlyAdminMixin, admin.ModelA
     )
     def resend(self, request: HttpRequest, queryset: QuerySet[WorkflowActionLog]) -> None:
         _decide(request, queryset, email_resend, gettext("Action log %(id)s: sent again."))
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[WorkflowActionLog]:
-        return super().get_queryset(request).select_related("execution__workflow", "step")
 
     @admin.display(description=_("result"))
     def result_pretty(self, log: WorkflowActionLog) -> SafeString:

@@ -39,7 +39,12 @@ from automation.models import (
     WorkflowVersion,
 )
 from customers.models import Customer, CustomerGroup, Order
-from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
+from executions.models import (
+    EmailDecision,
+    ExecutionTransition,
+    WorkflowActionLog,
+    WorkflowExecution,
+)
 from templates_app.models import EmailTemplate
 from tests.customers.factories import CustomerFactory, CustomerGroupFactory, OrderFactory
 
@@ -130,6 +135,13 @@ def sample_objects(db, admin_user: User) -> dict[type[Model], Model]:
         execution,
         transition,
         log,
+        EmailDecision.objects.create(
+            action_log=log,
+            execution=execution,
+            message_id="<wf-1.1.1@example.com>",
+            decision="marked_delivered",
+            decided_by=admin_user,
+        ),
         admin_user,
         Group.objects.create(name="Kundeservice"),
         interval,
@@ -267,8 +279,11 @@ def _make_workflow_with_everything() -> None:
     WorkflowSchedule.objects.create(workflow=workflow, schedule_type="daily")
     WorkflowVersion.objects.create(workflow=workflow, version=1, definition={})
     execution = make_execution(workflow)
-    make_log(execution, target_id=1)
+    log = make_log(execution, target_id=CustomerFactory().pk)
     ExecutionTransition.objects.create(execution=execution, to_status="running")
+    EmailDecision.objects.create(
+        action_log=log, execution=execution, message_id="<m@x>", decision="resent"
+    )
 
 
 @pytest.mark.parametrize(
@@ -284,6 +299,7 @@ def _make_workflow_with_everything() -> None:
         (WorkflowExecution, _make_workflow_with_everything),
         (WorkflowActionLog, _make_workflow_with_everything),
         (ExecutionTransition, _make_workflow_with_everything),
+        (EmailDecision, _make_workflow_with_everything),
     ],
     ids=lambda value: label(value) if isinstance(value, type) else "",
 )
