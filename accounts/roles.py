@@ -80,8 +80,15 @@ class Capabilities:
     run: bool  # business and up: run now, test, pause; steer executions
     deploy: bool  # developer and up: activate (deploy) and archive
     scripts: bool  # developer and up: the script editor, integrations
+    decide: bool = False  # staff: decide about emails whose outcome is unknown
 
 
 def capabilities_of(user: Any) -> Capabilities:
     business, developer = user_has_role(user, BUSINESS), user_has_role(user, DEVELOPER)
-    return Capabilities(edit=business, run=business, deploy=developer, scripts=developer)
+    return Capabilities(
+        edit=business,
+        run=business,
+        deploy=developer,
+        scripts=developer,
+        decide=user_has_role(user, STAFF),
+    )

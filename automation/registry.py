@@ -220,6 +220,20 @@ class StepType:
         (their messages were lost); answers how many jobs were enqueued."""
         return 0
 
+    # --- Emails whose outcome is unknown (``emails_customers`` step types) --------------------
+
+    def email_subject(self, execution_id: int, step_order: int, customer_id: int) -> str:
+        """The subject of the email this step sends the customer, rendered again as it was
+        sent; shown to whoever decides about an email whose outcome is unknown ("" when it
+        cannot be rendered any more)."""
+        return ""
+
+    def resend(self, action_log_id: int, *, message_id: str, resent_of: str) -> None:
+        """Send one customer's email again, the row already claimed for it (``unknown``,
+        with ``message_id`` in its result): rendered as the first time, with the new
+        ``message_id``, referencing ``resent_of``; record the outcome on the row."""
+        raise NotImplementedError(f"{self.key} sends no email")
+
     # --- Derived, for the readers -------------------------------------------------------------
 
     @classmethod

@@ -257,6 +257,10 @@ CATALOGUE: dict[str, Text] = _catalogue(
         ),
         Text("email.template_not_found", gettext_noop("email template not found: %(config)s")),
         Text("email.customer_gone", gettext_noop("customer no longer exists")),
+        Text(
+            "email.provider_bounced",
+            gettext_noop("%(provider)s reported the email as not delivered: %(detail)s"),
+        ),
         Text("action.cancelled", gettext_noop("execution cancelled")),
         Text("integration.gone", gettext_noop("integration %(id)s is gone")),
         # "<the integration's name>: <its error>": only the error is translated.

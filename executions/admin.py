@@ -15,9 +15,18 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import STAFF, user_has_role
 from automation.admin import WorkflowDefinitionAdmin
 from automation.models import WorkflowDefinition
+from automation.registry import get_step_type, step_type_keys
 from automation.services import WorkflowValidationError
+from customers.models import Customer
+from executions.decisions import (
+    DecisionError,
+    current_message_id,
+    email_mark_delivered,
+    email_resend,
+)
 from executions.lifecycle import (
     ExecutionStateError,
     StepPreview,
@@ -29,7 +38,12 @@ from executions.lifecycle import (
     execution_test_report,
     execution_test_run,
 )
-from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
+from executions.models import (
+    EmailDecision,
+    ExecutionTransition,
+    WorkflowActionLog,
+    WorkflowExecution,
+)
 from executions.services import execution_start, manual_idempotency_key
 
 # An execution that emailed thousands of customers has thousands of log rows; its page shows
@@ -95,6 +109,29 @@ class ExecutionTransitionInline(ShownReasonsMixin, ReadOnlyAdminMixin, admin.Tab
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[ExecutionTransition]:
         return super().get_queryset(request).select_related("actor")
+
+
+class EmailDecisionInline(ReadOnlyAdminMixin, admin.TabularInline):
+    model = EmailDecision
+    extra = 0
+    fields = [
+        "decided_at",
+        "action_log",
+        "message_id",
+        "decision",
+        "new_message_id",
+        "decided_by_label",
+    ]
+    readonly_fields = fields
+    ordering = ["decided_at", "pk"]
+    verbose_name_plural = _("decisions about emails with unknown outcome")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[EmailDecision]:
+        return super().get_queryset(request).select_related("decided_by", "action_log")
+
+    @admin.display(description=_("decided by"))
+    def decided_by_label(self, obj: EmailDecision) -> str:
+        return obj.decided_by_label
 
 
 NEEDS_ATTENTION = "yes"
@@ -233,7 +270,7 @@ class WorkflowExecutionAdmin(ShownReasonsMixin, admin.ModelAdmin):
         "context_pretty",
         "snapshot_pretty",
     ]
-    inlines = [ExecutionTransitionInline, WorkflowActionLogInline]
+    inlines = [ExecutionTransitionInline, EmailDecisionInline, WorkflowActionLogInline]
     change_list_template = "admin/executions/workflowexecution/change_list.html"
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -362,6 +399,49 @@ class WorkflowExecutionAdmin(ShownReasonsMixin, admin.ModelAdmin):
         return _pretty_json(execution.definition_snapshot)
 
 
+UNKNOWN_EMAILS = "undecided"
+
+
+class UnknownEmailFilter(admin.SimpleListFilter):
+    """Every customer email whose outcome is unknown, across executions: the ones waiting
+    for someone to check the mail server's log and decide."""
+
+    title = _("emails with unknown outcome")
+    parameter_name = "unknown_email"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, Any]]:
+        return [(UNKNOWN_EMAILS, _("Waiting for a decision"))]
+
+    def queryset(
+        self, request: HttpRequest, queryset: QuerySet[WorkflowActionLog]
+    ) -> QuerySet[WorkflowActionLog]:
+        if self.value() != UNKNOWN_EMAILS:
+            return queryset
+        return queryset.filter(
+            status=WorkflowActionLog.Status.UNKNOWN,
+            target_type=WorkflowActionLog.TargetType.CUSTOMER,
+            action_type__in=step_type_keys(lambda cls: cls.emails_customers),
+        )
+
+
+def _decide(
+    request: HttpRequest,
+    queryset: QuerySet[WorkflowActionLog],
+    service: Callable[..., EmailDecision],
+    done: str,
+) -> None:
+    """Apply a decision service to each selected email; say per email what happened."""
+    for log in queryset.order_by("pk"):
+        try:
+            service(log=log, by=request.user)
+        except DecisionError as exc:
+            messages.error(
+                request, gettext("Action log %(id)s: %(error)s") % {"id": log.pk, "error": exc}
+            )
+        else:
+            messages.success(request, done % {"id": log.pk})
+
+
 @admin.register(WorkflowActionLog)
 class WorkflowActionLogAdmin(ShownReasonsMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = [
@@ -371,10 +451,13 @@ class WorkflowActionLogAdmin(ShownReasonsMixin, ReadOnlyAdminMixin, admin.ModelA
         "action_type",
         "target_type",
         "target_id",
+        "customer_shown",
         "status",
         "attempts",
+        "message_id_shown",
     ]
-    list_filter = ["status", "action_type", "target_type", "error_code"]
+    list_filter = [UnknownEmailFilter, "status", "action_type", "target_type", "error_code"]
+    actions = ["mark_delivered", "resend"]
     list_select_related = ["execution__workflow"]
     date_hierarchy = "performed_at"
     search_fields = ["execution__workflow__name", "action_type"]
@@ -390,18 +473,114 @@ class WorkflowActionLogAdmin(ShownReasonsMixin, ReadOnlyAdminMixin, admin.ModelA
         "reason_shown",
         "error_shown",
         "error_code",
+        "customer_shown",
+        "subject_shown",
+        "message_id_shown",
         "result_pretty",
         "performed_at",
         "updated_at",
     ]
     fields = readonly_fields
+    inlines = [EmailDecisionInline]
+
+    def has_decide_permission(self, request: HttpRequest) -> bool:
+        # The admin's users are staff by role already (accounts.roles); said here all the
+        # same, as the pages and the API say it.
+        return user_has_role(request.user, STAFF)
+
+    def _is_email(self, log: WorkflowActionLog) -> bool:
+        return (
+            log.target_type == WorkflowActionLog.TargetType.CUSTOMER
+            and log.action_type in step_type_keys(lambda cls: cls.emails_customers)
+        )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[WorkflowActionLog]:
-        return super().get_queryset(request).select_related("execution__workflow", "step")
+        # The customer's name and address in the page's one query (target_id is no foreign
+        # key: it names a customer only for customer rows).
+        customer = Customer.objects.filter(pk=OuterRef("target_id"))
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("execution__workflow", "step")
+            .annotate(
+                customer_name=Subquery(customer.values("name")[:1]),
+                customer_email=Subquery(customer.values("email")[:1]),
+            )
+        )
+
+    @admin.display(description=_("customer"))
+    def customer_shown(self, log: WorkflowActionLog) -> str:
+        if log.target_type != WorkflowActionLog.TargetType.CUSTOMER:
+            return "-"
+        if getattr(log, "customer_name", None) is None:
+            return str(log.target_id)
+        return f"{log.customer_name} <{log.customer_email}>"
+
+    @admin.display(description=_("subject"))
+    def subject_shown(self, log: WorkflowActionLog) -> str:
+        if not self._is_email(log):
+            return "-"
+        if log.result_data.get("subject"):
+            return str(log.result_data["subject"])
+        # A claim keeps no subject: rendered again, as it was sent.
+        return (
+            get_step_type(log.action_type)().email_subject(
+                log.execution_id, log.step_order, log.target_id or 0
+            )
+            or "-"
+        )
+
+    @admin.display(description=_("Message-ID"))
+    def message_id_shown(self, log: WorkflowActionLog) -> str:
+        if not self._is_email(log) or log.status in ("pending", "skipped"):
+            return "-"
+        return current_message_id(log)
+
+    @admin.action(
+        description=_("Mark the selected unknown emails as delivered (checked in the mail log)"),
+        permissions=["decide"],
+    )
+    def mark_delivered(self, request: HttpRequest, queryset: QuerySet[WorkflowActionLog]) -> None:
+        _decide(
+            request,
+            queryset,
+            email_mark_delivered,
+            gettext("Action log %(id)s: marked as delivered."),
+        )
+
+    @admin.action(
+        description=_("Send the selected unknown emails again (new Message-ID)"),
+        permissions=["decide"],
+    )
+    def resend(self, request: HttpRequest, queryset: QuerySet[WorkflowActionLog]) -> None:
+        _decide(request, queryset, email_resend, gettext("Action log %(id)s: sent again."))
 
     @admin.display(description=_("result"))
     def result_pretty(self, log: WorkflowActionLog) -> SafeString:
         return _pretty_json(log.result_data)
+
+
+@admin.register(EmailDecision)
+class EmailDecisionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "decided_at",
+        "execution",
+        "action_log",
+        "message_id",
+        "decision",
+        "new_message_id",
+        "decided_by",
+        "provider",
+    ]
+    list_filter = ["decision", "provider"]
+    list_select_related = ["execution__workflow", "action_log", "decided_by"]
+    date_hierarchy = "decided_at"
+    search_fields = ["message_id", "new_message_id"]
+    fields = [
+        *("execution", "action_log", "message_id", "decision"),
+        *("new_message_id", "decided_by", "provider", "decided_at"),
+    ]
+    readonly_fields = fields
 
 
 @admin.register(ExecutionTransition)

@@ -12,17 +12,30 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import exceptions, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.permissions import IsBusiness, IsViewer
+from accounts.permissions import IsBusiness, IsStaff, IsViewer
 from core.api import WorkflowAutomationPagination, error_responses
-from executions import lifecycle
-from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
-from executions.selectors import action_log_list, execution_get, execution_list, execution_progress
+from executions import decisions, lifecycle
+from executions.models import (
+    EmailDecision,
+    ExecutionTransition,
+    WorkflowActionLog,
+    WorkflowExecution,
+)
+from executions.selectors import (
+    UnknownEmail,
+    action_log_list,
+    execution_get,
+    execution_list,
+    execution_progress,
+    unknown_email_get,
+    unknown_email_list,
+)
 
 TAG = "executions"
 
@@ -88,15 +101,66 @@ class TransitionSerializer(serializers.ModelSerializer):
         extra_kwargs = {"reason": {"help_text": "Why the status changed, in English." + _CODES}}
 
 
+class UnknownEmailSerializer(serializers.Serializer):
+    """A customer email whose outcome is unknown (a sending process died between handing it
+    to the mail server and recording the answer)."""
+
+    id = serializers.IntegerField(source="log.pk", help_text="The action log row's id.")
+    step_order = serializers.IntegerField(source="log.step_order")
+    customer_id = serializers.IntegerField(source="log.target_id")
+    email = serializers.CharField(source="customer.email", default="")
+    subject = serializers.CharField(help_text="Rendered again, as it was sent.")
+    message_id = serializers.CharField(
+        help_text="The Message-ID to look up in the mail server's log."
+    )
+    decidable_from = serializers.DateTimeField(
+        help_text="Until then the email may still be on its way, and a decision gets 409."
+    )
+
+
+class EmailDecisionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = EmailDecision
+        fields = [
+            *("id", "action_log", "message_id", "decision", "new_message_id"),
+            *("decided_by", "provider", "decided_at"),
+        ]
+        read_only_fields = fields
+        extra_kwargs = {
+            "message_id": {"help_text": "The Message-ID of the email whose outcome was unknown."},
+            "new_message_id": {
+                "help_text": "A resend's own Message-ID; its References header names message_id."
+            },
+            "decided_by": {"help_text": "The user; null when the email provider decided."},
+            "provider": {"help_text": "The email provider that reported the outcome, if any."},
+        }
+
+
 class ExecutionDetailSerializer(ExecutionSerializer):
     transitions = TransitionSerializer(many=True, read_only=True)
     definition_snapshot = serializers.JSONField(
         read_only=True, help_text="The workflow document this execution runs from."
     )
+    unknown_emails = serializers.SerializerMethodField(
+        help_text="Customer emails whose outcome is unknown, waiting for a decision "
+        "(POST .../emails/{log_id}/mark-delivered or .../resend, staff)."
+    )
+    email_decisions = EmailDecisionSerializer(many=True, read_only=True)
 
     class Meta(ExecutionSerializer.Meta):
-        fields = [*ExecutionSerializer.Meta.fields, "definition_snapshot", "transitions"]
+        fields = [
+            *ExecutionSerializer.Meta.fields,
+            "definition_snapshot",
+            "transitions",
+            "unknown_emails",
+            "email_decisions",
+        ]
         read_only_fields = fields
+
+    @extend_schema_field(UnknownEmailSerializer(many=True))
+    def get_unknown_emails(self, execution: WorkflowExecution) -> list[dict[str, Any]]:
+        emails: list[UnknownEmail] = unknown_email_list(execution=execution)
+        return UnknownEmailSerializer(emails, many=True).data
 
 
 class ActionLogSerializer(serializers.ModelSerializer):
@@ -323,3 +387,66 @@ class ExecutionCancelView(_ExecutionActionView):
 )
 class ExecutionRetryView(_ExecutionActionView):
     action = staticmethod(lifecycle.execution_retry)
+
+
+# --- Emails whose outcome is unknown: a person's decision -------------------------------------
+
+
+EmailDecisionResultSerializer = inline_serializer(
+    "EmailDecisionResult",
+    {"decision": EmailDecisionSerializer(), "action_log": ActionLogSerializer()},
+)
+
+
+class _EmailDecisionView(APIView):
+    """POST /executions/{id}/emails/{log_id}/<decision>: one decision service each."""
+
+    permission_classes = [IsStaff]
+    service: Callable[..., EmailDecision]
+
+    def post(self, request: Request, pk: int, log_id: int) -> Response:
+        execution = _execution(request, pk)
+        try:
+            log = unknown_email_get(execution=execution, log_id=log_id)
+        except WorkflowActionLog.DoesNotExist:
+            raise exceptions.NotFound(
+                _("Execution %(id)s has no customer email %(log)s.") % {"id": pk, "log": log_id}
+            ) from None
+        decision = self.service(log=log, by=request.user)
+        log.refresh_from_db()
+        return Response(
+            {
+                "decision": EmailDecisionSerializer(decision).data,
+                "action_log": ActionLogSerializer(log).data,
+            }
+        )
+
+
+def _decision_schema(summary: str, description: str) -> Callable[[type], type]:
+    return extend_schema(
+        tags=[TAG],
+        summary=summary,
+        description=description
+        + " Staff only. One-way: 409 already_decided when the email was decided about before "
+        "(or is being sent again), 409 not_settled while it may still be on its way "
+        "(see unknown_emails[].decidable_from in the execution's detail).",
+        request=None,
+        responses={200: EmailDecisionResultSerializer, **error_responses(401, 403, 404, 409)},
+    )
+
+
+@_decision_schema(
+    "Mark an email with unknown outcome as delivered",
+    "After checking the mail server's log: the email is recorded as sent, not sent again.",
+)
+class EmailMarkDeliveredView(_EmailDecisionView):
+    service = staticmethod(decisions.email_mark_delivered)
+
+
+@_decision_schema(
+    "Send an email with unknown outcome again",
+    "Sent through the normal email path, rendered as the first time, with a new Message-ID "
+    "whose References header names the first; the row then says what became of it.",
+)
+class EmailResendView(_EmailDecisionView):
+    service = staticmethod(decisions.email_resend)

@@ -22,6 +22,16 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("executions/<int:pk>/resume", api.ExecutionResumeView.as_view(), name="execution-resume"),
     path("executions/<int:pk>/cancel", api.ExecutionCancelView.as_view(), name="execution-cancel"),
     path("executions/<int:pk>/retry", api.ExecutionRetryView.as_view(), name="execution-retry"),
+    path(
+        "executions/<int:pk>/emails/<int:log_id>/mark-delivered",
+        api.EmailMarkDeliveredView.as_view(),
+        name="email-mark-delivered",
+    ),
+    path(
+        "executions/<int:pk>/emails/<int:log_id>/resend",
+        api.EmailResendView.as_view(),
+        name="email-resend",
+    ),
     path("dashboard/metrics", DashboardMetricsView.as_view(), name="dashboard-metrics"),
     path("events", api_webhooks.WebhookEventView.as_view(), name="events"),
 ]

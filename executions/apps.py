@@ -19,3 +19,10 @@ class ExecutionsConfig(AppConfig):
         # customers publishes its events; executions listens, so customers never imports
         # executions (dependencies point one way).
         subscribe_event_workflows()
+
+        from anymail.signals import tracking
+
+        from executions.tracking import handle_tracking_event
+
+        # dispatch_uid: ready() may run more than once; one event must be handled once.
+        tracking.connect(handle_tracking_event, dispatch_uid="executions.tracking")

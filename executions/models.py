@@ -246,3 +246,68 @@ class WorkflowActionLog(models.Model):
     def error_label(self) -> str:
         """The error in the active language."""
         return label(self.error_code, self.error_params, self.error_message)
+
+
+class EmailDecision(models.Model):
+    """How an email whose outcome was `unknown` was settled: one row per unknown email.
+
+    A person decides (marked delivered after checking the mail server's log, or sent again),
+    or the email provider does (a delivery or bounce event for the email's Message-ID). The
+    unique constraint makes the decision one-way: a second one for the same Message-ID is
+    refused by the database even if two arrive at the same moment.
+    """
+
+    class Decision(models.TextChoices):
+        MARKED_DELIVERED = "marked_delivered", _("Marked as delivered")
+        RESENT = "resent", _("Sent again")
+        PROVIDER_DELIVERED = "provider_delivered", _("Delivered (reported by the provider)")
+        PROVIDER_BOUNCED = "provider_bounced", _("Not delivered (reported by the provider)")
+
+    action_log = models.ForeignKey(
+        WorkflowActionLog,
+        on_delete=models.CASCADE,
+        related_name="decisions",
+        verbose_name=_("action log"),
+    )
+    execution = models.ForeignKey(
+        WorkflowExecution,
+        on_delete=models.CASCADE,
+        related_name="email_decisions",
+        verbose_name=_("execution"),
+    )
+    #: The Message-ID of the email whose outcome was unknown.
+    message_id = models.CharField(_("Message-ID"), max_length=255)
+    decision = models.CharField(_("decision"), max_length=30, choices=Decision.choices)
+    #: A resend's own Message-ID (it references ``message_id``).
+    new_message_id = models.CharField(_("new Message-ID"), max_length=255, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    #: The email provider that reported the outcome (Anymail's ESP name), for its decisions.
+    provider = models.CharField(_("provider"), max_length=50, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["execution", "decided_at", "pk"]
+        verbose_name = _("email decision")
+        verbose_name_plural = _("email decisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action_log", "message_id"], name="email_decision_once_per_message"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.message_id}: {self.decision}"
+
+    @property
+    def decided_by_label(self) -> str:
+        """Who decided: the user, or the provider."""
+        if self.decided_by is not None:
+            return self.decided_by.get_username()
+        return self.provider or "-"

@@ -10,8 +10,12 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from automation.models import WorkflowDefinition, WorkflowSchedule
+from automation.registry import get_step_type as _step_type
+from automation.registry import step_type_keys
 from automation.selectors import workflow_list
-from executions.models import WorkflowActionLog, WorkflowExecution
+from customers.models import Customer
+from executions.decisions import current_message_id, settle_seconds
+from executions.models import EmailDecision, WorkflowActionLog, WorkflowExecution
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -82,6 +86,67 @@ def execution_progress(execution: WorkflowExecution) -> dict[str, int]:
         unknown=Count("pk", filter=Q(status=LogStatus.UNKNOWN)),
     )
     return {key: int(value or 0) for key, value in counts.items()}
+
+
+# --- Emails whose outcome is unknown, and the decisions about them ---------------------------
+
+
+@dataclass
+class UnknownEmail:
+    """An email whose outcome is unknown, as the people deciding about it see it."""
+
+    log: WorkflowActionLog
+    customer: Customer | None
+    subject: str
+    message_id: str
+    #: From when a person may decide (the row has been quiet long enough).
+    decidable_from: datetime
+
+    @property
+    def decidable(self) -> bool:
+        return timezone.now() >= self.decidable_from
+
+
+def unknown_email_list(*, execution: WorkflowExecution) -> list[UnknownEmail]:
+    """The execution's customer emails whose outcome is unknown (a handful at most: one per
+    sending process per crash), with the subject rendered again and their Message-ID."""
+    emailing = step_type_keys(lambda cls: cls.emails_customers)
+    logs = list(
+        execution.action_logs.filter(
+            status=LogStatus.UNKNOWN,
+            action_type__in=emailing,
+            target_type=WorkflowActionLog.TargetType.CUSTOMER,
+        ).order_by("step_order", "target_id")
+    )
+    customers = Customer.objects.in_bulk({log.target_id for log in logs if log.target_id})
+    settle = timedelta(seconds=settle_seconds())
+    return [
+        UnknownEmail(
+            log=log,
+            customer=customers.get(log.target_id),
+            subject=_step_type(log.action_type)().email_subject(
+                execution.pk, log.step_order, log.target_id or 0
+            ),
+            message_id=current_message_id(log),
+            decidable_from=log.updated_at + settle,
+        )
+        for log in logs
+    ]
+
+
+def unknown_email_get(*, execution: WorkflowExecution, log_id: int) -> WorkflowActionLog:
+    """One of the execution's customer emails; ``WorkflowActionLog.DoesNotExist`` otherwise."""
+    return execution.action_logs.get(
+        pk=log_id,
+        action_type__in=step_type_keys(lambda cls: cls.emails_customers),
+        target_type=WorkflowActionLog.TargetType.CUSTOMER,
+    )
+
+
+def email_decision_list(*, execution: WorkflowExecution) -> QuerySet[EmailDecision]:
+    return execution.email_decisions.select_related("decided_by", "action_log").order_by(
+        "decided_at", "pk"
+    )
 
 
 # --- The business pages: timeline and upcoming runs ------------------------------------------

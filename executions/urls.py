@@ -24,6 +24,18 @@ urlpatterns: list[URLPattern] = [
         views.workflow_recent_executions_view,
         name="workflow-recent-executions",
     ),
+    path(
+        "kjoringer/<int:pk>/e-post/<int:log_id>/levert/",
+        views.email_decision_view,
+        {"decision": "mark-delivered"},
+        name="email-mark-delivered",
+    ),
+    path(
+        "kjoringer/<int:pk>/e-post/<int:log_id>/send-igjen/",
+        views.email_decision_view,
+        {"decision": "resend"},
+        name="email-resend",
+    ),
     *(
         path(
             f"kjoringer/<int:pk>/{slug}/",

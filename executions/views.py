@@ -19,30 +19,36 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseStopPolling
 
 from accounts.decorators import require_role
-from accounts.roles import BUSINESS, capabilities_of
+from accounts.roles import BUSINESS, STAFF, capabilities_of
 from automation.models import WorkflowDefinition
 from automation.selectors import workflow_get, workflow_list
 from automation.views import workflow_action_response
 from core.pages import HtmxHttpRequest
 from customers.models import Customer
-from executions import lifecycle
+from executions import decisions, lifecycle
 from executions.dashboard import SUCCESS_RATE_DAYS, dashboard_metrics
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
 from executions.selectors import (
     action_log_list,
+    email_decision_list,
     execution_get,
     execution_list,
     execution_progress,
     execution_timeline,
     step_type_label,
+    unknown_email_get,
+    unknown_email_list,
     upcoming_run_list,
 )
 from executions.services import ExecutionNotAllowed, execution_start
@@ -284,10 +290,25 @@ def _logs_context(request: HttpRequest, execution: WorkflowExecution) -> dict[st
     return {"log_form": form, "logs": page, "log_query": _query_without_page(request)}
 
 
+def _unknowns_context(request: HttpRequest, execution: WorkflowExecution) -> dict[str, Any]:
+    return {
+        "execution": execution,
+        "unknown_emails": unknown_email_list(execution=execution),
+        "email_decisions": email_decision_list(execution=execution),
+        "can": capabilities_of(request.user),
+    }
+
+
 @login_required
 @require_GET
 def execution_detail_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     execution = _execution_or_404(request, pk)
+    if request.htmx and request.GET.get("part") == "unknowns":
+        return render(
+            request,
+            "executions/execution_detail.html#unknowns",
+            _unknowns_context(request, execution),
+        )
     if request.htmx and request.GET.get("part") == "history":
         return render(
             request,
@@ -304,6 +325,7 @@ def execution_detail_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     context = {
         **_live_context(request, execution),
         **_logs_context(request, execution),
+        **_unknowns_context(request, execution),
         "transitions": _history(execution),
     }
     return render(request, "executions/execution_detail.html", context)
@@ -368,6 +390,56 @@ def execution_action_view(request: HtmxHttpRequest, pk: int, action: str) -> Htt
         )
     if request.htmx:
         return _render_live(request, execution, [(level, text)])
+    messages.add_message(request, messages.ERROR if level == "error" else messages.SUCCESS, text)
+    return redirect("executions:execution-detail", pk=execution.pk)
+
+
+DECISIONS: dict[str, tuple[Callable[..., Any], Any]] = {
+    "mark-delivered": (
+        decisions.email_mark_delivered,
+        gettext_lazy("The email is marked as delivered."),
+    ),
+    "resend": (decisions.email_resend, gettext_lazy("The email was sent again.")),
+}
+
+
+@require_role(STAFF)
+@require_POST
+def email_decision_view(
+    request: HtmxHttpRequest, pk: int, log_id: int, decision: str
+) -> HttpResponse:
+    """Staff decide about an email whose outcome is unknown (``executions.decisions``)."""
+    execution = _execution_or_404(request, pk)
+    try:
+        log = unknown_email_get(execution=execution, log_id=log_id)
+    except WorkflowActionLog.DoesNotExist:
+        raise Http404(_("No such email.")) from None
+    service, done_text = DECISIONS[decision]
+    try:
+        service(log=log, by=request.user)
+        level, text = "success", str(done_text)
+    except decisions.DecisionError as exc:
+        level, text = "error", str(exc)
+    if request.htmx:
+        execution.refresh_from_db()
+        unknowns = render_to_string(
+            "executions/execution_detail.html#unknowns",
+            {**_unknowns_context(request, execution), "feedback": [(level, text)]},
+            request=request,
+        )
+        # The live section's counts change too (swapped out of band: a finished execution's
+        # section no longer polls), and the log table and the history refresh on the event.
+        live = render_to_string(
+            "executions/execution_detail.html#live", _live_context(request, execution), request
+        )
+        response = HttpResponse(
+            unknowns
+            + format_html(
+                '<div id="execution-live" hx-swap-oob="innerHTML">{}</div>', mark_safe(live)
+            )
+        )
+        response["HX-Trigger"] = "email-decided"
+        return response
     messages.add_message(request, messages.ERROR if level == "error" else messages.SUCCESS, text)
     return redirect("executions:execution-detail", pk=execution.pk)
 

@@ -40,7 +40,12 @@ from automation.models import (
     WorkflowVersion,
 )
 from customers.models import Customer, CustomerGroup, Order
-from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
+from executions.models import (
+    EmailDecision,
+    ExecutionTransition,
+    WorkflowActionLog,
+    WorkflowExecution,
+)
 from templates_app.models import EmailTemplate
 from tests.customers.factories import CustomerFactory, CustomerGroupFactory, OrderFactory
 
@@ -131,6 +136,13 @@ def sample_objects(db, admin_user: User) -> dict[type[Model], Model]:
         execution,
         transition,
         log,
+        EmailDecision.objects.create(
+            action_log=log,
+            execution=execution,
+            message_id="<wf-1.1.1@example.com>",
+            decision="marked_delivered",
+            decided_by=admin_user,
+        ),
         admin_user,
         Group.objects.create(name="Kundeservice"),
         interval,
@@ -288,8 +300,11 @@ def _make_workflow_with_everything() -> None:
     WorkflowSchedule.objects.create(workflow=workflow, schedule_type="daily")
     WorkflowVersion.objects.create(workflow=workflow, version=1, definition={})
     execution = make_execution(workflow)
-    make_log(execution, target_id=1)
+    log = make_log(execution, target_id=CustomerFactory().pk)
     ExecutionTransition.objects.create(execution=execution, to_status="running")
+    EmailDecision.objects.create(
+        action_log=log, execution=execution, message_id="<m@x>", decision="resent"
+    )
 
 
 @pytest.mark.parametrize(
@@ -306,6 +321,7 @@ def _make_workflow_with_everything() -> None:
         (WorkflowActionLog, _make_workflow_with_everything),
         (ExecutionTransition, _make_workflow_with_everything),
         (AuditEvent, _make_audit_event),
+        (EmailDecision, _make_workflow_with_everything),
     ],
     ids=lambda value: label(value) if isinstance(value, type) else "",
 )

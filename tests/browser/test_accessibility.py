@@ -9,19 +9,23 @@ while the pages are checked.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.cache import cache
+from django.utils import timezone
 
 from automation.demo import WORKFLOW_NAME, demo_load
 from automation.models import WorkflowDefinition
 from automation.services import workflow_definition, workflow_update
 from customers.links import order_form_url, unsubscribe_url
 from customers.models import Customer
+from executions.decisions import email_mark_delivered
 from executions.lifecycle import execution_test_run
 from executions.models import WorkflowActionLog
 from templates_app.models import EmailTemplate
@@ -68,6 +72,14 @@ def urls() -> dict[str, str]:
     )
     failed = make_execution(workflow, status="failed", error_message="Steg 1: 1 handling feilet")
     add_logs(failed, customers[:1], ["failed"])
+    # A finished run with emails whose outcome was lost (an hour ago: ready to be decided)
+    # and one already decided: the section staff decide in.
+    unknown = make_execution(workflow, status="completed")
+    add_logs(unknown, customers[:3], ["unknown", "unknown", "success"])
+    WorkflowActionLog.objects.filter(execution=unknown, status="unknown").update(
+        updated_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    email_mark_delivered(log=unknown.action_logs.filter(status="unknown").first(), by=_staff())
     test_run = execution_test_run(workflow=workflow, by=None)
     # A second version, so that the versions page has a difference to show.
     doc = workflow_definition(workflow)
@@ -92,6 +104,7 @@ def urls() -> dict[str, str]:
         "gallery-use": "/assistent/galleri/ukentlig-bestilling/",
         "executions": "/kjoringer/",
         "execution": f"/kjoringer/{execution.pk}/",
+        "execution-unknown": f"/kjoringer/{unknown.pk}/",
         "templates": "/maler/",
         "template-editor": f"/maler/{template.pk}/",
         "template-new": "/maler/ny/",
@@ -103,6 +116,10 @@ def urls() -> dict[str, str]:
         "order-form": _path(order_form_url(customer)),
         "unsubscribe": _path(unsubscribe_url(customer)),
     }
+
+
+def _staff() -> User:
+    return User.objects.get_or_create(username="drift", defaults={"is_staff": True})[0]
 
 
 def _path(url: str) -> str:
@@ -242,6 +259,16 @@ def _fail_on(report: str) -> None:
 def test_every_page_passes_axe_wcag_a_and_aa(page_as: Any, urls: dict[str, str], axe_source):
     page = page_as("developer")
     _fail_on(check_pages(page, axe_source, urls))
+
+
+def test_the_decision_about_unknown_emails_passes_axe_for_staff(
+    page_as: Any, urls: dict[str, str], axe_source
+):
+    page = page_as("staff")
+    _fail_on(
+        check_pages(page, axe_source, {"execution-unknown": urls["execution-unknown"]}, "-staff")
+    )
+    assert page.locator("#execution-unknowns button").count() == 2  # one email, two decisions
 
 
 def test_the_login_page_passes_axe(browser: Any, live_server: Any, axe_source: str) -> None:

@@ -174,7 +174,7 @@ def test_the_logs_fragment_filters_by_status_and_paginates(
     assert failed.strip().startswith('<section id="execution-logs"')
     assert "execution-live" not in failed
     assert failed.count('<details class="json-log">') == 1
-    assert 'hx-trigger="execution-progress from:body"' in failed
+    assert 'hx-trigger="execution-progress from:body, email-decided from:body"' in failed
 
     many = make_execution(workflow, status="running")
     customers = [

@@ -252,3 +252,9 @@ class SendEmail(StepType):
 
     def redispatch(self, execution_id: int, step_order: int, pending: list[int]) -> int:
         return sending.enqueue_batches(execution_id, step_order, self.key, pending)
+
+    def email_subject(self, execution_id: int, step_order: int, customer_id: int) -> str:
+        return sending.email_subject(execution_id, step_order, customer_id)
+
+    def resend(self, action_log_id: int, *, message_id: str, resent_of: str) -> None:
+        sending.resend(action_log_id, new_id=message_id, resent_of=resent_of)

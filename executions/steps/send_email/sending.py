@@ -32,12 +32,12 @@ from django.db import connection
 from django.db.models.fields.json import KeyTransform
 from django.utils import timezone, translation
 
-from core.reasons import Reason
+from core.reasons import Reason, no_error
 from customers.models import Customer
 from executions import queueing
 from executions.engine import retry_countdown
 from executions.errors import PermanentStepError, RetryLater
-from executions.message_ids import message_id
+from executions.message_ids import message_id, tracking_metadata
 from executions.models import WorkflowActionLog, WorkflowExecution
 from executions.steps.send_email.gate import GatedEmailBackend, batch_connection
 from executions.store import ActionRow, Claim, SentRecord, store
@@ -318,23 +318,33 @@ def _build_message(
     customer: Customer,
     step_order: int,
     connection: Any,
+    *,
+    new_id: str | None = None,
+    resent_of: str | None = None,
 ) -> tuple[Any, EmailMultiAlternatives]:
-    """Render one customer's email and build the message, ready to hand to the backend."""
+    """Render one customer's email and build the message, ready to hand to the backend.
+
+    A resend (``new_id``) carries its own Message-ID and names the first email's in
+    ``References`` (see ``resend``)."""
     rendered = render_for(template, customer, execution)
     action_config = step.get("action_config") or {}
+    mid = new_id or message_id(execution.pk, step_order, customer.pk)
+    headers = {**rendered.headers, "Message-ID": mid}
+    if resent_of:
+        headers["References"] = resent_of
     message = EmailMultiAlternatives(
         subject=rendered.subject,
         body=rendered.text,
         from_email=action_config.get("from_email") or settings.DEFAULT_FROM_EMAIL,
         to=[customer.email],
         reply_to=[r] if (r := action_config.get("reply_to")) else None,
-        headers={
-            **rendered.headers,
-            "Message-ID": message_id(execution.pk, step_order, customer.pk),
-        },
+        headers=headers,
         connection=connection,
     )
     message.attach_alternative(rendered.html, "text/html")
+    # Anymail's providers send this back with their delivery and bounce events
+    # (executions.tracking); other backends ignore it.
+    message.metadata = tracking_metadata(execution.pk, step_order, customer.pk, mid)  # type: ignore[attr-defined]
     return rendered, message
 
 
@@ -539,3 +549,113 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
     claims.flush()
     if transient:
         raise RetryLater(retry_countdown(max(transient.values())))
+
+
+# --- Emails whose outcome was unknown: what a person needs to decide, and sending again ------
+
+
+def _step_of(execution: WorkflowExecution, step_order: int) -> dict[str, Any]:
+    for step in (execution.definition_snapshot or {}).get("steps", []):
+        if step.get("step_order") == step_order:
+            return step
+    raise PermanentStepError(Reason("email.template_not_found", config=f"step {step_order}"))
+
+
+def email_subject(execution_id: int, step_order: int, customer_id: int) -> str:
+    """The subject the customer's email had (rendered again: a claim keeps no subject)."""
+    execution = WorkflowExecution.objects.get(pk=execution_id)
+    customer = Customer.objects.filter(pk=customer_id).first()
+    if customer is None:
+        return ""
+    try:
+        template = resolve_template(_step_of(execution, step_order).get("action_config") or {})
+        return render_for(template, customer, execution).subject
+    except (PermanentStepError, TemplateRenderError):
+        return ""
+
+
+#: Errors after which the server has certainly not taken the message.
+_NOT_ACCEPTED = (
+    smtplib.SMTPResponseException,
+    smtplib.SMTPRecipientsRefused,
+    ConnectionRefusedError,
+    TemplateRenderError,
+    PermanentStepError,
+)
+
+
+def resend(log_id: int, *, new_id: str, resent_of: str) -> None:
+    """Send one customer's email again, through the same backend as a batch, rendered with
+    the execution's context as the first time, with the new Message-ID ``new_id`` and the
+    first email's in ``References``.
+
+    ``References`` rather than ``In-Reply-To`` (the resend is no reply to anything) or an
+    ``X-Resent-Of`` of our own: it is the standard header (RFC 5322 3.6.4) that says which
+    earlier message this one belongs with, mail clients thread by it, so a customer who got
+    both sees them together, and the mail server's log and the provider keep it searchable
+    beside the first id. Not ``Resent-Message-ID``: that re-introduces the same message,
+    while this is a new one, rendered again.
+
+    The row is already claimed for it by the person's decision (``executions.decisions``):
+    still `unknown`, with ``new_id`` as its Message-ID, so a crash here leaves an unknown
+    email of its own, which can be decided about again. Only a row in that state is written.
+    """
+    log = WorkflowActionLog.objects.select_related("execution").get(pk=log_id)
+    row = WorkflowActionLog.objects.filter(pk=log_id, status=LogStatus.UNKNOWN)
+    execution = log.execution
+    customer = Customer.objects.filter(pk=log.target_id).first()
+    if customer is None:
+        row.update(
+            status=LogStatus.FAILED, **_CUSTOMER_GONE.error_fields(), updated_at=timezone.now()
+        )
+        return
+    try:
+        step = _step_of(execution, log.step_order)
+        template = resolve_template(step.get("action_config") or {})
+    except PermanentStepError as exc:
+        row.update(
+            status=LogStatus.FAILED, **Reason.of(exc).error_fields(), updated_at=timezone.now()
+        )
+        return
+    # Whoever unsubscribed or bounced since the first email does not get it again.
+    reason = email_skip_reason(template=template, customer=customer)
+    if reason:
+        row.update(
+            status=LogStatus.SKIPPED,
+            result_data={**log.result_data, **reason.result_fields()},
+            updated_at=timezone.now(),
+        )
+        return
+    mail = batch_connection()
+    try:
+        rendered, message = _build_message(
+            execution,
+            step,
+            template,
+            customer,
+            log.step_order,
+            mail,
+            new_id=new_id,
+            resent_of=resent_of,
+        )
+        message.send()
+    except Exception as exc:
+        # Refused or never sent: failed. Anything else (the connection dropped during the
+        # data): the server may have taken it, and the row stays `unknown`.
+        fields = Reason.of(exc).error_fields()
+        if isinstance(exc, _NOT_ACCEPTED):
+            fields["status"] = LogStatus.FAILED
+        row.update(**fields, updated_at=timezone.now())
+        logger.warning("resending to customer %s failed: %s", customer.pk, exc)
+        return
+    finally:
+        mail.close()
+    row.update(
+        status=LogStatus.SUCCESS,
+        result_data={
+            **_sent_result(customer, template, rendered, message),
+            "resent_of": resent_of,
+        },
+        **no_error(),
+        updated_at=timezone.now(),
+    )
