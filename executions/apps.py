@@ -7,13 +7,11 @@ class ExecutionsConfig(AppConfig):
     verbose_name = _("Executions")
 
     def ready(self) -> None:
-        # Registers every step type (one module each) with automation.registry.
-        from executions import steps  # noqa: F401
-
-        # Registers the Celery tasks in every process, not only in workers: the web process
-        # enqueues them by name (executions.queueing), and Celery's autodiscovery only runs
-        # where a worker imports the task modules.
-        from executions import tasks  # noqa: F401
+        # ``steps`` registers every step type (one module each) with automation.registry;
+        # ``tasks`` registers the Celery tasks in every process, not only in workers: the web
+        # process enqueues them by name (executions.queueing), and Celery's autodiscovery
+        # only runs where a worker imports the task modules.
+        from executions import steps, tasks  # noqa: F401
         from executions.events import subscribe_event_workflows
 
         # customers publishes its events; executions listens, so customers never imports
