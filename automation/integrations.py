@@ -542,6 +542,70 @@ def integration_create(
     return integration
 
 
+def _kept_credentials(
+    integration: Integration, auth_type: str, base_url: str, problems: _Problems
+) -> dict[str, str]:
+    """The credentials an update that gives none keeps: none for no authentication; the
+    stored ones, unless the authentication type changed or the base URL moved to another host
+    (then they must be entered again, so that whoever can edit an integration cannot send its
+    stored secret to a server of their choosing)."""
+    if auth_type != integration.auth_type and auth_type != AuthType.NONE:
+        problems.add(
+            "/credentials",
+            "required",
+            _("Changing the authentication type needs the new credentials."),
+        )
+        return {}
+    if auth_type == AuthType.NONE:
+        return {}
+    if _origin(base_url) != _origin(integration.base_url):
+        problems.add(
+            "/credentials",
+            "required",
+            _("The base URL now points to another host: enter the credentials again."),
+        )
+    if problems.errors:
+        return {}
+    try:
+        return _stored_credentials(integration)
+    except IntegrationUnavailable as exc:
+        problems.add("/credentials", exc.code, exc.reason.label())
+        return {}
+
+
+def _save_named(integration: Integration) -> None:
+    """Save; a name another integration has (a race past the check) is a 400 at /name."""
+    try:
+        with transaction.atomic():
+            integration.save()
+    except IntegrityError as exc:
+        raise IntegrationValidationError(
+            [
+                {
+                    "path": "/name",
+                    "code": "duplicate_name",
+                    "message": _("An integration named “%(name)s” already exists.")
+                    % {"name": integration.name},
+                }
+            ]
+        ) from exc
+
+
+def _audit_update(
+    integration: Integration, before: dict[str, Any], *, had_credentials: bool, replaced: bool
+) -> None:
+    changes = audit_changes(before, audit_snapshot(integration, AUDITED_FIELDS))
+    # Only that the credentials were replaced or removed: never a value, not even the
+    # encrypted one.
+    if replaced or (had_credentials and not integration.credentials_encrypted):
+        changes["credentials"] = {
+            "old": HIDDEN if had_credentials else None,
+            "new": HIDDEN if integration.credentials_encrypted else None,
+        }
+    if changes:
+        audit_record(action=AuditEvent.Action.UPDATE, obj=integration, changes=changes)
+
+
 def integration_update(
     *,
     integration: Integration,
@@ -576,28 +640,7 @@ def integration_update(
 
     credentials_given = credentials is not UNSET
     if credentials is UNSET:
-        if new_auth_type != integration.auth_type and new_auth_type != AuthType.NONE:
-            problems.add(
-                "/credentials",
-                "required",
-                _("Changing the authentication type needs the new credentials."),
-            )
-            new_credentials: dict[str, str] = {}
-        elif new_auth_type == AuthType.NONE:
-            new_credentials = {}
-        else:
-            if _origin(new_base_url) != _origin(integration.base_url):
-                problems.add(
-                    "/credentials",
-                    "required",
-                    _("The base URL now points to another host: enter the credentials again."),
-                )
-            new_credentials = {}
-            if not problems.errors:
-                try:
-                    new_credentials = _stored_credentials(integration)
-                except IntegrationUnavailable as exc:
-                    problems.add("/credentials", exc.code, exc.reason.label())
+        new_credentials = _kept_credentials(integration, new_auth_type, new_base_url, problems)
     else:
         new_credentials = _clean_credentials(new_auth_type, credentials, problems)
     if is_active is not UNSET and not isinstance(is_active, bool):
@@ -640,30 +683,8 @@ def integration_update(
             # The last test was of another configuration: it says nothing about this one.
             locked.last_tested_at = None
             locked.last_test_ok = None
-        try:
-            with transaction.atomic():
-                locked.save()
-        except IntegrityError as exc:
-            raise IntegrationValidationError(
-                [
-                    {
-                        "path": "/name",
-                        "code": "duplicate_name",
-                        "message": _("An integration named “%(name)s” already exists.")
-                        % {"name": new_name},
-                    }
-                ]
-            ) from exc
-        changes = audit_changes(before, audit_snapshot(locked, AUDITED_FIELDS))
-        # Only that the credentials were replaced or removed: never a value, not even the
-        # encrypted one.
-        if credentials_given or (had_credentials and not locked.credentials_encrypted):
-            changes["credentials"] = {
-                "old": HIDDEN if had_credentials else None,
-                "new": HIDDEN if locked.credentials_encrypted else None,
-            }
-        if changes:
-            audit_record(action=AuditEvent.Action.UPDATE, obj=locked, changes=changes)
+        _save_named(locked)
+        _audit_update(locked, before, had_credentials=had_credentials, replaced=credentials_given)
     return locked
 
 
