@@ -30,7 +30,15 @@ from templates_app.rendering import (
 )
 
 #: Fields a caller may set; the rest (ids, timestamps) belong to the database.
-TEMPLATE_FIELDS = ("name", "subject", "body_html", "body_text", "variables", "category")
+TEMPLATE_FIELDS = (
+    "name",
+    "subject",
+    "body_html",
+    "body_text",
+    "variables",
+    "category",
+    "reply_to",
+)
 
 
 class TemplateValidationError(ValidationError):
@@ -84,7 +92,7 @@ def _unstorable(template: EmailTemplate) -> list[TemplateProblem]:
     """Fields holding text PostgreSQL cannot store (a NUL, an unpaired surrogate): JSON and
     the AI's answers can spell both. Refused here, not as a database error on save."""
     problems: list[TemplateProblem] = []
-    for field_name in ("name", "subject", "body_html", "body_text", "category"):
+    for field_name in ("name", "subject", "body_html", "body_text", "category", "reply_to"):
         value = getattr(template, field_name)
         if isinstance(value, str) and unstorable_text(value):
             problems.append(
@@ -142,6 +150,7 @@ def template_create(
     body_text: str = "",
     variables: list[str] | None = None,
     category: str = EmailTemplate.Category.BESTILLING,
+    reply_to: str = "",
     needs_review: bool = False,
 ) -> EmailTemplate:
     """Create a template that passed the sandbox check; raises TemplateValidationError.
@@ -155,6 +164,7 @@ def template_create(
         body_text=body_text,
         variables=list(variables or []),
         category=category,
+        reply_to=reply_to.strip(),
         needs_review=needs_review,
     )
     _validate(template)
@@ -170,7 +180,7 @@ def template_update(*, template: EmailTemplate, data: Mapping[str, Any]) -> Emai
         raise ValueError(f"unknown template fields: {sorted(unknown)}")
     candidate = EmailTemplate.objects.get(pk=template.pk) if template.pk else template
     for field_name, value in data.items():
-        if field_name in ("name", "subject") and isinstance(value, str):
+        if field_name in ("name", "subject", "reply_to") and isinstance(value, str):
             value = value.strip()
         setattr(candidate, field_name, value)
     # Saved by a person (or an integrator) who had it in front of them: reviewed.
@@ -205,6 +215,7 @@ def template_preview(
             body_text=str(template_or_data.get("body_text", "") or ""),
             variables=list(template_or_data.get("variables") or []),
             category=str(template_or_data.get("category") or EmailTemplate.Category.BESTILLING),
+            reply_to=str(template_or_data.get("reply_to") or "").strip(),
         )
     check = _check_instance(template)
     if not check.ok:

@@ -37,7 +37,7 @@ from customers.models import Customer
 from executions import queueing
 from executions.engine import retry_countdown
 from executions.errors import PermanentStepError, RetryLater
-from executions.message_ids import message_id
+from executions.message_ids import installation_key, message_id
 from executions.models import WorkflowActionLog, WorkflowExecution
 from executions.steps.send_email.gate import GatedEmailBackend, batch_connection
 from executions.store import ActionRow, Claim, SentRecord, store
@@ -322,16 +322,17 @@ def _build_message(
     """Render one customer's email and build the message, ready to hand to the backend."""
     rendered = render_for(template, customer, execution)
     action_config = step.get("action_config") or {}
+    headers = {**rendered.headers, "Message-ID": message_id(execution.pk, step_order, customer.pk)}
+    # The step's reply-to address overrides the template's (or the default, in its headers).
+    template_reply_to = headers.pop("Reply-To", None)
+    reply_to = action_config.get("reply_to") or template_reply_to
     message = EmailMultiAlternatives(
         subject=rendered.subject,
         body=rendered.text,
         from_email=action_config.get("from_email") or settings.DEFAULT_FROM_EMAIL,
         to=[customer.email],
-        reply_to=[r] if (r := action_config.get("reply_to")) else None,
-        headers={
-            **rendered.headers,
-            "Message-ID": message_id(execution.pk, step_order, customer.pk),
-        },
+        reply_to=[reply_to] if reply_to else None,
+        headers=headers,
         connection=connection,
     )
     message.attach_alternative(rendered.html, "text/html")
@@ -400,6 +401,9 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
         )
         return
 
+    # Read (or made) before the first claim: a gated claim is still on its way to the
+    # database while the message, Message-ID included, is built.
+    installation_key()
     transient: dict[int, int] = {}  # customer id -> attempts so far
     mail = batch_connection()
     # With the gated SMTP backend and a pipelined store (PostgreSQL), each claim is on its way
