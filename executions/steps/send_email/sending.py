@@ -162,6 +162,12 @@ def enqueue_batches(
     return len(batches)
 
 
+def reply_to_of(action_config: dict[str, Any], rendered: Any) -> str:
+    """Where replies go: the step's address, else the template's (or the default), which
+    ``render_email`` put in the headers; "" for the sender."""
+    return action_config.get("reply_to") or rendered.reply_to
+
+
 def preview_step(ctx: Any, action_config: dict[str, Any]) -> list[int]:
     """Test runs: render every email and log who would get what, sending nothing."""
     template = resolve_template(action_config)
@@ -191,6 +197,7 @@ def preview_step(ctx: Any, action_config: dict[str, Any]) -> list[int]:
                 "email": customer.email,
                 "template": template.name,
                 "subject": rendered.subject,
+                "reply_to": reply_to_of(action_config, rendered),
                 "html": rendered.html,
                 "text": rendered.text,
             }
@@ -323,9 +330,8 @@ def _build_message(
     rendered = render_for(template, customer, execution)
     action_config = step.get("action_config") or {}
     headers = {**rendered.headers, "Message-ID": message_id(execution.pk, step_order, customer.pk)}
-    # The step's reply-to address overrides the template's (or the default, in its headers).
-    template_reply_to = headers.pop("Reply-To", None)
-    reply_to = action_config.get("reply_to") or template_reply_to
+    headers.pop("Reply-To", None)  # given as reply_to below, the step's if it has one
+    reply_to = reply_to_of(action_config, rendered)
     message = EmailMultiAlternatives(
         subject=rendered.subject,
         body=rendered.text,
