@@ -29,7 +29,12 @@ from executions.lifecycle import (
     execution_test_report,
     execution_test_run,
 )
-from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
+from executions.models import (
+    ExecutionTransition,
+    Installation,
+    WorkflowActionLog,
+    WorkflowExecution,
+)
 from executions.services import execution_start, manual_idempotency_key
 
 # An execution that emailed thousands of customers has thousands of log rows; its page shows
@@ -424,6 +429,16 @@ class ExecutionTransitionAdmin(ShownReasonsMixin, ReadOnlyAdminMixin, admin.Mode
         *("execution", "at", "from_status", "to_status", "step_order"),
         *("reason_shown", "reason_code", "actor"),
     ]
+    readonly_fields = fields
+
+
+@admin.register(Installation)
+class InstallationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The key in every Message-ID: shown so that admins can tell this installation's mail
+    in a mail server's log (``<wf-KEY.…>``), never changed (``executions.message_ids``)."""
+
+    list_display = ["key", "created_at"]
+    fields = ["key", "created_at"]
     readonly_fields = fields
 
 

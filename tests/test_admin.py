@@ -39,7 +39,12 @@ from automation.models import (
     WorkflowVersion,
 )
 from customers.models import Customer, CustomerGroup, Order
-from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
+from executions.models import (
+    ExecutionTransition,
+    Installation,
+    WorkflowActionLog,
+    WorkflowExecution,
+)
 from templates_app.models import EmailTemplate
 from tests.customers.factories import CustomerFactory, CustomerGroupFactory, OrderFactory
 
@@ -130,6 +135,7 @@ def sample_objects(db, admin_user: User) -> dict[type[Model], Model]:
         execution,
         transition,
         log,
+        Installation.objects.get_or_create(pk=1, defaults={"key": "0123456789ab"})[0],
         admin_user,
         Group.objects.create(name="Kundeservice"),
         interval,
