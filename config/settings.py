@@ -202,6 +202,12 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Nordgrossisten <ordre@nordgrossisten.example>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Where customers' replies go when neither the template nor the workflow step names an
+# address (empty: to the sender). A plain address: salg@firma.no.
+DEFAULT_REPLY_TO = env_str("DEFAULT_REPLY_TO").strip()
+# A mailbox for List-Unsubscribe's mailto: alternative beside the https link (empty: the link
+# only). Requests arrive with the subject "unsubscribe <token>"; someone must act on them.
+UNSUBSCRIBE_MAILTO = env_str("UNSUBSCRIBE_MAILTO").strip()
 ADMINS = [("Admin", addr) for addr in env_list("ADMIN_EMAILS", ["admin@nordgrossisten.example"])]
 # Any Anymail provider: EMAIL_BACKEND=anymail.backends.<esp>.EmailBackend plus ANYMAIL_* keys.
 ANYMAIL = {

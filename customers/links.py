@@ -13,6 +13,7 @@ token for one purpose can therefore never be replayed for the other.
 from __future__ import annotations
 
 from datetime import timedelta
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core import signing
@@ -30,6 +31,10 @@ MAX_ORDER_LINK_DAYS = 90
 
 class InvalidLink(Exception):
     """The token was altered, made for another purpose, or names no customer."""
+
+
+class CustomerGone(InvalidLink):
+    """The signature is good, but the customer it names has been deleted since."""
 
 
 class ExpiredLink(InvalidLink):
@@ -56,7 +61,7 @@ def _customer(pk: int) -> Customer:
     try:
         return Customer.objects.get(pk=pk)
     except Customer.DoesNotExist as exc:
-        raise InvalidLink("no such customer") from exc
+        raise CustomerGone("no such customer") from exc
 
 
 # --- Unsubscribe ----------------------------------------------------------------------------
@@ -74,8 +79,28 @@ def sample_unsubscribe_url() -> str:
     return _absolute(reverse("customers:unsubscribe", args=[SAMPLE_TOKEN]))
 
 
+def _unsubscribe_mailto(token: str) -> str:
+    address = getattr(settings, "UNSUBSCRIBE_MAILTO", "") or ""
+    if not address:
+        return ""
+    # The token in the subject tells whoever reads the mailbox (or a parser of it) exactly
+    # which customer asked, whatever address the request comes from.
+    return f"mailto:{quote(address, safe='@')}?subject={quote(f'unsubscribe {token}')}"
+
+
+def unsubscribe_mailto(customer: Customer) -> str:
+    """The ``mailto:`` alternative of the List-Unsubscribe header ("" without
+    ``UNSUBSCRIBE_MAILTO``)."""
+    return _unsubscribe_mailto(unsubscribe_token(customer))
+
+
+def sample_unsubscribe_mailto() -> str:
+    return _unsubscribe_mailto(SAMPLE_TOKEN)
+
+
 def unsubscribe_verify(token: str) -> Customer:
-    """The customer an unsubscribe token was made for; raises ``InvalidLink`` otherwise."""
+    """The customer an unsubscribe token was made for; raises ``CustomerGone`` for a good
+    token whose customer was deleted and ``InvalidLink`` for anything else."""
     try:
         value = _unsubscribe_signer().unsign(token)
     except signing.BadSignature as exc:
@@ -109,7 +134,8 @@ def order_form_verify(token: str) -> Customer:
     """The customer an order-form token was made for.
 
     Raises ``ExpiredLink`` for a genuine but outdated link (so the page can still greet the
-    customer in their language) and ``InvalidLink`` for anything else.
+    customer in their language), ``CustomerGone`` for a genuine link whose customer was
+    deleted (expired or not) and ``InvalidLink`` for anything else.
     """
     signer = _order_signer()
     try:
@@ -122,7 +148,10 @@ def order_form_verify(token: str) -> Customer:
     try:
         signer.unsign(token, max_age=timedelta(days=days))
     except signing.SignatureExpired as exc:
-        raise ExpiredLink(Customer.objects.filter(pk=pk).first()) from exc
+        customer = Customer.objects.filter(pk=pk).first()
+        if customer is None:
+            raise CustomerGone("no such customer") from exc
+        raise ExpiredLink(customer) from exc
     except signing.BadSignature as exc:
         raise InvalidLink("bad signature") from exc
     customer = _customer(pk)

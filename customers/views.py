@@ -70,8 +70,9 @@ def _page(
 def _link_problem(
     request: HttpRequest, *, reason: str, customer: Customer | None = None
 ) -> HttpResponse:
-    """A friendly page for links that were altered, expired or only shown in a preview."""
-    status = 403 if reason == "expired" else 400
+    """A friendly page for links that were altered, expired, only shown in a preview, or
+    made for a customer who has since been deleted (410: the link will never work again)."""
+    status = {"expired": 403, "gone": 410}.get(reason, 400)
     return _page(
         request,
         "customers/link_problem.html",
@@ -92,6 +93,8 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         return _link_problem(request, reason="sample")
     try:
         customer = links.unsubscribe_verify(token)
+    except links.CustomerGone:
+        return _link_problem(request, reason="gone")
     except links.InvalidLink:
         return _link_problem(request, reason="invalid")
     only_this_customer = Customer.objects.filter(pk=customer.pk)
@@ -188,6 +191,8 @@ def _order_customer(request: HttpRequest, token: str) -> Customer | HttpResponse
         return links.order_form_verify(token)
     except links.ExpiredLink as exc:
         return _link_problem(request, reason="expired", customer=exc.customer)
+    except links.CustomerGone:
+        return _link_problem(request, reason="gone")
     except links.InvalidLink:
         return _link_problem(request, reason="invalid")
 
@@ -256,9 +261,9 @@ def order_thanks(request: HttpRequest, token: str, order_id: int) -> HttpRespons
         customer = links.order_form_verify(token)
     except links.ExpiredLink as exc:
         # The link may run out just after the order; the receipt is still theirs to see.
-        if exc.customer is None:
-            return _link_problem(request, reason="invalid")
         customer = exc.customer
+    except links.CustomerGone:
+        return _link_problem(request, reason="gone")
     except links.InvalidLink:
         return _link_problem(request, reason="invalid")
     order = get_object_or_404(Order, pk=order_id, customer=customer)

@@ -41,6 +41,7 @@ from executions.lifecycle import (
 from executions.models import (
     EmailDecision,
     ExecutionTransition,
+    Installation,
     WorkflowActionLog,
     WorkflowExecution,
 )
@@ -603,6 +604,16 @@ class ExecutionTransitionAdmin(ShownReasonsMixin, ReadOnlyAdminMixin, admin.Mode
         *("execution", "at", "from_status", "to_status", "step_order"),
         *("reason_shown", "reason_code", "actor"),
     ]
+    readonly_fields = fields
+
+
+@admin.register(Installation)
+class InstallationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The key in every Message-ID: shown so that admins can tell this installation's mail
+    in a mail server's log (``<wf-KEY.…>``), never changed (``executions.message_ids``)."""
+
+    list_display = ["key", "created_at"]
+    fields = ["key", "created_at"]
     readonly_fields = fields
 
 

@@ -311,3 +311,24 @@ class EmailDecision(models.Model):
         if self.decided_by is not None:
             return self.decided_by.get_username()
         return self.provider or "-"
+
+
+class Installation(models.Model):
+    """One row per database: the random part that tells this installation's Message-IDs
+    from those of another installation, or of this one before its database was made anew
+    (``executions.message_ids``). Made by a migration (or on first use, should the row be
+    missing) and never changed: the Message-ID of a claimed email must stay what it was."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+    key = models.CharField(_("key"), max_length=32, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("installation")
+        verbose_name_plural = _("installations")
+        constraints = [
+            models.CheckConstraint(condition=Q(id=1), name="installation_single_row"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key

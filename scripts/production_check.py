@@ -92,7 +92,7 @@ class Sink:
         return "250 Message accepted for delivery"
 
     def recipients(self, message_id_prefix: str) -> list[str]:
-        """Who got the messages whose Message-ID starts so (the run's step's: <wf-RUN.STEP.)."""
+        """Who got the messages whose Message-ID starts so (a run's step's: <wf-KEY.RUN.STEP.)."""
         with self.lock:
             return [
                 m["To"]
@@ -395,6 +395,7 @@ def _running_example(
     from automation.models import WorkflowDefinition
     from customers.models import Customer, Order
     from customers.services import order_create
+    from executions.message_ids import message_id_prefix
     from executions.models import WorkflowExecution
 
     Status = WorkflowExecution.Status
@@ -433,7 +434,7 @@ def _running_example(
         active=True, unsubscribed_at__isnull=True, suppressed_at__isnull=True
     )
     _time_passes(run)
-    form_id, reminder_id = f"<wf-{run.pk}.1.", f"<wf-{run.pk}.2."
+    form_id, reminder_id = message_id_prefix(run.pk, 1), message_id_prefix(run.pk, 2)
     wait_for(lambda: len(sink.recipients(form_id)) >= eligible.count(), "the forms", timeout=120)
     wait_for(lambda: _status(run) == Status.WAITING, "the run to wait for Thursday 15:00")
     forms = sorted(sink.recipients(form_id))

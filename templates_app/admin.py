@@ -109,6 +109,7 @@ class EmailTemplateAdmin(admin.ModelAdmin):
         "body_html",
         "body_text",
         "variables",
+        "reply_to",
         "created_at",
         "updated_at",
     ]

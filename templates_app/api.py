@@ -48,6 +48,7 @@ class EmailTemplateSerializer(serializers.ModelSerializer):
             "body_text",
             "variables",
             "category",
+            "reply_to",
             "created_at",
             "updated_at",
         ]
@@ -65,6 +66,12 @@ class EmailTemplateWriteSerializer(serializers.Serializer):
         child=serializers.CharField(max_length=100), required=False, max_length=100
     )
     category = serializers.CharField(max_length=50, required=False)
+    reply_to = serializers.EmailField(
+        max_length=254,
+        required=False,
+        allow_blank=True,
+        help_text="Where replies go; empty for the default (DEFAULT_REPLY_TO, else the sender).",
+    )
 
 
 class TemplatePreviewRequestSerializer(serializers.Serializer):
@@ -228,6 +235,7 @@ class TemplateDetailView(generics.GenericAPIView):
             data.setdefault("body_text", "")
             data.setdefault("variables", [])
             data.setdefault("category", EmailTemplate.Category.BESTILLING)
+            data.setdefault("reply_to", "")
         try:
             template = template_update(template=template, data=data)
         except TemplateValidationError as exc:

@@ -26,6 +26,14 @@ class EmailTemplate(models.Model):
         blank=True,
         help_text=_("Names of the variables the template uses, e.g. kunde_navn."),
     )
+    # Where the customers' answers go when it is not the sender; a workflow step may say
+    # otherwise, and without either settings.DEFAULT_REPLY_TO (or nothing) applies.
+    reply_to = models.EmailField(
+        _("reply-to address"),
+        max_length=254,
+        blank=True,
+        help_text=_("Where replies go, if not to the sender. Empty: the default."),
+    )
     category = models.SlugField(_("category"), max_length=50, default=Category.BESTILLING)
     # Drafted by the AI assistant and not yet opened and saved by a person: a workflow that
     # sends it cannot be activated (see automation.services.workflow_deploy).

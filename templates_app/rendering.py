@@ -498,6 +498,11 @@ class RenderedEmail:
     headers: dict[str, str]
 
     @property
+    def reply_to(self) -> str:
+        """Where replies go ("" for the sender), as the preview shows it."""
+        return self.headers.get("Reply-To", "")
+
+    @property
     def preview_html(self) -> str:
         """The HTML part made safe to show inside our own pages."""
         return sanitize_html(self.html)
@@ -647,6 +652,13 @@ def render_context(
     return context
 
 
+def reply_to_address(template: EmailTemplate) -> str:
+    """Where replies to the template's emails go: the template's own address, else the
+    installation's ``DEFAULT_REPLY_TO``, else "" (to the sender). A workflow step's
+    ``reply_to`` overrides both when it sends."""
+    return template.reply_to or getattr(settings, "DEFAULT_REPLY_TO", "") or ""
+
+
 def render_email(
     *,
     template: EmailTemplate,
@@ -680,12 +692,21 @@ def render_email(
         # Out of the customer's language: the message is for whoever previews or sends.
         raise TemplateRenderError([_limit_problem(exc)]) from None
     unsubscribe = context["avmeldingslenke"]
+    mailto = (
+        links.unsubscribe_mailto(customer)
+        if customer is not None
+        else links.sample_unsubscribe_mailto()
+    )
     headers = {
         # RFC 2369 + RFC 8058: mail clients show an unsubscribe button that POSTs
-        # "List-Unsubscribe=One-Click" to this URL.
-        "List-Unsubscribe": f"<{unsubscribe}>",
+        # "List-Unsubscribe=One-Click" to the https link; clients that only mail (and
+        # providers that prefer to) use the mailto: alternative, listed after it.
+        "List-Unsubscribe": ", ".join(f"<{url}>" for url in (unsubscribe, mailto) if url),
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
+    reply_to = reply_to_address(template)
+    if reply_to:
+        headers["Reply-To"] = reply_to
     return RenderedEmail(
         subject=_single_line(subject), html=body_html, text=text.strip() + "\n", headers=headers
     )

@@ -32,7 +32,15 @@ from templates_app.rendering import (
 )
 
 #: Fields a caller may set; the rest (ids, timestamps) belong to the database.
-TEMPLATE_FIELDS = ("name", "subject", "body_html", "body_text", "variables", "category")
+TEMPLATE_FIELDS = (
+    "name",
+    "subject",
+    "body_html",
+    "body_text",
+    "variables",
+    "category",
+    "reply_to",
+)
 #: What the audit trail records of a template's changes.
 AUDITED_FIELDS = (*TEMPLATE_FIELDS, "needs_review")
 
@@ -88,7 +96,7 @@ def _unstorable(template: EmailTemplate) -> list[TemplateProblem]:
     """Fields holding text PostgreSQL cannot store (a NUL, an unpaired surrogate): JSON and
     the AI's answers can spell both. Refused here, not as a database error on save."""
     problems: list[TemplateProblem] = []
-    for field_name in ("name", "subject", "body_html", "body_text", "category"):
+    for field_name in ("name", "subject", "body_html", "body_text", "category", "reply_to"):
         value = getattr(template, field_name)
         if isinstance(value, str) and unstorable_text(value):
             problems.append(
@@ -146,6 +154,7 @@ def template_create(
     body_text: str = "",
     variables: list[str] | None = None,
     category: str = EmailTemplate.Category.BESTILLING,
+    reply_to: str = "",
     needs_review: bool = False,
 ) -> EmailTemplate:
     """Create a template that passed the sandbox check; raises TemplateValidationError.
@@ -159,6 +168,7 @@ def template_create(
         body_text=body_text,
         variables=list(variables or []),
         category=category,
+        reply_to=reply_to.strip(),
         needs_review=needs_review,
     )
     _validate(template)
@@ -180,7 +190,7 @@ def template_update(*, template: EmailTemplate, data: Mapping[str, Any]) -> Emai
     candidate = EmailTemplate.objects.get(pk=template.pk) if template.pk else template
     before = audit_snapshot(candidate, AUDITED_FIELDS)
     for field_name, value in data.items():
-        if field_name in ("name", "subject") and isinstance(value, str):
+        if field_name in ("name", "subject", "reply_to") and isinstance(value, str):
             value = value.strip()
         setattr(candidate, field_name, value)
     # Saved by a person (or an integrator) who had it in front of them: reviewed.
@@ -218,6 +228,7 @@ def template_preview(
             body_text=str(template_or_data.get("body_text", "") or ""),
             variables=list(template_or_data.get("variables") or []),
             category=str(template_or_data.get("category") or EmailTemplate.Category.BESTILLING),
+            reply_to=str(template_or_data.get("reply_to") or "").strip(),
         )
     check = _check_instance(template)
     if not check.ok:

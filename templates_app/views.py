@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -106,6 +107,7 @@ class TemplateForm(forms.Form):
         label=_("Text version"), required=False, strip=False, widget=forms.Textarea
     )
     variables = forms.CharField(label=_("Your own variables"), required=False)
+    reply_to = forms.EmailField(label=_("Reply-to address"), required=False, max_length=254)
 
     def __init__(self, *args: Any, current_category: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -143,6 +145,7 @@ def _initial(template: EmailTemplate | None) -> dict[str, Any]:
         "body_html": template.body_html,
         "body_text": template.body_text,
         "variables": ", ".join(template.variables or []),
+        "reply_to": template.reply_to,
     }
 
 
@@ -296,6 +299,7 @@ def _editor_context(
         **_body_modes(request, form=form, can_edit=can_edit),
         "preview_url": preview_url,
         "preview_param": PREVIEW_CUSTOMER_PARAM,
+        "default_reply_to": getattr(settings, "DEFAULT_REPLY_TO", "") or "",
         **_preview_context(source=source, customer=customer, customer_error=customer_error),
     }
 

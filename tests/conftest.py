@@ -33,6 +33,15 @@ hypothesis_settings.load_profile(
 )
 
 
+@pytest.fixture(autouse=True)
+def _installation_key_read_afresh() -> None:
+    """Tests empty the database between them (and with it the installation's row, which the
+    next use makes anew): no process may keep a key read before."""
+    from executions.message_ids import forget_installation_key  # models: after Django's setup
+
+    forget_installation_key()
+
+
 @pytest.fixture
 def requires_postgres(db) -> None:
     if connection.vendor != "postgresql":

@@ -43,6 +43,7 @@ from customers.models import Customer, CustomerGroup, Order
 from executions.models import (
     EmailDecision,
     ExecutionTransition,
+    Installation,
     WorkflowActionLog,
     WorkflowExecution,
 )
@@ -143,6 +144,7 @@ def sample_objects(db, admin_user: User) -> dict[type[Model], Model]:
             decision="marked_delivered",
             decided_by=admin_user,
         ),
+        Installation.objects.get_or_create(pk=1, defaults={"key": "0123456789ab"})[0],
         admin_user,
         Group.objects.create(name="Kundeservice"),
         interval,

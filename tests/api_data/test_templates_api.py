@@ -220,3 +220,63 @@ def test_preview_of_unsaved_template_checks_it_like_a_save(api: Api) -> None:
     assert bad.status_code == 400
     assert "/body_html" in error_paths(bad)
     assert not EmailTemplate.objects.exists()
+
+
+# --- Reply-To -------------------------------------------------------------------------------
+
+
+def test_the_reply_to_address_is_written_read_and_previewed(api: Api, settings) -> None:
+    settings.DEFAULT_REPLY_TO = "svar@grossisten.example"
+    client = api("business")
+
+    created = client.post(
+        url("templates"), {**GOOD, "reply_to": " salg@grossisten.example "}, format="json"
+    )
+    assert created.status_code == 201, created.content
+    pk = created.json()["id"]
+    assert created.json()["reply_to"] == "salg@grossisten.example"
+    assert EmailTemplate.objects.get(pk=pk).reply_to == "salg@grossisten.example"
+    preview = client.post(url(f"templates/{pk}/preview"), {}, format="json")
+    assert preview.json()["headers"]["Reply-To"] == "salg@grossisten.example"
+
+    # Emptied: the default applies again.
+    cleared = client.patch(url(f"templates/{pk}"), {"reply_to": ""}, format="json")
+    assert cleared.status_code == 200
+    assert cleared.json()["reply_to"] == ""
+    preview = client.post(url(f"templates/{pk}/preview"), {}, format="json")
+    assert preview.json()["headers"]["Reply-To"] == "svar@grossisten.example"
+
+
+def test_without_any_reply_to_address_the_preview_has_no_reply_to(api: Api, settings) -> None:
+    settings.DEFAULT_REPLY_TO = ""
+    template = EmailTemplateFactory()
+
+    preview = api("business").post(url(f"templates/{template.pk}/preview"), {}, format="json")
+
+    assert "Reply-To" not in preview.json()["headers"]
+
+
+@pytest.mark.parametrize(
+    "address", ["ikke-en-adresse", "a@b.no\r\nBcc: alle@example.com", "x" * 250 + "@b.no"]
+)
+def test_a_bad_reply_to_address_is_refused_and_nothing_changes(api: Api, address: str) -> None:
+    template = EmailTemplateFactory(reply_to="salg@grossisten.example")
+
+    response = api("business").patch(
+        url(f"templates/{template.pk}"), {"reply_to": address}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert "/reply_to" in error_paths(response)
+    template.refresh_from_db()
+    assert template.reply_to == "salg@grossisten.example"
+
+
+def test_put_without_reply_to_clears_it(api: Api) -> None:
+    template = EmailTemplateFactory(reply_to="salg@grossisten.example")
+
+    response = api("business").put(url(f"templates/{template.pk}"), GOOD, format="json")
+
+    assert response.status_code == 200
+    template.refresh_from_db()
+    assert template.reply_to == ""

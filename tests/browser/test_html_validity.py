@@ -16,14 +16,19 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
+from django.test import Client
 
+from customers import links
 from tests.browser.conftest import CHROMIUM
 from tests.browser.test_accessibility import PREPARE, quiet, urls  # noqa: F401 (fixtures)
+from tests.customers.factories import CustomerFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -181,3 +186,32 @@ def test_the_check_finds_what_the_issue_found(check_html: Checker) -> None:
     assert "“datetime” on element “time”" in text
     assert "hx-get" not in text
     assert len(messages) == 2
+
+
+def test_the_pages_of_links_that_do_not_work_are_valid_html(check_html: Checker) -> None:
+    """The customers' pages for a link that cannot work: answered with 4xx, so not among
+    the pages a browser visits above (they must answer 200 there)."""
+    customer = CustomerFactory()
+    with mock.patch("time.time", return_value=time.time() - 30 * 86400):
+        expired = links.order_form_url(customer)
+    gone = CustomerFactory()
+    gone_urls = [links.order_form_url(gone), links.unsubscribe_url(gone)]
+    gone.delete()
+    token = links.unsubscribe_token(customer)
+    pages = {
+        "expired": (expired, 403),
+        "gone-order-form": (gone_urls[0], 410),
+        "gone-unsubscribe": (gone_urls[1], 410),
+        "cut-off": (f"/k/avmeld/{token[:-3]}/", 400),
+        "sample": (links.sample_order_form_url(), 400),
+    }
+    client = Client(HTTP_ACCEPT_LANGUAGE="nb")
+    documents = {}
+    for name, (url, status) in pages.items():
+        response = client.get("/" + url.split("://", 1)[-1].split("/", 1)[-1])
+        assert response.status_code == status, name
+        documents[name] = response.content.decode()
+
+    found = check_html(documents)
+
+    assert not any(found.values()), "vnu found errors:\n" + describe(found)

@@ -208,3 +208,95 @@ def test_tampered_order_link_gets_a_friendly_400():
     response = Client().get(f"/k/bestill/{token}x/")
     assert response.status_code == 400
     assert "ikke gyldig" in response.content.decode()
+
+
+# --- Links of a customer deleted since ------------------------------------------------------
+
+GONE = "Denne kunden finnes ikke lenger"
+CUT_OFF = "kuttet"  # "Lenken kan være kuttet av eller endret": only for a bad signature
+
+
+def test_a_deleted_customers_tokens_say_the_customer_is_gone():
+    customer = CustomerFactory()
+    unsubscribe, order = links.unsubscribe_token(customer), links.order_form_token(customer)
+    with mock.patch("time.time", return_value=time.time() - 30 * 86400):
+        expired = links.order_form_token(customer)
+    customer.delete()
+
+    for verify, token in [
+        (links.unsubscribe_verify, unsubscribe),
+        (links.order_form_verify, order),
+        (links.order_form_verify, expired),
+    ]:
+        with pytest.raises(links.CustomerGone):
+            verify(token)
+
+
+@pytest.mark.parametrize(
+    ("method", "data"),
+    [
+        ("get", None),
+        ("post", {"action": "unsubscribe"}),
+        ("post", {"List-Unsubscribe": "One-Click"}),
+    ],
+    ids=["page", "button", "one-click"],
+)
+def test_a_deleted_customers_unsubscribe_link_answers_410(method, data):
+    customer = CustomerFactory()
+    url = path_of(links.unsubscribe_url(customer))
+    customer.delete()
+
+    response = getattr(Client(HTTP_ACCEPT_LANGUAGE="nb"), method)(url, data)
+
+    assert response.status_code == 410
+    text = response.content.decode()
+    assert GONE in text
+    assert CUT_OFF not in text
+    assert not Customer.objects.exists()
+
+
+@pytest.mark.parametrize("age_days", [0, 30], ids=["fresh", "expired"])
+def test_a_deleted_customers_order_link_answers_410(age_days):
+    customer = CustomerFactory()
+    with mock.patch("time.time", return_value=time.time() - age_days * 86400):
+        url = path_of(links.order_form_url(customer))
+    customer.delete()
+
+    response = Client(HTTP_ACCEPT_LANGUAGE="nb").get(url)
+
+    assert response.status_code == 410
+    assert GONE in response.content.decode()
+    assert CUT_OFF not in response.content.decode()
+
+
+def test_the_gone_page_speaks_english_to_an_english_browser():
+    customer = CustomerFactory()
+    url = path_of(links.order_form_url(customer))
+    customer.delete()
+
+    response = Client(HTTP_ACCEPT_LANGUAGE="en").get(url)
+
+    assert response.status_code == 410
+    assert "This customer no longer exists" in response.content.decode()
+
+
+def test_a_bad_signature_still_says_the_link_may_be_cut_off():
+    token = links.unsubscribe_token(CustomerFactory())
+
+    response = Client(HTTP_ACCEPT_LANGUAGE="nb").get(f"/k/avmeld/{token[:-3]}/")
+
+    assert response.status_code == 400
+    assert CUT_OFF in response.content.decode()
+    assert GONE not in response.content.decode()
+
+
+def test_a_deleted_customers_receipt_link_answers_410():
+    customer = CustomerFactory()
+    token = links.order_form_token(customer)
+    customer_id = customer.pk
+    customer.delete()
+
+    response = Client(HTTP_ACCEPT_LANGUAGE="nb").get(f"/k/bestill/{token}/takk/{customer_id}/")
+
+    assert response.status_code == 410
+    assert GONE in response.content.decode()

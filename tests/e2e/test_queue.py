@@ -20,6 +20,7 @@ from customers.models import Customer, Order
 from customers.services import order_create
 from executions.dispatch import dispatch_due
 from executions.lifecycle import execution_pause, execution_resume
+from executions.message_ids import message_id_prefix
 from executions.models import WorkflowActionLog, WorkflowExecution
 from executions.services import execution_start
 from templates_app.models import EmailTemplate
@@ -90,7 +91,7 @@ def test_running_example_sends_form_monday_and_reminds_thursday_only_who_did_not
     forms = list(smtp_server.messages)
     assert sorted(m["To"] for m in forms) == sorted(c.email for c in eligible)
     for message in forms:
-        assert message["Message-ID"].startswith(f"<wf-{execution.pk}.1.")
+        assert message["Message-ID"].startswith(message_id_prefix(execution.pk, 1))
         assert message["List-Unsubscribe"] and "/k/avmeld/" in message["List-Unsubscribe"]
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     unsubscribed = Customer.objects.get(active=True, unsubscribed_at__isnull=False)
@@ -118,7 +119,7 @@ def test_running_example_sends_form_monday_and_reminds_thursday_only_who_did_not
     assert sorted(m["To"] for m in reminders) == sorted(
         c.email for c in eligible if c not in ordered
     )
-    assert all(m["Message-ID"].startswith(f"<wf-{execution.pk}.2.") for m in reminders)
+    assert all(m["Message-ID"].startswith(message_id_prefix(execution.pk, 2)) for m in reminders)
 
     # A redelivered batch (or a second worker) never emails anyone twice.
     from executions.tasks import step_work_task

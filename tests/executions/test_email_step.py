@@ -19,7 +19,7 @@ from customers.models import Customer
 from executions import alerts, engine
 from executions.errors import RetryLater
 from executions.message_ids import message_id
-from executions.models import WorkflowActionLog, WorkflowExecution
+from executions.models import Installation, WorkflowActionLog, WorkflowExecution
 from executions.steps.send_email import sending
 from executions.store.postgresql import COPY_FIELDS
 from templates_app.models import EmailTemplate
@@ -270,16 +270,17 @@ def test_message_id_is_derived_from_execution_step_and_customer(
     queue.drain()
 
     pk = run.execution.pk
+    key = Installation.objects.get().key
     by_address = {m.to[0]: m for m in mailoutbox}
     for customer in run.customers:
-        expected = f"<wf-{pk}.1.{customer.pk}@nordgrossisten.example>"
+        expected = f"<wf-{key}.{pk}.1.{customer.pk}@nordgrossisten.example>"
         message = by_address[customer.email]
         assert message.message()["Message-ID"] == expected
         row = WorkflowActionLog.objects.get(
             execution=run.execution, target_type="customer", target_id=customer.pk
         )
         assert row.result_data["message_id"] == expected
-    assert message_id(pk, 1, run.ids[0]) == f"<wf-{pk}.1.{run.ids[0]}@nordgrossisten.example>"
+    assert message_id(pk, 1, run.ids[0]) == f"<wf-{key}.{pk}.1.{run.ids[0]}@nordgrossisten.example>"
 
 
 def test_every_message_carries_one_click_unsubscribe_headers(email_run, queue, mailoutbox) -> None:

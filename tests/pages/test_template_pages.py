@@ -384,3 +384,69 @@ def test_higher_roles_may_edit(role, template):
 
     assert response.status_code == 302
     assert EmailTemplate.objects.get(pk=template.pk).subject == "Ny"
+
+
+# --- Reply-To -------------------------------------------------------------------------------
+
+
+def test_the_editor_saves_the_reply_to_address_and_shows_it_again(business, template):
+    response = business.post(
+        reverse("templates_app:edit", args=[template.pk]),
+        form_data(template, reply_to="salg@grossisten.example"),
+    )
+
+    assert response.status_code == 302
+    template.refresh_from_db()
+    assert template.reply_to == "salg@grossisten.example"
+    html = business.get(reverse("templates_app:edit", args=[template.pk])).content.decode()
+    assert re.search(
+        r'<input type="email" id="id_reply_to" [^>]*value="salg@grossisten.example"', html
+    )
+    assert '<span id="preview-reply-to">salg@grossisten.example</span>' in html
+
+
+def test_a_bad_reply_to_address_is_not_saved_and_is_marked(business, template):
+    response = business.post(
+        reverse("templates_app:edit", args=[template.pk]),
+        form_data(template, reply_to="ikke en adresse"),
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert re.search(r'id="id_reply_to"[^>]*aria-invalid="true"', html)
+    assert 'id="id_reply_to-errors"' in html
+    assert EmailTemplate.objects.get(pk=template.pk).reply_to == ""
+
+
+@pytest.mark.parametrize(
+    ("default", "typed", "shown"),
+    [
+        ("", "", "the sender"),
+        ("svar@grossisten.example", "", "svar@grossisten.example"),
+        ("svar@grossisten.example", "salg@grossisten.example", "salg@grossisten.example"),
+    ],
+    ids=["to the sender", "the default", "the template's"],
+)
+def test_the_preview_says_where_replies_go(business, template, settings, default, typed, shown):
+    settings.DEFAULT_REPLY_TO = default
+
+    html = business.post(
+        reverse("templates_app:preview", args=[template.pk]),
+        form_data(template, reply_to=typed),
+        **HTMX,
+    ).content.decode()
+
+    assert f'<span id="preview-reply-to">{shown}</span>' in html
+
+
+def test_the_reply_to_field_names_the_default_in_norwegian(template, settings):
+    settings.DEFAULT_REPLY_TO = "svar@grossisten.example"
+    client = client_as("business")
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "nb"
+
+    html = client.get(reverse("templates_app:edit", args=[template.pk])).content.decode()
+
+    assert "Svaradresse" in html
+    assert "Tom: svar@grossisten.example." in html
+    assert 'placeholder="svar@grossisten.example"' in html
+    assert "Svar går til" in html

@@ -310,3 +310,27 @@ def test_the_test_run_page_is_only_for_test_runs_of_that_workflow(
     for workflow_pk, execution_pk in bad:
         url = reverse("executions:workflow-test-run", args=[workflow_pk, execution_pk])
         assert client.get(url).status_code == 404
+
+
+def test_the_test_run_says_where_replies_go_the_steps_address_first(
+    workflow: WorkflowDefinition, refs: Refs
+) -> None:
+    refs.order_form.reply_to = "salg@grossisten.example"
+    refs.order_form.save()
+    business = client_as("business")
+
+    def first_step_of_a_test_run() -> str:
+        business.post(action_url("test", workflow))
+        execution = WorkflowExecution.objects.filter(is_test=True).latest("pk")
+        url = reverse("executions:workflow-test-run", args=[workflow.pk, execution.pk])
+        html = business.get(url).content.decode()
+        return html.split('id="step-1-heading"')[1].split('id="step-2-heading"')[0]
+
+    assert "Svar går til salg@grossisten.example" in first_step_of_a_test_run()
+
+    step = workflow.steps.get(step_order=1)
+    step.action_config = {**step.action_config, "reply_to": "ola@grossisten.example"}
+    step.save()
+    first_step = first_step_of_a_test_run()
+    assert "Svar går til ola@grossisten.example" in first_step
+    assert "salg@grossisten.example" not in first_step

@@ -141,3 +141,18 @@ def test_preview_for_an_unknown_customer_says_so(admin_client):
 
     assert response.status_code == 200
     assert "No customer with id 999999" in response.content.decode()
+
+
+def test_the_admin_saves_and_checks_the_reply_to_address(admin_client):
+    template = EmailTemplateFactory(name="Påminnelse")
+    data = {**VALID, "name": "Påminnelse"}
+
+    bad = admin_client.post(change_url(template), {**data, "reply_to": "ikke en adresse"})
+    good = admin_client.post(change_url(template), {**data, "reply_to": "salg@grossisten.example"})
+
+    assert bad.status_code == 200
+    assert list(field_errors(bad)) == ["reply_to"]
+    assert good.status_code == 302, field_errors(good)
+    template.refresh_from_db()
+    assert template.reply_to == "salg@grossisten.example"
+    assert 'name="reply_to"' in admin_client.get(change_url(template)).content.decode()

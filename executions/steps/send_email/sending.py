@@ -37,7 +37,7 @@ from customers.models import Customer
 from executions import queueing
 from executions.engine import retry_countdown
 from executions.errors import PermanentStepError, RetryLater
-from executions.message_ids import message_id, tracking_metadata
+from executions.message_ids import installation_key, message_id, tracking_metadata
 from executions.models import WorkflowActionLog, WorkflowExecution
 from executions.steps.send_email.gate import GatedEmailBackend, batch_connection
 from executions.store import ActionRow, Claim, SentRecord, store
@@ -162,6 +162,12 @@ def enqueue_batches(
     return len(batches)
 
 
+def reply_to_of(action_config: dict[str, Any], rendered: Any) -> str:
+    """Where replies go: the step's address, else the template's (or the default), which
+    ``render_email`` put in the headers; "" for the sender."""
+    return action_config.get("reply_to") or rendered.reply_to
+
+
 def preview_step(ctx: Any, action_config: dict[str, Any]) -> list[int]:
     """Test runs: render every email and log who would get what, sending nothing."""
     template = resolve_template(action_config)
@@ -191,6 +197,7 @@ def preview_step(ctx: Any, action_config: dict[str, Any]) -> list[int]:
                 "email": customer.email,
                 "template": template.name,
                 "subject": rendered.subject,
+                "reply_to": reply_to_of(action_config, rendered),
                 "html": rendered.html,
                 "text": rendered.text,
             }
@@ -332,12 +339,14 @@ def _build_message(
     headers = {**rendered.headers, "Message-ID": mid}
     if resent_of:
         headers["References"] = resent_of
+    headers.pop("Reply-To", None)  # given as reply_to below, the step's if it has one
+    reply_to = reply_to_of(action_config, rendered)
     message = EmailMultiAlternatives(
         subject=rendered.subject,
         body=rendered.text,
         from_email=action_config.get("from_email") or settings.DEFAULT_FROM_EMAIL,
         to=[customer.email],
-        reply_to=[r] if (r := action_config.get("reply_to")) else None,
+        reply_to=[reply_to] if reply_to else None,
         headers=headers,
         connection=connection,
     )
@@ -410,6 +419,9 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
         )
         return
 
+    # Read (or made) before the first claim: a gated claim is still on its way to the
+    # database while the message, Message-ID included, is built.
+    installation_key()
     transient: dict[int, int] = {}  # customer id -> attempts so far
     mail = batch_connection()
     # With the gated SMTP backend and a pipelined store (PostgreSQL), each claim is on its way
