@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from executions import api, api_runs, api_webhooks
+from executions import api, api_activity, api_runs, api_webhooks
 from executions.api_dashboard import DashboardMetricsView
 
 app_name = "executions-api"
@@ -22,6 +22,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("executions/<int:pk>/resume", api.ExecutionResumeView.as_view(), name="execution-resume"),
     path("executions/<int:pk>/cancel", api.ExecutionCancelView.as_view(), name="execution-cancel"),
     path("executions/<int:pk>/retry", api.ExecutionRetryView.as_view(), name="execution-retry"),
+    # The customer's history: under the customer's address, served here (it reads the logs).
+    path(
+        "customers/<int:pk>/activity",
+        api_activity.CustomerActivityView.as_view(),
+        name="customer-activity",
+    ),
     path("dashboard/metrics", DashboardMetricsView.as_view(), name="dashboard-metrics"),
     path("events", api_webhooks.WebhookEventView.as_view(), name="events"),
 ]

@@ -17,23 +17,25 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseStopPolling
 
 from accounts.decorators import require_role
-from accounts.roles import BUSINESS, capabilities_of
+from accounts.roles import BUSINESS, VIEWER, capabilities_of
 from automation.models import WorkflowDefinition
 from automation.selectors import workflow_get, workflow_list
 from automation.views import workflow_action_response
 from core.pages import HtmxHttpRequest
 from customers.models import Customer
-from executions import lifecycle
+from executions import activity, lifecycle
 from executions.dashboard import SUCCESS_RATE_DAYS, dashboard_metrics
 from executions.models import WorkflowActionLog, WorkflowExecution
 from executions.selectors import (
@@ -62,8 +64,13 @@ def _execution_or_404(request: HttpRequest, pk: int) -> WorkflowExecution:
 
 
 def _query_without_page(request: HttpRequest, name: str = "page") -> str:
+    return _query_without(request, name)
+
+
+def _query_without(request: HttpRequest, *names: str) -> str:
     params = request.GET.copy()
-    params.pop(name, None)
+    for name in names:
+        params.pop(name, None)
     return params.urlencode()
 
 
@@ -126,6 +133,14 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
 
 
 class ExecutionFilterForm(forms.Form):
+    customer = forms.CharField(
+        label=gettext_lazy("Customer"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": gettext_lazy("Name or email")}
+        ),
+    )
     workflow = forms.TypedChoiceField(
         label=gettext_lazy("Workflow"), required=False, coerce=int, empty_value=None
     )
@@ -168,12 +183,26 @@ def _day_start(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
+#: The executions page filters by at most this many customers matching the search.
+CUSTOMER_MATCHES = 20
+
+
+def _matching_customers(query: str) -> list[Customer]:
+    return list(
+        Customer.objects.filter(Q(name__icontains=query) | Q(email__icontains=query))
+        .only("pk", "name", "email")
+        .order_by("name", "pk")[: CUSTOMER_MATCHES + 1]
+    )
+
+
 @login_required
 @require_GET
 def execution_list_view(request: HtmxHttpRequest) -> HttpResponse:
     form = ExecutionFilterForm(request.GET or None, user=request.user)
     filters = form.cleaned_data if form.is_valid() else {}
     test = filters.get("test")
+    search = (filters.get("customer") or "").strip()
+    matches = _matching_customers(search) if search else None
     executions = execution_list(
         user=request.user,
         workflow_id=filters.get("workflow"),
@@ -185,9 +214,13 @@ def execution_list_view(request: HtmxHttpRequest) -> HttpResponse:
             else None
         ),
         is_test={"no": False, "only": True}.get(test or ""),
+        customer_ids=None if matches is None else [c.pk for c in matches[:CUSTOMER_MATCHES]],
     )
     context = {
         "form": form,
+        "customer_search": search,
+        "customers": None if matches is None else matches[:CUSTOMER_MATCHES],
+        "more_customers": matches is not None and len(matches) > CUSTOMER_MATCHES,
         "page": Paginator(executions, PAGE_SIZE).get_page(request.GET.get("page")),
         "query": _query_without_page(request),
     }
@@ -444,3 +477,86 @@ def workflow_recent_executions_view(request: HtmxHttpRequest, pk: int) -> HttpRe
         "recent_executions": execution_list(user=request.user, workflow_id=workflow.pk)[:5],
     }
     return render(request, "executions/partials/recent_executions.html", context)
+
+
+# --- A customer's history ----------------------------------------------------------------------
+# Shown on the customer's page (customers cannot import executions: the page loads this as a
+# fragment) and on its own address for a browser without JavaScript.
+
+ACTIVITY_PAGE_SIZE = 20
+
+
+class ActivityFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind"),
+        required=False,
+        choices=[("", gettext_lazy("All")), *activity.KIND_CHOICES],
+    )
+    workflow = forms.TypedChoiceField(
+        label=gettext_lazy("Workflow"), required=False, coerce=int, empty_value=None
+    )
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[("", gettext_lazy("All")), *WorkflowActionLog.Status.choices],
+    )
+    date_from = forms.DateField(
+        label=gettext_lazy("From date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = forms.DateField(
+        label=gettext_lazy("To date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["workflow"].choices = [("", _("All"))] + [
+            (pk, name) for pk, name in workflow_list(user=user).values_list("pk", "name")
+        ]
+        for name in ("date_from", "date_to"):
+            self.fields[name].input_formats = ["%Y-%m-%d"]
+            # Unique ids: the customer's page has forms of its own.
+            self.fields[name].widget.attrs["id"] = f"activity-{name}"
+        for name in ("kind", "workflow", "status"):
+            self.fields[name].widget.attrs["id"] = f"activity-{name}"
+
+
+@require_role(VIEWER)
+@require_GET
+def customer_activity_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    customer = get_object_or_404(Customer.objects.only("pk", "name", "email"), pk=pk)
+    form = ActivityFilterForm(request.GET or None, user=request.user)
+    filters = form.cleaned_data if form.is_valid() else {}
+    logs = activity.customer_activity_list(
+        customer_id=customer.pk,
+        user=request.user,
+        kind=filters.get("kind") or None,
+        workflow_id=filters.get("workflow"),
+        status=filters.get("status") or None,
+        performed_after=_day_start(filters["date_from"]) if filters.get("date_from") else None,
+        performed_before=(
+            _day_start(filters["date_to"] + dt.timedelta(days=1))
+            if filters.get("date_to")
+            else None
+        ),
+    )
+    page = Paginator(logs, ACTIVITY_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "customer": customer,
+        "form": form,
+        "page": page,
+        "items": [activity.activity_item(log) for log in page],
+        "filtered": any(filters.get(name) for name in ActivityFilterForm.base_fields),
+        "query": _query_without(request, "page", "part"),
+    }
+    template = "executions/customer_activity.html"
+    if request.htmx and request.GET.get("part") == "results":
+        template += "#results"
+    elif request.htmx:
+        template += "#activity"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
