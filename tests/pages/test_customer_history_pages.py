@@ -157,18 +157,15 @@ def test_history_leaves_test_runs_out_and_needs_a_login(
     test_run = make_execution(workflow, status="completed", is_test=True, trigger="test")
     add(test_run, customer, "success", 1, subject="Bare en test", test=True)
 
-    html = client_as("viewer", language="en").get(history_url(customer)).content.decode()
+    viewer = client_as("viewer", language="en")
+    html = viewer.get(history_url(customer)).content.decode()
 
     assert "Bare en test" not in html
     assert "No workflow has done anything for this customer yet." in html
-    from django.test import Client
-
     anonymous = Client().get(history_url(customer))
     assert anonymous.status_code == 302
     assert (
-        client_as("viewer")
-        .get(reverse("executions:customer-activity", args=[customer.pk + 999]))
-        .status_code
+        viewer.get(reverse("executions:customer-activity", args=[customer.pk + 999])).status_code
         == 404
     )
 

@@ -13,7 +13,8 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from executions.models import WorkflowExecution
+from customers.models import Customer
+from executions.models import WorkflowActionLog, WorkflowExecution
 from tests.automation.workflow_docs import make_refs
 from tests.pages.workflow_helpers import (
     HTMX,
@@ -143,3 +144,36 @@ def test_the_dashboard_lists_nothing_when_there_is_nothing(db: None) -> None:
         "0",
         "0",
     ]
+
+
+def test_emails_sent_count_only_what_real_runs_handed_to_the_mail_server(
+    history: dict[str, Any],
+) -> None:
+    # A test run renders the emails and records each as "success" without sending it; a real
+    # run's email whose outcome was lost ("unknown") did not demonstrably reach the server.
+    refs_customers = list(Customer.objects.order_by("pk")[:2])
+    test_run = make_execution(history["workflow"], status="completed", is_test=True)
+    add_logs(test_run, refs_customers, ["success", "success"])
+    lost = make_execution(history["workflow"], status="completed")
+    add_logs(lost, refs_customers[:1], ["unknown"])
+    week_ago = make_execution(history["workflow"], status="completed")
+    add_logs(week_ago, refs_customers[:1], ["success"])
+    WorkflowActionLog.objects.filter(execution=week_ago).update(
+        performed_at=timezone.now() - dt.timedelta(days=9)
+    )
+
+    html = client_as("viewer").get(URL).content.decode()
+
+    card = re.findall(r'<span class="value">([^<]*)</span>', html)[3]
+    chart = json.loads(
+        re.search(r'<script id="chart-data" type="application/json">(.*?)</script>', html).group(1)
+    )
+    emails_per_day = chart["datasets"][1]["data"]
+    table = [
+        int(cells[2])
+        for cells in re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>", html)
+    ]
+    assert card == "2", "the two real emails of this week, not the test run's"
+    assert sum(emails_per_day) == 3, "the chart's 14 days hold the older email too"
+    assert table == emails_per_day
+    assert sum(emails_per_day[-7:]) == int(card)
