@@ -30,10 +30,12 @@ from django_htmx.http import HttpResponseClientRedirect, HttpResponseStopPolling
 
 from accounts.decorators import require_role
 from accounts.roles import BUSINESS, VIEWER, capabilities_of
+from automation.demo import WORKFLOW_NAME as DEMO_WORKFLOW_NAME
 from automation.models import WorkflowDefinition
 from automation.selectors import workflow_get, workflow_list
 from automation.views import workflow_action_response
 from core.pages import HtmxHttpRequest
+from core.templatetags.local_dates import named_format
 from customers.models import Customer
 from executions import activity, lifecycle
 from executions.dashboard import SUCCESS_RATE_DAYS, dashboard_metrics
@@ -80,7 +82,7 @@ def _query_without(request: HttpRequest, *names: str) -> str:
 def _chart_data(metrics: dict[str, Any]) -> dict[str, Any]:
     days = [dt.date.fromisoformat(row["date"]) for row in metrics["executions_per_day"]]
     return {
-        "labels": [formats.date_format(day, "j. b") for day in days],
+        "labels": [formats.date_format(day, named_format("CHART_DAY_FORMAT")) for day in days],
         "datasets": [
             {
                 "label": _("Executions"),
@@ -113,11 +115,20 @@ def _dashboard_context(request: HttpRequest) -> dict[str, Any]:
         "chart": _chart_data(metrics),
         "per_day": per_day,
         "upcoming": upcoming_run_list(user=request.user),
+        "getting_started": _getting_started(request, metrics),
         "failures": lifecycle.dead_letter_list().filter(
             workflow__in=workflow_list(user=request.user).values("pk")
         )[:RECENT_FAILURES],
         "can": capabilities_of(request.user),
     }
+
+
+def _getting_started(request: HttpRequest, metrics: dict[str, Any]) -> dict[str, Any] | None:
+    """The empty state: nothing has run yet, so say how to start the demo workflow."""
+    if any(day["total"] for day in metrics["executions_per_day"]):
+        return None
+    demo = workflow_list(user=request.user).filter(name=DEMO_WORKFLOW_NAME).first()
+    return {"demo": demo, "is_active": demo is not None and demo.status == demo.Status.ACTIVE}
 
 
 @login_required

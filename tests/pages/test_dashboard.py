@@ -13,6 +13,8 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from automation.models import WorkflowDefinition
+from automation.services import workflow_deploy
 from customers.models import Customer
 from executions.models import WorkflowActionLog, WorkflowExecution
 from tests.automation.workflow_docs import make_refs
@@ -177,3 +179,33 @@ def test_emails_sent_count_only_what_real_runs_handed_to_the_mail_server(
     assert sum(emails_per_day) == 3, "the chart's 14 days hold the older email too"
     assert table == emails_per_day
     assert sum(emails_per_day[-7:]) == int(card)
+
+
+def test_an_empty_dashboard_says_how_to_activate_the_demo_workflow(
+    django_capture_on_commit_callbacks,
+) -> None:
+    from automation.demo import demo_load
+
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_load()
+    workflow = WorkflowDefinition.objects.get(name="Ukentlig bestilling")
+
+    html = client_as("viewer").get(URL).content.decode()
+
+    assert 'id="getting-started"' in html
+    assert "Trykk «Aktiver»" in html
+    assert reverse("automation:workflow-detail", args=[workflow.pk]) in html
+
+    workflow_deploy(workflow=workflow, by=None)
+    active = client_as("business", language="en").get(URL).content.decode()
+    assert "The demo workflow “Ukentlig bestilling” is active." in active
+
+
+def test_the_getting_started_card_goes_once_something_has_run(history: dict[str, Any]) -> None:
+    html = client_as("viewer").get(URL).content.decode()
+    assert 'id="getting-started"' not in html
+
+
+def test_an_installation_without_the_demo_is_told_how_to_load_it(db: None) -> None:
+    html = client_as("viewer", language="en").get(URL).content.decode()
+    assert "python manage.py demo" in html
