@@ -5,6 +5,7 @@ email with its subject, status and the Message-ID the server received."""
 from __future__ import annotations
 
 import re
+from email.header import decode_header, make_header
 from typing import Any
 
 import pytest
@@ -49,7 +50,7 @@ def test_customer_history_shows_the_email_the_mail_server_received(
     received = smtp_server.to(customer.email)
     assert len(received) == 1
     message_id = received[0]["Message-ID"]
-    subject = received[0]["Subject"]
+    subject = str(make_header(decode_header(received[0]["Subject"])))
     assert message_id and subject
 
     # The customer's page loads the history by itself.
