@@ -54,7 +54,7 @@ def test_moment_shows_the_local_time_of_a_utc_value() -> None:
 
 
 # Machine formats for attributes (datetime="..."), not for the reader.
-MACHINE = {"c", "Y-m-d", r"Y-m-d\TH:i:sO", "s"}
+MACHINE = {"Y-m-d", r"Y-m-d\TH:i:sO", "s"}
 
 
 def test_no_page_spells_a_date_format_out() -> None:
