@@ -10,7 +10,7 @@ from django.urls import reverse
 from automation.demo import CONFIRMATION_WORKFLOW_NAME, demo_load
 from automation.models import WorkflowDefinition
 from automation.services import workflow_pause
-from customers import links
+from customers import events, links
 from customers.models import Customer
 from executions.models import WorkflowExecution
 from tests.customers.factories import OrderFactory
@@ -71,3 +71,15 @@ def test_a_customer_without_an_address_is_promised_nothing(
     customer = Customer.objects.create(name="Uten adresse", email="")
 
     assert PROMISE not in thanks_page(customer)
+
+
+def test_a_check_that_fails_promises_nothing(caplog: pytest.LogCaptureFixture) -> None:
+    def broken(event_type: str, payload: dict) -> bool:
+        raise RuntimeError("database gone")
+
+    events.answer_emails_customer(broken)
+    try:
+        assert events.emails_customer(events.ORDER_CREATED, {"customer_id": 1}) is False
+    finally:
+        events._email_checks.remove(broken)
+    assert "database gone" in caplog.text
