@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin_mixins import AuditedSaveAdminMixin
@@ -29,6 +29,7 @@ from automation.models import (
     WorkflowStep,
     WorkflowVersion,
 )
+from automation.preview import workflow_preview
 from automation.scheduling import upcoming_runs
 from automation.services import (
     WorkflowConflict,
@@ -40,6 +41,8 @@ from automation.services import (
     workflow_pause,
     workflow_update,
 )
+from automation.wording import Words, schedule_text
+from core.templatetags.local_dates import format_moment
 
 UPCOMING_RUN_COUNT = 5
 VERSION_HISTORY_LIMIT = 20
@@ -70,6 +73,19 @@ def _compact_json(value: object) -> SafeString | str:
     if not value:
         return "-"
     return format_html("<code>{}</code>", json.dumps(value, ensure_ascii=False))
+
+
+def _schedule_in_words(schedule: WorkflowSchedule) -> str:
+    """ "Hver mandag kl. 09:00 (Europe/Oslo)": the schedule as the business pages say it."""
+    return schedule_text(
+        {
+            "schedule_type": schedule.schedule_type,
+            "schedule_config": schedule.schedule_config,
+            "timezone": schedule.timezone,
+            "holiday_policy": schedule.holiday_policy,
+        },
+        Words(get_language() or settings.LANGUAGE_CODE),
+    )
 
 
 def _schedule_of(workflow: WorkflowDefinition) -> WorkflowSchedule | None:
@@ -171,6 +187,17 @@ class WorkflowDefinitionForm(ModelForm):
 
 
 # --- Read-only views of what the services saved ------------------------------------------
+
+
+def _steps_in_words(workflow: WorkflowDefinition) -> dict[int, str]:
+    """Each step as the workflow page says it ("Torsdag 15:00 - Send Påminnelse til …")."""
+    try:
+        lines = workflow_preview(
+            workflow_definition(workflow), language=get_language() or settings.LANGUAGE_CODE
+        )
+    except Exception:  # a stale row the validator would reject today: the JSON still shows
+        return {}
+    return {line.step_order: line.text for line in lines if line.step_order is not None}
 
 
 class ReadOnlyAdminMixin:
@@ -334,6 +361,7 @@ class WorkflowDefinitionAdmin(admin.ModelAdmin):
         steps = sorted(workflow.steps.all(), key=lambda s: s.step_order)
         if not steps:
             return format_html("<p>{}</p>", gettext("No steps."))
+        in_words = _steps_in_words(workflow)
         rows = format_html_join(
             "",
             "<tr><td>{}</td><td>{}<small>{}</small></td><td><code>{}</code></td><td>{}</td>"
@@ -347,7 +375,7 @@ class WorkflowDefinitionAdmin(admin.ModelAdmin):
                     + gettext("max. %(count)d retries") % {"count": step.max_retries},
                     step.step_type,
                     step.get_trigger_type_display(),
-                    _compact_json(step.trigger_config),
+                    in_words.get(step.step_order, "-"),
                     _compact_json(step.action_config),
                     _compact_json(step.condition_config),
                 )
@@ -359,7 +387,7 @@ class WorkflowDefinitionAdmin(admin.ModelAdmin):
             gettext("name"),
             gettext("type"),
             gettext("trigger"),
-            gettext("trigger config"),
+            gettext("in words"),
             gettext("action config"),
             gettext("condition"),
         ]
@@ -377,10 +405,8 @@ class WorkflowDefinitionAdmin(admin.ModelAdmin):
         if schedule is None:
             return gettext("No schedule (event based).")
         return format_html(
-            "{} · <code>{}</code> · {}<br>{}: {} · {}: {}",
-            schedule.get_schedule_type_display(),
-            json.dumps(schedule.schedule_config, ensure_ascii=False),
-            schedule.timezone,
+            "{}<br>{}: {} · {}: {}",
+            _schedule_in_words(schedule),
             gettext("next run"),
             self._local(schedule.next_run) if schedule.next_run else "-",
             gettext("last run"),
@@ -390,7 +416,8 @@ class WorkflowDefinitionAdmin(admin.ModelAdmin):
     @staticmethod
     def _local(value: Any) -> str:
         # Staff read Oslo time (settings.TIME_ZONE), whatever zone the server runs in.
-        return timezone.localtime(value).strftime("%a %Y-%m-%d %H:%M %Z")
+        local = timezone.localtime(value)
+        return f"{format_moment(local, 'WEEKDAY_YEAR_DATETIME_FORMAT')} {local:%Z}"
 
     @admin.display(description=_("next runs"))
     def next_runs(self, workflow: WorkflowDefinition) -> SafeString | str:
@@ -508,11 +535,19 @@ class WorkflowStepAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 class WorkflowScheduleAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The schedule is part of the workflow's definition; next_run belongs to the scheduler."""
 
-    list_display = ["workflow", "schedule_type", "timezone", "next_run", "last_run"]
+    list_display = ["workflow", "in_words", "next_run", "last_run"]
     list_filter = ["schedule_type", "timezone"]
     list_select_related = ["workflow"]
     search_fields = ["workflow__name"]
     ordering = [F("next_run").asc(nulls_last=True)]
+    exclude = ["schedule_config"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return ["in_words", *super().get_readonly_fields(request, obj)]
+
+    @admin.display(description=_("schedule"))
+    def in_words(self, schedule: WorkflowSchedule) -> str:
+        return _schedule_in_words(schedule)
 
 
 @admin.register(Integration)

@@ -1,5 +1,7 @@
-"""Demo data: a Norwegian wholesaler, its customers, orders, email templates and the running
-example workflow "Ukentlig bestilling" (see docs/workflow-format.md).
+"""Demo data: a Norwegian wholesaler, its customers, orders, email templates, the running
+example workflow "Ukentlig bestilling" (see docs/workflow-format.md), left a draft for the user
+to activate, and an active "Ordrebekreftelse" workflow that confirms every new order by email
+(the order form's thank-you page promises that confirmation).
 
 ``demo_load()`` is idempotent. Every row has a stable natural key (group slug, customer
 ``external_id``, order ``external_id``, template name, workflow name, username) and is only
@@ -12,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -21,7 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from automation.models import WorkflowDefinition
-from automation.services import workflow_create
+from automation.services import workflow_create, workflow_deploy
 from customers.models import Customer, CustomerGroup, Order
 from customers.services import customer_create, customers_unsubscribe, order_create
 from templates_app.gallery import GALLERY, gallery_body_html
@@ -31,6 +34,7 @@ from templates_app.services import template_create
 ADMIN_USERNAME = "admin"
 ADMIN_EMAIL = "admin@nordgrossisten.example"
 WORKFLOW_NAME = "Ukentlig bestilling"
+CONFIRMATION_WORKFLOW_NAME = "Ordrebekreftelse"
 
 GROUPS: list[tuple[str, str, str]] = [
     ("butikker", "Butikker", "Dagligvare, kolonial og delikatesse."),
@@ -221,6 +225,27 @@ def ukentlig_bestilling(*, form_template_id: int, reminder_template_id: int) -> 
     }
 
 
+def ordrebekreftelse(*, template_id: int) -> dict[str, Any]:
+    """Every new order is confirmed by email to the customer who placed it."""
+    return {
+        "name": CONFIRMATION_WORKFLOW_NAME,
+        "description": "Bekrefter hver nye ordre på e-post til kunden som bestilte",
+        "workflow_type": "event_based",
+        "event": {"type": "order.created"},
+        "steps": [
+            {
+                "step_order": 1,
+                "name": "Send ordrebekreftelse",
+                "step_type": "send_email",
+                "action_config": {
+                    "template_id": template_id,
+                    "recipients": {"event_customer": True},
+                },
+            }
+        ],
+    }
+
+
 @dataclass
 class Tally:
     created: int = 0
@@ -253,7 +278,9 @@ def demo_load() -> DemoResult:
         customers = _customers(groups, result.tallies.setdefault("customers", Tally()))
         _orders(customers, result.tallies.setdefault("orders", Tally()))
         templates = _templates(result.tallies.setdefault("email templates", Tally()))
-        _workflow(admin, templates, result.tallies.setdefault("workflows", Tally()))
+        workflows = result.tallies.setdefault("workflows", Tally())
+        _workflow(admin, templates, workflows)
+        _confirmation_workflow(admin, templates, workflows)
     return result
 
 
@@ -379,3 +406,24 @@ def _workflow(
     workflow = workflow_create(created_by=admin, data=data)
     tally.add(True)
     return workflow
+
+
+def _confirmation_workflow(
+    admin: AbstractBaseUser, templates: dict[str, EmailTemplate], tally: Tally
+) -> WorkflowDefinition:
+    workflow = WorkflowDefinition.objects.filter(name=CONFIRMATION_WORKFLOW_NAME).first()
+    if workflow is not None:
+        tally.add(False)  # left as it is, paused or edited
+        return workflow
+    data = ordrebekreftelse(template_id=templates["Ordrebekreftelse"].pk)
+    workflow = workflow_create(created_by=admin, data=data)
+    # Activated after the commit, and after the order.created events of the demo's own orders
+    # (their handlers were registered first and run first): those are history, not new orders,
+    # and must not be confirmed the moment the demo is loaded.
+    transaction.on_commit(partial(_activate, workflow.pk, admin))
+    tally.add(True)
+    return workflow
+
+
+def _activate(workflow_pk: int, admin: AbstractBaseUser) -> None:
+    workflow_deploy(workflow=WorkflowDefinition.objects.get(pk=workflow_pk), by=admin)

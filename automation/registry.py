@@ -161,6 +161,9 @@ class StepType:
     #: Its per-customer action-log rows are emails to those customers (the dashboard's count,
     #: the test-run report's "who would get which email").
     emails_customers: ClassVar[bool] = False
+    #: Its per-customer action-log rows are orders created for those customers (a customer's
+    #: history shows them as orders).
+    creates_orders: ClassVar[bool] = False
     #: The least role that may put this step in a workflow (``accounts.roles``), beyond what
     #: editing workflows needs anyway; None: whoever may edit workflows.
     required_role: ClassVar[str | None] = None

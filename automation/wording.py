@@ -88,7 +88,9 @@ class Words:
         if config.get("at"):
             try:
                 moment = dt.datetime.fromisoformat(str(config["at"]))
-                return moment.strftime("%d.%m.%Y %H:%M")
+                return self.say(
+                    moment.strftime("%d.%m.%Y %H:%M"), moment.strftime("%-d %b %Y %H:%M")
+                )
             except ValueError:
                 return str(config["at"])
         parts = [capitalise(self.day(config["day"])) if config.get("day") else ""]

@@ -160,6 +160,8 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norwegian Bokmål")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates in the reader's language: nb "06.12.2026 12:21", en "6 Dec 2026 12:21" (never US).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Europe/Oslo"
 # Whose public holidays close the business (ISO 3166 country code for the holidays package).
 BUSINESS_CALENDAR = env_str("BUSINESS_CALENDAR", "NO").upper()

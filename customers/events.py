@@ -63,3 +63,32 @@ def _call(handler: Handler, event_type: str, payload: dict) -> None:
             event_type,
             payload.get("event_id"),
         )
+
+
+# --- What a subscriber will do -----------------------------------------------------------------
+# The order form's thank-you page promises an email confirmation only when one will be sent.
+# Whether it will is the subscribers' knowledge (the workflows are theirs): each may register a
+# check, asked with the event that was published.
+
+EmailCheck = Callable[[str, dict], bool]
+
+_email_checks: list[EmailCheck] = []
+
+
+def answer_emails_customer(check: EmailCheck) -> None:
+    """Register ``check(event_type, payload)``: True when the event will email its customer.
+    Registering the same check twice is a no-op."""
+    if check not in _email_checks:
+        _email_checks.append(check)
+
+
+def emails_customer(event_type: str, payload: dict) -> bool:
+    """Whether a subscriber will email the event's customer; False when nobody says so (a
+    check that raises counts as no: the page must not promise what may not come)."""
+    for check in list(_email_checks):
+        try:
+            if check(event_type, dict(payload)):
+                return True
+        except Exception:
+            logger.exception("Email check %r failed for event %s", check, event_type)
+    return False

@@ -26,7 +26,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from customers import links
+from customers import events, links
 from customers.catalogue import CATALOGUE, Product, product_get
 from customers.models import Customer, Order
 from customers.services import customers_resubscribe, customers_unsubscribe, order_create
@@ -277,7 +277,18 @@ def order_thanks(request: HttpRequest, token: str, order_id: int) -> HttpRespons
     return _page(
         request,
         "customers/order_thanks.html",
-        {"customer": customer, "order": order, "lines": lines, "token": token},
+        {
+            "customer": customer,
+            "order": order,
+            "lines": lines,
+            "token": token,
+            # Promised only when an active workflow will send it (events: the workflows'
+            # apps answer).
+            "confirmation_email": bool(customer.email)
+            and events.emails_customer(
+                events.ORDER_CREATED, {"order_id": order.pk, "customer_id": customer.pk}
+            ),
+        },
         language=language,
     )
 

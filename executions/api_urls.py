@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from executions import api, api_runs, api_webhooks
+from executions import api, api_activity, api_runs, api_webhooks
 from executions.api_dashboard import DashboardMetricsView
 
 app_name = "executions-api"
@@ -31,6 +31,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "executions/<int:pk>/emails/<int:log_id>/resend",
         api.EmailResendView.as_view(),
         name="email-resend",
+    ),
+    # The customer's history: under the customer's address, served here (it reads the logs).
+    path(
+        "customers/<int:pk>/activity",
+        api_activity.CustomerActivityView.as_view(),
+        name="customer-activity",
     ),
     path("dashboard/metrics", DashboardMetricsView.as_view(), name="dashboard-metrics"),
     path("events", api_webhooks.WebhookEventView.as_view(), name="events"),

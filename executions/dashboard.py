@@ -69,11 +69,14 @@ def _compute(now: dt.datetime) -> dict[str, Any]:
     emails = {
         row["day"]: row["sent"]
         # The filter matches the index's leading columns and bounds its last one: the
-        # database reads only the last 14 days' successful emails from the index.
+        # database reads only the last 14 days' successful emails from the index. A test
+        # run's rows say "success" for an email it only rendered: only real runs count, so
+        # the number is what reached the mail server.
         for row in WorkflowActionLog.objects.filter(
             action_type__in=sorted(step_type_keys(lambda cls: cls.emails_customers)),
             status=WorkflowActionLog.Status.SUCCESS,
             performed_at__gte=start,
+            execution__is_test=False,
         )
         .annotate(day=TruncDate("performed_at", tzinfo=zone))
         .values("day")

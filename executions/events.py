@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 
 from automation.models import WorkflowDefinition
+from automation.registry import step_type_keys
 from core.reasons import Reason
 from executions.models import WorkflowExecution
 from executions.services import (
@@ -35,6 +36,37 @@ def _listens(workflow: WorkflowDefinition, event_type: str, payload: dict[str, A
     return True
 
 
+def _active_listeners(event_type: str, payload: dict[str, Any]) -> list[WorkflowDefinition]:
+    # JSON lookups on `event` differ between SQLite and PostgreSQL for nested keys; the set of
+    # active event-based workflows is small, so filter the type in Python.
+    return [
+        workflow
+        for workflow in WorkflowDefinition.objects.filter(
+            status=WorkflowDefinition.Status.ACTIVE,
+            is_active=True,
+            workflow_type=WorkflowDefinition.WorkflowType.EVENT_BASED,
+        ).prefetch_related("steps")
+        if _listens(workflow, event_type, payload)
+    ]
+
+
+def event_emails_customer(event_type: str, payload: dict[str, Any]) -> bool:
+    """Whether an active workflow listening for the event emails the event's own customer
+    (a step of a type that emails customers, switched on, sent to ``event_customer``)."""
+    emailing = step_type_keys(lambda cls: cls.emails_customers)
+    for workflow in _active_listeners(event_type, payload):
+        for step in workflow.steps.all():
+            recipients = (step.action_config or {}).get("recipients")
+            if (
+                step.is_active
+                and step.step_type in emailing
+                and isinstance(recipients, dict)
+                and recipients.get("event_customer")
+            ):
+                return True
+    return False
+
+
 def start_event_workflows(event_type: str, payload: dict[str, Any]) -> list[WorkflowExecution]:
     """Create and enqueue one execution per listening workflow; the executions, new or not.
 
@@ -44,17 +76,7 @@ def start_event_workflows(event_type: str, payload: dict[str, Any]) -> list[Work
     event_id = payload.get("event_id")
     if not event_id:
         raise ValueError("event payload needs an 'event_id'")
-    # JSON lookups on `event` differ between SQLite and PostgreSQL for nested keys; the set of
-    # active event-based workflows is small, so filter the type in Python.
-    workflows = [
-        workflow
-        for workflow in WorkflowDefinition.objects.filter(
-            status=WorkflowDefinition.Status.ACTIVE,
-            is_active=True,
-            workflow_type=WorkflowDefinition.WorkflowType.EVENT_BASED,
-        ).prefetch_related("steps")
-        if _listens(workflow, event_type, payload)
-    ]
+    workflows = _active_listeners(event_type, payload)
     executions: list[WorkflowExecution] = []
     with transaction.atomic():
         for workflow in workflows:
@@ -74,7 +96,7 @@ def start_event_workflows(event_type: str, payload: dict[str, Any]) -> list[Work
 def subscribe_event_workflows() -> None:
     """Called from ``ExecutionsConfig.ready``; ``subscribe`` ignores a repeated handler."""
     try:
-        from customers.events import subscribe
+        from customers.events import answer_emails_customer, subscribe
     except ImportError:
         # customers.events is written in parallel; until it exists no event fires.
         logger.warning("customers.events not available; event-based workflows will not start")
@@ -82,3 +104,4 @@ def subscribe_event_workflows() -> None:
     for event_type in SUBSCRIBED_EVENTS:
         # customers.events calls handler(event_type, payload) after commit.
         subscribe(event_type, start_event_workflows)
+    answer_emails_customer(event_emails_customer)

@@ -232,6 +232,13 @@ class WorkflowActionLog(models.Model):
             models.Index(
                 fields=["action_type", "status", "performed_at"], name="action_log_dashboard_idx"
             ),
+            # A customer's history (executions.activity), newest first: one range of this
+            # index per page, whatever the table's size.
+            models.Index(
+                fields=["target_id", "-performed_at", "-id"],
+                condition=Q(target_type="customer"),
+                name="action_log_customer_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -33,8 +33,10 @@ def execution_list(
     created_after: datetime | None = None,
     created_before: datetime | None = None,
     is_test: bool | None = None,
+    customer_ids: list[int] | None = None,
 ) -> QuerySet[WorkflowExecution]:
-    """Executions of workflows the user may see, newest first, with their workflow."""
+    """Executions of workflows the user may see, newest first, with their workflow;
+    with ``customer_ids``, only those that acted on one of these customers."""
     qs = WorkflowExecution.objects.select_related("workflow").filter(
         workflow__in=workflow_list(user=user).values("pk")
     )
@@ -48,6 +50,13 @@ def execution_list(
         qs = qs.filter(created_at__lt=created_before)
     if is_test is not None:
         qs = qs.filter(is_test=is_test)
+    if customer_ids is not None:
+        # Through action_log_customer_idx: the logs on these customers, not the whole table.
+        qs = qs.filter(
+            pk__in=WorkflowActionLog.objects.filter(
+                target_type=WorkflowActionLog.TargetType.CUSTOMER, target_id__in=customer_ids
+            ).values("execution_id")
+        )
     return qs.order_by("-created_at", "-pk")
 
 

@@ -11,6 +11,8 @@ urlpatterns: list[URLPattern] = [
     path("kjoringer/", views.execution_list_view, name="execution-list"),
     path("kjoringer/<int:pk>/", views.execution_detail_view, name="execution-detail"),
     path("kjoringer/<int:pk>/status/", views.execution_status_view, name="execution-status"),
+    # A customer's history, beside the customer's own page (/kunder/<pk>/), which loads it.
+    path("kunder/<int:pk>/historikk/", views.customer_activity_view, name="customer-activity"),
     # Starting a workflow, under the workflow's own address (/arbeidsflyter/<pk>/...).
     path("arbeidsflyter/<int:pk>/kjor-na/", views.workflow_run_now_view, name="workflow-run-now"),
     path("arbeidsflyter/<int:pk>/test/", views.workflow_test_view, name="workflow-test"),

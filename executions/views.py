@@ -17,11 +17,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -30,13 +32,15 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseStopPolling
 
 from accounts.decorators import require_role
-from accounts.roles import BUSINESS, STAFF, capabilities_of
+from accounts.roles import BUSINESS, STAFF, VIEWER, capabilities_of
+from automation.demo import WORKFLOW_NAME as DEMO_WORKFLOW_NAME
 from automation.models import WorkflowDefinition
 from automation.selectors import workflow_get, workflow_list
 from automation.views import workflow_action_response
 from core.pages import HtmxHttpRequest
+from core.templatetags.local_dates import named_format
 from customers.models import Customer
-from executions import decisions, lifecycle
+from executions import activity, decisions, lifecycle
 from executions.dashboard import SUCCESS_RATE_DAYS, dashboard_metrics
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
 from executions.selectors import (
@@ -68,8 +72,13 @@ def _execution_or_404(request: HttpRequest, pk: int) -> WorkflowExecution:
 
 
 def _query_without_page(request: HttpRequest, name: str = "page") -> str:
+    return _query_without(request, name)
+
+
+def _query_without(request: HttpRequest, *names: str) -> str:
     params = request.GET.copy()
-    params.pop(name, None)
+    for name in names:
+        params.pop(name, None)
     return params.urlencode()
 
 
@@ -79,7 +88,7 @@ def _query_without_page(request: HttpRequest, name: str = "page") -> str:
 def _chart_data(metrics: dict[str, Any]) -> dict[str, Any]:
     days = [dt.date.fromisoformat(row["date"]) for row in metrics["executions_per_day"]]
     return {
-        "labels": [formats.date_format(day, "j. b") for day in days],
+        "labels": [formats.date_format(day, named_format("CHART_DAY_FORMAT")) for day in days],
         "datasets": [
             {
                 "label": _("Executions"),
@@ -112,11 +121,20 @@ def _dashboard_context(request: HttpRequest) -> dict[str, Any]:
         "chart": _chart_data(metrics),
         "per_day": per_day,
         "upcoming": upcoming_run_list(user=request.user),
+        "getting_started": _getting_started(request, metrics),
         "failures": lifecycle.dead_letter_list().filter(
             workflow__in=workflow_list(user=request.user).values("pk")
         )[:RECENT_FAILURES],
         "can": capabilities_of(request.user),
     }
+
+
+def _getting_started(request: HttpRequest, metrics: dict[str, Any]) -> dict[str, Any] | None:
+    """The empty state: nothing has run yet, so say how to start the demo workflow."""
+    if any(day["total"] for day in metrics["executions_per_day"]):
+        return None
+    demo = workflow_list(user=request.user).filter(name=DEMO_WORKFLOW_NAME).first()
+    return {"demo": demo, "is_active": demo is not None and demo.status == demo.Status.ACTIVE}
 
 
 @login_required
@@ -132,6 +150,14 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
 
 
 class ExecutionFilterForm(forms.Form):
+    customer = forms.CharField(
+        label=gettext_lazy("Customer"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": gettext_lazy("Name or email")}
+        ),
+    )
     workflow = forms.TypedChoiceField(
         label=gettext_lazy("Workflow"), required=False, coerce=int, empty_value=None
     )
@@ -193,12 +219,26 @@ def _explain_not_run(executions: Iterable[WorkflowExecution]) -> None:
             execution.why = first.reason_label
 
 
+#: The executions page filters by at most this many customers matching the search.
+CUSTOMER_MATCHES = 20
+
+
+def _matching_customers(query: str) -> list[Customer]:
+    return list(
+        Customer.objects.filter(Q(name__icontains=query) | Q(email__icontains=query))
+        .only("pk", "name", "email")
+        .order_by("name", "pk")[: CUSTOMER_MATCHES + 1]
+    )
+
+
 @login_required
 @require_GET
 def execution_list_view(request: HtmxHttpRequest) -> HttpResponse:
     form = ExecutionFilterForm(request.GET or None, user=request.user)
     filters = form.cleaned_data if form.is_valid() else {}
     test = filters.get("test")
+    search = (filters.get("customer") or "").strip()
+    matches = _matching_customers(search) if search else None
     executions = execution_list(
         user=request.user,
         workflow_id=filters.get("workflow"),
@@ -210,11 +250,19 @@ def execution_list_view(request: HtmxHttpRequest) -> HttpResponse:
             else None
         ),
         is_test={"no": False, "only": True}.get(test or ""),
+        customer_ids=None if matches is None else [c.pk for c in matches[:CUSTOMER_MATCHES]],
     )
     page = Paginator(executions, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
     _explain_not_run(page.object_list)
-    context = {"form": form, "page": page, "query": _query_without_page(request)}
+    context = {
+        "form": form,
+        "customer_search": search,
+        "customers": None if matches is None else matches[:CUSTOMER_MATCHES],
+        "more_customers": matches is not None and len(matches) > CUSTOMER_MATCHES,
+        "page": page,
+        "query": _query_without_page(request),
+    }
     template = "executions/execution_list.html"
     if request.htmx:
         template += "#results"
@@ -534,3 +582,86 @@ def workflow_recent_executions_view(request: HtmxHttpRequest, pk: int) -> HttpRe
         "recent_executions": execution_list(user=request.user, workflow_id=workflow.pk)[:5],
     }
     return render(request, "executions/partials/recent_executions.html", context)
+
+
+# --- A customer's history ----------------------------------------------------------------------
+# Shown on the customer's page (customers cannot import executions: the page loads this as a
+# fragment) and on its own address for a browser without JavaScript.
+
+ACTIVITY_PAGE_SIZE = 20
+
+
+class ActivityFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind"),
+        required=False,
+        choices=[("", gettext_lazy("All")), *activity.KIND_CHOICES],
+    )
+    workflow = forms.TypedChoiceField(
+        label=gettext_lazy("Workflow"), required=False, coerce=int, empty_value=None
+    )
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[("", gettext_lazy("All")), *WorkflowActionLog.Status.choices],
+    )
+    date_from = forms.DateField(
+        label=gettext_lazy("From date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = forms.DateField(
+        label=gettext_lazy("To date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["workflow"].choices = [("", _("All"))] + [
+            (pk, name) for pk, name in workflow_list(user=user).values_list("pk", "name")
+        ]
+        for name in ("date_from", "date_to"):
+            self.fields[name].input_formats = ["%Y-%m-%d"]
+            # Unique ids: the customer's page has forms of its own.
+            self.fields[name].widget.attrs["id"] = f"activity-{name}"
+        for name in ("kind", "workflow", "status"):
+            self.fields[name].widget.attrs["id"] = f"activity-{name}"
+
+
+@require_role(VIEWER)
+@require_GET
+def customer_activity_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    customer = get_object_or_404(Customer.objects.only("pk", "name", "email"), pk=pk)
+    form = ActivityFilterForm(request.GET or None, user=request.user)
+    filters = form.cleaned_data if form.is_valid() else {}
+    logs = activity.customer_activity_list(
+        customer_id=customer.pk,
+        user=request.user,
+        kind=filters.get("kind") or None,
+        workflow_id=filters.get("workflow"),
+        status=filters.get("status") or None,
+        performed_after=_day_start(filters["date_from"]) if filters.get("date_from") else None,
+        performed_before=(
+            _day_start(filters["date_to"] + dt.timedelta(days=1))
+            if filters.get("date_to")
+            else None
+        ),
+    )
+    page = Paginator(logs, ACTIVITY_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "customer": customer,
+        "form": form,
+        "page": page,
+        "items": [activity.activity_item(log) for log in page],
+        "filtered": any(filters.get(name) for name in ActivityFilterForm.base_fields),
+        "query": _query_without(request, "page", "part"),
+    }
+    template = "executions/customer_activity.html"
+    if request.htmx and request.GET.get("part") == "results":
+        template += "#results"
+    elif request.htmx:
+        template += "#activity"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response

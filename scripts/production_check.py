@@ -450,6 +450,15 @@ def _running_example(
             source=Order.Source.ORDER_FORM,
             created_at=timezone.now(),
         )
+    # The demo's active "Ordrebekreftelse" workflow confirms each of these orders by email.
+    wait_for(
+        lambda: len(sink.others(form_id, reminder_id)) >= len(ordered),
+        "the order confirmations",
+        timeout=120,
+    )
+    confirmations = sink.others(form_id, reminder_id)
+    if sorted(line.split(":")[0] for line in confirmations) != sorted(c.email for c in ordered):
+        raise Failed(f"the order confirmations were {confirmations}")
     _time_passes(run)
     wait_for(lambda: _status(run) == Status.COMPLETED, "the reminders", timeout=120)
     reminders = sorted(sink.recipients(reminder_id))
@@ -480,7 +489,7 @@ def _running_example(
         text = response.read().decode()
     samples = _samples(text)
     sent = samples.get(("workflow_emails", (("status", "success"),)))
-    if sent != len(forms) + len(reminders):
+    if sent != len(forms) + len(reminders) + len(ordered):
         raise Failed(f"workflow_emails{{status=success}} is {sent}")
     completed = samples.get(("workflow_executions", (("status", "completed"),)))
     if not completed or completed < 1:

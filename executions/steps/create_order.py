@@ -46,6 +46,7 @@ class CreateOrder(StepType):
     doc = "Create one order per recipient: a copy of their last order, or the given lines."
     config_field = "action_config"
     acts_on_customers = True
+    creates_orders = True
     runs_locally = True
     dsl = DslSpec(
         (

@@ -94,7 +94,8 @@ def test_change_page_shows_the_saved_definition_next_runs_and_history(admin_clie
     assert next_runs is not None
     runs = re.findall(r"<li>(.*?)</li>", next_runs.group(1))
     assert len(runs) == 5
-    assert all(run.startswith("Mon ") and "09:00" in run for run in runs)  # Oslo wall time
+    # Oslo wall time, in the reader's language (the admin is in English here).
+    assert all(run.startswith("Monday ") and ", 09:00 " in run for run in runs)
     assert (
         reverse("admin:automation_workflowversion_change", args=[workflow.versions.get().pk])
         in content
@@ -284,3 +285,28 @@ def test_steps_cannot_be_edited_around_the_validator(admin_client, refs):
     assert response.status_code == 403
     step.refresh_from_db()
     assert step.action_config == before
+
+
+def test_the_admin_shows_schedules_and_steps_in_words_not_json(admin_client, refs):
+    workflow = workflow_create(created_by=None, data=running_example(refs))
+
+    content = admin_client.get(change_url(workflow)).content.decode()
+
+    assert "Every Monday at 09:00 (Europe/Oslo)" in content
+    assert "{&quot;day&quot;: &quot;monday&quot;" not in content
+    assert "Thursday 15:00" in content  # the reminder step, as the workflow page says it
+    schedule = workflow.schedule
+    listing = admin_client.get(reverse("admin:automation_workflowschedule_changelist"))
+    assert "Every Monday at 09:00 (Europe/Oslo)" in listing.content.decode()
+    page = admin_client.get(reverse("admin:automation_workflowschedule_change", args=[schedule.pk]))
+    assert "Every Monday at 09:00 (Europe/Oslo)" in page.content.decode()
+    assert "schedule_config" not in page.content.decode()
+
+
+def test_the_admin_names_the_third_party_apps_in_norwegian(admin_client):
+    admin_client.cookies["django_language"] = "nb"
+
+    content = admin_client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="nb").content.decode()
+
+    assert "Planlagte oppgaver" in content and "Periodic Tasks" not in content
+    assert "Celery-resultater" in content and "Celery Results" not in content

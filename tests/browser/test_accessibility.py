@@ -110,6 +110,8 @@ def urls() -> dict[str, str]:
         "template-new": "/maler/ny/",
         "customers": "/kunder/",
         "customer": f"/kunder/{customer.pk}/",
+        "customer-history": f"/kunder/{customer.pk}/historikk/",
+        "executions-by-customer": f"/kjoringer/?customer={customer.email}",
         "orders": "/kunder/ordre/",
         "import": "/kunder/import/",
         # The customers' own pages, reached from the emails.
@@ -230,6 +232,8 @@ PREPARE: dict[str, Callable[[Any], None]] = {
     "execution": _first_details_open("#execution-logs details summary"),
     "template-editor": _template_editor,
     "template-new": _template_editor,
+    # The history is loaded into the customer's page after it shows.
+    "customer": lambda page: page.wait_for_selector("#activity-results"),
 }
 
 
@@ -303,6 +307,7 @@ PHONE_PAGES = [
     "template-editor",
     "customers",
     "customer",
+    "customer-history",
     "orders",
     "order-form",
 ]

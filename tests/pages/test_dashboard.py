@@ -13,7 +13,10 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from executions.models import WorkflowExecution
+from automation.models import WorkflowDefinition
+from automation.services import workflow_deploy
+from customers.models import Customer
+from executions.models import WorkflowActionLog, WorkflowExecution
 from tests.automation.workflow_docs import make_refs
 from tests.pages.workflow_helpers import (
     HTMX,
@@ -143,3 +146,66 @@ def test_the_dashboard_lists_nothing_when_there_is_nothing(db: None) -> None:
         "0",
         "0",
     ]
+
+
+def test_emails_sent_count_only_what_real_runs_handed_to_the_mail_server(
+    history: dict[str, Any],
+) -> None:
+    # A test run renders the emails and records each as "success" without sending it; a real
+    # run's email whose outcome was lost ("unknown") did not demonstrably reach the server.
+    refs_customers = list(Customer.objects.order_by("pk")[:2])
+    test_run = make_execution(history["workflow"], status="completed", is_test=True)
+    add_logs(test_run, refs_customers, ["success", "success"])
+    lost = make_execution(history["workflow"], status="completed")
+    add_logs(lost, refs_customers[:1], ["unknown"])
+    week_ago = make_execution(history["workflow"], status="completed")
+    add_logs(week_ago, refs_customers[:1], ["success"])
+    WorkflowActionLog.objects.filter(execution=week_ago).update(
+        performed_at=timezone.now() - dt.timedelta(days=9)
+    )
+
+    html = client_as("viewer").get(URL).content.decode()
+
+    card = re.findall(r'<span class="value">([^<]*)</span>', html)[3]
+    chart = json.loads(
+        re.search(r'<script id="chart-data" type="application/json">(.*?)</script>', html).group(1)
+    )
+    emails_per_day = chart["datasets"][1]["data"]
+    table = [
+        int(cells[2])
+        for cells in re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>", html)
+    ]
+    assert card == "2", "the two real emails of this week, not the test run's"
+    assert sum(emails_per_day) == 3, "the chart's 14 days hold the older email too"
+    assert table == emails_per_day
+    assert sum(emails_per_day[-7:]) == int(card)
+
+
+def test_an_empty_dashboard_says_how_to_activate_the_demo_workflow(
+    django_capture_on_commit_callbacks,
+) -> None:
+    from automation.demo import demo_load
+
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_load()
+    workflow = WorkflowDefinition.objects.get(name="Ukentlig bestilling")
+
+    html = client_as("viewer").get(URL).content.decode()
+
+    assert 'id="getting-started"' in html
+    assert "Trykk «Aktiver»" in html
+    assert reverse("automation:workflow-detail", args=[workflow.pk]) in html
+
+    workflow_deploy(workflow=workflow, by=None)
+    active = client_as("business", language="en").get(URL).content.decode()
+    assert "The demo workflow “Ukentlig bestilling” is active." in active
+
+
+def test_the_getting_started_card_goes_once_something_has_run(history: dict[str, Any]) -> None:
+    html = client_as("viewer").get(URL).content.decode()
+    assert 'id="getting-started"' not in html
+
+
+def test_an_installation_without_the_demo_is_told_how_to_load_it(db: None) -> None:
+    html = client_as("viewer", language="en").get(URL).content.decode()
+    assert "python manage.py demo" in html
