@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import gettext
 
 from accounts.roles import capabilities_of, user_has_role
 from ai_assistant import proposals
@@ -821,7 +822,7 @@ def ai_start_edit(*, user: AbstractBaseUser, workflow: WorkflowDefinition) -> As
     changes it, each reply says what differs from the saved version, and confirming saves a
     new version. Raises ``WorkflowStateError`` for an archived workflow."""
     if workflow.status == WorkflowDefinition.Status.ARCHIVED:
-        raise WorkflowStateError(_say_ui("Arbeidsflyten er arkivert.", "The workflow is archived."))
+        raise WorkflowStateError(gettext("The workflow is archived."))
     language = "en" if (translation.get_language() or "nb").startswith("en") else "nb"
     draft = workflow_definition(workflow)
     with transaction.atomic():
@@ -845,10 +846,6 @@ def ai_start_edit(*, user: AbstractBaseUser, workflow: WorkflowDefinition) -> As
         body = "\n".join(line.text for line in preview)
         message = _store(session, ChatMessage.Role.ASSISTANT, f"{intro}\n{body}", workflow=draft)
     return _reply(session, message, "workflow", language, "", workflow=draft, preview=preview)
-
-
-def _say_ui(nb: str, en: str) -> str:
-    return en if (translation.get_language() or "nb").startswith("en") else nb
 
 
 def draft_changes(session: ChatSession, language: str) -> list[Change]:
