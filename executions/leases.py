@@ -83,7 +83,13 @@ class _Heartbeat:
             if not held:
                 continue
             try:
-                renew(held)
+                still = renew(held)
+                with self.lock:
+                    # Leases a pool process took on, or that are gone, are not ours to renew.
+                    self.held -= set(held) - still
+                    idle = not self.held
+                if idle:
+                    thread_connection.close()  # no connection kept for nothing
             except Exception as exc:  # the database is away: the next beat tries again
                 logger.warning("could not renew %s work lease(s): %s", len(held), exc)
                 with contextlib.suppress(Exception):
@@ -93,11 +99,27 @@ class _Heartbeat:
 _heartbeat = _Heartbeat()
 
 
-def renew(task_ids: list[str]) -> int:
-    """Push the leases of ``task_ids`` held by this process forward; how many."""
-    return WorkLease.objects.filter(task_id__in=task_ids, holder=holder_id()).update(
-        lease_until=timezone.now() + lease_period()
-    )
+def renew(task_ids: list[str]) -> set[str]:
+    """Push the leases of ``task_ids`` held by this process forward; the ids still held."""
+    mine = WorkLease.objects.filter(task_id__in=task_ids, holder=holder_id())
+    mine.update(lease_until=timezone.now() + lease_period())
+    return set(mine.values_list("task_id", flat=True))
+
+
+def received(
+    task_id: str,
+    execution_id: int,
+    step_order: int,
+    step_type: str,
+    part: list[int] | None = None,
+) -> None:
+    """A worker's main process received (reserved) a part: it holds the lease until a pool
+    process starts the part and takes the lease on (``held``), and for as long as the part
+    waits for its retry countdown in the main process's memory. Had the main process died
+    with the part reserved, the message would stay invisible for the broker's visibility
+    timeout (hours); with the lease, it is enqueued again within seconds."""
+    take(task_id, execution_id, step_order, step_type, part)
+    _heartbeat.add(task_id)
 
 
 def take(

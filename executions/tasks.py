@@ -15,14 +15,18 @@ worker died is taken over by ``executions.recovery`` within seconds.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from celery import shared_task
+from celery.signals import task_received
 from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerError
 
 from executions import alerts, dispatch, engine, leases, recovery
 from executions.errors import RetryLater, ServiceUnavailable
+
+logger = logging.getLogger(__name__)
 
 #: Errors that mean "a service we depend on is away", retried with a short backoff.
 OUTAGES = (OperationalError, InterfaceError, BrokerError, ConnectionError)
@@ -76,6 +80,19 @@ def step_work_task(
         raise self.retry(countdown=retry.countdown) from retry
     except OUTAGES as exc:
         raise _retry_outage(self, exc) from exc
+
+
+@task_received.connect
+def _lease_received_work(sender: Any = None, request: Any = None, **kwargs: Any) -> None:
+    """In the worker's main process: a part of a step's work was reserved for this worker;
+    hold its lease from now on (``leases.received``)."""
+    if request is None or getattr(request, "name", None) != step_work_task.name:
+        return
+    try:
+        args = list(request.args or ()) + list((request.kwargs or {}).values())
+        leases.received(request.id, *args[:4])
+    except Exception:  # the part runs without a lease; the stall sweep still covers it
+        logger.warning("could not take the lease of %s", getattr(request, "id", "?"))
 
 
 @shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=60)

@@ -121,7 +121,7 @@ def test_a_renewed_lease_is_not_taken_over(clock, queue, awaiting_emails) -> Non
     _lease(execution, _ids())
     for _ in range(10):  # the holder's heartbeat, every few seconds, for a minute
         clock.advance(seconds=6)
-        assert leases.renew(["t1"]) == 1
+        assert leases.renew(["t1"]) == {"t1"}
         assert recovery.recover().leases_taken_over == 0
     clock.advance(seconds=16)
     assert recovery.recover().leases_taken_over == 1
@@ -140,6 +140,30 @@ def test_an_expired_lease_of_a_step_that_moved_on_is_dropped_without_work(
     assert recovery.recover().leases_taken_over == 0
     assert len(queue.history) == sent
     assert not WorkLease.objects.exists()
+
+
+def test_a_part_a_worker_reserved_is_leased_before_a_pool_process_starts_it(
+    clock, queue, awaiting_emails
+) -> None:
+    from types import SimpleNamespace
+
+    from executions import tasks
+
+    execution = awaiting_emails(2)
+    request = SimpleNamespace(
+        name="executions.tasks.step_work_task",
+        id="r1",
+        args=[execution.pk, 1, "send_email", _ids()],
+        kwargs={},
+    )
+    tasks._lease_received_work(request=request)
+    lease = WorkLease.objects.get(pk="r1")
+    assert (lease.holder, lease.part) == (leases.holder_id(), _ids())
+    # The main process died with it reserved: it comes back once the lease expires.
+    clock.advance(seconds=16)
+    assert recovery.recover().leases_taken_over == 1
+    tasks._lease_received_work(request=SimpleNamespace(name="other", id="r2", args=[], kwargs={}))
+    assert not WorkLease.objects.filter(pk="r2").exists()
 
 
 def test_a_lease_is_dropped_when_the_work_is_done_and_kept_over_a_retry_countdown(
