@@ -31,7 +31,10 @@ message was being published).
 
 from __future__ import annotations
 
+import base64
+import json
 import logging
+import time
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -67,6 +70,8 @@ class RecoveryResult:
     leases_taken_over: int = 0
     #: Running executions no worker held, queued again.
     runs_requeued: int = 0
+    #: Messages a consumer that is gone had received but not started, put back in their queue.
+    orphans_put_back: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -78,6 +83,7 @@ class RecoveryResult:
             or self.parts_reenqueued
             or self.leases_taken_over
             or self.runs_requeued
+            or self.orphans_put_back
         )
 
 
@@ -149,8 +155,100 @@ def reenqueue_everything(now: datetime) -> tuple[int, int]:
     return len(runs_now) + sum(len(ids) for ids in ahead.values()), parts
 
 
-def take_over_expired_leases(now: datetime) -> int:
-    """Enqueue again each part of work whose lease expired; how many."""
+@dataclass
+class _Held:
+    """A message the broker handed to a consumer that has not acknowledged it."""
+
+    tag: str
+    task: str
+    args: list[Any]
+    eta: str | None
+
+
+def _redis_channel(conn: Any) -> Any | None:
+    url = str(current_app.conf.broker_write_url or current_app.conf.broker_url or "")
+    if not url.startswith(("redis://", "rediss://")):
+        return None
+    return conn.default_channel
+
+
+def unacknowledged(older_than: float) -> dict[str, _Held]:
+    """Task id -> message, for every message of ours the broker handed out more than
+    ``older_than`` seconds ago and that was not acknowledged since (kombu's Redis transport
+    keeps them in ``unacked``, indexed by delivery time, until the visibility timeout of
+    hours puts them back). Empty for other brokers."""
+    held: dict[str, _Held] = {}
+    with current_app.connection_for_write() as conn:
+        channel = _redis_channel(conn)
+        if channel is None:
+            return held
+        client = channel.client
+        cutoff = time.time() - older_than
+        tags = client.zrangebyscore(channel.unacked_index_key, "-inf", cutoff)
+        for tag in tags:
+            raw = client.hget(channel.unacked_key, tag)
+            if raw is None:
+                continue
+            try:
+                message = json.loads(raw)[0]
+                headers = message.get("headers") or {}
+                body = message["body"]
+                if (message.get("properties") or {}).get("body_encoding") == "base64":
+                    body = base64.b64decode(body)
+                args = json.loads(body)[0]
+            except (ValueError, KeyError, IndexError, TypeError):
+                continue
+            name = headers.get("task")
+            if name in (queueing.STEP_WORK_TASK, queueing.RUN_TASK) and headers.get("id"):
+                tag = tag.decode() if isinstance(tag, bytes) else str(tag)
+                held[headers["id"]] = _Held(tag, name, list(args), headers.get("eta"))
+    return held
+
+
+def _put_back(tag: str) -> None:
+    """The unacknowledged message goes back to the front of its queue, as the visibility
+    timeout would put it back hours later."""
+    with current_app.connection_for_write() as conn:
+        channel = conn.default_channel
+        channel.qos.restore_by_tag(tag, client=channel.client, leftmost=True)
+
+
+def put_back_orphans(held: dict[str, _Held]) -> int:
+    """Put back each message a consumer got more than a lease period ago and holds without
+    a lease: a part of step work nobody leased (a live worker leases what it receives in
+    milliseconds), or a run of an execution still ``queued`` without an eta (a live worker
+    claims it in milliseconds). Its holder is gone; how many were put back."""
+    if not held:
+        return 0
+    leased = set(WorkLease.objects.filter(task_id__in=held).values_list("task_id", flat=True))
+    runs = {
+        task_id: int(message.args[0])
+        for task_id, message in held.items()
+        if message.task == queueing.RUN_TASK and message.eta is None and message.args
+    }
+    queued = set(
+        WorkflowExecution.objects.filter(pk__in=runs.values(), status=Status.QUEUED).values_list(
+            "pk", flat=True
+        )
+    )
+    put = 0
+    for task_id, message in held.items():
+        orphan_part = message.task == queueing.STEP_WORK_TASK and task_id not in leased
+        orphan_run = task_id in runs and runs[task_id] in queued
+        if not (orphan_part or orphan_run):
+            continue
+        logger.warning(
+            "message %s (%s) held by a consumer that is gone: put back", task_id, message.task
+        )
+        _put_back(message.tag)
+        put += 1
+    return put
+
+
+def take_over_expired_leases(now: datetime, held: dict[str, _Held] | None = None) -> int:
+    """Enqueue again each part of work whose lease expired (its own message put back, when
+    the broker still holds it for the dead consumer); how many."""
+    held = held or {}
     registry = step_types()
     taken = 0
     expired = list(
@@ -181,7 +279,13 @@ def take_over_expired_leases(now: datetime) -> int:
                 execution_id,
                 step_order,
             )
-            queueing.enqueue_step_work(execution_id, step_order, step_type, part, queue=cls.queue)
+            message = held.pop(task_id, None)
+            if message is not None:
+                _put_back(message.tag)
+            else:
+                queueing.enqueue_step_work(
+                    execution_id, step_order, step_type, part, queue=cls.queue
+                )
         taken += 1
     return taken
 
@@ -221,7 +325,14 @@ def recover(*, now: datetime | None = None) -> RecoveryResult:
         logger.warning("could not check the broker's epoch: %s", exc)
     if result.broker_lost:
         result.runs_reenqueued, result.parts_reenqueued = reenqueue_everything(now)
-    result.leases_taken_over = take_over_expired_leases(now)
+    held: dict[str, _Held] = {}
+    if not result.broker_lost:
+        try:
+            held = unacknowledged(older_than=lease_period().total_seconds())
+        except Exception as exc:
+            logger.warning("could not read the broker's unacknowledged messages: %s", exc)
+    result.leases_taken_over = take_over_expired_leases(now, held)
+    result.orphans_put_back = put_back_orphans(held)
     result.runs_requeued = take_over_running(now)
     if result.acted:
         logger.warning("recovery: %s", result.as_dict())

@@ -38,6 +38,7 @@ def recovery_settings(settings: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     settings.WORKFLOW_EMAIL_BATCH_SIZE = 2
     # The broker's epoch is tested on its own below; here the broker keeps its data.
     monkeypatch.setattr(recovery, "broker_lost", lambda: False)
+    monkeypatch.setattr(recovery, "unacknowledged", lambda older_than: {})
 
 
 @pytest.fixture
@@ -247,6 +248,38 @@ def test_after_a_broker_loss_every_queued_run_and_pending_customer_is_enqueued_a
     ]
     queue.drain()
     assert _emails(mailoutbox) == [f"kunde{i}@example.com" for i in (2, 3, 4)]
+
+
+def test_messages_a_gone_consumer_holds_without_a_lease_are_put_back(
+    clock, queue, awaiting_emails, start_execution, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    execution = awaiting_emails(2)
+    queued = start_execution(execution.workflow)
+    _lease(execution, [1], task_id="leased")
+    held = {
+        "orphan-part": recovery._Held("1", recovery.queueing.STEP_WORK_TASK, [execution.pk], None),
+        "leased": recovery._Held("2", recovery.queueing.STEP_WORK_TASK, [execution.pk], None),
+        "orphan-run": recovery._Held("3", recovery.queueing.RUN_TASK, [queued.pk], None),
+        "eta-run": recovery._Held("4", recovery.queueing.RUN_TASK, [queued.pk], "2026-03-30T07:01"),
+        "running-run": recovery._Held("5", recovery.queueing.RUN_TASK, [execution.pk], None),
+    }
+    put: list[str] = []
+    monkeypatch.setattr(recovery, "_put_back", put.append)
+    monkeypatch.setattr(recovery, "unacknowledged", lambda older_than: held)
+
+    result = recovery.recover()
+
+    assert result.orphans_put_back == 2
+    assert sorted(put) == ["1", "3"]
+    # An expired lease whose message the broker still holds: that message is put back.
+    put.clear()
+    clock.advance(seconds=16)
+    held = {"leased": recovery._Held("2", recovery.queueing.STEP_WORK_TASK, [execution.pk], None)}
+    sent = len(queue.history)
+    result = recovery.recover()
+    assert (result.leases_taken_over, result.orphans_put_back) == (1, 0)
+    assert put == ["2"]
+    assert len(queue.history) == sent  # no second message
 
 
 def test_the_broker_epoch_tells_a_broker_that_lost_its_data(monkeypatch) -> None:
