@@ -536,7 +536,7 @@ def run_scenario(
         wait_for(lambda: rig.sink.count() > count_at_end, timeout=180, what="the first email after")
         first = time.monotonic() - ended
         wait_for(
-            lambda: _status(execution.pk) == "completed", timeout=300, what="the run to complete"
+            lambda: _status(execution.pk) == "completed", timeout=660, what="the run to complete"
         )
         completed = time.monotonic() - ended
     finally:
