@@ -13,8 +13,12 @@ Beat runs ``recover`` every ``WORKFLOW_RECOVERY_INTERVAL_S`` (the periodic task
    sending and skips whoever is not ``pending``.
 2. **A worker process died holding work** (SIGKILL, an out-of-memory kill, a lost machine): the
    parts of fanned-out work it held (``WorkLease``, renewed by its heartbeat, see
-   ``executions.leases``) expire within ``WORKFLOW_LEASE_S``; each expired part is enqueued
-   again (if its execution still awaits that step) and its lease dropped.
+   ``executions.leases``) expire within ``WORKFLOW_LEASE_S``; each expired part's own message
+   is put back in its queue when the broker still holds it for the dead consumer, or the part
+   is enqueued again (if its execution still awaits that step), and its lease dropped. A
+   message the dead worker had received but not yet leased or claimed (in kombu's
+   ``unacked`` index for longer than a lease period: a live worker leases a part, or claims a
+   run, within milliseconds) is put back as well, instead of after the visibility timeout.
 3. **A running execution lost its worker** (killed in a step, or the step's transaction lost
    in a database restart): a worker holds the execution's row lock for the whole of a step,
    and PostgreSQL releases it the moment the holder's connection dies; so a ``running``
