@@ -533,7 +533,7 @@ def run_scenario(
         count_at_end = rig.sink.count()
         assert count_at_end < customers, "the run finished before the fault ended"
 
-        wait_for(lambda: rig.sink.count() > count_at_end, timeout=180, what="the first email after")
+        wait_for(lambda: rig.sink.count() > count_at_end, timeout=660, what="the first email after")
         first = time.monotonic() - ended
         wait_for(
             lambda: _status(execution.pk) == "completed", timeout=660, what="the run to complete"
