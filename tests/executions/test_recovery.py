@@ -394,3 +394,41 @@ def test_the_recovery_task_is_scheduled_every_few_seconds() -> None:
     assert task.task == "executions.tasks.recover_task"
     assert task.enabled
     assert task.interval.every == int(os.environ.get("WORKFLOW_RECOVERY_INTERVAL_S", 5))
+
+
+def test_a_message_a_consumer_got_and_never_acknowledged_is_found_and_put_back(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Against a real Redis (the test Redis, not the broker other tests use): kombu keeps a
+    delivered, unacknowledged message in its ``unacked`` index; recovery reads it there and
+    puts it back in its queue."""
+    import time
+
+    from config.celery import app
+    from executions.tasks import step_work_task
+    from tests.e2e.faults import publishing_to
+
+    monkeypatch.undo()  # the real broker reading
+    with publishing_to(redis_url), app.connection_for_write() as conn:
+        channel = conn.default_channel
+        client = channel.client
+        client.flushdb()
+        step_work_task.apply_async(args=(5, 1, "send_email", [1, 2]), queue="email", task_id="abc")
+        got = channel.basic_get("email", no_ack=False)  # a consumer took it, then died
+        assert got is not None
+        tag = got.delivery_tag
+        assert recovery.unacknowledged(older_than=15) == {}  # just delivered: a live consumer
+        client.zadd(channel.unacked_index_key, {tag: time.time() - 60})
+
+        held = recovery.unacknowledged(older_than=15)
+        assert list(held) == ["abc"]
+        assert (held["abc"].task, held["abc"].args) == (
+            "executions.tasks.step_work_task",
+            [5, 1, "send_email", [1, 2]],
+        )
+        recovery._put_back(held["abc"].tag)
+
+        assert recovery.unacknowledged(older_than=0) == {}
+        again = channel.basic_get("email", no_ack=True)
+        assert again is not None and again.headers["id"] == "abc"
+        client.flushdb()
