@@ -460,11 +460,13 @@ def run_scenario(
     fault: str,
     *,
     customers: int = 400,
-    strike_at: int = 100,
+    strike_at: int = 110,
     concurrency: int = 2,
     down_s: float | None = None,
 ) -> Outcome:
-    """Run ``fault`` once (see the module docstring) and measure the recovery."""
+    """Run ``fault`` once (see the module docstring) and measure the recovery. The fault
+    strikes at the ``strike_at``-th email, not at a multiple of the batch size (25): every
+    sending process is then in the middle of a batch."""
     from executions import recovery
     from executions.models import WorkflowActionLog
     from executions.services import execution_start
