@@ -321,6 +321,18 @@ WORKFLOW_EMAIL_BATCH_SIZE = env_int("WORKFLOW_EMAIL_BATCH_SIZE", 200)
 WORKFLOW_STALLED_QUEUED_S = env_int("WORKFLOW_STALLED_QUEUED_S", 300)
 WORKFLOW_STALLED_BATCH_S = env_int("WORKFLOW_STALLED_BATCH_S", 300)
 WORKFLOW_STALLED_RUNNING_S = env_int("WORKFLOW_STALLED_RUNNING_S", 300)
+# Recovery in seconds (executions/recovery.py, docs/recovery.md): a worker process holds each
+# part of a step's fanned-out work (an email batch) under a lease of WORKFLOW_LEASE_S that its
+# heartbeat renews every WORKFLOW_LEASE_RENEW_S; beat runs the recovery every
+# WORKFLOW_RECOVERY_INTERVAL_S, which enqueues again the parts whose lease expired, queues again
+# a running execution no worker has locked for WORKFLOW_LEASE_S, and enqueues everything the
+# database says is waiting for a message when the broker lost its data (restarted empty).
+WORKFLOW_LEASE_S = env_int("WORKFLOW_LEASE_S", 15)
+WORKFLOW_LEASE_RENEW_S = float(env_str("WORKFLOW_LEASE_RENEW_S", "3"))
+WORKFLOW_RECOVERY_INTERVAL_S = env_int("WORKFLOW_RECOVERY_INTERVAL_S", 5)
+# Tasks that lost the database, the broker or the mail server retry after 1, 2, 4... seconds,
+# at most this many (with jitter), for as long as the outage lasts.
+WORKFLOW_CONNECTION_RETRY_MAX_S = float(env_str("WORKFLOW_CONNECTION_RETRY_MAX_S", "10"))
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

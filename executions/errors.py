@@ -25,3 +25,16 @@ class RetryLater(Exception):
     def __init__(self, countdown: float) -> None:
         super().__init__(f"retry in {countdown:.0f}s")
         self.countdown = countdown
+
+
+class ServiceUnavailable(RetryLater):
+    """An outside service (the mail server) could not be reached at all, so nothing was
+    attempted and no customer's attempts were counted: the task tries the whole part again
+    after a short backoff of its own (``tasks.connection_retry_countdown``), for as long as
+    the outage lasts."""
+
+    def __init__(self, service: str, error: BaseException | None = None) -> None:
+        super().__init__(0)
+        self.service = service
+        self.error = error
+        self.args = (f"{service} unreachable: {error}",)

@@ -339,3 +339,37 @@ class Installation(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class WorkLease(models.Model):
+    """A part of a step's fanned-out work (an email batch, a report) that a worker process holds.
+
+    Written when a worker starts the part and deleted when it is done; while it runs, the
+    process's heartbeat (``executions.leases``) pushes ``lease_until`` forward every few
+    seconds, and while the part waits out a retry countdown in the worker's memory the lease
+    runs until that countdown is over. A lease that has expired belongs to a process that is
+    gone (killed, its machine lost) or cut off: ``executions.recovery`` enqueues the part again
+    and drops the lease. Nothing about the claims depends on it: a part enqueued twice claims
+    each customer before sending, so a lease taken over too early costs a message, never an
+    email.
+    """
+
+    task_id = models.CharField(max_length=255, primary_key=True)
+    execution = models.ForeignKey(
+        WorkflowExecution, on_delete=models.CASCADE, related_name="work_leases"
+    )
+    step_order = models.IntegerField()
+    step_type = models.CharField(max_length=60)
+    #: The part's customers, as the task was given them (None: the whole step).
+    part = models.JSONField(null=True, blank=True)
+    #: host:pid of the worker process holding it.
+    holder = models.CharField(max_length=255)
+    lease_until = models.DateTimeField(db_index=True)
+    taken_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("work lease")
+        verbose_name_plural = _("work leases")
+
+    def __str__(self) -> str:
+        return f"{self.step_type} {self.execution_id}/{self.step_order} held by {self.holder}"

@@ -4,16 +4,37 @@ Every message may arrive twice (late acknowledgement, redelivery), so each task'
 idempotent: the engine claims an execution before running it, the dispatcher claims schedules
 under row locks and a unique key, and fanned-out step work (email batches) claims each
 customer in the action log. Each is enqueued through ``executions.queueing``.
+
+Outages: a task that lost the database (``OperationalError``, ``InterfaceError``: PostgreSQL
+restarted, a connection cut) or the broker while publishing retries itself after 1, 2, 4...
+seconds, capped at ``WORKFLOW_CONNECTION_RETRY_MAX_S``, for as long as the outage lasts; so
+does an email batch that could not reach the mail server at all (``ServiceUnavailable``). A
+step's fanned-out work holds a lease while it runs (``executions.leases``), so work whose
+worker died is taken over by ``executions.recovery`` within seconds.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from celery import shared_task
+from celery.signals import task_received
+from django.db import InterfaceError, OperationalError
+from kombu.exceptions import OperationalError as BrokerError
 
-from executions import alerts, dispatch, engine
-from executions.errors import RetryLater
+from executions import alerts, dispatch, engine, leases, recovery
+from executions.errors import RetryLater, ServiceUnavailable
+
+logger = logging.getLogger(__name__)
+
+#: Errors that mean "a service we depend on is away", retried with a short backoff.
+OUTAGES = (OperationalError, InterfaceError, BrokerError, ConnectionError)
+
+
+def _retry_outage(task: Any, exc: BaseException) -> Any:
+    countdown = leases.connection_retry_countdown(task.request.retries)
+    return task.retry(countdown=countdown, exc=exc)
 
 
 @shared_task(bind=True, acks_late=True, max_retries=None)
@@ -23,6 +44,10 @@ def run_execution_task(self, execution_id: int) -> None:
     except RetryLater as retry:
         # The engine counts attempts per step itself (max_retries of the step).
         raise self.retry(countdown=retry.countdown) from retry
+    except OUTAGES as exc:
+        # Claimed before the outage, the execution stays `running` without a worker:
+        # recovery queues it again once its row is unlocked for a lease period.
+        raise _retry_outage(self, exc) from exc
 
 
 # Step work reports through the action log: its task result (always None) is not stored, nor
@@ -38,9 +63,36 @@ def step_work_task(
     self, execution_id: int, step_order: int, step_type: str, part: list[int] | None = None
 ) -> None:
     try:
-        engine.run_step_work(execution_id, step_order, step_type, part)
+        with leases.held(
+            self.request.id,
+            execution_id,
+            step_order,
+            step_type,
+            part,
+            eager=bool(self.request.is_eager),
+        ):
+            engine.run_step_work(execution_id, step_order, step_type, part)
+    except ServiceUnavailable as down:
+        countdown = leases.connection_retry_countdown(self.request.retries)
+        leases.leave_for_countdown(self.request.id, countdown)
+        raise self.retry(countdown=countdown) from down
     except RetryLater as retry:
         raise self.retry(countdown=retry.countdown) from retry
+    except OUTAGES as exc:
+        raise _retry_outage(self, exc) from exc
+
+
+@task_received.connect
+def _lease_received_work(sender: Any = None, request: Any = None, **kwargs: Any) -> None:
+    """In the worker's main process: a part of a step's work was reserved for this worker;
+    hold its lease from now on (``leases.received``)."""
+    if request is None or getattr(request, "name", None) != step_work_task.name:
+        return
+    try:
+        args = list(request.args or ()) + list((request.kwargs or {}).values())
+        leases.received(request.id, *args[:4])
+    except Exception:  # the part runs without a lease; the stall sweep still covers it
+        logger.warning("could not take the lease of %s", getattr(request, "id", "?"))
 
 
 @shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=60)
@@ -54,3 +106,8 @@ def alert_failed_execution_task(self, execution_id: int) -> bool:
 @shared_task(acks_late=True, ignore_result=True)
 def dispatch_due_task() -> dict[str, Any]:
     return dispatch.dispatch_due().as_dict()
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def recover_task() -> dict[str, Any]:
+    return recovery.recover().as_dict()

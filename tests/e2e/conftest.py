@@ -109,6 +109,7 @@ def start_worker(
     if not default_broker.startswith("redis://"):
         pytest.skip("worker tests need Redis as the broker")
 
+    import executions.tasks  # noqa: F401  (registers the tasks the test process enqueues)
     from config.celery import app
 
     app.control.purge()

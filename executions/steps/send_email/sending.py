@@ -29,6 +29,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import connection
+from django.db.models import F
 from django.db.models.fields.json import KeyTransform
 from django.utils import timezone, translation
 
@@ -36,7 +37,7 @@ from core.reasons import Reason, no_error
 from customers.models import Customer
 from executions import queueing
 from executions.engine import retry_countdown
-from executions.errors import PermanentStepError, RetryLater
+from executions.errors import PermanentStepError, RetryLater, ServiceUnavailable
 from executions.message_ids import installation_key, message_id, tracking_metadata
 from executions.models import WorkflowActionLog, WorkflowExecution
 from executions.steps.send_email.gate import GatedEmailBackend, batch_connection
@@ -393,6 +394,25 @@ def _record_failure(row, exc: Exception, attempts: int, max_retries: int) -> boo
     return not permanent
 
 
+def _unreachable(exc: BaseException) -> bool:
+    """The mail server could not be reached at all (connection refused, no route, a timeout
+    while connecting): no message can have been taken, whoever the recipient."""
+    if isinstance(exc, smtplib.SMTPConnectError):
+        return True
+    return isinstance(exc, OSError) and not isinstance(exc, smtplib.SMTPException)
+
+
+def _release(row, exc: BaseException) -> None:
+    """Give a claimed customer back (``pending``, the attempt not counted): the server was
+    not reached, so nothing was sent to them."""
+    row.update(
+        status=LogStatus.PENDING,
+        attempts=F("attempts") - 1,
+        **Reason.of(exc).error_fields(),
+        updated_at=timezone.now(),
+    )
+
+
 def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> None:
     """Send one batch over one connection. Raises RetryLater when transient failures remain;
     returns when the batch has done all it can (the engine then sees whether the step is
@@ -437,7 +457,11 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
     try:
         try:
             mail.open()  # one connection for the whole batch
-        except Exception as exc:  # each send below retries the open and records the failure
+        except Exception as exc:
+            if _unreachable(exc):
+                # Nothing claimed, nothing counted: the task retries the batch shortly.
+                raise ServiceUnavailable("email server", exc) from exc
+            # Each send below retries the open and records the failure.
             logger.warning("could not open the email connection: %s", exc)
         for customer_id in customer_ids:
             if customer_id not in claims.pending:
@@ -487,6 +511,9 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
                         continue
                     # Not rendered, refused before DATA, or answered with an error: nothing
                     # was accepted.
+                    if _unreachable(exc):
+                        _release(claims.row(customer_id), exc)
+                        raise ServiceUnavailable("email server", exc) from exc
                     if _record_failure(claims.row(customer_id), exc, attempts, max_retries):
                         transient[customer_id] = attempts
                     logger.warning(
@@ -538,6 +565,11 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
                 rendered, message = prepared
                 message.send()
             except Exception as exc:
+                if _unreachable(exc):
+                    _release(row, exc)
+                    raise ServiceUnavailable("email server", exc) from exc
+                if isinstance(exc, smtplib.SMTPServerDisconnected):
+                    mail.close()  # the next send connects again
                 if _record_failure(row, exc, attempts, max_retries):
                     transient[customer_id] = attempts
                 logger.warning(
