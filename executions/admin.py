@@ -44,6 +44,7 @@ from executions.models import (
     Installation,
     WorkflowActionLog,
     WorkflowExecution,
+    WorkLease,
 )
 from executions.services import execution_start, manual_idempotency_key
 
@@ -614,6 +615,19 @@ class InstallationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     list_display = ["key", "created_at"]
     fields = ["key", "created_at"]
+    readonly_fields = fields
+
+
+@admin.register(WorkLease)
+class WorkLeaseAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Fanned-out work a worker process holds now (``executions.leases``): read-only, to see
+    which process works on what and until when its lease runs; recovery takes over expired
+    ones by itself."""
+
+    list_display = ["task_id", "execution", "step_order", "step_type", "holder", "lease_until"]
+    list_filter = ["step_type"]
+    search_fields = ["task_id", "holder"]
+    fields = [*list_display, "part", "taken_at"]
     readonly_fields = fields
 
 

@@ -354,18 +354,21 @@ class WorkLease(models.Model):
     email.
     """
 
-    task_id = models.CharField(max_length=255, primary_key=True)
+    task_id = models.CharField(_("task id"), max_length=255, primary_key=True)
     execution = models.ForeignKey(
-        WorkflowExecution, on_delete=models.CASCADE, related_name="work_leases"
+        WorkflowExecution,
+        on_delete=models.CASCADE,
+        related_name="work_leases",
+        verbose_name=_("execution"),
     )
-    step_order = models.IntegerField()
-    step_type = models.CharField(max_length=60)
+    step_order = models.IntegerField(_("step"))
+    step_type = models.CharField(_("step type"), max_length=60)
     #: The part's customers, as the task was given them (None: the whole step).
-    part = models.JSONField(null=True, blank=True)
+    part = models.JSONField(_("part"), null=True, blank=True)
     #: host:pid of the worker process holding it.
-    holder = models.CharField(max_length=255)
-    lease_until = models.DateTimeField(db_index=True)
-    taken_at = models.DateTimeField()
+    holder = models.CharField(_("held by"), max_length=255)
+    lease_until = models.DateTimeField(_("lease until"), db_index=True)
+    taken_at = models.DateTimeField(_("taken at"))
 
     class Meta:
         verbose_name = _("work lease")

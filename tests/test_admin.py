@@ -46,6 +46,7 @@ from executions.models import (
     Installation,
     WorkflowActionLog,
     WorkflowExecution,
+    WorkLease,
 )
 from templates_app.models import EmailTemplate
 from tests.customers.factories import CustomerFactory, CustomerGroupFactory, OrderFactory
@@ -145,6 +146,16 @@ def sample_objects(db, admin_user: User) -> dict[type[Model], Model]:
             decided_by=admin_user,
         ),
         Installation.objects.get_or_create(pk=1, defaults={"key": "0123456789ab"})[0],
+        WorkLease.objects.create(
+            task_id="task-lease-1",
+            execution=execution,
+            step_order=1,
+            step_type="send_email",
+            part=[customer.pk],
+            holder="worker-1:123",
+            lease_until=timezone.now(),
+            taken_at=timezone.now(),
+        ),
         admin_user,
         Group.objects.create(name="Kundeservice"),
         interval,

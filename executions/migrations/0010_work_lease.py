@@ -57,19 +57,25 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="WorkLease",
             fields=[
-                ("task_id", models.CharField(max_length=255, primary_key=True, serialize=False)),
-                ("step_order", models.IntegerField()),
-                ("step_type", models.CharField(max_length=60)),
-                ("part", models.JSONField(blank=True, null=True)),
-                ("holder", models.CharField(max_length=255)),
-                ("lease_until", models.DateTimeField(db_index=True)),
-                ("taken_at", models.DateTimeField()),
+                (
+                    "task_id",
+                    models.CharField(
+                        max_length=255, primary_key=True, serialize=False, verbose_name="task id"
+                    ),
+                ),
+                ("step_order", models.IntegerField(verbose_name="step")),
+                ("step_type", models.CharField(max_length=60, verbose_name="step type")),
+                ("part", models.JSONField(blank=True, null=True, verbose_name="part")),
+                ("holder", models.CharField(max_length=255, verbose_name="held by")),
+                ("lease_until", models.DateTimeField(db_index=True, verbose_name="lease until")),
+                ("taken_at", models.DateTimeField(verbose_name="taken at")),
                 (
                     "execution",
                     models.ForeignKey(
                         on_delete=django.db.models.deletion.CASCADE,
                         related_name="work_leases",
                         to="executions.workflowexecution",
+                        verbose_name="execution",
                     ),
                 ),
             ],
