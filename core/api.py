@@ -7,6 +7,7 @@ same way. Roles and the API's permissions are in ``accounts``.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -15,6 +16,7 @@ from django.conf import settings
 from django.core import exceptions as django_exceptions
 from django.core.signals import got_request_exception
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, serializers, status
@@ -133,6 +135,21 @@ _ERROR_DESCRIPTIONS = {
     415: "Unsupported media type: send application/json.",
     429: "Too many requests; see Retry-After.",
 }
+
+
+def dates_as_local_midnight(data: Any, names: Iterable[str]) -> Any:
+    """A copy of query ``data`` where a plain date (2025-01-31) in one of the ``names`` is
+    that day's local midnight in ISO 8601, as a datetime field reads it."""
+    data = data.copy() if hasattr(data, "copy") else dict(data)
+    for name in names:
+        value = data.get(name)
+        if isinstance(value, str) and len(value) == 10:
+            try:
+                day = dt.date.fromisoformat(value)
+            except ValueError:
+                continue
+            data[name] = timezone.make_aware(dt.datetime.combine(day, dt.time.min)).isoformat()
+    return data
 
 
 def error_responses(*codes: int) -> dict[int, OpenApiResponse]:

@@ -6,11 +6,9 @@ Thin: parse, call ``executions.selectors`` / ``executions.lifecycle``, render. A
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import exceptions, serializers
@@ -19,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import IsBusiness, IsStaff, IsViewer
-from core.api import WorkflowAutomationPagination, error_responses
+from core.api import WorkflowAutomationPagination, dates_as_local_midnight, error_responses
 from executions import decisions, lifecycle
 from executions.models import (
     EmailDecision,
@@ -228,17 +226,10 @@ class ExecutionListQuerySerializer(serializers.Serializer):
     is_test = serializers.BooleanField(required=False, allow_null=True, default=None)
 
     def to_internal_value(self, data: Any) -> dict[str, Any]:
-        # Accept plain dates (2025-01-31) too: they mean local midnight of that day.
-        data = data.copy() if hasattr(data, "copy") else dict(data)
-        for name in ("created_after", "created_before"):
-            value = data.get(name)
-            if isinstance(value, str) and len(value) == 10:
-                try:
-                    day = dt.date.fromisoformat(value)
-                except ValueError:
-                    continue
-                data[name] = timezone.make_aware(dt.datetime.combine(day, dt.time.min)).isoformat()
-        return super().to_internal_value(data)
+        # Plain dates (2025-01-31) mean local midnight of that day.
+        return super().to_internal_value(
+            dates_as_local_midnight(data, ("created_after", "created_before"))
+        )
 
 
 class ActionLogQuerySerializer(serializers.Serializer):

@@ -6,10 +6,8 @@ executions. Read as customers are read (viewers and up).
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers
@@ -18,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import ReadViewerWriteBusiness
-from core.api import WorkflowAutomationPagination, error_responses
+from core.api import WorkflowAutomationPagination, dates_as_local_midnight, error_responses
 from customers.models import Customer
 from executions import activity
 from executions.models import WorkflowActionLog
@@ -41,16 +39,10 @@ class ActivityQuerySerializer(serializers.Serializer):
     )
 
     def to_internal_value(self, data: Any) -> dict[str, Any]:
-        data = data.copy() if hasattr(data, "copy") else dict(data)
-        for name in ("performed_after", "performed_before"):
-            value = data.get(name)
-            if isinstance(value, str) and len(value) == 10:
-                try:
-                    day = dt.date.fromisoformat(value)
-                except ValueError:
-                    continue
-                data[name] = timezone.make_aware(dt.datetime.combine(day, dt.time.min)).isoformat()
-        return super().to_internal_value(data)
+        # Plain dates (2025-01-31) mean local midnight of that day.
+        return super().to_internal_value(
+            dates_as_local_midnight(data, ("performed_after", "performed_before"))
+        )
 
 
 class ActivitySerializer(serializers.Serializer):
