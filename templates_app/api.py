@@ -38,6 +38,13 @@ ERRORS = ErrorResponseSerializer
 
 
 class EmailTemplateSerializer(serializers.ModelSerializer):
+    # A string, not format "email": empty means the default (DEFAULT_REPLY_TO, else the sender).
+    reply_to = serializers.CharField(
+        read_only=True,
+        help_text="Where replies go: an email address, or empty for the default "
+        "(DEFAULT_REPLY_TO, else the sender).",
+    )
+
     class Meta:
         model = EmailTemplate
         fields = [
