@@ -474,8 +474,8 @@ def _running_example(
         forms=len(forms),
         reminders=len(reminders),
         ordered=len(ordered),
-        # Anything else that reached the sink besides the confirmations (error mails to the
-        # admins, a second copy): none expected.
+        # Anything else that reached the sink besides the confirmations checked above (an
+        # error mail to the admins, say): none expected.
         other_emails=[
             line for line in sink.others(form_id, reminder_id) if line not in confirmations
         ],
