@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> list[Result]:
     from tests.ai_assistant.held_out_v2 import HELD_OUT_V2, held_out_v2_context
     from tests.ai_assistant.held_out_v3 import HELD_OUT_V3, held_out_v3_context
     from tests.ai_assistant.held_out_v4 import HELD_OUT_V4, held_out_v4_context
+    from tests.ai_assistant.held_out_v5 import HELD_OUT_V5, held_out_v5_context
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -56,6 +57,10 @@ def run(args: argparse.Namespace) -> list[Result]:
         # Norwegian groups); measured once, untuned, on 2026-12-06: 76/100 (0.76; must-ask
         # 11/14; keyword baseline 0.12).
         ("held_out_v4", HELD_OUT_V4, held_out_v4_context()),
+        # A fourth writer's, a fish and seafood wholesaler in Bodø and Tromsø (Nordland/Troms
+        # dialect, calendar kinds and holiday policies, webhooks, delays); written untuned, not
+        # yet measured: its first run is the held-out measurement.
+        ("held_out_v5", HELD_OUT_V5, held_out_v5_context()),
     ):
         ours = measure(cases, context=where)
         base = measure(cases, context=where, parse=keyword_baseline)

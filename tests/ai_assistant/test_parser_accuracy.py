@@ -162,6 +162,7 @@ def test_the_benchmark_reports_accuracy_next_to_its_baseline(db: None) -> None:
         "accuracy_held_out_v2",
         "accuracy_held_out_v3",
         "accuracy_held_out_v4",
+        "accuracy_held_out_v5",
         "accuracy_conversations",
         "parse_latency_ms",
     }
