@@ -15,19 +15,36 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 
-def _visible_to(
-    qs: QuerySet[WorkflowDefinition], user: AbstractBaseUser | AnonymousUser | None
-) -> QuerySet[WorkflowDefinition]:
+def workflow_visibility(user: AbstractBaseUser | AnonymousUser | None) -> tuple[bool, int | None]:
+    """Which workflows the user may see: ``(True, None)`` all of them, ``(False, id)`` the
+    ones user ``id`` created, ``(False, None)`` none."""
     # Staff and members of a role group (viewer and up: the team the product serves) see
     # every workflow; other signed-in users see the ones they created. ``None`` means a
     # trusted caller (a task, the dispatcher, a management command).
     if user is None or getattr(user, "is_staff", False):
-        return qs
+        return True, None
     if not user.is_authenticated:
-        return qs.none()
+        return False, None
     if role_of(user) is not None:
-        return qs
-    return qs.filter(created_by=user)
+        return True, None
+    return False, user.pk
+
+
+def visible_workflows_q(user: AbstractBaseUser | AnonymousUser | None, *, prefix: str = "") -> Q:
+    """A filter for workflows the user may see, on rows that reach the workflow through
+    ``prefix`` (``"workflow__"`` for executions); ``Q()`` when the user sees them all."""
+    sees_all, creator = workflow_visibility(user)
+    if sees_all:
+        return Q()
+    if creator is None:
+        return Q(**{f"{prefix}pk__in": []})
+    return Q(**{f"{prefix}created_by_id": creator})
+
+
+def _visible_to(
+    qs: QuerySet[WorkflowDefinition], user: AbstractBaseUser | AnonymousUser | None
+) -> QuerySet[WorkflowDefinition]:
+    return qs.filter(visible_workflows_q(user))
 
 
 def workflow_list(

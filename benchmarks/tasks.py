@@ -25,3 +25,14 @@ def noop(index: int, last: int, done_key: str) -> None:
 
         _redis = redis.Redis.from_url(app.conf.broker_url)
     _redis.rpush(done_key, repr(time.time()))
+
+
+@app.task(name="benchmarks.tasks.echo", ignore_result=True)
+def echo(reply_key: str) -> None:
+    """Answer on `reply_key` at once: one bare task round trip (publish, deliver, run, reply)."""
+    global _redis
+    if _redis is None:
+        import redis
+
+        _redis = redis.Redis.from_url(app.conf.broker_url)
+    _redis.rpush(reply_key, b"1")

@@ -30,7 +30,7 @@ from executions.selectors import (
     action_log_list,
     execution_get,
     execution_list,
-    execution_progress,
+    execution_status,
     unknown_email_get,
     unknown_email_list,
 )
@@ -298,16 +298,10 @@ class ExecutionStatusView(APIView):
         responses={200: ExecutionStatusSerializer, **error_responses(401, 403, 404)},
     )
     def get(self, request: Request, pk: int) -> Response:
-        execution = _execution(request, pk)
-        return Response(
-            {
-                "id": execution.pk,
-                "status": execution.status,
-                "current_step": execution.current_step,
-                "is_finished": execution.is_finished,
-                "progress": execution_progress(execution),
-            }
-        )
+        try:
+            return Response(execution_status(pk=pk, user=request.user))
+        except WorkflowExecution.DoesNotExist:
+            raise exceptions.NotFound(_("Execution %(id)s does not exist.") % {"id": pk}) from None
 
 
 class ExecutionLogsView(APIView):

@@ -548,7 +548,8 @@ def step_work_finished(execution_id: int, step_order: int) -> None:
     """Called when fanned-out work of a step may be complete (after each email batch).
 
     The last caller to find no pending action left moves the execution on: re-queued for its
-    next step, or failed (with one alert) when some actions failed for good.
+    next step, completed when it was the last step, or failed (with one alert) when some
+    actions failed for good.
     """
     logs = WorkflowActionLog.objects.filter(execution_id=execution_id, step_order=step_order)
     if logs.filter(status=WorkflowActionLog.Status.PENDING).exists():
@@ -570,6 +571,11 @@ def step_work_finished(execution_id: int, step_order: int) -> None:
             _fail(execution, Reason("step.actions_failed", step=step_order, count=failed))
             return
         execution.current_step = _advance(execution, step_order, timezone.now())
+        if execution.current_step is None and execution.status == Status.RUNNING:
+            # That was the last step: complete here, under the lock, rather than queue a run
+            # whose only work would be to complete (a broker round trip and a claim).
+            _complete(execution)
+            return
         transition(
             execution,
             Status.QUEUED,

@@ -77,6 +77,8 @@ def start_event_workflows(event_type: str, payload: dict[str, Any]) -> list[Work
     if not event_id:
         raise ValueError("event payload needs an 'event_id'")
     workflows = _active_listeners(event_type, payload)
+    if not workflows:
+        return []
     executions: list[WorkflowExecution] = []
     with transaction.atomic():
         for workflow in workflows:

@@ -187,11 +187,14 @@ class WorkflowActionLog(models.Model):
         SKIPPED = "skipped", _("Skipped")
         UNKNOWN = "unknown", _("Unknown")
 
+    # No index of its own: action_log_progress_idx and the once-per-target constraint both
+    # begin with it.
     execution = models.ForeignKey(
         WorkflowExecution,
         on_delete=models.CASCADE,
         related_name="action_logs",
         verbose_name=_("execution"),
+        db_index=False,
     )
     step = models.ForeignKey(
         "automation.WorkflowStep",
@@ -228,7 +231,13 @@ class WorkflowActionLog(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["execution", "status"], name="action_log_exec_status_idx"),
+            # An execution's progress (counts per status of its customer rows; the status
+            # endpoint is polled) from the index alone, wherever its rows lie in the table.
+            models.Index(
+                fields=["execution", "status"],
+                include=["target_type"],
+                name="action_log_progress_idx",
+            ),
             models.Index(
                 fields=["action_type", "status", "performed_at"], name="action_log_dashboard_idx"
             ),

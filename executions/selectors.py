@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from automation.models import WorkflowDefinition, WorkflowSchedule
 from automation.registry import get_step_type as _step_type
 from automation.registry import step_type_keys
-from automation.selectors import workflow_list
+from automation.selectors import visible_workflows_q, workflow_list, workflow_visibility
 from customers.models import Customer
 from executions.decisions import current_message_id, settle_seconds
 from executions.models import EmailDecision, WorkflowActionLog, WorkflowExecution
@@ -38,7 +39,7 @@ def execution_list(
     """Executions of workflows the user may see, newest first, with their workflow;
     with ``customer_ids``, only those that acted on one of these customers."""
     qs = WorkflowExecution.objects.select_related("workflow").filter(
-        workflow__in=workflow_list(user=user).values("pk")
+        visible_workflows_q(user, prefix="workflow__")
     )
     if workflow_id is not None:
         qs = qs.filter(workflow_id=workflow_id)
@@ -79,20 +80,83 @@ def action_log_list(
     return qs.order_by("step_order", "pk")
 
 
+def _progress_counts() -> dict[str, Count]:
+    """Per-customer action counts as aggregates over action-log rows."""
+    on_customer = Q(target_type=WorkflowActionLog.TargetType.CUSTOMER)
+
+    def count(status: str | None = None) -> Count:
+        where = on_customer if status is None else on_customer & Q(status=status)
+        # status, not pk: the rows are counted from action_log_progress_idx alone.
+        return Count("status", filter=where)
+
+    return {
+        "total": count(),
+        "sent": count(LogStatus.SUCCESS),
+        "failed": count(LogStatus.FAILED),
+        "skipped": count(LogStatus.SKIPPED),
+        "unknown": count(LogStatus.UNKNOWN),
+    }
+
+
+def execution_status(*, pk: int, user: User = None) -> dict[str, Any]:
+    """An execution's status and progress (as ``execution_progress``) in one statement:
+    the status endpoint is polled while an execution runs. ``WorkflowExecution.DoesNotExist``
+    when there is none the user may see.
+
+    Plain SQL rather than the ORM: compiling the equivalent queryset (five filtered counts
+    over a join) cost about ten times the statement itself. The counts come from
+    action_log_progress_idx alone (executions/migrations/0012)."""
+    sees_all, creator = workflow_visibility(user)
+    if not sees_all and creator is None:
+        raise WorkflowExecution.DoesNotExist(f"execution {pk}")
+    execution = WorkflowExecution._meta.db_table
+    log = WorkflowActionLog._meta.db_table
+    workflow = WorkflowDefinition._meta.db_table
+    counted = (LogStatus.SUCCESS, LogStatus.FAILED, LogStatus.SKIPPED, LogStatus.UNKNOWN)
+    sums = ", ".join("SUM(CASE WHEN l.status = %s THEN 1 ELSE 0 END)" for _ in counted)
+    owner = (
+        ""
+        if sees_all
+        else f" AND e.workflow_id IN (SELECT id FROM {workflow} w WHERE w.created_by_id = %s)"
+    )
+    sql = (
+        f"SELECT e.id, e.status, e.current_step, COUNT(l.status), {sums} "
+        f"FROM {execution} e LEFT JOIN {log} l "
+        "ON l.execution_id = e.id AND l.target_type = %s "
+        f"WHERE e.id = %s{owner} GROUP BY e.id, e.status, e.current_step"
+    )
+    params: list[Any] = [*counted, WorkflowActionLog.TargetType.CUSTOMER, pk]
+    if not sees_all:
+        params.append(creator)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        raise WorkflowExecution.DoesNotExist(f"execution {pk}")
+    pk_, status, current_step, total, *per_status = row
+    return {
+        "id": pk_,
+        "status": status,
+        "current_step": current_step,
+        "is_finished": status in WorkflowExecution.FINISHED_STATUSES,
+        "progress": {
+            "total": int(total or 0),
+            **{
+                key: int(n or 0)
+                for key, n in zip(("sent", "failed", "skipped", "unknown"), per_status, strict=True)
+            },
+        },
+    }
+
+
 def execution_progress(execution: WorkflowExecution) -> dict[str, int]:
     """Per-customer action counts of one execution, in one aggregate query.
 
     Only actions on customers count: step-level rows (target ``execution``) are markers, not
     work items. ``total`` includes ``pending`` actions (claimed, not yet done).
     """
-    counts: dict[str, Any] = WorkflowActionLog.objects.filter(
-        execution=execution, target_type=WorkflowActionLog.TargetType.CUSTOMER
-    ).aggregate(
-        total=Count("pk"),
-        sent=Count("pk", filter=Q(status=LogStatus.SUCCESS)),
-        failed=Count("pk", filter=Q(status=LogStatus.FAILED)),
-        skipped=Count("pk", filter=Q(status=LogStatus.SKIPPED)),
-        unknown=Count("pk", filter=Q(status=LogStatus.UNKNOWN)),
+    counts: dict[str, Any] = WorkflowActionLog.objects.filter(execution=execution).aggregate(
+        **_progress_counts()
     )
     return {key: int(value or 0) for key, value in counts.items()}
 

@@ -37,7 +37,16 @@ def _retry_outage(task: Any, exc: BaseException) -> Any:
     return task.retry(countdown=countdown, exc=exc)
 
 
-@shared_task(bind=True, acks_late=True, max_retries=None)
+# An execution reports through its own record (status, transitions, action log): its task
+# result (always None) and STARTED state are not stored, two result-backend writes per run;
+# errors still are.
+@shared_task(
+    bind=True,
+    acks_late=True,
+    max_retries=None,
+    ignore_result=True,
+    store_errors_even_if_ignored=True,
+)
 def run_execution_task(self, execution_id: int) -> None:
     try:
         engine.run_execution(execution_id)

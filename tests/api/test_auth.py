@@ -11,6 +11,7 @@ from typing import Any
 import jwt
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
@@ -108,6 +109,30 @@ def test_inactive_user_token_is_refused(user_for: Callable[[str | None], Any]) -
     user.is_active = False
     user.save()
     assert_error(client.get(WORKFLOWS), 401, "not_authenticated")
+
+
+def test_a_token_of_a_deleted_user_is_refused(user_for: Callable[[str | None], Any]) -> None:
+    user = user_for("developer")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {AccessToken.for_user(user)}")
+    user.delete()
+    assert_error(client.get(WORKFLOWS), 401, "not_authenticated")
+
+
+def test_a_role_taken_away_counts_from_the_next_request(
+    user_for: Callable[[str | None], Any],
+) -> None:
+    # The user and their role are read together on every request (one statement), never
+    # carried in the token: a role removed now is gone for the token already issued.
+    user = user_for("developer")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {AccessToken.for_user(user)}")
+    assert client.get(WORKFLOWS).status_code == 200
+    user.groups.clear()
+    assert_error(client.get(WORKFLOWS), 403, "permission_denied")
+    user.groups.add(Group.objects.get(name="viewer"))
+    assert client.get(WORKFLOWS).status_code == 200
+    assert client.post(WORKFLOWS, {}, format="json").status_code == 403
 
 
 def test_token_and_refresh(user_for: Callable[[str | None], Any]) -> None:

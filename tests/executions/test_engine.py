@@ -288,8 +288,8 @@ def test_running_example_sends_the_form_monday_and_reminds_only_who_has_not_orde
         Status.WAITING,
         Status.QUEUED,  # the wait is over
         Status.RUNNING,
-        Status.QUEUED,  # step 2's emails are all out
-        Status.RUNNING,
+        # step 2's emails are all out, and it was the last step: completed by the last
+        # batch, with no run queued only to complete it
         Status.COMPLETED,
     ]
 
