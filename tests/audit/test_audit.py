@@ -148,14 +148,18 @@ def test_an_ai_confirm_is_recorded_as_ai(refs: Refs):
     assert events[1].changes == {"status": {"old": "draft", "new": "active"}}
 
 
-def test_a_script_saved_in_the_editor_is_recorded_as_dsl(refs: Refs):
+@pytest.mark.parametrize("htmx", [False, True], ids=["page", "htmx"])
+def test_a_script_saved_in_the_editor_is_recorded_as_dsl(refs: Refs, htmx: bool):
     developer = client_as("developer")
 
     response = developer.post(
-        reverse("ai_assistant:script-editor"), {"language": "python", "source": GOOD_PYTHON}
+        reverse("ai_assistant:script-editor"),
+        {"language": "python", "source": GOOD_PYTHON},
+        **(HTMX if htmx else {}),
     )
 
-    assert response.status_code == 302
+    assert response.status_code == (200 if htmx else 302)
+    assert not htmx or response.headers["HX-Redirect"]
     (event,) = events_of("automation.workflowdefinition")
     assert (event.entry_point, event.action, event.actor) == ("dsl", "create", developer.user)
     assert event.object_repr == "Skriptet bestilling"
