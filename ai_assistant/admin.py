@@ -48,11 +48,28 @@ class ChatMessageInline(admin.TabularInline):
 
 @admin.register(ChatSession)
 class ChatSessionAdmin(ReadOnlyAdmin):
-    list_display = ["__str__", "user", "language", "workflow", "created_at", "updated_at"]
-    list_filter = ["language", "created_at"]
+    list_display = [
+        "__str__",
+        "user",
+        "language",
+        "draft_origin",
+        "workflow",
+        "created_at",
+        "updated_at",
+    ]
+    list_filter = ["language", "draft_origin", "created_at"]
     search_fields = ["title", "user__username", "messages__content"]
     list_select_related = ["user", "workflow"]
-    fields = ["user", "title", "language", "workflow", "created_at", "updated_at", "draft"]
+    fields = [
+        "user",
+        "title",
+        "language",
+        "workflow",
+        "created_at",
+        "updated_at",
+        "draft_origin",
+        "draft",
+    ]
     readonly_fields = fields
     inlines = [ChatMessageInline]
 

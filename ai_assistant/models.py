@@ -12,6 +12,14 @@ class Language(models.TextChoices):
     EN = "en", _("English")
 
 
+class DraftOrigin(models.TextChoices):
+    """What made a chat session's draft. The values are the audit trail's entry points:
+    confirming the draft records its changes as coming from this one."""
+
+    AI = "ai", _("AI assistant")
+    DSL = "dsl", _("Script (DSL)")
+
+
 class ChatSession(models.Model):
     """One conversation that builds one workflow draft, refined message by message."""
 
@@ -29,6 +37,11 @@ class ChatSession(models.Model):
     current_draft = models.JSONField(_("current draft"), null=True, blank=True)
     # New email templates the draft names (see ai_assistant.proposals), created on confirm.
     draft_templates = models.JSONField(_("proposed templates"), default=list, blank=True)
+    # A script (ai/execute-script with this session) makes it "dsl"; the assistant's next
+    # draft from text makes it "ai" again.
+    draft_origin = models.CharField(
+        _("draft made by"), max_length=10, choices=DraftOrigin.choices, default=DraftOrigin.AI
+    )
     # What the assistant's last question left open, for the answer to continue (the offline
     # assistant's; see ai_assistant.offline.conversation). Cleared by a draft.
     pending = models.JSONField(_("open question"), null=True, blank=True)

@@ -35,7 +35,7 @@ from accounts.roles import capabilities_of, user_has_role
 from ai_assistant import proposals
 from ai_assistant.context import ParseContext
 from ai_assistant.dsl import compile_script
-from ai_assistant.models import AIRequestLog, ChatMessage, ChatSession
+from ai_assistant.models import AIRequestLog, ChatMessage, ChatSession, DraftOrigin
 from ai_assistant.prompts import (
     PromptContext,
     build_system_prompt,
@@ -51,6 +51,7 @@ from ai_assistant.providers import (
 )
 from ai_assistant.refine import detect_language
 from ai_assistant.throttle import ai_throttle_hit
+from audit.recording import audit_entry_point
 from automation.diff import Change, workflow_diff
 from automation.models import Integration, WorkflowDefinition
 from automation.policy import role_errors
@@ -575,8 +576,17 @@ def _draft_reply(
         message = _store(session, ChatMessage.Role.ASSISTANT, content, workflow=workflow)
         session.current_draft = workflow
         session.draft_templates = evaluated.proposals
+        session.draft_origin = DraftOrigin.AI
         session.pending = None
-        session.save(update_fields=["current_draft", "draft_templates", "pending", "updated_at"])
+        session.save(
+            update_fields=[
+                "current_draft",
+                "draft_templates",
+                "draft_origin",
+                "pending",
+                "updated_at",
+            ]
+        )
     return turn.reply(
         message,
         "workflow",
@@ -719,7 +729,7 @@ def ai_execute_script(
 ) -> ScriptReply:
     """Compile a Python or JavaScript DSL script to a workflow, validate it and apply the
     same policy as for the chat. With ``session_id`` the result becomes that session's draft,
-    so ``ai_confirm`` saves it like a chat draft."""
+    so ``ai_confirm`` saves it like a chat draft (recorded in the audit trail as the DSL's)."""
     result = compile_script(source, language=language)
     if result.errors or result.workflow is None:
         return ScriptReply(workflow=None, errors=_script_errors(result.errors))
@@ -736,7 +746,10 @@ def ai_execute_script(
         session = _session_for(user, session_id)
         session.current_draft = workflow
         session.draft_templates = []
-        session.save(update_fields=["current_draft", "draft_templates", "updated_at"])
+        session.draft_origin = DraftOrigin.DSL
+        session.save(
+            update_fields=["current_draft", "draft_templates", "draft_origin", "updated_at"]
+        )
     return ScriptReply(workflow=workflow, preview=workflow_preview(workflow, language=ui_language))
 
 
@@ -749,6 +762,9 @@ def ai_confirm(*, user: AbstractBaseUser, session_id: int, activate: bool) -> Wo
     ``activate`` without the role, ``AssistantError`` without a draft, and
     ``WorkflowValidationError`` when the draft is no longer valid or allowed (e.g. a template
     it uses was deleted).
+
+    The audit trail records the changes as coming from what made the draft (the assistant or
+    a script: ``ChatSession.draft_origin``), whichever page or endpoint confirms it.
     """
     session = _session_for(user, session_id)
     draft = session.current_draft
@@ -757,9 +773,17 @@ def ai_confirm(*, user: AbstractBaseUser, session_id: int, activate: bool) -> Wo
     if activate and not user_may_deploy(user):
         raise PermissionDenied("Only developers may activate workflows.")
 
+    with audit_entry_point(session.draft_origin):
+        if session.edit_of_id is not None:
+            return _confirm_edit(user, session, draft, activate=activate)
+        return _confirm_new(user, session, draft, activate=activate)
+
+
+def _confirm_new(
+    user: AbstractBaseUser, session: ChatSession, draft: dict[str, Any], *, activate: bool
+) -> WorkflowDefinition:
+    """Save the draft as a new workflow, or return the one a first confirm saved."""
     language = session.language
-    if session.edit_of_id is not None:
-        return _confirm_edit(user, session, draft, activate=activate)
     with transaction.atomic():
         workflow = session.workflow
         # The templates the draft proposes first (drafts, to be reviewed): the workflow names

@@ -92,6 +92,9 @@ AUDIT_ENTRY_POINTS = [
     (r"/assistent/galleri/", "pages"),
     (r"/assistent/", "ai"),
 ]
+# How many days the audit trail keeps an event (audit.retention: beat prunes older ones once
+# a day, `manage.py prune_audit` on demand); 0 keeps every event for ever.
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 400)
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 

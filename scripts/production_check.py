@@ -34,6 +34,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import timedelta
 from email import message_from_bytes
 from email.message import Message
@@ -262,6 +263,13 @@ def release_copy(target: Path) -> Path:
 # --- The run -------------------------------------------------------------------------------
 
 
+@dataclass
+class Stage:
+    """Which part of the check is under way: the summary names it when the check fails."""
+
+    now: str = "setup"
+
+
 def run(database_server: str, redis_url: str, tmp: Path, summary: dict[str, Any]) -> None:
     from aiosmtpd.controller import Controller
 
@@ -271,114 +279,145 @@ def run(database_server: str, redis_url: str, tmp: Path, summary: dict[str, Any]
     controller.start()
     (tmp / "logs").mkdir()
     processes = Processes(tmp / "logs")
+    stage = Stage()
     try:
         with throwaway_database(database_server) as database_url, flushed_redis(redis_url):
             env, secret_values = production_env(
                 tmp, database_url=database_url, redis_url=redis_url, smtp_port=smtp_port
             )
-            step = "build: collectstatic in the checkout (node_modules is here)"
-            subprocess.run(
-                [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-                cwd=ROOT,
-                env=env,
-                check=True,
-            )
-            release = release_copy(tmp / "release")
-            assert not (release / "node_modules").exists()
-            step = "migrate"
-            subprocess.run(
-                [PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"],
-                cwd=release,
-                env=env,
-                check=True,
-            )
-            webs = {"web1": free_port(), "web2": free_port()}
-            for name, port in webs.items():
-                processes.start(
-                    name,
-                    [PYTHON, "-m", "gunicorn", "-c", "python:config.gunicorn", "config.wsgi"],
-                    {**env, "PORT": str(port), "GUNICORN_BIND": f"127.0.0.1:{port}"},
-                    release,
-                )
-            for number in (1, 2):
-                processes.start(
-                    f"worker{number}",
-                    [
-                        PYTHON,
-                        "-m",
-                        "celery",
-                        "-A",
-                        "config",
-                        "worker",
-                        "-n",
-                        f"worker{number}@%h",
-                        "-Q",
-                        "email,default,report",
-                        "--concurrency",
-                        "2",
-                        "--loglevel",
-                        "INFO",
-                    ],
-                    env,
-                    release,
-                )
-            processes.start(
-                "beat",
-                [PYTHON, "-m", "celery", "-A", "config", "beat", "--loglevel", "INFO"],
-                env,
-                release,
-            )
-            base = {name: f"http://127.0.0.1:{port}" for name, port in webs.items()}
-
-            step = "both web processes ready (/readyz: database, broker, dispatcher, queues)"
-
-            def ready() -> bool:
-                processes.check_alive()
-                try:
-                    return all(http("GET", f"{b}/readyz")[0] == 200 for b in base.values())
-                except OSError:
-                    return False
-
-            try:
-                wait_for(ready, "/readyz to answer 200 on both web processes", timeout=120)
-            except Failed:
-                with contextlib.suppress(OSError):
-                    summary["readyz"] = http("GET", f"{base['web1']}/readyz")[1]
-                raise
-            summary["readyz"] = http("GET", f"{base['web2']}/readyz")[1]
-
-            # This process speaks to the same database with the same settings, as an
-            # operator's `manage.py shell` would: the demo data, and time passing.
-            os.environ.update(env)
-            os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
-            sys.path.insert(0, str(release))
-            import django
-
-            django.setup()
+            release = _build_and_migrate(env, tmp, stage)
+            base = _start_processes(processes, env, release)
+            _wait_until_ready(base, processes, summary, stage)
+            _connect_as_operator(env, release)
             _running_example(base, sink, processes, summary, secret_values)
-            step = "static files served from STATIC_ROOT"
-            status, _ = http("GET", f"{base['web1']}/static/vendor/htmx/htmx.min.js")
-            if status != 200:
-                raise Failed(f"htmx.min.js answered {status}")
-            status, body = http("GET", f"{base['web2']}/static/js/app.js")
-            if status != 200:
-                raise Failed(f"app.js answered {status}")
-            summary["static"] = "ok"
-            step = "JSON logs"
+            _check_static_files(base, summary, stage)
+            stage.now = "JSON logs"
             _check_logs(processes, summary)
             summary["ok"] = True
     except Exception as exc:
-        summary["ok"] = False
-        summary["failed_at"] = locals().get("step", "setup")
-        summary["error"] = f"{exc.__class__.__name__}: {exc}"
-        for name in processes.running:
-            with contextlib.suppress(OSError):
-                tail = processes.log(name)[-2500:]
-                print(f"----- {name} (last lines) -----\n{tail}", file=sys.stderr)
+        _record_failure(exc, summary, stage, processes)
         raise
     finally:
         processes.stop()
         controller.stop()
+
+
+def _build_and_migrate(env: dict[str, str], tmp: Path, stage: Stage) -> Path:
+    """Build where node_modules is, then migrate from the release copy, which has none."""
+    stage.now = "build: collectstatic in the checkout (node_modules is here)"
+    subprocess.run(
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    release = release_copy(tmp / "release")
+    assert not (release / "node_modules").exists()
+    stage.now = "migrate"
+    subprocess.run(
+        [PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=release,
+        env=env,
+        check=True,
+    )
+    return release
+
+
+def _worker_command(number: int) -> list[Any]:
+    return [
+        PYTHON,
+        "-m",
+        "celery",
+        "-A",
+        "config",
+        "worker",
+        "-n",
+        f"worker{number}@%h",
+        "-Q",
+        "email,default,report",
+        "--concurrency",
+        "2",
+        "--loglevel",
+        "INFO",
+    ]
+
+
+def _start_processes(processes: Processes, env: dict[str, str], release: Path) -> dict[str, str]:
+    """Two gunicorn web processes, two workers and beat, from the release; the web
+    processes' base URLs by name."""
+    webs = {"web1": free_port(), "web2": free_port()}
+    for name, port in webs.items():
+        processes.start(
+            name,
+            [PYTHON, "-m", "gunicorn", "-c", "python:config.gunicorn", "config.wsgi"],
+            {**env, "PORT": str(port), "GUNICORN_BIND": f"127.0.0.1:{port}"},
+            release,
+        )
+    for number in (1, 2):
+        processes.start(f"worker{number}", _worker_command(number), env, release)
+    processes.start(
+        "beat",
+        [PYTHON, "-m", "celery", "-A", "config", "beat", "--loglevel", "INFO"],
+        env,
+        release,
+    )
+    return {name: f"http://127.0.0.1:{port}" for name, port in webs.items()}
+
+
+def _wait_until_ready(
+    base: dict[str, str], processes: Processes, summary: dict[str, Any], stage: Stage
+) -> None:
+    stage.now = "both web processes ready (/readyz: database, broker, dispatcher, queues)"
+
+    def ready() -> bool:
+        processes.check_alive()
+        try:
+            return all(http("GET", f"{b}/readyz")[0] == 200 for b in base.values())
+        except OSError:
+            return False
+
+    try:
+        wait_for(ready, "/readyz to answer 200 on both web processes", timeout=120)
+    except Failed:
+        with contextlib.suppress(OSError):
+            summary["readyz"] = http("GET", f"{base['web1']}/readyz")[1]
+        raise
+    summary["readyz"] = http("GET", f"{base['web2']}/readyz")[1]
+
+
+def _connect_as_operator(env: dict[str, str], release: Path) -> None:
+    """This process speaks to the same database with the same settings, as an operator's
+    `manage.py shell` would: the demo data, and time passing."""
+    os.environ.update(env)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    sys.path.insert(0, str(release))
+    import django
+
+    django.setup()
+
+
+def _check_static_files(base: dict[str, str], summary: dict[str, Any], stage: Stage) -> None:
+    stage.now = "static files served from STATIC_ROOT"
+    status, _ = http("GET", f"{base['web1']}/static/vendor/htmx/htmx.min.js")
+    if status != 200:
+        raise Failed(f"htmx.min.js answered {status}")
+    status, _ = http("GET", f"{base['web2']}/static/js/app.js")
+    if status != 200:
+        raise Failed(f"app.js answered {status}")
+    summary["static"] = "ok"
+
+
+def _record_failure(
+    exc: Exception, summary: dict[str, Any], stage: Stage, processes: Processes
+) -> None:
+    """What failed where in the summary, and each process's last log lines on stderr."""
+    summary["ok"] = False
+    summary["failed_at"] = stage.now
+    summary["error"] = f"{exc.__class__.__name__}: {exc}"
+    for name in processes.running:
+        with contextlib.suppress(OSError):
+            tail = processes.log(name)[-2500:]
+            print(f"----- {name} (last lines) -----\n{tail}", file=sys.stderr)
 
 
 def _running_example(

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from ai_assistant.models import ChatSession
+from ai_assistant.models import ChatSession, DraftOrigin
 from audit.models import AuditEvent
 from audit.recording import HIDDEN, audit_changes, audit_entry_point, audit_record, masked
 from automation.closed_days import closed_day_create
@@ -148,17 +148,119 @@ def test_an_ai_confirm_is_recorded_as_ai(refs: Refs):
     assert events[1].changes == {"status": {"old": "draft", "new": "active"}}
 
 
-def test_a_script_saved_in_the_editor_is_recorded_as_dsl(refs: Refs):
+@pytest.mark.parametrize("htmx", [False, True], ids=["page", "htmx"])
+def test_a_script_saved_in_the_editor_is_recorded_as_dsl(refs: Refs, htmx: bool):
     developer = client_as("developer")
 
     response = developer.post(
-        reverse("ai_assistant:script-editor"), {"language": "python", "source": GOOD_PYTHON}
+        reverse("ai_assistant:script-editor"),
+        {"language": "python", "source": GOOD_PYTHON},
+        **(HTMX if htmx else {}),
     )
 
-    assert response.status_code == 302
+    assert response.status_code == (200 if htmx else 302)
+    assert not htmx or response.headers["HX-Redirect"]
     (event,) = events_of("automation.workflowdefinition")
     assert (event.entry_point, event.action, event.actor) == ("dsl", "create", developer.user)
     assert event.object_repr == "Skriptet bestilling"
+
+
+# --- A script saved through the chat's confirm is the DSL's -------------------------------------
+
+
+def _script_into(client: APIClient, session_id: int) -> None:
+    response = client.post(
+        f"{API}/ai/execute-script",
+        {"language": "python", "source": GOOD_PYTHON, "session_id": session_id},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+
+
+def _chat_turn(client: APIClient, text: str, session_id: int | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"text": text}
+    if session_id is not None:
+        body["session_id"] = session_id
+    response = client.post(f"{API}/ai/parse-description", body, format="json")
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_a_script_confirmed_on_the_api_is_recorded_as_dsl(refs: Refs):
+    developer = make_user("developer")
+    client = api_as(developer)
+    # A conversation that began in words; the script replaces its draft.
+    session_id = _chat_turn(client, "Send skjema mandag, påminnelse torsdag")["session_id"]
+    _script_into(client, session_id)
+
+    response = client.post(
+        f"{API}/ai/confirm", {"session_id": session_id, "activate": True}, format="json"
+    )
+
+    assert response.status_code == 201, response.content
+    events = events_of("automation.workflowdefinition")
+    assert [(e.action, e.entry_point) for e in events] == [("create", "dsl"), ("deploy", "dsl")]
+    assert {e.actor for e in events} == {developer}
+    assert events[0].object_repr == "Skriptet bestilling"
+
+
+def test_a_script_draft_confirmed_on_the_chat_page_is_recorded_as_dsl(refs: Refs):
+    developer = client_as("developer")
+    developer.post(
+        reverse("ai_assistant:chat-message"),
+        {"text": "Send skjema mandag, påminnelse torsdag", "session": ""},
+        **HTMX,
+    )
+    session = ChatSession.objects.get()
+    _script_into(api_as(developer.user), session.pk)
+
+    developer.post(reverse("ai_assistant:chat-confirm"), {"session": session.pk}, **HTMX)
+
+    (event,) = events_of("automation.workflowdefinition")
+    assert (event.entry_point, event.action, event.actor) == ("dsl", "create", developer.user)
+    assert event.object_repr == "Skriptet bestilling"
+
+
+def test_a_script_that_changes_a_saved_workflow_is_recorded_as_dsl(refs: Refs):
+    developer = make_user("developer")
+    workflow = workflow_create(created_by=developer, data=running_example(refs))
+    client = api_as(developer)
+    edit = client.post(f"{API}/ai/edit", {"workflow_id": workflow.pk}, format="json")
+    session_id = edit.json()["session_id"]
+    _script_into(client, session_id)
+
+    response = client.post(f"{API}/ai/confirm", {"session_id": session_id}, format="json")
+
+    assert response.status_code == 201, response.content
+    created, updated = events_of("automation.workflowdefinition")
+    assert created.entry_point == "system"
+    assert (updated.entry_point, updated.action, updated.actor) == ("dsl", "update", developer)
+    assert updated.changes["name"] == {
+        "old": running_example(refs)["name"],
+        "new": "Skriptet bestilling",
+    }
+
+
+def test_a_draft_the_assistant_makes_from_text_after_a_script_is_recorded_as_ai(refs: Refs):
+    developer = make_user("developer")
+    client = api_as(developer)
+    session_id = _chat_turn(client, "Send skjema mandag, påminnelse torsdag")["session_id"]
+    _script_into(client, session_id)
+    assert ChatSession.objects.get(pk=session_id).draft_origin == "dsl"
+
+    reply = _chat_turn(client, "Hver dag kl 06:00 send dagens tilbud til kafeene", session_id)
+    client.post(f"{API}/ai/confirm", {"session_id": session_id}, format="json")
+
+    assert reply["kind"] == "workflow", reply
+    assert ChatSession.objects.get(pk=session_id).draft_origin == "ai"
+    (event,) = events_of("automation.workflowdefinition")
+    assert (event.entry_point, event.action) == ("ai", "create")
+    assert event.object_repr != "Skriptet bestilling"
+
+
+def test_every_origin_a_draft_can_have_is_an_audit_entry_point():
+    assert set(DraftOrigin.values) <= set(AuditEvent.EntryPoint.values)
+    assert ChatSession().draft_origin == AuditEvent.EntryPoint.AI
 
 
 def test_pausing_and_archiving_on_the_api_are_recorded(refs: Refs):
