@@ -3,7 +3,8 @@
 Data: 1,000,000 action-log rows (100,000 with --quick) over 1,000 executions, spread over 60
 days, inserted with one INSERT ... SELECT generate_series each (PostgreSQL).
 
-Server: ``gunicorn config.wsgi -w 2`` (sync workers) on a free port of 127.0.0.1, with
+Server: ``gunicorn -c python:config.gunicorn config.wsgi -w 2`` (the production settings) on a
+free port of 127.0.0.1, with
 DJANGO_DEBUG=0 and DATABASE_URL pointing at the benchmark's throw-away database. Clients:
 ``CONCURRENCY`` threads of this process, closed loop, for ``SECONDS`` per endpoint, each
 request carrying a JWT access token of a developer (Authorization: Bearer).
@@ -34,7 +35,7 @@ from typing import Any
 from django.db import connection
 
 from benchmarks import Result, best_of, machine_conditions
-from benchmarks.load import LoadStats, database_url, drive, gunicorn
+from benchmarks.load import LoadStats, database_url, drive, gunicorn, server_description
 
 DAYS_OF_HISTORY = 60
 N_EXECUTIONS = 1_000
@@ -157,7 +158,7 @@ def run(args: argparse.Namespace) -> list[Result]:
         "executions": N_EXECUTIONS,
         "action_logs_per_execution": n_logs // N_EXECUTIONS,
         "seed_seconds": round(seed_seconds, 1),
-        "server": f"gunicorn config.wsgi -w {WORKERS} (sync), DJANGO_DEBUG=0",
+        "server": server_description(WORKERS),
         "clients": f"{CONCURRENCY} threads, closed loop, {seconds} s per endpoint, JWT",
         "loadavg_1m_before": round(load_before, 2),
         "baseline_is": "GET /healthz (trivial Django view) on the same server, same run",

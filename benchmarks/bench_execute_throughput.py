@@ -37,7 +37,7 @@ from typing import Any
 from django.db import connection
 
 from benchmarks import Result, machine_conditions
-from benchmarks.load import HOST, LoadStats, database_url, drive, gunicorn
+from benchmarks.load import HOST, LoadStats, database_url, drive, gunicorn, server_description
 from benchmarks.worker import celery_worker, require_redis_broker, smtp_sink, wait_for
 
 CLIENTS = 32
@@ -298,7 +298,7 @@ def run(args: argparse.Namespace) -> list[Result]:
     conditions = {
         **machine_conditions(),
         "workflow": "check_condition (1-customer group) -> create_order (1 line) -> send_email",
-        "server": f"gunicorn config.wsgi -w {WORKERS} (sync), DJANGO_DEBUG=0",
+        "server": server_description(WORKERS),
         "worker": f"celery prefork, concurrency {CONCURRENCY}, queues email,default,report",
         "clients": f"{CLIENTS} threads, closed loop, {seconds} s of POSTs, JWT, own keys",
         "loadavg_1m_before": round(load_before, 2),

@@ -42,7 +42,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from core.json_limits import first_too_deep
 
-__all__ = ["StrictInputMiddleware", "operation_for"]
+__all__ = ["StrictInputMiddleware", "operation_for", "warm_up"]
 
 API_PREFIX = "/api/"
 REF_PREFIX = "#/components/schemas/"
@@ -58,6 +58,11 @@ def _document(urlconf: str | None) -> dict[str, Any]:
 
     schema = SchemaGenerator(urlconf=urlconf).get_schema(request=None, public=True)
     return json.loads(OpenApiJsonRenderer().render(schema, renderer_context={}))
+
+
+def warm_up() -> None:
+    """Build the document now (config/wsgi.py), not on a web process's first API request."""
+    _document(get_urlconf())
 
 
 def _openapi_path(route: str) -> str:

@@ -135,6 +135,27 @@ def test_a_role_taken_away_counts_from_the_next_request(
     assert client.post(WORKFLOWS, {}, format="json").status_code == 403
 
 
+def test_a_token_checked_once_still_expires(
+    user_for: Callable[[str | None], Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The signature is checked once per process and the token kept; its expiry is checked
+    # again on every request, against the time of that request.
+    import datetime as dt
+
+    from accounts import authentication
+
+    user = user_for("viewer")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {AccessToken.for_user(user)}")
+    assert client.get(WORKFLOWS).status_code == 200
+    assert len(authentication._verified) >= 1
+
+    later = authentication.aware_utcnow() + dt.timedelta(minutes=11)
+    monkeypatch.setattr(authentication, "aware_utcnow", lambda: later)
+    monkeypatch.setattr("rest_framework_simplejwt.tokens.aware_utcnow", lambda: later)
+    assert_error(client.get(WORKFLOWS), 401, "not_authenticated")
+
+
 def test_token_and_refresh(user_for: Callable[[str | None], Any]) -> None:
     user = user_for("viewer")
     client = APIClient()
