@@ -99,7 +99,20 @@ def moment_from(date_text: str, time_text: str, zone_name: str) -> str:
     local = dt.datetime.combine(day, dt.time(int(match[1]), int(match[2])), tzinfo=zone)
     # Through UTC and back: a time in the gap comes back as the moment it really is.
     real = local.astimezone(dt.UTC).astimezone(zone)
-    return real.isoformat(timespec="minutes")
+    return real.isoformat()
+
+
+def same_moment(new: str, before: Any) -> bool:
+    """Whether ``before`` (the stored ``at``) is the moment the form says, to the minute the
+    form shows: then the stored text stays as it was written."""
+    try:
+        old = dt.datetime.fromisoformat(str(before))
+        again = dt.datetime.fromisoformat(new)
+    except ValueError:
+        return False
+    if old.tzinfo is None or again.tzinfo is None:
+        return False
+    return old.replace(second=0, microsecond=0) == again
 
 
 def moment_fields(value: Any, zone_name: str) -> tuple[str, str]:
@@ -219,14 +232,14 @@ def products(language: str, lines: list[Mapping[str, Any]]) -> list[tuple[str, s
 def lines_from(
     post: QueryDict, name: str, base_lines: list[Mapping[str, Any]], op: RowOp | None
 ) -> list[dict[str, Any]]:
-    """Order lines from their rows: product and quantity; the line's name is the
-    catalogue's (stored on the order for the warehouse), or the one it had. Fresh (lines
+    """Order lines from their rows: product and quantity; a line keeps the name it had, a
+    new product gets the catalogue's (stored on the order for the warehouse). Fresh (lines
     were just chosen): the stored lines, or one row to fill in. ``op``: ("add", "") adds a
     row, ("remove", row) leaves one out."""
     count = _count(post, f"{name}_count")
     if count is None:
         return [dict(line) for line in base_lines] or [{"sku": "", "quantity": 1}]
-    names = {str(line.get("sku")): line.get("name") for line in base_lines if line.get("name")}
+    names = {str(line.get("sku")): line.get("name") for line in base_lines}
     lines = []
     for row in range(count):
         if op == ("remove", str(row)):
@@ -235,7 +248,7 @@ def lines_from(
         quantity = _number(post.get(f"{name}-{row}-quantity"))
         line: dict[str, Any] = {"sku": sku, "quantity": quantity}
         product = product_get(sku)
-        label = product.name if product else names.get(sku)
+        label = names.get(sku, product.name if product else None)
         if label:
             line["name"] = label
         lines.append(line)

@@ -406,6 +406,9 @@ def _step_from(post: QueryDict, index: int, zone: str, user: Any) -> dict[str, A
         step["trigger_type"] = kept if same_type else "immediate"
     else:
         step["trigger_type"] = trigger_type
+    before = (base.get("trigger_config") or {}).get("at")
+    if "at" in trigger and before and parts.same_moment(trigger["at"], before):
+        trigger = {"at": before}
     step["trigger_config"] = trigger
     if same_type and may_use(cls, user):
         # Rows come after the settings they depend on (order lines after "what to order").
