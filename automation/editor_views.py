@@ -705,6 +705,7 @@ def _cards(
     errors: Mapping[str, list[str]],
     user: Any,
     templates: Mapping[int, EmailTemplate],
+    chosen: Mapping[str, str],
 ) -> list[dict[str, Any]]:
     """What each step card shows, read from the step and its type's registry entry."""
     registry = step_types()
@@ -756,7 +757,7 @@ def _cards(
                     or user_has_role(user, c.required_role)
                 ],
                 "settings": [
-                    _setting_card(step, index, setting, errors, cls)
+                    _setting_card(step, index, setting, errors, cls, chosen)
                     for setting in step_settings(cls)
                 ],
                 "may_edit": may_use(cls, user),
@@ -811,8 +812,10 @@ def _setting_card(
     setting: Mapping[str, Any],
     errors: Mapping[str, list[str]],
     cls: type[StepType] | None,
+    chosen: Mapping[str, str],
 ) -> dict[str, Any]:
-    """What the card shows for one setting; rows for order lines and a body."""
+    """What the card shows for one setting; rows for order lines and a body (``chosen``:
+    the pickers that are no part of the document, as the user left them)."""
     config = step.get("action_config") or {}
     name = f"s{index}-cfg-{setting['key']}"
     card = {**setting, "value": _setting_value(config, setting), "errors": errors.get(name, [])}
@@ -832,7 +835,10 @@ def _setting_card(
     elif setting["kind"] == "keyvalue":
         body = config.get(setting["key"])
         card["as_rows"] = parts.body_is_rows(body)
-        card["rows"] = [*parts.body_rows(body), {"key": "", "value": ""}]
+        card["rows"] = [
+            {**row, "var": chosen.get(f"{name}-{number}-var", "")}
+            for number, row in enumerate([*parts.body_rows(body), {"key": "", "value": ""}])
+        ]
         card["text"] = "" if card["as_rows"] else parts.body_text(body)
         card["variables"] = list((cls.variables if cls else {}).items())
     elif setting["kind"] == "integration":
@@ -898,13 +904,17 @@ def _editor_context(
     normalised: dict[str, Any] | None,
     conflict: dict[str, Any] | None = None,
     checked: bool = False,
+    chosen: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
+    """The page's context; ``chosen``: the posted pickers that are no part of the document
+    (the new step's type, a variable to insert), shown as the user left them."""
+    chosen = chosen or {}
     w = _words()
     by_field = errors_by_field(errors, len(doc.get("steps") or []))
     shown = {"", "name", "description", "schedule", "holiday_policy", "steps"}
     shown |= {"schedule_kind", "event", "event_type", "event_name", *_SCHEDULE_FIELDS.values()}
     templates = EmailTemplate.objects.in_bulk()
-    cards = _cards(doc, keys, by_field, request.user, templates)
+    cards = _cards(doc, keys, by_field, request.user, templates, chosen)
     preview = workflow_preview(normalised, language=w.language) if normalised else []
     customers = list(Customer.objects.filter(active=True).order_by("name").values("pk", "name"))
     event = (doc.get("event") or {}).get("type", "")
@@ -949,12 +959,22 @@ def _editor_context(
         "business_day_choices": BUSINESS_DAY_CHOICES,
         "policies": [(p, policy_outcome(p, w)) for p in HOLIDAY_POLICIES],
         "parity_note": w.say(*WEEK_PARITY_NOTE),
+        "new_type": chosen.get("new_step_type", ""),
         "new_types": [
             (key, cls.label)
             for key, cls in step_types().items()
             if cls.required_role is None or user_has_role(request.user, cls.required_role)
         ],
         "in_progress": workflow.executions.filter(status__in=UNFINISHED).count(),  # type: ignore[attr-defined]
+    }
+
+
+def _chosen(post: QueryDict) -> dict[str, str]:
+    """The posted pickers that are no part of the document."""
+    return {
+        name: value
+        for name, value in post.items()
+        if name == "new_step_type" or name.endswith("-var")
     }
 
 
@@ -1076,6 +1096,7 @@ def workflow_editor_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         normalised=result.normalised if not errors else None,
         conflict=conflict,
         checked=True,
+        chosen=_chosen(post),
     )
     template = f"{PAGE}#editor" if wants_fragment(request) else PAGE
     return render(request, template, context)

@@ -181,6 +181,8 @@ def test_a_request_body_is_rows_with_variables_from_a_list(refs: Refs) -> None:
     assert_unchanged_saves_nothing(client, workflow)  # 2 stays a number
 
     data.update({"s2-cfg-body-2-key": "firma", "s2-cfg-body-2-var": "firma_navn"})
+    # Choosing a variable is itself a change: the live check keeps the choice for "Insert".
+    assert form_of(check(client, workflow, data))["s2-cfg-body-2-var"] == "firma_navn"
     data = press(client, workflow, data, "body-var:2:2")
     assert data["s2-cfg-body-2-value"] == "{{ firma_navn }}"
     assert data["s2-cfg-body_count"] == "4"
