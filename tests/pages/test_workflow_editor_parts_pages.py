@@ -401,3 +401,14 @@ def test_an_invalid_event_is_marked_at_its_field(refs: Refs) -> None:
     assert error_after(fragment, f"step-{data['s0-key']}-who-error")
     assert save(client, workflow, {**data, "event_type": "webhook"}) == 200
     assert version(workflow) == 1
+
+
+def test_a_webhook_name_longer_than_an_event_may_have_is_marked_at_its_field(refs: Refs) -> None:
+    workflow = event_workflow(refs, {"group": "all"})
+    client = client_as("business")
+    data = {**load(client, workflow), "event_type": "webhook", "event_name": "x" * 101}
+    fragment = check(client, workflow, data)
+    assert error_after(fragment, "f-event-name-error")
+    assert 'aria-invalid="true"' in fragment.split('id="f-event-name"', 1)[1].split(">", 1)[0]
+    assert save(client, workflow, data) == 200
+    assert version(workflow) == 1
