@@ -31,16 +31,22 @@ __all__ = [
     "FILTER_FIELDS",
     "RowOp",
     "body_from",
+    "body_is_rows",
     "body_rows",
+    "body_text",
     "event_from",
+    "filter_default",
     "filter_from",
+    "filter_languages",
     "filter_rows",
+    "filter_unused",
     "lines_from",
     "lines_rows",
     "moment_fields",
     "moment_from",
     "products",
     "row_op",
+    "same_moment",
 ]
 
 #: A row operation for one part of one step: (what, which row), e.g. ("remove", "2").
