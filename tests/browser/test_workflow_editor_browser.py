@@ -13,6 +13,8 @@ from django.core.cache import cache
 
 from automation.demo import WORKFLOW_NAME, demo_load
 from automation.models import WorkflowDefinition
+from automation.services import workflow_create, workflow_definition
+from tests.automation.workflow_docs import make_refs, running_example
 from tests.browser.conftest import screenshot
 from tests.browser.test_accessibility import PHONE, axe_source, axe_violations, describe  # noqa: F401
 from tests.pages.workflow_helpers import no_celery
@@ -227,3 +229,62 @@ def test_order_lines_and_a_customer_filter_end_to_end(
         "active": True,
     }
     assert errors == []
+
+
+def test_a_request_body_and_a_fixed_moment_in_the_browser(
+    page_as: Any,
+    axe_source: str,  # noqa: F811 (the fixture)
+) -> None:
+    """A developer adds a field to an integration's request body with a variable picked from
+    the list, and moves the reminder to a fixed date and time; the rows fit a phone."""
+    refs = make_refs()
+    doc = running_example(refs)
+    doc["steps"].append(
+        {
+            "step_order": 3,
+            "name": "Meld ERP",
+            "step_type": "call_integration",
+            "action_config": {
+                "integration_id": refs.integration.pk,
+                "method": "POST",
+                "path": "orders",
+                "body": {"kilde": "arbeidsflyt"},
+            },
+        }
+    )
+    workflow = workflow_create(created_by=None, data=doc)
+    page = page_as("developer", viewport=PHONE)
+    page.goto(f"{page.live_server_url}/arbeidsflyter/{workflow.pk}/rediger/")
+    page.wait_for_selector("#editor-form")
+
+    erp = page.locator("li.step-card", has=page.locator("input[value='Meld ERP']"))
+    erp.get_by_label("Nytt felt: navn").fill("dato")
+    changed(page, lambda: page.keyboard.press("Tab"))
+    new_row = erp.locator("li.row-item").nth(1)
+    changed(page, lambda: new_row.get_by_label("Variabel").select_option("dato"))
+    changed(page, lambda: new_row.get_by_role("button", name="Sett inn").click())
+    assert erp.locator("li.row-item").nth(1).get_by_label("Felt 2: verdi").input_value() == (
+        "{{ dato }}"
+    )
+
+    reminder = page.locator("li.step-card", has=page.locator("input[value='Påminnelse']"))
+    changed(page, lambda: reminder.locator("[name$='-when']").select_option("at"))
+    changed(page, lambda: reminder.get_by_label("Dato").fill("2027-06-15"))
+    reminder.locator("[name$='-trigger_time']").fill("12:30")
+    changed(page, lambda: reminder.locator("[name$='-trigger_time']").press("Tab"))
+    assert "Kontrollert: arbeidsflyten er gyldig." in page.inner_text("#editor-status")
+
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= PHONE[0], f"a sideways scrollbar at {PHONE[0]} px ({width} px)"
+    screenshot(page, "workflow-editor-body-phone")
+    violations = axe_violations(page, axe_source)
+    assert not violations, describe("workflow-editor-body-phone", violations)
+
+    page.click("#editor-save")
+    page.wait_for_url(re.compile(rf"/arbeidsflyter/{workflow.pk}/$"))
+    saved = workflow_definition(WorkflowDefinition.objects.get(pk=workflow.pk))
+    assert saved["steps"][2]["action_config"]["body"] == {
+        "kilde": "arbeidsflyt",
+        "dato": "{{ dato }}",
+    }
+    assert saved["steps"][1]["trigger_config"] == {"at": "2027-06-15T12:30:00+02:00"}
