@@ -1,9 +1,10 @@
 """The workflow editor page for business users (HTMX): the workflow as form fields, never JSON.
 
 The form's state between HTMX calls is its own fields: one set per part of the format
-(name, schedule in words, one card per step). Each step card also carries the step as it was
-loaded in a hidden field, so the parts of a step's config the form does not show (an
-integration's body, an order's lines) are kept as they were. Every change posts the whole
+(name, schedule or event in words, one card per step). The nested parts are rows
+(``editor_parts``): order lines, a request body, a customer filter. Each step card also
+carries the step as it was loaded in a hidden field (its retries, and what a user whose role
+may not use the step type cannot change). Every change posts the whole
 form; the view builds the workflow document from it, checks it with THE validator
 (``validate_workflow``) plus the role rules (``automation.policy``) and renders the form again
 with each problem at the field its JSON Pointer names. Save is ``workflow_update``: a new
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -36,8 +38,9 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.decorators import require_role
 from accounts.roles import BUSINESS, user_has_role
+from automation import editor_parts as parts
 from automation.diff import workflow_diff
-from automation.models import WorkflowDefinition, WorkflowVersion
+from automation.models import Integration, WorkflowDefinition, WorkflowVersion
 from automation.policy import WorkflowPermissionError, role_errors, workflow_policy_errors
 from automation.preview import EVENTS, workflow_preview
 from automation.registry import StepType, step_types
@@ -49,7 +52,7 @@ from automation.services import (
     workflow_definition,
     workflow_update,
 )
-from automation.step_config import HOLIDAY_POLICIES
+from automation.step_config import EVENT_TYPES, HOLIDAY_POLICIES
 from automation.validation import validate_workflow
 from automation.wording import WEEK_PARITY_NOTE, WEEKDAYS, Words, policy_outcome
 from core.pages import HtmxHttpRequest, wants_fragment
@@ -78,6 +81,7 @@ WHEN_CHOICES = (
     ("day_time", gettext_lazy("On a weekday at a time")),
     ("time", gettext_lazy("At the next given time")),
     ("delay", gettext_lazy("A while after the previous step")),
+    ("at", gettext_lazy("On a date at a time")),
     ("condition_based", gettext_lazy("Right away, if its condition holds")),
 )
 WHO_CHOICES = (
@@ -90,6 +94,7 @@ CONDITION_CHOICES = (
     ("", gettext_lazy("No condition")),
     ("orders_missing", gettext_lazy("Has not ordered")),
     ("has_ordered", gettext_lazy("Has ordered")),
+    ("customer_filter", gettext_lazy("Match customer details")),
 )
 NTH_CHOICES = (
     (1, gettext_lazy("first")),
@@ -188,8 +193,9 @@ def _schedule_from(post: QueryDict, base: Mapping[str, Any] | None) -> dict[str,
     return schedule
 
 
-def _trigger_from(post: QueryDict, prefix: str, base: Mapping[str, Any]) -> tuple[str, dict]:
-    """(trigger_type, trigger config) from a card's "when" fields."""
+def _trigger_from(post: QueryDict, prefix: str, zone: str) -> tuple[str, dict]:
+    """(trigger_type, trigger config) from a card's "when" fields; a fixed moment is a date
+    and a time in ``zone``."""
     when = post.get(f"{prefix}when") or "immediate"
     day = post.get(f"{prefix}trigger_day") or ""
     time = (post.get(f"{prefix}trigger_time") or "").strip()
@@ -204,12 +210,13 @@ def _trigger_from(post: QueryDict, prefix: str, base: Mapping[str, Any]) -> tupl
         except ValueError:
             minutes = hours
         return "time_based", {"delay_minutes": minutes}
-    if when == "at":  # kept as it was: a fixed moment is set through the assistant or API
-        return "time_based", dict(base.get("trigger_config") or {})
+    if when == "at":
+        date = post.get(f"{prefix}trigger_date") or ""
+        return "time_based", {"at": parts.moment_from(date, time, zone)}
     return when, {}
 
 
-def _recipients_from(post: QueryDict, prefix: str, base: Mapping[str, Any]) -> dict[str, Any]:
+def _recipients_from(post: QueryDict, prefix: str) -> dict[str, Any]:
     who = post.get(f"{prefix}who") or "all"
     if who == "group":
         return {"group": post.get(f"{prefix}group") or ""}
@@ -222,12 +229,15 @@ def _recipients_from(post: QueryDict, prefix: str, base: Mapping[str, Any]) -> d
     return {"group": "all"}
 
 
-def _condition_from(post: QueryDict, prefix: str, base: Mapping[str, Any]) -> dict[str, Any]:
+def _condition_from(
+    post: QueryDict, index: int, base: Mapping[str, Any], op: str
+) -> dict[str, Any]:
+    prefix = f"s{index}-"
     check = post.get(f"{prefix}condition") or ""
     if not check:
         return {}
-    if check == "customer_filter":  # kept as it was
-        return dict(base.get("condition_config") or {})
+    if check == "customer_filter":
+        return parts.filter_from(post, prefix, base, parts.row_op(op, "filter", index))
     window = post.get(f"{prefix}condition_window") or "execution_start"
     if window == "days_back":
         return {"check": check, "days_back": _int(post.get(f"{prefix}condition_days") or "")}
@@ -244,6 +254,8 @@ def _has_condition(cls: type[StepType] | None) -> bool:
     return cls is not None and (cls.acts_on_customers or cls.config_field == "condition_config")
 
 
+#: Setting kinds edited as rows.
+_ROWS = ("lines", "keyvalue")
 #: Config keys the cards have fields of their own for (template picker, "who").
 _OWN_FIELDS = ("template_id", "template", "recipients")
 #: Names of the step types' other settings, read from each type's ``Config`` schema; a
@@ -258,7 +270,9 @@ SETTING_LABELS = {
     "message": gettext_lazy("Message"),
     "from_email": gettext_lazy("From address (optional)"),
     "reply_to": gettext_lazy("Reply-to address (optional)"),
-    "integration_id": gettext_lazy("Integration (number)"),
+    "integration_id": gettext_lazy("Integration"),
+    "lines": gettext_lazy("Order lines"),
+    "body": gettext_lazy("Request body"),
     "method": gettext_lazy("HTTP method"),
     "path": gettext_lazy("Path"),
     "timeout_s": gettext_lazy("Timeout in seconds"),
@@ -276,25 +290,22 @@ SETTING_VALUES = {
 
 @functools.cache
 def step_settings(cls: type[StepType] | None) -> list[dict[str, Any]]:
-    """The step type's own settings the card shows as plain fields, read from its
-    ``Config`` schema: choices, texts, numbers, yes/no and lists of texts. Nested settings
-    (an integration's body, order lines) are kept as they are. Cached: a schema is fixed
-    once the registry is loaded; callers copy the dicts before adding to them."""
+    """The step type's own settings the card shows as fields, read from its ``Config``
+    schema and references: choices, texts, numbers, yes/no, lists of texts, an integration
+    (a picker), order lines (product and quantity rows) and a free-form object such as a
+    request body (name and value rows). A nested setting of another shape is kept as it is.
+    Cached: a schema is fixed once the registry is loaded; callers copy the dicts before
+    adding to them."""
     if cls is None or cls.config_field != "action_config":
         return []
     schema = cls.Config.model_json_schema()
     required = set(schema.get("required") or [])
+    integrations = {ref.path[0] for ref in cls.references if ref.kind == "integration"}
     settings = []
     for key, prop in (schema.get("properties") or {}).items():
         if key in _OWN_FIELDS:
             continue
-        kind = prop.get("type")
-        if prop.get("enum"):
-            kind = "choice"
-        elif kind == "array":
-            kind = "list" if (prop.get("items") or {}).get("type") == "string" else "kept"
-        elif kind not in ("string", "integer", "number", "boolean"):
-            kind = "kept"
+        kind = "integration" if key in integrations else _setting_kind(prop, schema)
         settings.append(
             {
                 "key": key,
@@ -305,6 +316,25 @@ def step_settings(cls: type[StepType] | None) -> list[dict[str, Any]]:
             }
         )
     return settings
+
+
+def _setting_kind(prop: Mapping[str, Any], schema: Mapping[str, Any]) -> str:
+    """How a setting is edited, from its JSON schema (``schema``: the whole, for ``$defs``)."""
+    kind = prop.get("type")
+    if prop.get("enum"):
+        return "choice"
+    if kind == "array":
+        items = dict(prop.get("items") or {})
+        if "$ref" in items:
+            items = (schema.get("$defs") or {}).get(items["$ref"].rsplit("/", 1)[-1], {})
+        if items.get("type") == "string":
+            return "list"
+        if {"sku", "quantity"} <= set(items.get("properties") or {}):
+            return "lines"
+        return "kept"
+    if kind is None and any(o.get("type") == "object" for o in prop.get("anyOf") or []):
+        return "keyvalue"
+    return kind if kind in ("string", "integer", "number", "boolean") else "kept"
 
 
 def _setting_from(post: QueryDict, name: str, kind: str) -> Any:
@@ -318,7 +348,7 @@ def _setting_from(post: QueryDict, name: str, kind: str) -> Any:
     text = (post.get(name) or "").strip()
     if not text:
         return None
-    if kind == "integer":
+    if kind in ("integer", "integration"):
         return _int(text)
     if kind == "number":
         try:
@@ -328,7 +358,27 @@ def _setting_from(post: QueryDict, name: str, kind: str) -> Any:
     return text
 
 
-def _step_from(post: QueryDict, index: int) -> dict[str, Any]:
+def may_use(cls: type[StepType] | None, user: Any) -> bool:
+    """Whether the user's role may put a step of this type in a workflow (the registry's
+    ``required_role``); the card's settings are fields only for them."""
+    return cls is None or cls.required_role is None or user_has_role(user, cls.required_role)
+
+
+def _nested_setting(
+    post: QueryDict, index: int, setting: Mapping[str, Any], action: dict[str, Any]
+) -> Any:
+    """The value of a setting edited in rows (order lines, a body); None: leave it out."""
+    key, op = setting["key"], post.get("op") or ""
+    name = f"s{index}-cfg-{key}"
+    if setting["kind"] == "lines":
+        if action.get("mode") != "lines":
+            return None
+        base = action.get(key) if isinstance(action.get(key), list) else []
+        return parts.lines_from(post, name, base, parts.row_op(op, "lines", index))
+    return parts.body_from(post, name, action.get(key), parts.row_op(op, "body", index))
+
+
+def _step_from(post: QueryDict, index: int, zone: str, user: Any) -> dict[str, Any]:
     """One step from its card: the loaded step, with what the card shows put over it."""
     prefix = f"s{index}-"
     try:
@@ -349,19 +399,27 @@ def _step_from(post: QueryDict, index: int) -> dict[str, Any]:
     }
     # Another type keeps none of the old config: it is a different kind of step.
     action = dict(base.get("action_config") or {}) if same_type else {}
-    trigger_type, trigger = _trigger_from(post, prefix, base)
+    trigger_type, trigger = _trigger_from(post, prefix, zone)
     if cls is not None and cls.waits_for_trigger:
         # Its config is the time it waits for; it keeps its own trigger type.
         kept = base.get("trigger_type") or "immediate"
         step["trigger_type"] = kept if same_type else "immediate"
     else:
         step["trigger_type"] = trigger_type
+    before = (base.get("trigger_config") or {}).get("at")
+    if "at" in trigger and before and parts.same_moment(trigger["at"], before):
+        trigger = {"at": before}
     step["trigger_config"] = trigger
-    if same_type:
-        for setting in step_settings(cls):
+    if same_type and may_use(cls, user):
+        # Rows come after the settings they depend on (order lines after "what to order").
+        settings = sorted(step_settings(cls), key=lambda s: s["kind"] in _ROWS)
+        for setting in settings:
             if setting["kind"] == "kept":
                 continue
-            value = _setting_from(post, f"{prefix}cfg-{setting['key']}", setting["kind"])
+            if setting["kind"] in _ROWS:
+                value = _nested_setting(post, index, setting, action)
+            else:
+                value = _setting_from(post, f"{prefix}cfg-{setting['key']}", setting["kind"])
             if value is None:
                 action.pop(setting["key"], None)
             else:
@@ -370,16 +428,19 @@ def _step_from(post: QueryDict, index: int) -> dict[str, Any]:
         action.pop("template", None)
         action["template_id"] = _int(post.get(f"{prefix}template_id"))
     if cls is not None and cls.acts_on_customers:
-        action["recipients"] = _recipients_from(post, prefix, base)
+        action["recipients"] = _recipients_from(post, prefix)
     step["action_config"] = action
-    condition = _condition_from(post, prefix, base) if _has_condition(cls) else {}
+    op = post.get("op") or ""
+    condition = _condition_from(post, index, base, op) if _has_condition(cls) else {}
     step["condition_config"] = condition
     return step
 
 
-def document_from_post(post: QueryDict, workflow: WorkflowDefinition) -> dict[str, Any]:
+def document_from_post(
+    post: QueryDict, workflow: WorkflowDefinition, user: Any = None
+) -> dict[str, Any]:
     """The workflow document the form says. What the form does not edit (the type, the
-    event) comes from the stored workflow."""
+    time zone, an event's further options) comes from the stored workflow."""
     stored = workflow_definition(workflow)
     doc: dict[str, Any] = {
         "name": (post.get("name") or "").strip(),
@@ -389,10 +450,16 @@ def document_from_post(post: QueryDict, workflow: WorkflowDefinition) -> dict[st
     if stored["workflow_type"] == "scheduled":
         doc["schedule"] = _schedule_from(post, stored.get("schedule"))
     else:
-        doc["event"] = stored.get("event")
+        doc["event"] = parts.event_from(post, stored.get("event"))
+    zone = _zone_of(doc)
     count = min(_int(post.get("step_count") or 0) or 0, 50)
-    doc["steps"] = [_step_from(post, index) for index in range(count)]
+    doc["steps"] = [_step_from(post, index, zone, user) for index in range(count)]
     return doc
+
+
+def _zone_of(doc: Mapping[str, Any]) -> str:
+    """The time zone a step's fixed moment is given in: the schedule's, or the default."""
+    return (doc.get("schedule") or {}).get("timezone") or timezone.get_default_timezone_name()
 
 
 def _step_keys(post: QueryDict, count: int) -> list[str]:
@@ -486,6 +553,7 @@ def _anchors(count: int) -> dict[str, str]:
     """JSON Pointer prefix -> the form field that shows its problems."""
     anchors = {"/name": "name", "/description": "description", "/schedule": "schedule"}
     anchors["/schedule/holiday_policy"] = "holiday_policy"
+    anchors |= {"/event": "event", "/event/type": "event_type", "/event/name": "event_name"}
     anchors["/schedule/schedule_type"] = "schedule_kind"
     for key, name in _SCHEDULE_FIELDS.items():
         anchors[f"/schedule/schedule_config/{key}"] = name
@@ -496,7 +564,13 @@ def _anchors(count: int) -> dict[str, str]:
             anchors[f"/steps/{index}/{key}"] = f"s{index}-{name}"
         for key in _setting_keys():
             anchors[f"/steps/{index}/action_config/{key}"] = f"s{index}-cfg-{key}"
+        for key, _label in parts.FILTER_FIELDS:
+            anchors[f"/steps/{index}/condition_config/{key}"] = f"s{index}-filter-{key}"
     return anchors
+
+
+#: An order line's field: its row's own field.
+_LINE_FIELD = re.compile(r"^/steps/(\d+)/action_config/lines/(\d+)/(sku|quantity)(?:/|$)")
 
 
 def errors_by_field(errors: list[dict[str, str]], count: int) -> dict[str, list[str]]:
@@ -511,6 +585,8 @@ def errors_by_field(errors: list[dict[str, str]], count: int) -> dict[str, list[
             if (path == prefix or path.startswith(prefix + "/")) and len(prefix) > len(best):
                 best = prefix
         key = anchors.get(best, "")
+        if line := _LINE_FIELD.match(path):
+            key = f"s{line[1]}-cfg-lines-{line[2]}-{line[3]}"
         if path == "/schedule/schedule_config":
             key = _SCHEDULE_CODE_FIELDS.get(error.get("code", ""), key)
         messages_ = found.setdefault(key, [])
@@ -629,6 +705,7 @@ def _cards(
     errors: Mapping[str, list[str]],
     user: Any,
     templates: Mapping[int, EmailTemplate],
+    chosen: Mapping[str, str],
 ) -> list[dict[str, Any]]:
     """What each step card shows, read from the step and its type's registry entry."""
     registry = step_types()
@@ -661,6 +738,7 @@ def _cards(
         else:
             who = "all"
         delay = trigger.get("delay_minutes")
+        moment = parts.moment_fields(trigger.get("at"), _zone_of(doc))
         template_id = (step.get("action_config") or {}).get("template_id")
         cards.append(
             {
@@ -679,20 +757,18 @@ def _cards(
                     or user_has_role(user, c.required_role)
                 ],
                 "settings": [
-                    {
-                        **setting,
-                        "value": _setting_value((step.get("action_config") or {}), setting),
-                        "errors": errors.get(f"s{index}-cfg-{setting['key']}", []),
-                    }
+                    _setting_card(step, index, setting, errors, cls, chosen)
                     for setting in step_settings(cls)
                 ],
+                "may_edit": may_use(cls, user),
                 "has_template": _has_template(cls),
                 "has_recipients": bool(cls and cls.acts_on_customers),
                 "has_condition": _has_condition(cls),
                 "waits": bool(cls and cls.waits_for_trigger),
                 "when": when,
                 "day": trigger.get("day") or "",
-                "time": trigger.get("time") or "",
+                "time": moment[1] if when == "at" else trigger.get("time") or "",
+                "date": moment[0] if when == "at" else "",
                 "hours": "" if delay is None else _hours(delay),
                 "who": who,
                 "group": recipients.get("group", ""),
@@ -710,6 +786,11 @@ def _cards(
                     else condition.get("since", "execution_start")
                 ),
                 "days_back": condition.get("days_back", ""),
+                "filters": [
+                    {**row, "errors": errors.get(f"s{index}-filter-{row['field']}", [])}
+                    for row in parts.filter_rows(condition)
+                ],
+                "filter_more": parts.filter_unused(condition) is not None,
                 "template_id": str(template_id or ""),
                 "template_preview": _template_preview(
                     templates.get(template_id) if isinstance(template_id, int) else None
@@ -725,6 +806,52 @@ def _cards(
     return cards
 
 
+def _setting_card(
+    step: Mapping[str, Any],
+    index: int,
+    setting: Mapping[str, Any],
+    errors: Mapping[str, list[str]],
+    cls: type[StepType] | None,
+    chosen: Mapping[str, str],
+) -> dict[str, Any]:
+    """What the card shows for one setting; rows for order lines and a body (``chosen``:
+    the pickers that are no part of the document, as the user left them)."""
+    config = step.get("action_config") or {}
+    name = f"s{index}-cfg-{setting['key']}"
+    card = {**setting, "value": _setting_value(config, setting), "errors": errors.get(name, [])}
+    if setting["kind"] == "lines":
+        lines = config.get(setting["key"])
+        rows = parts.lines_rows(lines)
+        card["shown"] = config.get("mode") == "lines"
+        card["rows"] = [
+            {
+                **row,
+                "errors": errors.get(f"{name}-{number}-sku", [])
+                + errors.get(f"{name}-{number}-quantity", []),
+            }
+            for number, row in enumerate(rows)
+        ]
+        card["products"] = parts.products(_words().language, lines or [])
+    elif setting["kind"] == "keyvalue":
+        body = config.get(setting["key"])
+        card["as_rows"] = parts.body_is_rows(body)
+        card["rows"] = [
+            {**row, "var": chosen.get(f"{name}-{number}-var", "")}
+            for number, row in enumerate([*parts.body_rows(body), {"key": "", "value": ""}])
+        ]
+        card["text"] = "" if card["as_rows"] else parts.body_text(body)
+        card["variables"] = list((cls.variables if cls else {}).items())
+    elif setting["kind"] == "integration":
+        card["choices"] = _integrations(config.get(setting["key"]))
+    return card
+
+
+def _integrations(current: Any) -> list[tuple[str, str]]:
+    """(id, name) of the active integrations, and the step's own even when it is not."""
+    rows = Integration.objects.filter(Q(is_active=True) | Q(pk=_int(current) or 0))
+    return [(str(i.pk), i.name) for i in rows.order_by("name")]
+
+
 def _setting_value(config: Mapping[str, Any], setting: Mapping[str, Any]) -> Any:
     value = config.get(setting["key"])
     if value is None:
@@ -733,7 +860,7 @@ def _setting_value(config: Mapping[str, Any], setting: Mapping[str, Any]) -> Any
         return ", ".join(str(item) for item in value)
     if setting["kind"] == "boolean":
         return bool(value)
-    return value if setting["kind"] == "kept" else str(value)
+    return value if setting["kind"] in ("kept", *_ROWS) else str(value)
 
 
 def _hours(minutes: Any) -> str:
@@ -777,20 +904,28 @@ def _editor_context(
     normalised: dict[str, Any] | None,
     conflict: dict[str, Any] | None = None,
     checked: bool = False,
+    chosen: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
+    """The page's context; ``chosen``: the posted pickers that are no part of the document
+    (the new step's type, a variable to insert), shown as the user left them."""
+    chosen = chosen or {}
     w = _words()
     by_field = errors_by_field(errors, len(doc.get("steps") or []))
     shown = {"", "name", "description", "schedule", "holiday_policy", "steps"}
-    shown |= {"schedule_kind", *_SCHEDULE_FIELDS.values()}
+    shown |= {"schedule_kind", "event", "event_type", "event_name", *_SCHEDULE_FIELDS.values()}
     templates = EmailTemplate.objects.in_bulk()
-    cards = _cards(doc, keys, by_field, request.user, templates)
+    cards = _cards(doc, keys, by_field, request.user, templates, chosen)
     preview = workflow_preview(normalised, language=w.language) if normalised else []
     customers = list(Customer.objects.filter(active=True).order_by("name").values("pk", "name"))
     event = (doc.get("event") or {}).get("type", "")
     return {
+        "event_type": event,
+        "event_name": (doc.get("event") or {}).get("name", ""),
+        "event_types": [(kind, w.say(*EVENTS.get(kind, (kind, kind)))) for kind in EVENT_TYPES],
+        "languages": parts.filter_languages(),
+        "zone": _zone_of(doc),
         "workflow": workflow,
         "doc": doc,
-        "event_text": w.say(*EVENTS.get(event, (event, event))) if event else "",
         "schedule": _schedule_fields(doc),
         "cards": cards,
         "base_version": base_version,
@@ -822,12 +957,22 @@ def _editor_context(
         "business_day_choices": BUSINESS_DAY_CHOICES,
         "policies": [(p, policy_outcome(p, w)) for p in HOLIDAY_POLICIES],
         "parity_note": w.say(*WEEK_PARITY_NOTE),
+        "new_type": chosen.get("new_step_type", ""),
         "new_types": [
             (key, cls.label)
             for key, cls in step_types().items()
             if cls.required_role is None or user_has_role(request.user, cls.required_role)
         ],
         "in_progress": workflow.executions.filter(status__in=UNFINISHED).count(),  # type: ignore[attr-defined]
+    }
+
+
+def _chosen(post: QueryDict) -> dict[str, str]:
+    """The posted pickers that are no part of the document."""
+    return {
+        name: value
+        for name, value in post.items()
+        if name == "new_step_type" or name.endswith("-var")
     }
 
 
@@ -897,7 +1042,7 @@ def workflow_editor_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return render(request, PAGE, context)
 
     post = request.POST
-    doc = document_from_post(post, workflow)
+    doc = document_from_post(post, workflow, request.user)
     keys = _step_keys(post, len(doc["steps"]))
     base_version = _int(post.get("version"))
     if not isinstance(base_version, int):
@@ -949,6 +1094,7 @@ def workflow_editor_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         normalised=result.normalised if not errors else None,
         conflict=conflict,
         checked=True,
+        chosen=_chosen(post),
     )
     template = f"{PAGE}#editor" if wants_fragment(request) else PAGE
     return render(request, template, context)

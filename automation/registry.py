@@ -167,6 +167,9 @@ class StepType:
     #: The least role that may put this step in a workflow (``accounts.roles``), beyond what
     #: editing workflows needs anyway; None: whoever may edit workflows.
     required_role: ClassVar[str | None] = None
+    #: Template variables its free-form settings may use (``{{ name }}``, e.g. in a request
+    #: body), with what each holds (lazy text); the editor page offers them.
+    variables: ClassVar[Mapping[str, Any]] = {}
     #: Celery queue for the step's fanned-out work.
     queue: ClassVar[str] = "default"
     #: The DSL method (named after ``key``).

@@ -177,7 +177,17 @@ def _event_def() -> dict[str, Any]:
         "type": "object",
         "description": "What starts an event-based workflow; further keys are event options.",
         "required": ["type"],
-        "properties": {"type": {"type": "string", "enum": list(EVENT_TYPES)}},
+        "properties": {
+            "type": {"type": "string", "enum": list(EVENT_TYPES)},
+            # A webhook event's name is at most 100 characters (executions.webhooks): a
+            # longer one could never be received.
+            "name": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 100,
+                "description": "webhook only: the event name it starts on (none: every webhook)",
+            },
+        },
     }
 
 

@@ -48,6 +48,14 @@ class CallIntegration(StepType):
             DslParam("timeout_s", "timeout_s"),
         )
     )
+    # The values ``_variables`` fills in, with what each holds.
+    variables = {
+        "firma_navn": _("the company's name"),
+        "arbeidsflyt": _("the workflow's name"),
+        "kjoring_id": _("the run's number"),
+        "dato": _("today's date (YYYY-MM-DD)"),
+        "antall_kunder": _("how many customers the last step found"),
+    }
     nouns = re.compile(r"(integrasjon\w*|integrations?|api)")
     prompt = (
         "call_integration sender en HTTP-forespørsel til en integrasjon (integration_id fra "

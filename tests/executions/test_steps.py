@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,6 +19,7 @@ from executions import engine
 from executions.dispatch import dispatch_due
 from executions.engine import StepContext
 from executions.models import WorkflowActionLog, WorkflowExecution
+from executions.steps.call_integration import CallIntegration
 from executions.steps.create_order import CreateOrder
 from tests.customers.factories import CustomerFactory, CustomerGroupFactory, OrderFactory
 from tests.templates_app.factories import EmailTemplateFactory
@@ -625,3 +627,44 @@ def test_call_integration_sends_the_request_and_logs_the_answer(
     assert loopback_http.requests == [("PUT", "/api/status", b"done Synk")]
     row = WorkflowActionLog.objects.get(execution=execution)
     assert row.result_data == {"method": "PUT", "path": "/status", "status": 200, "bytes": 12}
+
+
+def test_every_variable_the_editor_offers_for_a_body_is_filled_in(
+    clock, queue, loopback_http, make_workflow, start_execution
+) -> None:
+    """The editor page offers ``CallIntegration.variables``; each is one the step fills."""
+    integration = integration_create(
+        name="ERP",
+        base_url=loopback_http.base_url,
+        auth_type=Integration.AuthType.NONE,
+        credentials={},
+        headers=None,
+        created_by=None,
+        test_connection=False,
+    )
+    body = {name: "{{ " + name + " }}" for name in CallIntegration.variables}
+    assert body  # the editor has something to offer
+    workflow = make_workflow(
+        [
+            {
+                "step_order": 1,
+                "step_type": "call_integration",
+                "action_config": {
+                    "integration_id": integration.pk,
+                    "method": "POST",
+                    "path": "/sync",
+                    "body": body,
+                },
+            }
+        ],
+        name="Synk",
+    )
+
+    execution = run_to_the_end(start_execution(workflow), queue)
+
+    assert execution.status == Status.COMPLETED
+    [(_method, _path, sent)] = loopback_http.requests
+    filled = json.loads(sent)
+    assert set(filled) == set(CallIntegration.variables)
+    assert not [value for value in filled.values() if "{{" in value]
+    assert filled["arbeidsflyt"] == "Synk"

@@ -521,3 +521,13 @@ def test_a_step_types_own_settings_are_fields_read_from_its_config(
         "report": "orders_missing",
         "send_to": ["salg@example.com", "lager@example.com"],
     }
+
+
+def test_the_new_steps_type_stays_chosen_through_a_live_check(
+    workflow: WorkflowDefinition,
+) -> None:
+    """Choosing the type is a change the form checks; "Add step" then adds that type."""
+    client = client_as("business")
+    data = {**load(client, workflow), "new_step_type": "create_order"}
+    fragment = client.post(edit_url(workflow), data, **HTMX).content.decode()
+    assert form_of(fragment)["new_step_type"] == "create_order"
