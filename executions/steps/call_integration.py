@@ -56,7 +56,7 @@ class CallIntegration(StepType):
         "dato": _("today's date (YYYY-MM-DD)"),
         "antall_kunder": _("how many customers the last step found"),
     }
-    nouns = re.compile(r"(integrasjon\w*|integrations?|api)")
+    nouns = re.compile(r"\b(integrasjon\w*|integrations?|api)\b")
     prompt = (
         "call_integration sender en HTTP-forespørsel til en integrasjon (integration_id fra "
         "listen, method, path under integrasjonens adresse, body kan bruke {{ variabler }})."

@@ -135,6 +135,17 @@ def test_a_target_the_draft_lacks_is_a_question():
     assert "rapporten" in outcome.question
 
 
+@pytest.mark.parametrize(
+    "text", ["flytt integrasjonen til fredag kl 10", "move the integration to friday at 10"]
+)
+def test_the_integration_is_a_target_by_its_nouns(text: str):
+    # "integrasjonen" / "the API": the call_integration step's nouns (word boundaries, not
+    # the backspace characters a raw string once held); this draft has no such step.
+    outcome = refine(text)
+    assert outcome.workflow is None
+    assert any(word in outcome.question.lower() for word in ("integrasjon", "integration"))
+
+
 def test_step_number_out_of_range_is_a_question():
     outcome = refine("flytt steg 7 til fredag kl 10")
     assert outcome.workflow is None and "2 steg" in outcome.question
