@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ai_assistant.context import GroupInfo
+from ai_assistant.offline import kinds as customer_kinds
 from ai_assistant.offline.templates import concepts_in
 from ai_assistant.offline.text import NUM, blank, fold, number, one_letter_off, stems
 from ai_assistant.offline.timing import FULL_DAY, day_from_match, is_day_word
@@ -69,7 +70,7 @@ _EVERYONE = re.compile(
 )
 # "to X", "til X", "for X", "gruppen X", "X group": where an unknown group name shows.
 _AUDIENCE_SLOT = re.compile(
-    r"\b(?:til|to|for|hos)\s+(?:alle\s+|all\s+)?(?:våre\s+|our\s+|the\s+|de\s+)?([\wæøåé]+)"
+    r"\b(?:til|to|for|hos|te)\s+(?:alle\s+|all\s+)?(?:våre\s+|our\s+|the\s+|de\s+|dei\s+)?([\wæøåé]+)"
     r"(?:[- ]?(?:gruppen|group))?"
     r"|\b(?:gruppen|group)\s+([\wæøåé]+)|\b([\wæøåé]+)-?gruppen\b|\bthe\s+([\wæøåé]+)\s+group\b"
     # "remind the bars", "påminn barene": whom a reminder is for.
@@ -125,6 +126,12 @@ _GROUP_SYNONYMS: list[frozenset[str]] = [
 ]
 
 
+_GENERIC_GROUP_WORDS = frozenset(
+    """kunde kunder kundene kunden customer customers client clients gruppe gruppen group
+    groups og and""".split()
+)
+
+
 class GroupMatcher:
     """Finds a customer group by a word of the request: its slug or name, an inflected form
     ("kafeene"), or a word of the same kind in the other language ("shops" -> butikker)."""
@@ -132,13 +139,19 @@ class GroupMatcher:
     def __init__(self, groups: Sequence[GroupInfo]) -> None:
         self.groups = list(groups)
         self._stems = [(g, self._group_stems(g)) for g in self.groups]
+        #: (slug, the kinds of customer its name is made of), for ``kinds.kind_phrases``.
+        self.kinds = [
+            (g["slug"], customer_kinds.kinds_in_name(f"{g['slug']} {g['name']}"))
+            for g in self.groups
+        ]
 
     @staticmethod
     def _group_stems(group: GroupInfo) -> set[str]:
         words = re.split(r"[\s_-]+", f"{group['slug']} {group['name']}")
         found: set[str] = set()
         for word in words:
-            if len(word) >= 3:
+            # "Tromsø-kunder": "kunder" says nothing about which customers.
+            if len(word) >= 3 and fold(word) not in _GENERIC_GROUP_WORDS:
                 found |= stems(word)
         for cluster in _GROUP_SYNONYMS:
             cluster_stems = set().union(*(stems(w) for w in cluster))
@@ -228,6 +241,31 @@ def not_ordered(text: str) -> bool:
     return _NOT_ORDERED.search(text) is not None
 
 
+# Where a phrase stands for whom a step is: after "til", "to", "for" (dialect "te", "åt"), after
+# "remind", or before "get" / "får".
+_BEFORE_AUDIENCE = re.compile(
+    r"\b(?:til|to|for|te|åt|remind|nudge|påminn\w*|minn)\s+"
+    r"(?:(?:the|all|alle|our|våre|de|dei|dem|those|of)\s+)*$"
+)
+_AFTER_AUDIENCE = re.compile(r"^\s+(?:should\s+|skal\s+|will\s+)?(?:get|gets|får|få)\b")
+
+
+def _read_kinds(frag: Fragment, s: str, groups: GroupMatcher) -> str:
+    """Groups named by a kind of customer ("the school canteens" -> skolekantiner); a kind
+    no group is made of, where it names the audience, is a group the business does not have."""
+    for found in customer_kinds.kind_phrases(s, groups.kinds):
+        if found.group is not None:
+            if found.group not in frag.groups:
+                frag.groups.append(found.group)
+        elif _BEFORE_AUDIENCE.search(s[: found.start]) or _AFTER_AUDIENCE.match(s[found.end :]):
+            if found.words not in frag.unknown_groups:
+                frag.unknown_groups.append(found.words)
+        else:
+            continue
+        s = s[: found.start] + " " * (found.end - found.start) + s[found.end :]
+    return s
+
+
 def read_audience(
     frag: Fragment, s: str, groups: GroupMatcher, *, action_words: re.Pattern[str]
 ) -> None:
@@ -235,6 +273,7 @@ def read_audience(
     (asked about rather than dropped). ``action_words`` are not group names ("rapporten")."""
     for pattern, word in _PHRASE_GROUPS:
         s = pattern.sub(word, s)
+    s = _read_kinds(frag, customer_kinds.replace_phrases(s), groups)
     for word in re.findall(r"[\wæøåé]+", s):
         group = groups.match(word) if len(word) >= 4 and word not in _AUDIENCE_STOP else None
         if group is not None and group["slug"] not in frag.groups:
