@@ -38,6 +38,7 @@ CONCEPTS: tuple[Concept, ...] = (
         "bestilling",
         (
             "bestillingsskjema", "skjema", "order form", "ordering form", "order sheet",
+            "order list", "ordering list",
             "bestillingsliste", "bestillingslenke", "order link", "bestilling", "ordering",
         ),
         ("Bestillingsskjema", "Order form"),

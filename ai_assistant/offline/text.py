@@ -36,6 +36,12 @@ _SPLIT = re.compile(
 _SUFFIXES = ("ene", "ane", "ies", "er", "en", "et", "es", "an", "a", "e", "s")
 
 
+_NUMBER_THEN_SENTENCE = re.compile(
+    r"(\d)\.(?=\s+(?!(?i:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-z]*\b)"
+    r"[A-ZÆØÅ])"
+)
+
+
 def normalise(text: str) -> tuple[str, list[str]]:
     """Lower case, one space, "kl." / "klokka" as "kl", "16.00" as "16:00", ordinals without
     their dot; e-mail addresses replaced by ``zzaddr<n>zz`` and returned."""
@@ -46,6 +52,9 @@ def normalise(text: str) -> tuple[str, list[str]]:
         return f" zzaddr{len(emails) - 1}zz "
 
     text = _EMAIL.sub(keep, text.strip())
+    # "... Wednesday at 10. Friday 2pm: ...": a full stop after a number ends a sentence when
+    # a capital follows (not a month: "den 17. Mai"); an ordinal's dot is dropped below.
+    text = _NUMBER_THEN_SENTENCE.sub(r"\1 .", text)
     text = text.lower()
     text = text.replace("\u2019", "'").replace("«", " ").replace("»", " ").replace('"', " ")
     text = re.sub(r"\bkl\.", "kl ", text)

@@ -47,7 +47,7 @@ _KIND_WORDS = (
         "bestilling",
         re.compile(
             r"\b(?:bestillings|bestilling|ordre|order)?-?skjema\w*|\border[- ]?forms?\b"
-            r"|\bordering\s+forms?\b|\border\s+sheets?\b"
+            r"|\bordering\s+forms?\b|\border(?:ing)?\s+(?:sheets?|lists?)\b"
             r"|\bbestillingsliste\w*|\bbestillingslenke\w*|\border\s+links?\b|\bforms?\b"
         ),
     ),
