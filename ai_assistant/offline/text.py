@@ -87,7 +87,8 @@ _VOCABULARY = frozenset(
     friday saturday sunday bestillingsskjema bestillingsskjemaet skjemaet påminnelse
     påminnelsen purring purringen bekreftelse ordrebekreftelse nyhetsbrev nyhetsbrevet
     prisliste prislisten rapport rapporten reminder reminders confirmation newsletter
-    hverdag hverdager virkedag virkedager helligdag helligdager weekdays business
+    hverdag hverdager virkedag virkedager virkedagen helligdag helligdager helligdagen weekdays
+    business
     annenhver måneden monthly ukentlig weekly daglig daily velkomst welcome faktura
     invoice""".split()
 )
