@@ -36,6 +36,13 @@ _SPLIT = re.compile(
 _SUFFIXES = ("ene", "ane", "ies", "er", "en", "et", "es", "an", "a", "e", "s")
 
 
+_DIALECT = {
+    "ikkje": "ikke", "ikkj": "ikke", "seinere": "senere", "seinare": "senere", "sia": "siden",
+    "dagan": "dagene", "dagane": "dagene", "kvar": "hver", "morran": "morgenen",
+    "morra": "morgenen", "veka": "uka", "vekene": "ukene", "te": "til", "dei": "de",
+    "ennu": "ennå", "enno": "ennå",
+}  # fmt: skip
+_DIALECT_WORDS = re.compile(r"\b(?:" + "|".join(_DIALECT) + r")\b")
 _NUMBER_THEN_SENTENCE = re.compile(
     r"(\d)\.(?=\s+(?!(?i:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-z]*\b)"
     r"[A-ZÆØÅ])"
@@ -73,6 +80,15 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\b(\d{1,2})\.(\d{2})\b", r"\1:\2", text)  # 16.00 -> 16:00
     text = re.sub(r"\b(\d{1,2})\.(?=\s|$)", r"\1", text)  # den 10. -> den 10
     text = re.sub(r"\bmnd\b\.?", "måned", text)  # "i mnd", "hver mnd"
+    # Dialect and spoken forms, as the readers know them ("sia fredag", "dei siste 2 dagan").
+    text = _DIALECT_WORDS.sub(lambda m: _DIALECT[m.group(0)], text)
+    # "en halvtime etterpå", "to timer etterpå": a delay ("etterpå" would cut the part).
+    text = re.sub(r"\b(?:en\s+|ein\s+)?halvtime\w*", "30 minutter", text)
+    text = re.sub(
+        r"\b(minutt\w*|min|timer?|hours?|dager?|døgn|uker?)\s+(?:etterpå|deretter)\b",
+        r"\1 senere",
+        text,
+    )
     # "send order from every monday": the order form, mistyped.
     text = re.sub(r"\border from(?=\s+(?:every|each|on|at|to|hver|til|\d))", "order form", text)
     text = re.sub(r"\s+", " ", text)
