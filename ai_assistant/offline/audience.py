@@ -107,7 +107,8 @@ _AUDIENCE_STOP = _words(
     start starten end slutten uke uken week dag dagen day this these its his days weeks
     hours minutes months dagene ukene timer minutter others neste next resten rest alle
     sine sin deres their yours ours dere kl ones one people folks guys whoever anyone anybody
-    somebody someone hvem bare kun only just"""
+    somebody someone hvem bare kun only just ukas ukens uka dagens månedens årets todays
+    weeks"""
 )
 
 _GROUP_SYNONYMS: list[frozenset[str]] = [

@@ -28,7 +28,7 @@ _ORDER_EVENT = re.compile(
     r"|the\s+customer)\s+(?:has\s+)?(?:orders|ordered|buys|bought)\b"
 )
 _CUSTOMER_EVENT = re.compile(
-    r"\bny\w*\s+kunde\w*(?:\s+(?:registrerer\s+seg|blir\s+opprettet|opprettes|legges\s+til))?"
+    r"\b(?:ny\w*|new)\s+kunde\w*(?:\s+(?:registrerer\s+seg|blir\s+opprettet|opprettes|legges\s+til))?"
     r"|\bnew\s+customers?(?:\s+(?:signs?\s+up|registers|is\s+(?:created|added)|joins))?"
     r"|\b(?:when|whenever|once)\s+(?:an?\s+|the\s+)?customer\s+(?:signs?\s+up|registers|"
     r"is\s+(?:created|added)|joins)"

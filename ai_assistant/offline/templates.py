@@ -14,7 +14,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ai_assistant.offline.kinds import kind_of_word
 from ai_assistant.offline.text import fold, stems
+from ai_assistant.offline.timing import is_day_word
 
 __all__ = ["Concept", "TemplateMatcher", "concepts_in", "proposal"]
 
@@ -100,7 +102,10 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept("meny", ("meny", "menu", "menyen"), ("Meny", "Menu"), "meny"),
     Concept(
         "levering",
-        ("levering", "leveranse", "leveringsinfo", "delivery", "deliveries", "utkjøring"),
+        (
+            "levering", "leveranse", "leveringsinfo", "delivery", "deliveries", "utkjøring",
+            "på vei", "on the way", "on its way", "out for delivery", "underveis",
+        ),
         ("Leveringsinfo", "Delivery information"),
         "levering",
     ),
@@ -206,13 +211,111 @@ def concepts_in(text: str) -> list[tuple[Concept, re.Match[str]]]:
         taken.append(m.span())
         if concept.key not in found or m.start() < found[concept.key][1].start():
             found[concept.key] = (concept, m)
+    if "faktura" in found and "reminder" in found:
+        # "fakturapåminnelse", "invoice reminder": a reminder about an invoice, not about ordering.
+        invoice, reminder = found["faktura"][1], found["reminder"][1]
+        if reminder.start() <= invoice.end() + 1 and invoice.start() <= reminder.end() + 1:
+            del found["reminder"]
     return sorted(found.values(), key=lambda item: item[1].start())
+
+
+# "dagens", "ukas", "weekly": when something is sent, not what; a template named "Dagens
+# fangst" is not the request "ukas oppskrift". They only tip the balance between templates
+# that fit for other reasons.
+_QUALIFIER_WORDS = frozenset(
+    """dagens ukas ukens månedens årets today today's todays daily weekly monthly ukentlig
+    ukentlige månedlig månedlige daglig daglige this week's weeks week uke uka uken dag
+    dagen""".split()
+)
+# Content words in English and their Norwegian stems, for templates named in Norwegian ("the
+# cod season email" -> "Skreisesongen", "today's catch" -> "Dagens fangst").
+_LEXICON: dict[str, tuple[str, ...]] = {
+    "cod": ("skrei", "torsk"), "skrei": ("torsk",), "torsk": ("skrei",),
+    "catch": ("fangst",), "season": ("sesong",), "seasonal": ("sesong",),
+    "christmas": ("jul",), "xmas": ("jul",), "easter": ("påske",), "summer": ("sommer",),
+    "winter": ("vinter",), "spring": ("vår",), "autumn": ("høst",), "baking": ("bakst",),
+    "bakes": ("bakst",), "bread": ("brød",), "cake": ("kake",), "cakes": ("kake",),
+    "fresh": ("fersk",), "fish": ("fisk",), "salmon": ("laks",), "shrimp": ("reke",),
+    "prawns": ("reke",), "crab": ("krabbe",), "seafood": ("sjømat",), "meat": ("kjøtt",),
+    "cheese": ("ost",), "milk": ("melk",), "dairy": ("meieri",), "coffee": ("kaffe",),
+    "beer": ("øl",), "wine": ("vin",), "fruit": ("frukt",), "vegetables": ("grønnsak",),
+    "flowers": ("blomst",), "oven": ("ovn",), "lunch": ("lunsj",), "catalogue": ("katalog",),
+    "catalog": ("katalog",), "news": ("nytt",), "stock": ("lager",),
+}  # fmt: skip
+# Concepts so common in requests that their words name no template by its name ("ordre" is
+# not the "Ordrebekreftelse").
+_EVERYDAY = frozenset({"bestilling", "reminder", "confirmation", "welcome"})
+
+
+# Words of when and for whom, never a template's content.
+_WHEN_WORDS = frozenset(
+    """måned måneden måneder mnd month months monthly uke uken uker week weeks dag dagen dager
+    day days første first andre second tredje third siste last hver every each time timer hour
+    hours minutt minutter minutes neste next morgen morgenen morning kveld kvelden evening
+    middag noon natt night senere later etter after før before innen within helg helgen
+    weekend weekends""".split()
+)
+
+
+# Words of every request about orders and customers: no template's name by themselves.
+_TRADE_WORDS = frozenset(
+    """ordre ordren ordrer ordrene order orders ordered ordering bestilt bestille bestiller
+    bestilte vare varer varene goods items products kunde kunden kunder kundene customer
+    customers info informasjon information update oppdatering liste lista listen list lists
+    melding message beskjed ones those them still fortsatt""".split()
+)
+
+
+def _name_terms(text: str) -> set[str]:
+    """The request's content words (and their Norwegian stems) that may be part of a
+    template's own name."""
+    everyday = {m.group(0) for concept, m in concepts_in(text) if concept.key in _EVERYDAY}
+    terms: set[str] = set()
+    for word in re.findall(r"[\wæøå']+", fold(text)):
+        if (
+            word in _STOP
+            or word in _QUALIFIER_WORDS
+            or word in _WHEN_WORDS
+            or word in _TRADE_WORDS
+            or is_day_word(word)
+            or kind_of_word(word) is not None
+            or word in everyday
+            or word.isdigit()
+            or any(word in phrase or phrase in word for phrase in everyday)
+        ):
+            continue
+        found = {s for s in stems(word) if len(s) >= 4} | set(_LEXICON.get(word, ()))
+        for stem in list(found):
+            found |= set(_LEXICON.get(stem, ()))
+        terms |= found
+    return terms
+
+
+def _in_name(term: str, name_words: list[str]) -> bool:
+    """``term`` is a word of the name or a part of one ("skrei" in "skreisesongen", "jul" at the
+    start of "julebaksten")."""
+    for word in name_words:
+        if word == term or word.startswith(term) or (len(term) >= 5 and term in word):
+            return True
+    return False
+
+
+def _qualifies(qualifier: str, words: list[str]) -> bool:
+    """ "today's" / "dagens", "weekly" / "ukens": the same qualifier, in either language."""
+    same = {
+        "today's": "dagens", "todays": "dagens", "today": "dagens", "daily": "dagens",
+        "weekly": "ukens", "ukas": "ukens", "monthly": "månedens",
+    }  # fmt: skip
+    wanted = {qualifier, same.get(qualifier, qualifier)}
+    if "ukens" in wanted:
+        wanted |= {"ukas", "ukens", "weekly"}
+    return bool(wanted & set(words))
 
 
 def _content_stems(text: str) -> set[str]:
     out: set[str] = set()
     for word in re.findall(r"[\wæøå]+", fold(text)):
-        if word in _STOP or len(word) < 3 or word.isdigit():
+        if word in _STOP or word in _QUALIFIER_WORDS or len(word) < 3 or word.isdigit():
             continue
         out |= {s for s in stems(word) if len(s) >= 3}
     return out
@@ -252,10 +355,16 @@ class TemplateMatcher:
         # What the request means without naming it counts less than what it names.
         implied = set(prefer) - named
         words = _content_stems(text)
+        terms = _name_terms(text)
+        # What the request is about beyond the everyday emails of ordering.
+        content = named - _EVERYDAY
+        qualifiers = {w for w in re.findall(r"[\wæøå']+", fold(text)) if w in _QUALIFIER_WORDS}
         scored = []
         for template, (by_category, by_name, by_subject), template_stems in zip(
             self.templates, self._concepts, self._stems, strict=True
         ):
+            name_words = re.findall(r"[\wæøå]+", fold(str(template.get("name") or "")))
+            subject_words = re.findall(r"[\wæøå]+", fold(str(template.get("subject") or "")))
             score = (
                 10 * len(named & by_category)
                 + 6 * len(named & by_name)
@@ -263,8 +372,17 @@ class TemplateMatcher:
                 + 4 * len(implied & by_category)
                 + 2 * len(implied & (by_name | by_subject))
                 + 3 * len(words & template_stems)
+                # A content word that is (part of) the template's own name says which one.
+                + 15 * sum(_in_name(t, name_words) for t in terms)
             )
+            by_name_terms = any(_in_name(t, name_words) for t in terms)
+            if content and not named & (by_category | by_name | by_subject) and not by_name_terms:
+                # "fakturapåminnelse" where no template is about invoices: not the order
+                # reminder, whatever words they share.
+                continue
             if score:
+                # "today's catch": "Dagens fangst" rather than "Bestillingsskjema - ukas fangst".
+                score += sum(_qualifies(q, name_words + subject_words) for q in qualifiers)
                 scored.append(Scored(template, score))
         return sorted(scored, key=lambda s: (-s.score, s.template.get("id") or 0))
 
