@@ -251,6 +251,15 @@ _BEFORE_AUDIENCE = re.compile(
 _AFTER_AUDIENCE = re.compile(r"^\s+(?:should\s+|skal\s+|will\s+)?(?:get|gets|får|få)\b")
 
 
+def _names_audience(s: str, found: customer_kinds.KindMatch) -> bool:
+    """Whether a kind of customer stands where the audience is named ("to the butchers"); after
+    "for" only in the plural ("for bakeriet" is what something is for)."""
+    before = _BEFORE_AUDIENCE.search(s[: found.start])
+    if before and before.group(0).startswith("for"):
+        return re.search(r"(?:er|ene|ane|ar|s|an)$", found.words) is not None
+    return before is not None or _AFTER_AUDIENCE.match(s[found.end :]) is not None
+
+
 def _read_kinds(frag: Fragment, s: str, groups: GroupMatcher) -> str:
     """Groups named by a kind of customer ("the school canteens" -> skolekantiner); a kind
     no group is made of, where it names the audience, is a group the business does not have."""
@@ -258,7 +267,7 @@ def _read_kinds(frag: Fragment, s: str, groups: GroupMatcher) -> str:
         if found.group is not None:
             if found.group not in frag.groups:
                 frag.groups.append(found.group)
-        elif _BEFORE_AUDIENCE.search(s[: found.start]) or _AFTER_AUDIENCE.match(s[found.end :]):
+        elif _names_audience(s, found):
             if found.words not in frag.unknown_groups:
                 frag.unknown_groups.append(found.words)
         else:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ai_assistant.offline.text import fold, stems
 
@@ -82,6 +83,7 @@ _AMBIGUOUS = frozenset({"skip", "bar"})
 _DETERMINER = re.compile(r"\b(?:til|to|the|alle|all|our|våre|de|dei|for|te)\s+$")
 
 
+@lru_cache(maxsize=4096)
 def kind_of_word(word: str) -> str | None:
     """The kind one word of a request names ("canteens", "båtane"), or None."""
     if fold(word) in _NEVER:
@@ -92,7 +94,8 @@ def kind_of_word(word: str) -> str | None:
     return None
 
 
-def kinds_in_name(name: str) -> set[str]:
+@lru_cache(maxsize=1024)
+def kinds_in_name(name: str) -> frozenset[str]:
     """The kinds a group's name and slug are made of, compounds taken apart."""
     found: set[str] = set()
     for word in re.split(r"[\s_-]+", fold(name)):
@@ -107,7 +110,7 @@ def kinds_in_name(name: str) -> set[str]:
             if part in rest:
                 found.add(part_kind)
                 rest = rest.replace(part, " ")
-    return found
+    return frozenset(found)
 
 
 @dataclass
@@ -125,7 +128,7 @@ class KindMatch:
 _WORD = re.compile(r"[\wæøåé']+")
 
 
-def kind_phrases(s: str, groups: Sequence[tuple[str, set[str]]]) -> list[KindMatch]:
+def kind_phrases(s: str, groups: Sequence[tuple[str, frozenset[str]]]) -> list[KindMatch]:
     """Runs of words naming kinds of customer in ``s``, each with the group it means.
 
     ``groups``: (slug, kinds) of each group. A run's head is its last word's kind; groups of

@@ -266,10 +266,10 @@ _TRADE_WORDS = frozenset(
 )
 
 
-def _name_terms(text: str) -> set[str]:
+def _name_terms(text: str, found: list[tuple[Concept, re.Match[str]]]) -> set[str]:
     """The request's content words (and their Norwegian stems) that may be part of a
     template's own name."""
-    everyday = {m.group(0) for concept, m in concepts_in(text) if concept.key in _EVERYDAY}
+    everyday = {m.group(0) for concept, m in found if concept.key in _EVERYDAY}
     terms: set[str] = set()
     for word in re.findall(r"[\wæøå']+", fold(text)):
         if (
@@ -335,6 +335,8 @@ class TemplateMatcher:
     #: Per template: the concepts its category, its name and its subject stand for.
     _concepts: list[tuple[set[str], set[str], set[str]]] = field(default_factory=list)
     _stems: list[set[str]] = field(default_factory=list)
+    #: Per template: the words of its name.
+    _name_words: list[list[str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for template in self.templates:
@@ -346,25 +348,25 @@ class TemplateMatcher:
             by_subject = {c.key for c, _m in concepts_in(str(template.get("subject") or ""))}
             self._concepts.append((by_category, by_name, by_subject))
             self._stems.append(_content_stems(f"{template.get('name', '')} {category}"))
+            self._name_words.append(re.findall(r"[\wæøå]+", fold(str(template.get("name") or ""))))
 
     def ranked(self, text: str, *, prefer: Iterable[str] = ()) -> list[Scored]:
         """Templates sharing something with ``text``, best first: a concept its category
         stands for counts most, then its name, then its subject, then shared word stems.
         ``prefer``: concepts the request means without naming them."""
-        named = {concept.key for concept, _m in concepts_in(text)}
+        found = concepts_in(text)
+        named = {concept.key for concept, _m in found}
         # What the request means without naming it counts less than what it names.
         implied = set(prefer) - named
         words = _content_stems(text)
-        terms = _name_terms(text)
+        terms = _name_terms(text, found)
         # What the request is about beyond the everyday emails of ordering.
         content = named - _EVERYDAY
         qualifiers = {w for w in re.findall(r"[\wæøå']+", fold(text)) if w in _QUALIFIER_WORDS}
         scored = []
-        for template, (by_category, by_name, by_subject), template_stems in zip(
-            self.templates, self._concepts, self._stems, strict=True
+        for template, (by_category, by_name, by_subject), template_stems, name_words in zip(
+            self.templates, self._concepts, self._stems, self._name_words, strict=True
         ):
-            name_words = re.findall(r"[\wæøå]+", fold(str(template.get("name") or "")))
-            subject_words = re.findall(r"[\wæøå]+", fold(str(template.get("subject") or "")))
             score = (
                 10 * len(named & by_category)
                 + 6 * len(named & by_name)
@@ -382,6 +384,7 @@ class TemplateMatcher:
                 continue
             if score:
                 # "today's catch": "Dagens fangst" rather than "Bestillingsskjema - ukas fangst".
+                subject_words = re.findall(r"[\wæøå]+", fold(str(template.get("subject") or "")))
                 score += sum(_qualifies(q, name_words + subject_words) for q in qualifiers)
                 scored.append(Scored(template, score))
         return sorted(scored, key=lambda s: (-s.score, s.template.get("id") or 0))
