@@ -55,6 +55,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bconvenience\s+stores?\b"), "kiosker"),
     (re.compile(r"\bgrocery\s+stores?\b"), "dagligvare"),
     (re.compile(r"\bday\s*care\s+(?:centres?|centers?)\b"), "barnehager"),
+    (re.compile(r"\bfishmongers?\b"), "fiskebutikker"),
+    (re.compile(r"\bbutcher'?s\s+shops?\b"), "slaktere"),
 )
 
 # Stem of a word -> its kind; the Norwegian stems also as parts of compounds.

@@ -40,7 +40,7 @@ CONCEPTS: tuple[Concept, ...] = (
         "bestilling",
         (
             "bestillingsskjema", "skjema", "order form", "ordering form", "order sheet",
-            "order list", "ordering list",
+            "order list", "ordering list", "ordreliste", "ordrelista",
             "bestillingsliste", "bestillingslenke", "order link", "bestilling", "ordering",
         ),
         ("Bestillingsskjema", "Order form"),
@@ -285,10 +285,33 @@ def _name_terms(text: str, found: list[tuple[Concept, re.Match[str]]]) -> set[st
         ):
             continue
         found = {s for s in stems(word) if len(s) >= 4} | set(_LEXICON.get(word, ()))
+        found |= _compound_head(word)
         for stem in list(found):
             found |= set(_LEXICON.get(stem, ()))
         terms |= found
     return terms
+
+
+_CONCEPT_WORDS = tuple(
+    sorted(
+        {fold(w) for c in CONCEPTS for w in c.words if len(w) >= 5 and " " not in w},
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _compound_head(word: str) -> set[str]:
+    """What a compound says before a kind of email ("julekampanjen" -> "jul", "skreitilbud" ->
+    "skrei"): the content that may name a template."""
+    for known in _CONCEPT_WORDS:
+        at = word.find(known)
+        if at >= 3:
+            head = word[:at].rstrip("s-")
+            if head in _WHEN_WORDS or head in _QUALIFIER_WORDS or head in _TRADE_WORDS:
+                return set()
+            return {s for s in stems(head) if len(s) >= 3}
+    return set()
 
 
 def _in_name(term: str, name_words: list[str]) -> bool:

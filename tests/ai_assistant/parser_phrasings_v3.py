@@ -439,6 +439,24 @@ PHRASINGS_V3: list[Case] = [
         monthly(25, "09:00", **one("new", ALL)),
         category="new_template",
     ),
+    # nb (dialect)
+    Case(
+        "send ordrelista til sykehusa kvar måndag kl 6",
+        weekly("monday", "06:00", **one("bestilling", g("sykehus"))),
+        category="templates_by_meaning",
+    ),
+    # nb
+    Case(
+        "send julekampanjen til kafeene hver torsdag kl 10",
+        weekly("thursday", "10:00", **one("sesong", g("kafeer"))),
+        category="templates_by_meaning",
+    ),
+    # nb
+    Case(
+        "hver fredag kl 12 send ukas kakeoppskrift til kafeene",
+        weekly("friday", "12:00", **one("new", g("kafeer"))),
+        category="new_template",
+    ),
     # === 7. Events asked as questions, mixed language =======================================
     # mix
     Case(
@@ -465,6 +483,17 @@ PHRASINGS_V3: list[Case] = [
     # en
     Case(
         "got a new order? email the customer a confirmation",
+        event(
+            "order.created",
+            steps=["send_email"],
+            templates=["confirmation"],
+            recipients=[EVENT_CUSTOMER],
+        ),
+        category="events",
+    ),
+    # en
+    Case(
+        "new order in? email the customer a confirmation",
         event(
             "order.created",
             steps=["send_email"],
@@ -520,6 +549,32 @@ PHRASINGS_V3: list[Case] = [
             templates=["reminder"],
             recipients=[ALL],
             conditions=[missing(since="last_tuesday")],
+        ),
+        category="delays",
+    ),
+    # en
+    Case(
+        "friday 1pm remind everyone who hasn't ordered since tuesday",
+        weekly(
+            "friday",
+            "13:00",
+            steps=["send_email"],
+            templates=["reminder"],
+            recipients=[ALL],
+            conditions=[missing(since="last_tuesday")],
+        ),
+        category="delays",
+    ),
+    # mix (dialect)
+    Case(
+        "tirsdag kl 8 skjema til puber, ein halvtime seinare prisarket",
+        weekly(
+            "tuesday",
+            "08:00",
+            steps=["send_email", "send_email"],
+            triggers=[at("tuesday", "08:00"), later(30)],
+            templates=["bestilling", "priser"],
+            recipients=[g("puber"), g("puber")],
         ),
         category="delays",
     ),

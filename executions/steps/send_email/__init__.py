@@ -48,7 +48,8 @@ _KIND_WORDS = (
         re.compile(
             r"\b(?:bestillings|bestilling|ordre|order)?-?skjema\w*|\border[- ]?forms?\b"
             r"|\bordering\s+forms?\b|\border(?:ing)?\s+(?:sheets?|lists?)\b"
-            r"|\bbestillingsliste\w*|\bbestillingslenke\w*|\border\s+links?\b|\bforms?\b"
+            r"|\bbestillingslist\w*|\bbestillingslenke\w*|\bordrelist\w*|\border\s+links?\b"
+            r"|\bforms?\b"
         ),
     ),
 )
