@@ -118,7 +118,8 @@ _HOLIDAY = (
 # "er det fridag", "er fredagen fridag", "hvis det er en helligdag", "faller det på en fridag",
 # "if it's a public holiday", "if it falls on a holiday", "on public holidays": the condition.
 _NB_IF = (
-    r"(?:(?:men\s+)?(?:er|hvis|om|dersom|faller|skulle|blir)\s+(?:det|den|dagen|[a-zæøå]+dagen)\s+"
+    r"(?:(?:men\s+)?(?:er|hvis|om|dersom|faller|skulle|blir)\s+(?:det|den|dagen|[a-zæøå]+dagen)"
+    r"(?:\s+\d{1,2}\.?)?\s+"
     r"(?:er\s+|på\s+|være\s+|bli\s+|falle\s+på\s+)?(?:en\s+)?|(?:men\s+)?(?:på|ved)\s+(?:en\s+)?)"
 )
 _EN_IF = (
@@ -138,7 +139,7 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             _NB_IF + _HOLIDAY + _THEN + _NB_DO
-            + r"(?:dagen\s+før|virkedagen\s+før|forrige\s+virkedag)"
+            + r"(?:dagen\s+før|virkedagen\s+før|forrige\s+virkedag|" + _ANY_DAY + r"\s+før)"
             r"|" + _EN_IF + _HOLIDAY + _THEN + _EN_DO
             + r"(?:(?:previous|last)\s+(?:business|working)\s+day(?:\s+before)?"
             r"|(?:business|working|week)\s*day\s+before|day\s+before)"

@@ -245,7 +245,7 @@ _TOPIC_NOISE = frozenset(
     evening kort short liten little bare just begge both they de dem hver each""".split()
 )
 
-_REMINDER = re.compile(r"påminn\w*|\bpurr\w*|\bremind\w*|\bnudge\w*|\bminn\w*")
+_REMINDER = re.compile(r"påminn\w*|\bpurr\w*|\bremind\w*|\bnudge\w*|\bminn\w*")  # påminning too
 
 
 def _only_when(frag: Fragment) -> bool:
@@ -256,6 +256,21 @@ def _only_when(frag: Fragment) -> bool:
         and not (frag.groups or frag.everyone or frag.unknown_groups or frag.emails)
         and not (frag.check or frag.window or frag.topic or frag.delay or frag.staff_group)
     )
+
+
+_AGAIN = re.compile(r"\b(?:again|igjen|også|also|too|og\s+så)\b")
+
+
+def _more_of(frag: Fragment, previous: Fragment | None) -> bool:
+    """Whether a day and its time ("onsdag kl 15", "again Thursday 12") are more days of the
+    action before: it has days but no time yet, or it is a reminder at the same time, or the
+    part says "again"."""
+    if previous is None or not previous.days:
+        return False
+    if previous.time is None or _AGAIN.search(frag.text):
+        return True
+    reminds = previous.check is not None or _REMINDER.search(previous.text) is not None
+    return previous.time == frag.time and reminds
 
 
 def _same_action(frag: Fragment, action: Fragment) -> None:
@@ -290,7 +305,7 @@ def attach(fragments: list[Fragment]) -> list[Fragment]:
                 and not pending
                 # "påminnelse tirsdag og onsdag kl 15", "Wednesday 12 and again Thursday 12":
                 # more days of the action before (none or the same time), not of the next.
-                and not (actions and actions[-1].days and actions[-1].time in (None, frag.time))
+                and not _more_of(frag, actions[-1] if actions else None)
             ):
                 _same_action(frag, following)
                 actions.append(frag)

@@ -50,8 +50,8 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "reminder",
         (
-            "påminnelse", "paminnelse", "purring", "purre", "reminder", "remind", "nudge",
-            "follow-up",
+            "påminnelse", "paminnelse", "påminning", "purring", "purre", "reminder", "remind",
+            "nudge", "follow-up",
         ),
         ("Påminnelse", "Reminder"),
         "reminder",

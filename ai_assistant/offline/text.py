@@ -40,7 +40,7 @@ _DIALECT = {
     "ikkje": "ikke", "ikkj": "ikke", "seinere": "senere", "seinare": "senere", "sia": "siden",
     "dagan": "dagene", "dagane": "dagene", "kvar": "hver", "morran": "morgenen",
     "morra": "morgenen", "veka": "uka", "vekene": "ukene", "te": "til", "dei": "de",
-    "ennu": "ennå", "enno": "ennå",
+    "ennu": "ennå", "enno": "ennå", "handla": "handlet",
 }  # fmt: skip
 _DIALECT_WORDS = re.compile(r"\b(?:" + "|".join(_DIALECT) + r")\b")
 _NUMBER_THEN_SENTENCE = re.compile(
@@ -83,7 +83,12 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # Dialect and spoken forms, as the readers know them ("sia fredag", "dei siste 2 dagan").
     text = _DIALECT_WORDS.sub(lambda m: _DIALECT[m.group(0)], text)
     # "en halvtime etterpå", "to timer etterpå": a delay ("etterpå" would cut the part).
-    text = re.sub(r"\b(?:en\s+|ein\s+)?halvtime\w*", "30 minutter", text)
+    text = re.sub(r"\b(?:en\s+|ein\s+)?halvtime\w*|\bhalf\s+an\s+hour\b", "30 minutter", text)
+    text = re.sub(r"\btre\s+kvarter\b|\bthree\s+quarters\s+of\s+an\s+hour\b", "45 minutter", text)
+    text = re.sub(
+        r"\b(?:et|eitt|ett)\s+kvarter\b|\ba\s+quarter\s+of\s+an\s+hour\b", "15 minutter", text
+    )
+    text = re.sub(r"\b(?:an|one)\s+hour\s+and\s+a\s+half\b", "90 minutes", text)
     text = re.sub(
         r"\b(minutt\w*|min|timer?|hours?|dager?|døgn|uker?)\s+(?:etterpå|deretter)\b",
         r"\1 senere",

@@ -243,6 +243,20 @@ PHRASINGS_V3: list[Case] = [
         ),
         category="multi_day",
     ),
+    # en
+    Case(
+        "thu 11am order list to the pubs, fri 11am + sat 10am nudge those who havent ordered",
+        weekly(
+            "thursday",
+            "11:00",
+            steps=["send_email", "send_email", "send_email"],
+            triggers=[at("thursday", "11:00"), at("friday", "11:00"), at("saturday", "10:00")],
+            templates=["bestilling", "reminder", "reminder"],
+            recipients=[g("puber"), g("puber"), g("puber")],
+            conditions=[None, SINCE_START, SINCE_START],
+        ),
+        category="multi_day",
+    ),
     # === 3. Reminder verbs in chains ========================================================
     # en
     Case(
@@ -390,6 +404,12 @@ PHRASINGS_V3: list[Case] = [
         ),
         category="holidays",
     ),
+    # nb
+    Case(
+        "den 10. hver måned kl 9 nyhetsbrev til alle, er den 10. en helligdag så send dagen etter",
+        monthly(10, "09:00", holiday_policy="next_business_day", **one("newsletter", ALL)),
+        category="holidays",
+    ),
     # === 6. Templates by meaning; content no template covers ================================
     # en
     Case(
@@ -502,6 +522,17 @@ PHRASINGS_V3: list[Case] = [
         ),
         category="events",
     ),
+    # en
+    Case(
+        "customer just signed up? send the welcome email right away",
+        event(
+            "customer.created",
+            steps=["send_email"],
+            templates=["onboarding"],
+            recipients=[EVENT_CUSTOMER],
+        ),
+        category="events",
+    ),
     # === 8. Delays and windows ==============================================================
     # nb
     Case(
@@ -575,6 +606,31 @@ PHRASINGS_V3: list[Case] = [
             triggers=[at("tuesday", "08:00"), later(30)],
             templates=["bestilling", "priser"],
             recipients=[g("puber"), g("puber")],
+        ),
+        category="delays",
+    ),
+    # nb
+    Case(
+        "mandag kl 9 skjema til alle, tre kvarter senere prisarket",
+        weekly(
+            "monday",
+            "09:00",
+            steps=["send_email", "send_email"],
+            triggers=[at("monday", "09:00"), later(45)],
+            templates=["bestilling", "priser"],
+        ),
+        category="delays",
+    ),
+    # nb (Nynorsk, dialect)
+    Case(
+        "kvar torsdag kl 10 påminning te alle som ikkje har handla dei siste 5 dagan",
+        weekly(
+            "thursday",
+            "10:00",
+            steps=["send_email"],
+            templates=["reminder"],
+            recipients=[ALL],
+            conditions=[missing(days_back=5)],
         ),
         category="delays",
     ),

@@ -34,7 +34,7 @@ _KIND_WORDS = (
     (
         "reminder",
         re.compile(
-            r"\w*påminnelse\w*|\bpaminnelse\w*|\bpurr\w*|\breminders?\b|\bremind\w*|\bminn\w*\b"
+            r"\w*påminnelse\w*|\w*påminning\w*|\bpaminnelse\w*|\bpurr\w*|\breminders?\b|\bremind\w*|\bminn\w*\b"
             r"|\bhusk\w*\s+å\s+bestille\b|\bnudge\w*|\bfollow[- ]up\b|\boppfølging\w*"
         ),
     ),
