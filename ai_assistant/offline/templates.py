@@ -240,7 +240,7 @@ _LEXICON: dict[str, tuple[str, ...]] = {
     "cheese": ("ost",), "milk": ("melk",), "dairy": ("meieri",), "coffee": ("kaffe",),
     "beer": ("øl",), "wine": ("vin",), "fruit": ("frukt",), "vegetables": ("grønnsak",),
     "flowers": ("blomst",), "oven": ("ovn",), "lunch": ("lunsj",), "catalogue": ("katalog",),
-    "catalog": ("katalog",), "news": ("nytt",), "stock": ("lager",),
+    "catalog": ("katalog",), "news": ("nytt",),
 }  # fmt: skip
 # Concepts so common in requests that their words name no template by its name ("ordre" is
 # not the "Ordrebekreftelse").
@@ -285,7 +285,7 @@ def _name_terms(text: str, found: list[tuple[Concept, re.Match[str]]]) -> set[st
         ):
             continue
         found = {s for s in stems(word) if len(s) >= 4} | set(_LEXICON.get(word, ()))
-        found |= _compound_head(word)
+        found |= _compound_head(word) | _content_compound(word)
         for stem in list(found):
             found |= set(_LEXICON.get(stem, ()))
         terms |= found
@@ -311,6 +311,23 @@ def _compound_head(word: str) -> set[str]:
             if head in _WHEN_WORDS or head in _QUALIFIER_WORDS or head in _TRADE_WORDS:
                 return set()
             return {s for s in stems(head) if len(s) >= 3}
+    return set()
+
+
+_CONTENT_WORDS = frozenset(_LEXICON) | frozenset(w for ws in _LEXICON.values() for w in ws)
+
+
+def _content_compound(word: str) -> set[str]:
+    """A compound that starts with a content word ("torskesesong", "laksepriser"): that word,
+    its other names, and the rest when it names no kind of email."""
+    for at in range(3, len(word) - 2):
+        head, tail = word[:at], word[at:]
+        for known in (head, head[:-1] if head[-1] in "es" else head):
+            if known in _CONTENT_WORDS:
+                found = {known, *_LEXICON.get(known, ())}
+                if len(tail) >= 6 and tail not in _TRADE_WORDS and not concepts_in(tail):
+                    found |= {s for s in stems(tail) if len(s) >= 6}
+                return found
     return set()
 
 

@@ -471,6 +471,12 @@ PHRASINGS_V3: list[Case] = [
         weekly("thursday", "10:00", **one("sesong", g("kafeer"))),
         category="templates_by_meaning",
     ),
+    # nb (a compound of content and a word for email)
+    Case(
+        "send julebakstmailen til kafeene hver torsdag kl 10",
+        weekly("thursday", "10:00", **one("sesong", g("kafeer"))),
+        category="templates_by_meaning",
+    ),
     # nb
     Case(
         "hver fredag kl 12 send ukas kakeoppskrift til kafeene",
