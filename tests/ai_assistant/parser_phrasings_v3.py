@@ -640,7 +640,25 @@ PHRASINGS_V3: list[Case] = [
         ),
         category="delays",
     ),
-    # === 9. Must ask back ===================================================================
+    # === 9. Must ask back; a correction is not indecision ===================================================================
+    # en
+    Case(
+        "every tuesday 8am order list to the kiosks and the pubs... no sorry, just the pubs",
+        weekly("tuesday", "08:00", **one("bestilling", g("puber"))),
+        category="corrections",
+    ),
+    # nb
+    Case(
+        "send prisarket til sykehusene, nei unnskyld, barnehagene, hver fredag kl 7",
+        weekly("friday", "07:00", **one("priser", g("barnehager"))),
+        category="corrections",
+    ),
+    # nb
+    Case(
+        "skjema til kafeene mandag kl 9, nei vent, tirsdag kl 9",
+        weekly("tuesday", "09:00", **one("bestilling", g("kafeer"))),
+        category="corrections",
+    ),
     # nb
     Case("hver onsdag kl 16 om morgenen send prisarket", QUESTION, category="must_ask"),
     # en
