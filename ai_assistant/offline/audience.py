@@ -326,3 +326,69 @@ def read_audience(
         word = m.group(1)
         if groups.match(word) is None and word not in frag.unknown_groups:
             frag.unknown_groups.append(m.group(0))
+
+
+# "... no sorry, just the pubs", "nei vent, tirsdag kl 9", "nei unnskyld, barnehagene": the words
+# after it replace what they correct.
+_CORRECTION = re.compile(
+    r"(?:\.{2,}|[,;.:])?\s*\b(?:no|nei|nope)\s*[,.]*\s*(?:sorry|wait|vent|forresten|unnskyld|beklager)"
+    r"\b[,.:]*\s*|\s*\b(?:i\s+mean|jeg\s+mener)\b[,:]?\s*"
+)
+_FIX = re.compile(r"(?:(?:just|only|bare|kun|heller)\s+)?(?:(?:the|til|to)\s+)?(?P<fix>[^,.;]+)")
+_DAY_NAME = re.compile(r"\b" + FULL_DAY + r"\b")
+_TIME_AFTER_DAY = re.compile(r"\s*(?:kl|at|@)?\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?\b")
+
+
+def _mentions(s: str, groups: GroupMatcher) -> list[tuple[int, int, str]]:
+    """Where ``s`` names customer groups: (start, end, slug)."""
+    found = [
+        (k.start, k.end, k.group)
+        for k in customer_kinds.kind_phrases(s, groups.kinds)
+        if k.group is not None
+    ]
+    for m in re.finditer(r"[\wæøåé]{4,}", s):
+        if m.group(0) in _AUDIENCE_STOP or any(a <= m.start() < b for a, b, _g in found):
+            continue
+        group = groups.match(m.group(0))
+        if group is not None:
+            found.append((m.start(), m.end(), group["slug"]))
+    return sorted(found)
+
+
+def apply_correction(text: str, groups: GroupMatcher) -> str:
+    """``text`` with a correction made: the groups or the day it corrects replaced by the ones
+    after "no sorry" / "nei vent"; unchanged when there is none, or it corrects nothing read."""
+    if _CORRECTION.search(text) is None:
+        return text
+    text = customer_kinds.replace_phrases(text)
+    marker = _CORRECTION.search(text)
+    if marker is None:
+        return text
+    fix_match = _FIX.match(text, marker.end())
+    if fix_match is None:
+        return text
+    fix = fix_match.group("fix").strip()
+    before, after = text[: marker.start()], text[fix_match.end() :]
+    wanted = {slug for _a, _b, slug in _mentions(fix, groups)}
+    if wanted:
+        mentions = _mentions(before, groups)
+        if not mentions:
+            return text
+        kept = [m for m in mentions if m[2] in wanted]
+        for start, end, _slug in reversed([m for m in mentions if m[2] not in wanted]):
+            tail = re.match(r"\s*(?:-?gruppen|-?gruppa|group)\b", before[end:])
+            end += tail.end() if tail else 0
+            before = before[:start] + (" " if kept else fix) + before[end:]
+            kept = kept or [(start, end, "")]
+        return f"{before}{after}"
+    day = _DAY_NAME.search(fix)
+    days_before = list(_DAY_NAME.finditer(before))
+    if day and days_before:
+        # The day corrected, with its time when the correction gives one ("tirsdag kl 9").
+        last = days_before[-1]
+        end = last.end()
+        if fix[day.end() :].strip():
+            time = _TIME_AFTER_DAY.match(before, end)
+            end = time.end() if time else end
+        return f"{before[: last.start()]}{fix}{before[end:]}{after}"
+    return text

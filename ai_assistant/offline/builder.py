@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ai_assistant.context import ParseContext
-from ai_assistant.offline import calendar, events
+from ai_assistant.offline import audience, calendar, events
 from ai_assistant.offline.fragments import Fragment, Reader, attach
 from ai_assistant.offline.language import Language
 from ai_assistant.offline.templates import (
@@ -149,6 +149,7 @@ class Builder:
 
     def build(self) -> dict[str, Any]:
         normalised, emails = normalise(self.text)
+        normalised = audience.apply_correction(normalised, self.reader.groups)
         normalised = _earlier_first(_delay_after_event(normalised))
         event, normalised = events.read_event(normalised)
         # Read first: "er det fridag, send tirsdag i stedet" is not a step on Tuesday.

@@ -53,7 +53,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bcoffee\s+(?:shops?|bars?|houses?)\b"), "kafeer"),
     (re.compile(r"\b(?:gas|petrol|filling|service|fuel)\s+stations?\b"), "bensinstasjoner"),
     (re.compile(r"\bconvenience\s+stores?\b"), "kiosker"),
-    (re.compile(r"\bgrocery\s+stores?\b"), "dagligvare"),
+    # Not "dagligvare", whose "daglig" is "daily".
+    (re.compile(r"\bgrocery\s+stores?\b"), "matbutikker"),
     (re.compile(r"\bday\s*care\s+(?:centres?|centers?)\b"), "barnehager"),
     (re.compile(r"\bfishmongers?\b"), "fiskebutikker"),
     (re.compile(r"\bbutcher'?s\s+shops?\b"), "slaktere"),

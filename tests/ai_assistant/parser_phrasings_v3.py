@@ -640,7 +640,7 @@ PHRASINGS_V3: list[Case] = [
         ),
         category="delays",
     ),
-    # === 9. Must ask back; a correction is not indecision ===================================================================
+    # === 9. Must ask back; a correction is not indecision ==================================
     # en
     Case(
         "every tuesday 8am order list to the kiosks and the pubs... no sorry, just the pubs",
