@@ -78,6 +78,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
         text,
     )
     text = re.sub(r"\b(\d{1,2})\.(\d{2})\b", r"\1:\2", text)  # 16.00 -> 16:00
+    # "tirsdag kl 9. påminnelse ...", "at 09:00. then ...": a time's dot ends a sentence.
+    text = re.sub(r"\b((?:kl|at)\s+\d{1,2}|\d{1,2}:\d{2})\.(?=\s)", r"\1 .", text)
     text = re.sub(r"\b(\d{1,2})\.(?=\s|$)", r"\1", text)  # den 10. -> den 10
     text = re.sub(r"\bmnd\b\.?", "måned", text)  # "i mnd", "hver mnd"
     # Dialect and spoken forms, as the readers know them ("sia fredag", "dei siste 2 dagan").

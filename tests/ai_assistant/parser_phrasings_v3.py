@@ -257,6 +257,21 @@ PHRASINGS_V3: list[Case] = [
         ),
         category="multi_day",
     ),
+    # nb (a time's full stop ends the sentence)
+    Case(
+        "skjema til kioskene onsdag kl 8. purring fredag kl 8 og lørdag kl 9 til de som ikke har "
+        "bestilt",
+        weekly(
+            "wednesday",
+            "08:00",
+            steps=["send_email", "send_email", "send_email"],
+            triggers=[at("wednesday", "08:00"), at("friday", "08:00"), at("saturday", "09:00")],
+            templates=["bestilling", "reminder", "reminder"],
+            recipients=[g("kiosker"), g("kiosker"), g("kiosker")],
+            conditions=[None, SINCE_START, SINCE_START],
+        ),
+        category="multi_day",
+    ),
     # === 3. Reminder verbs in chains ========================================================
     # en
     Case(
