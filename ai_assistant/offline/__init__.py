@@ -9,15 +9,17 @@ category that does not exist, the outcome is a question.
 How a text is read (one module each):
 
 1. ``text``: normalise (lower case, e-mail addresses set aside, "kl." / "klokka" to "kl",
-   "16.00" to "16:00", ordinals without their dot) and cut into parts at commas, full stops
-   and "og"/"and"/"then".
+   "16.00" to "16:00", ordinals without their dot, dialect forms: "sia", "ikkje", "dagan")
+   and cut into parts at commas, full stops and "og"/"and"/"then". A correction ("... no
+   sorry, just the pubs", "nei vent, tirsdag") is made first (``audience.apply_correction``).
 2. ``events``: an event phrase ("når en kunde legger inn en ordre", "when a new customer
    signs up") makes the workflow event-based.
 3. ``fragments``: each part is read for when (``timing``), for whom and on which condition
-   (``audience``), and which step type it asks for: the registered step types' ``phrases``
-   (``automation.registry``), most specific first. What a reader reads is blanked out, so
-   "siden mandag" is a window and not a schedule day. Parts without an action belong to a
-   neighbour ("Remind ..., every day at 11").
+   (``audience``, with ``kinds``: the kinds of customer a group's name and the request's
+   words are made of, in nb and en), and which step type it asks for: the registered step
+   types' ``phrases`` (``automation.registry``), most specific first. What a reader reads is
+   blanked out, so "siden mandag" is a window and not a schedule day. Parts without an action
+   belong to a neighbour ("Remind ..., every day at 11").
 4. ``builder``: each action becomes a step drafted by its step type (``StepType.draft``, see
    ``automation.drafting``). The first timed step sets the schedule; later timed steps get
    ``trigger_type: time_based`` (durable waits in the same execution).

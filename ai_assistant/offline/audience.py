@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ai_assistant.context import GroupInfo
+from ai_assistant.offline import kinds as customer_kinds
 from ai_assistant.offline.templates import concepts_in
 from ai_assistant.offline.text import NUM, blank, fold, number, one_letter_off, stems
 from ai_assistant.offline.timing import FULL_DAY, day_from_match, is_day_word
@@ -69,7 +70,7 @@ _EVERYONE = re.compile(
 )
 # "to X", "til X", "for X", "gruppen X", "X group": where an unknown group name shows.
 _AUDIENCE_SLOT = re.compile(
-    r"\b(?:til|to|for|hos)\s+(?:alle\s+|all\s+)?(?:våre\s+|our\s+|the\s+|de\s+)?([\wæøåé]+)"
+    r"\b(?:til|to|for|hos|te)\s+(?:alle\s+|all\s+)?(?:våre\s+|our\s+|the\s+|de\s+|dei\s+)?([\wæøåé]+)"
     r"(?:[- ]?(?:gruppen|group))?"
     r"|\b(?:gruppen|group)\s+([\wæøåé]+)|\b([\wæøåé]+)-?gruppen\b|\bthe\s+([\wæøåé]+)\s+group\b"
     # "remind the bars", "påminn barene": whom a reminder is for.
@@ -106,7 +107,8 @@ _AUDIENCE_STOP = _words(
     start starten end slutten uke uken week dag dagen day this these its his days weeks
     hours minutes months dagene ukene timer minutter others neste next resten rest alle
     sine sin deres their yours ours dere kl ones one people folks guys whoever anyone anybody
-    somebody someone hvem bare kun only just"""
+    somebody someone hvem bare kun only just ukas ukens uka dagens månedens årets todays
+    weeks"""
 )
 
 _GROUP_SYNONYMS: list[frozenset[str]] = [
@@ -125,6 +127,12 @@ _GROUP_SYNONYMS: list[frozenset[str]] = [
 ]
 
 
+_GENERIC_GROUP_WORDS = frozenset(
+    """kunde kunder kundene kunden customer customers client clients gruppe gruppen group
+    groups og and""".split()
+)
+
+
 class GroupMatcher:
     """Finds a customer group by a word of the request: its slug or name, an inflected form
     ("kafeene"), or a word of the same kind in the other language ("shops" -> butikker)."""
@@ -132,13 +140,19 @@ class GroupMatcher:
     def __init__(self, groups: Sequence[GroupInfo]) -> None:
         self.groups = list(groups)
         self._stems = [(g, self._group_stems(g)) for g in self.groups]
+        #: (slug, the kinds of customer its name is made of), for ``kinds.kind_phrases``.
+        self.kinds = [
+            (g["slug"], customer_kinds.kinds_in_name(f"{g['slug']} {g['name']}"))
+            for g in self.groups
+        ]
 
     @staticmethod
     def _group_stems(group: GroupInfo) -> set[str]:
         words = re.split(r"[\s_-]+", f"{group['slug']} {group['name']}")
         found: set[str] = set()
         for word in words:
-            if len(word) >= 3:
+            # "Tromsø-kunder": "kunder" says nothing about which customers.
+            if len(word) >= 3 and fold(word) not in _GENERIC_GROUP_WORDS:
                 found |= stems(word)
         for cluster in _GROUP_SYNONYMS:
             cluster_stems = set().union(*(stems(w) for w in cluster))
@@ -228,6 +242,40 @@ def not_ordered(text: str) -> bool:
     return _NOT_ORDERED.search(text) is not None
 
 
+# Where a phrase stands for whom a step is: after "til", "to", "for" (dialect "te", "åt"), after
+# "remind", or before "get" / "får".
+_BEFORE_AUDIENCE = re.compile(
+    r"\b(?:til|to|for|te|åt|remind|nudge|påminn\w*|minn)\s+"
+    r"(?:(?:the|all|alle|our|våre|de|dei|dem|those|of)\s+)*$"
+)
+_AFTER_AUDIENCE = re.compile(r"^\s+(?:should\s+|skal\s+|will\s+)?(?:get|gets|får|få)\b")
+
+
+def _names_audience(s: str, found: customer_kinds.KindMatch) -> bool:
+    """Whether a kind of customer stands where the audience is named ("to the butchers"); after
+    "for" only in the plural ("for bakeriet" is what something is for)."""
+    before = _BEFORE_AUDIENCE.search(s[: found.start])
+    if before and before.group(0).startswith("for"):
+        return re.search(r"(?:er|ene|ane|ar|s|an)$", found.words) is not None
+    return before is not None or _AFTER_AUDIENCE.match(s[found.end :]) is not None
+
+
+def _read_kinds(frag: Fragment, s: str, groups: GroupMatcher) -> str:
+    """Groups named by a kind of customer ("the school canteens" -> skolekantiner); a kind
+    no group is made of, where it names the audience, is a group the business does not have."""
+    for found in customer_kinds.kind_phrases(s, groups.kinds):
+        if found.group is not None:
+            if found.group not in frag.groups:
+                frag.groups.append(found.group)
+        elif _names_audience(s, found):
+            if found.words not in frag.unknown_groups:
+                frag.unknown_groups.append(found.words)
+        else:
+            continue
+        s = s[: found.start] + " " * (found.end - found.start) + s[found.end :]
+    return s
+
+
 def read_audience(
     frag: Fragment, s: str, groups: GroupMatcher, *, action_words: re.Pattern[str]
 ) -> None:
@@ -235,6 +283,7 @@ def read_audience(
     (asked about rather than dropped). ``action_words`` are not group names ("rapporten")."""
     for pattern, word in _PHRASE_GROUPS:
         s = pattern.sub(word, s)
+    s = _read_kinds(frag, customer_kinds.replace_phrases(s), groups)
     for word in re.findall(r"[\wæøåé]+", s):
         group = groups.match(word) if len(word) >= 4 and word not in _AUDIENCE_STOP else None
         if group is not None and group["slug"] not in frag.groups:
@@ -277,3 +326,69 @@ def read_audience(
         word = m.group(1)
         if groups.match(word) is None and word not in frag.unknown_groups:
             frag.unknown_groups.append(m.group(0))
+
+
+# "... no sorry, just the pubs", "nei vent, tirsdag kl 9", "nei unnskyld, barnehagene": the words
+# after it replace what they correct.
+_CORRECTION = re.compile(
+    r"(?:\.{2,}|[,;.:])?\s*\b(?:no|nei|nope)\s*[,.]*\s*(?:sorry|wait|vent|forresten|unnskyld|beklager)"
+    r"\b[,.:]*\s*|\s*\b(?:i\s+mean|jeg\s+mener)\b[,:]?\s*"
+)
+_FIX = re.compile(r"(?:(?:just|only|bare|kun|heller)\s+)?(?:(?:the|til|to)\s+)?(?P<fix>[^,.;]+)")
+_DAY_NAME = re.compile(r"\b" + FULL_DAY + r"\b")
+_TIME_AFTER_DAY = re.compile(r"\s*(?:kl|at|@)?\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?\b")
+
+
+def _mentions(s: str, groups: GroupMatcher) -> list[tuple[int, int, str]]:
+    """Where ``s`` names customer groups: (start, end, slug)."""
+    found = [
+        (k.start, k.end, k.group)
+        for k in customer_kinds.kind_phrases(s, groups.kinds)
+        if k.group is not None
+    ]
+    for m in re.finditer(r"[\wæøåé]{4,}", s):
+        if m.group(0) in _AUDIENCE_STOP or any(a <= m.start() < b for a, b, _g in found):
+            continue
+        group = groups.match(m.group(0))
+        if group is not None:
+            found.append((m.start(), m.end(), group["slug"]))
+    return sorted(found)
+
+
+def apply_correction(text: str, groups: GroupMatcher) -> str:
+    """``text`` with a correction made: the groups or the day it corrects replaced by the ones
+    after "no sorry" / "nei vent"; unchanged when there is none, or it corrects nothing read."""
+    if _CORRECTION.search(text) is None:
+        return text
+    text = customer_kinds.replace_phrases(text)
+    marker = _CORRECTION.search(text)
+    if marker is None:
+        return text
+    fix_match = _FIX.match(text, marker.end())
+    if fix_match is None:
+        return text
+    fix = fix_match.group("fix").strip()
+    before, after = text[: marker.start()], text[fix_match.end() :]
+    wanted = {slug for _a, _b, slug in _mentions(fix, groups)}
+    if wanted:
+        mentions = _mentions(before, groups)
+        if not mentions:
+            return text
+        kept = [m for m in mentions if m[2] in wanted]
+        for start, end, _slug in reversed([m for m in mentions if m[2] not in wanted]):
+            tail = re.match(r"\s*(?:-?gruppen|-?gruppa|group)\b", before[end:])
+            end += tail.end() if tail else 0
+            before = before[:start] + (" " if kept else fix) + before[end:]
+            kept = kept or [(start, end, "")]
+        return f"{before}{after}"
+    day = _DAY_NAME.search(fix)
+    days_before = list(_DAY_NAME.finditer(before))
+    if day and days_before:
+        # The day corrected, with its time when the correction gives one ("tirsdag kl 9").
+        last = days_before[-1]
+        end = last.end()
+        if fix[day.end() :].strip():
+            time = _TIME_AFTER_DAY.match(before, end)
+            end = time.end() if time else end
+        return f"{before[: last.start()]}{fix}{before[end:]}{after}"
+    return text

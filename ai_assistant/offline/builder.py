@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ai_assistant.context import ParseContext
-from ai_assistant.offline import calendar, events
+from ai_assistant.offline import audience, calendar, events
 from ai_assistant.offline.fragments import Fragment, Reader, attach
 from ai_assistant.offline.language import Language
 from ai_assistant.offline.templates import (
@@ -26,7 +26,14 @@ from ai_assistant.offline.templates import (
     topic_proposal,
 )
 from ai_assistant.offline.text import NUM, normalise, split
-from ai_assistant.offline.timing import EN_DAYS, FULL_DAY, NB_DAYS, WEEKDAYS, BadTime
+from ai_assistant.offline.timing import (
+    EN_DAYS,
+    FULL_DAY,
+    NB_DAYS,
+    WEEKDAYS,
+    BadTime,
+    MorningAfternoon,
+)
 from automation.drafting import Facts, StepDraft, TemplateChoice
 from automation.registry import StepType, step_types
 from automation.wording import Words, ordinal, schedule_when
@@ -142,12 +149,19 @@ class Builder:
 
     def build(self) -> dict[str, Any]:
         normalised, emails = normalise(self.text)
+        normalised = audience.apply_correction(normalised, self.reader.groups)
         normalised = _earlier_first(_delay_after_event(normalised))
         event, normalised = events.read_event(normalised)
         # Read first: "er det fridag, send tirsdag i stedet" is not a step on Tuesday.
         self.holiday_policy, normalised = calendar.read_policy(normalised)
         try:
             fragments = [self.reader.read(part, emails) for part in split(normalised)]
+        except MorningAfternoon:
+            raise self.ask(
+                "Klokkeslettet er på ettermiddagen, men du skriver «morgen». Hvilket klokkeslett "
+                "skal det være?",
+                "That hour is in the afternoon, but you say “morning”. What time should it be?",
+            ) from None
         except BadTime:
             raise self.ask(
                 "Klokkeslettet ser ikke riktig ut. Skriv det som f.eks. «kl 09:30».",
@@ -181,6 +195,14 @@ class Builder:
                 "Det høres ut som du ikke har bestemt deg helt. Hvilken dag og hvilket klokkeslett "
                 "skal det være?",
                 "It sounds like that is not settled yet. Which day and what time should it be?",
+            )
+        if _ONLY_WEEKENDS.search(normalised) and any(
+            f.weekdays_only or f.business_days_only for f in fragments
+        ):
+            # "hver hverdag ..., men bare i helgene": weekdays and weekends at once.
+            raise self.ask(
+                "Du skriver både hverdager og bare i helgene. Hvilke dager skal det skje?",
+                "You say both weekdays and only at weekends. Which days should it happen?",
             )
         if _NOT_ON_DAY.search(normalised):
             # "every Monday, but never on Mondays", "hver dag unntatt mandag": days left out
@@ -781,8 +803,14 @@ _NOT_ON_DAY = re.compile(
     r"(?:a\s+|en\s+)?" + FULL_DAY + r"\b"
 )
 _REMIND_THEM = re.compile(r"\b(?:minn|påminn\w*|remind|nudge)\s+(?:dem|them|de|dei)\b")
+_ONLY_WEEKENDS = re.compile(
+    r"\b(?:bare|kun|only|just)\s+(?:i\s+|on\s+|at\s+|in\s+|på\s+)?(?:the\s+)?(?:helg\w*|weekends?)"
+)
 _UNSURE = re.compile(
     r"\bvet\s+ikke\b|\bikke\s+sikker\b|\bnot\s+sure\b|\bdon'?t\s+know\b|\bkanskje\b|\bmaybe\b"
+    r"|\bidk\b|\bdunno\b|\beller\s+var\s+det\b|\bor\s+was\s+it\b"
+    # "..., no wait, tuesday. or monday?": a day asked about is not decided.
+    r"|\b(?:eller|or)\s+(?:på\s+|on\s+)?" + FULL_DAY + r"\s*\?"
     r"|\b(?:"
     + "|".join(NB_DAYS.values())
     + "|"

@@ -118,26 +118,31 @@ _HOLIDAY = (
 # "er det fridag", "er fredagen fridag", "hvis det er en helligdag", "faller det på en fridag",
 # "if it's a public holiday", "if it falls on a holiday", "on public holidays": the condition.
 _NB_IF = (
-    r"(?:(?:men\s+)?(?:er|hvis|om|dersom|faller)\s+(?:det|den|dagen|[a-zæøå]+dagen)\s+"
-    r"(?:er\s+|på\s+)?(?:en\s+)?|(?:men\s+)?(?:på|ved)\s+(?:en\s+)?)"
+    r"(?:(?:men\s+)?(?:er|hvis|om|dersom|faller|skulle|blir)\s+(?:det|den|dagen|[a-zæøå]+dagen)"
+    r"(?:\s+\d{1,2}\.?)?\s+"
+    r"(?:er\s+|på\s+|være\s+|bli\s+|falle\s+på\s+)?(?:en\s+)?|(?:men\s+)?(?:på|ved)\s+(?:en\s+)?)"
 )
 _EN_IF = (
-    r"(?:\b(?:on|(?:if|when)\s+(?:it|that|the\s+day|[a-z]+day)\s*(?:is|'s|falls\s+on))"
-    r"\s+(?:a\s+)?)"
+    r"(?:\b(?:on|(?:if|when|whenever|should)\s+(?:it|that|the\s+day|[a-z]+day)\s*(?:is|'s|be"
+    r"|falls\s+on|lands\s+on|happens\s+to\s+be|turns\s+out\s+to\s+be))\s+(?:a\s+)?)"
 )
 _THEN = r"[\s,:;\u2013-]*(?:så\s+|da\s+|then\s+)?"
 _NB_DO = (
-    r"(?:(?:send|kjør|ta|bruk|velg|gå\s+til|flytt)\w*\s+(?:det\s+|den\s+)?(?:til\s+)?"
-    r"(?:heller\s+)?)?"
+    r"(?:(?:send|kjør|ta|bruk|velg|gå\s+til|flytt|utsett|skyv)\w*\s+(?:det\s+|den\s+)?"
+    r"(?:til\s+|på\s+)?(?:heller\s+)?)?"
 )
-_EN_DO = r"(?:(?:use|run|send|move|do|shift)\s+(?:it\s+)?(?:to\s+|on\s+)?)?(?:the\s+)?"
+_EN_DO = (
+    r"(?:(?:use|run|send|move|do|shift|push|postpone|delay|bring|pull|make)\s+(?:it\s+)?"
+    r"(?:forward\s+|back\s+)?(?:to\s+|on\s+|until\s+)?)?(?:the\s+)?"
+)
 _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             _NB_IF + _HOLIDAY + _THEN + _NB_DO
-            + r"(?:dagen\s+før|virkedagen\s+før|forrige\s+virkedag)"
+            + r"(?:dagen\s+før|virkedagen\s+før|forrige\s+virkedag|" + _ANY_DAY + r"\s+før)"
             r"|" + _EN_IF + _HOLIDAY + _THEN + _EN_DO
-            + r"(?:(?:previous|last)\s+(?:business|working)\s+day(?:\s+before)?|day\s+before)"
+            + r"(?:(?:previous|last)\s+(?:business|working)\s+day(?:\s+before)?"
+            r"|(?:business|working|week)\s*day\s+before|day\s+before)"
             r"(?:\s+instead)?"
             r"|\b(?:the\s+)?(?:business|working)\s+day\s+before\b"
         ),
@@ -162,6 +167,8 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
             + r"|\b(?:not|never)\s+on\s+" + _HOLIDAY
             + r"|\bskip(?:ping)?\s+(?:the\s+)?" + _HOLIDAY
             + r"|\bexcept\s+(?:on\s+)?" + _HOLIDAY
+            + r"|\b(?:leave\s+out|omit|exclud\w*|avoid|ignore|utenom|unntatt|dropp\w*|utelat\w*)"
+            + r"\s+(?:the\s+|all\s+|alle\s+)?" + _HOLIDAY
             + r"|" + _NB_IF + _HOLIDAY + _THEN + r"(?:hopp\w*\s+(?:det\s+)?over|ikke\s+send\w*)"
             + r"|" + _EN_IF + _HOLIDAY + _THEN + r"(?:skip\s+it|don'?t\s+send(?:\s+it)?)"
         ),

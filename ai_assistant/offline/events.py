@@ -28,11 +28,12 @@ _ORDER_EVENT = re.compile(
     r"|the\s+customer)\s+(?:has\s+)?(?:orders|ordered|buys|bought)\b"
 )
 _CUSTOMER_EVENT = re.compile(
-    r"\bny\w*\s+kunde\w*(?:\s+(?:registrerer\s+seg|blir\s+opprettet|opprettes|legges\s+til))?"
+    r"\b(?:ny\w*|new)\s+kunde\w*(?:\s+(?:registrerer\s+seg|blir\s+opprettet|opprettes|legges\s+til))?"
     r"|\bnew\s+customers?(?:\s+(?:signs?\s+up|registers|is\s+(?:created|added)|joins))?"
     r"|\b(?:when|whenever|once)\s+(?:an?\s+|the\s+)?customer\s+(?:signs?\s+up|registers|"
     r"is\s+(?:created|added)|joins)"
-    r"|\bsigns?\s+up\b|\bregistrerer\s+seg\b|\bkunde\w*\s+(?:opprettes|blir\s+opprettet|"
+    r"|\b(?:signs?|signed)\s+up\b|\bcustomer\s+(?:just\s+)?(?:registered|joined)\b"
+    r"|\bregistrerer\s+seg\b|\bkunde\w*\s+(?:opprettes|blir\s+opprettet|"
     r"legges\s+til|blir\s+lagt\s+til|registrert\w*|er\s+registrert)"
     r"|\b(?:someone|somebody|a\s+customer)\s+(?:registers|signs\s+up|creates\s+an\s+account)"
 )

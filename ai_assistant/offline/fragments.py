@@ -245,7 +245,45 @@ _TOPIC_NOISE = frozenset(
     evening kort short liten little bare just begge both they de dem hver each""".split()
 )
 
-_REMINDER = re.compile(r"påminn\w*|\bpurr\w*|\bremind\w*|\bnudge\w*|\bminn\w*")
+_REMINDER = re.compile(r"påminn\w*|\bpurr\w*|\bremind\w*|\bnudge\w*|\bminn\w*")  # påminning too
+
+
+def _only_when(frag: Fragment) -> bool:
+    """A part that says only a day and its time ("thu 3pm", "lørdag kl 11")."""
+    return bool(
+        frag.days
+        and frag.time
+        and not (frag.groups or frag.everyone or frag.unknown_groups or frag.emails)
+        and not (frag.check or frag.window or frag.topic or frag.delay or frag.staff_group)
+    )
+
+
+_AGAIN = re.compile(r"\b(?:again|igjen|også|also|too|og\s+så)\b")
+
+
+def _more_of(frag: Fragment, previous: Fragment | None) -> bool:
+    """Whether a day and its time ("onsdag kl 15", "again Thursday 12") are more days of the
+    action before: it has days but no time yet, or it is a reminder at the same time, or the
+    part says "again"."""
+    if previous is None or not previous.days:
+        return False
+    if previous.time is None or _AGAIN.search(frag.text):
+        return True
+    reminds = previous.check is not None or _REMINDER.search(previous.text) is not None
+    return previous.time == frag.time and reminds
+
+
+def _same_action(frag: Fragment, action: Fragment) -> None:
+    """``frag`` (a day and a time) becomes ``action`` on that day at that time."""
+    frag.step_type = action.step_type
+    frag.rest = f"{frag.rest} {action.rest}".strip()
+    frag.text = f"{frag.text} {action.rest}"
+    for name in ("check", "window", "template", "staff_group"):
+        setattr(frag, name, getattr(action, name))
+    frag.groups = list(action.groups)
+    frag.everyone = action.everyone
+    frag.no_condition = action.no_condition
+    frag.follows_up = action.follows_up
 
 
 def attach(fragments: list[Fragment]) -> list[Fragment]:
@@ -255,6 +293,23 @@ def attach(fragments: list[Fragment]) -> list[Fragment]:
     for index, frag in enumerate(fragments):
         if frag.step_type is None:
             following = fragments[index + 1] if index + 1 < len(fragments) else None
+            # "wed 3pm + thu 3pm reminders", "fredag 9 og lørdag 9 purring": a day with its own
+            # time, before an action on another day, is that action on its own day too.
+            if (
+                _only_when(frag)
+                and following is not None
+                and following.step_type is not None
+                and following.days
+                and following.time
+                and not set(frag.days) & set(following.days)
+                and not pending
+                # "påminnelse tirsdag og onsdag kl 15", "Wednesday 12 and again Thursday 12":
+                # more days of the action before (none or the same time), not of the next.
+                and not _more_of(frag, actions[-1] if actions else None)
+            ):
+                _same_action(frag, following)
+                actions.append(frag)
+                continue
             # "Thursdays 3pm: reminder ..." - a time that introduces the next action.
             leads = (
                 frag.timed
@@ -266,6 +321,18 @@ def attach(fragments: list[Fragment]) -> list[Fragment]:
                 pending.append(frag)
                 continue
             previous = actions[-1]
+            # "purring fredag 12 og lørdag 11": a day with a time of its own after an action
+            # on a day is that action again, on its own day at its own time.
+            if (
+                _only_when(frag)
+                and previous.days
+                and previous.time
+                and frag.time != previous.time
+                and not set(frag.days) & set(previous.days)
+            ):
+                _same_action(frag, previous)
+                actions.append(frag)
+                continue
             # "og 2 dager etter en kort feedback-undersøkelse": its own time and its own topic,
             # so a step of its own, of the kind before it.
             if (

@@ -14,7 +14,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ai_assistant.offline.kinds import kind_of_word
 from ai_assistant.offline.text import fold, stems
+from ai_assistant.offline.timing import is_day_word
 
 __all__ = ["Concept", "TemplateMatcher", "concepts_in", "proposal"]
 
@@ -38,6 +40,7 @@ CONCEPTS: tuple[Concept, ...] = (
         "bestilling",
         (
             "bestillingsskjema", "skjema", "order form", "ordering form", "order sheet",
+            "order list", "ordering list", "ordreliste", "ordrelista",
             "bestillingsliste", "bestillingslenke", "order link", "bestilling", "ordering",
         ),
         ("Bestillingsskjema", "Order form"),
@@ -47,8 +50,8 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "reminder",
         (
-            "påminnelse", "paminnelse", "purring", "purre", "reminder", "remind", "nudge",
-            "follow-up",
+            "påminnelse", "paminnelse", "påminning", "purring", "purre", "reminder", "remind",
+            "nudge", "follow-up",
         ),
         ("Påminnelse", "Reminder"),
         "reminder",
@@ -99,7 +102,10 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept("meny", ("meny", "menu", "menyen"), ("Meny", "Menu"), "meny"),
     Concept(
         "levering",
-        ("levering", "leveranse", "leveringsinfo", "delivery", "deliveries", "utkjøring"),
+        (
+            "levering", "leveranse", "leveringsinfo", "delivery", "deliveries", "utkjøring",
+            "på vei", "on the way", "on its way", "out for delivery", "underveis",
+        ),
         ("Leveringsinfo", "Delivery information"),
         "levering",
     ),
@@ -205,13 +211,151 @@ def concepts_in(text: str) -> list[tuple[Concept, re.Match[str]]]:
         taken.append(m.span())
         if concept.key not in found or m.start() < found[concept.key][1].start():
             found[concept.key] = (concept, m)
+    if "faktura" in found and "reminder" in found:
+        # "fakturapåminnelse", "invoice reminder": a reminder about an invoice, not about ordering.
+        invoice, reminder = found["faktura"][1], found["reminder"][1]
+        if reminder.start() <= invoice.end() + 1 and invoice.start() <= reminder.end() + 1:
+            del found["reminder"]
     return sorted(found.values(), key=lambda item: item[1].start())
+
+
+# "dagens", "ukas", "weekly": when something is sent, not what; a template named "Dagens
+# fangst" is not the request "ukas oppskrift". They only tip the balance between templates
+# that fit for other reasons.
+_QUALIFIER_WORDS = frozenset(
+    """dagens ukas ukens månedens årets today today's todays daily weekly monthly ukentlig
+    ukentlige månedlig månedlige daglig daglige this week's weeks week uke uka uken dag
+    dagen""".split()
+)
+# Content words in English and their Norwegian stems, for templates named in Norwegian ("the
+# cod season email" -> "Skreisesongen", "today's catch" -> "Dagens fangst").
+_LEXICON: dict[str, tuple[str, ...]] = {
+    "cod": ("skrei", "torsk"), "skrei": ("torsk",), "torsk": ("skrei",),
+    "catch": ("fangst",), "season": ("sesong",), "seasonal": ("sesong",),
+    "christmas": ("jul",), "xmas": ("jul",), "easter": ("påske",), "summer": ("sommer",),
+    "winter": ("vinter",), "spring": ("vår",), "autumn": ("høst",), "baking": ("bakst",),
+    "bakes": ("bakst",), "bread": ("brød",), "cake": ("kake",), "cakes": ("kake",),
+    "fresh": ("fersk",), "fish": ("fisk",), "salmon": ("laks",), "shrimp": ("reke",),
+    "prawns": ("reke",), "crab": ("krabbe",), "seafood": ("sjømat",), "meat": ("kjøtt",),
+    "cheese": ("ost",), "milk": ("melk",), "dairy": ("meieri",), "coffee": ("kaffe",),
+    "beer": ("øl",), "wine": ("vin",), "fruit": ("frukt",), "vegetables": ("grønnsak",),
+    "flowers": ("blomst",), "oven": ("ovn",), "lunch": ("lunsj",), "catalogue": ("katalog",),
+    "catalog": ("katalog",), "news": ("nytt",),
+}  # fmt: skip
+# Concepts so common in requests that their words name no template by its name ("ordre" is
+# not the "Ordrebekreftelse").
+_EVERYDAY = frozenset({"bestilling", "reminder", "confirmation", "welcome"})
+
+
+# Words of when and for whom, never a template's content.
+_WHEN_WORDS = frozenset(
+    """måned måneden måneder mnd month months monthly uke uken uker week weeks dag dagen dager
+    day days første first andre second tredje third siste last hver every each time timer hour
+    hours minutt minutter minutes neste next morgen morgenen morning kveld kvelden evening
+    middag noon natt night senere later etter after før before innen within helg helgen
+    weekend weekends""".split()
+)
+
+
+# Words of every request about orders and customers: no template's name by themselves.
+_TRADE_WORDS = frozenset(
+    """ordre ordren ordrer ordrene order orders ordered ordering bestilt bestille bestiller
+    bestilte vare varer varene goods items products kunde kunden kunder kundene customer
+    customers info informasjon information update oppdatering liste lista listen list lists
+    melding message beskjed ones those them still fortsatt""".split()
+)
+
+
+def _name_terms(text: str, found: list[tuple[Concept, re.Match[str]]]) -> set[str]:
+    """The request's content words (and their Norwegian stems) that may be part of a
+    template's own name."""
+    everyday = {m.group(0) for concept, m in found if concept.key in _EVERYDAY}
+    terms: set[str] = set()
+    for word in re.findall(r"[\wæøå']+", fold(text)):
+        if (
+            word in _STOP
+            or word in _QUALIFIER_WORDS
+            or word in _WHEN_WORDS
+            or word in _TRADE_WORDS
+            or is_day_word(word)
+            or kind_of_word(word) is not None
+            or word in everyday
+            or word.isdigit()
+            or any(word in phrase or phrase in word for phrase in everyday)
+        ):
+            continue
+        found = {s for s in stems(word) if len(s) >= 4} | set(_LEXICON.get(word, ()))
+        found |= _compound_head(word) | _content_compound(word)
+        for stem in list(found):
+            found |= set(_LEXICON.get(stem, ()))
+        terms |= found
+    return terms
+
+
+_CONCEPT_WORDS = tuple(
+    sorted(
+        {fold(w) for c in CONCEPTS for w in c.words if len(w) >= 5 and " " not in w},
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _compound_head(word: str) -> set[str]:
+    """What a compound says before a kind of email ("julekampanjen" -> "jul", "skreitilbud" ->
+    "skrei"): the content that may name a template."""
+    for known in _CONCEPT_WORDS:
+        at = word.find(known)
+        if at >= 3:
+            head = word[:at].rstrip("s-")
+            if head in _WHEN_WORDS or head in _QUALIFIER_WORDS or head in _TRADE_WORDS:
+                return set()
+            return {s for s in stems(head) if len(s) >= 3}
+    return set()
+
+
+_CONTENT_WORDS = frozenset(_LEXICON) | frozenset(w for ws in _LEXICON.values() for w in ws)
+
+
+def _content_compound(word: str) -> set[str]:
+    """A compound that starts with a content word ("torskesesong", "laksepriser"): that word,
+    its other names, and the rest when it names no kind of email."""
+    for at in range(3, len(word) - 2):
+        head, tail = word[:at], word[at:]
+        for known in (head, head[:-1] if head[-1] in "es" else head):
+            if known in _CONTENT_WORDS:
+                found = {known, *_LEXICON.get(known, ())}
+                if len(tail) >= 6 and tail not in _TRADE_WORDS and not concepts_in(tail):
+                    found |= {s for s in stems(tail) if len(s) >= 6}
+                return found
+    return set()
+
+
+def _in_name(term: str, name_words: list[str]) -> bool:
+    """``term`` is a word of the name or a part of one ("skrei" in "skreisesongen", "jul" at the
+    start of "julebaksten")."""
+    for word in name_words:
+        if word == term or word.startswith(term) or (len(term) >= 5 and term in word):
+            return True
+    return False
+
+
+def _qualifies(qualifier: str, words: list[str]) -> bool:
+    """ "today's" / "dagens", "weekly" / "ukens": the same qualifier, in either language."""
+    same = {
+        "today's": "dagens", "todays": "dagens", "today": "dagens", "daily": "dagens",
+        "weekly": "ukens", "ukas": "ukens", "monthly": "månedens",
+    }  # fmt: skip
+    wanted = {qualifier, same.get(qualifier, qualifier)}
+    if "ukens" in wanted:
+        wanted |= {"ukas", "ukens", "weekly"}
+    return bool(wanted & set(words))
 
 
 def _content_stems(text: str) -> set[str]:
     out: set[str] = set()
     for word in re.findall(r"[\wæøå]+", fold(text)):
-        if word in _STOP or len(word) < 3 or word.isdigit():
+        if word in _STOP or word in _QUALIFIER_WORDS or len(word) < 3 or word.isdigit():
             continue
         out |= {s for s in stems(word) if len(s) >= 3}
     return out
@@ -231,6 +375,8 @@ class TemplateMatcher:
     #: Per template: the concepts its category, its name and its subject stand for.
     _concepts: list[tuple[set[str], set[str], set[str]]] = field(default_factory=list)
     _stems: list[set[str]] = field(default_factory=list)
+    #: Per template: the words of its name.
+    _name_words: list[list[str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for template in self.templates:
@@ -242,18 +388,24 @@ class TemplateMatcher:
             by_subject = {c.key for c, _m in concepts_in(str(template.get("subject") or ""))}
             self._concepts.append((by_category, by_name, by_subject))
             self._stems.append(_content_stems(f"{template.get('name', '')} {category}"))
+            self._name_words.append(re.findall(r"[\wæøå]+", fold(str(template.get("name") or ""))))
 
     def ranked(self, text: str, *, prefer: Iterable[str] = ()) -> list[Scored]:
         """Templates sharing something with ``text``, best first: a concept its category
         stands for counts most, then its name, then its subject, then shared word stems.
         ``prefer``: concepts the request means without naming them."""
-        named = {concept.key for concept, _m in concepts_in(text)}
+        found = concepts_in(text)
+        named = {concept.key for concept, _m in found}
         # What the request means without naming it counts less than what it names.
         implied = set(prefer) - named
         words = _content_stems(text)
+        terms = _name_terms(text, found)
+        # What the request is about beyond the everyday emails of ordering.
+        content = named - _EVERYDAY
+        qualifiers = {w for w in re.findall(r"[\wæøå']+", fold(text)) if w in _QUALIFIER_WORDS}
         scored = []
-        for template, (by_category, by_name, by_subject), template_stems in zip(
-            self.templates, self._concepts, self._stems, strict=True
+        for template, (by_category, by_name, by_subject), template_stems, name_words in zip(
+            self.templates, self._concepts, self._stems, self._name_words, strict=True
         ):
             score = (
                 10 * len(named & by_category)
@@ -262,8 +414,18 @@ class TemplateMatcher:
                 + 4 * len(implied & by_category)
                 + 2 * len(implied & (by_name | by_subject))
                 + 3 * len(words & template_stems)
+                # A content word that is (part of) the template's own name says which one.
+                + 15 * sum(_in_name(t, name_words) for t in terms)
             )
+            by_name_terms = any(_in_name(t, name_words) for t in terms)
+            if content and not named & (by_category | by_name | by_subject) and not by_name_terms:
+                # "fakturapåminnelse" where no template is about invoices: not the order
+                # reminder, whatever words they share.
+                continue
             if score:
+                # "today's catch": "Dagens fangst" rather than "Bestillingsskjema - ukas fangst".
+                subject_words = re.findall(r"[\wæøå]+", fold(str(template.get("subject") or "")))
+                score += sum(_qualifies(q, name_words + subject_words) for q in qualifiers)
                 scored.append(Scored(template, score))
         return sorted(scored, key=lambda s: (-s.score, s.template.get("id") or 0))
 

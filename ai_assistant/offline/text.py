@@ -36,6 +36,19 @@ _SPLIT = re.compile(
 _SUFFIXES = ("ene", "ane", "ies", "er", "en", "et", "es", "an", "a", "e", "s")
 
 
+_DIALECT = {
+    "ikkje": "ikke", "ikkj": "ikke", "seinere": "senere", "seinare": "senere", "sia": "siden",
+    "dagan": "dagene", "dagane": "dagene", "kvar": "hver", "morran": "morgenen",
+    "morra": "morgenen", "veka": "uka", "vekene": "ukene", "te": "til", "dei": "de",
+    "ennu": "ennå", "enno": "ennå", "handla": "handlet",
+}  # fmt: skip
+_DIALECT_WORDS = re.compile(r"\b(?:" + "|".join(_DIALECT) + r")\b")
+_NUMBER_THEN_SENTENCE = re.compile(
+    r"(\d)\.(?=\s+(?!(?i:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-z]*\b)"
+    r"[A-ZÆØÅ])"
+)
+
+
 def normalise(text: str) -> tuple[str, list[str]]:
     """Lower case, one space, "kl." / "klokka" as "kl", "16.00" as "16:00", ordinals without
     their dot; e-mail addresses replaced by ``zzaddr<n>zz`` and returned."""
@@ -46,6 +59,9 @@ def normalise(text: str) -> tuple[str, list[str]]:
         return f" zzaddr{len(emails) - 1}zz "
 
     text = _EMAIL.sub(keep, text.strip())
+    # "... Wednesday at 10. Friday 2pm: ...": a full stop after a number ends a sentence when
+    # a capital follows (not a month: "den 17. Mai"); an ordinal's dot is dropped below.
+    text = _NUMBER_THEN_SENTENCE.sub(r"\1 .", text)
     text = text.lower()
     text = text.replace("\u2019", "'").replace("«", " ").replace("»", " ").replace('"', " ")
     text = re.sub(r"\bkl\.", "kl ", text)
@@ -62,8 +78,24 @@ def normalise(text: str) -> tuple[str, list[str]]:
         text,
     )
     text = re.sub(r"\b(\d{1,2})\.(\d{2})\b", r"\1:\2", text)  # 16.00 -> 16:00
+    # "tirsdag kl 9. påminnelse ...", "at 09:00. then ...": a time's dot ends a sentence.
+    text = re.sub(r"\b((?:kl|at)\s+\d{1,2}|\d{1,2}:\d{2})\.(?=\s)", r"\1 .", text)
     text = re.sub(r"\b(\d{1,2})\.(?=\s|$)", r"\1", text)  # den 10. -> den 10
     text = re.sub(r"\bmnd\b\.?", "måned", text)  # "i mnd", "hver mnd"
+    # Dialect and spoken forms, as the readers know them ("sia fredag", "dei siste 2 dagan").
+    text = _DIALECT_WORDS.sub(lambda m: _DIALECT[m.group(0)], text)
+    # "en halvtime etterpå", "to timer etterpå": a delay ("etterpå" would cut the part).
+    text = re.sub(r"\b(?:en\s+|ein\s+)?halvtime\w*|\bhalf\s+an\s+hour\b", "30 minutter", text)
+    text = re.sub(r"\btre\s+kvarter\b|\bthree\s+quarters\s+of\s+an\s+hour\b", "45 minutter", text)
+    text = re.sub(
+        r"\b(?:et|eitt|ett)\s+kvarter\b|\ba\s+quarter\s+of\s+an\s+hour\b", "15 minutter", text
+    )
+    text = re.sub(r"\b(?:an|one)\s+hour\s+and\s+a\s+half\b", "90 minutes", text)
+    text = re.sub(
+        r"\b(minutt\w*|min|timer?|hours?|dager?|døgn|uker?)\s+(?:etterpå|deretter)\b",
+        r"\1 senere",
+        text,
+    )
     # "send order from every monday": the order form, mistyped.
     text = re.sub(r"\border from(?=\s+(?:every|each|on|at|to|hver|til|\d))", "order form", text)
     text = re.sub(r"\s+", " ", text)
@@ -78,7 +110,8 @@ _VOCABULARY = frozenset(
     friday saturday sunday bestillingsskjema bestillingsskjemaet skjemaet påminnelse
     påminnelsen purring purringen bekreftelse ordrebekreftelse nyhetsbrev nyhetsbrevet
     prisliste prislisten rapport rapporten reminder reminders confirmation newsletter
-    hverdag hverdager virkedag virkedager helligdag helligdager weekdays business
+    hverdag hverdager virkedag virkedager virkedagen helligdag helligdager helligdagen weekdays
+    business
     annenhver måneden monthly ukentlig weekly daglig daily velkomst welcome faktura
     invoice""".split()
 )

@@ -33,6 +33,10 @@ class BadTime(Exception):
     """A time that is not a time of day ("kl 25")."""
 
 
+class MorningAfternoon(BadTime):
+    """An afternoon hour said to be in the morning ("kl 15 om morgenen", "3pm in the morning")."""
+
+
 _NB_DAY_STEMS = {
     "man": "monday",
     "tirs": "tuesday",
@@ -101,6 +105,11 @@ _NOON = re.compile(
     r"\b(?:middag|middagstid|midt på dagen|noon|midday|lunsj|lunsjtid|lunch|lunchtime)\b"
 )
 _MIDNIGHT = re.compile(r"\b(?:midnatt|midnight)\b")
+# "om morgenen", "in the morning": a time of day that an afternoon hour contradicts.
+_MORNING = re.compile(
+    r"\b(?:om\s+morgenen|på\s+morgenen|i\s+morgentimene|om\s+formiddagen|tidlig\s+morgen"
+    r"|in\s+the\s+morning|early\s+morning)\b"
+)
 _PM_HINT = re.compile(
     r"\b(?:ettermiddag\w*|kveld\w*|afternoon|evening|tonight|pm)\b|\bi kveld\b|\bom kvelden\b"
 )
@@ -334,6 +343,8 @@ def read_time(frag: Fragment, s: str, *, pm_hint: bool) -> str:
         if at is None:
             raise BadTime
         frag.time, frag.time_explicit = at, explicit
+    if frag.time and _MORNING.search(s) and int(frag.time[:2]) >= 13:
+        raise MorningAfternoon
     if pm_hint and frag.time and not frag.time_explicit and int(frag.time[:2]) < 12:
         frag.time = f"{int(frag.time[:2]) + 12:02d}{frag.time[2:]}"
         frag.time_explicit = True

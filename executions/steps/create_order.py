@@ -71,8 +71,17 @@ class CreateOrder(StepType):
             r"|\blegg\w*\s+(?:\w+\s+){1,2}inn\s+(?:\w+\s+){0,3}?(?:ordre\w*|bestilling\w*)"
             r"|\b(?:vanlige?|faste|samme)\s+(?:ordre\w*|bestilling\w*)"
             r"|\b(?:ordre\w*|bestilling\w*)\s+som\s+(?:forrige\s+gang|sist|vanlig)"
-            r"|\b(?:usual|regular|same)\s+orders?\b|\b(?:order|orders)\s+(?:as|like)\s+last\s+time\b"
-            r"|\bbestill\w*\s+(?:det|den|de)\s+vanlige\b|\b(?:order|place)\s+(?:the|their)\s+usual\b"
+            r"|\b(?:usual|regular|same|normal|standard)\s+orders?\b|\b(?:order|orders)\s+(?:as|like)\s+last\s+time\b"
+            r"|\bbestill\w*\s+(?:det|den|de)\s+(?:vanlige|samme|faste)\b"
+            r"|\b(?:order|place)\s+(?:the|their)\s+usual\b"
+            # "legg inn det vanlige / det faste", "standardbestillingen deres", "det de pleier å
+            # bestille", "place their normal order": what each customer usually orders.
+            r"|\blegg\w*\s+(?:\w+\s+){0,2}?inn\s+(?:\w+\s+){0,2}?(?:det|den|de)\s+"
+            r"(?:vanlige|faste|samme)\b"
+            r"|\b(?:standard|vanlig|fast)(?:ordre|bestilling)\w*"
+            r"|\b(?:det|de|dei|what)\s+(?:de|dei|dem|they)\s+(?:pleier|pleide|bruker|usually)\s+"
+            r"(?:å\s+|to\s+)?(?:bestille|ta|kjøpe|handle|order|get|buy)\b"
+            r"|\b(?:normal|standard|typical)\s+orders?\b"
         ),
         priority=10,
     )

@@ -34,7 +34,7 @@ _KIND_WORDS = (
     (
         "reminder",
         re.compile(
-            r"\w*påminnelse\w*|\bpaminnelse\w*|\bpurr\w*|\breminders?\b|\bremind\w*|\bminn\w*\b"
+            r"\w*påminnelse\w*|\w*påminning\w*|\bpaminnelse\w*|\bpurr\w*|\breminders?\b|\bremind\w*|\bminn\w*\b"
             r"|\bhusk\w*\s+å\s+bestille\b|\bnudge\w*|\bfollow[- ]up\b|\boppfølging\w*"
         ),
     ),
@@ -47,8 +47,9 @@ _KIND_WORDS = (
         "bestilling",
         re.compile(
             r"\b(?:bestillings|bestilling|ordre|order)?-?skjema\w*|\border[- ]?forms?\b"
-            r"|\bordering\s+forms?\b|\border\s+sheets?\b"
-            r"|\bbestillingsliste\w*|\bbestillingslenke\w*|\border\s+links?\b|\bforms?\b"
+            r"|\bordering\s+forms?\b|\border(?:ing)?\s+(?:sheets?|lists?)\b"
+            r"|\bbestillingslist\w*|\bbestillingslenke\w*|\bordrelist\w*|\border\s+links?\b"
+            r"|\bforms?\b"
         ),
     ),
 )

@@ -1,0 +1,174 @@
+"""Kinds of customer, in Norwegian and English: what a customer group is, whatever it is called.
+
+A group's name ("Skolekantiner", "Skip og båter", "Puber og barer") is taken apart into the
+kinds it is made of ({school, canteen}, {ship}, {pub}); so is a phrase of the request ("the
+school canteens", "båtane", "nursing homes"). A phrase means the group whose kinds it shares
+most, led by the phrase's last word (its head: "fish shops" are shops, of fish). A phrase whose
+head is a kind of customer no group is made of ("the kindergartens" where there are none) is a
+group the business does not have, asked about rather than sent to everyone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ai_assistant.offline.text import fold, stems
+
+# kind: words that name it, Norwegian and English (any inflection is read by ``stems``).
+_KINDS: dict[str, str] = {
+    "butikk": "butikk forretning shop store retailer outlet",
+    "dagligvare": "dagligvare dagligvarebutikk matbutikk supermarked kolonial grocery groceries "
+    "grocer supermarket",
+    "kiosk": "kiosk",
+    "kafe": "kafe kafé kaffebar cafe café",
+    "restaurant": "restaurant restaurang spisested eatery diner",
+    "hotell": "hotell hotel",
+    "kantine": "kantine canteen cafeteria",
+    "barnehage": "barnehage kindergarten nursery daycare preschool",
+    "sykehjem": "sykehjem pleiehjem aldershjem omsorgssenter omsorgsbolig institusjon",
+    "sykehus": "sykehus hospital",
+    "skip": "skip ship båt boat vessel ferje ferge ferry fartøy",
+    "bensinstasjon": "bensinstasjon stasjon",
+    "bakeri": "bakeri bakery baker",
+    "pub": "pub bar utested",
+    "klubb": "klubb club idrettslag",
+    "slakter": "slakter slakteri butcher",
+    "catering": "catering caterer",
+    "blomst": "florist blomsterbutikk",
+    "frisør": "frisør hairdresser",
+    "apotek": "apotek pharmacy chemist",
+    # Words that only qualify a kind ("fish shops", "skolekantiner"): never a group alone.
+    "fisk": "fisk fiske fish seafood sjømat",
+    "skole": "skole school",
+    "bedrift": "bedrift bedrifts company corporate",
+    "kjøtt": "kjøtt meat",
+}
+_QUALIFIERS = frozenset({"fisk", "skole", "bedrift", "kjøtt"})
+# Two English words for one kind, read as that kind's Norwegian word first.
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:nursing|care|retirement|old\s+people'?s)\s+homes?\b"), "sykehjem"),
+    (re.compile(r"\bcoffee\s+(?:shops?|bars?|houses?)\b"), "kafeer"),
+    (re.compile(r"\b(?:gas|petrol|filling|service|fuel)\s+stations?\b"), "bensinstasjoner"),
+    (re.compile(r"\bconvenience\s+stores?\b"), "kiosker"),
+    # Not "dagligvare", whose "daglig" is "daily".
+    (re.compile(r"\bgrocery\s+stores?\b"), "matbutikker"),
+    (re.compile(r"\bday\s*care\s+(?:centres?|centers?)\b"), "barnehager"),
+    (re.compile(r"\bfishmongers?\b"), "fiskebutikker"),
+    (re.compile(r"\bbutcher'?s\s+shops?\b"), "slaktere"),
+)
+
+# Stem of a word -> its kind; the Norwegian stems also as parts of compounds.
+_BY_STEM: dict[str, str] = {}
+_PARTS: list[tuple[str, str]] = []
+for _kind, _words in _KINDS.items():
+    for _word in _words.split():
+        for _stem in stems(_word):
+            if len(_stem) >= 3:
+                _BY_STEM.setdefault(_stem, _kind)
+        if len(_word) >= 4:
+            _PARTS.append((fold(_word), _kind))
+_PARTS.sort(key=lambda item: -len(item[0]))
+
+
+def replace_phrases(text: str) -> str:
+    """``text`` with the two-word English kinds as one word ("nursing homes" -> "sykehjem")."""
+    for pattern, word in _PHRASES:
+        text = pattern.sub(word, text)
+    return text
+
+
+# Words that are other words first: "bare" (only), "skip" (to skip), "bar" (bare).
+_NEVER = frozenset({"bare", "stor", "store", "stort"})
+_AMBIGUOUS = frozenset({"skip", "bar"})
+_DETERMINER = re.compile(r"\b(?:til|to|the|alle|all|our|våre|de|dei|for|te)\s+$")
+
+
+@lru_cache(maxsize=4096)
+def kind_of_word(word: str) -> str | None:
+    """The kind one word of a request names ("canteens", "båtane"), or None."""
+    if fold(word) in _NEVER:
+        return None
+    for stem in sorted(stems(word), key=len, reverse=True):
+        if stem in _BY_STEM:
+            return _BY_STEM[stem]
+    return None
+
+
+@lru_cache(maxsize=1024)
+def kinds_in_name(name: str) -> frozenset[str]:
+    """The kinds a group's name and slug are made of, compounds taken apart."""
+    found: set[str] = set()
+    for word in re.split(r"[\s_-]+", fold(name)):
+        if len(word) < 3:
+            continue
+        kind = kind_of_word(word)
+        if kind is not None:
+            found.add(kind)
+            continue
+        rest = word
+        for part, part_kind in _PARTS:
+            if part in rest:
+                found.add(part_kind)
+                rest = rest.replace(part, " ")
+    return frozenset(found)
+
+
+@dataclass
+class KindMatch:
+    """A phrase of the request naming a kind of customer: its words' span, its kinds, and the
+    group it means (None: the business has no such group)."""
+
+    start: int
+    end: int
+    words: str
+    kinds: list[str]
+    group: str | None
+
+
+_WORD = re.compile(r"[\wæøåé']+")
+
+
+def kind_phrases(s: str, groups: Sequence[tuple[str, frozenset[str]]]) -> list[KindMatch]:
+    """Runs of words naming kinds of customer in ``s``, each with the group it means.
+
+    ``groups``: (slug, kinds) of each group. A run's head is its last word's kind; groups of
+    that kind compete by the run's kinds they share, less the kinds they have beyond it."""
+    out: list[KindMatch] = []
+    run: list[tuple[re.Match[str], str]] = []
+
+    def close() -> None:
+        if not run:
+            return
+        kinds = [kind for _m, kind in run]
+        head = kinds[-1]
+        if head in _QUALIFIERS:
+            run.clear()
+            return
+        best: tuple[int, str] | None = None
+        for slug, group_kinds in groups:
+            if head not in group_kinds:
+                continue
+            score = 2 * len(group_kinds & set(kinds)) - len(group_kinds - set(kinds))
+            if best is None or score > best[0]:
+                best = (score, slug)
+        start, end = run[0][0].start(), run[-1][0].end()
+        out.append(KindMatch(start, end, s[start:end], kinds, best[1] if best else None))
+        run.clear()
+
+    position = 0
+    for m in _WORD.finditer(s):
+        gap = s[position : m.start()]
+        position = m.end()
+        word = m.group(0)
+        kind = kind_of_word(word) if len(word) >= 3 else None
+        if word in _AMBIGUOUS and not _DETERMINER.search(s[: m.start()]):
+            kind = None  # "skip holidays", "a bar of": a kind only as a noun ("til skip")
+        if kind is None or (run and gap.strip()):
+            close()
+        if kind is not None:
+            run.append((m, kind))
+    close()
+    return out
