@@ -16,7 +16,7 @@ from typing import Any
 
 from ai_assistant.context import ParseContext
 from ai_assistant.offline import audience, calendar, events
-from ai_assistant.offline.fragments import Fragment, Reader, attach
+from ai_assistant.offline.fragments import Fragment, Reader, attach, customer_email_type
 from ai_assistant.offline.language import Language
 from ai_assistant.offline.templates import (
     CONCEPTS,
@@ -174,7 +174,7 @@ class Builder:
             # verb: sending it.
             for frag in fragments:
                 if (frag.groups or frag.everyone) and frag.timed and frag.topic:
-                    frag.step_type = "send_email"
+                    frag.step_type = customer_email_type()
                     break
         actions = attach(fragments)
         if not actions:

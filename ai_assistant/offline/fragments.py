@@ -152,8 +152,33 @@ def _sends_templates(cls: type[StepType]) -> bool:
     return any(r.kind in ("template", "template_name") for r in cls.references)
 
 
+def customer_email_type() -> str | None:
+    """The step type that emails customers a template (the registry says which)."""
+    return next(
+        (k for k, cls in step_types().items() if cls.emails_customers and _sends_templates(cls)),
+        None,
+    )
+
+
+def staff_notice_type() -> str | None:
+    """The step type that sends staff a notice about customers: it emails, but not them."""
+    return next(
+        (
+            k
+            for k, cls in step_types().items()
+            if cls.sends_email and not cls.emails_customers and cls.acts_on_customers
+        ),
+        None,
+    )
+
+
 class Reader:
     """Reads the parts of one request against this business's groups and templates."""
+
+    @staticmethod
+    def _emails_customers_or_none(frag: Fragment) -> bool:
+        cls = step_types().get(frag.step_type or "")
+        return frag.step_type is None or (cls is not None and cls.emails_customers)
 
     def __init__(self, context: ParseContext) -> None:
         self.context = context
@@ -190,9 +215,9 @@ class Reader:
             # "Nye priser til butikkene", "Månedsbrevet skal ut": what is sent names the
             # action (a template by its name, or a kind of email the product knows).
             frag.step_type = next((cls.key for cls in self.phrased if _sends_templates(cls)), None)
-        if frag.staff_group and _NOTIFY.search(s) and frag.step_type in (None, "send_email"):
+        if frag.staff_group and _NOTIFY.search(s) and self._emails_customers_or_none(frag):
             # "varsle kundeservice", "let the warehouse team know": a notice to that group.
-            frag.step_type = "notify_staff" if "notify_staff" in step_types() else frag.step_type
+            frag.step_type = staff_notice_type() or frag.step_type
         audience.read_audience(frag, s, self.groups, action_words=self.action_words)
         frag.topic = [
             w
