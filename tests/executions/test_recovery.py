@@ -432,3 +432,35 @@ def test_a_message_a_consumer_got_and_never_acknowledged_is_found_and_put_back(
         again = channel.basic_get("email", no_ack=True)
         assert again is not None and again.headers["id"] == "abc"
         client.flushdb()
+
+
+def test_a_message_put_back_goes_to_the_front_of_its_queue(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A put-back part is the next one a worker takes, not the last: its customers waited a
+    lease period already (found with two hosts, one cut off: its parts were put back behind
+    the rest of the run and sent only at the run's very end, 15 s later)."""
+    import time
+
+    from config.celery import app
+    from executions.tasks import step_work_task
+    from tests.e2e.faults import publishing_to
+
+    monkeypatch.undo()  # the real broker reading
+    with publishing_to(redis_url), app.connection_for_write() as conn:
+        channel = conn.default_channel
+        client = channel.client
+        client.flushdb()
+        for task_id in ("first", "second", "third"):
+            step_work_task.apply_async(
+                args=(5, 1, "send_email", [1]), queue="email", task_id=task_id
+            )
+        got = channel.basic_get("email", no_ack=False)  # a consumer took it, then was lost
+        assert got is not None and got.headers["id"] == "first"
+        client.zadd(channel.unacked_index_key, {got.delivery_tag: time.time() - 60})
+
+        recovery._put_back(recovery.unacknowledged(older_than=15)["first"].tag)
+
+        order = [channel.basic_get("email", no_ack=True).headers["id"] for _ in range(3)]
+        assert order == ["first", "second", "third"]
+        client.flushdb()
