@@ -9,8 +9,10 @@ every ``WORKFLOW_RECOVERY_INTERVAL_S``, as beat would.
    of an SMTP conversation. Host B completes the run: no customer gets the email twice (counted
    at the sink), and the emails whose outcome is unknown (A's processes lost the answer) are
    listed, at most one per sending process of host A.
-2. A's link comes back. A rejoins (it answers a ping over the broker again), works off or
-   drops what it held, and still no customer has more than one email.
+2. A's link comes back. A rejoins (it answers a ping over the broker again) and works off
+   what it held; then neither host has anything running, reserved or waiting (no pool slot
+   is left taken by a task that ended during the cut), the broker holds no message, and
+   still no customer has more than one email.
 3. A second, small run with host B stopped: host A sends all of it.
 
 The times (from the cut to the run moving again, i.e. the first email to a customer of work A
