@@ -122,6 +122,23 @@ if DATABASE_URL:
     DATABASES = {
         "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
     }
+    # A server (or a network) that vanished without closing its connections is noticed in
+    # seconds, not after TCP's defaults (about 2 h for an idle connection, 15 min for one with
+    # data on its way): libpq gives up connecting after DATABASE_CONNECT_TIMEOUT_S, probes an
+    # idle connection after DATABASE_KEEPALIVES_IDLE_S and every DATABASE_KEEPALIVES_INTERVAL_S
+    # after that, drops it after DATABASE_KEEPALIVES_COUNT unanswered probes (5 + 3 x 2 = 11 s),
+    # and drops one whose sent data stays unacknowledged for DATABASE_TCP_USER_TIMEOUT_MS. The
+    # work in hand then fails with OperationalError and retries itself (executions.tasks). An
+    # option set in the URL's query string wins.
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT_S", 5),
+        "keepalives": 1,
+        "keepalives_idle": env_int("DATABASE_KEEPALIVES_IDLE_S", 5),
+        "keepalives_interval": env_int("DATABASE_KEEPALIVES_INTERVAL_S", 2),
+        "keepalives_count": env_int("DATABASE_KEEPALIVES_COUNT", 3),
+        "tcp_user_timeout": env_int("DATABASE_TCP_USER_TIMEOUT_MS", 11000),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 else:
     DATABASES = {
         "default": {

@@ -211,10 +211,14 @@ def unacknowledged(older_than: float) -> dict[str, _Held]:
 
 def _put_back(tag: str) -> None:
     """The unacknowledged message goes back to the front of its queue, as the visibility
-    timeout would put it back hours later."""
+    timeout would put it back hours later: its customers have waited a lease period already.
+
+    kombu's Redis transport publishes with LPUSH and consumes with (B)RPOP, so the front of a
+    queue is its right end, where ``leftmost=False`` (RPUSH) restores to; ``leftmost=True``
+    would put it behind everything waiting."""
     with current_app.connection_for_write() as conn:
         channel = conn.default_channel
-        channel.qos.restore_by_tag(tag, client=channel.client, leftmost=True)
+        channel.qos.restore_by_tag(tag, client=channel.client, leftmost=False)
 
 
 def put_back_orphans(held: dict[str, _Held]) -> int:

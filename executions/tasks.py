@@ -16,9 +16,11 @@ worker died is taken over by ``executions.recovery`` within seconds.
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from celery import shared_task
+from celery.exceptions import Reject
 from celery.signals import task_received
 from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerError
@@ -32,9 +34,39 @@ logger = logging.getLogger(__name__)
 OUTAGES = (OperationalError, InterfaceError, BrokerError, ConnectionError)
 
 
+#: How long a task's retry waits for a broker that is away before it is given up, and the
+#: pause between attempts to publish it. Celery gives up publishing a retry within seconds
+#: and then rejects (drops) the task; a worker whose own connection to the broker hung (its
+#: machine cut off from the network) kept each task so rejected listed as running, its pool
+#: slot taken for good, and with both of its processes' retries rejected it took no more
+#: work once it was reconnected (tests/e2e/test_two_hosts.py). Waiting, the pool process
+#: publishes the retry once the broker answers again and the worker carries on; its part was
+#: taken over meanwhile (its lease expired), and the retry finds every customer claimed.
+RETRY_PUBLISH_WAIT_S = 600.0
+RETRY_PUBLISH_PAUSE_S = 2.0
+
+
+def _broker_away(rejected: Reject) -> bool:
+    return isinstance(rejected.reason, (BrokerError, ConnectionError, OSError))
+
+
+def _retry(task: Any, *, countdown: float | None = None, exc: BaseException | None = None) -> Any:
+    """``task.retry``, its publishing tried again while the broker is away (up to
+    ``RETRY_PUBLISH_WAIT_S``); raises ``Retry`` once published, as ``task.retry`` does."""
+    deadline = time.monotonic() + RETRY_PUBLISH_WAIT_S
+    while True:
+        try:
+            return task.retry(countdown=countdown, exc=exc)
+        except Reject as rejected:
+            if not _broker_away(rejected) or time.monotonic() >= deadline:
+                raise
+            logger.warning("could not publish the retry of %s: %s", task.request.id, rejected)
+            time.sleep(RETRY_PUBLISH_PAUSE_S)
+
+
 def _retry_outage(task: Any, exc: BaseException) -> Any:
     countdown = leases.connection_retry_countdown(task.request.retries)
-    return task.retry(countdown=countdown, exc=exc)
+    return _retry(task, countdown=countdown, exc=exc)
 
 
 # An execution reports through its own record (status, transitions, action log): its task
@@ -52,7 +84,7 @@ def run_execution_task(self, execution_id: int) -> None:
         engine.run_execution(execution_id)
     except RetryLater as retry:
         # The engine counts attempts per step itself (max_retries of the step).
-        raise self.retry(countdown=retry.countdown) from retry
+        raise _retry(self, countdown=retry.countdown) from retry
     except OUTAGES as exc:
         # Claimed before the outage, the execution stays `running` without a worker:
         # recovery queues it again once its row is unlocked for a lease period.
@@ -84,9 +116,9 @@ def step_work_task(
     except ServiceUnavailable as down:
         countdown = leases.connection_retry_countdown(self.request.retries)
         leases.leave_for_countdown(self.request.id, countdown)
-        raise self.retry(countdown=countdown) from down
+        raise _retry(self, countdown=countdown) from down
     except RetryLater as retry:
-        raise self.retry(countdown=retry.countdown) from retry
+        raise _retry(self, countdown=retry.countdown) from retry
     except OUTAGES as exc:
         raise _retry_outage(self, exc) from exc
 
@@ -109,7 +141,7 @@ def alert_failed_execution_task(self, execution_id: int) -> bool:
     try:
         return alerts.alert_failed_execution(execution_id)
     except Exception as exc:  # the mail server may be down: the claim was released, try again
-        raise self.retry(exc=exc) from exc
+        raise _retry(self, exc=exc) from exc
 
 
 @shared_task(acks_late=True, ignore_result=True)

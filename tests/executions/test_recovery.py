@@ -432,3 +432,84 @@ def test_a_message_a_consumer_got_and_never_acknowledged_is_found_and_put_back(
         again = channel.basic_get("email", no_ack=True)
         assert again is not None and again.headers["id"] == "abc"
         client.flushdb()
+
+
+def test_a_message_put_back_goes_to_the_front_of_its_queue(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A put-back part is the next one a worker takes, not the last: its customers waited a
+    lease period already (found with two hosts, one cut off: its parts were put back behind
+    the rest of the run and sent only at the run's very end, 15 s later). A queue of the
+    test's own, so that tests sharing the test Redis do not meet."""
+    import uuid
+
+    from config.celery import app
+    from executions.tasks import step_work_task
+    from tests.e2e.faults import publishing_to
+
+    monkeypatch.undo()  # the real broker reading
+    queue = f"test-front-{uuid.uuid4().hex}"
+    with publishing_to(redis_url), app.connection_for_write() as conn:
+        channel = conn.default_channel
+        for task_id in ("first", "second", "third"):
+            step_work_task.apply_async(args=(5, 1, "send_email", [1]), queue=queue, task_id=task_id)
+        got = channel.basic_get(queue, no_ack=False)  # a consumer took it, then was lost
+        assert got is not None and got.headers["id"] == "first"
+
+        recovery._put_back(got.delivery_tag)
+
+        order = [channel.basic_get(queue, no_ack=True).headers["id"] for _ in range(3)]
+        assert order == ["first", "second", "third"]
+
+
+def test_a_retry_waits_for_the_broker_instead_of_being_rejected(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A task's retry published while the broker is away: Celery gives up within seconds and
+    rejects the task (a worker cut off from the network kept such tasks listed as running,
+    their pool slots taken, and took no more work once reconnected); the tasks' ``_retry``
+    tries again until the broker answers and the retry is published."""
+    import threading
+    import uuid
+    from urllib.parse import urlsplit
+
+    from celery.exceptions import Reject, Retry
+
+    from config.celery import app
+    from executions import tasks
+    from tests.e2e.faults import TcpProxy, publishing_to
+
+    monkeypatch.undo()  # the real broker
+    monkeypatch.setattr(tasks, "RETRY_PUBLISH_PAUSE_S", 0.5)
+    queue = f"test-retry-{uuid.uuid4().hex}"  # the test's own: tests share the test Redis
+    upstream = urlsplit(redis_url)
+    proxy = TcpProxy((upstream.hostname or "127.0.0.1", upstream.port or 6379))
+    proxy.start()
+    task = tasks.step_work_task
+    task.push_request(
+        id="cut-off",
+        args=[5, 1, "send_email", [1, 2]],
+        kwargs={},
+        retries=0,
+        delivery_info={"routing_key": queue, "exchange": ""},
+        is_eager=False,
+        called_directly=False,
+    )
+    try:
+        with publishing_to(f"redis://127.0.0.1:{proxy.port}{upstream.path}"):
+            proxy.cut()
+            with pytest.raises(Reject):  # Celery on its own: given up, the task dropped
+                task.retry(countdown=1)
+
+            restore = threading.Timer(1.0, proxy.restore)
+            restore.start()
+            with pytest.raises(Retry):  # published after all: the worker carries on
+                tasks._retry(task, countdown=1)
+            restore.join()
+            with app.connection_for_write() as conn:
+                channel = conn.default_channel
+                got = channel.basic_get(queue, no_ack=True)
+                assert got is not None and got.headers["id"] == "cut-off"
+    finally:
+        task.pop_request()
+        proxy.cut()
