@@ -189,41 +189,7 @@ class OpenAIProvider:
         return {key: settings.AI_MAX_OUTPUT_TOKENS}
 
     def complete(self, conversation: Conversation) -> ProviderAnswer:
-        import openai
-
-        messages = [{"role": "system", "content": conversation.system}, *conversation.messages]
-        try:
-            response = self.client.chat.completions.create(
-                model=self.model,
-                messages=messages,  # type: ignore[arg-type]
-                response_format={
-                    "type": "json_schema",
-                    "json_schema": {
-                        "name": ANSWER_SCHEMA_NAME,
-                        # strict mode rejects the keywords the workflow schema needs
-                        # (patterns, anyOf with defaults, optional fields); the validator
-                        # checks every answer instead.
-                        "strict": False,
-                        "schema": openai_response_schema(conversation.schema),
-                    },
-                },
-                # No temperature: OpenAI's reasoning models refuse anything but the default.
-                **self._token_limit(),
-            )
-        except openai.APITimeoutError as exc:
-            raise ProviderError("timeout", str(exc)) from exc
-        except openai.APIConnectionError as exc:
-            raise ProviderError("connection", str(exc)) from exc
-        except openai.RateLimitError as exc:
-            raise ProviderError("rate_limited", str(exc)) from exc
-        except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
-            raise ProviderError("auth", str(exc)) from exc
-        except openai.APIStatusError as exc:
-            kind: ErrorKind = "server" if exc.status_code >= 500 else "bad_request"
-            raise ProviderError(kind, str(exc)) from exc
-        except openai.APIError as exc:  # e.g. a response body the SDK could not read
-            raise ProviderError("server", str(exc)) from exc
-
+        response = self._create(conversation)
         usage = response.usage
         input_tokens = usage.prompt_tokens if usage else None
         output_tokens = usage.completion_tokens if usage else None
@@ -259,6 +225,43 @@ class OpenAIProvider:
             answer.parse_error = error
             return answer
         return _envelope(value, answer)
+
+    def _create(self, conversation: Conversation) -> Any:
+        """The Chat Completions response; the SDK's errors as ProviderError."""
+        import openai
+
+        messages = [{"role": "system", "content": conversation.system}, *conversation.messages]
+        try:
+            return self.client.chat.completions.create(
+                model=self.model,
+                messages=messages,  # type: ignore[arg-type]
+                response_format={
+                    "type": "json_schema",
+                    "json_schema": {
+                        "name": ANSWER_SCHEMA_NAME,
+                        # strict mode rejects the keywords the workflow schema needs
+                        # (patterns, anyOf with defaults, optional fields); the validator
+                        # checks every answer instead.
+                        "strict": False,
+                        "schema": openai_response_schema(conversation.schema),
+                    },
+                },
+                # No temperature: OpenAI's reasoning models refuse anything but the default.
+                **self._token_limit(),
+            )
+        except openai.APITimeoutError as exc:
+            raise ProviderError("timeout", str(exc)) from exc
+        except openai.APIConnectionError as exc:
+            raise ProviderError("connection", str(exc)) from exc
+        except openai.RateLimitError as exc:
+            raise ProviderError("rate_limited", str(exc)) from exc
+        except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
+            raise ProviderError("auth", str(exc)) from exc
+        except openai.APIStatusError as exc:
+            kind: ErrorKind = "server" if exc.status_code >= 500 else "bad_request"
+            raise ProviderError(kind, str(exc)) from exc
+        except openai.APIError as exc:  # e.g. a response body the SDK could not read
+            raise ProviderError("server", str(exc)) from exc
 
 
 # --- Anthropic --------------------------------------------------------------------------------
