@@ -189,41 +189,7 @@ class OpenAIProvider:
         return {key: settings.AI_MAX_OUTPUT_TOKENS}
 
     def complete(self, conversation: Conversation) -> ProviderAnswer:
-        import openai
-
-        messages = [{"role": "system", "content": conversation.system}, *conversation.messages]
-        try:
-            response = self.client.chat.completions.create(
-                model=self.model,
-                messages=messages,  # type: ignore[arg-type]
-                response_format={
-                    "type": "json_schema",
-                    "json_schema": {
-                        "name": ANSWER_SCHEMA_NAME,
-                        # strict mode rejects the keywords the workflow schema needs
-                        # (patterns, anyOf with defaults, optional fields); the validator
-                        # checks every answer instead.
-                        "strict": False,
-                        "schema": openai_response_schema(conversation.schema),
-                    },
-                },
-                # No temperature: OpenAI's reasoning models refuse anything but the default.
-                **self._token_limit(),
-            )
-        except openai.APITimeoutError as exc:
-            raise ProviderError("timeout", str(exc)) from exc
-        except openai.APIConnectionError as exc:
-            raise ProviderError("connection", str(exc)) from exc
-        except openai.RateLimitError as exc:
-            raise ProviderError("rate_limited", str(exc)) from exc
-        except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
-            raise ProviderError("auth", str(exc)) from exc
-        except openai.APIStatusError as exc:
-            kind: ErrorKind = "server" if exc.status_code >= 500 else "bad_request"
-            raise ProviderError(kind, str(exc)) from exc
-        except openai.APIError as exc:  # e.g. a response body the SDK could not read
-            raise ProviderError("server", str(exc)) from exc
-
+        response = self._create(conversation)
         usage = response.usage
         input_tokens = usage.prompt_tokens if usage else None
         output_tokens = usage.completion_tokens if usage else None
@@ -260,6 +226,43 @@ class OpenAIProvider:
             return answer
         return _envelope(value, answer)
 
+    def _create(self, conversation: Conversation) -> Any:
+        """The Chat Completions response; the SDK's errors as ProviderError."""
+        import openai
+
+        messages = [{"role": "system", "content": conversation.system}, *conversation.messages]
+        try:
+            return self.client.chat.completions.create(
+                model=self.model,
+                messages=messages,  # type: ignore[arg-type]
+                response_format={
+                    "type": "json_schema",
+                    "json_schema": {
+                        "name": ANSWER_SCHEMA_NAME,
+                        # strict mode rejects the keywords the workflow schema needs
+                        # (patterns, anyOf with defaults, optional fields); the validator
+                        # checks every answer instead.
+                        "strict": False,
+                        "schema": openai_response_schema(conversation.schema),
+                    },
+                },
+                # No temperature: OpenAI's reasoning models refuse anything but the default.
+                **self._token_limit(),
+            )
+        except openai.APITimeoutError as exc:
+            raise ProviderError("timeout", str(exc)) from exc
+        except openai.APIConnectionError as exc:
+            raise ProviderError("connection", str(exc)) from exc
+        except openai.RateLimitError as exc:
+            raise ProviderError("rate_limited", str(exc)) from exc
+        except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
+            raise ProviderError("auth", str(exc)) from exc
+        except openai.APIStatusError as exc:
+            kind: ErrorKind = "server" if exc.status_code >= 500 else "bad_request"
+            raise ProviderError(kind, str(exc)) from exc
+        except openai.APIError as exc:  # e.g. a response body the SDK could not read
+            raise ProviderError("server", str(exc)) from exc
+
 
 # --- Anthropic --------------------------------------------------------------------------------
 
@@ -283,10 +286,42 @@ class AnthropicProvider:
         )
 
     def complete(self, conversation: Conversation) -> ProviderAnswer:
+        response = self._create(conversation)
+        usage = response.usage
+        input_tokens = usage.input_tokens if usage else None
+        output_tokens = usage.output_tokens if usage else None
+        blocks = list(response.content or [])
+        raw = json.dumps([block.model_dump(mode="json") for block in blocks], ensure_ascii=False)
+        if response.stop_reason == "max_tokens":
+            raise ProviderError(
+                "truncated",
+                "stop_reason=max_tokens",
+                raw=raw,
+                input_tokens=input_tokens,
+                output_tokens=output_tokens,
+            )
+        if response.stop_reason == "refusal":
+            raise ProviderError(
+                "refused",
+                "stop_reason=refusal",
+                raw=raw,
+                input_tokens=input_tokens,
+                output_tokens=output_tokens,
+            )
+        answer = ProviderAnswer(
+            raw=raw,
+            model=response.model or self.model,
+            input_tokens=input_tokens,
+            output_tokens=output_tokens,
+        )
+        return _anthropic_answer(blocks, answer)
+
+    def _create(self, conversation: Conversation) -> Any:
+        """The Messages API's response; the SDK's errors as ProviderError."""
         import anthropic
 
         try:
-            response = self.client.messages.create(
+            return self.client.messages.create(
                 model=self.model,
                 system=conversation.system,
                 messages=conversation.messages,  # type: ignore[arg-type]
@@ -315,64 +350,44 @@ class AnthropicProvider:
         except anthropic.APIError as exc:
             raise ProviderError("server", str(exc)) from exc
 
-        usage = response.usage
-        input_tokens = usage.input_tokens if usage else None
-        output_tokens = usage.output_tokens if usage else None
-        blocks = list(response.content or [])
-        raw = json.dumps([block.model_dump(mode="json") for block in blocks], ensure_ascii=False)
-        if response.stop_reason == "max_tokens":
-            raise ProviderError(
-                "truncated",
-                "stop_reason=max_tokens",
-                raw=raw,
-                input_tokens=input_tokens,
-                output_tokens=output_tokens,
-            )
-        if response.stop_reason == "refusal":
-            raise ProviderError(
-                "refused",
-                "stop_reason=refusal",
-                raw=raw,
-                input_tokens=input_tokens,
-                output_tokens=output_tokens,
-            )
-        answer = ProviderAnswer(
-            raw=raw,
-            model=response.model or self.model,
-            input_tokens=input_tokens,
-            output_tokens=output_tokens,
+
+def _anthropic_answer(blocks: list[Any], answer: ProviderAnswer) -> ProviderAnswer:
+    """Fill ``answer`` from the response's content: its first tool call, else a JSON object
+    in its text."""
+    tool_use = next((block for block in blocks if block.type == "tool_use"), None)
+    if tool_use is not None:
+        return _anthropic_tool_answer(tool_use, answer)
+    # No tool call: accept a JSON object in the text, else ask for the proper format.
+    text = "".join(getattr(block, "text", "") for block in blocks if block.type == "text")
+    value, error = _parse_object(text)
+    if value is None:
+        answer.parse_error = (
+            f"The answer did not use the {WORKFLOW_TOOL} or {QUESTION_TOOL} tool. {error}"
         )
-        for block in blocks:
-            if block.type != "tool_use":
-                continue
-            tool_input = block.input
-            if isinstance(tool_input, str):  # some compatible gateways pass it through as text
-                tool_input, error = _parse_object(tool_input)
-                if tool_input is None:
-                    answer.parse_error = error
-                    return answer
-            if not isinstance(tool_input, dict):
-                answer.parse_error = "The tool input is not a JSON object."
-                return answer
-            if block.name == QUESTION_TOOL:
-                return _envelope({"question": tool_input.get("question")}, answer)
-            if block.name == WORKFLOW_TOOL:
-                workflow = dict(tool_input) if isinstance(tool_input, dict) else tool_input
-                if isinstance(workflow, dict):
-                    answer.new_templates = _new_templates(workflow.pop("new_templates", None))
-                answer.workflow = workflow
-                return answer
-            answer.parse_error = f"Unknown tool {block.name!r}."
+        return answer
+    return _envelope(value, answer)
+
+
+def _anthropic_tool_answer(block: Any, answer: ProviderAnswer) -> ProviderAnswer:
+    """Fill ``answer`` from one tool call: the workflow, or a question."""
+    tool_input = block.input
+    if isinstance(tool_input, str):  # some compatible gateways pass it through as text
+        tool_input, error = _parse_object(tool_input)
+        if tool_input is None:
+            answer.parse_error = error
             return answer
-        # No tool call: accept a JSON object in the text, else ask for the proper format.
-        text = "".join(getattr(block, "text", "") for block in blocks if block.type == "text")
-        value, error = _parse_object(text)
-        if value is None:
-            answer.parse_error = (
-                f"The answer did not use the {WORKFLOW_TOOL} or {QUESTION_TOOL} tool. {error}"
-            )
-            return answer
-        return _envelope(value, answer)
+    if not isinstance(tool_input, dict):
+        answer.parse_error = "The tool input is not a JSON object."
+        return answer
+    if block.name == QUESTION_TOOL:
+        return _envelope({"question": tool_input.get("question")}, answer)
+    if block.name == WORKFLOW_TOOL:
+        workflow = dict(tool_input)
+        answer.new_templates = _new_templates(workflow.pop("new_templates", None))
+        answer.workflow = workflow
+        return answer
+    answer.parse_error = f"Unknown tool {block.name!r}."
+    return answer
 
 
 # --- Offline ----------------------------------------------------------------------------------

@@ -388,83 +388,133 @@ def orders_bulk_upsert(*, items: Any) -> UpsertReport:
     value on update; ``lines`` is required for a new order. New orders get source ``api``.
     """
     items = _check_list(items)
-    errors: list[ApiError] = []
-    seen: dict[str, int] = {}
-    customer_keys = {
-        str(item.get("customer_external_id")).strip()
-        for item in items
-        if isinstance(item, dict) and item.get("customer_external_id") is not None
-    }
-    customers = {c.external_id: c for c in Customer.objects.filter(external_id__in=customer_keys)}
-    order_keys = [
-        str(item.get("external_id")).strip()
-        for item in items
-        if isinstance(item, dict) and item.get("external_id") is not None
-    ]
-    existing = {o.external_id: o for o in Order.objects.filter(external_id__in=order_keys)}
-
+    check = _OrderCheck.read(items)
     rows: list[_OrderRow] = []
     for index, item in enumerate(items):
-        if not _check_item_keys(index, item, ORDER_SYNC_FIELDS, errors):
-            continue
-        external_id = _external_id(index, item, "external_id", seen, errors)
-        customer_key = _external_id(index, item, "customer_external_id", None, errors)
-        customer = customers.get(customer_key) if customer_key else None
+        row = check.row(index, item)
+        if row is not None:
+            rows.append(row)
+    if check.errors:
+        raise SyncValidationError(check.errors)
+    return _write_orders(rows)
+
+
+@dataclass
+class _OrderCheck:
+    """Checks order items one at a time against what is read once for all of them (their
+    customers, the orders that exist); what is wrong piles up in ``errors``."""
+
+    customers: dict[str, Customer]
+    existing: dict[str, Order]
+    errors: list[ApiError] = field(default_factory=list)
+    #: external_id -> the index of the first item that has it
+    seen: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, items: list[Any]) -> _OrderCheck:
+        customer_keys = {
+            str(item.get("customer_external_id")).strip()
+            for item in items
+            if isinstance(item, dict) and item.get("customer_external_id") is not None
+        }
+        customers = {
+            c.external_id: c for c in Customer.objects.filter(external_id__in=customer_keys)
+        }
+        order_keys = [
+            str(item.get("external_id")).strip()
+            for item in items
+            if isinstance(item, dict) and item.get("external_id") is not None
+        ]
+        existing = {o.external_id: o for o in Order.objects.filter(external_id__in=order_keys)}
+        return cls(customers=customers, existing=existing)
+
+    def row(self, index: int, item: Any) -> _OrderRow | None:
+        """The item as a row to write, or None when it cannot be written."""
+        if not _check_item_keys(index, item, ORDER_SYNC_FIELDS, self.errors):
+            return None
+        external_id = _external_id(index, item, "external_id", self.seen, self.errors)
+        customer = self._customer(index, item)
+        values: dict[str, Any] = {}
+        lines = self._lines(index, item, external_id)
+        if lines is not UNSET:
+            values["lines"] = lines
+        status = self._status(index, item)
+        if status is not UNSET:
+            values["status"] = status
+        created_at = self._created_at(index, item)
+        if created_at is not UNSET:
+            values["created_at"] = created_at
+        note = _typed(index, item, "note", str, "text", self.errors)
+        if note is not UNSET:
+            values["note"] = note
+        if external_id is not None and customer is not None:
+            return _OrderRow(index, external_id, customer, values)
+        return None
+
+    def _customer(self, index: int, item: Mapping[str, Any]) -> Customer | None:
+        customer_key = _external_id(index, item, "customer_external_id", None, self.errors)
+        customer = self.customers.get(customer_key) if customer_key else None
         if customer_key and customer is None:
-            errors.append(
+            self.errors.append(
                 {
                     "path": pointer(index, "customer_external_id"),
                     "code": "unknown_customer",
                     "message": f"No customer has the external id {customer_key!r}.",
                 }
             )
-        values: dict[str, Any] = {}
+        return customer
+
+    def _lines(self, index: int, item: Mapping[str, Any], external_id: str | None) -> Any:
+        """The checked order lines; UNSET when absent (required for a new order) or wrong."""
         if "lines" in item:
             try:
-                values["lines"] = order_lines_validate(item["lines"])
+                return order_lines_validate(item["lines"])
             except ValidationError as exc:
-                errors.extend(validation_error_items(exc, index))
-        elif external_id is not None and external_id not in existing:
-            errors.append(
+                self.errors.extend(validation_error_items(exc, index))
+        elif external_id is not None and external_id not in self.existing:
+            self.errors.append(
                 {
                     "path": pointer(index, "lines"),
                     "code": "required",
                     "message": "lines is required for a new order.",
                 }
             )
-        status = _typed(index, item, "status", str, "text", errors)
-        if status is not UNSET:
-            if status not in Order.Status.values:
-                errors.append(
-                    {
-                        "path": pointer(index, "status"),
-                        "code": "invalid_choice",
-                        "message": f"status must be one of: {', '.join(Order.Status.values)}.",
-                    }
-                )
-            else:
-                values["status"] = status
-        created_at = _typed(index, item, "created_at", str, "an ISO 8601 date and time", errors)
-        if created_at is not UNSET:
-            parsed = _parse_datetime(created_at)
-            if parsed is None:
-                errors.append(
-                    {
-                        "path": pointer(index, "created_at"),
-                        "code": "invalid_datetime",
-                        "message": "created_at must be an ISO 8601 date and time.",
-                    }
-                )
-            else:
-                values["created_at"] = parsed
-        note = _typed(index, item, "note", str, "text", errors)
-        if note is not UNSET:
-            values["note"] = note
-        if external_id is not None and customer is not None:
-            rows.append(_OrderRow(index, external_id, customer, values))
-    if errors:
-        raise SyncValidationError(errors)
+        return UNSET
 
+    def _status(self, index: int, item: Mapping[str, Any]) -> Any:
+        status = _typed(index, item, "status", str, "text", self.errors)
+        if status is not UNSET and status not in Order.Status.values:
+            self.errors.append(
+                {
+                    "path": pointer(index, "status"),
+                    "code": "invalid_choice",
+                    "message": f"status must be one of: {', '.join(Order.Status.values)}.",
+                }
+            )
+            return UNSET
+        return status
+
+    def _created_at(self, index: int, item: Mapping[str, Any]) -> Any:
+        created_at = _typed(
+            index, item, "created_at", str, "an ISO 8601 date and time", self.errors
+        )
+        if created_at is UNSET:
+            return UNSET
+        parsed = _parse_datetime(created_at)
+        if parsed is None:
+            self.errors.append(
+                {
+                    "path": pointer(index, "created_at"),
+                    "code": "invalid_datetime",
+                    "message": "created_at must be an ISO 8601 date and time.",
+                }
+            )
+            return UNSET
+        return parsed
+
+
+def _write_orders(rows: list[_OrderRow]) -> UpsertReport:
+    """Write checked rows in one transaction, each order locked; all or none."""
     report = UpsertReport()
     try:
         with transaction.atomic():

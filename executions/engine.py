@@ -434,54 +434,56 @@ def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float
     countdown in seconds after which the execution is to be retried."""
     now = timezone.now()
     ctx = StepContext(execution=execution, step=step, now=now)
-    order = ctx.step_order
-
-    def go_on() -> str:
+    outcome = _step_without_running(ctx)
+    if outcome is None:
+        outcome = _run_step_type(ctx)
+    if outcome == "next":
         # Saved by the caller when the group of steps ends (``_save_progress``).
-        execution.current_step = _advance(execution, order, now)
-        return "next"
+        execution.current_step = _advance(execution, ctx.step_order, now)
+    return outcome
 
+
+def _step_without_running(ctx: StepContext) -> str | None:
+    """The outcome of a step that is not to run now (inactive, skipped, waiting for its
+    moment, a condition that finds no customer), or None when it is to run."""
+    step = ctx.step
     if not step.get("is_active", True):
-        ctx.log(
-            action_type="step",
-            target_type="execution",
-            target_id=execution.pk,
-            status=WorkflowActionLog.Status.SKIPPED,
-            result_data=Reason("skip.step_inactive").result_fields(),
-        )
-        return go_on()
-
+        _log_skipped(ctx, Reason("skip.step_inactive"))
+        return "next"
     target = _wait_target(ctx)
     if isinstance(target, Reason):
-        ctx.log(
-            action_type="step",
-            target_type="execution",
-            target_id=execution.pk,
-            status=WorkflowActionLog.Status.SKIPPED,
-            result_data=target.result_fields(),
-        )
-        return go_on()
+        _log_skipped(ctx, target)
+        return "next"
     if target is not None:
         transition(
-            execution,
+            ctx.execution,
             Status.WAITING,
             reason=_wait_reason(ctx, target),
             resume_at=target,
-            current_step=order,
-            context=execution.context,
+            current_step=ctx.step_order,
+            context=ctx.execution.context,
         )
         return "stop"
-
     if step.get("trigger_type") == "condition_based" and not ctx.customers().exists():
-        ctx.log(
-            action_type="step",
-            target_type="execution",
-            target_id=execution.pk,
-            status=WorkflowActionLog.Status.SKIPPED,
-            result_data=Reason("skip.condition").result_fields(),
-        )
-        return go_on()
+        _log_skipped(ctx, Reason("skip.condition"))
+        return "next"
+    return None
 
+
+def _log_skipped(ctx: StepContext, reason: Reason) -> None:
+    ctx.log(
+        action_type="step",
+        target_type="execution",
+        target_id=ctx.execution.pk,
+        status=WorkflowActionLog.Status.SKIPPED,
+        result_data=reason.result_fields(),
+    )
+
+
+def _run_step_type(ctx: StepContext) -> str | float:
+    """Run the step's type, counting its attempt; what its result or its error means for the
+    execution."""
+    execution, step, order = ctx.execution, ctx.step, ctx.step_order
     attempts = execution.context.setdefault("attempts", {})
     ctx.attempt = int(attempts.get(str(order), 0))
     try:
@@ -491,29 +493,7 @@ def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float
             result = step_type.run(ctx, config) or StepResult()
     except RetryableStepError as exc:
         attempts[str(order)] = ctx.attempt + 1
-        max_retries = int(step.get("max_retries", 3))
-        if ctx.attempt + 1 > max_retries:
-            _fail(
-                execution,
-                Reason(
-                    "step.failed_after_retries",
-                    step=order,
-                    retries=max_retries,
-                    error=Reason.of(exc),
-                ),
-            )
-            return "stop"
-        countdown = retry_countdown(ctx.attempt)
-        transition(
-            execution,
-            Status.QUEUED,
-            reason=Reason(
-                "execution.retry", step=order, seconds=round(countdown), error=Reason.of(exc)
-            ),
-            current_step=order,
-            context=execution.context,
-        )
-        return countdown
+        return _retry_or_fail(ctx, exc)
     except PermanentStepError as exc:
         _fail(execution, Reason("step.failed", step=order, error=Reason.of(exc)))
         return "stop"
@@ -524,14 +504,39 @@ def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float
             Reason("step.crashed", step=order, type=exc.__class__.__name__, error=Reason.of(exc)),
         )
         return "stop"
-
     if result.customer_ids is not None:
         ctx.outputs[str(order)] = result.customer_ids
     if result.fanned_out:
         execution.context["awaiting_step"] = order
         _save_progress(execution)
         return "stop"
-    return go_on()
+    return "next"
+
+
+def _retry_or_fail(ctx: StepContext, exc: RetryableStepError) -> str | float:
+    """After a retryable error (its attempt already counted): re-queued with a backoff, the
+    countdown returned, or failed ("stop") once the step's retries are spent."""
+    execution, order = ctx.execution, ctx.step_order
+    max_retries = int(ctx.step.get("max_retries", 3))
+    if ctx.attempt + 1 > max_retries:
+        _fail(
+            execution,
+            Reason(
+                "step.failed_after_retries", step=order, retries=max_retries, error=Reason.of(exc)
+            ),
+        )
+        return "stop"
+    countdown = retry_countdown(ctx.attempt)
+    transition(
+        execution,
+        Status.QUEUED,
+        reason=Reason(
+            "execution.retry", step=order, seconds=round(countdown), error=Reason.of(exc)
+        ),
+        current_step=order,
+        context=execution.context,
+    )
+    return countdown
 
 
 def run_step_work(

@@ -413,20 +413,80 @@ def _release(row, exc: BaseException) -> None:
     )
 
 
+@dataclass(slots=True)
+class _Batch:
+    """What every send of one batch shares, from its start to its last customer."""
+
+    execution: WorkflowExecution
+    step: dict[str, Any]
+    step_order: int
+    max_retries: int
+    claims: _Claims
+    customers: dict[int, Customer]
+    template: EmailTemplate
+    mail: Any = None
+    #: Each claim is on its way to the database while the backend starts the mail transaction,
+    #: and DATA waits for it (``gate``): the gated SMTP backend with a pipelined store.
+    gated: bool = False
+    #: Customers whose send failed but may be retried -> their attempts so far.
+    transient: dict[int, int] = field(default_factory=dict)
+    #: The latest gated claim, abandoned at the end in case an error left it unread.
+    claim: _PendingClaim | None = None
+
+
 def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> None:
     """Send one batch over one connection. Raises RetryLater when transient failures remain;
     returns when the batch has done all it can (the engine then sees whether the step is
-    done: ``engine.run_step_work``)."""
-    # All a batch reads of the context is the triggering event: the rest (every step's
-    # customer ids, say) can run to tens of kilobytes, decoded again by every batch.
+    done: ``engine.run_step_work``).
+
+    1. Read the execution, the batch's rows, its customers and the template (``_batch_start``).
+    2. Open one connection for the whole batch (``_open_connection``).
+    3. Claim and send to each customer still pending, in order (``_send_to``).
+    4. Record the last success; ask for a retry if transient failures remain.
+    """
+    batch = _batch_start(execution_id, step_order, customer_ids)
+    if batch is None:
+        return
+    try:
+        _open_connection(batch.mail)
+        for customer_id in customer_ids:
+            if customer_id in batch.claims.pending:  # else sent, skipped or failed before
+                _send_to(batch, customer_id)
+    except _Stopped:
+        return  # the previous send's success went with the claim
+    except Exception:
+        try:
+            batch.claims.flush()  # what was sent stays recorded as sent, if the database lets us
+        except Exception:
+            logger.exception("could not record the last successful send of a batch")
+        raise
+    finally:
+        if batch.claim is not None:
+            batch.claim.abandon()  # only when an error left it unread
+        batch.mail.close()
+    batch.claims.flush()
+    if batch.transient:
+        raise RetryLater(retry_countdown(max(batch.transient.values())))
+
+
+def _batch_execution(execution_id: int) -> WorkflowExecution:
+    """The execution, with only the triggering event of its context: that is all a batch
+    reads of it, and the rest (every step's customer ids, say) can run to tens of kilobytes,
+    decoded again by every batch."""
     execution = (
         WorkflowExecution.objects.defer("context")
         .annotate(event=KeyTransform("event", "context"))
         .get(pk=execution_id)
     )
     execution.context = {"event": execution.event}
+    return execution
+
+
+def _batch_start(execution_id: int, step_order: int, customer_ids: list[int]) -> _Batch | None:
+    """Everything the sends share, read before the first claim; None (every pending row
+    failed) when the step's template is gone."""
+    execution = _batch_execution(execution_id)
     step = next(s for s in execution.definition_snapshot["steps"] if s["step_order"] == step_order)
-    max_retries = int(step.get("max_retries", 3))
     claims = _Claims(execution_id, step_order, step["step_type"], customer_ids)
     customers = claims.store.customers_by_id(customer_ids)
     try:
@@ -437,162 +497,157 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
         ).update(
             status=LogStatus.FAILED, **Reason.of(exc).error_fields(), updated_at=timezone.now()
         )
-        return
-
+        return None
+    batch = _Batch(
+        execution=execution,
+        step=step,
+        step_order=step_order,
+        max_retries=int(step.get("max_retries", 3)),
+        claims=claims,
+        customers=customers,
+        template=template,
+    )
     # Read (or made) before the first claim: a gated claim is still on its way to the
     # database while the message, Message-ID included, is built.
     installation_key()
-    transient: dict[int, int] = {}  # customer id -> attempts so far
-    mail = batch_connection()
-    # With the gated SMTP backend and a pipelined store (PostgreSQL), each claim is on its way
-    # to the database while the backend starts the mail transaction, and DATA waits for it
-    # (``gate``).
-    gated = (
+    batch.mail = batch_connection()
+    batch.gated = (
         claims.store.pipelined
-        and isinstance(mail, GatedEmailBackend)
+        and isinstance(batch.mail, GatedEmailBackend)
         and connection.get_autocommit()  # each claim must commit on its own before DATA
         and not connection.in_atomic_block
     )
-    claim: _PendingClaim | None = None
+    return batch
+
+
+def _open_connection(mail: Any) -> None:
+    """Open the batch's one connection. An unreachable server raises ServiceUnavailable
+    (nothing claimed, nothing counted: the task retries the batch shortly); any other
+    failure is left to each send, which retries the open and records the failure."""
     try:
+        mail.open()
+    except Exception as exc:
+        if _unreachable(exc):
+            raise ServiceUnavailable("email server", exc) from exc
+        logger.warning("could not open the email connection: %s", exc)
+
+
+def _send_to(batch: _Batch, customer_id: int) -> None:
+    """Claim one pending customer and send them the email, or record why not. Raises
+    _Stopped when the execution is no longer running."""
+    customer = batch.customers.get(customer_id)
+    reason = (
+        email_skip_reason(template=batch.template, customer=customer)
+        if customer is not None
+        else None
+    )
+    if batch.gated and customer is not None and not reason:
+        _send_gated(batch, customer_id, customer)
+    else:
+        _send_claimed(batch, customer_id, customer, reason)
+
+
+def _send_gated(batch: _Batch, customer_id: int, customer: Customer) -> None:
+    """The claim goes out first, with the previous send's success, and the message is
+    rendered while the database commits it; DATA waits for it. A crash between the claim
+    and the server's answer (rendering and one SMTP transaction, about 2 ms) leaves this one
+    customer `unknown`, never sent twice."""
+    claim = batch.claim = batch.claims.start(customer_id)
+    passed: list[bool] = []
+    try:
+        rendered, message = _build_message(
+            batch.execution, batch.step, batch.template, customer, batch.step_order, batch.mail
+        )
+        batch.mail.send_gated(batch.mail.envelope(message), partial(_granted, claim, passed))
+    except _Stopped:
+        raise  # the previous send's success went with the claim
+    except _NotClaimed:
+        return  # never twice
+    except Exception as exc:
+        _gated_failed(batch, customer_id, claim, exc, data_passed=bool(passed))
+        return
+    batch.claims.sent(customer_id, _sent_result(customer, batch.template, rendered, message))
+
+
+def _gated_failed(
+    batch: _Batch, customer_id: int, claim: _PendingClaim, exc: Exception, *, data_passed: bool
+) -> None:
+    """Record a gated send that failed. The claim may still be on its way: it is settled
+    before anything else."""
+    attempts = claim.result()  # raises _Stopped
+    if attempts is None:
+        return
+    row = batch.claims.row(customer_id)
+    if data_passed and not isinstance(exc, smtplib.SMTPResponseException):
+        # The data went out and no answer came back (a dropped connection, a timeout): the
+        # server may have taken it. The row stays `unknown`.
+        row.update(**Reason.of(exc).error_fields(), updated_at=timezone.now())
+        logger.warning(
+            "email to %s: outcome unknown: %s", customer_id, exc, extra={"customer_id": customer_id}
+        )
+        return
+    # Not rendered, refused before DATA, or answered with an error: nothing was accepted.
+    _send_failed(batch, row, customer_id, exc, attempts)
+
+
+def _send_claimed(
+    batch: _Batch, customer_id: int, customer: Customer | None, reason: Reason | None
+) -> None:
+    """Render, claim, then send (ungated). Everything that can go wrong or take time happens
+    before the claim, so that between the claim and the outcome only the sending remains: a
+    crash in that window is what `unknown` stands for, and it is kept as short as possible."""
+    prepared: tuple[Any, EmailMultiAlternatives] | None = None
+    render_error: Exception | None = None
+    if customer is not None and not reason:
         try:
-            mail.open()  # one connection for the whole batch
-        except Exception as exc:
-            if _unreachable(exc):
-                # Nothing claimed, nothing counted: the task retries the batch shortly.
-                raise ServiceUnavailable("email server", exc) from exc
-            # Each send below retries the open and records the failure.
-            logger.warning("could not open the email connection: %s", exc)
-        for customer_id in customer_ids:
-            if customer_id not in claims.pending:
-                continue  # sent, skipped or failed before: never twice
-            customer = customers.get(customer_id)
-            reason = (
-                email_skip_reason(template=template, customer=customer)
-                if customer is not None
-                else None
+            prepared = _build_message(
+                batch.execution, batch.step, batch.template, customer, batch.step_order, batch.mail
             )
-            if gated and customer is not None and not reason:
-                # The claim goes out first, with the previous send's success, and the message
-                # is rendered while the database commits it; DATA waits for it. A crash between
-                # the claim and the server's answer (rendering and one SMTP transaction, about
-                # 2 ms) leaves this one customer `unknown`, never sent twice.
-                claim = claims.start(customer_id)
-                passed: list[bool] = []
-                try:
-                    rendered, message = _build_message(
-                        execution, step, template, customer, step_order, mail
-                    )
-                    mail.send_gated(mail.envelope(message), partial(_granted, claim, passed))
-                except _Stopped:
-                    return  # the previous send's success went with the claim
-                except _NotClaimed:
-                    continue  # never twice
-                except Exception as exc:
-                    # The claim may still be on its way: settle it before anything else.
-                    try:
-                        attempts = claim.result()
-                    except _Stopped:
-                        return
-                    if attempts is None:
-                        continue
-                    if passed and not isinstance(exc, smtplib.SMTPResponseException):
-                        # The data went out and no answer came back (a dropped connection, a
-                        # timeout): the server may have taken it. The row stays `unknown`.
-                        claims.row(customer_id).update(
-                            **Reason.of(exc).error_fields(), updated_at=timezone.now()
-                        )
-                        logger.warning(
-                            "email to %s: outcome unknown: %s",
-                            customer_id,
-                            exc,
-                            extra={"customer_id": customer_id},
-                        )
-                        continue
-                    # Not rendered, refused before DATA, or answered with an error: nothing
-                    # was accepted.
-                    if _unreachable(exc):
-                        _release(claims.row(customer_id), exc)
-                        raise ServiceUnavailable("email server", exc) from exc
-                    if _record_failure(claims.row(customer_id), exc, attempts, max_retries):
-                        transient[customer_id] = attempts
-                    logger.warning(
-                        "email to customer %s failed: %s",
-                        customer_id,
-                        exc,
-                        extra={"customer_id": customer_id},
-                    )
-                    continue
-                claims.sent(customer_id, _sent_result(customer, template, rendered, message))
-                continue
-            # Everything that can go wrong or take time happens before the claim, so that
-            # between the claim and the outcome only the sending remains: a crash in that
-            # window is what `unknown` stands for, and it is kept as short as possible.
-            prepared: tuple[Any, EmailMultiAlternatives] | None = None
-            render_error: Exception | None = None
-            if customer is not None and not reason:
-                try:
-                    prepared = _build_message(execution, step, template, customer, step_order, mail)
-                except Exception as exc:  # recorded under the claim below, like a send error
-                    render_error = exc
-            try:
-                attempts = claims.claim(customer_id)
-            except _Stopped:
-                return  # the previous send's success went with the claim
-            if attempts is None:
-                continue  # sent, skipped or failed before: never twice
-            row = claims.row(customer_id)
-            if customer is None:
-                row.update(
-                    status=LogStatus.FAILED,
-                    **_CUSTOMER_GONE.error_fields(),
-                    updated_at=timezone.now(),
-                )
-                continue
-            # Checked at send time: a batch may run long after the claim (a backoff of up
-            # to an hour), and whoever unsubscribed or bounced since then must not get it.
-            if reason:
-                row.update(
-                    status=LogStatus.SKIPPED,
-                    result_data={**reason.result_fields(), "email": customer.email},
-                    updated_at=timezone.now(),
-                )
-                continue
-            try:
-                if render_error is not None:
-                    raise render_error
-                assert prepared is not None
-                rendered, message = prepared
-                message.send()
-            except Exception as exc:
-                if _unreachable(exc):
-                    _release(row, exc)
-                    raise ServiceUnavailable("email server", exc) from exc
-                if isinstance(exc, smtplib.SMTPServerDisconnected):
-                    mail.close()  # the next send connects again
-                if _record_failure(row, exc, attempts, max_retries):
-                    transient[customer_id] = attempts
-                logger.warning(
-                    "email to customer %s failed: %s",
-                    customer_id,
-                    exc,
-                    extra={"customer_id": customer_id},
-                )
-                continue
-            claims.sent(customer_id, _sent_result(customer, template, rendered, message))
-    except Exception:
-        try:
-            claims.flush()  # what was sent stays recorded as sent, if the database lets us
-        except Exception:
-            logger.exception("could not record the last successful send of a batch")
-        raise
-    finally:
-        if claim is not None:
-            claim.abandon()  # only when an error left it unread
-        mail.close()
-    claims.flush()
-    if transient:
-        raise RetryLater(retry_countdown(max(transient.values())))
+        except Exception as exc:  # recorded under the claim below, like a send error
+            render_error = exc
+    attempts = batch.claims.claim(customer_id)  # raises _Stopped
+    if attempts is None:
+        return  # sent, skipped or failed before: never twice
+    row = batch.claims.row(customer_id)
+    if customer is None:
+        row.update(
+            status=LogStatus.FAILED, **_CUSTOMER_GONE.error_fields(), updated_at=timezone.now()
+        )
+        return
+    # Checked at send time: a batch may run long after the claim (a backoff of up to an
+    # hour), and whoever unsubscribed or bounced since then must not get it.
+    if reason:
+        row.update(
+            status=LogStatus.SKIPPED,
+            result_data={**reason.result_fields(), "email": customer.email},
+            updated_at=timezone.now(),
+        )
+        return
+    try:
+        if render_error is not None:
+            raise render_error
+        assert prepared is not None
+        rendered, message = prepared
+        message.send()
+    except Exception as exc:
+        if isinstance(exc, smtplib.SMTPServerDisconnected):
+            batch.mail.close()  # the next send connects again
+        _send_failed(batch, row, customer_id, exc, attempts)
+        return
+    batch.claims.sent(customer_id, _sent_result(customer, batch.template, rendered, message))
+
+
+def _send_failed(batch: _Batch, row: Any, customer_id: int, exc: Exception, attempts: int) -> None:
+    """Record a claimed send that the server did not accept. An unreachable server gives the
+    customer back and raises ServiceUnavailable (the task retries the batch)."""
+    if _unreachable(exc):
+        _release(row, exc)
+        raise ServiceUnavailable("email server", exc) from exc
+    if _record_failure(row, exc, attempts, batch.max_retries):
+        batch.transient[customer_id] = attempts
+    logger.warning(
+        "email to customer %s failed: %s", customer_id, exc, extra={"customer_id": customer_id}
+    )
 
 
 # --- Emails whose outcome was unknown: what a person needs to decide, and sending again ------
