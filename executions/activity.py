@@ -19,7 +19,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from automation.registry import step_type_keys
-from automation.selectors import workflow_list
+from automation.selectors import visible_workflows_q
 from executions.models import WorkflowActionLog
 from executions.selectors import step_type_label
 
@@ -65,10 +65,10 @@ def customer_activity_list(
     """The action logs on one customer in real runs of workflows the user may see, newest
     first, each with its execution and workflow."""
     qs = WorkflowActionLog.objects.filter(
+        visible_workflows_q(user, prefix="execution__workflow__"),
         target_type=WorkflowActionLog.TargetType.CUSTOMER,
         target_id=customer_id,
         execution__is_test=False,
-        execution__workflow__in=workflow_list(user=user).values("pk"),
     )
     if kind == KIND_EMAIL:
         qs = qs.filter(action_type__in=_email_actions())
