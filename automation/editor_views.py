@@ -713,33 +713,7 @@ def _cards(
     cards = []
     for index, step in enumerate(steps):
         cls = registry.get(step.get("step_type"))
-        trigger = step.get("trigger_config") or {}
-        recipients = (step.get("action_config") or {}).get("recipients") or {}
-        condition = step.get("condition_config") or {}
-        if step.get("trigger_type") == "time_based" or (cls and cls.waits_for_trigger):
-            if "delay_minutes" in trigger:
-                when = "delay"
-            elif "at" in trigger:
-                when = "at"
-            elif "day" in trigger:
-                when = "day_time"
-            else:
-                when = "time"
-        else:
-            when = step.get("trigger_type") or "immediate"
-        if "group" in recipients:
-            who = "all" if recipients["group"] == "all" else "group"
-        elif "customer_ids" in recipients:
-            who = "customers"
-        elif "from_step" in recipients:
-            who = "from_step"
-        elif recipients.get("event_customer"):
-            who = "event_customer"
-        else:
-            who = "all"
-        delay = trigger.get("delay_minutes")
-        moment = parts.moment_fields(trigger.get("at"), _zone_of(doc))
-        template_id = (step.get("action_config") or {}).get("template_id")
+        timing = _card_when(doc, step, cls)
         cards.append(
             {
                 "index": index,
@@ -748,53 +722,11 @@ def _cards(
                 "prefix": f"s{index}-",
                 "step": step,
                 "base": json.dumps(step, ensure_ascii=False, default=str),
-                "label": cls.label if cls else step.get("step_type"),
-                "types": [
-                    (key, c.label)
-                    for key, c in registry.items()
-                    if key == step.get("step_type")
-                    or c.required_role is None
-                    or user_has_role(user, c.required_role)
-                ],
-                "settings": [
-                    _setting_card(step, index, setting, errors, cls, chosen)
-                    for setting in step_settings(cls)
-                ],
-                "may_edit": may_use(cls, user),
-                "has_template": _has_template(cls),
-                "has_recipients": bool(cls and cls.acts_on_customers),
-                "has_condition": _has_condition(cls),
-                "waits": bool(cls and cls.waits_for_trigger),
-                "when": when,
-                "day": trigger.get("day") or "",
-                "time": moment[1] if when == "at" else trigger.get("time") or "",
-                "date": moment[0] if when == "at" else "",
-                "hours": "" if delay is None else _hours(delay),
-                "who": who,
-                "group": recipients.get("group", ""),
-                "customer_ids": [str(pk) for pk in recipients.get("customer_ids") or []],
-                "from_step": str(recipients.get("from_step", "")),
-                "earlier": [
-                    (s.get("step_order"), s.get("name") or _("Step %(n)s") % {"n": n})
-                    for n, s in enumerate(steps[:index], start=1)
-                    if (c := registry.get(s.get("step_type"))) and c.yields_customers
-                ],
-                "condition": condition.get("check", ""),
-                "window": (
-                    "days_back"
-                    if "days_back" in condition
-                    else condition.get("since", "execution_start")
-                ),
-                "days_back": condition.get("days_back", ""),
-                "filters": [
-                    {**row, "errors": errors.get(f"s{index}-filter-{row['field']}", [])}
-                    for row in parts.filter_rows(condition)
-                ],
-                "filter_more": parts.filter_unused(condition) is not None,
-                "template_id": str(template_id or ""),
-                "template_preview": _template_preview(
-                    templates.get(template_id) if isinstance(template_id, int) else None
-                ),
+                **_card_type(step, index, cls, registry, user, errors, chosen),
+                **timing,
+                **_card_who(step, steps[:index], registry),
+                **_card_condition(step, index, errors),
+                **_card_template(step, templates),
                 "errors": {
                     name: errors.get(f"s{index}-{name}", [])
                     for name in ("card", *set(_STEP_FIELDS.values()))
@@ -804,6 +736,135 @@ def _cards(
             }
         )
     return cards
+
+
+def _card_type(
+    step: Mapping[str, Any],
+    index: int,
+    cls: type[StepType] | None,
+    registry: Mapping[str, type[StepType]],
+    user: Any,
+    errors: Mapping[str, list[str]],
+    chosen: Mapping[str, str],
+) -> dict[str, Any]:
+    """The step's type, the types the user may change it to, its settings and which of the
+    card's parts its type has."""
+    return {
+        "label": cls.label if cls else step.get("step_type"),
+        "types": [
+            (key, c.label)
+            for key, c in registry.items()
+            if key == step.get("step_type")
+            or c.required_role is None
+            or user_has_role(user, c.required_role)
+        ],
+        "settings": [
+            _setting_card(step, index, setting, errors, cls, chosen)
+            for setting in step_settings(cls)
+        ],
+        "may_edit": may_use(cls, user),
+        "has_template": _has_template(cls),
+        "has_recipients": bool(cls and cls.acts_on_customers),
+        "has_condition": _has_condition(cls),
+        "waits": bool(cls and cls.waits_for_trigger),
+    }
+
+
+def _card_when(
+    doc: Mapping[str, Any], step: Mapping[str, Any], cls: type[StepType] | None
+) -> dict[str, Any]:
+    """When the step acts: the kind of trigger and its fields."""
+    trigger = step.get("trigger_config") or {}
+    when = _when_kind(step, cls, trigger)
+    delay = trigger.get("delay_minutes")
+    moment = parts.moment_fields(trigger.get("at"), _zone_of(doc))
+    return {
+        "when": when,
+        "day": trigger.get("day") or "",
+        "time": moment[1] if when == "at" else trigger.get("time") or "",
+        "date": moment[0] if when == "at" else "",
+        "hours": "" if delay is None else _hours(delay),
+    }
+
+
+def _when_kind(
+    step: Mapping[str, Any], cls: type[StepType] | None, trigger: Mapping[str, Any]
+) -> str:
+    """A timed step's kind of time (after a delay, at a moment, on a day, at a time of day),
+    else its trigger type."""
+    if step.get("trigger_type") == "time_based" or (cls and cls.waits_for_trigger):
+        if "delay_minutes" in trigger:
+            return "delay"
+        if "at" in trigger:
+            return "at"
+        if "day" in trigger:
+            return "day_time"
+        return "time"
+    return step.get("trigger_type") or "immediate"
+
+
+def _card_who(
+    step: Mapping[str, Any],
+    earlier: list[Mapping[str, Any]],
+    registry: Mapping[str, type[StepType]],
+) -> dict[str, Any]:
+    """Whom the step acts on, and the ``earlier`` steps whose customers it may take."""
+    recipients = (step.get("action_config") or {}).get("recipients") or {}
+    return {
+        "who": _who_kind(recipients),
+        "group": recipients.get("group", ""),
+        "customer_ids": [str(pk) for pk in recipients.get("customer_ids") or []],
+        "from_step": str(recipients.get("from_step", "")),
+        "earlier": [
+            (s.get("step_order"), s.get("name") or _("Step %(n)s") % {"n": n})
+            for n, s in enumerate(earlier, start=1)
+            if (c := registry.get(s.get("step_type"))) and c.yields_customers
+        ],
+    }
+
+
+def _who_kind(recipients: Mapping[str, Any]) -> str:
+    if "group" in recipients:
+        return "all" if recipients["group"] == "all" else "group"
+    if "customer_ids" in recipients:
+        return "customers"
+    if "from_step" in recipients:
+        return "from_step"
+    if recipients.get("event_customer"):
+        return "event_customer"
+    return "all"
+
+
+def _card_condition(
+    step: Mapping[str, Any], index: int, errors: Mapping[str, list[str]]
+) -> dict[str, Any]:
+    """The step's condition: its check, the window it looks back over and its filters."""
+    condition = step.get("condition_config") or {}
+    return {
+        "condition": condition.get("check", ""),
+        "window": (
+            "days_back" if "days_back" in condition else condition.get("since", "execution_start")
+        ),
+        "days_back": condition.get("days_back", ""),
+        "filters": [
+            {**row, "errors": errors.get(f"s{index}-filter-{row['field']}", [])}
+            for row in parts.filter_rows(condition)
+        ],
+        "filter_more": parts.filter_unused(condition) is not None,
+    }
+
+
+def _card_template(
+    step: Mapping[str, Any], templates: Mapping[int, EmailTemplate]
+) -> dict[str, Any]:
+    """The step's email template and a preview of it."""
+    template_id = (step.get("action_config") or {}).get("template_id")
+    return {
+        "template_id": str(template_id or ""),
+        "template_preview": _template_preview(
+            templates.get(template_id) if isinstance(template_id, int) else None
+        ),
+    }
 
 
 def _setting_card(

@@ -57,6 +57,7 @@ NOT_SHIPPED = (
     ".ruff_cache",
 )
 WORKFLOW = "Ukentlig bestilling"
+API = "/api/v1/workflow-automation"
 
 
 class Failed(Exception):
@@ -427,85 +428,23 @@ def _running_example(
     summary: dict[str, Any],
     secret_values: dict[str, str],
 ) -> None:
-    from django.contrib.auth import get_user_model
-    from django.utils import timezone
-
-    from automation.demo import demo_load
-    from automation.models import WorkflowDefinition
-    from customers.models import Customer, Order
-    from customers.services import order_create
+    """docs/workflow-format.md's running example on the production processes: deployed
+    through the API, Monday's forms, two orders and their confirmations, Thursday's reminders
+    to the others, the run's status from both web processes, and /metrics."""
+    from customers.models import Customer
     from executions.message_ids import message_id_prefix
-    from executions.models import WorkflowExecution
 
-    Status = WorkflowExecution.Status
-    demo_load()
-    password = secrets.token_urlsafe(16)
-    get_user_model().objects.create_superuser("drift", "drift@example.invalid", password)
-
-    # Through the API of one web process, then the other (a token works on every machine).
-    credentials = {"username": "drift", "password": password}
-    status, tokens = http("POST", f"{base['web1']}/api/v1/auth/token", body=credentials)
-    if status != 200:
-        raise Failed(f"token: {status} {tokens}")
-    token = tokens["access"]
-    api = "/api/v1/workflow-automation"
-    status, listing = http("GET", f"{base['web2']}{api}/workflows", token=token)
-    if status != 200:
-        raise Failed(f"workflow list: {status} {listing}")
-    workflow_id = next(w["id"] for w in listing["results"] if w["name"] == WORKFLOW)
-    deploy_url = f"{base['web2']}{api}/workflows/{workflow_id}/deploy"
-    status, deployed = http("PUT", deploy_url, token=token)
-    if status not in (200, 201):
-        raise Failed(f"deploy: {status} {deployed}")
-
-    # Monday 09:00 arrives: the schedule is due now, and beat's dispatcher takes it.
-    workflow = WorkflowDefinition.objects.get(pk=workflow_id)
-    workflow.schedule.next_run = timezone.now() - timedelta(seconds=1)
-    workflow.schedule.save(update_fields=["next_run"])
-
-    def execution() -> WorkflowExecution | None:
-        processes.check_alive()
-        return WorkflowExecution.objects.filter(workflow=workflow).first()
-
-    run = wait_for(execution, "the dispatcher to start the run")
-    wait_for(lambda: _status(run) == Status.WAITING, "the run to wait for Monday 09:00")
+    token, workflow_id = _deploy_example(base)
+    run = _scheduled_run(workflow_id, processes)
     eligible = Customer.objects.filter(
         active=True, unsubscribed_at__isnull=True, suppressed_at__isnull=True
     )
-    _time_passes(run)
     form_id, reminder_id = message_id_prefix(run.pk, 1), message_id_prefix(run.pk, 2)
-    wait_for(lambda: len(sink.recipients(form_id)) >= eligible.count(), "the forms", timeout=120)
-    wait_for(lambda: _status(run) == Status.WAITING, "the run to wait for Thursday 15:00")
-    forms = sorted(sink.recipients(form_id))
-    if forms != sorted(c.email for c in eligible):
-        raise Failed(f"the forms went to {forms}")
-
-    # Two customers order between the form and the reminder.
-    ordered = list(eligible.order_by("pk")[:2])
-    for customer in ordered:
-        order_create(
-            customer=customer,
-            lines=[{"sku": "MEL-25", "name": "Hvetemel 25 kg", "quantity": 2}],
-            source=Order.Source.ORDER_FORM,
-            created_at=timezone.now(),
-        )
-    # The demo's active "Ordrebekreftelse" workflow confirms each of these orders by email.
-    wait_for(
-        lambda: len(sink.others(form_id, reminder_id)) >= len(ordered),
-        "the order confirmations",
-        timeout=120,
-    )
-    confirmations = sink.others(form_id, reminder_id)
-    if sorted(line.split(":")[0] for line in confirmations) != sorted(c.email for c in ordered):
-        raise Failed(f"the order confirmations were {confirmations}")
-    _time_passes(run)
-    wait_for(lambda: _status(run) == Status.COMPLETED, "the reminders", timeout=120)
-    reminders = sorted(sink.recipients(reminder_id))
-    expected = sorted(c.email for c in eligible if c not in ordered)
-    if reminders != expected:
-        raise Failed(f"the reminders went to {reminders}, not {expected}")
+    forms = _monday_forms(run, sink, eligible, form_id)
+    ordered, confirmations = _two_orders(eligible, sink, form_id, reminder_id)
+    reminders = _thursday_reminders(run, sink, eligible, ordered, reminder_id)
     for name in ("web1", "web2"):
-        status, body = http("GET", f"{base[name]}{api}/executions/{run.pk}/status", token=token)
+        status, body = http("GET", f"{base[name]}{API}/executions/{run.pk}/status", token=token)
         if status != 200 or body.get("status") != "completed":
             raise Failed(f"{name}: execution status {status} {body}")
     summary.update(
@@ -520,9 +459,129 @@ def _running_example(
         ],
         confirmations=len(confirmations),
     )
+    sent = len(forms) + len(reminders) + len(ordered)
+    summary["metrics"] = _check_metrics(base, secret_values["metrics_token"], sent)
 
-    # /metrics with the token, from either web process: the same numbers.
-    metrics_token = secret_values["metrics_token"]
+
+def _deploy_example(base: dict[str, str]) -> tuple[str, int]:
+    """The demo data and an operator's account; the example workflow deployed through the API
+    of one web process, then the other (a token works on every machine). Returns the token
+    and the workflow's id."""
+    from django.contrib.auth import get_user_model
+
+    from automation.demo import demo_load
+
+    demo_load()
+    password = secrets.token_urlsafe(16)
+    get_user_model().objects.create_superuser("drift", "drift@example.invalid", password)
+    credentials = {"username": "drift", "password": password}
+    status, tokens = http("POST", f"{base['web1']}/api/v1/auth/token", body=credentials)
+    if status != 200:
+        raise Failed(f"token: {status} {tokens}")
+    token = tokens["access"]
+    status, listing = http("GET", f"{base['web2']}{API}/workflows", token=token)
+    if status != 200:
+        raise Failed(f"workflow list: {status} {listing}")
+    workflow_id = next(w["id"] for w in listing["results"] if w["name"] == WORKFLOW)
+    deploy_url = f"{base['web2']}{API}/workflows/{workflow_id}/deploy"
+    status, deployed = http("PUT", deploy_url, token=token)
+    if status not in (200, 201):
+        raise Failed(f"deploy: {status} {deployed}")
+    return token, workflow_id
+
+
+def _scheduled_run(workflow_id: int, processes: Processes) -> Any:
+    """Monday 09:00 arrives: the schedule is due now, and beat's dispatcher takes it. Returns
+    the run, waiting for Monday 09:00."""
+    from django.utils import timezone
+
+    from automation.models import WorkflowDefinition
+    from executions.models import WorkflowExecution
+
+    workflow = WorkflowDefinition.objects.get(pk=workflow_id)
+    workflow.schedule.next_run = timezone.now() - timedelta(seconds=1)
+    workflow.schedule.save(update_fields=["next_run"])
+
+    def execution() -> WorkflowExecution | None:
+        processes.check_alive()
+        return WorkflowExecution.objects.filter(workflow=workflow).first()
+
+    run = wait_for(execution, "the dispatcher to start the run")
+    wait_for(
+        lambda: _status(run) == WorkflowExecution.Status.WAITING,
+        "the run to wait for Monday 09:00",
+    )
+    return run
+
+
+def _monday_forms(run: Any, sink: Sink, eligible: Any, form_id: str) -> list[str]:
+    """Monday 09:00 passes: the order form goes to every eligible customer, and the run waits
+    for Thursday. Returns the forms' recipients."""
+    from executions.models import WorkflowExecution
+
+    _time_passes(run)
+    wait_for(lambda: len(sink.recipients(form_id)) >= eligible.count(), "the forms", timeout=120)
+    wait_for(
+        lambda: _status(run) == WorkflowExecution.Status.WAITING,
+        "the run to wait for Thursday 15:00",
+    )
+    forms = sorted(sink.recipients(form_id))
+    if forms != sorted(c.email for c in eligible):
+        raise Failed(f"the forms went to {forms}")
+    return forms
+
+
+def _two_orders(
+    eligible: Any, sink: Sink, form_id: str, reminder_id: str
+) -> tuple[list[Any], list[str]]:
+    """Two customers order between the form and the reminder; the demo's active
+    "Ordrebekreftelse" workflow confirms each of these orders by email. Returns the two
+    customers and the confirmations ("address: subject")."""
+    from django.utils import timezone
+
+    from customers.models import Order
+    from customers.services import order_create
+
+    ordered = list(eligible.order_by("pk")[:2])
+    for customer in ordered:
+        order_create(
+            customer=customer,
+            lines=[{"sku": "MEL-25", "name": "Hvetemel 25 kg", "quantity": 2}],
+            source=Order.Source.ORDER_FORM,
+            created_at=timezone.now(),
+        )
+    wait_for(
+        lambda: len(sink.others(form_id, reminder_id)) >= len(ordered),
+        "the order confirmations",
+        timeout=120,
+    )
+    confirmations = sink.others(form_id, reminder_id)
+    if sorted(line.split(":")[0] for line in confirmations) != sorted(c.email for c in ordered):
+        raise Failed(f"the order confirmations were {confirmations}")
+    return ordered, confirmations
+
+
+def _thursday_reminders(
+    run: Any, sink: Sink, eligible: Any, ordered: list[Any], reminder_id: str
+) -> list[str]:
+    """Thursday 15:00 passes: the reminder goes to the eligible customers who did not order,
+    and the run completes. Returns the reminders' recipients."""
+    from executions.models import WorkflowExecution
+
+    _time_passes(run)
+    wait_for(
+        lambda: _status(run) == WorkflowExecution.Status.COMPLETED, "the reminders", timeout=120
+    )
+    reminders = sorted(sink.recipients(reminder_id))
+    expected = sorted(c.email for c in eligible if c not in ordered)
+    if reminders != expected:
+        raise Failed(f"the reminders went to {reminders}, not {expected}")
+    return reminders
+
+
+def _check_metrics(base: dict[str, str], metrics_token: str, sent: int) -> dict[str, Any]:
+    """/metrics with the token, from either web process: the same numbers. ``sent``: the
+    emails the example sent. Returns what the summary shows of them."""
     status, _ = http("GET", f"{base['web1']}/metrics")
     if status != 401:
         raise Failed(f"/metrics without the token answered {status}")
@@ -532,9 +591,9 @@ def _running_example(
     with urllib.request.urlopen(request, timeout=30) as response:
         text = response.read().decode()
     samples = _samples(text)
-    sent = samples.get(("workflow_emails", (("status", "success"),)))
-    if sent != len(forms) + len(reminders) + len(ordered):
-        raise Failed(f"workflow_emails{{status=success}} is {sent}")
+    emails = samples.get(("workflow_emails", (("status", "success"),)))
+    if emails != sent:
+        raise Failed(f"workflow_emails{{status=success}} is {emails}")
     completed = samples.get(("workflow_executions", (("status", "completed"),)))
     if not completed or completed < 1:
         raise Failed("workflow_executions{status=completed} is missing")
@@ -545,7 +604,7 @@ def _running_example(
     )
     if steps < 2:
         raise Failed(f"send_email steps in the histogram: {steps}")
-    summary["metrics"] = {"emails_success": sent, "send_email_steps": steps}
+    return {"emails_success": emails, "send_email_steps": steps}
 
 
 def _samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:

@@ -144,6 +144,16 @@ def _attr(node: Any, name: str) -> Any:
     return getattr(node, name, None)
 
 
+def _is_signed_number(node: Any) -> bool:
+    """-1 or +2.5: a number with its sign, which esprima reads as an operator on it."""
+    return (
+        node.type == "UnaryExpression"
+        and node.operator in ("-", "+")
+        and _attr(node.argument, "type") == "Literal"
+        and type(node.argument.value) in (int, float)
+    )
+
+
 class JavaScriptFrontend:
     def __init__(self, source: str, deadline: Deadline) -> None:
         self.source = source
@@ -260,58 +270,72 @@ class JavaScriptFrontend:
         loc = self.visit(node, depth)
         kind = node.type
         if kind == "Literal":
-            if _attr(node, "regex") is not None:
-                raise DslError("not_allowed", _("Regular expressions are not allowed."), loc)
-            value = node.value
-            if not isinstance(value, str | int | float | bool) and value is not None:
-                raise DslError("not_allowed", _("This kind of value is not allowed."), loc)
-            check_literal(value, loc)
-            return Lit(value, loc)
+            return self.literal(node, loc)
         if kind == "TemplateLiteral":
-            if node.expressions:
-                raise DslError(
-                    "not_allowed",
-                    _("%(example)s in template strings is not allowed; write the text out.")
-                    % {"example": "${...}"},
-                    loc,
-                )
-            value = node.quasis[0].value.cooked if node.quasis else ""
-            check_literal(value, loc)
-            return Lit(value, loc)
-        if (
-            kind == "UnaryExpression"
-            and node.operator in ("-", "+")
-            and _attr(node.argument, "type") == "Literal"
-            and type(node.argument.value) in (int, float)
-        ):
+            return self.template_literal(node, loc)
+        if _is_signed_number(node):
             value = -node.argument.value if node.operator == "-" else node.argument.value
             check_literal(value, loc)
             return Lit(value, loc)
         if kind == "ArrayExpression":
-            if len(node.elements) > MAX_ITEMS:
-                raise DslError(
-                    "literal_too_large",
-                    _("At most %(limit)d items in a list.") % {"limit": MAX_ITEMS},
-                    loc,
-                )
-            items = []
-            for element in node.elements:
-                if element is None:
-                    raise DslError("not_allowed", _("Empty places in a list are not allowed."), loc)
-                items.append(self.expr(element, depth + 1))
-            return ListExpr(items, loc)
+            return self.array(node, depth, loc)
         if kind == "ObjectExpression":
             return self.object(node, depth, loc)
         if kind == "Identifier":
-            if is_forbidden(node.name):
-                raise forbidden_name_error(node.name, loc)
-            if node.name == "undefined":
-                return Lit(None, loc)
-            return Name(node.name, loc)
-        if kind == "ThisExpression":
-            raise forbidden_name_error("this", loc)
+            return self.identifier(node, loc)
         if kind == "CallExpression":
             return self.call(node, depth, loc)
+        raise self.refusal(node, loc)
+
+    def literal(self, node: Any, loc: Loc) -> Lit:
+        if _attr(node, "regex") is not None:
+            raise DslError("not_allowed", _("Regular expressions are not allowed."), loc)
+        value = node.value
+        if not isinstance(value, str | int | float | bool) and value is not None:
+            raise DslError("not_allowed", _("This kind of value is not allowed."), loc)
+        check_literal(value, loc)
+        return Lit(value, loc)
+
+    def template_literal(self, node: Any, loc: Loc) -> Lit:
+        """A template string is text only when nothing is filled into it."""
+        if node.expressions:
+            raise DslError(
+                "not_allowed",
+                _("%(example)s in template strings is not allowed; write the text out.")
+                % {"example": "${...}"},
+                loc,
+            )
+        value = node.quasis[0].value.cooked if node.quasis else ""
+        check_literal(value, loc)
+        return Lit(value, loc)
+
+    def array(self, node: Any, depth: int, loc: Loc) -> ListExpr:
+        if len(node.elements) > MAX_ITEMS:
+            raise DslError(
+                "literal_too_large",
+                _("At most %(limit)d items in a list.") % {"limit": MAX_ITEMS},
+                loc,
+            )
+        items = []
+        for element in node.elements:
+            if element is None:
+                raise DslError("not_allowed", _("Empty places in a list are not allowed."), loc)
+            items.append(self.expr(element, depth + 1))
+        return ListExpr(items, loc)
+
+    def identifier(self, node: Any, loc: Loc) -> Expr:
+        """A name the script gave a value, or ``undefined`` (None); never a forbidden one."""
+        if is_forbidden(node.name):
+            raise forbidden_name_error(node.name, loc)
+        if node.name == "undefined":
+            return Lit(None, loc)
+        return Name(node.name, loc)
+
+    def refusal(self, node: Any, loc: Loc) -> DslError:
+        """The error for an expression a workflow script may not contain, saying why."""
+        kind = node.type
+        if kind == "ThisExpression":
+            return forbidden_name_error("this", loc)
         if kind == "MemberExpression":
             prop = node.property
             if (
@@ -319,8 +343,8 @@ class JavaScriptFrontend:
                 and _attr(prop, "type") == "Identifier"
                 and is_forbidden(prop.name)
             ):
-                raise forbidden_name_error(prop.name, self.loc(prop))
-            raise DslError(
+                return forbidden_name_error(prop.name, self.loc(prop))
+            return DslError(
                 "not_allowed",
                 _(
                     "Property access may only be used to call a builder method, for example "
@@ -330,15 +354,15 @@ class JavaScriptFrontend:
                 loc,
             )
         if kind in _FUNCTIONS:
-            raise DslError("not_allowed", _("Functions are not allowed in workflow scripts."), loc)
+            return DslError("not_allowed", _("Functions are not allowed in workflow scripts."), loc)
         if kind == "UnaryExpression":
-            raise DslError(
+            return DslError(
                 "not_allowed", _("Operators are not supported; write the value out."), loc
             )
         if kind == "AssignmentExpression":
-            raise DslError("not_allowed", _("Assignments must be statements of their own."), loc)
+            return DslError("not_allowed", _("Assignments must be statements of their own."), loc)
         message = _EXPRESSION_MESSAGES.get(kind) or _keyword(kind)
-        raise DslError("not_allowed", message, loc)
+        return DslError("not_allowed", message, loc)
 
     def object(self, node: Any, depth: int, loc: Loc) -> DictExpr:
         items: list[tuple[str, Expr]] = []

@@ -154,8 +154,20 @@ class Builder:
         event, normalised = events.read_event(normalised)
         # Read first: "er det fridag, send tirsdag i stedet" is not a step on Tuesday.
         self.holiday_policy, normalised = calendar.read_policy(normalised)
+        fragments = self._read_parts(normalised, emails)
+        actions = self._actions(fragments)
+        for frag in actions:
+            if frag.unknown_groups:
+                self._ask_unknown_group(frag.unknown_groups[0])
+            self._check_calendar(frag)
+        self._ask_if_unsettled(normalised, fragments, actions, event)
+        steps = _in_run_order(self._steps(_one_per_day(actions, always=True), event))
+        return self._document(steps, event)
+
+    def _read_parts(self, normalised: str, emails: list[str]) -> list[Fragment]:
+        """Each part of the request read; a time that cannot be right is asked about."""
         try:
-            fragments = [self.reader.read(part, emails) for part in split(normalised)]
+            return [self.reader.read(part, emails) for part in split(normalised)]
         except MorningAfternoon:
             raise self.ask(
                 "Klokkeslettet er på ettermiddagen, men du skriver «morgen». Hvilket klokkeslett "
@@ -167,6 +179,10 @@ class Builder:
                 "Klokkeslettet ser ikke riktig ut. Skriv det som f.eks. «kl 09:30».",
                 "That time does not look right. Write it like “09:30” or “9am”.",
             ) from None
+
+    def _actions(self, fragments: list[Fragment]) -> list[Fragment]:
+        """The parts that ask for something to happen, the others folded into them; a request
+        that asks for nothing is asked about."""
         for frag in fragments:
             self._note_unread(frag)
         if not any(f.step_type for f in fragments):
@@ -186,10 +202,16 @@ class Builder:
                 "example send the order form, a reminder or a report), and when (for example "
                 "“every Monday at 09:00”)?",
             )
-        for frag in actions:
-            if frag.unknown_groups:
-                self._ask_unknown_group(frag.unknown_groups[0])
-            self._check_calendar(frag)
+        return actions
+
+    def _ask_if_unsettled(
+        self,
+        normalised: str,
+        fragments: list[Fragment],
+        actions: list[Fragment],
+        event: str | None,
+    ) -> None:
+        """Asks when the request contradicts itself or leaves the when or the who open."""
         if _UNSURE.search(normalised):
             raise self.ask(
                 "Det høres ut som du ikke har bestemt deg helt. Hvilken dag og hvilket klokkeslett "
@@ -224,7 +246,10 @@ class Builder:
                 "Who should get the reminder, and what is it about? For example “remind the "
                 "cafés to order on Thursday at 3pm”.",
             )
-        steps = _in_run_order(self._steps(_one_per_day(actions, always=True), event))
+
+    def _document(self, steps: list[Planned], event: str | None) -> dict[str, Any]:
+        """The workflow document: started by the event, or on the first timed step's
+        schedule."""
         doc: dict[str, Any] = {"name": "", "description": "", "workflow_type": "scheduled"}
         if event:
             doc["workflow_type"] = "event_based"

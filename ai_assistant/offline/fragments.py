@@ -316,88 +316,115 @@ def attach(fragments: list[Fragment]) -> list[Fragment]:
     actions: list[Fragment] = []
     pending: list[Fragment] = []
     for index, frag in enumerate(fragments):
-        if frag.step_type is None:
-            following = fragments[index + 1] if index + 1 < len(fragments) else None
-            # "wed 3pm + thu 3pm reminders", "fredag 9 og lørdag 9 purring": a day with its own
-            # time, before an action on another day, is that action on its own day too.
-            if (
-                _only_when(frag)
-                and following is not None
-                and following.step_type is not None
-                and following.days
-                and following.time
-                and not set(frag.days) & set(following.days)
-                and not pending
-                # "påminnelse tirsdag og onsdag kl 15", "Wednesday 12 and again Thursday 12":
-                # more days of the action before (none or the same time), not of the next.
-                and not _more_of(frag, actions[-1] if actions else None)
-            ):
-                _same_action(frag, following)
-                actions.append(frag)
-                continue
-            # "Thursdays 3pm: reminder ..." - a time that introduces the next action.
-            leads = (
-                frag.timed
-                and following is not None
-                and following.step_type is not None
-                and not following.timed
-            )
-            if not actions or leads or pending:
-                pending.append(frag)
-                continue
-            previous = actions[-1]
-            # "purring fredag 12 og lørdag 11": a day with a time of its own after an action
-            # on a day is that action again, on its own day at its own time.
-            if (
-                _only_when(frag)
-                and previous.days
-                and previous.time
-                and frag.time != previous.time
-                and not set(frag.days) & set(previous.days)
-            ):
-                _same_action(frag, previous)
-                actions.append(frag)
-                continue
-            # "og 2 dager etter en kort feedback-undersøkelse": its own time and its own topic,
-            # so a step of its own, of the kind before it.
-            if (
-                (frag.delay or frag.days or frag.time)
-                and frag.topic
-                and previous.step_type is not None
-                and not frag.check
-            ):
-                frag.step_type = previous.step_type
-                actions.append(frag)
-                continue
-            # "purring tirsdag, onsdag og torsdag kl 12 hvis de ikke har bestilt": more days
-            # (and the time) of a reminder that has none of its own yet.
-            if (
-                previous.time is None
-                and previous.days
-                and frag.days
-                and _REMINDER.search(previous.text)
-                and not frag.step_type
-            ):
-                previous.absorb(frag)
-                continue
-            # "Send skjema mandag kl 9, og torsdag kl 15 til de som ikke har bestilt": a new
-            # time with an audience check is a step of its own, of the same kind.
-            if (
-                frag.check == "orders_missing"
-                and (frag.days or frag.time)
-                and previous.timed
-                and (frag.days != previous.days or frag.time != previous.time)
-            ):
-                frag.step_type = previous.step_type
-                frag.follows_up = True
-                actions.append(frag)
-            else:
-                previous.absorb(frag)
+        if frag.step_type is not None:
+            for earlier in pending:
+                frag.absorb(earlier)
+            pending = []
+            actions.append(frag)
             continue
-        for earlier in pending:
-            frag.absorb(earlier)
-        pending = []
-        actions.append(frag)
+        following = fragments[index + 1] if index + 1 < len(fragments) else None
+        previous = actions[-1] if actions else None
+        if following is not None and _day_of_next(frag, following, previous, pending):
+            _same_action(frag, following)
+            actions.append(frag)
+        elif previous is None or _leads(frag, following) or pending:
+            pending.append(frag)
+        elif _own_step_after(frag, previous):
+            actions.append(frag)
     for late in pending if actions else []:
         actions[-1].absorb(late)
     return actions
+
+
+def _day_of_next(
+    frag: Fragment, following: Fragment, previous: Fragment | None, pending: list[Fragment]
+) -> bool:
+    """A day with its own time, before an action on another day, is that action on its own
+    day too ("wed 3pm + thu 3pm reminders", "fredag 9 og lørdag 9 purring")."""
+    return (
+        _only_when(frag)
+        and following.step_type is not None
+        and bool(following.days)
+        and bool(following.time)
+        and not set(frag.days) & set(following.days)
+        and not pending
+        # "påminnelse tirsdag og onsdag kl 15", "Wednesday 12 and again Thursday 12": more
+        # days of the action before (none or the same time), not of the next.
+        and not _more_of(frag, previous)
+    )
+
+
+def _leads(frag: Fragment, following: Fragment | None) -> bool:
+    """A time that introduces the next action ("Thursdays 3pm: reminder ...")."""
+    return (
+        frag.timed
+        and following is not None
+        and following.step_type is not None
+        and not following.timed
+    )
+
+
+def _own_step_after(frag: Fragment, previous: Fragment) -> bool:
+    """Whether ``frag`` (no action of its own, after the action ``previous``) becomes a step
+    of its own (given its step type); if not, ``previous`` takes it over."""
+    if _again_on_own_day(frag, previous):
+        _same_action(frag, previous)
+        return True
+    if _own_step_of_kind(frag, previous):
+        frag.step_type = previous.step_type
+        return True
+    if _more_days_of_reminder(frag, previous):
+        previous.absorb(frag)
+        return False
+    if _follow_up_at_new_time(frag, previous):
+        frag.step_type = previous.step_type
+        frag.follows_up = True
+        return True
+    previous.absorb(frag)
+    return False
+
+
+def _again_on_own_day(frag: Fragment, previous: Fragment) -> bool:
+    """A day with a time of its own after an action on a day is that action again, on its own
+    day at its own time ("purring fredag 12 og lørdag 11")."""
+    return (
+        _only_when(frag)
+        and bool(previous.days)
+        and bool(previous.time)
+        and frag.time != previous.time
+        and not set(frag.days) & set(previous.days)
+    )
+
+
+def _own_step_of_kind(frag: Fragment, previous: Fragment) -> bool:
+    """Its own time and its own topic, so a step of its own, of the kind before it ("og 2
+    dager etter en kort feedback-undersøkelse")."""
+    return (
+        bool(frag.delay or frag.days or frag.time)
+        and bool(frag.topic)
+        and previous.step_type is not None
+        and not frag.check
+    )
+
+
+def _more_days_of_reminder(frag: Fragment, previous: Fragment) -> bool:
+    """More days (and the time) of a reminder that has none of its own yet ("purring tirsdag,
+    onsdag og torsdag kl 12 hvis de ikke har bestilt")."""
+    return (
+        previous.time is None
+        and bool(previous.days)
+        and bool(frag.days)
+        and _REMINDER.search(previous.text) is not None
+        and not frag.step_type
+    )
+
+
+def _follow_up_at_new_time(frag: Fragment, previous: Fragment) -> bool:
+    """A new time with an audience check is a step of its own, of the same kind ("Send skjema
+    mandag kl 9, og torsdag kl 15 til de som ikke har bestilt")."""
+    return (
+        frag.check == "orders_missing"
+        and bool(frag.days or frag.time)
+        and previous.timed
+        and (frag.days != previous.days or frag.time != previous.time)
+    )
