@@ -28,12 +28,16 @@ from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.core import GaugeMetricFamily, HistogramMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
+from automation.registry import step_type_keys
 from ops import stepstats
 from ops.health import QUEUES, celery_app
 
 logger = logging.getLogger(__name__)
 
-EMAIL_ACTION = "send_email"
+
+def _customer_email_actions() -> list[str]:
+    """The step types whose action-log rows are emails to customers (the registry says)."""
+    return sorted(step_type_keys(lambda cls: cls.emails_customers))
 
 
 def queue_depths() -> dict[str, int]:
@@ -66,7 +70,7 @@ def database_snapshot() -> dict[str, Any]:
         .values_list("status", "n")
     )
     emails = dict(
-        WorkflowActionLog.objects.filter(action_type=EMAIL_ACTION)
+        WorkflowActionLog.objects.filter(action_type__in=_customer_email_actions())
         .order_by()
         .values_list("status")
         .annotate(n=Count("pk"))
@@ -152,8 +156,8 @@ class WorkflowCollector:
             yield family
             family = GaugeMetricFamily(
                 "workflow_emails",
-                "Emails of send_email steps by status (pending: claimed, not yet sent; "
-                "unknown: the outcome was lost in a crash and is never resent blindly).",
+                "Emails to customers by status (pending: claimed, not yet sent; unknown: the "
+                "outcome was lost in a crash and is never resent blindly).",
                 labels=["status"],
             )
             for status in _action_statuses():
@@ -165,7 +169,9 @@ class WorkflowCollector:
                 "someone must check them, e.g. in the mail server's log.",
                 labels=["action_type"],
             )
-            for action_type, count in sorted(data["unknown"].items()) or [(EMAIL_ACTION, 0)]:
+            for action_type, count in sorted(data["unknown"].items()) or [
+                (_customer_email_actions()[0], 0)
+            ]:
                 family.add_metric([action_type], count)
             yield family
             yield GaugeMetricFamily(
