@@ -103,6 +103,19 @@ class Sink:
             return len(self.messages)
 
 
+def pump(source: socket.socket, target: socket.socket) -> None:
+    """Copy ``source`` to ``target`` until either end closes, then shut both down."""
+    try:
+        while data := source.recv(65536):
+            target.sendall(data)
+    except OSError:
+        pass
+    finally:
+        for sock in (source, target):
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+
 class TcpProxy:
     """A loopback TCP proxy to ``upstream``; ``cut`` resets every connection through it and
     refuses new ones until ``restore``."""
@@ -140,15 +153,7 @@ class TcpProxy:
                 threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
 
     def _pump(self, source: socket.socket, target: socket.socket) -> None:
-        try:
-            while data := source.recv(65536):
-                target.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for sock in (source, target):
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
+        pump(source, target)
 
     def cut(self) -> None:
         if self.listener is not None:

@@ -31,6 +31,8 @@ from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
+from tests.e2e.faults import pump
+
 #: The /30 subnets the hosts' veth pairs use: 10.231.<n>.0/30.
 SUBNET_PREFIX = "10.231"
 
@@ -107,17 +109,9 @@ class Forwarder:
                 threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
 
     def _pump(self, source: socket.socket, target: socket.socket) -> None:
-        try:
-            while data := source.recv(65536):
-                target.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for sock in (source, target):
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
-            with self.lock:
-                self.sockets.discard(source)
+        pump(source, target)
+        with self.lock:
+            self.sockets.discard(source)
 
     def close(self) -> None:
         with self.lock:
