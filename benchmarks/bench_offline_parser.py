@@ -73,8 +73,8 @@ def run(args: argparse.Namespace) -> list[Result]:
         ("held_out_v5", HELD_OUT_V5, held_out_v5_context()),
         # Written by a fifth writer who never saw the parser, a fruit, vegetable and dairy
         # wholesaler in Kristiansand and Arendal (Sørlandet dialect, several days in one phrase,
-        # calendar kinds, webhooks, delays); measured once, untuned, on <TODO: date>:
-        # <TODO: result, for the lead>.
+        # calendar kinds, webhooks, delays); measured once, untuned, on 2026-12-06: 94/131
+        # (0.718; must-ask 22/28; several days in one phrase 0/10; keyword baseline 0.16).
         ("held_out_v6", HELD_OUT_V6, held_out_v6_context()),
     ):
         ours = measure(cases, context=where)
@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> list[Result]:
     for label, conversations, where in (
         ("conversations", EDIT_CASES, context_v2()),
         # The v6 writer's two-turn conversations (answers and edits); measured once, untuned,
-        # on <TODO: date>: <TODO: result, for the lead>.
+        # on 2026-12-06: 13/20 (0.65; keyword baseline on the follow-up alone 0.05).
         ("conversations_v6", HELD_OUT_V6_CONVERSATIONS, held_out_v6_context()),
     ):
         ours = measure_conversations(conversations, context=where)
