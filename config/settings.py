@@ -334,6 +334,10 @@ WORKFLOW_DEFAULT_GRACE_HOURS = env_int("WORKFLOW_DEFAULT_GRACE_HOURS", 6)
 WORKFLOW_RETRY_BASE_S = float(env_str("WORKFLOW_RETRY_BASE_S", "30"))
 # Customers per email batch: one SMTP connection and one task per batch.
 WORKFLOW_EMAIL_BATCH_SIZE = env_int("WORKFLOW_EMAIL_BATCH_SIZE", 200)
+# An email step to at most this many customers is sent by the run itself, right after the
+# step commits and under a lease like any batch, instead of as a batch on the email queue
+# (a message and another worker's reads cost more than the emails); 0: always in batches.
+WORKFLOW_EMAILS_IN_RUN = env_int("WORKFLOW_EMAILS_IN_RUN", 10)
 # The dispatcher's sweep re-enqueues work whose broker message was lost: a queued execution
 # not picked up, an email step whose rows have not moved, or a running execution no worker
 # holds, for this many seconds (work in a retry backoff gets CELERY_MAX_COUNTDOWN_S on top).

@@ -215,7 +215,15 @@ def order_create(
     created_at: datetime | None = None,
     note: str = "",
     external_id: str | None = None,
+    references_checked: bool = False,
 ) -> Order:
+    """Validate and save an order, publishing ``order.created``.
+
+    ``references_checked``: the caller read ``customer`` and looked for an order with this
+    ``external_id`` itself, in its own transaction (a workflow step, under its execution's
+    lock), so the two queries that would check them again are left out; the database's
+    foreign key and unique constraint still guard both.
+    """
     # Report the lines' problems and the other fields' together, as a form would.
     errors: dict[str, list[str]] = {}
     try:
@@ -233,7 +241,12 @@ def order_create(
         external_id=(external_id or "").strip() or None,
     )
     try:
-        order.full_clean(exclude=["lines"])
+        if references_checked:
+            order.full_clean(
+                exclude=["lines", "customer"], validate_unique=False, validate_constraints=False
+            )
+        else:
+            order.full_clean(exclude=["lines"])
     except ValidationError as exc:
         errors.update(exc.message_dict)
     if errors:

@@ -10,21 +10,27 @@ from __future__ import annotations
 import logging
 import random
 import time
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import QuerySet
+from django.db import InterfaceError, OperationalError, transaction
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from automation.registry import StepType, get_step_type, step_types
 from automation.scheduling import next_run_after, step_trigger, trigger_time_after
 from core.reasons import Reason, names, no_error
 from customers.selection import apply_condition, resolve_recipients
-from executions import queueing
-from executions.errors import PermanentStepError, RetryableStepError, RetryLater
+from executions import leases, queueing
+from executions.errors import (
+    PermanentStepError,
+    RetryableStepError,
+    RetryLater,
+    ServiceUnavailable,
+)
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
 from executions.signals import step_run
 from executions.store import store
@@ -42,6 +48,9 @@ class StepContext:
     step: dict[str, Any]
     now: datetime
     attempt: int = 0
+    #: The run may do a small part of a step's fanned-out work itself, right after the step
+    #: commits (``StepResult.work_here``), instead of sending it to another worker.
+    may_work_here: bool = False
 
     @property
     def step_order(self) -> int:
@@ -138,6 +147,19 @@ class StepResult:
     #: Work was fanned out to other tasks; the engine continues when they report back.
     fanned_out: bool = False
     data: dict[str, Any] = field(default_factory=dict)
+    #: Fanned-out work this run does itself once the step has committed (only when
+    #: ``StepContext.may_work_here``): the one part (an email batch's customers), which then
+    #: needs no message, no other worker and no second read of the execution.
+    work_here: list[int] | None = None
+
+
+@dataclass(frozen=True)
+class WorkHere:
+    """A step's fanned-out part that the run does itself after the commit."""
+
+    step_order: int
+    step_type: str
+    part: list[int]
 
 
 def execution_clock(execution: WorkflowExecution) -> datetime:
@@ -372,7 +394,7 @@ def _complete(execution: WorkflowExecution) -> None:
         queueing.enqueue_alert(execution.pk)  # someone must check the mail server's log
 
 
-def run_execution(execution_id: int) -> None:
+def run_execution(execution_id: int, *, work_here: bool = False, lease: bool = False) -> None:
     """Run an execution as far as it can go now.
 
     1. Claim it (queued -> running); if another worker has it, or it is paused, cancelled or
@@ -389,12 +411,17 @@ def run_execution(execution_id: int) -> None:
        e. a retryable error re-queues the execution with backoff until max_retries; a
           permanent one, or retries spent, fails it and alerts the admins.
     3. After the last step: `completed`.
+
+    With ``work_here`` (the run task) a step whose fanned-out work is one small part (an
+    email to a few customers) lets the run do that part itself once the step has committed,
+    under a lease when ``lease`` (``_work_here``), instead of sending it to another worker.
     """
     execution = _claim(execution_id)
     if execution is None:
         return
     while True:
         countdown: float | None = None
+        here: WorkHere | None = None
         with transaction.atomic():
             status, updated_at = store().lock_for_step(execution_id)
             if status != Status.RUNNING:  # paused or cancelled meanwhile
@@ -408,9 +435,12 @@ def run_execution(execution_id: int) -> None:
                     _complete(execution)
                     return
                 step = steps[execution.current_step]
-                outcome = _run_step(execution, step)
+                outcome = _run_step(execution, step, may_work_here=work_here)
                 if isinstance(outcome, float):
                     countdown = outcome
+                    break
+                if isinstance(outcome, WorkHere):
+                    here = outcome
                     break
                 if outcome == "stop":
                     return
@@ -427,13 +457,21 @@ def run_execution(execution_id: int) -> None:
         if countdown is not None:
             # Raised after the commit, so the re-queued state and the attempt count persist.
             raise RetryLater(countdown)
+        if here is not None:
+            # After the commit: the part's rows are claimable (pending) and the execution
+            # awaits the step, as for a part sent to another worker.
+            _work_here(execution_id, here, lease=lease)
+            return
 
 
-def _run_step(execution: WorkflowExecution, step: dict[str, Any]) -> str | float:
-    """Run one step inside the caller's transaction: "next" to go on, "stop" to return, or a
-    countdown in seconds after which the execution is to be retried."""
+def _run_step(
+    execution: WorkflowExecution, step: dict[str, Any], *, may_work_here: bool = False
+) -> str | float | WorkHere:
+    """Run one step inside the caller's transaction: "next" to go on, "stop" to return, a
+    countdown in seconds after which the execution is to be retried, or the part of the
+    step's fanned-out work to do after the commit."""
     now = timezone.now()
-    ctx = StepContext(execution=execution, step=step, now=now)
+    ctx = StepContext(execution=execution, step=step, now=now, may_work_here=may_work_here)
     outcome = _step_without_running(ctx)
     if outcome is None:
         outcome = _run_step_type(ctx)
@@ -480,7 +518,7 @@ def _log_skipped(ctx: StepContext, reason: Reason) -> None:
     )
 
 
-def _run_step_type(ctx: StepContext) -> str | float:
+def _run_step_type(ctx: StepContext) -> str | float | WorkHere:
     """Run the step's type, counting its attempt; what its result or its error means for the
     execution."""
     execution, step, order = ctx.execution, ctx.step, ctx.step_order
@@ -509,6 +547,8 @@ def _run_step_type(ctx: StepContext) -> str | float:
     if result.fanned_out:
         execution.context["awaiting_step"] = order
         _save_progress(execution)
+        if result.work_here and ctx.may_work_here:
+            return WorkHere(order, step["step_type"], list(result.work_here))
         return "stop"
     return "next"
 
@@ -549,6 +589,44 @@ def run_step_work(
     step_work_finished(execution_id, step_order)
 
 
+def _work_here(execution_id: int, here: WorkHere, *, lease: bool) -> None:
+    """Do a step's one small part of fanned-out work in this run, as a worker would
+    (``run_step_work``), holding a lease on it like any part (``executions.leases``): if this
+    process dies, recovery sends the part to another worker within seconds.
+
+    What a worker's part would retry later (failures that may pass, the mail server or the
+    database away) is handed to a step-work task with that countdown, under the same id as
+    the lease, which the lease covers until then; a hand-off that cannot be published (the
+    broker away too) is left to recovery when the lease runs out.
+    """
+    lease_id = f"here-{uuid.uuid4().hex}"
+    try:
+        with leases.held(
+            lease_id if lease else None,
+            execution_id,
+            here.step_order,
+            here.step_type,
+            here.part,
+        ):
+            try:
+                run_step_work(execution_id, here.step_order, here.step_type, here.part)
+            except (ServiceUnavailable, OperationalError, InterfaceError) as away:
+                raise RetryLater(leases.connection_retry_countdown(0)) from away
+    except RetryLater as retry:
+        try:
+            queueing.enqueue_step_work(
+                execution_id,
+                here.step_order,
+                here.step_type,
+                here.part,
+                queue=get_step_type(here.step_type).queue,
+                countdown=retry.countdown,
+                task_id=lease_id,
+            )
+        except Exception as exc:  # the broker is away: the lease runs out, recovery sends it
+            logger.warning("could not hand over part of step %s: %s", here.step_order, exc)
+
+
 def step_work_finished(execution_id: int, step_order: int) -> None:
     """Called when fanned-out work of a step may be complete (after each email batch).
 
@@ -568,9 +646,13 @@ def step_work_finished(execution_id: int, step_order: int) -> None:
             return  # someone else already moved it on
         if execution.status not in (Status.RUNNING, Status.QUEUED):
             return  # paused or cancelled: resume re-dispatches what is pending
-        if logs.filter(status=WorkflowActionLog.Status.PENDING).exists():
+        counts = logs.aggregate(
+            pending=Count("pk", filter=Q(status=WorkflowActionLog.Status.PENDING)),
+            failed=Count("pk", filter=Q(status=WorkflowActionLog.Status.FAILED)),
+        )
+        if counts["pending"]:
             return
-        failed = logs.filter(status=WorkflowActionLog.Status.FAILED).count()
+        failed = counts["failed"]
         execution.context["awaiting_step"] = None
         if failed:
             _fail(execution, Reason("step.actions_failed", step=step_order, count=failed))

@@ -61,6 +61,8 @@ def enqueue_step_work(
     part: Sequence[int] | None,
     *,
     queue: str,
+    countdown: float | None = None,
+    task_id: str | None = None,
 ) -> None:
     """Fanned-out work of a step (an email batch, a report) on ``queue``: the step type's
     ``work`` runs in a worker, then the engine sees whether the step is done."""
@@ -71,9 +73,12 @@ def enqueue_step_work(
     # it took to enqueue a step's batches).
     described = "" if part is None else f", {batch_description(part)}"
     argsrepr = f"({execution_id}, {step_order}, {step_type!r}{described})"
-    transaction.on_commit(
-        lambda: _task(STEP_WORK_TASK).apply_async(args=args, queue=queue, argsrepr=argsrepr)
-    )
+    options: dict[str, Any] = {"queue": queue, "argsrepr": argsrepr}
+    if countdown is not None:
+        options["countdown"] = countdown
+    if task_id is not None:
+        options["task_id"] = task_id
+    transaction.on_commit(lambda: _task(STEP_WORK_TASK).apply_async(args=args, **options))
 
 
 def batch_description(customer_ids: Sequence[int]) -> str:

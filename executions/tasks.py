@@ -81,7 +81,9 @@ def _retry_outage(task: Any, exc: BaseException) -> Any:
 )
 def run_execution_task(self, execution_id: int) -> None:
     try:
-        engine.run_execution(execution_id)
+        # A small part of a step's fanned-out work (an email to a few customers) is done
+        # here, under a lease (none for an eager run: a test, a run inside a request).
+        engine.run_execution(execution_id, work_here=True, lease=not self.request.is_eager)
     except RetryLater as retry:
         # The engine counts attempts per step itself (max_retries of the step).
         raise _retry(self, countdown=retry.countdown) from retry

@@ -171,6 +171,7 @@ class CreateOrder(StepType):
                 status=status,
                 external_id=external_id,
                 note=f"Created by workflow execution #{ctx.execution.pk}",
+                references_checked=True,
             )
             ctx.log(
                 **common,

@@ -156,3 +156,48 @@ def test_order_create_rejects_a_taken_external_id():
 
     assert Order.objects.count() == 1
     assert exc.value.messages
+
+
+def test_an_order_whose_references_the_caller_checked_skips_their_queries_not_their_guard():
+    from django.db import IntegrityError, connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    customer = CustomerFactory()
+    lines = [{"sku": "KAFFE-1", "quantity": 2}]
+
+    with CaptureQueriesContext(connection) as checked:
+        order_create(
+            customer=customer,
+            lines=lines,
+            source=Order.Source.WORKFLOW,
+            external_id="wf-1-2-3",
+            references_checked=True,
+        )
+    with CaptureQueriesContext(connection) as full:
+        order_create(customer=customer, lines=lines, source=Order.Source.API, external_id="api-1")
+
+    # The full check reads the customer and the external id again (the latter in a savepoint
+    # of its own); the workflow step, which read both under its execution's lock, does not.
+    def reads(queries: list[dict[str, str]]) -> list[str]:
+        return [q["sql"] for q in queries if q["sql"].startswith("SELECT")]
+
+    assert len(reads(full.captured_queries)) == 2
+    assert reads(checked.captured_queries) == []
+    assert len(full.captured_queries) - len(checked.captured_queries) == 4
+    # Bad lines are still refused, and the database still guards the external id.
+    with pytest.raises(ValidationError) as exc:
+        order_create(
+            customer=customer,
+            lines=[{"sku": ""}],
+            source=Order.Source.WORKFLOW,
+            references_checked=True,
+        )
+    assert "lines" in exc.value.message_dict
+    with pytest.raises(IntegrityError), transaction.atomic():
+        order_create(
+            customer=customer,
+            lines=lines,
+            source=Order.Source.WORKFLOW,
+            external_id="wf-1-2-3",
+            references_checked=True,
+        )

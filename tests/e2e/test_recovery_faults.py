@@ -67,3 +67,11 @@ def test_postgresql_away_for_20_s_the_tasks_retry_and_the_run_completes(rig: Rig
 def test_the_mail_server_refusing_connections_for_60_s_costs_nobody_an_email(rig: Rig) -> None:
     outcome = run_scenario(rig, "smtp")
     _check(outcome, max_unknown=outcome.processes)
+
+
+def test_a_worker_killed_while_its_run_sends_a_small_step_itself_is_taken_over(rig: Rig) -> None:
+    # Eight customers: the run sends them itself, under a lease (WORKFLOW_EMAILS_IN_RUN), with
+    # no batch message anywhere; killed at the third, the lease brings the rest back.
+    outcome = run_scenario(rig, "sigkill", customers=8, strike_at=3)
+    _check(outcome, max_unknown=1)  # the one customer whose send the kill cut
+    assert outcome.recovered_s is not None

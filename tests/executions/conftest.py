@@ -85,6 +85,8 @@ class QueueRecorder:
     history: list[Job] = field(default_factory=list)
     todo: list[Job] = field(default_factory=list)
     retries: list[tuple[Job, RetryLater]] = field(default_factory=list)
+    #: The options each step's fanned-out work was enqueued with, in order.
+    options: list[dict[str, Any]] = field(default_factory=list)
 
     def record(self, kind: str, *args: Any) -> None:
         job = Job(kind, args)
@@ -142,8 +144,9 @@ def queue(monkeypatch: pytest.MonkeyPatch) -> QueueRecorder:
     recorder = QueueRecorder()
     monkeypatch.setattr(queueing, "enqueue_run", lambda e: recorder.record("run", e))
 
-    def step_work(e: int, s: int, step_type: str, part: Any, *, queue: str) -> None:
+    def step_work(e: int, s: int, step_type: str, part: Any, *, queue: str, **options) -> None:
         recorder.record(queue, e, s, step_type, None if part is None else list(part))
+        recorder.options.append(options)  # countdown, task_id: a part handed over by a run
 
     monkeypatch.setattr(queueing, "enqueue_step_work", step_work)
     monkeypatch.setattr(queueing, "enqueue_alert", lambda e: recorder.record("alert", e))

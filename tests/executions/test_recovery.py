@@ -369,7 +369,7 @@ def test_a_run_that_lost_the_database_retries_itself(monkeypatch) -> None:
 
     calls: list[int] = []
 
-    def flaky(execution_id: int) -> None:
+    def flaky(execution_id: int, **options: Any) -> None:
         calls.append(execution_id)
         if len(calls) == 1:
             raise OperationalError("terminating connection due to administrator command")

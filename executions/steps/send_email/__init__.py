@@ -246,6 +246,7 @@ class SendEmail(StepType):
             customer_ids=prepared.customer_ids,
             fanned_out=bool(prepared.pending),
             data={"pending": len(prepared.pending), "skipped": prepared.skipped},
+            work_here=prepared.here or None,
         )
 
     def work(self, execution_id: int, step_order: int, part: list[int] | None) -> None:

@@ -102,10 +102,22 @@ class Prepared:
     skipped: int = 0
     #: Customers who failed for good in an earlier round of this step (e.g. before a pause).
     failed: int = 0
+    #: The pending customers the run sends to itself, after the step commits (no batch was
+    #: enqueued for them); empty when batches were enqueued.
+    here: list[int] = field(default_factory=list)
+
+
+def batch_here_size() -> int:
+    """The most customers a run sends to itself after an email step commits
+    (``WORKFLOW_EMAILS_IN_RUN``; 0: every email goes out in batches on the email queue)."""
+    return int(getattr(settings, "WORKFLOW_EMAILS_IN_RUN", 10))
 
 
 def prepare_step(ctx: Any, action_config: dict[str, Any]) -> Prepared:
-    """Claim every recipient of an email step and enqueue batches for those still pending.
+    """Claim every recipient of an email step and enqueue batches for those still pending,
+    or, when the run may do it (``ctx.may_work_here``) and they are few, leave them to the
+    run itself (``Prepared.here``): a message, another worker's read of the execution and its
+    lease are most of the cost of a step that emails one customer.
 
     Safe to repeat: existing claims are kept, so a re-run only sends to whoever is pending.
     """
@@ -149,7 +161,10 @@ def prepare_step(ctx: Any, action_config: dict[str, Any]) -> Prepared:
             logs.filter(status=LogStatus.PENDING).values_list("target_id", flat=True)
         )
         prepared.failed = logs.filter(status=LogStatus.FAILED).count()
-    enqueue_batches(ctx.execution.pk, ctx.step_order, action, prepared.pending)
+    if ctx.may_work_here and 0 < len(prepared.pending) <= batch_here_size():
+        prepared.here = list(prepared.pending)
+    else:
+        enqueue_batches(ctx.execution.pk, ctx.step_order, action, prepared.pending)
     return prepared
 
 
