@@ -25,7 +25,11 @@ def benchmark_database() -> Iterator[None]:
     # The test-database machinery creates "test_<name>" (or a temporary SQLite file) and
     # migrates it; the real database is left alone.
     keep = keep_database()
-    old_config = setup_databases(verbosity=0, interactive=False, keepdb=keep)
+    # Not serialized (that is for TransactionTestCase's rollback): a kept database holds a
+    # seed of millions of rows.
+    old_config = setup_databases(
+        verbosity=0, interactive=False, keepdb=keep, serialized_aliases=set()
+    )
     try:
         yield
     finally:
