@@ -122,6 +122,9 @@ if DATABASE_URL:
     DATABASES = {
         "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
     }
+    # The check without a round trip while the connection is plainly alive (core/postgresql).
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["default"]["ENGINE"] = "core.postgresql"
     # A server (or a network) that vanished without closing its connections is noticed in
     # seconds, not after TCP's defaults (about 2 h for an idle connection, 15 min for one with
     # data on its way): libpq gives up connecting after DATABASE_CONNECT_TIMEOUT_S, probes an

@@ -252,6 +252,9 @@ def execution_list_view(request: HtmxHttpRequest) -> HttpResponse:
         is_test={"no": False, "only": True}.get(test or ""),
         customer_ids=None if matches is None else [c.pk for c in matches[:CUSTOMER_MATCHES]],
     )
+    # The page shows neither an execution's context nor its definition snapshot (both can be
+    # large): not read.
+    executions = executions.defer("context", "definition_snapshot")
     page = Paginator(executions, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
     _explain_not_run(page.object_list)

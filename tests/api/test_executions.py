@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
+from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIClient
 
 from automation.models import WorkflowDefinition
 from customers.models import Customer
+from executions.api import ExecutionSerializer
 from executions.models import WorkflowActionLog, WorkflowExecution
 from tests.api.conftest import BASE, assert_error, make_user
 
@@ -183,6 +186,23 @@ def test_progress_is_counted_from_the_index_alone(
     from executions.selectors import execution_status
 
     execution = make_execution()
+    # Other executions' customer rows, and statistics that say so: in an empty table every
+    # index on customer rows costs the planner the same (action_log_customer_cover_idx
+    # carries execution and status too), and it would pick one by chance.
+    other = make_execution()
+    WorkflowActionLog.objects.bulk_create(
+        WorkflowActionLog(
+            execution=other,
+            step_order=1,
+            action_type="send_email",
+            target_type="customer",
+            target_id=n,
+            status="success",
+        )
+        for n in range(2000)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {WorkflowActionLog._meta.db_table}")
     with CaptureQueriesContext(connection) as queries:
         execution_status(pk=execution.pk)
     (statement,) = [q["sql"] for q in queries]
@@ -256,3 +276,53 @@ def test_executions_of_invisible_workflows_are_404(
     # A user without a role sees nothing at all: 403 before any lookup.
     execution = make_execution()
     assert_error(client_for(None).get(url(execution.pk)), 403, "permission_denied")
+
+
+def test_list_rows_are_what_the_execution_serializer_makes(
+    viewer: APIClient,
+    make_execution: Callable[..., WorkflowExecution],
+) -> None:
+    # The list builds its rows without ExecutionSerializer (executions.api.execution_row);
+    # every field must still be what the serializer (the schema's description) makes of it,
+    # in the request's language and time zone.
+    now = timezone.now()
+    make_execution(status=Status.QUEUED, current_step=None)
+    make_execution(
+        status=Status.FAILED,
+        started_at=now - dt.timedelta(minutes=5),
+        completed_at=now,
+        resume_at=now + dt.timedelta(hours=1),
+        scheduled_for=now - dt.timedelta(minutes=6),
+        error_message="step 2 failed: boom",
+        error_code="step.failed",
+        error_params={"step": 2, "error": {"code": "outside", "params": {"text": "boom"}}},
+        triggered_by=make_user("business", "starter"),
+        is_test=True,
+        workflow_version=3,
+    )
+    make_execution(status=Status.COMPLETED, error_message="plain words", error_code="")
+    for language in ("nb", "en"):
+        response = viewer.get(EXECUTIONS, HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 200
+        rows = response.json()["results"]
+        executions = WorkflowExecution.objects.select_related("workflow").order_by(
+            "-created_at", "-pk"
+        )
+        with translation.override(language):
+            expected = json.loads(
+                JSONRenderer().render(ExecutionSerializer(executions, many=True).data)
+            )
+        assert rows == expected
+        assert {row["error_label"] for row in rows} >= {"plain words"}
+
+
+def test_list_reads_only_the_columns_it_shows(
+    viewer: APIClient, make_execution: Callable[..., WorkflowExecution]
+) -> None:
+    # An execution's context and definition snapshot can be large; the list shows neither.
+    make_execution(status=Status.COMPLETED, context={"big": "x" * 1000})
+    with CaptureQueriesContext(connection) as queries:
+        assert viewer.get(EXECUTIONS).status_code == 200
+    listed = [q["sql"] for q in queries if "executions_workflowexecution" in q["sql"]]
+    assert listed
+    assert not [sql for sql in listed if "definition_snapshot" in sql or '."context"' in sql]

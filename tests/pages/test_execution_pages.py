@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -76,6 +78,15 @@ def test_the_list_shows_executions_with_their_status(
     assert f'href="{detail(sending)}"' in html
     assert 'class="badge running"' in html
     assert workflow.name in html
+
+
+def test_the_list_reads_only_what_it_shows(sending: WorkflowExecution) -> None:
+    # An execution's context and definition snapshot can be large; the page shows neither.
+    with CaptureQueriesContext(connection) as queries:
+        assert client_as("viewer").get(LIST).status_code == 200
+    listed = [q["sql"] for q in queries if 'FROM "executions_workflowexecution"' in q["sql"]]
+    assert listed
+    assert not [sql for sql in listed if "definition_snapshot" in sql or '."context"' in sql]
 
 
 def test_the_list_filters_by_workflow_status_date_and_test_runs(
