@@ -161,7 +161,7 @@ class Builder:
                 self._ask_unknown_group(frag.unknown_groups[0])
             self._check_calendar(frag)
         self._ask_if_unsettled(normalised, fragments, actions, event)
-        steps = _in_run_order(self._steps(_one_per_day(actions, always=True), event))
+        steps = _in_run_order(self._steps(_one_per_day(actions), event))
         return self._document(steps, event)
 
     def _read_parts(self, normalised: str, emails: list[str]) -> list[Fragment]:

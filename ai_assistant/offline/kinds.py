@@ -40,6 +40,13 @@ _KINDS: dict[str, str] = {
     "blomst": "florist blomsterbutikk",
     "frisør": "frisør hairdresser",
     "apotek": "apotek pharmacy chemist",
+    "camping": "camping campingplass campsite campground",
+    "hytte": "hytte hytteutleie cabin",
+    "snekker": "snekker tømrer carpenter joiner",
+    "rørlegger": "rørlegger rorlegger plumber",
+    "elektriker": "elektriker electrician",
+    "entreprenør": "entreprenør entreprenor contractor byggmester builder",
+    "jernvare": "jernvare jernvarehandel hardware",
     # Words that only qualify a kind ("fish shops", "skolekantiner"): never a group alone.
     "fisk": "fisk fiske fish seafood sjømat",
     "skole": "skole school",
