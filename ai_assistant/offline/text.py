@@ -40,8 +40,45 @@ _DIALECT = {
     "ikkje": "ikke", "ikkj": "ikke", "seinere": "senere", "seinare": "senere", "sia": "siden",
     "dagan": "dagene", "dagane": "dagene", "kvar": "hver", "morran": "morgenen",
     "morra": "morgenen", "veka": "uka", "vekene": "ukene", "te": "til", "dei": "de",
-    "ennu": "ennå", "enno": "ennå", "handla": "handlet",
+    "ennu": "ennå", "enno": "ennå", "handla": "handlet", "ittj": "ikke", "itj": "ikke",
+    "itte": "ikke", "dokker": "dere", "dokk": "dere", "døkk": "dere",
 }  # fmt: skip
+
+# Two-letter day names ("ma kl 8", "on og fr", "ti/to kl 14") are ordinary words too ("to",
+# "on", "ti"): read as days only right before a time or in a list with another day.
+_SHORT_DAYS = {
+    "ma": "mandag", "ti": "tirsdag", "on": "onsdag", "to": "torsdag", "fr": "fredag",
+    "lø": "lørdag", "sø": "søndag",
+}  # fmt: skip
+_SHORT = r"(?:ma|ti|on|to|fr|lø|sø)"
+_ANY_DAY = (
+    r"(?:(?:man|tirs|tys|ons|tors|fre|lør|søn|sun|mon|tues|wednes|thurs|fri|satur)"
+    r"(?:dag|day)\w*|man|tirs?|ons|tors?|fre|lør|søn|mon|tue|tues|wed|thu|thurs?|fri|sat|sun|"
+    + _SHORT
+    + r")"
+)
+_LIST_SEP = r"\s*(?:,|/|\+|&|-|–|\bog\b|\band\b|\bel\b)\s*"
+_SHORT_BEFORE_TIME = re.compile(
+    r"(?<![\w:])(?<!\d\s)(?<!fra\s)(?<!from\s)(" + _SHORT + r")\.?(?=\s*(?:kl\b|\d{1,2}:\d{2}\b))"
+)
+_SHORT_BEFORE_DAY = re.compile(r"(?<![\w:])(" + _SHORT + r")\.?(?=" + _LIST_SEP + _ANY_DAY + r"\b)")
+_SHORT_AFTER_DAY = re.compile(
+    r"(\b" + _ANY_DAY + r"\b\.?" + _LIST_SEP + r")(" + _SHORT + r")\b\.?(?![\w'])"
+)
+
+
+def _short_days(text: str) -> str:
+    """ "ma, on og fr kl 06:30" as "mandag, onsdag og fredag kl 06:30"."""
+    for _ in range(4):
+        before = text
+        text = _SHORT_BEFORE_TIME.sub(lambda m: _SHORT_DAYS[m.group(1)], text)
+        text = _SHORT_BEFORE_DAY.sub(lambda m: _SHORT_DAYS[m.group(1)], text)
+        text = _SHORT_AFTER_DAY.sub(lambda m: m.group(1) + _SHORT_DAYS[m.group(2)], text)
+        if text == before:
+            break
+    return text
+
+
 _DIALECT_WORDS = re.compile(r"\b(?:" + "|".join(_DIALECT) + r")\b")
 _NUMBER_THEN_SENTENCE = re.compile(
     r"(\d)\.(?=\s+(?!(?i:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-z]*\b)"
@@ -84,6 +121,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\bmnd\b\.?", "måned", text)  # "i mnd", "hver mnd"
     # Dialect and spoken forms, as the readers know them ("sia fredag", "dei siste 2 dagan").
     text = _DIALECT_WORDS.sub(lambda m: _DIALECT[m.group(0)], text)
+    text = _short_days(text)
     # "en halvtime etterpå", "to timer etterpå": a delay ("etterpå" would cut the part).
     text = re.sub(r"\b(?:en\s+|ein\s+)?halvtime\w*|\bhalf\s+an\s+hour\b", "30 minutter", text)
     text = re.sub(r"\btre\s+kvarter\b|\bthree\s+quarters\s+of\s+an\s+hour\b", "45 minutter", text)
