@@ -355,6 +355,27 @@ def _mentions(s: str, groups: GroupMatcher) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+_PAIR = re.compile(
+    r"\b(?P<a>[\wæøåé'-]{3,})\s+(?:og|and|&|\+|or|eller)\s+(?:the\s+)?(?P<b>[\wæøåé'-]{3,})\b"
+)
+
+
+def join_group_pairs(text: str, groups: GroupMatcher) -> str:
+    """ "hotell og camping", "the kiosks and petrol stations": two kinds of customer joined by
+    "og" / "and" that one group is made of ("Hoteller og campingplasser") are that group, not
+    two parts of the request."""
+    text = customer_kinds.replace_phrases(text)
+
+    def join(m: re.Match[str]) -> str:
+        a, b = customer_kinds.kind_of_word(m["a"]), customer_kinds.kind_of_word(m["b"])
+        if a is None or b is None or a == b:
+            return m.group(0)
+        both = [slug for slug, kinds in groups.kinds if {a, b} <= kinds]
+        return both[0] if len(both) == 1 else m.group(0)
+
+    return _PAIR.sub(join, text)
+
+
 def apply_correction(text: str, groups: GroupMatcher) -> str:
     """``text`` with a correction made: the groups or the day it corrects replaced by the ones
     after "no sorry" / "nei vent"; unchanged when there is none, or it corrects nothing read."""

@@ -150,6 +150,7 @@ class Builder:
     def build(self) -> dict[str, Any]:
         normalised, emails = normalise(self.text)
         normalised = audience.apply_correction(normalised, self.reader.groups)
+        normalised = audience.join_group_pairs(normalised, self.reader.groups)
         normalised = _earlier_first(_delay_after_event(normalised))
         event, normalised = events.read_event(normalised)
         # Read first: "er det fridag, send tirsdag i stedet" is not a step on Tuesday.
@@ -271,6 +272,7 @@ class Builder:
         påminnelse fredag", "also tell the warehouse", "og send prislista 2 dager etter"): each
         a later step of the same run, to the draft's last group unless the text names one."""
         normalised, emails = normalise(self.text)
+        normalised = audience.join_group_pairs(normalised, self.reader.groups)
         fragments = [self.reader.read(part, emails) for part in split(normalised)]
         actions = attach(fragments)
         if not actions:

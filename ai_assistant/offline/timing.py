@@ -120,7 +120,7 @@ _WEEKDAYS_ONLY = re.compile(
     r"|\b(?:mandag|man|monday|mon)\s*(?:-|\u2013|til|to|through|thru)\s*(?:fredag|fre|friday|fri)\b"
 )
 _DAILY = re.compile(
-    r"\b(?:hver|alle)\s+dag(?:er)?\b|\bdaglig\w*|\bhver\s+(?:morgen|kveld|ettermiddag)\b"
+    r"\b(?:hver|alle)\s+dag(?:er)?\b|\bdaglig(?:e|en|t)?\b|\bhver\s+(?:morgen|kveld|ettermiddag)\b"
     r"|\b(?:every|each)\s+(?:single\s+)?(?:day|morning|evening|afternoon)\b|\bdaily\b"
     r"|\b(?:per|om)\s+dagen\b|\bonce a day\b|\bhver eneste dag\b"
 )

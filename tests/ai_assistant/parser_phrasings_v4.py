@@ -235,4 +235,43 @@ PHRASINGS_V4: list[Case] = [
         weekly("friday", "15:00", **one("priser", g("elektrikere"))),
         category="abbreviations",
     ),
+    # === 3. Groups named by a compound of two kinds, or two kinds joined by "og" / "and" ===
+    # nb
+    Case(
+        "idrettskioskene får bestillingslista hver fredag kl 8",
+        weekly("friday", "08:00", **one("bestilling", g("klubbkiosker"))),
+        category="groups",
+    ),
+    # en
+    Case(
+        "send the order list to the club kiosks every friday at 8",
+        weekly("friday", "08:00", **one("bestilling", g("klubbkiosker"))),
+        category="groups",
+    ),
+    # nb
+    Case(
+        "kampanje te hytte og camping hver torsdag kl 9",
+        weekly("thursday", "09:00", **one("kampanje", g("hytte-camping"))),
+        category="groups",
+    ),
+    # en
+    Case(
+        "price list to the cabins and campsites every monday 7am",
+        weekly("monday", "07:00", **one("priser", g("hytte-camping"))),
+        category="groups",
+    ),
+    # mix
+    Case(
+        "Mon kl 7 order list til campingplassene og hyttene, reminder thu kl 14",
+        weekly(
+            "monday",
+            "07:00",
+            steps=["send_email", "send_email"],
+            templates=["bestilling", "reminder"],
+            recipients=[g("hytte-camping")] * 2,
+            triggers=[at("monday", "07:00"), at("thursday", "14:00")],
+            conditions=[None, SINCE_START],
+        ),
+        category="groups",
+    ),
 ]
