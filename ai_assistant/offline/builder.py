@@ -151,6 +151,7 @@ class Builder:
         normalised, emails = normalise(self.text)
         normalised = audience.apply_correction(normalised, self.reader.groups)
         normalised = audience.join_group_pairs(normalised, self.reader.groups)
+        self._ask_if_impossible(normalised)
         normalised = _earlier_first(_delay_after_event(normalised))
         event, normalised = events.read_event(normalised)
         # Read first: "er det fridag, send tirsdag i stedet" is not a step on Tuesday.
@@ -204,6 +205,48 @@ class Builder:
                 "“every Monday at 09:00”)?",
             )
         return actions
+
+    def _ask_if_impossible(self, normalised: str) -> None:
+        """What the format cannot do, or the user did not mean, is asked about before anything
+        is read: another channel than email, a request taken back, a date that does not exist,
+        every day and once a week at once."""
+        channel = _NOT_EMAIL.search(normalised)
+        if channel:
+            word = channel.group(0)
+            raise self.ask(
+                f"Arbeidsflyter kan bare sende e-post, ikke «{word}». Skal det sendes som e-post "
+                "i stedet?",
+                f"Workflows can only send email, not “{word}”. Should it be sent as an email "
+                "instead?",
+                replace=word,
+                yes="e-post",
+            )
+        taken_back = _TAKEN_BACK.search(normalised)
+        if taken_back and not re.search(
+            r"[a-zæøå]{3,}", _AFTER_TAKEN_BACK.sub("", taken_back["rest"])
+        ):
+            raise self.ask(
+                "Du skriver at det ikke skal gjøres likevel, så jeg lager ingenting. Hva skal "
+                "arbeidsflyten gjøre, og når?",
+                "You say it should not be done after all, so I create nothing. What should the "
+                "workflow do, and when?",
+            )
+        for m in _DATE.finditer(normalised):
+            day = int(m["d1"] or m["d2"])
+            month = _MONTHS[(m["m1"] or m["m2"])[:3]]
+            if day > _DAYS_IN_MONTH[month - 1]:
+                raise self.ask(
+                    f"Datoen finnes ikke ({m.group(0).strip()}). Hvilken dag skal det være?",
+                    f"That date does not exist ({m.group(0).strip()}). Which day should it be?",
+                )
+        if re.search(
+            r"\b(?:hver|alle)\s+dag(?:er)?\b|\bdaglig(?:e|t)?\b|\bdaily\b|\bevery\s+day\b",
+            normalised,
+        ) and _ONCE_A_WEEK.search(normalised):
+            raise self.ask(
+                "Du skriver både hver dag og én gang i uka. Hvor ofte, og hvilken dag?",
+                "You say both every day and once a week. How often, and on which day?",
+            )
 
     def _ask_if_unsettled(
         self,
@@ -821,6 +864,38 @@ _NOISE = frozenset(
     det den dem them they vi we du you jeg alle all kunder kundene customers kunde customer
     hei hi hello bare just kun only er is are skal should will vil would kan can må must
     der there her here ellers otherwise""".split()
+)
+
+# Channels the format has not got (it only sends email).
+_NOT_EMAIL = re.compile(
+    r"\b(?:sms\w*|tekstmelding\w*|text\s+messages?|texts?(?=\s+(?:the|all|our|them|to|every)\b)"
+    r"|whatsapp|facebook|instagram|snapchat|linkedin|twitter|sosiale\s+medier|social\s+media"
+    r"|push-?varsel\w*|push\s+notifications?)\b"
+)
+# "... nei glem det, ikke gjør noe likevel", "Actually scratch that, never mind": taken back.
+_TAKEN_BACK = re.compile(
+    r"\b(?:glem\s+(?:det|hele\s+greia|alt)|dropp\s+(?:det|hele\s+greia)|drit\s+i\s+det"
+    r"|forget\s+(?:it|that|about\s+it)|scratch\s+that|never\s*mind|drop\s+it"
+    r"|ikke\s+gjør\s+noe\s+likevel|don'?t\s+do\s+anything)\b(?P<rest>.*)$"
+)
+# What may follow a take-back without making it a new request.
+_AFTER_TAKEN_BACK = re.compile(
+    r"\b(?:ikke|gjør|noe|likevel|alt|allikevel|after|all|not|needed|anyway|actually|then|sorry"
+    r"|beklager|takk|thanks|never|mind|nevermind|forget|it|that|scratch|ok|okay|dropp|det)\b"
+)
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12,
+}  # fmt: skip
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH_NAME = r"(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-z]*"
+_DATE = re.compile(
+    r"\b(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>" + _MONTH_NAME + r")\b"
+    r"|\b(?P<m2>" + _MONTH_NAME + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b"
+)
+_ONCE_A_WEEK = re.compile(
+    r"\b(?:en|én|ein|ei)\s+gang\s+(?:i|per|pr)\s+(?:uka|uken|veka|uke)\b|\bonce\s+a\s+week\b"
+    r"|\bonce\s+per\s+week\b|\bonce\s+weekly\b"
 )
 
 # "mandag eller tirsdag", "vet ikke helt", "not sure": nothing to build on yet.

@@ -274,4 +274,31 @@ PHRASINGS_V4: list[Case] = [
         ),
         category="groups",
     ),
+    # === 4. Must ask: not email, taken back, impossible dates, contradictions ===============
+    # nb
+    Case("send tekstmelding til elektrikerne hver mandag kl 7 om kampanjen", QUESTION, "must_ask"),
+    # en
+    Case("SMS the plumbers every friday at 2pm about the new prices", QUESTION, "must_ask"),
+    # nb
+    Case("post kampanjen på facebook hver fredag kl 12", QUESTION, "must_ask"),
+    # mix
+    Case("whatsapp snekkerne hver torsdag kl 9 om bestillinga", QUESTION, "must_ask"),
+    # nb
+    Case(
+        "prisliste til snekkerne hver tirsdag kl 8 - nei forresten, dropp det", QUESTION, "must_ask"
+    ),
+    # en
+    Case(
+        "Every Wednesday 10am the order list to the contractors... forget it, not needed after all",
+        QUESTION,
+        "must_ask",
+    ),
+    # nb
+    Case("send kampanjen den 31. april kl 9", QUESTION, "must_ask"),
+    # en
+    Case("price list to the carpenters on the 31st of June at 8", QUESTION, "must_ask"),
+    # nb
+    Case("bestillingslista hver dag kl 6 men bare en gang i uka", QUESTION, "must_ask"),
+    # en
+    Case("order list daily at 7 but only once a week", QUESTION, "must_ask"),
 ]
