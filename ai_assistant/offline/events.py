@@ -21,6 +21,10 @@ _ORDER_EVENT = re.compile(
     r"|\b(?:on|for|after)\s+(?:each|every|a|any)\s+(?:new\s+)?order\b"
     r"|\bnye?\s+(?:ordre|ordrer|bestilling|bestillinger)\b|\bnew\s+orders?\b"
     r"|\bnår\s+\w+\s+bestiller\b"
+    # "etter at en kunde har bestilt", "når noen har handlet": a customer's order.
+    r"|\b(?:når|hver\s+gang|straks|så\s+snart|etter\s+at|idet)\s+(?:en\s+|ei\s+|ny\s+)?"
+    r"(?:kunde\w*|noen|de|dei|han|hun)\s+har\s+(?:bestilt|handlet|lagt\s+inn\s+(?:en\s+)?"
+    r"(?:ordre|bestilling)\w*)\b"
     r"|\b(?:med\s+en\s+gang|straks|så\s+snart|rett\s+etter\s+at)\s+(?:de|han|hun|kunden|noen"
     r"|en\s+kunde)\s+har\s+(?:bestilt|handlet|lagt\s+inn\s+(?:en\s+)?(?:ordre|bestilling)\w*)"
     r"|\bnår\s+det\s+kommer\s+(?:inn\s+)?(?:en\s+)?(?:ny\s+)?(?:ordre|bestilling)\w*"

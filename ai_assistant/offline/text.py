@@ -86,6 +86,21 @@ _NUMBER_THEN_SENTENCE = re.compile(
 )
 
 
+# "wait 90 minutes, then send ...", "vent 3 døgn og send ...", "vent to dager før du sender ...":
+# a delay before the action that follows, read as "N units later".
+_WAIT = re.compile(
+    r"\b(?:wait|vent|vente|venter)\s+(?:i\s+|for\s+|ca\s+|about\s+|around\s+)?(?P<n>"
+    + DEC
+    + r"\s*(?:minutt\w*|minutes?|min|timer?|hours?|dager?|days?|døgn|uker?|weeks?))\b\s*,?\s*"
+    r"(?P<then>og\s+så|og\s+deretter|and\s+then|then|og|and|så|deretter"
+    r"|(?P<verb>før\s+(?:du|vi|dere|man)\s+sender|before\s+(?:sending|you\s+send|we\s+send)))?\s*"
+)
+
+
+def _waited(m: re.Match[str]) -> str:
+    return f"{m['n']} senere {'send ' if m['verb'] else ''}"
+
+
 def normalise(text: str) -> tuple[str, list[str]]:
     """Lower case, one space, "kl." / "klokka" as "kl", "16.00" as "16:00", ordinals without
     their dot; e-mail addresses replaced by ``zzaddr<n>zz`` and returned."""
@@ -129,6 +144,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
         r"\b(?:et|eitt|ett)\s+kvarter\b|\ba\s+quarter\s+of\s+an\s+hour\b", "15 minutter", text
     )
     text = re.sub(r"\b(?:an|one)\s+hour\s+and\s+a\s+half\b", "90 minutes", text)
+    text = _WAIT.sub(_waited, text)
     text = re.sub(
         r"\b(minutt\w*|min|timer?|hours?|dager?|døgn|uker?)\s+(?:etterpå|deretter)\b",
         r"\1 senere",

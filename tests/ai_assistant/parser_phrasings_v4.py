@@ -29,7 +29,13 @@ from typing import Any
 
 from ai_assistant.context import ParseContext
 from benchmarks.parser_accuracy import Case
-from tests.ai_assistant.parser_phrasings import QUESTION, SINCE_START, weekly
+from tests.ai_assistant.parser_phrasings import (
+    EVENT_CUSTOMER,
+    QUESTION,
+    SINCE_START,
+    event,
+    weekly,
+)
 
 TEMPLATES_V4: list[dict[str, Any]] = [
     {
@@ -112,6 +118,10 @@ def g(slug: str) -> dict[str, str]:
 
 def at(day: str, time: str) -> dict[str, str]:
     return {"day": day, "time": time}
+
+
+def later(minutes: int) -> dict[str, int]:
+    return {"delay_minutes": minutes}
 
 
 def one(template: str, to: dict[str, Any]) -> dict[str, Any]:
@@ -301,4 +311,35 @@ PHRASINGS_V4: list[Case] = [
     Case("bestillingslista hver dag kl 6 men bare en gang i uka", QUESTION, "must_ask"),
     # en
     Case("order list daily at 7 but only once a week", QUESTION, "must_ask"),
+    # === 5. Delays: "wait N, then", "vent N og", "N min etter at en kunde har bestilt" =====
+    # nb
+    Case(
+        "20 min etter at en kunde har bestilt, send ordrebekreftelsen",
+        event("order.created", **one("confirmation", EVENT_CUSTOMER), triggers=[later(20)]),
+        category="delays",
+    ),
+    # nb
+    Case(
+        "Når noen har handlet: vent en time og send bekreftelse",
+        event("order.created", **one("confirmation", EVENT_CUSTOMER), triggers=[later(60)]),
+        category="delays",
+    ),
+    # en
+    Case(
+        "When a new customer signs up, wait 2 days, then send the welcome email",
+        event("customer.created", **one("velkomst", EVENT_CUSTOMER), triggers=[later(2880)]),
+        category="delays",
+    ),
+    # en
+    Case(
+        "new order -> wait half an hour and then send the confirmation",
+        event("order.created", **one("confirmation", EVENT_CUSTOMER), triggers=[later(30)]),
+        category="delays",
+    ),
+    # nb
+    Case(
+        "Ny kunde registrert? Vent to døgn før du sender velkomstmailen",
+        event("customer.created", **one("velkomst", EVENT_CUSTOMER), triggers=[later(2880)]),
+        category="delays",
+    ),
 ]
