@@ -35,7 +35,7 @@ _SINCE_START = re.compile(
 _DAYS_BACK = re.compile(
     r"\b(?:i\s+|de\s+|in\s+|the\s+|over\s+|during\s+|within\s+|for\s+)*"
     r"(?:siste|last|past|previous|foregående|forrige|på|for)\s+" + NUM + r"\s*"
-    r"(dag(?:er|ene|en)?|days?|uk(?:e|er|ene|en)|weeks?|døgn(?:ene)?)\b"
+    r"(dag(?:er|ene|en)?|days?|uk(?:e|er|ene|en)|weeks?|døgn(?:ene)?|timer|timene|hours)\b"
 )
 _PERIOD_BACK = re.compile(
     r"\b(?:i\s+|de\s+|in\s+|the\s+|over\s+|during\s+|within\s+)*"
@@ -56,8 +56,9 @@ _NOT_ORDERED = re.compile(
     r"|\bde\s+som\s+(?:ennå|fortsatt|enda|fremdeles)\s+mangler\b"
 )
 _HAS_ORDERED = re.compile(
-    r"\b(?:som|who|that)\s+(?:har|have|has|already)\s+(?:allerede\s+|already\s+)?"
-    r"(?:bestilt|ordered|lagt\s+inn)\w*|\b(?:som|who)\s+(?:bestilte|ordered)\b"
+    r"\b(?:som|who|that)\s+(?:har|have|has|already|'ve)\s+(?:allerede\s+|already\s+)?"
+    r"(?:bestilt|ordered|lagt\s+inn|handlet|bought|placed\s+(?:an?\s+)?orders?)\w*"
+    r"|\b(?:som|who)\s+(?:bestilte|ordered|handlet|bought)\b|\bwho'?ve\s+(?:ordered|bought)\b"
 )
 _NO_CONDITION = re.compile(
     r"\b(?:uansett|uavhengig\s+av|regardless|også\s+de\s+som\s+har\s+bestilt|"
@@ -188,8 +189,18 @@ _ORDERED_WITHIN = re.compile(
     r"\b(?:bestilt|handlet|ordered|order|placed)\s+(?:an?\s+orders?\s+)?"
     r"(?P<window>(?:in|within|for|over|på|innen|i)\s+(?:the\s+)?(?:last\s+|past\s+|siste\s+)?"
     + NUM
-    + r"\s*(?P<unit>dag(?:er|ene|en)?|days?|uk(?:e|er|ene|en)|weeks?|døgn(?:ene)?)\b)"
+    + r"\s*(?P<unit>dag(?:er|ene|en)?|days?|uk(?:e|er|ene|en)|weeks?|døgn(?:ene)?|timer"
+    r"|timene|hours)\b)"
 )
+
+
+def _days(count: int, unit: str) -> int:
+    """A window of ``count`` ``unit``s in whole days ("48 hours": 2; "3 uker": 21)."""
+    if unit.startswith(("uk", "week")):
+        return count * 7
+    if unit.startswith(("tim", "hour")):
+        return max(1, round(count / 24))
+    return count
 
 
 def read_window(frag: Fragment, s: str) -> str:
@@ -200,15 +211,12 @@ def read_window(frag: Fragment, s: str) -> str:
         s = blank(s, m)
     for m in list(_ORDERED_WITHIN.finditer(s)):
         count = number(m.group(2))  # 1 is the whole window
-        weeks = m.group("unit").startswith(("uk", "week"))
-        frag.window = {"days_back": count * 7 if weeks else count}
+        frag.window = {"days_back": _days(count, m.group("unit"))}
         # Only the window: the verb stays, for the condition ("not ordered").
         start, end = m.span("window")
         s = s[:start] + " " * (end - start) + s[end:]
     for m in list(_DAYS_BACK.finditer(s)):
-        count = number(m.group(1))
-        unit = m.group(2)
-        frag.window = {"days_back": count * 7 if unit.startswith(("uk", "week")) else count}
+        frag.window = {"days_back": _days(number(m.group(1)), m.group(2))}
         s = blank(s, m)
     for m in list(_PERIOD_BACK.finditer(s)):
         unit = m.group(1)

@@ -33,6 +33,7 @@ from tests.ai_assistant.parser_phrasings import (
     EVENT_CUSTOMER,
     QUESTION,
     SINCE_START,
+    daily,
     event,
     weekly,
 )
@@ -341,5 +342,48 @@ PHRASINGS_V4: list[Case] = [
         "Ny kunde registrert? Vent to døgn før du sender velkomstmailen",
         event("customer.created", **one("velkomst", EVENT_CUSTOMER), triggers=[later(2880)]),
         category="delays",
+    ),
+    # === 6. Conditions: has ordered, windows in hours =====================================
+    # en
+    Case(
+        "every tuesday at 7 send the campaign to customers who've ordered in the last 2 weeks",
+        weekly(
+            "tuesday",
+            "07:00",
+            **one("kampanje", ALL),
+            conditions=[{"check": "has_ordered", "days_back": 14}],
+        ),
+        category="conditions",
+    ),
+    # nb
+    Case(
+        "kampanjen til kundene som har handlet de siste 30 dagene hver fredag kl 9",
+        weekly(
+            "friday",
+            "09:00",
+            **one("kampanje", ALL),
+            conditions=[{"check": "has_ordered", "days_back": 30}],
+        ),
+        category="conditions",
+    ),
+    # nb
+    Case(
+        "purring hver dag kl 15 til snekkere som ikke har bestilt på 72 timer",
+        daily(
+            "15:00",
+            **one("reminder", g("snekkere")),
+            conditions=[{"check": "orders_missing", "days_back": 3}],
+        ),
+        category="conditions",
+    ),
+    # en
+    Case(
+        "remind anyone who hasn't ordered within 24 hours, daily at 10",
+        daily(
+            "10:00",
+            **one("reminder", ALL),
+            conditions=[{"check": "orders_missing", "days_back": 1}],
+        ),
+        category="conditions",
     ),
 ]
