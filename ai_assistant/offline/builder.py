@@ -194,6 +194,14 @@ class Builder:
                 if (frag.groups or frag.everyone) and frag.timed and frag.topic:
                     frag.step_type = customer_email_type()
                     break
+            else:
+                # "Hvert år 1. juni kl 8: sesongåpningsmailen til hotell og camping": the when
+                # in a part of its own.
+                if any(f.timed for f in fragments):
+                    for frag in fragments:
+                        if (frag.groups or frag.everyone) and frag.topic:
+                            frag.step_type = customer_email_type()
+                            break
         actions = attach(fragments)
         if not actions:
             raise self.ask(
@@ -532,7 +540,7 @@ class Builder:
     def _frequency(self, steps: list[Planned]) -> str:
         first = steps[0].frag
         frags = [s.frag for s in steps]
-        if first.cron:
+        if first.cron or first.yearly:
             return "cron"
         if (
             first.monthly
@@ -571,11 +579,17 @@ class Builder:
         if first.delay and not (first.days or first.time):
             raise self.ask("Når skal det første steget skje?", "When should the first step happen?")
 
-        time = first.time or (None if frequency == "cron" else self._default_time(steps[0]))
+        time = first.time or (
+            None if frequency == "cron" and not first.yearly else self._default_time(steps[0])
+        )
         schedule_config: dict[str, Any]
         first_trigger: dict[str, Any] | None
         if frequency == "cron":
-            schedule_config = {"expression": first.cron}
+            expression = first.cron
+            if first.yearly and time:
+                day, month = first.yearly
+                expression = f"{int(time[3:])} {int(time[:2])} {day} {month} *"
+            schedule_config = {"expression": expression}
             first_trigger = None
         elif frequency == "monthly" and first.business_day is not None:
             schedule_config = {"business_day": first.business_day, "time": time}

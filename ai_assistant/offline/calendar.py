@@ -123,7 +123,8 @@ _NB_IF = (
     r"(?:er\s+|på\s+|være\s+|bli\s+|falle\s+på\s+)?(?:en\s+)?|(?:men\s+)?(?:på|ved)\s+(?:en\s+)?)"
 )
 _EN_IF = (
-    r"(?:\b(?:on|(?:if|when|whenever|should)\s+(?:it|that|the\s+day|[a-z]+day)\s*(?:is|'s|be"
+    r"(?:\b(?:on|(?:if|when|whenever|should)\s+(?:(?:it|that|this|the)\b\s*)?"
+    r"(?:(?:day|[a-z]+day)\b\s*)?(?:is|'s|be"
     r"|falls\s+on|lands\s+on|happens\s+to\s+be|turns\s+out\s+to\s+be))\s+(?:a\s+)?)"
 )
 _THEN = r"[\s,:;\u2013-]*(?:så\s+|da\s+|then\s+)?"
@@ -166,6 +167,10 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
             + r"|\bhopp\w*\s+over\s+" + _HOLIDAY
             + r"|\b(?:not|never)\s+on\s+" + _HOLIDAY
             + r"|\bskip(?:ping)?\s+(?:the\s+)?" + _HOLIDAY
+            + r"|\bskip(?:ping)?\s+(?:it|that|this|them|the\s+\w+)\s+(?:on|during|over|for)\s+"
+            + r"(?:the\s+|all\s+)?" + _HOLIDAY
+            + r"|\bhopp\w*\s+over\s+(?:det|den|dem|utsendelsen)\s+(?:på|i)\s+(?:alle\s+)?"
+            + _HOLIDAY
             + r"|\bexcept\s+(?:on\s+)?" + _HOLIDAY
             + r"|\b(?:leave\s+out|omit|exclud\w*|avoid|ignore|utenom|unntatt|dropp\w*|utelat\w*)"
             + r"\s+(?:the\s+|all\s+|alle\s+)?" + _HOLIDAY

@@ -233,6 +233,35 @@ def _minutes(unit: str) -> int:
     return 1
 
 
+_YEARLY = re.compile(
+    r"\b(?:hvert(?:\s+eneste)?\s+år|årlig\w*|en\s+gang\s+i\s+året|every\s+year|each\s+year"
+    r"|yearly|annually|once\s+a\s+year)\b"
+)
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12,
+}  # fmt: skip
+_MONTH = r"(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-z]*"
+_DATE_IN_YEAR = re.compile(
+    r"\b(?:(?:on|den|the)\s+)?(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<m1>"
+    + _MONTH
+    + r")|(?P<m2>"
+    + _MONTH
+    + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)\b"
+)
+
+
+def read_yearly(frag: Fragment, s: str) -> str:
+    """Once a year on a date ("hvert år 1. juni", "every year on March 15"): a cron schedule."""
+    yearly = _YEARLY.search(s)
+    date = _DATE_IN_YEAR.search(s) if yearly else None
+    if yearly is None or date is None:
+        return s
+    day = int(date["d1"] or date["d2"])
+    frag.yearly = (day, _MONTHS[(date["m1"] or date["m2"])[:3]])
+    return blank(blank(s, yearly), date)
+
+
 def read_monthly(frag: Fragment, s: str) -> str:
     """The last or first day of the month, "den 10. hver måned", "the 15th"."""
     for m in list(_LAST_DAY_OF_MONTH.finditer(s)):

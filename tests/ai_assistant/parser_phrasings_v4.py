@@ -386,4 +386,60 @@ PHRASINGS_V4: list[Case] = [
         ),
         category="conditions",
     ),
+    # === 7. Calendar: holiday policies in more words, once a year ========================
+    # en
+    Case(
+        "Every Tuesday 7am price list to the electricians, but skip it on bank holidays",
+        {
+            **weekly("tuesday", "07:00", **one("priser", g("elektrikere"))),
+            "holiday_policy": "skip",
+        },
+        category="calendar",
+    ),
+    # nb
+    Case(
+        "hver fredag kl 9 kampanje til snekkerne, hopp over den på røde dager",
+        {
+            **weekly("friday", "09:00", **one("kampanje", g("snekkere"))),
+            "holiday_policy": "skip",
+        },
+        category="calendar",
+    ),
+    # en
+    Case(
+        "Mondays 8am order list to the plumbers. Should the Monday be a public holiday, move it "
+        "to the next working day",
+        {
+            **weekly("monday", "08:00", **one("bestilling", g("rorleggere"))),
+            "holiday_policy": "next_business_day",
+        },
+        category="calendar",
+    ),
+    # en
+    Case(
+        "Thursday 2pm price list to contractors; if that thursday is a holiday, send it the "
+        "working day before",
+        {
+            **weekly("thursday", "14:00", **one("priser", g("entreprenorer"))),
+            "holiday_policy": "previous_business_day",
+        },
+        category="calendar",
+    ),
+    # nb
+    Case(
+        "Hvert år den 15. mars kl 7: kampanjen til jernvarebutikkene",
+        {
+            "type": "scheduled",
+            "schedule": "cron",
+            "cron": "0 7 15 3 *",
+            **one("kampanje", g("jernvare")),
+        },
+        category="calendar",
+    ),
+    # en
+    Case(
+        "every year on September 1st at 9am send the price list to all customers",
+        {"type": "scheduled", "schedule": "cron", "cron": "0 9 1 9 *", **one("priser", ALL)},
+        category="calendar",
+    ),
 ]
