@@ -25,7 +25,7 @@ from ai_assistant.offline.templates import (
     proposal,
     topic_proposal,
 )
-from ai_assistant.offline.text import NUM, normalise, split
+from ai_assistant.offline.text import NUM, blank, normalise, split
 from ai_assistant.offline.timing import (
     EN_DAYS,
     FULL_DAY,
@@ -156,8 +156,13 @@ class Builder:
         event, normalised = events.read_event(normalised)
         # Read first: "er det fridag, send tirsdag i stedet" is not a step on Tuesday.
         self.holiday_policy, normalised = calendar.read_policy(normalised)
+        for_all = _FOR_ALL.search(normalised)
+        if for_all:
+            normalised = blank(normalised, for_all)
         fragments = self._read_parts(normalised, emails)
         actions = self._actions(fragments)
+        if for_all:
+            self._to_all_steps(actions, for_all["who"], emails)
         for frag in actions:
             if frag.unknown_groups:
                 self._ask_unknown_group(frag.unknown_groups[0])
@@ -165,6 +170,16 @@ class Builder:
         self._ask_if_unsettled(normalised, fragments, actions, event)
         steps = _in_run_order(self._steps(_one_per_day(actions), event))
         return self._document(steps, event)
+
+    def _to_all_steps(self, actions: list[Fragment], who: str, emails: list[str]) -> None:
+        """ "..., alt bare til hotellene", "all of it to the plumbers": the audience of every
+        step that names none of its own."""
+        audience_of = self.reader.read(who, emails)
+        for frag in actions:
+            if not frag.groups and not frag.everyone:
+                frag.groups = list(audience_of.groups)
+                frag.everyone = audience_of.everyone
+                frag.unknown_groups = frag.unknown_groups or list(audience_of.unknown_groups)
 
     def _read_parts(self, normalised: str, emails: list[str]) -> list[Fragment]:
         """Each part of the request read; a time that cannot be right is asked about."""
@@ -878,6 +893,14 @@ _NOISE = frozenset(
     det den dem them they vi we du you jeg alle all kunder kundene customers kunde customer
     hei hi hello bare just kun only er is are skal should will vil would kan can må must
     der there her here ellers otherwise""".split()
+)
+
+# "- alt bare te hotell og camping", "all of it only to the plumbers": every step's audience.
+_FOR_ALL = re.compile(
+    r"[-\u2013,;.:]?\s*\b(?:alt(?:\s+sammen)?|alle\s+stegene|hele\s+greia|everything|all\s+of\s+"
+    r"(?:it|this|that|them)|the\s+whole\s+thing|all\s+steps)\s+(?:skal\s+|should\s+)?"
+    r"(?:gå\s+|go\s+|goes\s+|sendes\s+)?(?:bare\s+|kun\s+|only\s+|just\s+)?(?:til|to|for)\s+"
+    r"(?P<who>[^,.;]+?)\s*(?:[,.;]|$)"
 )
 
 # Channels the format has not got (it only sends email).

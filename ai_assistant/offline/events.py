@@ -55,7 +55,8 @@ _CUSTOMER_CREATED = re.compile(
 _WEBHOOK_EVENT = re.compile(
     r"\b(?:(?:when|whenever|once|if|når|hver\s+gang)\s+(?:\w+\s+){0,4}?)?"
     r"(?:the\s+)?(?:[\w.-]+\s+)?webhook(?:en|s)?\b(?:\s+(?:[\w.«»\"'-]+\s+)?(?:fires|is\s+called"
-    r"|arrives|comes\s+in|kommer(?:\s+inn)?|kalles|går\s+av))?"
+    r"|arrives|comes\s+in|kommer(?:\s+inn)?|kalles|går\s+av|slår\s+inn|slår\s+til|trigges|utløses"
+    r"|is\s+triggered|triggers|goes\s+off|kicks\s+in|hits|fyrer|fyres))?"
 )
 
 #: Event phrases, most specific first, with the event type each means.
@@ -82,6 +83,8 @@ _WEBHOOK_NAME = (
     ),
     re.compile(_OPEN + _NAME + _CLOSE + r"\s*-?\s*webhook", re.IGNORECASE),
     re.compile(r"webhook\w*\s+([a-z0-9]+(?:[.:-][a-z0-9]+)+)\b", re.IGNORECASE),
+    # "the lager-restvare webhook", "faktura-forfalt-webhooken": the name right before it.
+    re.compile(r"\b([a-z0-9]+(?:[.:-][a-z0-9]+)+?)(?:\s+|-)webhook", re.IGNORECASE),
 )
 
 

@@ -137,6 +137,13 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # Dialect and spoken forms, as the readers know them ("sia fredag", "dei siste 2 dagan").
     text = _DIALECT_WORDS.sub(lambda m: _DIALECT[m.group(0)], text)
     text = _short_days(text)
+    # "bestiller vi det vanlige", "legger dere inn det faste": the order, whoever places it.
+    text = re.sub(
+        r"\b(bestill\w*)\s+(?:vi|dere|du|me|dokker|dei|de|vi\s+inn)\s+"
+        r"(?=(?:inn\s+)?(?:det|den|de)\s+(?:vanlige|faste|samme)\b)",
+        r"\1 ",
+        text,
+    )
     # "en halvtime etterpå", "to timer etterpå": a delay ("etterpå" would cut the part).
     text = re.sub(r"\b(?:en\s+|ein\s+)?halvtime\w*|\bhalf\s+an\s+hour\b", "30 minutter", text)
     text = re.sub(r"\btre\s+kvarter\b|\bthree\s+quarters\s+of\s+an\s+hour\b", "45 minutter", text)

@@ -85,7 +85,7 @@ _PREV_EVERY = re.compile(r"(?:hver|every|each|on|på|om)\s+$")
 # A bare hour right after a day: "torsdag 15", "Mon 9am", "fredag kl 10".
 _ADJACENT_TIME = re.compile(
     r"\s*(?:kl\s*|at\s*|@\s*)?(\d{1,2})(?:[:](\d{2}))?\s*(am|pm)?\b"
-    r"(?!\s*(?:dag|days?|uke|weeks?|timer|hours?|min|\.\d|st\b|nd\b|rd\b|th\b))"
+    r"(?!\s*(?:dag(?:er|en|ene)?\b|days?\b|uk(?:e|er|en|ene)\b|weeks?\b|timer?\b|hours?\b|min(?:utt\w*|utes?)?\b|\.\d|st\b|nd\b|rd\b|th\b))"
 )
 
 _TIME_PATTERNS = [
@@ -96,7 +96,7 @@ _TIME_PATTERNS = [
     re.compile(
         r"(?:\bkl|\bat|@|\bby|\bved|\brundt|\baround|\bomkring|\bcirka|\bca)\s*"
         r"(?P<h>\d{1,2})(?P<m>\d{2})?\b"
-        r"(?!\s*(?:dag|days?|uke|weeks?|timer|hours?|min|prosent|%|kunder|customers))"
+        r"(?!\s*(?:dag(?:er|en|ene)?\b|days?\b|uk(?:e|er|en|ene)\b|weeks?\b|timer?\b|hours?\b|min(?:utt\w*|utes?)?\b|prosent|%|kunder|customers))"
     ),
 ]
 _HALF = re.compile(r"\bhalv\s+" + NUM + r"\b")

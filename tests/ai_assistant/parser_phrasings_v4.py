@@ -442,4 +442,76 @@ PHRASINGS_V4: list[Case] = [
         {"type": "scheduled", "schedule": "cron", "cron": "0 9 1 9 *", **one("priser", ALL)},
         category="calendar",
     ),
+    # === 8. Chains: the usual order whoever places it, one audience for every step =========
+    # nb
+    Case(
+        "ma kl 7 bestillingsliste til snekkerne, to kl 10 bestiller vi det faste for dem som "
+        "ikke har bestilt",
+        weekly(
+            "monday",
+            "07:00",
+            steps=["send_email", "create_order"],
+            triggers=[at("monday", "07:00"), at("thursday", "10:00")],
+            recipients=[g("snekkere")] * 2,
+            conditions=[None, SINCE_START],
+            mode="repeat_last",
+        ),
+        category="chains",
+    ),
+    # en
+    Case(
+        "Order list Monday 7, reminder Wednesday 12, Friday 9 the usual order for those still "
+        "missing - all of it only to the plumbers",
+        weekly(
+            "monday",
+            "07:00",
+            steps=["send_email", "send_email", "create_order"],
+            recipients=[g("rorleggere")] * 3,
+            conditions=[None, SINCE_START, SINCE_START],
+        ),
+        category="chains",
+    ),
+    # nb
+    Case(
+        "skjema ma kl 8 og purring on kl 13, alt sammen til elektrikerne",
+        weekly(
+            "monday",
+            "08:00",
+            steps=["send_email", "send_email"],
+            templates=["bestilling", "reminder"],
+            recipients=[g("elektrikere")] * 2,
+            triggers=[at("monday", "08:00"), at("wednesday", "13:00")],
+        ),
+        category="chains",
+    ),
+    # === 9. Events: webhook names and verbs; a time right before a word like "uke..." =====
+    # nb
+    Case(
+        "Når lager-lav-webhooken utløses, send rapport til innkjop@byggevare.no",
+        {
+            "type": "event_based",
+            "event": "webhook",
+            "event_name": "lager-lav",
+            "steps": ["generate_report"],
+            "send_to": ["innkjop@byggevare.no"],
+        },
+        category="events",
+    ),
+    # en
+    Case(
+        "the crm-sync webhook triggers -> email a report to salg@byggevare.no",
+        {
+            "type": "event_based",
+            "event": "webhook",
+            "event_name": "crm-sync",
+            "steps": ["generate_report"],
+        },
+        category="events",
+    ),
+    # nb
+    Case(
+        "hver onsdag kl 10 ukeskampanjen til elektrikerne",
+        weekly("wednesday", "10:00", **one("kampanje", g("elektrikere"))),
+        category="templates_by_meaning",
+    ),
 ]
