@@ -77,6 +77,11 @@ _BUSINESS_DAY_OF_MONTH = re.compile(
     + _MONTH
 )  # fmt: skip
 
+_BUSINESS_DAY_BARE = re.compile(
+    r"\b(?:den\s+|on\s+the\s+|the\s+)?" + _ORDINAL
+    + r"\s+(?:virkedag(?:en)?|arbeidsdag(?:en)?|business\s+day|working\s+day|work\s+day)\b"
+)  # fmt: skip
+
 # --- Business days only --------------------------------------------------------------------
 
 _BUSINESS_DAYS = re.compile(
@@ -235,6 +240,11 @@ def read_calendar(frag: Fragment, s: str, today: dt.date) -> str:
         frag.monthly, frag.business_day = True, _ordinal(m)
         s = blank(s, m)
     monthly = _SAYS_MONTHLY.search(s) is not None
+    if monthly:
+        # "hver måned, siste virkedag kl 14": the month said once, elsewhere in the part.
+        for m in list(_BUSINESS_DAY_BARE.finditer(s)):
+            frag.monthly, frag.business_day = True, _ordinal(m)
+            s = blank(s, m)
     for pattern in (_NTH_WEEKDAY, _NTH_WEEKDAY_BARE) if monthly else (_NTH_WEEKDAY,):
         for m in list(pattern.finditer(s)):
             frag.monthly, frag.nth_weekday = True, (day_from_match(m), _ordinal(m))

@@ -29,7 +29,8 @@ from ai_assistant.offline.audience import GroupMatcher
 from ai_assistant.offline.builder import Ask, Builder
 from ai_assistant.offline.calendar import first_on_or_after, read_policy
 from ai_assistant.offline.fragments import Fragment, Reader
-from ai_assistant.offline.text import normalise
+from ai_assistant.offline.text import normalise, spoken_forms
+from ai_assistant.offline.timing import WEEKDAYS
 from ai_assistant.refine import find_target, refine_draft, step_kinds
 from automation.registry import step_types
 from automation.wording import Words, policy_outcome, schedule_text
@@ -73,10 +74,43 @@ _ORDINAL_DAY = re.compile(
 _EVERY_WEEK = re.compile(r"\b(?:hver\s+uke|every\s+week|ukentlig|weekly)\b", re.IGNORECASE)
 
 
+# "nei, purringa må komme torsdag kl 13", "the reminder should go out on Wednesday at 12": a
+# move, said as where the step should be.
+_SHOULD_BE = re.compile(
+    r"^\s*(?:nei|no|neida|nope)?[,.!]*\s*(?P<what>(?:the\s+|den\s+|det\s+)?[\wæøåé-]+)\s+"
+    r"(?:må|skal|bør|burde|should|must|needs\s+to|has\s+to)\s+(?:heller\s+|rather\s+)?"
+    r"(?:komme|gå\s+ut|sendes|være|kjøres|come|go\s+out|be\s+sent|be|run)\s+(?:på\s+|on\s+)?"
+    r"(?P<when>.+)$",
+    re.IGNORECASE,
+)
+# "nei, den 5. i stedet", "the 10th instead": another day of the month.
+_DAY_OF_MONTH_ONLY = re.compile(
+    r"^\s*(?:nei|no)?[,.!]*\s*(?:(?:den|the|on\s+the)\s+)(?P<n>\d{1,2})(?:\.|st|nd|rd|th)?"
+    r"\s*(?:i\s+stedet|istedenfor|heller|instead)?[\s.!]*$",
+    re.IGNORECASE,
+)
+_ALSO_DAYS = re.compile(r"\b(?:også|too|as\s+well|also|i\s+tillegg|in\s+addition)\b", re.I)
+
+
+def _as_edit(text: str, draft: Mapping[str, Any]) -> str:
+    """The follow-up in the words the editors read: a move said as where a step should be
+    ("flytt purringa til torsdag kl 13"), a day of the month in a monthly draft; dialect in
+    its standard form ("te" is "til")."""
+    text = spoken_forms(text)
+    should = _SHOULD_BE.match(text)
+    if should and len(draft.get("steps") or []) > 1:
+        return f"flytt {should['what']} til {should['when']}"
+    day = _DAY_OF_MONTH_ONLY.match(text)
+    if day and (draft.get("schedule") or {}).get("schedule_type") == "monthly":
+        return f"den {day['n']}. i måneden"
+    return text
+
+
 def edit_draft(
     draft: Mapping[str, Any], text: str, *, context: ParseContext
 ) -> ParseOutcome | None:
     language = detect_language(text)
+    text = _as_edit(text, draft)
     say = Words(language).say
     try:
         if _ACK.match(text):
@@ -421,9 +455,13 @@ def _schedule(draft: dict[str, Any], text: str, context: ParseContext, language:
         if frag.days:
             if kind != "weekly":
                 kind, config = "weekly", {"time": config.get("time") or "09:00"}
+            before = [config["day"]] if "day" in config else list(config.get("days") or [])
             config.pop("day", None)
             config.pop("days", None)
             days = frag.days
+            if _ALSO_DAYS.search(text) and len(doc.get("steps") or []) == 1:
+                # "and on Tuesdays too": one action on more days.
+                days = sorted(set(before) | set(days), key=WEEKDAYS.index)
             if len(days) == 1:
                 config["day"] = days[0]
             else:

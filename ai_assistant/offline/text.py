@@ -67,6 +67,19 @@ _SHORT_AFTER_DAY = re.compile(
 )
 
 
+def spoken_forms(text: str) -> str:
+    """``text`` (case kept) with dialect words and two-letter day names in their standard
+    form ("send det te arendal-kundene" -> "send det til arendal-kundene"), for the readers
+    of a follow-up that do not normalise."""
+    text = re.sub(
+        _DIALECT_WORDS.pattern,
+        lambda m: _DIALECT.get(m.group(0).lower(), m.group(0)),
+        text,
+        flags=re.I,
+    )
+    return _short_days(text)
+
+
 def _short_days(text: str) -> str:
     """ "ma, on og fr kl 06:30" as "mandag, onsdag og fredag kl 06:30"."""
     for _ in range(4):

