@@ -375,7 +375,11 @@ def join_group_pairs(text: str, groups: GroupMatcher) -> str:
     text = customer_kinds.replace_phrases(text)
 
     def join(m: re.Match[str]) -> str:
-        a, b = customer_kinds.kind_of_word(m["a"]), customer_kinds.kind_of_word(m["b"])
+        # "hytte- og campingkundene": the first word's ending left to the second, "kunder"
+        # saying nothing about which customers.
+        first = m["a"].rstrip("-")
+        second = re.sub(r"(?<=\w)-?(?:kunde\w*|customers?)$", "", m["b"])
+        a, b = customer_kinds.kind_of_word(first), customer_kinds.kind_of_word(second)
         if a is None or b is None or a == b:
             return m.group(0)
         both = [slug for slug, kinds in groups.kinds if {a, b} <= kinds]

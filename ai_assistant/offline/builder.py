@@ -154,6 +154,9 @@ class Builder:
         self._ask_if_impossible(normalised)
         normalised = _earlier_first(_delay_after_event(normalised))
         event, normalised = events.read_event(normalised)
+        if event == "webhook":
+            # The webhook's name ("pris-oppdatert") is not what is sent.
+            normalised = events.without_name(normalised, events.webhook_name(self.text))
         # Read first: "er det fridag, send tirsdag i stedet" is not a step on Tuesday.
         self.holiday_policy, normalised = calendar.read_policy(normalised)
         for_all = _FOR_ALL.search(normalised)
@@ -162,7 +165,7 @@ class Builder:
         fragments = self._read_parts(normalised, emails)
         actions = self._actions(fragments)
         if for_all:
-            self._to_all_steps(actions, for_all["who"], emails)
+            self._to_all_steps(actions, for_all["who"] or for_all["who2"], emails)
         for frag in actions:
             if frag.unknown_groups:
                 self._ask_unknown_group(frag.unknown_groups[0])
@@ -898,27 +901,33 @@ _NOISE = frozenset(
 # "- alt bare te hotell og camping", "all of it only to the plumbers": every step's audience.
 _FOR_ALL = re.compile(
     r"[-\u2013,;.:]?\s*\b(?:alt(?:\s+sammen)?|alle\s+stegene|hele\s+greia|everything|all\s+of\s+"
-    r"(?:it|this|that|them)|the\s+whole\s+thing|all\s+steps)\s+(?:skal\s+|should\s+)?"
-    r"(?:gå\s+|go\s+|goes\s+|sendes\s+)?(?:bare\s+|kun\s+|only\s+|just\s+)?(?:til|to|for)\s+"
+    r"(?:it|this|that|them)|the\s+whole\s+thing|all\s+steps|begge(?:\s+deler)?|both(?:\s+of\s+them)?"
+    r"|alle\s+tre|all\s+three)\s+(?:skal\s+|should\s+)?"
+    r"(?:gå\s+|go\s+|goes\s+|sendes\s+)?(?:bare\s+|kun\s+|only\s+|just\s+)?(?:til|to|for|te)\s+"
     r"(?P<who>[^,.;]+?)\s*(?:[,.;]|$)"
+    # "... - only for the electricians" at the end: the whole request's audience.
+    r"|\s[-\u2013]\s*(?:og\s+|and\s+)?(?:bare|kun|only|just)\s+(?:til|to|for|te)\s+(?P<who2>[^,.;]+?)"
+    r"\s*[.!]?$"
 )
 
 # Channels the format has not got (it only sends email).
 _NOT_EMAIL = re.compile(
     r"\b(?:sms\w*|tekstmelding\w*|text\s+messages?|texts?(?=\s+(?:the|all|our|them|to|every)\b)"
     r"|whatsapp|facebook|instagram|snapchat|linkedin|twitter|sosiale\s+medier|social\s+media"
-    r"|push-?varsel\w*|push\s+notifications?)\b"
+    r"|push-?varsel\w*|push\s+notifications?|slack|(?:på|on|i|in|via|over)\s+teams)\b"
 )
 # "... nei glem det, ikke gjør noe likevel", "Actually scratch that, never mind": taken back.
 _TAKEN_BACK = re.compile(
     r"\b(?:glem\s+(?:det|hele\s+greia|alt)|dropp\s+(?:det|hele\s+greia)|drit\s+i\s+det"
     r"|forget\s+(?:it|that|about\s+it)|scratch\s+that|never\s*mind|drop\s+it"
-    r"|ikke\s+gjør\s+noe\s+likevel|don'?t\s+do\s+anything)\b(?P<rest>.*)$"
+    r"|ikke\s+gjør\s+noe\s+likevel|don'?t\s+do\s+anything|don'?t\s+bother|ikke\s+bry\s+deg"
+    r"|la\s+det\s+være|vi\s+dropper\s+det|cancel\s+(?:that|it|this))\b(?P<rest>.*)$"
 )
 # What may follow a take-back without making it a new request.
 _AFTER_TAKEN_BACK = re.compile(
     r"\b(?:ikke|gjør|noe|likevel|alt|allikevel|after|all|not|needed|anyway|actually|then|sorry"
-    r"|beklager|takk|thanks|never|mind|nevermind|forget|it|that|scratch|ok|okay|dropp|det)\b"
+    r"|beklager|takk|thanks|never|mind|nevermind|forget|it|that|scratch|ok|okay|dropp|det|bother"
+    r"|likevel|with|this)\b"
 )
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8,

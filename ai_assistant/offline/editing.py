@@ -85,11 +85,15 @@ _SHOULD_BE = re.compile(
 )
 # "nei, den 5. i stedet", "the 10th instead": another day of the month.
 _DAY_OF_MONTH_ONLY = re.compile(
-    r"^\s*(?:nei|no)?[,.!]*\s*(?:(?:den|the|on\s+the)\s+)(?P<n>\d{1,2})(?:\.|st|nd|rd|th)?"
+    r"^\s*(?:nei|no)?[,.!]*\s*(?:heller\s+|rather\s+|make\s+it\s+|change\s+it\s+to\s+|gjør\s+det\s+"
+    r"(?:til\s+)?|ta\s+|flytt\s+(?:den|det)\s+til\s+|move\s+it\s+to\s+)?"
+    r"(?:(?:den|the|on\s+the)\s+)(?P<n>\d{1,2})(?:\.|st|nd|rd|th)?"
     r"\s*(?:i\s+stedet|istedenfor|heller|instead)?[\s.!]*$",
     re.IGNORECASE,
 )
-_ALSO_DAYS = re.compile(r"\b(?:også|too|as\s+well|also|i\s+tillegg|in\s+addition)\b", re.I)
+_ALSO_DAYS = re.compile(
+    r"\b(?:også|too|as\s+well|also|i\s+tillegg|in\s+addition)\b|^\s*(?:og|and|plus|\+)\b", re.I
+)
 
 
 def _as_edit(text: str, draft: Mapping[str, Any]) -> str:

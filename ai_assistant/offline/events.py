@@ -21,6 +21,10 @@ _ORDER_EVENT = re.compile(
     r"|\b(?:on|for|after)\s+(?:each|every|a|any)\s+(?:new\s+)?order\b"
     r"|\bnye?\s+(?:ordre|ordrer|bestilling|bestillinger)\b|\bnew\s+orders?\b"
     r"|\bnår\s+\w+\s+bestiller\b"
+    # "når ordren er registrert", "når en ny bestilling blir opprettet": the order itself.
+    r"|\b(?:når|straks|så\s+snart|etter\s+at|idet)\s+(?:en\s+|ei\s+|den\s+|det\s+)?(?:ny\s+)?"
+    r"(?:ordre\w*|bestilling\w*)\s+(?:er|blir|har\s+blitt)\s+(?:registrert|opprettet|mottatt"
+    r"|lagt\s+inn|sendt\s+inn)\b"
     # "etter at en kunde har bestilt", "når noen har handlet": a customer's order.
     r"|\b(?:når|hver\s+gang|straks|så\s+snart|etter\s+at|idet)\s+(?:en\s+|ei\s+|ny\s+)?"
     r"(?:kunde\w*|noen|de|dei|han|hun)\s+har\s+(?:bestilt|handlet|lagt\s+inn\s+(?:en\s+)?"
@@ -28,7 +32,8 @@ _ORDER_EVENT = re.compile(
     r"|\b(?:med\s+en\s+gang|straks|så\s+snart|rett\s+etter\s+at)\s+(?:de|han|hun|kunden|noen"
     r"|en\s+kunde)\s+har\s+(?:bestilt|handlet|lagt\s+inn\s+(?:en\s+)?(?:ordre|bestilling)\w*)"
     r"|\bnår\s+det\s+kommer\s+(?:inn\s+)?(?:en\s+)?(?:ny\s+)?(?:ordre|bestilling)\w*"
-    r"|\b(?:when|whenever|once|as\s+soon\s+as)\s+(?:someone|somebody|anyone|they|a\s+customer"
+    r"|\b(?:when|whenever|once|as\s+soon\s+as|after|each\s+time|every\s+time)\s+(?:someone|somebody"
+    r"|anyone|they|a\s+customer"
     r"|the\s+customer)\s+(?:has\s+)?(?:orders|ordered|buys|bought)\b"
 )
 _CUSTOMER_EVENT = re.compile(
@@ -96,6 +101,14 @@ def webhook_name(text: str) -> str | None:
         if m:
             return m.group(1)
     return None
+
+
+def without_name(text: str, name: str | None) -> str:
+    """``text`` with the webhook's name (and quotes around it) blanked."""
+    if not name:
+        return text
+    pattern = re.compile(r"['\u2018\u2019]?" + re.escape(name.lower()) + r"['\u2018\u2019]?")
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def read_event(text: str) -> tuple[str | None, str]:

@@ -42,6 +42,7 @@ _DIALECT = {
     "morra": "morgenen", "veka": "uka", "vekene": "ukene", "te": "til", "dei": "de",
     "ennu": "ennå", "enno": "ennå", "handla": "handlet", "ittj": "ikke", "itj": "ikke",
     "itte": "ikke", "dokker": "dere", "dokk": "dere", "døkk": "dere",
+    "ittje": "ikke", "dæm": "dem", "dæ": "de",
 }  # fmt: skip
 
 # Two-letter day names ("ma kl 8", "on og fr", "ti/to kl 14") are ordinary words too ("to",
@@ -80,6 +81,12 @@ def spoken_forms(text: str) -> str:
     return _short_days(text)
 
 
+_SHORT_AFTER_WORD = re.compile(
+    r"\b((?:siden|since|sia|hver|every|innen|fram\s+til|until)\s+)(" + _SHORT + r")\b\.?"
+    r"(?![\w'])(?!\s+(?:uke\w*|dag\w*|tim\w*|minutt\w*|weeks?|days?|hours?|gang\w*|times?)\b)"
+)
+
+
 def _short_days(text: str) -> str:
     """ "ma, on og fr kl 06:30" as "mandag, onsdag og fredag kl 06:30"."""
     for _ in range(4):
@@ -87,6 +94,7 @@ def _short_days(text: str) -> str:
         text = _SHORT_BEFORE_TIME.sub(lambda m: _SHORT_DAYS[m.group(1)], text)
         text = _SHORT_BEFORE_DAY.sub(lambda m: _SHORT_DAYS[m.group(1)], text)
         text = _SHORT_AFTER_DAY.sub(lambda m: m.group(1) + _SHORT_DAYS[m.group(2)], text)
+        text = _SHORT_AFTER_WORD.sub(lambda m: m.group(1) + _SHORT_DAYS[m.group(2)], text)
         if text == before:
             break
     return text
@@ -165,6 +173,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     )
     text = re.sub(r"\b(?:an|one)\s+hour\s+and\s+a\s+half\b", "90 minutes", text)
     text = _WAIT.sub(_waited, text)
+    text = re.sub(r"\b(?:a\s+)?fortnight\b", "2 weeks", text)
     text = re.sub(
         r"\b(minutt\w*|min|timer?|hours?|dager?|døgn|uker?)\s+(?:etterpå|deretter)\b",
         r"\1 senere",

@@ -16,6 +16,16 @@ for v6's cases.
 5. ``delays``: "wait an hour and a half, then ...", "vent 3 døgn og send ...", "N min etter at
    en kunde har bestilt".
 6. ``conditions``: "who have ordered in the last N weeks" (``has_ordered``), "in 48 hours".
+7. ``calendar``: holiday policies in more words, once a year on a date (a cron schedule).
+8. ``chains``: "bestiller vi det vanlige", one audience for every step ("alt bare til ...",
+   "begge til ...", "- only for ...").
+9. ``events``: a webhook's name before "webhook" and its verbs ("slår inn", "utløses").
+10. More phrasings of the same kinds, written after the first fixes and before the second
+    (a first run of them: 34/45 cases and 7/9 conversations right).
+
+The conversations (``CONVERSATIONS_V4``): one action on more days ("og på tirsdager også"), a
+move said as where a step should be, another day of the month, a calendar kind as the answer
+to "when?", dialect in a follow-up.
 
 The business: Buskerud Byggevare AS, a building-supplies wholesaler in Drammen, whose customers
 are carpenters, plumbers, electricians, contractors, hardware stores, sports clubs' cafés (its
@@ -515,6 +525,472 @@ PHRASINGS_V4: list[Case] = [
         weekly("wednesday", "10:00", **one("kampanje", g("elektrikere"))),
         category="templates_by_meaning",
     ),
+    # === 10. More phrasings of the same kinds (written before the second round of fixes) ===
+    Case(
+        "Send bestillingslista til snekkerne hver mandag, onsdag og fredag kl 7",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "wednesday", "friday"],
+            "time": "07:00",
+            "templates": ["bestilling"],
+            "recipients": [{"group": "snekkere"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "every Mon/Wed/Fri 8am price list to the plumbers",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "wednesday", "friday"],
+            "time": "08:00",
+            "templates": ["priser"],
+            "recipients": [{"group": "rorleggere"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "kampanje tirsdag + torsdag kl 10",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["tuesday", "thursday"],
+            "time": "10:00",
+            "templates": ["kampanje"],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "order list to electricians on mondays and thursdays, 6:45",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "thursday"],
+            "time": "06:45",
+            "templates": ["bestilling"],
+            "recipients": [{"group": "elektrikere"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "prisliste man. og tors. kl. 9 til entreprenørene",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "thursday"],
+            "time": "09:00",
+            "templates": ["priser"],
+            "recipients": [{"group": "entreprenorer"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "ma/on/fr kl 8 bestillingsliste",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "wednesday", "friday"],
+            "time": "08:00",
+            "templates": ["bestilling"],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "bestillingsliste mandag og torsdag, begge dager kl 7",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "thursday"],
+            "time": "07:00",
+            "templates": ["bestilling"],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "send kampanjen både tirsdag og fredag kl 9 til jernvarebutikkene",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["tuesday", "friday"],
+            "time": "09:00",
+            "templates": ["kampanje"],
+            "recipients": [{"group": "jernvare"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "Skjema mandag 7, purring tirsdag og torsdag 13",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "triggers": [
+                {"day": "monday", "time": "07:00"},
+                {"day": "tuesday", "time": "13:00"},
+                {"day": "thursday", "time": "13:00"},
+            ],
+        },
+        category="chains",
+    ),
+    Case(
+        "Order list Mon 7am; reminders Tue, Wed and Thu at 1pm for those who still haven't ordered",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "conditions": [
+                None,
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+            ],
+        },
+        category="chains",
+    ),
+    Case(
+        "on kl 9 bestillingsliste til rørleggerne",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["wednesday"],
+            "time": "09:00",
+            "templates": ["bestilling"],
+            "recipients": [{"group": "rorleggere"}],
+        },
+        category="abbreviations",
+    ),
+    Case(
+        "fr 14:00 purring til de som ikke har bestilt siden ma",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["friday"],
+            "time": "14:00",
+            "templates": ["reminder"],
+            "conditions": [{"check": "orders_missing", "since": "last_monday"}],
+        },
+        category="abbreviations",
+    ),
+    Case(
+        "Hver ma kl 8 skjema",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "08:00",
+            "templates": ["bestilling"],
+        },
+        category="abbreviations",
+    ),
+    Case(
+        "purring te dæm som ikkje har bestilt, torsdag kl 14",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["thursday"],
+            "time": "14:00",
+            "templates": ["reminder"],
+        },
+        category="abbreviations",
+    ),
+    Case("send en melding på Teams til salg hver mandag kl 9", "question", category="must_ask"),
+    Case("text message to the contractors every monday at 7", "question", category="must_ask"),
+    Case("send kampanjen 30. februar kl 9", "question", category="must_ask"),
+    Case(
+        "bestillingsliste hver mandag kl 8... nei forresten, glem det",
+        "question",
+        category="must_ask",
+    ),
+    Case("order list every friday at 9 - actually, don't bother", "question", category="must_ask"),
+    Case(
+        "After a customer orders, wait 45 min and send the order confirmation",
+        {
+            "type": "event_based",
+            "event": "order.created",
+            "steps": ["send_email"],
+            "templates": ["confirmation"],
+            "triggers": [{"delay_minutes": 45}],
+        },
+        category="delays",
+    ),
+    Case(
+        "når ordren er registrert: vent 2 timer, send ordrebekreftelse",
+        {
+            "type": "event_based",
+            "event": "order.created",
+            "steps": ["send_email"],
+            "templates": ["confirmation"],
+            "triggers": [{"delay_minutes": 120}],
+        },
+        category="delays",
+    ),
+    Case(
+        "Ny kunde -> vent ett døgn -> velkomstmail",
+        {
+            "type": "event_based",
+            "event": "customer.created",
+            "steps": ["send_email"],
+            "templates": ["velkomst"],
+            "triggers": [{"delay_minutes": 1440}],
+        },
+        category="delays",
+    ),
+    Case(
+        "new customer? send welcome mail after 3 days",
+        {
+            "type": "event_based",
+            "event": "customer.created",
+            "steps": ["send_email"],
+            "templates": ["velkomst"],
+            "triggers": [{"delay_minutes": 4320}],
+        },
+        category="delays",
+    ),
+    Case(
+        "2 timer etter at en ny kunde er registrert, send velkomst",
+        {
+            "type": "event_based",
+            "event": "customer.created",
+            "steps": ["send_email"],
+            "templates": ["velkomst"],
+            "triggers": [{"delay_minutes": 120}],
+        },
+        category="delays",
+    ),
+    Case(
+        "every monday 9 campaign to customers who bought something in the last 4 weeks",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "09:00",
+            "templates": ["kampanje"],
+            "conditions": [{"check": "has_ordered", "days_back": 28}],
+        },
+        category="conditions",
+    ),
+    Case(
+        "purring kl 10 hver dag til de som ikke har bestilt på 36 timer",
+        {
+            "type": "scheduled",
+            "schedule": "daily",
+            "time": "10:00",
+            "steps": ["send_email"],
+            "templates": ["reminder"],
+            "conditions": [{"check": "orders_missing", "days_back": 2}],
+        },
+        category="conditions",
+    ),
+    Case(
+        "remind those with no orders in the past fortnight every monday at 8",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "08:00",
+            "templates": ["reminder"],
+            "conditions": [{"check": "orders_missing", "days_back": 14}],
+        },
+        category="conditions",
+    ),
+    Case(
+        "hver mandag kl 8 bestillingsliste, men ikke på røde dager",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "08:00",
+            "templates": ["bestilling"],
+            "holiday_policy": "skip",
+        },
+        category="calendar",
+    ),
+    Case(
+        "every friday 9am price list; on public holidays send it the day before",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["friday"],
+            "time": "09:00",
+            "templates": ["priser"],
+            "holiday_policy": "previous_business_day",
+        },
+        category="calendar",
+    ),
+    Case(
+        "every year on December 1 at 8 send the campaign",
+        {
+            "type": "scheduled",
+            "schedule": "cron",
+            "cron": "0 8 1 12 *",
+            "steps": ["send_email"],
+            "templates": ["kampanje"],
+        },
+        category="calendar",
+    ),
+    Case(
+        "årlig 15. januar kl 9: prisliste til alle",
+        {
+            "type": "scheduled",
+            "schedule": "cron",
+            "cron": "0 9 15 1 *",
+            "steps": ["send_email"],
+            "templates": ["priser"],
+        },
+        category="calendar",
+    ),
+    Case(
+        "Oddetallsuker: onsdag kl 9 bestillingsliste",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["wednesday"],
+            "time": "09:00",
+            "templates": ["bestilling"],
+            "iso_weeks": "odd",
+        },
+        category="calendar",
+    ),
+    Case(
+        "annenhver torsdag kl 7 kampanje til snekkerne",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["thursday"],
+            "time": "07:00",
+            "templates": ["kampanje"],
+            "recipients": [{"group": "snekkere"}],
+            "every_weeks": 2,
+        },
+        category="calendar",
+    ),
+    Case(
+        "When the 'pris-oppdatert' webhook fires, send the price list to all customers",
+        {
+            "type": "event_based",
+            "event": "webhook",
+            "event_name": "pris-oppdatert",
+            "steps": ["send_email"],
+            "templates": ["priser"],
+        },
+        category="events",
+    ),
+    Case(
+        "når webhook lager-tomt kommer inn, send rapport til lager@x.no",
+        {
+            "type": "event_based",
+            "event": "webhook",
+            "event_name": "lager-tomt",
+            "steps": ["generate_report"],
+        },
+        category="events",
+    ),
+    Case(
+        "hver mandag kl 9 ukeskampanje til snekkerne",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "09:00",
+            "templates": ["kampanje"],
+            "recipients": [{"group": "snekkere"}],
+        },
+        category="templates_by_meaning",
+    ),
+    Case(
+        "Mandag kl 7 bestillingsliste til rørleggerne, onsdag kl 12 purring, fredag kl 9 legger "
+        "vi inn det faste for de som fortsatt ikke har bestilt",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "recipients": [
+                {"group": "rorleggere"},
+                {"group": "rorleggere"},
+                {"group": "rorleggere"},
+            ],
+            "conditions": [
+                None,
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+            ],
+            "mode": "repeat_last",
+        },
+        category="chains",
+    ),
+    Case(
+        "mon 7 order list, thu 14 reminder, fri 10 place standing order for the rest - only for "
+        "the electricians",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "recipients": [
+                {"group": "elektrikere"},
+                {"group": "elektrikere"},
+                {"group": "elektrikere"},
+            ],
+            "conditions": [
+                None,
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+            ],
+        },
+        category="chains",
+    ),
+    Case(
+        "Bestillingsliste ma kl 7 og purring to kl 12, begge til snekkerne",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "recipients": [{"group": "snekkere"}, {"group": "snekkere"}],
+        },
+        category="chains",
+    ),
+    Case(
+        "weekly deals hver tirs og fre kl 6 til elektrikerne",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["tuesday", "friday"],
+            "time": "06:00",
+            "recipients": [{"group": "elektrikere"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "send prislista på mandager og torsdager klokka 8 til hytte- og campingkundene",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "thursday"],
+            "time": "08:00",
+            "templates": ["priser"],
+            "recipients": [{"group": "hytte-camping"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "price list mondays & thursdays 8am to the cabins + campsites",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "thursday"],
+            "time": "08:00",
+            "templates": ["priser"],
+            "recipients": [{"group": "hytte-camping"}],
+        },
+        category="multi_day",
+    ),
+    Case("sms til snekkerne fredag kl 12", "question", category="must_ask"),
+    Case("send the order list to the roofers every monday at 7", "question", category="must_ask"),
 ]
 
 
@@ -582,5 +1058,100 @@ CONVERSATIONS_V4: list[EditCase] = [
         "Kampanje til snekkerne hver mandag kl 7",
         "send den te rørleggerne istedenfor",
         weekly("monday", "07:00", **one("kampanje", g("rorleggere"))),
+    ),
+]
+
+
+#: More conversations of the same kinds (written before the second round of fixes).
+CONVERSATIONS_V4 += [
+    EditCase(
+        "Prisliste til snekkerne hver fredag kl 8",
+        "legg til onsdag også",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["wednesday", "friday"],
+            "time": "08:00",
+            "templates": ["priser"],
+            "recipients": [{"group": "snekkere"}],
+        },
+    ),
+    EditCase(
+        "campaign to the electricians every monday 7am",
+        "also on thursdays",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "thursday"],
+            "time": "07:00",
+            "templates": ["kampanje"],
+            "recipients": [{"group": "elektrikere"}],
+        },
+    ),
+    EditCase(
+        "Bestillingsliste ma kl 7, purring to kl 12",
+        "purringa bør heller gå ut onsdag kl 10",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "triggers": [{"day": "monday", "time": "07:00"}, {"day": "wednesday", "time": "10:00"}],
+        },
+    ),
+    EditCase(
+        "Byggenytt til alle den 1. hver måned kl 9",
+        "make it the 10th instead",
+        {"type": "scheduled", "schedule": "monthly", "day_of_month": 10, "time": "09:00"},
+    ),
+    EditCase(
+        "Byggenytt til alle den 1. hver måned kl 9",
+        "heller den 20.",
+        {"type": "scheduled", "schedule": "monthly", "day_of_month": 20, "time": "09:00"},
+    ),
+    EditCase(
+        "order list monday 8am, reminder thursday 3pm",
+        "no, the reminder has to be on friday at 10",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "08:00",
+            "triggers": [{"day": "monday", "time": "08:00"}, {"day": "friday", "time": "10:00"}],
+        },
+    ),
+    EditCase(
+        "kampanje til snekkerne hver tirsdag kl 9",
+        "og torsdager",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["tuesday", "thursday"],
+            "time": "09:00",
+            "templates": ["kampanje"],
+            "recipients": [{"group": "snekkere"}],
+        },
+    ),
+    EditCase(
+        "send bestillingslista hver måned",
+        "første mandag kl 8",
+        {
+            "type": "scheduled",
+            "schedule": "monthly",
+            "weekday": "monday",
+            "nth": 1,
+            "time": "08:00",
+        },
+    ),
+    EditCase(
+        "send bestillingslista til snekkerne annenhver uke",
+        "tirsdag kl 9",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["tuesday"],
+            "time": "09:00",
+            "every_weeks": 2,
+        },
     ),
 ]
