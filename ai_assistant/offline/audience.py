@@ -77,6 +77,11 @@ _AUDIENCE_SLOT = re.compile(
     # "remind the bars", "påminn barene": whom a reminder is for.
     r"|\b(?:remind|nudge|påminn|påminne|minn)\s+(?:the\s+|all\s+|alle\s+)?([\wæøåé]+)"
 )
+# "to the food trucks", "til de nye kundene": two words after "til" / "to", the last a plural.
+_TWO_WORD_SLOT = re.compile(
+    r"\b(?:til|to|te)\s+(?:the\s+|our\s+|all\s+|alle\s+|de\s+|våre\s+)?([a-zæøåé]{3,}) "
+    r"([a-zæøåé]{3,}(?:s|ene|ane))\b"
+)
 # Whom a sentence addresses without "til"/"to": "send the pub owners the order form", "let the
 # hotels know", "invite the cafés".
 _ADDRESSED = re.compile(
@@ -315,6 +320,21 @@ def read_audience(
             continue
         if word not in frag.unknown_groups:
             frag.unknown_groups.append(word)
+    for m in _TWO_WORD_SLOT.finditer(s):
+        # "to the food trucks": a kind of customer in two words no group is named.
+        first, last = m.group(1), m.group(2)
+        if any(
+            w in _AUDIENCE_STOP
+            or is_day_word(w)
+            or action_words.fullmatch(w)
+            or groups.match(w) is not None
+            or concepts_in(w)
+            for w in (first, last)
+        ):
+            continue
+        phrase = f"{first} {last}"
+        if first not in frag.unknown_groups and phrase not in frag.unknown_groups:
+            frag.unknown_groups.append(phrase)
     for m in _ADDRESSED.finditer(s):
         phrase = next(g for g in m.groups() if g)
         words = phrase.split()

@@ -134,7 +134,8 @@ _EN_IF = (
 )
 _THEN = r"[\s,:;\u2013-]*(?:så\s+|da\s+|then\s+)?"
 _NB_DO = (
-    r"(?:(?:send|kjør|ta|bruk|velg|gå\s+til|flytt|utsett|skyv)\w*\s+(?:det\s+|den\s+)?"
+    r"(?:(?:send|kjør|ta|bruk|velg|gå\s+til|flytt|utsett|skyv)\w*\s+"
+    r"(?:vi\s+|dere\s+|du\s+|me\s+|dokker\s+|man\s+)?(?:det\s+|den\s+)?"
     r"(?:til\s+|på\s+)?(?:heller\s+)?)?"
 )
 _EN_DO = (
@@ -199,8 +200,25 @@ def read_policy(text: str) -> tuple[str | None, str]:
     for pattern, policy in _POLICIES:
         m = pattern.search(text)
         if m:
+            if policy == "next_business_day":
+                policy = _before_or_after(text, m)
             return policy, blank(text, m)
     return None, text
+
+
+_DAY_IN = re.compile(r"\b" + FULL_DAY + r"\b")
+
+
+def _before_or_after(text: str, m: re.Match[str]) -> str:
+    """ "..., faller fredagen på en helligdag sender vi torsdag i stedet": a day named instead
+    of the scheduled one is the business day before when it comes just before it."""
+    named = [day_from_match(d) for d in _DAY_IN.finditer(m.group(0))]
+    rest = blank(text, m)
+    scheduled = [day_from_match(d) for d in _DAY_IN.finditer(rest)]
+    if not named or not scheduled:
+        return "next_business_day"
+    i, j = WEEKDAYS.index(scheduled[0]), WEEKDAYS.index(named[-1])
+    return "previous_business_day" if 0 < (i - j) % 7 <= 3 else "next_business_day"
 
 
 def _ordinal(m: re.Match[str]) -> int:

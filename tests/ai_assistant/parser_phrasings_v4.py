@@ -1155,3 +1155,372 @@ CONVERSATIONS_V4 += [
         },
     ),
 ]
+
+
+#: The same kinds for the bakery and dairy wholesaler of ``parser_phrasings_v3``
+#: (``context_v3``), written after the second round of fixes; a first run: 24/28 cases
+#: and 5/5 conversations right (nynorsk 'sjukehusa', 'to the food trucks' sent to everyone,
+#: 'sender vi torsdag i stedet' for a Friday, '- bare til X og Y').
+PHRASINGS_V4_BAKERY: list[Case] = [
+    Case(
+        "prisarket til pubene tirsdag og fredag kl 11",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["tuesday", "friday"],
+            "time": "11:00",
+            "steps": ["send_email"],
+            "templates": ["priser"],
+            "recipients": [{"group": "puber"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "Mon & Thu 7am: order list to the ferries",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "thursday"],
+            "time": "07:00",
+            "steps": ["send_email"],
+            "templates": ["bestilling"],
+            "recipients": [{"group": "ferjer"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "send bestillingslista te sjukehusa kvar måndag og torsdag kl 6",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "thursday"],
+            "time": "06:00",
+            "steps": ["send_email"],
+            "templates": ["bestilling"],
+            "recipients": [{"group": "sykehus"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "order list to the care homes every tuesday, thursday and saturday at 9am",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["tuesday", "thursday", "saturday"],
+            "time": "09:00",
+            "steps": ["send_email"],
+            "templates": ["bestilling"],
+            "recipients": [{"group": "pleiehjem"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "skjema ti og to kl 8 te kafeene",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["tuesday", "thursday"],
+            "time": "08:00",
+            "steps": ["send_email"],
+            "templates": ["bestilling"],
+            "recipients": [{"group": "kafeer"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "Bestillingsliste til kantinene mandag kl 7, purring onsdag og torsdag kl 12 til dei som "
+        "ikkje har bestilt",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "steps": ["send_email", "send_email", "send_email"],
+            "triggers": [
+                {"day": "monday", "time": "07:00"},
+                {"day": "wednesday", "time": "12:00"},
+                {"day": "thursday", "time": "12:00"},
+            ],
+            "conditions": [
+                None,
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+            ],
+            "recipients": [{"group": "kantiner"}, {"group": "kantiner"}, {"group": "kantiner"}],
+        },
+        category="chains",
+    ),
+    Case(
+        "ma kl 6 skjema til barnehagene, on kl 11 purring, fr kl 8 vanlig bestilling for resten",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "06:00",
+            "steps": ["send_email", "send_email", "create_order"],
+            "recipients": [
+                {"group": "barnehager"},
+                {"group": "barnehager"},
+                {"group": "barnehager"},
+            ],
+            "conditions": [
+                None,
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+            ],
+            "mode": "repeat_last",
+        },
+        category="chains",
+    ),
+    Case(
+        "Order list to petrol stations on Monday 6am and remind them Tuesday and Thursday at 10 if "
+        "they haven't ordered",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "06:00",
+            "steps": ["send_email", "send_email", "send_email"],
+            "triggers": [
+                {"day": "monday", "time": "06:00"},
+                {"day": "tuesday", "time": "10:00"},
+                {"day": "thursday", "time": "10:00"},
+            ],
+            "conditions": [
+                None,
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+            ],
+        },
+        category="chains",
+    ),
+    Case("sms til pubene hver fredag kl 15", "question", category="must_ask"),
+    Case("post the weekly offer on instagram every friday at 8", "question", category="must_ask"),
+    Case(
+        "send the price sheet to the ferries every monday at 8. wait, never mind",
+        "question",
+        category="must_ask",
+    ),
+    Case("skjema til kafeene kvar fredag kl 9 - nei, dropp det", "question", category="must_ask"),
+    Case("send the order list on 31 September at 8", "question", category="must_ask"),
+    Case("purring hver dag kl 12, men bare en gang per uke", "question", category="must_ask"),
+    Case(
+        "send the order list to the food trucks every monday at 7", "question", category="must_ask"
+    ),
+    Case(
+        "when an order is placed, wait 20 minutes and then send the order confirmation",
+        {
+            "type": "event_based",
+            "event": "order.created",
+            "steps": ["send_email"],
+            "templates": ["confirmation"],
+            "triggers": [{"delay_minutes": 20}],
+        },
+        category="delays",
+    ),
+    Case(
+        "ny kunde? vent ei uke og send prisarket",
+        {
+            "type": "event_based",
+            "event": "customer.created",
+            "steps": ["send_email"],
+            "templates": ["priser"],
+            "triggers": [{"delay_minutes": 10080}],
+        },
+        category="delays",
+    ),
+    Case(
+        "1 time etter at en kunde har lagt inn en ordre, send ordrebekreftelse",
+        {
+            "type": "event_based",
+            "event": "order.created",
+            "steps": ["send_email"],
+            "templates": ["confirmation"],
+            "triggers": [{"delay_minutes": 60}],
+        },
+        category="delays",
+    ),
+    Case(
+        "every thursday 2pm the fresh bakes offer to cafes that have ordered in the past 10 days",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["thursday"],
+            "time": "14:00",
+            "steps": ["send_email"],
+            "templates": ["tilbud"],
+            "recipients": [{"group": "kafeer"}],
+            "conditions": [{"check": "has_ordered", "days_back": 10}],
+        },
+        category="conditions",
+    ),
+    Case(
+        "purring til kiosker som ikke har bestilt på 24 timer, hver dag kl 9",
+        {
+            "type": "scheduled",
+            "schedule": "daily",
+            "time": "09:00",
+            "steps": ["send_email"],
+            "templates": ["reminder"],
+            "recipients": [{"group": "kiosker"}],
+            "conditions": [{"check": "orders_missing", "days_back": 1}],
+        },
+        category="conditions",
+    ),
+    Case(
+        "Mondays at 8 the order list to canteens, skip it on holidays",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "08:00",
+            "steps": ["send_email"],
+            "templates": ["bestilling"],
+            "recipients": [{"group": "kantiner"}],
+            "holiday_policy": "skip",
+        },
+        category="calendar",
+    ),
+    Case(
+        "hver fredag kl 10 tilbud te kafeene, faller fredagen på en helligdag sender vi torsdag i "
+        "stedet",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["friday"],
+            "time": "10:00",
+            "steps": ["send_email"],
+            "templates": ["tilbud"],
+            "recipients": [{"group": "kafeer"}],
+            "holiday_policy": "previous_business_day",
+        },
+        category="calendar",
+    ),
+    Case(
+        "every year on 1 December at 7 send the christmas bakes email to all customers",
+        {
+            "type": "scheduled",
+            "schedule": "cron",
+            "cron": "0 7 1 12 *",
+            "steps": ["send_email"],
+            "templates": ["sesong"],
+        },
+        category="calendar",
+    ),
+    Case(
+        "når webhooken kasse-stengt slår inn, send rapport til sjef@bakst.no",
+        {
+            "type": "event_based",
+            "event": "webhook",
+            "event_name": "kasse-stengt",
+            "steps": ["generate_report"],
+        },
+        category="events",
+    ),
+    Case(
+        "Skjema mandag kl 8 og purring torsdag kl 14, alt til sykehusene",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "08:00",
+            "steps": ["send_email", "send_email"],
+            "recipients": [{"group": "sykehus"}, {"group": "sykehus"}],
+        },
+        category="chains",
+    ),
+    Case(
+        "Bestillingsliste ma kl 7 og purring ti kl 12 - bare til kiosker og bensinstasjoner",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "steps": ["send_email", "send_email", "send_email", "send_email"],
+        },
+        category="chains",
+    ),
+    Case(
+        "Hver mandag 06:30: ukas tilbud til kantinene",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "06:30",
+            "steps": ["send_email"],
+            "templates": ["tilbud"],
+            "recipients": [{"group": "kantiner"}],
+        },
+        category="templates_by_meaning",
+    ),
+    Case(
+        "fr kl. 13 leveringsvarsel til ferjene",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["friday"],
+            "time": "13:00",
+            "steps": ["send_email"],
+            "templates": ["levering"],
+            "recipients": [{"group": "ferjer"}],
+        },
+        category="templates_by_meaning",
+    ),
+]
+
+CONVERSATIONS_V4_BAKERY: list[EditCase] = [
+    EditCase(
+        "prisark til pubene hver tirsdag kl 11",
+        "og fredager også",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["tuesday", "friday"],
+            "time": "11:00",
+            "steps": ["send_email"],
+            "templates": ["priser"],
+            "recipients": [{"group": "puber"}],
+        },
+    ),
+    EditCase(
+        "Skjema mandag kl 8, purring torsdag kl 14",
+        "purringa må heller komme onsdag kl 12",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "08:00",
+            "steps": ["send_email", "send_email"],
+            "triggers": [{"day": "monday", "time": "08:00"}, {"day": "wednesday", "time": "12:00"}],
+        },
+    ),
+    EditCase(
+        "Newsletter til alle den 1. hver måned kl 9",
+        "nei, den 3. istedenfor",
+        {"type": "scheduled", "schedule": "monthly", "day_of_month": 3, "time": "09:00"},
+    ),
+    EditCase(
+        "ferskt fra ovnen til kafeene hver dag kl 7",
+        "send det te kantinene istedenfor",
+        {
+            "type": "scheduled",
+            "schedule": "daily",
+            "time": "07:00",
+            "steps": ["send_email"],
+            "templates": ["tilbud"],
+            "recipients": [{"group": "kantiner"}],
+        },
+    ),
+    EditCase(
+        "sms til pubene hver fredag kl 15",
+        "ja",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["friday"],
+            "time": "15:00",
+            "steps": ["send_email"],
+            "recipients": [{"group": "puber"}],
+        },
+    ),
+]

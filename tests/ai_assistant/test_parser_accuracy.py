@@ -18,7 +18,13 @@ from tests.ai_assistant.parser_phrasings import (
 )
 from tests.ai_assistant.parser_phrasings_v2 import EDIT_CASES, PHRASINGS_V2, context_v2
 from tests.ai_assistant.parser_phrasings_v3 import PHRASINGS_V3, context_v3
-from tests.ai_assistant.parser_phrasings_v4 import CONVERSATIONS_V4, PHRASINGS_V4, context_v4
+from tests.ai_assistant.parser_phrasings_v4 import (
+    CONVERSATIONS_V4,
+    CONVERSATIONS_V4_BAKERY,
+    PHRASINGS_V4,
+    PHRASINGS_V4_BAKERY,
+    context_v4,
+)
 
 
 def test_there_are_enough_phrasings_of_every_kind() -> None:
@@ -256,6 +262,11 @@ def test_the_kinds_held_out_v6_found_are_read_in_other_words() -> None:
     assert report.misses == [], [(m.text, m.differences) for m in report.misses]
     talks = measure_conversations(CONVERSATIONS_V4, context=context_v4())
     assert talks.misses == [], [(m.text, m.differences) for m in talks.misses]
+    # The same kinds for another business (the bakery of the third set).
+    bakery = measure(PHRASINGS_V4_BAKERY, context=context_v3())
+    assert bakery.misses == [], [(m.text, m.differences) for m in bakery.misses]
+    talks = measure_conversations(CONVERSATIONS_V4_BAKERY, context=context_v3())
+    assert talks.misses == [], [(m.text, m.differences) for m in talks.misses]
 
 
 @pytest.mark.django_db
@@ -301,3 +312,36 @@ def test_every_workflow_of_the_fourth_set_and_its_conversations_is_valid() -> No
         assert outcome.workflow is not None, talk.follow_up
         result = proposals.checked(outcome.workflow, outcome.new_templates)
         assert result.errors == [], (talk.follow_up, result.errors)
+
+
+@pytest.mark.django_db
+def test_every_workflow_of_the_fourth_set_for_the_bakery_is_valid() -> None:
+    from django.contrib.auth.models import Group
+
+    from ai_assistant.offline import parse_description
+    from customers.models import CustomerGroup
+    from templates_app.models import EmailTemplate
+    from tests.ai_assistant.parser_phrasings_v3 import GROUPS_V3, STAFF_GROUPS_V3, TEMPLATES_V3
+
+    for template in TEMPLATES_V3:
+        EmailTemplate.objects.create(
+            id=template["id"],
+            name=template["name"],
+            category=template["category"],
+            subject=template["subject"],
+            body_html="<p>x</p>",
+        )
+    _reset_template_ids()
+    for group in GROUPS_V3:
+        CustomerGroup.objects.create(slug=group["slug"], name=group["name"])
+    for name in STAFF_GROUPS_V3:
+        Group.objects.create(name=name)
+    context = context_v3()
+    checked = 0
+    for case in PHRASINGS_V4_BAKERY:
+        outcome = parse_description(case.text, context=context)
+        if outcome.workflow is not None:
+            result = proposals.checked(outcome.workflow, outcome.new_templates)
+            assert result.errors == [], (case.text, result.errors)
+            checked += 1
+    assert checked == sum(c.expected != "question" for c in PHRASINGS_V4_BAKERY)
