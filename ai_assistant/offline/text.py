@@ -68,6 +68,27 @@ _SHORT_AFTER_DAY = re.compile(
 )
 
 
+# "...; tirsdag, onsdag og torsdag kl 12 purring": a list of days that opens a sentence and
+# has its time after the last day is one part ("tirsdag/onsdag/torsdag kl 12"), not three.
+_LIST_DAY = (
+    r"(?:(?:man|tirs|ons|tors|fre|lør|søn|mån|tys|laur)dag(?:en|er|ene)?|(?:mon|tues|wednes|thurs|fri"
+    r"|satur|sun)days?|man|mån|tirs?|ons|tors?|fre|lør|søn|mon|tue|tues|wed|weds|thu|thurs?|fri"
+    r"|sat|sun)\.?"
+)
+_DAY_LIST = re.compile(
+    r"(?P<list>\b" + _LIST_DAY + r"(?:\s*(?:,|\bog\b|\band\b|&|\+|/)\s*" + _LIST_DAY + r")+)"
+    r"(?=\s*(?:kl\b|at\b|@|\d))"
+)
+
+
+def _joined_days(m: re.Match[str]) -> str:
+    before = m.string[: m.start()].rstrip()
+    if before and before[-1] not in ";:.!?(":
+        return m.group(0)
+    days = re.findall(r"[a-zæøå]+", m.group("list"))
+    return "/".join(d for d in days if d not in ("og", "and"))
+
+
 def spoken_forms(text: str) -> str:
     """``text`` (case kept) with dialect words and two-letter day names in their standard
     form ("send det te arendal-kundene" -> "send det til arendal-kundene"), for the readers
@@ -137,6 +158,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = _NUMBER_THEN_SENTENCE.sub(r"\1 .", text)
     text = text.lower()
     text = text.replace("\u2019", "'").replace("«", " ").replace("»", " ").replace('"', " ")
+    text = text.replace("(", " ").replace(")", " ")
     text = re.sub(r"\bkl\.", "kl ", text)
     # "velkomst + beskjed til salg": a plus between two parts joins them as "og" does.
     text = re.sub(r"\s\+\s", " og ", text)
@@ -158,6 +180,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # Dialect and spoken forms, as the readers know them ("sia fredag", "dei siste 2 dagan").
     text = _DIALECT_WORDS.sub(lambda m: _DIALECT[m.group(0)], text)
     text = _short_days(text)
+    text = _DAY_LIST.sub(_joined_days, text)
     # "bestiller vi det vanlige", "legger dere inn det faste": the order, whoever places it.
     text = re.sub(
         r"\b(bestill\w*)\s+(?:vi|dere|du|me|dokker|dei|de|vi\s+inn)\s+"

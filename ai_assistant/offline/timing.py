@@ -67,7 +67,7 @@ _DAY_ABBREVIATIONS = {
     "tues": "tuesday", "ons": "wednesday", "wed": "wednesday", "tor": "thursday",
     "tors": "thursday", "thu": "thursday", "thur": "thursday", "thurs": "thursday",
     "fre": "friday", "fri": "friday", "lør": "saturday", "sat": "saturday", "søn": "sunday",
-    "sun": "sunday",
+    "sun": "sunday", "mån": "monday", "weds": "wednesday", "tys": "tuesday",
 }  # fmt: skip
 FULL_DAY = (
     r"(?:(?P<nb>" + "|".join(_NB_DAY_STEMS) + r")dag(?:en|er|ene|s)?"

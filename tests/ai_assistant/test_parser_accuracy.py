@@ -21,8 +21,10 @@ from tests.ai_assistant.parser_phrasings_v3 import PHRASINGS_V3, context_v3
 from tests.ai_assistant.parser_phrasings_v4 import (
     CONVERSATIONS_V4,
     CONVERSATIONS_V4_BAKERY,
+    CONVERSATIONS_V4_SECOND,
     PHRASINGS_V4,
     PHRASINGS_V4_BAKERY,
+    PHRASINGS_V4_SECOND,
     context_v4,
 )
 
@@ -266,6 +268,11 @@ def test_the_kinds_held_out_v6_found_are_read_in_other_words() -> None:
     bakery = measure(PHRASINGS_V4_BAKERY, context=context_v3())
     assert bakery.misses == [], [(m.text, m.differences) for m in bakery.misses]
     talks = measure_conversations(CONVERSATIONS_V4_BAKERY, context=context_v3())
+    assert talks.misses == [], [(m.text, m.differences) for m in talks.misses]
+    # And for the wholesaler of the second set.
+    second = measure(PHRASINGS_V4_SECOND, context=context_v2())
+    assert second.misses == [], [(m.text, m.differences) for m in second.misses]
+    talks = measure_conversations(CONVERSATIONS_V4_SECOND, context=context_v2())
     assert talks.misses == [], [(m.text, m.differences) for m in talks.misses]
 
 
