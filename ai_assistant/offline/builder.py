@@ -17,6 +17,7 @@ from typing import Any
 from ai_assistant.context import ParseContext
 from ai_assistant.offline import audience, calendar, events
 from ai_assistant.offline.fragments import Fragment, Reader, attach, customer_email_type
+from ai_assistant.offline.kinds import kind_of_word
 from ai_assistant.offline.language import Language
 from ai_assistant.offline.templates import (
     CONCEPTS,
@@ -295,6 +296,18 @@ class Builder:
             raise self.ask(
                 "Du skriver både hverdager og bare i helgene. Hvilke dager skal det skje?",
                 "You say both weekdays and only at weekends. Which days should it happen?",
+            )
+        excepted = _EXCEPT_GROUP.search(normalised)
+        if excepted and (
+            self.reader.groups.match(excepted["who"]) is not None
+            or kind_of_word(excepted["who"]) is not None
+        ):
+            # "alle unntatt rørleggerne", "everyone except the plumbers": a workflow sends to
+            # groups, it cannot leave one out; asked, not sent to the one named.
+            raise self.ask(
+                "En arbeidsflyt kan ikke sende til alle unntatt én gruppe. Hvilke grupper skal "
+                "få den?",
+                "A workflow cannot send to everyone except one group. Which groups should get it?",
             )
         if _NOT_ON_DAY.search(normalised):
             # "every Monday, but never on Mondays", "hver dag unntatt mandag": days left out
@@ -910,18 +923,27 @@ _FOR_ALL = re.compile(
     r"\s*[.!]?$"
 )
 
+_EXCEPT_GROUP = re.compile(
+    r"\b(?:unntatt|except(?:\s+for)?|bortsett\s+fra|utenom|minus|but\s+not|men\s+ikke|excluding"
+    r"|ikke\s+til|not\s+to)\s+(?:the\s+|de\s+|dei\s+|våre\s+|our\s+)?(?P<who>[\wæøåé-]{3,})"
+)
+
 # Channels the format has not got (it only sends email).
 _NOT_EMAIL = re.compile(
     r"\b(?:sms\w*|tekstmelding\w*|text\s+messages?|texts?(?=\s+(?:the|all|our|them|to|every)\b)"
     r"|whatsapp|facebook|instagram|snapchat|linkedin|twitter|sosiale\s+medier|social\s+media"
-    r"|push-?varsel\w*|push\s+notifications?|slack|(?:på|on|i|in|via|over)\s+teams)\b"
+    r"|push-?varsel\w*|push\s+notifications?|slack|(?:på|on|i|in|via|over)\s+teams|fax\w*|faks\w*"
+    r"|telefaks|brev\s+i\s+posten|i\s+posten|per\s+post|by\s+post|snail\s*mail"
+    r"|^(?:ring|call|phone|telefoner)(?=\s))\b"
 )
 # "... nei glem det, ikke gjør noe likevel", "Actually scratch that, never mind": taken back.
 _TAKEN_BACK = re.compile(
     r"\b(?:glem\s+(?:det|hele\s+greia|alt)|dropp\s+(?:det|hele\s+greia)|drit\s+i\s+det"
     r"|forget\s+(?:it|that|about\s+it)|scratch\s+that|never\s*mind|drop\s+it"
     r"|ikke\s+gjør\s+noe\s+likevel|don'?t\s+do\s+anything|don'?t\s+bother|ikke\s+bry\s+deg"
-    r"|la\s+det\s+være|vi\s+dropper\s+det|cancel\s+(?:that|it|this))\b(?P<rest>.*)$"
+    r"|la\s+det\s+være|vi\s+dropper\s+det|cancel\s+(?:that|it|this)|actually\s+don'?t"
+    r"|(?:no|nei)\s+(?:wait|vent)[,.]?\s+(?:actually\s+)?(?:don'?t|ikke)|just\s+kidding|j/k"
+    r"|(?:bare\s+)?tuller|kødda)\b(?P<rest>.*)$"
 )
 # What may follow a take-back without making it a new request.
 _AFTER_TAKEN_BACK = re.compile(

@@ -1975,3 +1975,51 @@ CONVERSATIONS_V4_SECOND: list[EditCase] = [
         },
     ),
 ]
+
+
+#: Requests that must be asked back, of the kinds the format cannot do (events it lacks,
+#: other channels, impossible times, vague, taken back, everyone except a group); a first
+#: run: 17/24 asked (taken back in other words, 'except the plumbers' sent to the plumbers,
+#: fax, phone calls and letters sent as email).
+MUST_ASK_V4: list[Case] = [
+    Case("når en kunde endrer adressen sin, send bekreftelse", QUESTION, category="must_ask"),
+    Case("when an order is cancelled, email the customer", QUESTION, category="must_ask"),
+    Case("when a customer pays an invoice, send a thank you", QUESTION, category="must_ask"),
+    Case("når varene er levert, send en takkemail", QUESTION, category="must_ask"),
+    Case("when a customer unsubscribes, notify sales", QUESTION, category="must_ask"),
+    Case("send bestillingslista kl 24:30 hver mandag", QUESTION, category="must_ask"),
+    Case("den 32. hver måned kl 9 nyhetsbrev", QUESTION, category="must_ask"),
+    Case("femte fredag i måneden kl 10 kampanje", QUESTION, category="must_ask"),
+    Case("every 12 weeks on monday send the price list", QUESTION, category="must_ask"),
+    Case("send something nice to customers sometimes", QUESTION, category="must_ask"),
+    Case("fiks noe lurt for snekkerne", QUESTION, category="must_ask"),
+    Case("nyhetsbrev annenhver uke", QUESTION, category="must_ask"),
+    Case("send prislista hver måned", QUESTION, category="must_ask"),
+    Case(
+        "send the campaign to the electricians every monday at 8, no wait, actually don't",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case("Every Monday at 9 send the order list. Just kidding.", QUESTION, category="must_ask"),
+    Case(
+        "send the order list to everyone except the plumbers every monday at 8",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        "bestillingslista til alle unntatt rørleggerne hver mandag kl 8",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case("send bestillingslista til snekkerne kl 9", QUESTION, category="must_ask"),
+    Case("fax the price list to the contractors every friday at 9", QUESTION, category="must_ask"),
+    Case("ring snekkerne hver mandag kl 9", QUESTION, category="must_ask"),
+    Case(
+        "send brev i posten til entreprenørene hver måned den 1. kl 9",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case("purring onsdag kl 25 til de som ikke har bestilt", QUESTION, category="must_ask"),
+    Case("send the order list on the 0th of every month", QUESTION, category="must_ask"),
+    Case("every other day at 9 send the reminder", QUESTION, category="must_ask"),
+]

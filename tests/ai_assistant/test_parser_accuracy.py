@@ -22,6 +22,7 @@ from tests.ai_assistant.parser_phrasings_v4 import (
     CONVERSATIONS_V4,
     CONVERSATIONS_V4_BAKERY,
     CONVERSATIONS_V4_SECOND,
+    MUST_ASK_V4,
     PHRASINGS_V4,
     PHRASINGS_V4_BAKERY,
     PHRASINGS_V4_SECOND,
@@ -269,6 +270,8 @@ def test_the_kinds_held_out_v6_found_are_read_in_other_words() -> None:
     assert bakery.misses == [], [(m.text, m.differences) for m in bakery.misses]
     talks = measure_conversations(CONVERSATIONS_V4_BAKERY, context=context_v3())
     assert talks.misses == [], [(m.text, m.differences) for m in talks.misses]
+    asked = measure(MUST_ASK_V4, context=context_v4())
+    assert asked.misses == [], [m.text for m in asked.misses]
     # And for the wholesaler of the second set.
     second = measure(PHRASINGS_V4_SECOND, context=context_v2())
     assert second.misses == [], [(m.text, m.differences) for m in second.misses]
