@@ -18,6 +18,7 @@ _ORDER_EVENT = re.compile(
     r"(?:new\s+)?orders?\s+(?:is\s+|has\s+been\s+|gets\s+|comes\s+)?(?:placed|created|received|"
     r"in|submitted|made|arrives)"
     r"|\b(?:ved|for)\s+(?:hver|enhver|ny)\s+(?:ny\s+)?(?:ordre|bestilling)\w*"
+    r"|\better\s+(?:hver|enhver)\s+(?:ny\s+)?(?:ordre|bestilling)\w*"
     r"|\b(?:on|for|after)\s+(?:each|every|a|any)\s+(?:new\s+)?order\b"
     r"|\bnye?\s+(?:ordre|ordrer|bestilling|bestillinger)\b|\bnew\s+orders?\b"
     r"|\bnår\s+\w+\s+bestiller\b"

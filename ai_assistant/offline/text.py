@@ -153,6 +153,11 @@ def normalise(text: str) -> tuple[str, list[str]]:
         return f" zzaddr{len(emails) - 1}zz "
 
     text = _EMAIL.sub(keep, text.strip())
+    # A list, one step a line ("1) mandag kl 7: ...", "- Wed 12:00 ..."): each line a part.
+    if "\n" in text:
+        text = re.sub(r"(?m)^\s*(?:\d{1,2}[.)]|[-*\u2022])\s+", "", text)
+        text = re.sub(r"\s*\n+\s*", " ; ", text)
+    text = re.sub(r"(?:^|(?<=\s))\d{1,2}\)\s+", " ; ", text)  # "1) ... 2) ..." on one line
     # "... Wednesday at 10. Friday 2pm: ...": a full stop after a number ends a sentence when
     # a capital follows (not a month: "den 17. Mai"); an ordinal's dot is dropped below.
     text = _NUMBER_THEN_SENTENCE.sub(r"\1 .", text)

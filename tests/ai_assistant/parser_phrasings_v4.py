@@ -2023,3 +2023,300 @@ MUST_ASK_V4: list[Case] = [
     Case("send the order list on the 0th of every month", QUESTION, category="must_ask"),
     Case("every other day at 9 send the reminder", QUESTION, category="must_ask"),
 ]
+
+
+#: Chains written as lists, arrows and sentences, events with a second step; a first run:
+#: 14/16 right (a numbered list, 'etter hver ordre').
+CHAINS_V4: list[Case] = [
+    Case(
+        "1) mandag kl 7: bestillingsliste til snekkerne\n2) onsdag kl 12: purring\n3) fredag kl "
+        "9: legg inn fast ordre for de som mangler",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "recipients": [{"group": "snekkere"}, {"group": "snekkere"}, {"group": "snekkere"}],
+            "steps": ["send_email", "send_email", "create_order"],
+            "triggers": [
+                {"day": "monday", "time": "07:00"},
+                {"day": "wednesday", "time": "12:00"},
+                {"day": "friday", "time": "09:00"},
+            ],
+            "conditions": [
+                None,
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+            ],
+            "mode": "repeat_last",
+        },
+        category="chains",
+    ),
+    Case(
+        "Monday 7am order list → Wednesday noon reminder → Friday 9am usual order for non-orderers",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "steps": ["send_email", "send_email", "create_order"],
+            "triggers": [
+                {"day": "monday", "time": "07:00"},
+                {"day": "wednesday", "time": "12:00"},
+                {"day": "friday", "time": "09:00"},
+            ],
+            "conditions": [
+                None,
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+            ],
+            "mode": "repeat_last",
+        },
+        category="chains",
+    ),
+    Case(
+        "- Mon 07:00 order list\n- Wed 12:00 reminder to those who haven't ordered\n- Fri 09:00 "
+        "standing order for the rest",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "steps": ["send_email", "send_email", "create_order"],
+            "triggers": [
+                {"day": "monday", "time": "07:00"},
+                {"day": "wednesday", "time": "12:00"},
+                {"day": "friday", "time": "09:00"},
+            ],
+            "conditions": [
+                None,
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+            ],
+            "mode": "repeat_last",
+        },
+        category="chains",
+    ),
+    Case(
+        "Bestillingsliste mandag 07.00, purring onsdag 12.00, fast ordre fredag 09.00 for de som "
+        "ikke har bestilt",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "steps": ["send_email", "send_email", "create_order"],
+            "triggers": [
+                {"day": "monday", "time": "07:00"},
+                {"day": "wednesday", "time": "12:00"},
+                {"day": "friday", "time": "09:00"},
+            ],
+            "conditions": [
+                None,
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+            ],
+            "mode": "repeat_last",
+        },
+        category="chains",
+    ),
+    Case(
+        "first the order list on monday at 7, then a reminder on wednesday at 12 and finally the "
+        "usual order on friday at 9 for anyone still missing",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "steps": ["send_email", "send_email", "create_order"],
+            "triggers": [
+                {"day": "monday", "time": "07:00"},
+                {"day": "wednesday", "time": "12:00"},
+                {"day": "friday", "time": "09:00"},
+            ],
+            "conditions": [
+                None,
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+            ],
+            "mode": "repeat_last",
+        },
+        category="chains",
+    ),
+    Case(
+        "mandag kl 7 går bestillingslista ut. har de ikke bestilt innen onsdag kl 12 får de en "
+        "purring. fredag kl 9 legger vi inn den faste ordren for dem som fortsatt mangler",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "steps": ["send_email", "send_email", "create_order"],
+            "triggers": [
+                {"day": "monday", "time": "07:00"},
+                {"day": "wednesday", "time": "12:00"},
+                {"day": "friday", "time": "09:00"},
+            ],
+            "conditions": [
+                None,
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+            ],
+            "mode": "repeat_last",
+        },
+        category="chains",
+    ),
+    Case(
+        "Order list goes out Mondays at 7. Wednesday at noon, a reminder to whoever hasn't "
+        "ordered yet. Friday 9am: place their regular order if they still haven't",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "steps": ["send_email", "send_email", "create_order"],
+            "triggers": [
+                {"day": "monday", "time": "07:00"},
+                {"day": "wednesday", "time": "12:00"},
+                {"day": "friday", "time": "09:00"},
+            ],
+            "conditions": [
+                None,
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+            ],
+            "mode": "repeat_last",
+        },
+        category="chains",
+    ),
+    Case(
+        "bestillingsliste man 7, purring ons 12, fast ordre fre 9",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "steps": ["send_email", "send_email", "create_order"],
+            "triggers": [
+                {"day": "monday", "time": "07:00"},
+                {"day": "wednesday", "time": "12:00"},
+                {"day": "friday", "time": "09:00"},
+            ],
+            "conditions": [
+                None,
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+            ],
+            "mode": "repeat_last",
+        },
+        category="chains",
+    ),
+    Case(
+        "Mandag 7: bestillingsliste. Onsdag 12: purring. Fredag 9: fast ordre til dem som mangler.",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "steps": ["send_email", "send_email", "create_order"],
+            "triggers": [
+                {"day": "monday", "time": "07:00"},
+                {"day": "wednesday", "time": "12:00"},
+                {"day": "friday", "time": "09:00"},
+            ],
+            "conditions": [
+                None,
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+            ],
+            "mode": "repeat_last",
+        },
+        category="chains",
+    ),
+    Case(
+        "order list mon 7am + reminder wed 12pm + usual order fri 9am for those missing",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "steps": ["send_email", "send_email", "create_order"],
+            "triggers": [
+                {"day": "monday", "time": "07:00"},
+                {"day": "wednesday", "time": "12:00"},
+                {"day": "friday", "time": "09:00"},
+            ],
+            "conditions": [
+                None,
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+            ],
+            "mode": "repeat_last",
+        },
+        category="chains",
+    ),
+    Case(
+        "Send velkomstmail når en ny kunde registrerer seg, og prislista to dager etter",
+        {
+            "type": "event_based",
+            "event": "customer.created",
+            "steps": ["send_email", "send_email"],
+            "templates": ["velkomst", "priser"],
+            "triggers": [None, {"delay_minutes": 2880}],
+        },
+        category="events",
+    ),
+    Case(
+        "new customer: welcome email right away, then the price list 3 days later",
+        {
+            "type": "event_based",
+            "event": "customer.created",
+            "steps": ["send_email", "send_email"],
+            "templates": ["velkomst", "priser"],
+            "triggers": [None, {"delay_minutes": 4320}],
+        },
+        category="events",
+    ),
+    Case(
+        "Etter hver ordre: bekreftelse med en gang, og varsle lager",
+        {"type": "event_based", "event": "order.created", "steps": ["send_email", "notify_staff"]},
+        category="events",
+    ),
+    Case(
+        "every friday at 3pm email a report of who hasn't ordered this week to salg@byggevare.no",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["friday"],
+            "time": "15:00",
+            "steps": ["generate_report"],
+            "report": "orders_missing",
+        },
+        category="chains",
+    ),
+    Case(
+        "send kampanjen til snekkerne og elektrikerne hver mandag kl 8",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "08:00",
+            "steps": ["send_email", "send_email"],
+            "recipients": [{"group": "snekkere"}, {"group": "elektrikere"}],
+        },
+        category="groups",
+    ),
+    Case(
+        "hver mandag kl 8 prisliste til alle snekkere og tømrere",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "08:00",
+            "steps": ["send_email"],
+            "templates": ["priser"],
+            "recipients": [{"group": "snekkere"}],
+        },
+        category="groups",
+    ),
+]

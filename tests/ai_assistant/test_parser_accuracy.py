@@ -19,6 +19,7 @@ from tests.ai_assistant.parser_phrasings import (
 from tests.ai_assistant.parser_phrasings_v2 import EDIT_CASES, PHRASINGS_V2, context_v2
 from tests.ai_assistant.parser_phrasings_v3 import PHRASINGS_V3, context_v3
 from tests.ai_assistant.parser_phrasings_v4 import (
+    CHAINS_V4,
     CONVERSATIONS_V4,
     CONVERSATIONS_V4_BAKERY,
     CONVERSATIONS_V4_SECOND,
@@ -270,6 +271,8 @@ def test_the_kinds_held_out_v6_found_are_read_in_other_words() -> None:
     assert bakery.misses == [], [(m.text, m.differences) for m in bakery.misses]
     talks = measure_conversations(CONVERSATIONS_V4_BAKERY, context=context_v3())
     assert talks.misses == [], [(m.text, m.differences) for m in talks.misses]
+    chains = measure(CHAINS_V4, context=context_v4())
+    assert chains.misses == [], [(m.text, m.differences) for m in chains.misses]
     asked = measure(MUST_ASK_V4, context=context_v4())
     assert asked.misses == [], [m.text for m in asked.misses]
     # And for the wholesaler of the second set.
