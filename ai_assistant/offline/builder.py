@@ -309,6 +309,14 @@ class Builder:
                 "få den?",
                 "A workflow cannot send to everyone except one group. Which groups should get it?",
             )
+        if _TWO_DAYS_OF_MONTH.search(normalised):
+            # "den 1. og 15. hver måned": a monthly schedule has one day of the month.
+            raise self.ask(
+                "En arbeidsflyt kan bare gå på én dag i måneden. Hvilken dag skal det være? "
+                "(Lag gjerne en arbeidsflyt til for den andre dagen.)",
+                "A workflow can run on one day of the month only. Which day should it be? "
+                "(Make a second workflow for the other day.)",
+            )
         if _NOT_ON_DAY.search(normalised):
             # "every Monday, but never on Mondays", "hver dag unntatt mandag": days left out
             # are asked about, not dropped without a word.
@@ -923,6 +931,10 @@ _FOR_ALL = re.compile(
     r"\s*[.!]?$"
 )
 
+_TWO_DAYS_OF_MONTH = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s*(?:,|og|and|&|\+)\s*(?:den\s+|the\s+)?\d{1,2}(?:st|nd|rd|th)?\.?\s+"
+    r"(?:i|of|hver|every|each|in)\s+(?:hver\s+|every\s+|each\s+|the\s+)?(?:måned\w*|month)"
+)
 _EXCEPT_GROUP = re.compile(
     r"\b(?:unntatt|except(?:\s+for)?|bortsett\s+fra|utenom|minus|but\s+not|men\s+ikke|excluding"
     r"|ikke\s+til|not\s+to)\s+(?:the\s+|de\s+|dei\s+|våre\s+|our\s+)?(?P<who>[\wæøåé-]{3,})"

@@ -102,7 +102,7 @@ _MONTHS = {
 _MONTH_NAME = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _START = (
     r"(?:første\s+gang|forste\s+gang|fra\s+og\s+med|fra|starter|start(?:ing)?|from|beginning"
-    r"|first\s+(?:time|one)(?:\s+on)?)"
+    r"|first\s+(?:time|one)(?:\s+on)?|first(?=\s+on\b)|først|starting\s+on|beginning\s+on)"
 )
 _FIRST_DATE = re.compile(
     r"\b" + _START + r"\s+(?:on\s+|den\s+|the\s+)?"
@@ -158,7 +158,7 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             _NB_IF + _HOLIDAY + _THEN + _NB_DO
-            + r"(?:dagen\s+etter|neste\s+virkedag|" + _ANY_DAY + r"\s+i\s+stedet)"
+            + r"(?:dagen\s+etter|neste\s+virkedag|" + _ANY_DAY + r"(?:\s+i\s+stedet)?)"
             r"|\bflytt\w*\s+(?:det\s+|den\s+)?til\s+neste\s+virkedag"
             r"|" + _EN_IF + _HOLIDAY + _THEN + _EN_DO
             + r"(?:next\s+(?:business|working)\s+day|day\s+after|" + _ANY_DAY + r")"
@@ -173,6 +173,8 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
             + r"|\bhopp\w*\s+over\s+" + _HOLIDAY
             + r"|\b(?:not|never)\s+on\s+" + _HOLIDAY
             + r"|\bskip(?:ping)?\s+(?:the\s+)?" + _HOLIDAY
+            + r"|\b" + _HOLIDAY + r"\s*[:=\u2013-]\s*(?:skip|hopp\s+over|ikke\s+send\w*|dropp\w*"
+            + r"|nothing|ingenting|none)\b"
             + r"|\bskip(?:ping)?\s+(?:it|that|this|them|the\s+\w+)\s+(?:on|during|over|for)\s+"
             + r"(?:the\s+|all\s+)?" + _HOLIDAY
             + r"|\bhopp\w*\s+over\s+(?:det|den|dem|utsendelsen)\s+(?:på|i)\s+(?:alle\s+)?"

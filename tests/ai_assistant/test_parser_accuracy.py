@@ -19,6 +19,7 @@ from tests.ai_assistant.parser_phrasings import (
 from tests.ai_assistant.parser_phrasings_v2 import EDIT_CASES, PHRASINGS_V2, context_v2
 from tests.ai_assistant.parser_phrasings_v3 import PHRASINGS_V3, context_v3
 from tests.ai_assistant.parser_phrasings_v4 import (
+    CALENDAR_V4,
     CHAINS_V4,
     CONVERSATIONS_V4,
     CONVERSATIONS_V4_BAKERY,
@@ -273,6 +274,8 @@ def test_the_kinds_held_out_v6_found_are_read_in_other_words() -> None:
     assert talks.misses == [], [(m.text, m.differences) for m in talks.misses]
     chains = measure(CHAINS_V4, context=context_v4())
     assert chains.misses == [], [(m.text, m.differences) for m in chains.misses]
+    calendars = measure(CALENDAR_V4, context=context_v4())
+    assert calendars.misses == [], [(m.text, m.differences) for m in calendars.misses]
     asked = measure(MUST_ASK_V4, context=context_v4())
     assert asked.misses == [], [m.text for m in asked.misses]
     # And for the wholesaler of the second set.
