@@ -80,7 +80,7 @@ _AUDIENCE_SLOT = re.compile(
 # "to the food trucks", "til de nye kundene": two words after "til" / "to", the last a plural.
 _TWO_WORD_SLOT = re.compile(
     r"\b(?:til|to|te)\s+(?:the\s+|our\s+|all\s+|alle\s+|de\s+|våre\s+)?([a-zæøåé]{3,}) "
-    r"([a-zæøåé]{3,}(?:s|ene|ane))\b"
+    r"([a-zæøåé]{3,}(?:s|ene|erne|ane))\b"
 )
 # Whom a sentence addresses without "til"/"to": "send the pub owners the order form", "let the
 # hotels know", "invite the cafés".
@@ -269,7 +269,7 @@ def _names_audience(s: str, found: customer_kinds.KindMatch) -> bool:
     "for" only in the plural ("for bakeriet" is what something is for)."""
     before = _BEFORE_AUDIENCE.search(s[: found.start])
     if before and before.group(0).startswith("for"):
-        return re.search(r"(?:er|ene|ane|ar|s|an)$", found.words) is not None
+        return re.search(r"(?:er|ene|erne|ane|ar|s|an)$", found.words) is not None
     return before is not None or _AFTER_AUDIENCE.match(s[found.end :]) is not None
 
 
@@ -313,7 +313,7 @@ def read_audience(
             or word.startswith("zzaddr")
             or groups.match(word) is not None
             or is_day_word(word)
-            or not re.search(r"(?:er|ene|ane|ar|s|a)$", word)
+            or not re.search(r"(?:er|ene|erne|ane|ar|s|a)$", word)
             or action_words.fullmatch(word)
             or concepts_in(word)  # "for returkassene": what is sent, not to whom
         ):
@@ -345,7 +345,7 @@ def read_audience(
             last in _AUDIENCE_STOP
             or is_day_word(last)
             or action_words.fullmatch(last)
-            or not re.search(r"(?:er|ene|ane|ar|s)$", last)
+            or not re.search(r"(?:er|ene|erne|ane|ar|s)$", last)
         ):
             continue
         if phrase not in frag.unknown_groups:
