@@ -2911,3 +2911,190 @@ CONVERSATIONS_V4 += [
 ]
 
 MUST_ASK_V4.append(Case("bestillingsliste til takleggerne hver mandag kl 7", QUESTION, "must_ask"))
+
+
+#: Templates by meaning and new templates for the bakery (``context_v3``): an email no
+#: template covers is a new template, never another one; a first run: 14/15 right ('dagens
+#: bakst' took 'Julebaksten' over the template whose subject says 'Dagens bakst').
+PHRASINGS_V4_BAKERY += [
+    Case(
+        "send betalingspåminnelse til kafeene hver fredag kl 10",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["friday"],
+            "time": "10:00",
+            "steps": ["send_email"],
+            "templates": ["new"],
+        },
+        category="new_templates",
+    ),
+    Case(
+        "invoice reminder to the pubs every monday at 9",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "09:00",
+            "steps": ["send_email"],
+            "templates": ["new"],
+        },
+        category="new_templates",
+    ),
+    Case(
+        "åpningstider i påsken til alle kunder hver mandag kl 8",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "08:00",
+            "steps": ["send_email"],
+            "templates": ["new"],
+        },
+        category="new_templates",
+    ),
+    Case(
+        "send frokostmenyen til kantinene hver mandag kl 6",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "06:00",
+            "steps": ["send_email"],
+            "templates": ["new"],
+        },
+        category="new_templates",
+    ),
+    Case(
+        "the delivery schedule to the ferries every sunday at 18",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["sunday"],
+            "time": "18:00",
+            "steps": ["send_email"],
+            "templates": ["levering"],
+        },
+        category="templates_by_meaning",
+    ),
+    Case(
+        "send nye priser til kioskene hver fredag kl 7",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["friday"],
+            "time": "07:00",
+            "steps": ["send_email"],
+            "templates": ["priser"],
+        },
+        category="templates_by_meaning",
+    ),
+    Case(
+        "dagens bakst til kafeene hver dag kl 6",
+        {
+            "type": "scheduled",
+            "schedule": "daily",
+            "time": "06:00",
+            "steps": ["send_email"],
+            "templates": ["tilbud"],
+        },
+        category="templates_by_meaning",
+    ),
+    Case(
+        "julebestilling til dagligvare hver mandag kl 8",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "08:00",
+            "steps": ["send_email"],
+            "templates": ["sesong"],
+        },
+        category="templates_by_meaning",
+    ),
+    Case(
+        "send a welcome email to the hospitals every monday at 9",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "09:00",
+            "steps": ["send_email"],
+            "templates": ["onboarding"],
+        },
+        category="templates_by_meaning",
+    ),
+    Case(
+        "kundeundersøkelse til pubene første mandag i måneden kl 10",
+        {
+            "type": "scheduled",
+            "schedule": "monthly",
+            "weekday": "monday",
+            "nth": 1,
+            "time": "10:00",
+            "steps": ["send_email"],
+            "templates": ["new"],
+        },
+        category="new_templates",
+    ),
+    Case(
+        "allergeninformasjon til barnehagene hver tirsdag kl 9",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["tuesday"],
+            "time": "09:00",
+            "steps": ["send_email"],
+            "templates": ["new"],
+        },
+        category="new_templates",
+    ),
+    Case(
+        "send kontrakten til sykehusene hver måned den 1. kl 9",
+        {
+            "type": "scheduled",
+            "schedule": "monthly",
+            "day_of_month": 1,
+            "time": "09:00",
+            "steps": ["send_email"],
+            "templates": ["new"],
+        },
+        category="new_templates",
+    ),
+    Case(
+        "send the monthly newsletter to the cafes on the 1st at 9",
+        {
+            "type": "scheduled",
+            "schedule": "monthly",
+            "day_of_month": 1,
+            "time": "09:00",
+            "steps": ["send_email"],
+            "templates": ["newsletter"],
+        },
+        category="templates_by_meaning",
+    ),
+    Case(
+        "send ordrebekreftelse til kiosker hver fredag kl 9",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["friday"],
+            "time": "09:00",
+            "steps": ["send_email"],
+            "templates": ["confirmation"],
+        },
+        category="templates_by_meaning",
+    ),
+    Case(
+        "send promo email to the pubs every friday at 9",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["friday"],
+            "time": "09:00",
+            "steps": ["send_email"],
+            "templates": ["tilbud"],
+        },
+        category="templates_by_meaning",
+    ),
+]
