@@ -26,7 +26,10 @@ _SINCE_DAY = re.compile(
     + FULL_DAY
     + r"(?:\s+(?:morgen|morning))?\b"
 )
-_SINCE_WEEK = re.compile(r"\b(?:denne\s+uken?|i\s+uken?|this\s+week|so\s+far\s+this\s+week)\b")
+_SINCE_WEEK = re.compile(
+    r"\b(?:denne\s+(?:uken?|uka|veka)|i\s+(?:uken?|uka|veka)|hittil\s+(?:denne|i)\s+(?:uka|uken)"
+    r"|this\s+week|so\s+far\s+this\s+week)\b"
+)
 _SINCE_START = re.compile(
     r"\b(?:etter\s+(?:skjemaet|utsendelsen|første\s+e-?post)|siden\s+(?:skjemaet|start\w*|"
     r"utsendelsen|forrige\s+steg)|since\s+(?:the\s+)?(?:form|start|first\s+email|"

@@ -24,6 +24,7 @@ from tests.ai_assistant.parser_phrasings_v4 import (
     CONVERSATIONS_V4,
     CONVERSATIONS_V4_BAKERY,
     CONVERSATIONS_V4_SECOND,
+    EVENTS_V4,
     MUST_ASK_V4,
     PHRASINGS_V4,
     PHRASINGS_V4_BAKERY,
@@ -276,6 +277,8 @@ def test_the_kinds_held_out_v6_found_are_read_in_other_words() -> None:
     assert chains.misses == [], [(m.text, m.differences) for m in chains.misses]
     calendars = measure(CALENDAR_V4, context=context_v4())
     assert calendars.misses == [], [(m.text, m.differences) for m in calendars.misses]
+    events = measure(EVENTS_V4, context=context_v4())
+    assert events.misses == [], [(m.text, m.differences) for m in events.misses]
     asked = measure(MUST_ASK_V4, context=context_v4())
     assert asked.misses == [], [m.text for m in asked.misses]
     # And for the wholesaler of the second set.
