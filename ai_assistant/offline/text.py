@@ -58,7 +58,7 @@ _ANY_DAY = (
     + _SHORT
     + r")"
 )
-_LIST_SEP = r"\s*(?:,|/|\+|&|-|\u2013|\bog\b|\band\b|\bel\b)\s*"
+_LIST_SEP = r"\s*(?:,|/|\+|&|-|\u2013|\bog\b|\band\b|\bel\b|\btil\b)\s*"
 _SHORT_BEFORE_TIME = re.compile(
     r"(?<![\w:])(?<!\d\s)(?<!fra\s)(?<!from\s)(" + _SHORT + r")\.?(?=\s*(?:kl\b|\d{1,2}:\d{2}\b))"
 )

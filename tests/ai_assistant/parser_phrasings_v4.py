@@ -3306,3 +3306,20 @@ EVENTS_V4: list[Case] = [
         category="basic",
     ),
 ]
+
+CALENDAR_V4 += [
+    # nb: a range of two-letter days
+    Case(
+        "fra ma til fr kl 7 bestillingsliste til snekkerne",
+        {
+            "type": "scheduled",
+            "schedule": "daily",
+            "time": "07:00",
+            "weekdays_only": True,
+            "steps": ["send_email"],
+            "templates": ["bestilling"],
+            "recipients": [{"group": "snekkere"}],
+        },
+        category="abbreviations",
+    ),
+]
