@@ -143,6 +143,17 @@ def _waited(m: re.Match[str]) -> str:
     return f"{m['n']} senere {'send ' if m['verb'] else ''}"
 
 
+# Greetings and thanks around a request ("hei! ... takk :)", "... Thanks!"): no part of it.
+_POLITE = re.compile(
+    r"^\s*(?:hei(?:sann)?|hallo|hi|hello|hey|god\s+morgen|good\s+morning)\b[\s!,.:]*"
+    r"|[\s,.!?]*\b(?:(?:tusen\s+)?takk(?:\s+(?:på\s+forhånd|for\s+hjelpen|så\s+mye))?"
+    r"|thanks(?:\s+(?:a\s+lot|in\s+advance|so\s+much))?|thank\s+you(?:\s+so\s+much)?|thx|ty"
+    r"|cheers|mvh|hilsen\s+\w+)\b[\s!.:;)(]*$"
+    r"|\s*[:;]-?[)D(]\s*$",
+    re.IGNORECASE,
+)
+
+
 def normalise(text: str) -> tuple[str, list[str]]:
     """Lower case, one space, "kl." / "klokka" as "kl", "16.00" as "16:00", ordinals without
     their dot; e-mail addresses replaced by ``zzaddr<n>zz`` and returned."""
@@ -153,6 +164,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
         return f" zzaddr{len(emails) - 1}zz "
 
     text = _EMAIL.sub(keep, text.strip())
+    text = _POLITE.sub("", text).strip() or text
     # A list, one step a line ("1) mandag kl 7: ...", "- Wed 12:00 ..."): each line a part.
     if "\n" in text:
         text = re.sub(r"(?m)^\s*(?:\d{1,2}[.)]|[-*\u2022])\s+", "", text)
@@ -220,7 +232,8 @@ _VOCABULARY = frozenset(
     """mandag tirsdag onsdag torsdag fredag lørdag søndag monday tuesday wednesday thursday
     friday saturday sunday bestillingsskjema bestillingsskjemaet skjemaet påminnelse
     påminnelsen purring purringen bekreftelse ordrebekreftelse nyhetsbrev nyhetsbrevet
-    prisliste prislisten rapport rapporten reminder reminders confirmation newsletter
+    prisliste prislisten prislista rapport rapporten reminder reminders confirmation newsletter
+    bestillingsliste bestillingslista bestillingslisten kampanje kampanjen
     hverdag hverdager virkedag virkedager virkedagen helligdag helligdager helligdagen weekdays
     business
     annenhver måneden monthly ukentlig weekly daglig daily velkomst welcome faktura

@@ -3323,3 +3323,186 @@ CALENDAR_V4 += [
         category="abbreviations",
     ),
 ]
+
+
+#: Typos, greetings and thanks, capitals, word order; a first run: 11/15 right (a 'takk' /
+#: 'Thanks!' after the request became a step of its own, typos of 'bestillingslista').
+STYLE_V4: list[Case] = [
+    Case(
+        "send bestilingslista til snekkerne hver mandga kl 7",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "steps": ["send_email"],
+            "templates": ["bestilling"],
+            "recipients": [{"group": "snekkere"}],
+        },
+        category="basic",
+    ),
+    Case(
+        "pruring torsdag kl 14 til de som ikek har bestilt",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["thursday"],
+            "time": "14:00",
+            "steps": ["send_email"],
+            "templates": ["reminder"],
+        },
+        category="basic",
+    ),
+    Case(
+        "asap: bestillingsliste til snekkerne hver mandag kl 7 pls",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "steps": ["send_email"],
+            "templates": ["bestilling"],
+            "recipients": [{"group": "snekkere"}],
+        },
+        category="basic",
+    ),
+    Case(
+        "hei! kan dere sette opp at prislista går ut til elektrikerne hver fredag kl 9? takk :)",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["friday"],
+            "time": "09:00",
+            "steps": ["send_email"],
+            "templates": ["priser"],
+            "recipients": [{"group": "elektrikere"}],
+        },
+        category="basic",
+    ),
+    Case(
+        "Could you set it up so the plumbers get the order list every Monday morning at 7? Thanks!",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "steps": ["send_email"],
+            "templates": ["bestilling"],
+            "recipients": [{"group": "rorleggere"}],
+        },
+        category="basic",
+    ),
+    Case(
+        "jeg vil at snekkerne skal få kampanjen hver torsdag kl 10",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["thursday"],
+            "time": "10:00",
+            "steps": ["send_email"],
+            "templates": ["kampanje"],
+            "recipients": [{"group": "snekkere"}],
+        },
+        category="basic",
+    ),
+    Case(
+        "btw, bestillingslista te rørleggerne mån kl 07:30",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:30",
+            "steps": ["send_email"],
+            "templates": ["bestilling"],
+            "recipients": [{"group": "rorleggere"}],
+        },
+        category="basic",
+    ),
+    Case(
+        "ORDER LIST TO CONTRACTORS EVERY FRIDAY 6AM",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["friday"],
+            "time": "06:00",
+            "steps": ["send_email"],
+            "templates": ["bestilling"],
+            "recipients": [{"group": "entreprenorer"}],
+        },
+        category="basic",
+    ),
+    Case(
+        "bestillingsliste til snekkerne hver mandag kl 7 og purring onsdag kl 12 og torsdag kl 12 "
+        "til de som ikke har bestilt",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "steps": ["send_email", "send_email", "send_email"],
+            "triggers": [
+                {"day": "monday", "time": "07:00"},
+                {"day": "wednesday", "time": "12:00"},
+                {"day": "thursday", "time": "12:00"},
+            ],
+            "conditions": [
+                None,
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+            ],
+        },
+        category="chains",
+    ),
+    Case(
+        "hver man kl 7: bestillingsliste, hver tors kl 14: purring",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "07:00",
+            "steps": ["send_email", "send_email"],
+            "triggers": [{"day": "monday", "time": "07:00"}, {"day": "thursday", "time": "14:00"}],
+            "conditions": [None, {"check": "orders_missing", "since": "execution_start"}],
+        },
+        category="chains",
+    ),
+    Case(
+        "every monday and thursday: order list at 7 to the hardware stores",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "thursday"],
+            "time": "07:00",
+            "steps": ["send_email"],
+            "templates": ["bestilling"],
+            "recipients": [{"group": "jernvare"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "order list to the carpenters at 7 on mondays and thursdays",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "thursday"],
+            "time": "07:00",
+            "steps": ["send_email"],
+            "templates": ["bestilling"],
+            "recipients": [{"group": "snekkere"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "kl 7 mandager og torsdager: prisliste til entreprenørene",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "thursday"],
+            "time": "07:00",
+            "steps": ["send_email"],
+            "templates": ["priser"],
+            "recipients": [{"group": "entreprenorer"}],
+        },
+        category="multi_day",
+    ),
+]

@@ -29,6 +29,7 @@ from tests.ai_assistant.parser_phrasings_v4 import (
     PHRASINGS_V4,
     PHRASINGS_V4_BAKERY,
     PHRASINGS_V4_SECOND,
+    STYLE_V4,
     context_v4,
 )
 
@@ -279,6 +280,8 @@ def test_the_kinds_held_out_v6_found_are_read_in_other_words() -> None:
     assert calendars.misses == [], [(m.text, m.differences) for m in calendars.misses]
     events = measure(EVENTS_V4, context=context_v4())
     assert events.misses == [], [(m.text, m.differences) for m in events.misses]
+    style = measure(STYLE_V4, context=context_v4())
+    assert style.misses == [], [(m.text, m.differences) for m in style.misses]
     asked = measure(MUST_ASK_V4, context=context_v4())
     assert asked.misses == [], [m.text for m in asked.misses]
     # And for the wholesaler of the second set.
