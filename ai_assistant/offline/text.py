@@ -81,6 +81,10 @@ _DAY_LIST = re.compile(
 )
 
 
+# "mon-wed-fri": three days or more joined by dashes are a list, not a range.
+_DASH_LIST = re.compile(r"\b" + _LIST_DAY + r"(?:-" + _LIST_DAY + r"){2,}(?![\wæøå])")
+
+
 def _joined_days(m: re.Match[str]) -> str:
     before = m.string[: m.start()].rstrip()
     if before and before[-1] not in ";:.!?(":
@@ -197,6 +201,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # Dialect and spoken forms, as the readers know them ("sia fredag", "dei siste 2 dagan").
     text = _DIALECT_WORDS.sub(lambda m: _DIALECT[m.group(0)], text)
     text = _short_days(text)
+    text = _DASH_LIST.sub(lambda m: m.group(0).replace("-", "/"), text)
     text = _DAY_LIST.sub(_joined_days, text)
     # "bestiller vi det vanlige", "legger dere inn det faste": the order, whoever places it.
     text = re.sub(

@@ -306,8 +306,25 @@ def read_frequency(frag: Fragment, s: str) -> str:
     return s
 
 
+_WEEKENDS = re.compile(
+    r"\b(?:(?:i|hver|alle|every|on|at|in|the|each)\s+)?(?:helg(?:a|en|ene)?|weekends?)\b"
+)
+
+
 def read_days(frag: Fragment, s: str) -> str:
-    """Day names and ranges ("mandag-fredag"), and a bare hour right after a day."""
+    """Day names and ranges ("mandag-fredag"), weekends (Saturday and Sunday), and a bare
+    hour right after a day."""
+    s = _read_days(frag, s)
+    if not frag.days:
+        # "i helgene kl 10": Saturday and Sunday, where no other day is named (not "hver
+        # fredag ... åpningstidene i helga").
+        for m in list(_WEEKENDS.finditer(s)):
+            frag.days.extend(d for d in ("saturday", "sunday") if d not in frag.days)
+            s = blank(s, m)
+    return s
+
+
+def _read_days(frag: Fragment, s: str) -> str:
     ranges = re.compile(_DAY_WORD + r"\s*(?:-|\u2013|til|to|through|thru)\s*" + _DAY_WORD2)
     for m in list(ranges.finditer(s)):
         first = day_from_parts(m.group("nb"), m.group("en"), m.group("abbr"))

@@ -3506,3 +3506,168 @@ STYLE_V4: list[Case] = [
         category="multi_day",
     ),
 ]
+
+
+#: Several days in more shapes (mon-wed-fri, man+tors, weekends); a first run: 9/12 right.
+STYLE_V4 += [
+    Case(
+        "hver mandag og torsdag sender vi prislista kl 7",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "thursday"],
+            "time": "07:00",
+            "steps": ["send_email"],
+            "templates": ["priser"],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "prislista skal ut mandag og torsdag, kl 7",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "thursday"],
+            "time": "07:00",
+            "steps": ["send_email"],
+            "templates": ["priser"],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "prisliste man+tors kl 7",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "thursday"],
+            "time": "07:00",
+            "steps": ["send_email"],
+            "templates": ["priser"],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "price list mon-wed-fri 7am",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "wednesday", "friday"],
+            "time": "07:00",
+            "steps": ["send_email"],
+            "templates": ["priser"],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "price list on mon, wed & fri at 7",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "wednesday", "friday"],
+            "time": "07:00",
+            "steps": ["send_email"],
+            "templates": ["priser"],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "prisliste mandag onsdag fredag kl 7",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "wednesday", "friday"],
+            "time": "07:00",
+            "steps": ["send_email"],
+            "templates": ["priser"],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "prisliste kl 7 på mandager, onsdager og fredager",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "wednesday", "friday"],
+            "time": "07:00",
+            "steps": ["send_email"],
+            "templates": ["priser"],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "mandag, onsdag, fredag 07:00 prisliste",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "wednesday", "friday"],
+            "time": "07:00",
+            "steps": ["send_email"],
+            "templates": ["priser"],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "kampanjen ut til snekkerne tirsdag kl 9 og torsdag kl 9",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["tuesday", "thursday"],
+            "time": "09:00",
+            "steps": ["send_email"],
+            "templates": ["kampanje"],
+            "recipients": [{"group": "snekkere"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "order list every Tuesday at 8 and every Friday at 8",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["tuesday", "friday"],
+            "time": "08:00",
+            "steps": ["send_email"],
+            "templates": ["bestilling"],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "weekly offer to the electricians on weekends at 10",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["saturday", "sunday"],
+            "time": "10:00",
+            "steps": ["send_email"],
+            "templates": ["kampanje"],
+            "recipients": [{"group": "elektrikere"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "prislista i helgene kl 10 til hytte og camping",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["saturday", "sunday"],
+            "time": "10:00",
+            "steps": ["send_email"],
+            "templates": ["priser"],
+            "recipients": [{"group": "hytte-camping"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "hver torsdag kl 14 send info om vaktordningen i helgene til entreprenørene",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["thursday"],
+            "time": "14:00",
+            "steps": ["send_email"],
+            "templates": ["new"],
+            "recipients": [{"group": "entreprenorer"}],
+        },
+        category="new_templates",
+    ),
+]
