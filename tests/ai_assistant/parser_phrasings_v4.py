@@ -25,7 +25,15 @@ for v6's cases.
 
 The conversations (``CONVERSATIONS_V4``): one action on more days ("og på tirsdager også"), a
 move said as where a step should be, another day of the month, a calendar kind as the answer
-to "when?", dialect in a follow-up.
+to "when?", dialect in a follow-up, group changes, a day taken out of a schedule.
+
+The lists, each written before the round of fixes it tested (its first run is in the comment
+above it): ``PHRASINGS_V4`` (the kinds in this business's words), ``CHAINS_V4``,
+``CALENDAR_V4``, ``EVENTS_V4``, ``STYLE_V4`` (typos, greetings, word order, several-day
+shapes), ``MUST_ASK_V4``, and the same kinds for two other businesses: ``PHRASINGS_V4_BAKERY``
+/ ``CONVERSATIONS_V4_BAKERY`` (``parser_phrasings_v3.context_v3``) and ``PHRASINGS_V4_SECOND`` /
+``CONVERSATIONS_V4_SECOND`` (``parser_phrasings_v2.context_v2``). 327 in all; none copies a
+held-out case.
 
 The business: Buskerud Byggevare AS, a building-supplies wholesaler in Drammen, whose customers
 are carpenters, plumbers, electricians, contractors, hardware stores, sports clubs' cafés (its
