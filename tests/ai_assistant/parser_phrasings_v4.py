@@ -1933,7 +1933,7 @@ CONVERSATIONS_V4_SECOND: list[EditCase] = [
         },
     ),
     EditCase(
-        "send skjema annenhver uke",
+        "skjema til alle annenhver uke",
         "fredag kl 9",
         {
             "type": "scheduled",
@@ -1990,7 +1990,7 @@ CONVERSATIONS_V4_SECOND: list[EditCase] = [
 #: run: 17/24 asked (taken back in other words, 'except the plumbers' sent to the plumbers,
 #: fax, phone calls and letters sent as email).
 MUST_ASK_V4: list[Case] = [
-    Case("når en kunde endrer adressen sin, send bekreftelse", QUESTION, category="must_ask"),
+    Case("når en kunde bytter leveringsadresse, send bekreftelse", QUESTION, category="must_ask"),
     Case("when an order is cancelled, email the customer", QUESTION, category="must_ask"),
     Case("when a customer pays an invoice, send a thank you", QUESTION, category="must_ask"),
     Case("når varene er levert, send en takkemail", QUESTION, category="must_ask"),
