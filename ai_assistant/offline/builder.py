@@ -491,7 +491,7 @@ class Builder:
         self, actions: list[Fragment], event: str | None, *, offset: int = 0
     ) -> list[Planned]:
         planned: list[Planned] = []
-        last_group: str | None = None
+        last_groups: list[str] = []
         registry = step_types()
         for frag in actions:
             cls = registry[frag.step_type]  # type: ignore[index]
@@ -502,9 +502,11 @@ class Builder:
                 self._drafted(draft)
                 continue
             groups = list(frag.groups)
-            inherited = not groups and last_group is not None and not frag.everyone
+            inherited = not groups and bool(last_groups) and not frag.everyone
             if inherited:
-                groups = [last_group]  # type: ignore[list-item]
+                # "skjema til kafeene og restaurantene ..., purring onsdag": every group of
+                # the step before, not only its last.
+                groups = list(last_groups)
             for group in groups or ["all"]:
                 facts = self._facts(
                     frag, offset + len(planned), event, self._recipients(frag, group, event)
@@ -519,7 +521,7 @@ class Builder:
                     f"“{name[1]}” goes to the same group as the step before.",
                 )
             if groups:
-                last_group = groups[-1]
+                last_groups = groups
             if len(groups) > 1:
                 self.note(
                     "Ett steg per kundegruppe: " + ", ".join(groups) + ".",
@@ -702,6 +704,21 @@ class Builder:
 
     def _later_trigger(self, step: Planned, frequency: str) -> dict[str, Any] | None:
         frag = step.frag
+        own_month = (
+            frag.nth_weekday is not None
+            or frag.business_day is not None
+            or (frag.day_of_month is not None and frequency != "monthly")
+        )
+        if own_month or (frag.yearly and frequency != "cron"):
+            # "ukens tilbud tirsdag og fredag, og prislisten første mandag i måneden": two
+            # schedules in one request; not a later step run at once.
+            name = step.draft.name
+            raise self.ask(
+                f"«{name[0]}» har en egen tidsplan (en dag i måneden), men en arbeidsflyt har "
+                "bare én. Skal det være en egen arbeidsflyt? Beskriv den gjerne for seg.",
+                f"“{name[1]}” has a schedule of its own (a day of the month), but a workflow has "
+                "only one. Should it be a workflow of its own? Describe it on its own.",
+            )
         if frag.delay:
             return {"delay_minutes": frag.delay}
         if frag.days:
@@ -927,7 +944,8 @@ _FOR_ALL = re.compile(
     r"(?:gå\s+|go\s+|goes\s+|sendes\s+)?(?:bare\s+|kun\s+|only\s+|just\s+)?(?:til|to|for|te)\s+"
     r"(?P<who>[^,.;]+?)\s*(?:[,.;]|$)"
     # "... - only for the electricians" at the end: the whole request's audience.
-    r"|\s[-\u2013]\s*(?:og\s+|and\s+)?(?:bare|kun|only|just)\s+(?:til|to|for|te)\s+(?P<who2>[^,.;]+?)"
+    r"|(?:\s[-\u2013]|[,;])\s*(?:og\s+|and\s+)?(?:bare|kun|only|just)\s+(?:til\s+|to\s+|for\s+|te\s+)?"
+    r"(?P<who2>(?:the\s+|de\s+)?[^,.;\s]+(?:\s+(?:og|and|&)\s+[^,.;\s]+)?)"
     r"\s*[.!]?$"
 )
 

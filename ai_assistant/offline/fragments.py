@@ -272,7 +272,8 @@ _NOTIFY = re.compile(
 _TOPIC_NOISE = frozenset(
     """dager dagen dagene timer timen minutter uker uken days hours minutes weeks later senere
     etter after etterpå deretter then også also gang time igjen again morgen morning kveld
-    evening kort short liten little bare just begge both they de dem hver each""".split()
+    evening kort short liten little bare just begge both they de dem hver each morgenen morgnen
+    morran kvelden ettermiddagen formiddagen afternoon formiddag ettermiddag""".split()
 )
 
 _REMINDER = re.compile(r"påminn\w*|\bpurr\w*|\bremind\w*|\bnudge\w*|\bminn\w*")  # påminning too

@@ -3679,3 +3679,154 @@ STYLE_V4 += [
         category="new_templates",
     ),
 ]
+
+
+#: Several days with several groups, schedules, policies; a first run: 6/10 right (a later
+#: step went to the last group only, 'om morgenen' became a template, a monthly later step
+#: in a weekly run was run at once, ', only the cafes').
+PHRASINGS_V4_SECOND += [
+    Case(
+        "skjema til kafeene og restaurantene mandag kl 9, purring onsdag og fredag kl 13",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "09:00",
+            "steps": [
+                "send_email",
+                "send_email",
+                "send_email",
+                "send_email",
+                "send_email",
+                "send_email",
+            ],
+        },
+        category="chains",
+    ),
+    Case(
+        "ukens tilbud til hotellene tirsdag og fredag kl 7, og prislisten første mandag i måneden",
+        "question",
+        category="must_ask",
+    ),
+    Case(
+        "send the order form monday 9 and remind them wednesday and friday 1pm, only the cafes",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "09:00",
+            "steps": ["send_email", "send_email", "send_email"],
+            "recipients": [{"group": "kafeer"}, {"group": "kafeer"}, {"group": "kafeer"}],
+            "triggers": [
+                {"day": "monday", "time": "09:00"},
+                {"day": "wednesday", "time": "13:00"},
+                {"day": "friday", "time": "13:00"},
+            ],
+        },
+        category="chains",
+    ),
+    Case(
+        "Purring til storkundene hver tirsdag og torsdag kl 10 hvis de ikke har bestilt denne uka",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["tuesday", "thursday"],
+            "time": "10:00",
+            "steps": ["send_email"],
+            "templates": ["reminder"],
+            "recipients": [{"group": "storkunder"}],
+            "conditions": [{"check": "orders_missing", "since": "last_monday"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "send nyhetsbrevet til alle kundene på mandager og torsdager halv ni",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "thursday"],
+            "time": "08:30",
+            "steps": ["send_email"],
+            "templates": ["nyhetsbrev"],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "faktura til storkundene hver mandag og torsdag kl 8 om morgenen",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "thursday"],
+            "time": "08:00",
+            "steps": ["send_email"],
+            "templates": ["faktura"],
+            "recipients": [{"group": "storkunder"}],
+        },
+        category="multi_day",
+    ),
+    Case(
+        "Skjema mandag kl 9. Påminnelse onsdag og torsdag kl 14 til de som ikke har bestilt. "
+        "Fredag kl 10 legger vi inn vanlig ordre for resten.",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday"],
+            "time": "09:00",
+            "steps": ["send_email", "send_email", "send_email", "create_order"],
+            "triggers": [
+                {"day": "monday", "time": "09:00"},
+                {"day": "wednesday", "time": "14:00"},
+                {"day": "thursday", "time": "14:00"},
+                {"day": "friday", "time": "10:00"},
+            ],
+            "conditions": [
+                None,
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+                {"check": "orders_missing", "since": "execution_start"},
+            ],
+            "mode": "repeat_last",
+        },
+        category="chains",
+    ),
+    Case(
+        "hver tirsdag og fredag kl 11 send ukens tilbud til hotellene, men hopp over helligdager",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["tuesday", "friday"],
+            "time": "11:00",
+            "steps": ["send_email"],
+            "templates": ["tilbud"],
+            "recipients": [{"group": "hoteller"}],
+            "holiday_policy": "skip",
+        },
+        category="calendar",
+    ),
+    Case(
+        "every tuesday and friday at 11 the price list, except on public holidays",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["tuesday", "friday"],
+            "time": "11:00",
+            "steps": ["send_email"],
+            "templates": ["prisliste"],
+            "holiday_policy": "skip",
+        },
+        category="calendar",
+    ),
+    Case(
+        "annenhver mandag og torsdag kl 8 prisliste",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["monday", "thursday"],
+            "time": "08:00",
+            "steps": ["send_email"],
+            "templates": ["prisliste"],
+            "every_weeks": 2,
+        },
+        category="calendar",
+    ),
+]
