@@ -26,7 +26,10 @@ _SINCE_DAY = re.compile(
     + FULL_DAY
     + r"(?:\s+(?:morgen|morning))?\b"
 )
-_SINCE_WEEK = re.compile(r"\b(?:denne\s+uken?|i\s+uken?|this\s+week|so\s+far\s+this\s+week)\b")
+_SINCE_WEEK = re.compile(
+    r"\b(?:denne\s+(?:uken?|uka|veka)|i\s+(?:uken?|uka|veka)|hittil\s+(?:denne|i)\s+(?:uka|uken)"
+    r"|this\s+week|so\s+far\s+this\s+week)\b"
+)
 _SINCE_START = re.compile(
     r"\b(?:etter\s+(?:skjemaet|utsendelsen|første\s+e-?post)|siden\s+(?:skjemaet|start\w*|"
     r"utsendelsen|forrige\s+steg)|since\s+(?:the\s+)?(?:form|start|first\s+email|"
@@ -35,7 +38,7 @@ _SINCE_START = re.compile(
 _DAYS_BACK = re.compile(
     r"\b(?:i\s+|de\s+|in\s+|the\s+|over\s+|during\s+|within\s+|for\s+)*"
     r"(?:siste|last|past|previous|foregående|forrige|på|for)\s+" + NUM + r"\s*"
-    r"(dag(?:er|ene|en)?|days?|uk(?:e|er|ene|en)|weeks?|døgn(?:ene)?)\b"
+    r"(dag(?:er|ene|en)?|days?|uk(?:e|er|ene|en)|weeks?|døgn(?:ene)?|timer|timene|hours)\b"
 )
 _PERIOD_BACK = re.compile(
     r"\b(?:i\s+|de\s+|in\s+|the\s+|over\s+|during\s+|within\s+)*"
@@ -56,8 +59,9 @@ _NOT_ORDERED = re.compile(
     r"|\bde\s+som\s+(?:ennå|fortsatt|enda|fremdeles)\s+mangler\b"
 )
 _HAS_ORDERED = re.compile(
-    r"\b(?:som|who|that)\s+(?:har|have|has|already)\s+(?:allerede\s+|already\s+)?"
-    r"(?:bestilt|ordered|lagt\s+inn)\w*|\b(?:som|who)\s+(?:bestilte|ordered)\b"
+    r"\b(?:som|who|that)\s+(?:har|have|has|already|'ve)\s+(?:allerede\s+|already\s+)?"
+    r"(?:bestilt|ordered|lagt\s+inn|handlet|bought|placed\s+(?:an?\s+)?orders?)\w*"
+    r"|\b(?:som|who)\s+(?:bestilte|ordered|handlet|bought)\b|\bwho'?ve\s+(?:ordered|bought)\b"
 )
 _NO_CONDITION = re.compile(
     r"\b(?:uansett|uavhengig\s+av|regardless|også\s+de\s+som\s+har\s+bestilt|"
@@ -75,6 +79,11 @@ _AUDIENCE_SLOT = re.compile(
     r"|\b(?:gruppen|group)\s+([\wæøåé]+)|\b([\wæøåé]+)-?gruppen\b|\bthe\s+([\wæøåé]+)\s+group\b"
     # "remind the bars", "påminn barene": whom a reminder is for.
     r"|\b(?:remind|nudge|påminn|påminne|minn)\s+(?:the\s+|all\s+|alle\s+)?([\wæøåé]+)"
+)
+# "to the food trucks", "til de nye kundene": two words after "til" / "to", the last a plural.
+_TWO_WORD_SLOT = re.compile(
+    r"\b(?:til|to|te)\s+(?:the\s+|our\s+|all\s+|alle\s+|de\s+|våre\s+)?([a-zæøåé]{3,}) "
+    r"([a-zæøåé]{3,}(?:s|ene|erne|ane))\b"
 )
 # Whom a sentence addresses without "til"/"to": "send the pub owners the order form", "let the
 # hotels know", "invite the cafés".
@@ -188,8 +197,18 @@ _ORDERED_WITHIN = re.compile(
     r"\b(?:bestilt|handlet|ordered|order|placed)\s+(?:an?\s+orders?\s+)?"
     r"(?P<window>(?:in|within|for|over|på|innen|i)\s+(?:the\s+)?(?:last\s+|past\s+|siste\s+)?"
     + NUM
-    + r"\s*(?P<unit>dag(?:er|ene|en)?|days?|uk(?:e|er|ene|en)|weeks?|døgn(?:ene)?)\b)"
+    + r"\s*(?P<unit>dag(?:er|ene|en)?|days?|uk(?:e|er|ene|en)|weeks?|døgn(?:ene)?|timer"
+    r"|timene|hours)\b)"
 )
+
+
+def _days(count: int, unit: str) -> int:
+    """A window of ``count`` ``unit``s in whole days ("48 hours": 2; "3 uker": 21)."""
+    if unit.startswith(("uk", "week")):
+        return count * 7
+    if unit.startswith(("tim", "hour")):
+        return max(1, round(count / 24))
+    return count
 
 
 def read_window(frag: Fragment, s: str) -> str:
@@ -200,15 +219,12 @@ def read_window(frag: Fragment, s: str) -> str:
         s = blank(s, m)
     for m in list(_ORDERED_WITHIN.finditer(s)):
         count = number(m.group(2))  # 1 is the whole window
-        weeks = m.group("unit").startswith(("uk", "week"))
-        frag.window = {"days_back": count * 7 if weeks else count}
+        frag.window = {"days_back": _days(count, m.group("unit"))}
         # Only the window: the verb stays, for the condition ("not ordered").
         start, end = m.span("window")
         s = s[:start] + " " * (end - start) + s[end:]
     for m in list(_DAYS_BACK.finditer(s)):
-        count = number(m.group(1))
-        unit = m.group(2)
-        frag.window = {"days_back": count * 7 if unit.startswith(("uk", "week")) else count}
+        frag.window = {"days_back": _days(number(m.group(1)), m.group(2))}
         s = blank(s, m)
     for m in list(_PERIOD_BACK.finditer(s)):
         unit = m.group(1)
@@ -256,7 +272,7 @@ def _names_audience(s: str, found: customer_kinds.KindMatch) -> bool:
     "for" only in the plural ("for bakeriet" is what something is for)."""
     before = _BEFORE_AUDIENCE.search(s[: found.start])
     if before and before.group(0).startswith("for"):
-        return re.search(r"(?:er|ene|ane|ar|s|an)$", found.words) is not None
+        return re.search(r"(?:er|ene|erne|ane|ar|s|an)$", found.words) is not None
     return before is not None or _AFTER_AUDIENCE.match(s[found.end :]) is not None
 
 
@@ -300,13 +316,28 @@ def read_audience(
             or word.startswith("zzaddr")
             or groups.match(word) is not None
             or is_day_word(word)
-            or not re.search(r"(?:er|ene|ane|ar|s|a)$", word)
+            or not re.search(r"(?:er|ene|erne|ane|ar|s|a)$", word)
             or action_words.fullmatch(word)
             or concepts_in(word)  # "for returkassene": what is sent, not to whom
         ):
             continue
         if word not in frag.unknown_groups:
             frag.unknown_groups.append(word)
+    for m in _TWO_WORD_SLOT.finditer(s):
+        # "to the food trucks": a kind of customer in two words no group is named.
+        first, last = m.group(1), m.group(2)
+        if any(
+            w in _AUDIENCE_STOP
+            or is_day_word(w)
+            or action_words.fullmatch(w)
+            or groups.match(w) is not None
+            or concepts_in(w)
+            for w in (first, last)
+        ):
+            continue
+        phrase = f"{first} {last}"
+        if first not in frag.unknown_groups and phrase not in frag.unknown_groups:
+            frag.unknown_groups.append(phrase)
     for m in _ADDRESSED.finditer(s):
         phrase = next(g for g in m.groups() if g)
         words = phrase.split()
@@ -317,7 +348,7 @@ def read_audience(
             last in _AUDIENCE_STOP
             or is_day_word(last)
             or action_words.fullmatch(last)
-            or not re.search(r"(?:er|ene|ane|ar|s)$", last)
+            or not re.search(r"(?:er|ene|erne|ane|ar|s)$", last)
         ):
             continue
         if phrase not in frag.unknown_groups:
@@ -353,6 +384,31 @@ def _mentions(s: str, groups: GroupMatcher) -> list[tuple[int, int, str]]:
         if group is not None:
             found.append((m.start(), m.end(), group["slug"]))
     return sorted(found)
+
+
+_PAIR = re.compile(
+    r"\b(?P<a>[\wæøåé'-]{3,})\s+(?:og|and|&|\+|or|eller)\s+(?:the\s+)?(?P<b>[\wæøåé'-]{3,})\b"
+)
+
+
+def join_group_pairs(text: str, groups: GroupMatcher) -> str:
+    """ "hotell og camping", "the kiosks and petrol stations": two kinds of customer joined by
+    "og" / "and" that one group is made of ("Hoteller og campingplasser") are that group, not
+    two parts of the request."""
+    text = customer_kinds.replace_phrases(text)
+
+    def join(m: re.Match[str]) -> str:
+        # "hytte- og campingkundene": the first word's ending left to the second, "kunder"
+        # saying nothing about which customers.
+        first = m["a"].rstrip("-")
+        second = re.sub(r"(?<=\w)-?(?:kunde\w*|customers?)$", "", m["b"])
+        a, b = customer_kinds.kind_of_word(first), customer_kinds.kind_of_word(second)
+        if a is None or b is None or a == b:
+            return m.group(0)
+        both = [slug for slug, kinds in groups.kinds if {a, b} <= kinds]
+        return both[0] if len(both) == 1 else m.group(0)
+
+    return _PAIR.sub(join, text)
 
 
 def apply_correction(text: str, groups: GroupMatcher) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 from ai_assistant.context import ParseContext
 from ai_assistant.offline import audience, calendar, events
 from ai_assistant.offline.fragments import Fragment, Reader, attach, customer_email_type
+from ai_assistant.offline.kinds import kind_of_word
 from ai_assistant.offline.language import Language
 from ai_assistant.offline.templates import (
     CONCEPTS,
@@ -25,7 +26,7 @@ from ai_assistant.offline.templates import (
     proposal,
     topic_proposal,
 )
-from ai_assistant.offline.text import NUM, normalise, split
+from ai_assistant.offline.text import NUM, blank, normalise, split
 from ai_assistant.offline.timing import (
     EN_DAYS,
     FULL_DAY,
@@ -150,19 +151,39 @@ class Builder:
     def build(self) -> dict[str, Any]:
         normalised, emails = normalise(self.text)
         normalised = audience.apply_correction(normalised, self.reader.groups)
+        normalised = audience.join_group_pairs(normalised, self.reader.groups)
+        self._ask_if_impossible(normalised)
         normalised = _earlier_first(_delay_after_event(normalised))
         event, normalised = events.read_event(normalised)
+        if event == "webhook":
+            # The webhook's name ("pris-oppdatert") is not what is sent.
+            normalised = events.without_name(normalised, events.webhook_name(self.text))
         # Read first: "er det fridag, send tirsdag i stedet" is not a step on Tuesday.
         self.holiday_policy, normalised = calendar.read_policy(normalised)
+        for_all = _FOR_ALL.search(normalised)
+        if for_all:
+            normalised = blank(normalised, for_all)
         fragments = self._read_parts(normalised, emails)
         actions = self._actions(fragments)
+        if for_all:
+            self._to_all_steps(actions, for_all["who"] or for_all["who2"], emails)
         for frag in actions:
             if frag.unknown_groups:
                 self._ask_unknown_group(frag.unknown_groups[0])
             self._check_calendar(frag)
         self._ask_if_unsettled(normalised, fragments, actions, event)
-        steps = _in_run_order(self._steps(_one_per_day(actions, always=True), event))
+        steps = _in_run_order(self._steps(_one_per_day(actions), event))
         return self._document(steps, event)
+
+    def _to_all_steps(self, actions: list[Fragment], who: str, emails: list[str]) -> None:
+        """ "..., alt bare til hotellene", "all of it to the plumbers": the audience of every
+        step that names none of its own."""
+        audience_of = self.reader.read(who, emails)
+        for frag in actions:
+            if not frag.groups and not frag.everyone:
+                frag.groups = list(audience_of.groups)
+                frag.everyone = audience_of.everyone
+                frag.unknown_groups = frag.unknown_groups or list(audience_of.unknown_groups)
 
     def _read_parts(self, normalised: str, emails: list[str]) -> list[Fragment]:
         """Each part of the request read; a time that cannot be right is asked about."""
@@ -192,6 +213,14 @@ class Builder:
                 if (frag.groups or frag.everyone) and frag.timed and frag.topic:
                     frag.step_type = customer_email_type()
                     break
+            else:
+                # "Hvert år 1. juni kl 8: sesongåpningsmailen til hotell og camping": the when
+                # in a part of its own.
+                if any(f.timed for f in fragments):
+                    for frag in fragments:
+                        if (frag.groups or frag.everyone) and frag.topic:
+                            frag.step_type = customer_email_type()
+                            break
         actions = attach(fragments)
         if not actions:
             raise self.ask(
@@ -203,6 +232,48 @@ class Builder:
                 "“every Monday at 09:00”)?",
             )
         return actions
+
+    def _ask_if_impossible(self, normalised: str) -> None:
+        """What the format cannot do, or the user did not mean, is asked about before anything
+        is read: another channel than email, a request taken back, a date that does not exist,
+        every day and once a week at once."""
+        channel = _NOT_EMAIL.search(normalised)
+        if channel:
+            word = channel.group(0)
+            raise self.ask(
+                f"Arbeidsflyter kan bare sende e-post, ikke «{word}». Skal det sendes som e-post "
+                "i stedet?",
+                f"Workflows can only send email, not “{word}”. Should it be sent as an email "
+                "instead?",
+                replace=word,
+                yes="e-post",
+            )
+        taken_back = _TAKEN_BACK.search(normalised)
+        if taken_back and not re.search(
+            r"[a-zæøå]{3,}", _AFTER_TAKEN_BACK.sub("", taken_back["rest"])
+        ):
+            raise self.ask(
+                "Du skriver at det ikke skal gjøres likevel, så jeg lager ingenting. Hva skal "
+                "arbeidsflyten gjøre, og når?",
+                "You say it should not be done after all, so I create nothing. What should the "
+                "workflow do, and when?",
+            )
+        for m in _DATE.finditer(normalised):
+            day = int(m["d1"] or m["d2"])
+            month = _MONTHS[(m["m1"] or m["m2"])[:3]]
+            if day > _DAYS_IN_MONTH[month - 1]:
+                raise self.ask(
+                    f"Datoen finnes ikke ({m.group(0).strip()}). Hvilken dag skal det være?",
+                    f"That date does not exist ({m.group(0).strip()}). Which day should it be?",
+                )
+        if re.search(
+            r"\b(?:hver|alle)\s+dag(?:er)?\b|\bdaglig(?:e|t)?\b|\bdaily\b|\bevery\s+day\b",
+            normalised,
+        ) and _ONCE_A_WEEK.search(normalised):
+            raise self.ask(
+                "Du skriver både hver dag og én gang i uka. Hvor ofte, og hvilken dag?",
+                "You say both every day and once a week. How often, and on which day?",
+            )
 
     def _ask_if_unsettled(
         self,
@@ -225,6 +296,26 @@ class Builder:
             raise self.ask(
                 "Du skriver både hverdager og bare i helgene. Hvilke dager skal det skje?",
                 "You say both weekdays and only at weekends. Which days should it happen?",
+            )
+        excepted = _EXCEPT_GROUP.search(normalised)
+        if excepted and (
+            self.reader.groups.match(excepted["who"]) is not None
+            or kind_of_word(excepted["who"]) is not None
+        ):
+            # "alle unntatt rørleggerne", "everyone except the plumbers": a workflow sends to
+            # groups, it cannot leave one out; asked, not sent to the one named.
+            raise self.ask(
+                "En arbeidsflyt kan ikke sende til alle unntatt én gruppe. Hvilke grupper skal "
+                "få den?",
+                "A workflow cannot send to everyone except one group. Which groups should get it?",
+            )
+        if _TWO_DAYS_OF_MONTH.search(normalised):
+            # "den 1. og 15. hver måned": a monthly schedule has one day of the month.
+            raise self.ask(
+                "En arbeidsflyt kan bare gå på én dag i måneden. Hvilken dag skal det være? "
+                "(Lag gjerne en arbeidsflyt til for den andre dagen.)",
+                "A workflow can run on one day of the month only. Which day should it be? "
+                "(Make a second workflow for the other day.)",
             )
         if _NOT_ON_DAY.search(normalised):
             # "every Monday, but never on Mondays", "hver dag unntatt mandag": days left out
@@ -271,6 +362,7 @@ class Builder:
         påminnelse fredag", "also tell the warehouse", "og send prislista 2 dager etter"): each
         a later step of the same run, to the draft's last group unless the text names one."""
         normalised, emails = normalise(self.text)
+        normalised = audience.join_group_pairs(normalised, self.reader.groups)
         fragments = [self.reader.read(part, emails) for part in split(normalised)]
         actions = attach(fragments)
         if not actions:
@@ -399,7 +491,7 @@ class Builder:
         self, actions: list[Fragment], event: str | None, *, offset: int = 0
     ) -> list[Planned]:
         planned: list[Planned] = []
-        last_group: str | None = None
+        last_groups: list[str] = []
         registry = step_types()
         for frag in actions:
             cls = registry[frag.step_type]  # type: ignore[index]
@@ -410,9 +502,11 @@ class Builder:
                 self._drafted(draft)
                 continue
             groups = list(frag.groups)
-            inherited = not groups and last_group is not None and not frag.everyone
+            inherited = not groups and bool(last_groups) and not frag.everyone
             if inherited:
-                groups = [last_group]  # type: ignore[list-item]
+                # "skjema til kafeene og restaurantene ..., purring onsdag": every group of
+                # the step before, not only its last.
+                groups = list(last_groups)
             for group in groups or ["all"]:
                 facts = self._facts(
                     frag, offset + len(planned), event, self._recipients(frag, group, event)
@@ -427,7 +521,7 @@ class Builder:
                     f"“{name[1]}” goes to the same group as the step before.",
                 )
             if groups:
-                last_group = groups[-1]
+                last_groups = groups
             if len(groups) > 1:
                 self.note(
                     "Ett steg per kundegruppe: " + ", ".join(groups) + ".",
@@ -487,7 +581,7 @@ class Builder:
     def _frequency(self, steps: list[Planned]) -> str:
         first = steps[0].frag
         frags = [s.frag for s in steps]
-        if first.cron:
+        if first.cron or first.yearly:
             return "cron"
         if (
             first.monthly
@@ -526,11 +620,17 @@ class Builder:
         if first.delay and not (first.days or first.time):
             raise self.ask("Når skal det første steget skje?", "When should the first step happen?")
 
-        time = first.time or (None if frequency == "cron" else self._default_time(steps[0]))
+        time = first.time or (
+            None if frequency == "cron" and not first.yearly else self._default_time(steps[0])
+        )
         schedule_config: dict[str, Any]
         first_trigger: dict[str, Any] | None
         if frequency == "cron":
-            schedule_config = {"expression": first.cron}
+            expression = first.cron
+            if first.yearly and time:
+                day, month = first.yearly
+                expression = f"{int(time[3:])} {int(time[:2])} {day} {month} *"
+            schedule_config = {"expression": expression}
             first_trigger = None
         elif frequency == "monthly" and first.business_day is not None:
             schedule_config = {"business_day": first.business_day, "time": time}
@@ -604,6 +704,21 @@ class Builder:
 
     def _later_trigger(self, step: Planned, frequency: str) -> dict[str, Any] | None:
         frag = step.frag
+        own_month = (
+            frag.nth_weekday is not None
+            or frag.business_day is not None
+            or (frag.day_of_month is not None and frequency != "monthly")
+        )
+        if own_month or (frag.yearly and frequency != "cron"):
+            # "ukens tilbud tirsdag og fredag, og prislisten første mandag i måneden": two
+            # schedules in one request; not a later step run at once.
+            name = step.draft.name
+            raise self.ask(
+                f"«{name[0]}» har en egen tidsplan (en dag i måneden), men en arbeidsflyt har "
+                "bare én. Skal det være en egen arbeidsflyt? Beskriv den gjerne for seg.",
+                f"“{name[1]}” has a schedule of its own (a day of the month), but a workflow has "
+                "only one. Should it be a workflow of its own? Describe it on its own.",
+            )
         if frag.delay:
             return {"delay_minutes": frag.delay}
         if frag.days:
@@ -819,6 +934,66 @@ _NOISE = frozenset(
     det den dem them they vi we du you jeg alle all kunder kundene customers kunde customer
     hei hi hello bare just kun only er is are skal should will vil would kan can må must
     der there her here ellers otherwise""".split()
+)
+
+# "- alt bare te hotell og camping", "all of it only to the plumbers": every step's audience.
+_FOR_ALL = re.compile(
+    r"[-\u2013,;.:]?\s*\b(?:alt(?:\s+sammen)?|alle\s+stegene|hele\s+greia|everything|all\s+of\s+"
+    r"(?:it|this|that|them)|the\s+whole\s+thing|all\s+steps|begge(?:\s+deler)?|both(?:\s+of\s+them)?"
+    r"|alle\s+tre|all\s+three)\s+(?:skal\s+|should\s+)?"
+    r"(?:gå\s+|go\s+|goes\s+|sendes\s+)?(?:bare\s+|kun\s+|only\s+|just\s+)?(?:til|to|for|te)\s+"
+    r"(?P<who>[^,.;]+?)\s*(?:[,.;]|$)"
+    # "... - only for the electricians" at the end: the whole request's audience.
+    r"|(?:\s[-\u2013]|[,;])\s*(?:og\s+|and\s+)?(?:bare|kun|only|just)\s+(?:til\s+|to\s+|for\s+|te\s+)?"
+    r"(?P<who2>(?:the\s+|de\s+)?[^,.;\s]+(?:\s+(?:og|and|&)\s+[^,.;\s]+)?)"
+    r"\s*[.!]?$"
+)
+
+_TWO_DAYS_OF_MONTH = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s*(?:,|og|and|&|\+)\s*(?:den\s+|the\s+)?\d{1,2}(?:st|nd|rd|th)?\.?\s+"
+    r"(?:i|of|hver|every|each|in)\s+(?:hver\s+|every\s+|each\s+|the\s+)?(?:måned\w*|month)"
+)
+_EXCEPT_GROUP = re.compile(
+    r"\b(?:unntatt|except(?:\s+for)?|bortsett\s+fra|utenom|minus|but\s+not|men\s+ikke|excluding"
+    r"|ikke\s+til|not\s+to)\s+(?:the\s+|de\s+|dei\s+|våre\s+|our\s+)?(?P<who>[\wæøåé-]{3,})"
+)
+
+# Channels the format has not got (it only sends email).
+_NOT_EMAIL = re.compile(
+    r"\b(?:sms\w*|tekstmelding\w*|text\s+messages?|texts?(?=\s+(?:the|all|our|them|to|every)\b)"
+    r"|whatsapp|facebook|instagram|snapchat|linkedin|twitter|sosiale\s+medier|social\s+media"
+    r"|push-?varsel\w*|push\s+notifications?|slack|(?:på|on|i|in|via|over)\s+teams|fax\w*|faks\w*"
+    r"|telefaks|brev\s+i\s+posten|i\s+posten|per\s+post|by\s+post|snail\s*mail"
+    r"|^(?:ring|call|phone|telefoner)(?=\s))\b"
+)
+# "... nei glem det, ikke gjør noe likevel", "Actually scratch that, never mind": taken back.
+_TAKEN_BACK = re.compile(
+    r"\b(?:glem\s+(?:det|hele\s+greia|alt)|dropp\s+(?:det|hele\s+greia)|drit\s+i\s+det"
+    r"|forget\s+(?:it|that|about\s+it)|scratch\s+that|never\s*mind|drop\s+it"
+    r"|ikke\s+gjør\s+noe\s+likevel|don'?t\s+do\s+anything|don'?t\s+bother|ikke\s+bry\s+deg"
+    r"|la\s+det\s+være|vi\s+dropper\s+det|cancel\s+(?:that|it|this)|actually\s+don'?t"
+    r"|(?:no|nei)\s+(?:wait|vent)[,.]?\s+(?:actually\s+)?(?:don'?t|ikke)|just\s+kidding|j/k"
+    r"|(?:bare\s+)?tuller|kødda)\b(?P<rest>.*)$"
+)
+# What may follow a take-back without making it a new request.
+_AFTER_TAKEN_BACK = re.compile(
+    r"\b(?:ikke|gjør|noe|likevel|alt|allikevel|after|all|not|needed|anyway|actually|then|sorry"
+    r"|beklager|takk|thanks|never|mind|nevermind|forget|it|that|scratch|ok|okay|dropp|det|bother"
+    r"|likevel|with|this)\b"
+)
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12,
+}  # fmt: skip
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH_NAME = r"(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-z]*"
+_DATE = re.compile(
+    r"\b(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>" + _MONTH_NAME + r")\b"
+    r"|\b(?P<m2>" + _MONTH_NAME + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b"
+)
+_ONCE_A_WEEK = re.compile(
+    r"\b(?:en|én|ein|ei)\s+gang\s+(?:i|per|pr)\s+(?:uka|uken|veka|uke)\b|\bonce\s+a\s+week\b"
+    r"|\bonce\s+per\s+week\b|\bonce\s+weekly\b"
 )
 
 # "mandag eller tirsdag", "vet ikke helt", "not sure": nothing to build on yet.

@@ -77,6 +77,11 @@ _BUSINESS_DAY_OF_MONTH = re.compile(
     + _MONTH
 )  # fmt: skip
 
+_BUSINESS_DAY_BARE = re.compile(
+    r"\b(?:den\s+|on\s+the\s+|the\s+)?" + _ORDINAL
+    + r"\s+(?:virkedag(?:en)?|arbeidsdag(?:en)?|business\s+day|working\s+day|work\s+day)\b"
+)  # fmt: skip
+
 # --- Business days only --------------------------------------------------------------------
 
 _BUSINESS_DAYS = re.compile(
@@ -97,7 +102,7 @@ _MONTHS = {
 _MONTH_NAME = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _START = (
     r"(?:første\s+gang|forste\s+gang|fra\s+og\s+med|fra|starter|start(?:ing)?|from|beginning"
-    r"|first\s+(?:time|one)(?:\s+on)?)"
+    r"|first\s+(?:time|one)(?:\s+on)?|first(?=\s+on\b)|først|starting\s+on|beginning\s+on)"
 )
 _FIRST_DATE = re.compile(
     r"\b" + _START + r"\s+(?:on\s+|den\s+|the\s+)?"
@@ -123,12 +128,14 @@ _NB_IF = (
     r"(?:er\s+|på\s+|være\s+|bli\s+|falle\s+på\s+)?(?:en\s+)?|(?:men\s+)?(?:på|ved)\s+(?:en\s+)?)"
 )
 _EN_IF = (
-    r"(?:\b(?:on|(?:if|when|whenever|should)\s+(?:it|that|the\s+day|[a-z]+day)\s*(?:is|'s|be"
+    r"(?:\b(?:on|(?:if|when|whenever|should)\s+(?:(?:it|that|this|the)\b\s*)?"
+    r"(?:(?:day|[a-z]+day)\b\s*)?(?:is|'s|be"
     r"|falls\s+on|lands\s+on|happens\s+to\s+be|turns\s+out\s+to\s+be))\s+(?:a\s+)?)"
 )
 _THEN = r"[\s,:;\u2013-]*(?:så\s+|da\s+|then\s+)?"
 _NB_DO = (
-    r"(?:(?:send|kjør|ta|bruk|velg|gå\s+til|flytt|utsett|skyv)\w*\s+(?:det\s+|den\s+)?"
+    r"(?:(?:send|kjør|ta|bruk|velg|gå\s+til|flytt|utsett|skyv)\w*\s+"
+    r"(?:vi\s+|dere\s+|du\s+|me\s+|dokker\s+|man\s+)?(?:det\s+|den\s+)?"
     r"(?:til\s+|på\s+)?(?:heller\s+)?)?"
 )
 _EN_DO = (
@@ -152,6 +159,8 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             _NB_IF + _HOLIDAY + _THEN + _NB_DO
             + r"(?:dagen\s+etter|neste\s+virkedag|" + _ANY_DAY + r"\s+i\s+stedet)"
+            # "..., send den tirsdag": a day without "i stedet" only after a verb.
+            r"|" + _NB_IF + _HOLIDAY + _THEN + _NB_DO.removesuffix(")?") + r")" + _ANY_DAY + r"\b"
             r"|\bflytt\w*\s+(?:det\s+|den\s+)?til\s+neste\s+virkedag"
             r"|" + _EN_IF + _HOLIDAY + _THEN + _EN_DO
             + r"(?:next\s+(?:business|working)\s+day|day\s+after|" + _ANY_DAY + r")"
@@ -166,6 +175,12 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
             + r"|\bhopp\w*\s+over\s+" + _HOLIDAY
             + r"|\b(?:not|never)\s+on\s+" + _HOLIDAY
             + r"|\bskip(?:ping)?\s+(?:the\s+)?" + _HOLIDAY
+            + r"|\b" + _HOLIDAY + r"\s*[:=\u2013-]\s*(?:skip|hopp\s+over|ikke\s+send\w*|dropp\w*"
+            + r"|nothing|ingenting|none)\b"
+            + r"|\bskip(?:ping)?\s+(?:it|that|this|them|the\s+\w+)\s+(?:on|during|over|for)\s+"
+            + r"(?:the\s+|all\s+)?" + _HOLIDAY
+            + r"|\bhopp\w*\s+over\s+(?:det|den|dem|utsendelsen)\s+(?:på|i)\s+(?:alle\s+)?"
+            + _HOLIDAY
             + r"|\bexcept\s+(?:on\s+)?" + _HOLIDAY
             + r"|\b(?:leave\s+out|omit|exclud\w*|avoid|ignore|utenom|unntatt|dropp\w*|utelat\w*)"
             + r"\s+(?:the\s+|all\s+|alle\s+)?" + _HOLIDAY
@@ -189,8 +204,25 @@ def read_policy(text: str) -> tuple[str | None, str]:
     for pattern, policy in _POLICIES:
         m = pattern.search(text)
         if m:
+            if policy == "next_business_day":
+                policy = _before_or_after(text, m)
             return policy, blank(text, m)
     return None, text
+
+
+_DAY_IN = re.compile(r"\b" + FULL_DAY + r"\b")
+
+
+def _before_or_after(text: str, m: re.Match[str]) -> str:
+    """ "..., faller fredagen på en helligdag sender vi torsdag i stedet": a day named instead
+    of the scheduled one is the business day before when it comes just before it."""
+    named = [day_from_match(d) for d in _DAY_IN.finditer(m.group(0))]
+    rest = blank(text, m)
+    scheduled = [day_from_match(d) for d in _DAY_IN.finditer(rest)]
+    if not named or not scheduled:
+        return "next_business_day"
+    i, j = WEEKDAYS.index(scheduled[0]), WEEKDAYS.index(named[-1])
+    return "previous_business_day" if 0 < (i - j) % 7 <= 3 else "next_business_day"
 
 
 def _ordinal(m: re.Match[str]) -> int:
@@ -230,6 +262,11 @@ def read_calendar(frag: Fragment, s: str, today: dt.date) -> str:
         frag.monthly, frag.business_day = True, _ordinal(m)
         s = blank(s, m)
     monthly = _SAYS_MONTHLY.search(s) is not None
+    if monthly:
+        # "hver måned, siste virkedag kl 14": the month said once, elsewhere in the part.
+        for m in list(_BUSINESS_DAY_BARE.finditer(s)):
+            frag.monthly, frag.business_day = True, _ordinal(m)
+            s = blank(s, m)
     for pattern in (_NTH_WEEKDAY, _NTH_WEEKDAY_BARE) if monthly else (_NTH_WEEKDAY,):
         for m in list(pattern.finditer(s)):
             frag.monthly, frag.nth_weekday = True, (day_from_match(m), _ordinal(m))

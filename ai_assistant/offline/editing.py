@@ -2,7 +2,8 @@
 
 1. "ja", "ser bra ut", "looks good": nothing to change (said so);
 2. the holiday policy: "hopp over helligdager", "er det helligdag, send dagen før";
-3. removing: "ta bort kafeene", "fjern den faste ordren", "remove the reminder";
+3. removing: "ta bort mandag" (one day of a schedule on several days), "ta bort kafeene",
+   "fjern den faste ordren", "remove the reminder";
 4. another template: "bytt til prislista", "use the price list instead";
 5. another group as well: "og til kantinene også", "send den også til bakeriene";
 6. more steps: "legg til en påminnelse fredag", "also tell the warehouse", "og send
@@ -11,6 +12,10 @@
    "bare til butikkene";
 8. the schedule: "bare partallsuker", "make it every other week", "første virkedag i
    stedet", "kl 10", "hver uke".
+
+Said otherwise first (``_as_edit``): "purringa må komme torsdag kl 13" is a move, "purringa
+skal til elektrikerne" a group change, "ikke på fredag, på torsdag" the day corrected, "nei,
+den 5. i stedet" another day of the month; dialect as standard words ("te" is "til").
 
 Each returns the changed draft with what changed in words, or a question; None when the text
 is no change of the draft (then it is read as a new request).
@@ -29,7 +34,9 @@ from ai_assistant.offline.audience import GroupMatcher
 from ai_assistant.offline.builder import Ask, Builder
 from ai_assistant.offline.calendar import first_on_or_after, read_policy
 from ai_assistant.offline.fragments import Fragment, Reader
-from ai_assistant.offline.text import normalise
+from ai_assistant.offline.kinds import kind_of_word
+from ai_assistant.offline.text import normalise, spoken_forms
+from ai_assistant.offline.timing import WEEKDAYS, is_day_word
 from ai_assistant.refine import find_target, refine_draft, step_kinds
 from automation.registry import step_types
 from automation.wording import Words, policy_outcome, schedule_text
@@ -73,10 +80,71 @@ _ORDINAL_DAY = re.compile(
 _EVERY_WEEK = re.compile(r"\b(?:hver\s+uke|every\s+week|ukentlig|weekly)\b", re.IGNORECASE)
 
 
+# "nei, purringa må komme torsdag kl 13", "the reminder should go out on Wednesday at 12": a
+# move, said as where the step should be.
+_SHOULD_BE = re.compile(
+    r"^\s*(?:nei|no|neida|nope)?[,.!]*\s*(?P<what>(?:the\s+|den\s+|det\s+)?[\wæøåé-]+)\s+"
+    r"(?:må|skal|bør|burde|should|must|needs\s+to|has\s+to)\s+(?:heller\s+|rather\s+)?"
+    r"(?:komme|gå\s+ut|sendes|være|kjøres|come|go\s+out|be\s+sent|be|run)\s+(?:på\s+|on\s+)?"
+    r"(?P<when>.+)$",
+    re.IGNORECASE,
+)
+# "nei, den 5. i stedet", "the 10th instead": another day of the month.
+_DAY_OF_MONTH_ONLY = re.compile(
+    r"^\s*(?:nei|no)?[,.!]*\s*(?:heller\s+|rather\s+|make\s+it\s+|change\s+it\s+to\s+|gjør\s+det\s+"
+    r"(?:til\s+)?|ta\s+|flytt\s+(?:den|det)\s+til\s+|move\s+it\s+to\s+)?"
+    r"(?:(?:den|the|on\s+the)\s+)(?P<n>\d{1,2})(?:\.|st|nd|rd|th)?"
+    r"\s*(?:i\s+stedet|istedenfor|heller|instead)?[\s.!]*$",
+    re.IGNORECASE,
+)
+_ALSO_DAYS = re.compile(
+    r"\b(?:også|too|as\s+well|also|i\s+tillegg|in\s+addition)\b|^\s*(?:og|and|plus|\+)\b", re.I
+)
+
+
+# "purringa skal til elektrikerne", "the reminder should go to the hotels": a group change.
+_SHOULD_GO_TO = re.compile(
+    r"^\s*(?:nei|no)?[,.!]*\s*(?P<what>(?:the\s+|den\s+|det\s+)?[\wæøåé-]+)\s+(?:må|skal|bør|should"
+    r"|must)\s+(?:heller\s+|rather\s+|bare\s+|kun\s+|only\s+)?(?:gå\s+|go\s+|sendes\s+|be\s+sent\s+)?"
+    r"(?:bare\s+|kun\s+|only\s+)?(?:til|to)\s+(?P<who>.+)$",
+    re.IGNORECASE,
+)
+# "ikke på fredag, på torsdag", "not friday but thursday": the day corrected.
+_NOT_DAY_BUT = re.compile(
+    r"^\s*(?:nei|no)?[,.!]*\s*(?:ikke|not)\s+(?:på\s+|on\s+)?(?P<day>[a-zæøå]+dag\w*|[a-z]+days?)"
+    r"\s*[,;]?\s*(?:men\s+|but\s+)?(?:heller\s+|rather\s+)?(?P<rest>(?:på\s+|on\s+)?.+)$",
+    re.IGNORECASE,
+)
+
+
+def _as_edit(text: str, draft: Mapping[str, Any], context: ParseContext) -> str:
+    """The follow-up in the words the editors read: a move said as where a step should be
+    ("flytt purringa til torsdag kl 13"), a day of the month in a monthly draft; dialect in
+    its standard form ("te" is "til")."""
+    text = spoken_forms(text)
+    goes_to = _SHOULD_GO_TO.match(text)
+    if goes_to and len(draft.get("steps") or []) > 1:
+        first = re.findall(r"[\wæøåé-]+", goes_to["who"].lower())
+        first = [w for w in first if w not in ("the", "de", "dei", "alle", "all")]
+        if first and (GroupMatcher(context.groups).match(first[0]) or kind_of_word(first[0])):
+            return f"send {goes_to['what']} bare til {goes_to['who']}"
+    not_day = _NOT_DAY_BUT.match(text)
+    if not_day and is_day_word(not_day["day"].lower()):
+        return not_day["rest"]
+    should = _SHOULD_BE.match(text)
+    if should and len(draft.get("steps") or []) > 1:
+        return f"flytt {should['what']} til {should['when']}"
+    day = _DAY_OF_MONTH_ONLY.match(text)
+    if day and (draft.get("schedule") or {}).get("schedule_type") == "monthly":
+        return f"den {day['n']}. i måneden"
+    return text
+
+
 def edit_draft(
     draft: Mapping[str, Any], text: str, *, context: ParseContext
 ) -> ParseOutcome | None:
     language = detect_language(text)
+    text = _as_edit(text, draft, context)
     say = Words(language).say
     try:
         if _ACK.match(text):
@@ -90,7 +158,16 @@ def edit_draft(
                     )
                 ],
             )
-        for attempt in (_policy, _remove, _swap, _add_group, _add, _schedule, _refined):
+        for attempt in (
+            _policy,
+            _remove_day,
+            _remove,
+            _swap,
+            _add_group,
+            _add,
+            _schedule,
+            _refined,
+        ):
             outcome = attempt(dict(draft), text, context, language)
             if outcome is not None:
                 return outcome
@@ -150,6 +227,35 @@ def _renumbered(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for number, step in enumerate(steps, start=1):
         step["step_order"] = number
     return steps
+
+
+def _remove_day(draft: dict[str, Any], text: str, context: ParseContext, language: str) -> Any:
+    """ "ta bort mandag", "drop Mondays": one day less of a schedule on several days."""
+    m = _REMOVE.match(text.strip())
+    config = ((draft.get("schedule") or {}).get("schedule_config")) or {}
+    days = list(config.get("days") or [])
+    if not m or len(days) < 2:
+        return None
+    words = re.sub(r"^(?:på|on|the|alle|all)\s+", "", m.group("what").strip(" .!").lower())
+    frag, _normalised = _fragment(words, context)
+    gone = [d for d in frag.days if d in days]
+    if not gone or frag.step_type is not None or frag.groups:
+        return None
+    doc = copy.deepcopy(draft)
+    kept = [d for d in days if d not in gone]
+    new_config = doc["schedule"]["schedule_config"]
+    new_config.pop("days", None)
+    if len(kept) == 1:
+        new_config["day"] = kept[0]
+    else:
+        new_config["days"] = kept
+    first = doc["steps"][0] if doc.get("steps") else None
+    if first is not None and first.get("trigger_type") == "time_based" and len(kept) == 1:
+        first["trigger_config"] = {"day": kept[0], "time": new_config.get("time")}
+    w = Words(language)
+    return _done(
+        doc, language, w.say("Ny tidsplan: ", "New schedule: ") + schedule_text(doc["schedule"], w)
+    )
 
 
 def _remove(draft: dict[str, Any], text: str, context: ParseContext, language: str) -> Any:
@@ -421,9 +527,13 @@ def _schedule(draft: dict[str, Any], text: str, context: ParseContext, language:
         if frag.days:
             if kind != "weekly":
                 kind, config = "weekly", {"time": config.get("time") or "09:00"}
+            before = [config["day"]] if "day" in config else list(config.get("days") or [])
             config.pop("day", None)
             config.pop("days", None)
             days = frag.days
+            if _ALSO_DAYS.search(text) and len(doc.get("steps") or []) == 1:
+                # "and on Tuesdays too": one action on more days.
+                days = sorted(set(before) | set(days), key=WEEKDAYS.index)
             if len(days) == 1:
                 config["day"] = days[0]
             else:

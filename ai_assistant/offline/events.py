@@ -18,13 +18,23 @@ _ORDER_EVENT = re.compile(
     r"(?:new\s+)?orders?\s+(?:is\s+|has\s+been\s+|gets\s+|comes\s+)?(?:placed|created|received|"
     r"in|submitted|made|arrives)"
     r"|\b(?:ved|for)\s+(?:hver|enhver|ny)\s+(?:ny\s+)?(?:ordre|bestilling)\w*"
+    r"|\better\s+(?:hver|enhver)\s+(?:ny\s+)?(?:ordre|bestilling)\w*"
     r"|\b(?:on|for|after)\s+(?:each|every|a|any)\s+(?:new\s+)?order\b"
     r"|\bnye?\s+(?:ordre|ordrer|bestilling|bestillinger)\b|\bnew\s+orders?\b"
     r"|\bnår\s+\w+\s+bestiller\b"
+    # "når ordren er registrert", "når en ny bestilling blir opprettet": the order itself.
+    r"|\b(?:når|straks|så\s+snart|etter\s+at|idet)\s+(?:en\s+|ei\s+|den\s+|det\s+)?(?:ny\s+)?"
+    r"(?:ordre\w*|bestilling\w*)\s+(?:er|blir|har\s+blitt)\s+(?:registrert|opprettet|mottatt"
+    r"|lagt\s+inn|sendt\s+inn)\b"
+    # "etter at en kunde har bestilt", "når noen har handlet": a customer's order.
+    r"|\b(?:når|hver\s+gang|straks|så\s+snart|etter\s+at|idet)\s+(?:en\s+|ei\s+|ny\s+)?"
+    r"(?:kunde\w*|noen|de|dei|han|hun)\s+har\s+(?:bestilt|handlet|lagt\s+inn\s+(?:en\s+)?"
+    r"(?:ordre|bestilling)\w*)\b"
     r"|\b(?:med\s+en\s+gang|straks|så\s+snart|rett\s+etter\s+at)\s+(?:de|han|hun|kunden|noen"
     r"|en\s+kunde)\s+har\s+(?:bestilt|handlet|lagt\s+inn\s+(?:en\s+)?(?:ordre|bestilling)\w*)"
     r"|\bnår\s+det\s+kommer\s+(?:inn\s+)?(?:en\s+)?(?:ny\s+)?(?:ordre|bestilling)\w*"
-    r"|\b(?:when|whenever|once|as\s+soon\s+as)\s+(?:someone|somebody|anyone|they|a\s+customer"
+    r"|\b(?:when|whenever|once|as\s+soon\s+as|after|each\s+time|every\s+time)\s+(?:someone|somebody"
+    r"|anyone|they|a\s+customer"
     r"|the\s+customer)\s+(?:has\s+)?(?:orders|ordered|buys|bought)\b"
 )
 _CUSTOMER_EVENT = re.compile(
@@ -51,7 +61,8 @@ _CUSTOMER_CREATED = re.compile(
 _WEBHOOK_EVENT = re.compile(
     r"\b(?:(?:when|whenever|once|if|når|hver\s+gang)\s+(?:\w+\s+){0,4}?)?"
     r"(?:the\s+)?(?:[\w.-]+\s+)?webhook(?:en|s)?\b(?:\s+(?:[\w.«»\"'-]+\s+)?(?:fires|is\s+called"
-    r"|arrives|comes\s+in|kommer(?:\s+inn)?|kalles|går\s+av))?"
+    r"|arrives|comes\s+in|kommer(?:\s+inn)?|kalles|går\s+av|slår\s+inn|slår\s+til|trigges|utløses"
+    r"|is\s+triggered|triggers|goes\s+off|kicks\s+in|hits|fyrer|fyres))?"
 )
 
 #: Event phrases, most specific first, with the event type each means.
@@ -78,6 +89,8 @@ _WEBHOOK_NAME = (
     ),
     re.compile(_OPEN + _NAME + _CLOSE + r"\s*-?\s*webhook", re.IGNORECASE),
     re.compile(r"webhook\w*\s+([a-z0-9]+(?:[.:-][a-z0-9]+)+)\b", re.IGNORECASE),
+    # "the lager-restvare webhook", "faktura-forfalt-webhooken": the name right before it.
+    re.compile(r"\b([a-z0-9]+(?:[.:-][a-z0-9]+)+?)(?:\s+|-)webhook", re.IGNORECASE),
 )
 
 
@@ -89,6 +102,14 @@ def webhook_name(text: str) -> str | None:
         if m:
             return m.group(1)
     return None
+
+
+def without_name(text: str, name: str | None) -> str:
+    """``text`` with the webhook's name (and quotes around it) blanked."""
+    if not name:
+        return text
+    pattern = re.compile(r"['\u2018\u2019]?" + re.escape(name.lower()) + r"['\u2018\u2019]?")
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def read_event(text: str) -> tuple[str | None, str]:

@@ -36,6 +36,8 @@ class Fragment:
     monthly: bool = False
     day_of_month: int | str | None = None
     cron: str | None = None
+    #: Once a year: (day, month) ("hvert år 1. juni", "every year on 15 March"), a cron schedule.
+    yearly: tuple[int, int] | None = None
     #: Calendar schedules (``calendar``): every Nth week from ``anchor``, even/odd weeks, the
     #: nth weekday or business day of the month, business days only.
     every_weeks: int | None = None
@@ -74,6 +76,7 @@ class Fragment:
             or self.monthly
             or self.day_of_month is not None
             or self.cron
+            or self.yearly
             or self.delay
             or self.nth_weekday
             or self.business_day is not None
@@ -90,6 +93,7 @@ class Fragment:
             "time",
             "day_of_month",
             "cron",
+            "yearly",
             "delay",
             "check",
             "window",
@@ -200,6 +204,7 @@ class Reader:
         s = audience.read_check(frag, s)
         s = timing.read_delay(frag, s)
         s = calendar.read_calendar(frag, s, self.context.today)
+        s = timing.read_yearly(frag, s)
         s = timing.read_monthly(frag, s)
         s = timing.read_frequency(frag, s)
         s = timing.read_days(frag, s)
@@ -267,7 +272,8 @@ _NOTIFY = re.compile(
 _TOPIC_NOISE = frozenset(
     """dager dagen dagene timer timen minutter uker uken days hours minutes weeks later senere
     etter after etterpå deretter then også also gang time igjen again morgen morning kveld
-    evening kort short liten little bare just begge both they de dem hver each""".split()
+    evening kort short liten little bare just begge both they de dem hver each morgenen morgnen
+    morran kvelden ettermiddagen formiddagen afternoon formiddag ettermiddag""".split()
 )
 
 _REMINDER = re.compile(r"påminn\w*|\bpurr\w*|\bremind\w*|\bnudge\w*|\bminn\w*")  # påminning too

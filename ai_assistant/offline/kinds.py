@@ -28,18 +28,25 @@ _KINDS: dict[str, str] = {
     "hotell": "hotell hotel",
     "kantine": "kantine canteen cafeteria",
     "barnehage": "barnehage kindergarten nursery daycare preschool",
-    "sykehjem": "sykehjem pleiehjem aldershjem omsorgssenter omsorgsbolig institusjon",
-    "sykehus": "sykehus hospital",
+    "sykehjem": "sykehjem sjukeheim pleiehjem aldershjem omsorgssenter omsorgsbolig institusjon",
+    "sykehus": "sykehus sjukehus hospital",
     "skip": "skip ship båt boat vessel ferje ferge ferry fartøy",
     "bensinstasjon": "bensinstasjon stasjon",
     "bakeri": "bakeri bakery baker",
     "pub": "pub bar utested",
-    "klubb": "klubb club idrettslag",
+    "klubb": "klubb club idrettslag idrett",
     "slakter": "slakter slakteri butcher",
     "catering": "catering caterer",
     "blomst": "florist blomsterbutikk",
     "frisør": "frisør hairdresser",
     "apotek": "apotek pharmacy chemist",
+    "camping": "camping campingplass campsite campground",
+    "hytte": "hytte hytteutleie cabin",
+    "snekker": "snekker tømrer carpenter joiner",
+    "rørlegger": "rørlegger rorlegger plumber",
+    "elektriker": "elektriker electrician",
+    "entreprenør": "entreprenør entreprenor contractor byggmester builder",
+    "jernvare": "jernvare jernvarehandel hardware",
     # Words that only qualify a kind ("fish shops", "skolekantiner"): never a group alone.
     "fisk": "fisk fiske fish seafood sjømat",
     "skole": "skole school",
@@ -95,6 +102,24 @@ def kind_of_word(word: str) -> str | None:
         if stem in _BY_STEM:
             return _BY_STEM[stem]
     return None
+
+
+@lru_cache(maxsize=4096)
+def compound_kinds(word: str) -> tuple[str, ...]:
+    """The two kinds a compound of a request is made of ("klubbkafeene": club, café;
+    "idrettskioskene": club, kiosk), or () when it is not two kinds joined."""
+    word = fold(word)
+    for i in range(3, len(word) - 2):
+        head = kind_of_word(word[i:])
+        if head is None:
+            continue
+        first = word[:i]
+        qualifier = kind_of_word(first) or (
+            kind_of_word(first[:-1]) if first[-1] in "se" and len(first) > 3 else None
+        )
+        if qualifier is not None and qualifier != head:
+            return (qualifier, head)
+    return ()
 
 
 @lru_cache(maxsize=1024)
@@ -166,9 +191,11 @@ def kind_phrases(s: str, groups: Sequence[tuple[str, frozenset[str]]]) -> list[K
         kind = kind_of_word(word) if len(word) >= 3 else None
         if word in _AMBIGUOUS and not _DETERMINER.search(s[: m.start()]):
             kind = None  # "skip holidays", "a bar of": a kind only as a noun ("til skip")
-        if kind is None or (run and gap.strip()):
+        found = [kind] if kind is not None else []
+        if kind is None and len(word) >= 7 and word not in _AMBIGUOUS:
+            found = list(compound_kinds(word))
+        if not found or (run and gap.strip()):
             close()
-        if kind is not None:
-            run.append((m, kind))
+        run.extend((m, k) for k in found)
     close()
     return out

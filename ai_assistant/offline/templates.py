@@ -9,6 +9,7 @@ starter text in the user's language), never another template in its place.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -403,6 +404,7 @@ class TemplateMatcher:
         # What the request is about beyond the everyday emails of ordering.
         content = named - _EVERYDAY
         qualifiers = {w for w in re.findall(r"[\wæøå']+", fold(text)) if w in _QUALIFIER_WORDS}
+        phrases = _two_word_phrases(text)
         scored = []
         for template, (by_category, by_name, by_subject), template_stems, name_words in zip(
             self.templates, self._concepts, self._stems, self._name_words, strict=True
@@ -422,6 +424,10 @@ class TemplateMatcher:
                 # "fakturapåminnelse" where no template is about invoices: not the order
                 # reminder, whatever words they share.
                 continue
+            if phrases:
+                # "dagens bakst": the subject "Dagens bakst - ferskt i dag" says it in those words.
+                own = fold(f"{template.get('name') or ''} {template.get('subject') or ''}")
+                score += 20 * sum(1 for p in phrases if p in own)
             if score:
                 # "today's catch": "Dagens fangst" rather than "Bestillingsskjema - ukas fangst".
                 subject_words = re.findall(r"[\wæøå]+", fold(str(template.get("subject") or "")))
@@ -442,6 +448,24 @@ class TemplateMatcher:
             ):
                 best = template
         return best
+
+
+# Words too common to make two words a phrase of their own ("hver dag", "til alle").
+_PHRASE_STOP = frozenset(
+    """hver hvert every each alle all til to the for med with send sende sendes kunder kunde
+    kundene customers customer dag dagen day uke uka uken week måned month kl at og and som who
+    ikke not har have""".split()
+)
+
+
+def _two_word_phrases(text: str) -> list[str]:
+    """Two neighbouring content words of the request ("dagens bakst"), folded."""
+    words = re.findall(r"[\wæøå]+", fold(text))
+    return [
+        f"{a} {b}"
+        for a, b in itertools.pairwise(words)
+        if len(a) >= 4 and len(b) >= 4 and a not in _PHRASE_STOP and b not in _PHRASE_STOP
+    ]
 
 
 _STARTERS = {

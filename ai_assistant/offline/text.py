@@ -40,12 +40,121 @@ _DIALECT = {
     "ikkje": "ikke", "ikkj": "ikke", "seinere": "senere", "seinare": "senere", "sia": "siden",
     "dagan": "dagene", "dagane": "dagene", "kvar": "hver", "morran": "morgenen",
     "morra": "morgenen", "veka": "uka", "vekene": "ukene", "te": "til", "dei": "de",
-    "ennu": "ennå", "enno": "ennå", "handla": "handlet",
+    "ennu": "ennå", "enno": "ennå", "handla": "handlet", "ittj": "ikke", "itj": "ikke",
+    "itte": "ikke", "dokker": "dere", "dokk": "dere", "døkk": "dere",
+    "ittje": "ikke", "dæm": "dem", "dæ": "de",
 }  # fmt: skip
+
+# Two-letter day names ("ma kl 8", "on og fr", "ti/to kl 14") are ordinary words too ("to",
+# "on", "ti"): read as days only right before a time or in a list with another day.
+_SHORT_DAYS = {
+    "ma": "mandag", "ti": "tirsdag", "on": "onsdag", "to": "torsdag", "fr": "fredag",
+    "lø": "lørdag", "sø": "søndag",
+}  # fmt: skip
+_SHORT = r"(?:ma|ti|on|to|fr|lø|sø)"
+_ANY_DAY = (
+    r"(?:(?:man|tirs|tys|ons|tors|fre|lør|søn|sun|mon|tues|wednes|thurs|fri|satur)"
+    r"(?:dag|day)\w*|man|tirs?|ons|tors?|fre|lør|søn|mon|tue|tues|wed|thu|thurs?|fri|sat|sun|"
+    + _SHORT
+    + r")"
+)
+_LIST_SEP = r"\s*(?:,|/|\+|&|-|\u2013|\bog\b|\band\b|\bel\b|\btil\b)\s*"
+_SHORT_BEFORE_TIME = re.compile(
+    r"(?<![\w:])(?<!\d\s)(?<!fra\s)(?<!from\s)(" + _SHORT + r")\.?(?=\s*(?:kl\b|\d{1,2}:\d{2}\b))"
+)
+_SHORT_BEFORE_DAY = re.compile(r"(?<![\w:])(" + _SHORT + r")\.?(?=" + _LIST_SEP + _ANY_DAY + r"\b)")
+_SHORT_AFTER_DAY = re.compile(
+    r"(\b" + _ANY_DAY + r"\b\.?" + _LIST_SEP + r")(" + _SHORT + r")\b\.?(?![\w'])"
+)
+
+
+# "...; tirsdag, onsdag og torsdag kl 12 purring": a list of days that opens a sentence and
+# has its time after the last day is one part ("tirsdag/onsdag/torsdag kl 12"), not three.
+_LIST_DAY = (
+    r"(?:(?:man|tirs|ons|tors|fre|lør|søn|mån|tys|laur)dag(?:en|er|ene)?|(?:mon|tues|wednes|thurs|fri"
+    r"|satur|sun)days?|man|mån|tirs?|ons|tors?|fre|lør|søn|mon|tue|tues|wed|weds|thu|thurs?|fri"
+    r"|sat|sun)\.?"
+)
+_DAY_LIST = re.compile(
+    r"(?P<list>\b" + _LIST_DAY + r"(?:\s*(?:,|\bog\b|\band\b|&|\+|/)\s*" + _LIST_DAY + r")+)"
+    r"(?=\s*(?:kl\b|at\b|@|\d))"
+)
+
+
+# "mon-wed-fri": three days or more joined by dashes are a list, not a range.
+_DASH_LIST = re.compile(r"\b" + _LIST_DAY + r"(?:-" + _LIST_DAY + r"){2,}(?![\wæøå])")
+
+
+def _joined_days(m: re.Match[str]) -> str:
+    before = m.string[: m.start()].rstrip()
+    if before and before[-1] not in ";:.!?(":
+        return m.group(0)
+    days = re.findall(r"[a-zæøå]+", m.group("list"))
+    return "/".join(d for d in days if d not in ("og", "and"))
+
+
+def spoken_forms(text: str) -> str:
+    """``text`` (case kept) with dialect words and two-letter day names in their standard
+    form ("send det te arendal-kundene" -> "send det til arendal-kundene"), for the readers
+    of a follow-up that do not normalise."""
+    text = re.sub(
+        _DIALECT_WORDS.pattern,
+        lambda m: _DIALECT.get(m.group(0).lower(), m.group(0)),
+        text,
+        flags=re.I,
+    )
+    return _short_days(text)
+
+
+_SHORT_AFTER_WORD = re.compile(
+    r"\b((?:siden|since|sia|hver|every|innen|fram\s+til|until)\s+)(" + _SHORT + r")\b\.?"
+    r"(?![\w'])(?!\s+(?:uke\w*|dag\w*|tim\w*|minutt\w*|weeks?|days?|hours?|gang\w*|times?)\b)"
+)
+
+
+def _short_days(text: str) -> str:
+    """ "ma, on og fr kl 06:30" as "mandag, onsdag og fredag kl 06:30"."""
+    for _ in range(4):
+        before = text
+        text = _SHORT_BEFORE_TIME.sub(lambda m: _SHORT_DAYS[m.group(1)], text)
+        text = _SHORT_BEFORE_DAY.sub(lambda m: _SHORT_DAYS[m.group(1)], text)
+        text = _SHORT_AFTER_DAY.sub(lambda m: m.group(1) + _SHORT_DAYS[m.group(2)], text)
+        text = _SHORT_AFTER_WORD.sub(lambda m: m.group(1) + _SHORT_DAYS[m.group(2)], text)
+        if text == before:
+            break
+    return text
+
+
 _DIALECT_WORDS = re.compile(r"\b(?:" + "|".join(_DIALECT) + r")\b")
 _NUMBER_THEN_SENTENCE = re.compile(
     r"(\d)\.(?=\s+(?!(?i:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-z]*\b)"
     r"[A-ZÆØÅ])"
+)
+
+
+# "wait 90 minutes, then send ...", "vent 3 døgn og send ...", "vent to dager før du sender ...":
+# a delay before the action that follows, read as "N units later".
+_WAIT = re.compile(
+    r"\b(?:wait|vent|vente|venter)\s+(?:i\s+|for\s+|ca\s+|about\s+|around\s+)?(?P<n>"
+    + DEC
+    + r"\s*(?:minutt\w*|minutes?|min|timer?|hours?|dager?|days?|døgn|uker?|weeks?))\b\s*,?\s*"
+    r"(?P<then>og\s+så|og\s+deretter|and\s+then|then|og|and|så|deretter"
+    r"|(?P<verb>før\s+(?:du|vi|dere|man)\s+sender|before\s+(?:sending|you\s+send|we\s+send)))?\s*"
+)
+
+
+def _waited(m: re.Match[str]) -> str:
+    return f"{m['n']} senere {'send ' if m['verb'] else ''}"
+
+
+# Greetings and thanks around a request ("hei! ... takk :)", "... Thanks!"): no part of it.
+_POLITE = re.compile(
+    r"^\s*(?:hei(?:sann)?|hallo|hi|hello|hey|god\s+morgen|good\s+morning)\b[\s!,.:]*"
+    r"|[\s,.!?]*\b(?:(?:tusen\s+)?takk(?:\s+(?:på\s+forhånd|for\s+hjelpen|så\s+mye))?"
+    r"|thanks(?:\s+(?:a\s+lot|in\s+advance|so\s+much))?|thank\s+you(?:\s+so\s+much)?|thx|ty"
+    r"|cheers|mvh|hilsen\s+\w+)\b[\s!.:;)(]*$"
+    r"|\s*[:;]-?[)D(]\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -59,11 +168,18 @@ def normalise(text: str) -> tuple[str, list[str]]:
         return f" zzaddr{len(emails) - 1}zz "
 
     text = _EMAIL.sub(keep, text.strip())
+    text = _POLITE.sub("", text).strip() or text
+    # A list, one step a line ("1) mandag kl 7: ...", "- Wed 12:00 ..."): each line a part.
+    if "\n" in text:
+        text = re.sub(r"(?m)^\s*(?:\d{1,2}[.)]|[-*\u2022])\s+", "", text)
+        text = re.sub(r"\s*\n+\s*", " ; ", text)
+    text = re.sub(r"(?:^|(?<=\s))\d{1,2}\)\s+", " ; ", text)  # "1) ... 2) ..." on one line
     # "... Wednesday at 10. Friday 2pm: ...": a full stop after a number ends a sentence when
     # a capital follows (not a month: "den 17. Mai"); an ordinal's dot is dropped below.
     text = _NUMBER_THEN_SENTENCE.sub(r"\1 .", text)
     text = text.lower()
     text = text.replace("\u2019", "'").replace("«", " ").replace("»", " ").replace('"', " ")
+    text = text.replace("(", " ").replace(")", " ")
     text = re.sub(r"\bkl\.", "kl ", text)
     # "velkomst + beskjed til salg": a plus between two parts joins them as "og" does.
     text = re.sub(r"\s\+\s", " og ", text)
@@ -84,6 +200,16 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\bmnd\b\.?", "måned", text)  # "i mnd", "hver mnd"
     # Dialect and spoken forms, as the readers know them ("sia fredag", "dei siste 2 dagan").
     text = _DIALECT_WORDS.sub(lambda m: _DIALECT[m.group(0)], text)
+    text = _short_days(text)
+    text = _DASH_LIST.sub(lambda m: m.group(0).replace("-", "/"), text)
+    text = _DAY_LIST.sub(_joined_days, text)
+    # "bestiller vi det vanlige", "legger dere inn det faste": the order, whoever places it.
+    text = re.sub(
+        r"\b(bestill\w*)\s+(?:vi|dere|du|me|dokker|dei|de|vi\s+inn)\s+"
+        r"(?=(?:inn\s+)?(?:det|den|de)\s+(?:vanlige|faste|samme)\b)",
+        r"\1 ",
+        text,
+    )
     # "en halvtime etterpå", "to timer etterpå": a delay ("etterpå" would cut the part).
     text = re.sub(r"\b(?:en\s+|ein\s+)?halvtime\w*|\bhalf\s+an\s+hour\b", "30 minutter", text)
     text = re.sub(r"\btre\s+kvarter\b|\bthree\s+quarters\s+of\s+an\s+hour\b", "45 minutter", text)
@@ -91,6 +217,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
         r"\b(?:et|eitt|ett)\s+kvarter\b|\ba\s+quarter\s+of\s+an\s+hour\b", "15 minutter", text
     )
     text = re.sub(r"\b(?:an|one)\s+hour\s+and\s+a\s+half\b", "90 minutes", text)
+    text = _WAIT.sub(_waited, text)
+    text = re.sub(r"\b(?:a\s+)?fortnight\b", "2 weeks", text)
     text = re.sub(
         r"\b(minutt\w*|min|timer?|hours?|dager?|døgn|uker?)\s+(?:etterpå|deretter)\b",
         r"\1 senere",
@@ -109,7 +237,8 @@ _VOCABULARY = frozenset(
     """mandag tirsdag onsdag torsdag fredag lørdag søndag monday tuesday wednesday thursday
     friday saturday sunday bestillingsskjema bestillingsskjemaet skjemaet påminnelse
     påminnelsen purring purringen bekreftelse ordrebekreftelse nyhetsbrev nyhetsbrevet
-    prisliste prislisten rapport rapporten reminder reminders confirmation newsletter
+    prisliste prislisten prislista rapport rapporten reminder reminders confirmation newsletter
+    bestillingsliste bestillingslista bestillingslisten kampanje kampanjen
     hverdag hverdager virkedag virkedager virkedagen helligdag helligdager helligdagen weekdays
     business
     annenhver måneden monthly ukentlig weekly daglig daily velkomst welcome faktura

@@ -67,7 +67,7 @@ _DAY_ABBREVIATIONS = {
     "tues": "tuesday", "ons": "wednesday", "wed": "wednesday", "tor": "thursday",
     "tors": "thursday", "thu": "thursday", "thur": "thursday", "thurs": "thursday",
     "fre": "friday", "fri": "friday", "lør": "saturday", "sat": "saturday", "søn": "sunday",
-    "sun": "sunday",
+    "sun": "sunday", "mån": "monday", "weds": "wednesday", "tys": "tuesday",
 }  # fmt: skip
 FULL_DAY = (
     r"(?:(?P<nb>" + "|".join(_NB_DAY_STEMS) + r")dag(?:en|er|ene|s)?"
@@ -85,7 +85,7 @@ _PREV_EVERY = re.compile(r"(?:hver|every|each|on|på|om)\s+$")
 # A bare hour right after a day: "torsdag 15", "Mon 9am", "fredag kl 10".
 _ADJACENT_TIME = re.compile(
     r"\s*(?:kl\s*|at\s*|@\s*)?(\d{1,2})(?:[:](\d{2}))?\s*(am|pm)?\b"
-    r"(?!\s*(?:dag|days?|uke|weeks?|timer|hours?|min|\.\d|st\b|nd\b|rd\b|th\b))"
+    r"(?!\s*(?:dag(?:er|en|ene)?\b|days?\b|uk(?:e|er|en|ene)\b|weeks?\b|timer?\b|hours?\b|min(?:utt\w*|utes?)?\b|\.\d|st\b|nd\b|rd\b|th\b))"
 )
 
 _TIME_PATTERNS = [
@@ -96,7 +96,7 @@ _TIME_PATTERNS = [
     re.compile(
         r"(?:\bkl|\bat|@|\bby|\bved|\brundt|\baround|\bomkring|\bcirka|\bca)\s*"
         r"(?P<h>\d{1,2})(?P<m>\d{2})?\b"
-        r"(?!\s*(?:dag|days?|uke|weeks?|timer|hours?|min|prosent|%|kunder|customers))"
+        r"(?!\s*(?:dag(?:er|en|ene)?\b|days?\b|uk(?:e|er|en|ene)\b|weeks?\b|timer?\b|hours?\b|min(?:utt\w*|utes?)?\b|prosent|%|kunder|customers))"
     ),
 ]
 _HALF = re.compile(r"\bhalv\s+" + NUM + r"\b")
@@ -120,7 +120,7 @@ _WEEKDAYS_ONLY = re.compile(
     r"|\b(?:mandag|man|monday|mon)\s*(?:-|\u2013|til|to|through|thru)\s*(?:fredag|fre|friday|fri)\b"
 )
 _DAILY = re.compile(
-    r"\b(?:hver|alle)\s+dag(?:er)?\b|\bdaglig\w*|\bhver\s+(?:morgen|kveld|ettermiddag)\b"
+    r"\b(?:hver|alle)\s+dag(?:er)?\b|\bdaglig(?:e|en|t)?\b|\bhver\s+(?:morgen|kveld|ettermiddag)\b"
     r"|\b(?:every|each)\s+(?:single\s+)?(?:day|morning|evening|afternoon)\b|\bdaily\b"
     r"|\b(?:per|om)\s+dagen\b|\bonce a day\b|\bhver eneste dag\b"
 )
@@ -233,6 +233,35 @@ def _minutes(unit: str) -> int:
     return 1
 
 
+_YEARLY = re.compile(
+    r"\b(?:hvert(?:\s+eneste)?\s+år|årlig\w*|en\s+gang\s+i\s+året|every\s+year|each\s+year"
+    r"|yearly|annually|once\s+a\s+year)\b"
+)
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12,
+}  # fmt: skip
+_MONTH = r"(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-z]*"
+_DATE_IN_YEAR = re.compile(
+    r"\b(?:(?:on|den|the)\s+)?(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<m1>"
+    + _MONTH
+    + r")|(?P<m2>"
+    + _MONTH
+    + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)\b"
+)
+
+
+def read_yearly(frag: Fragment, s: str) -> str:
+    """Once a year on a date ("hvert år 1. juni", "every year on March 15"): a cron schedule."""
+    yearly = _YEARLY.search(s)
+    date = _DATE_IN_YEAR.search(s) if yearly else None
+    if yearly is None or date is None:
+        return s
+    day = int(date["d1"] or date["d2"])
+    frag.yearly = (day, _MONTHS[(date["m1"] or date["m2"])[:3]])
+    return blank(blank(s, yearly), date)
+
+
 def read_monthly(frag: Fragment, s: str) -> str:
     """The last or first day of the month, "den 10. hver måned", "the 15th"."""
     for m in list(_LAST_DAY_OF_MONTH.finditer(s)):
@@ -277,8 +306,25 @@ def read_frequency(frag: Fragment, s: str) -> str:
     return s
 
 
+_WEEKENDS = re.compile(
+    r"\b(?:(?:i|hver|alle|every|on|at|in|the|each)\s+)?(?:helg(?:a|en|ene)?|weekends?)\b"
+)
+
+
 def read_days(frag: Fragment, s: str) -> str:
-    """Day names and ranges ("mandag-fredag"), and a bare hour right after a day."""
+    """Day names and ranges ("mandag-fredag"), weekends (Saturday and Sunday), and a bare
+    hour right after a day."""
+    s = _read_days(frag, s)
+    if not frag.days:
+        # "i helgene kl 10": Saturday and Sunday, where no other day is named (not "hver
+        # fredag ... åpningstidene i helga").
+        for m in list(_WEEKENDS.finditer(s)):
+            frag.days.extend(d for d in ("saturday", "sunday") if d not in frag.days)
+            s = blank(s, m)
+    return s
+
+
+def _read_days(frag: Fragment, s: str) -> str:
     ranges = re.compile(_DAY_WORD + r"\s*(?:-|\u2013|til|to|through|thru)\s*" + _DAY_WORD2)
     for m in list(ranges.finditer(s)):
         first = day_from_parts(m.group("nb"), m.group("en"), m.group("abbr"))

