@@ -39,6 +39,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         HELD_OUT_V6_CONVERSATIONS,
         held_out_v6_context,
     )
+    from tests.ai_assistant.held_out_v7 import (
+        HELD_OUT_V7,
+        HELD_OUT_V7_CONVERSATIONS,
+        held_out_v7_context,
+    )
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -79,6 +84,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         # Tuned on the kinds of its misses on 2026-12-07 (h-kinds; the kinds in other words
         # are parser_phrasings_v4.py): 131/131 after tuning, no longer a held-out number.
         ("held_out_v6", HELD_OUT_V6, held_out_v6_context()),
+        # Written by a new writer who never saw the parser, a coffee and office-supplies
+        # wholesaler in Drammen (terse Bokmål, Swedish-tinged Norwegian, long English requests;
+        # Easter and summer time right after its today); measured once, untuned, on
+        # <date>: TODO for the lead.
+        ("held_out_v7", HELD_OUT_V7, held_out_v7_context()),
     ):
         ours = measure(cases, context=where)
         base = measure(cases, context=where, parse=keyword_baseline)
@@ -108,6 +118,9 @@ def run(args: argparse.Namespace) -> list[Result]:
         # on 2026-12-06: 13/20 (0.65; keyword baseline on the follow-up alone 0.05). After
         # tuning on their kinds (2026-12-07): 20/20, no longer a held-out number.
         ("conversations_v6", HELD_OUT_V6_CONVERSATIONS, held_out_v6_context()),
+        # The held-out v7 writer's two-turn conversations (answers to questions, edits of a
+        # draft); measured once, untuned, on <date>: TODO for the lead.
+        ("conversations_v7", HELD_OUT_V7_CONVERSATIONS, held_out_v7_context()),
     ):
         ours = measure_conversations(conversations, context=where)
         base = measure_conversations(conversations, context=where, keyword_only=True)

@@ -202,8 +202,10 @@ def test_the_benchmark_reports_accuracy_next_to_its_baseline(db: None) -> None:
         "accuracy_held_out_v4",
         "accuracy_held_out_v5",
         "accuracy_held_out_v6",
+        "accuracy_held_out_v7",
         "accuracy_conversations",
         "accuracy_conversations_v6",
+        "accuracy_conversations_v7",
         "parse_latency_ms",
     }
     v2 = by_metric["accuracy_phrasings_v2"].conditions
