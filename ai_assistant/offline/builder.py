@@ -1057,7 +1057,8 @@ _AFTER_CLAUSE = re.compile(
 
 # "30 min after a customer places an order, email them ...": the delay belongs to the step.
 _DELAY_FIRST = re.compile(
-    r"^(?P<delay>" + NUM + r"\s*(?:min\w*|minutes?|timer?|hours?|dager?|days?))\s+"
+    r"^(?P<delay>" + NUM + r"\s*(?:min\w*|minutes?|timer?|hours?|dager?|days?|døgn|uker?"
+    r"|weeks?))\s+"
     r"(?P<word>after|etter)\s+(?P<event>[^,.;:]+)[,.;:]\s*(?P<rest>.+)$"
 )
 

@@ -42,7 +42,22 @@ _DIALECT = {
     "morra": "morgenen", "veka": "uka", "vekene": "ukene", "te": "til", "dei": "de",
     "ennu": "ennå", "enno": "ennå", "handla": "handlet", "ittj": "ikke", "itj": "ikke",
     "itte": "ikke", "dokker": "dere", "dokk": "dere", "døkk": "dere",
-    "ittje": "ikke", "dæm": "dem", "dæ": "de",
+    "ittje": "ikke", "dæm": "dem", "dæ": "de", "tysdag": "tirsdag", "tysdagar": "tirsdager",
+    "skulane": "skolene", "skular": "skoler",
+    # Norwegian written with Swedish words ("varje måndag", "till kunder som inte har beställt").
+    "varje": "hver", "varannan": "annenhver", "vartannat": "annenhver", "måndag": "mandag",
+    "måndagar": "mandager", "tisdag": "tirsdag", "tisdagar": "tirsdager", "onsdagar": "onsdager",
+    "torsdagar": "torsdager", "fredagar": "fredager", "lördag": "lørdag", "söndag": "søndag",
+    "till": "til", "inte": "ikke", "beställt": "bestilt", "beställa": "bestille",
+    "beställer": "bestiller", "beställning": "bestilling", "beställningen": "bestillingen",
+    "beställningar": "bestillinger", "vecka": "uke", "veckor": "uker", "veckan": "uka",
+    "veckorna": "ukene", "två": "2", "minuter": "minutter", "timmar": "timer", "timme": "time",
+    "dagar": "dager", "efter": "etter", "när": "når", "kund": "kunde", "registreras": "registreres",
+    "registrerat": "registrert", "registrerad": "registrert", "skicka": "send", "skickas": "sendes",
+    "deras": "deres", "vanliga": "vanlige", "fortfarande": "fortsatt", "alla": "alle",
+    "direkt": "direkte", "mejl": "mail", "mejlet": "mailen", "samma": "samme",
+    "månad": "måned", "månaden": "måneden", "imorgon": "i morgen", "sedan": "siden",
+    "senare": "senere", "kommit": "kommet",
 }  # fmt: skip
 
 # Two-letter day names ("ma kl 8", "on og fr", "ti/to kl 14") are ordinary words too ("to",
@@ -200,6 +215,10 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\bmnd\b\.?", "måned", text)  # "i mnd", "hver mnd"
     # Dialect and spoken forms, as the readers know them ("sia fredag", "dei siste 2 dagan").
     text = _DIALECT_WORDS.sub(lambda m: _DIALECT[m.group(0)], text)
+    # Swedish "efter att en order kommit in", "den 1:a": "etter at", "den 1".
+    text = re.sub(r"\better att\b", "etter at", text)
+    text = re.sub(r"\bkommet in\b", "kommet inn", text)
+    text = re.sub(r"\b(\d{1,2}):(?:a|e)\b", r"\1", text)
     text = _short_days(text)
     text = _DASH_LIST.sub(lambda m: m.group(0).replace("-", "/"), text)
     text = _DAY_LIST.sub(_joined_days, text)
