@@ -418,7 +418,10 @@ class TemplateMatcher:
         terms = _name_terms(text, found)
         # A word in the names of several templates ("Ukesbestilling renhold", "Prisliste
         # renhold") is the business's own word: it says which of them no more than another.
-        terms = {t for t in terms if sum(_in_name(t, w) for w in self._name_words) < 2}
+        # Unless the request names the rest of one's name too ("today's catch": "Dagens fangst",
+        # not "Bestillingsskjema - ukas fangst").
+        shared = {t for t in terms if sum(_in_name(t, w) for w in self._name_words) >= 2}
+        terms -= shared
         words = {w for w in words if sum(w in stems_ for stems_ in self._stems) < 2}
         # What the request is about beyond the everyday emails of ordering.
         content = named - _EVERYDAY
@@ -432,6 +435,8 @@ class TemplateMatcher:
             # order form or reminder says which one only where the request asks for that kind
             # of email ("tips om kaffemaskinen" is not the order form).
             name_terms = terms
+            if shared and any(_qualifies(q, name_words) for q in qualifiers):
+                name_terms = terms | shared
             if by_category and by_category <= _EVERYDAY and not named & by_category:
                 name_terms = set()
             score = (
