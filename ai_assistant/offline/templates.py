@@ -412,6 +412,9 @@ class TemplateMatcher:
         ``prefer``: concepts the request means without naming them."""
         found = concepts_in(text)
         named = {concept.key for concept, _m in found}
+        if {"reminder", "bestilling"} <= named:
+            # "de som ikke har svart med en bestilling får purring": what the reminder is about.
+            named.discard("bestilling")
         # What the request means without naming it counts less than what it names.
         implied = set(prefer) - named
         words = _content_stems(text)

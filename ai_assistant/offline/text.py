@@ -127,11 +127,24 @@ _SHORT_AFTER_WORD = re.compile(
 )
 
 
+# "change the time to 6:30", "move it to 7:15": the English "to" before a time, not Thursday.
+_TO_BEFORE_TIME = re.compile(
+    r"\b(?:time|times|it|them|this|that|change|changed|move|moved|set|push|pushed|shift|"
+    r"earlier|later|forward|back|up|down|send-time|hour)\s+$"
+)
+
+
+def _short_before_time(m: re.Match[str]) -> str:
+    if m.group(1) == "to" and _TO_BEFORE_TIME.search(m.string[: m.start()]):
+        return m.group(0)
+    return _SHORT_DAYS[m.group(1)]
+
+
 def _short_days(text: str) -> str:
     """ "ma, on og fr kl 06:30" as "mandag, onsdag og fredag kl 06:30"."""
     for _ in range(4):
         before = text
-        text = _SHORT_BEFORE_TIME.sub(lambda m: _SHORT_DAYS[m.group(1)], text)
+        text = _SHORT_BEFORE_TIME.sub(_short_before_time, text)
         text = _SHORT_BEFORE_DAY.sub(lambda m: _SHORT_DAYS[m.group(1)], text)
         text = _SHORT_AFTER_DAY.sub(lambda m: m.group(1) + _SHORT_DAYS[m.group(2)], text)
         text = _SHORT_AFTER_WORD.sub(lambda m: m.group(1) + _SHORT_DAYS[m.group(2)], text)
@@ -152,7 +165,7 @@ _NUMBER_THEN_SENTENCE = re.compile(
 _WAIT = re.compile(
     r"\b(?:wait|vent|vente|venter)\s+(?:i\s+|for\s+|ca\s+|about\s+|around\s+)?(?P<n>"
     + DEC
-    + r"\s*(?:minutt\w*|minutes?|min|timer?|hours?|dager?|days?|døgn|uker?|weeks?))\b\s*,?\s*"
+    + r"\s*(?:minutt\w*|minutes?|min|timer?|hours?|dag(?:er)?|days?|døgn|uker?|weeks?))\b\s*,?\s*"
     r"(?P<then>og\s+så|og\s+deretter|and\s+then|then|og|and|så|deretter"
     r"|(?P<verb>før\s+(?:du|vi|dere|man)\s+sender|before\s+(?:sending|you\s+send|we\s+send)))?\s*"
 )
@@ -170,6 +183,20 @@ _POLITE = re.compile(
     r"|cheers|mvh|hilsen\s+\w+)\b[\s!.:;)(]*$"
     r"|\s*[:;]-?[)D(]\s*$",
     re.IGNORECASE,
+)
+
+
+# "Mondays at 8:30 would be great", "det hadde vært fint": politeness, no part of the request.
+_WOULD_BE_GREAT = re.compile(
+    r"\b(?:that\s+|it\s+|this\s+)?would\s+be\s+(?:really\s+|very\s+|so\s+)?(?:great|perfect|"
+    r"lovely|nice|ideal|awesome|amazing|fantastic|wonderful|brilliant|helpful|appreciated)\b"
+    r"|\b(?:det\s+)?hadde\s+vært\s+(?:veldig\s+)?(?:fint|flott|supert|topp|kjekt)\b"
+)
+# "mandag 0900", "tors 1500", "kl 0730": four digits after a day or "kl" are a time.
+_FOUR_DIGIT_TIME = re.compile(
+    r"\b((?:kl|at|(?:man|tirs|tys|ons|tors|fre|lør|søn)(?:dag(?:en|er)?)?|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|ma|ti|on|to|fr)\s+)"
+    r"([01]\d|2[0-3])([0-5]\d)\b"
 )
 
 
@@ -215,6 +242,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\bmnd\b\.?", "måned", text)  # "i mnd", "hver mnd"
     # Dialect and spoken forms, as the readers know them ("sia fredag", "dei siste 2 dagan").
     text = _DIALECT_WORDS.sub(lambda m: _DIALECT[m.group(0)], text)
+    text = _WOULD_BE_GREAT.sub(" ", text)
+    text = _FOUR_DIGIT_TIME.sub(r"\1\2:\3", text)
     # Swedish "efter att en order kommit in", "den 1:a": "etter at", "den 1".
     text = re.sub(r"\better att\b", "etter at", text)
     text = re.sub(r"\bkommet in\b", "kommet inn", text)
@@ -239,7 +268,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = _WAIT.sub(_waited, text)
     text = re.sub(r"\b(?:a\s+)?fortnight\b", "2 weeks", text)
     text = re.sub(
-        r"\b(minutt\w*|min|timer?|hours?|dager?|døgn|uker?)\s+(?:etterpå|deretter)\b",
+        r"\b(minutt\w*|min|timer?|hours?|dag(?:er)?|døgn|uker?)\s+(?:etterpå|deretter)\b",
         r"\1 senere",
         text,
     )

@@ -4106,4 +4106,127 @@ KINDS_V7: list[Case] = [
         ),
         category="conditions",
     ),
+    # === 5. Politeness, four-digit times, two times to choose, an audience taken back ========
+    Case(
+        "Hello! Could you please send the price list to the schools? Fridays at 10 would be "
+        "perfect. Many thanks!",
+        _weekly1("friday", "10:00", "prisliste", g("skoler")),
+        category="basic",
+    ),
+    Case(
+        "prislista til kontorene hver tirsdag kl 7, det hadde vært fint. takk!",
+        _weekly1("tuesday", "07:00", "prisliste", g("kontorer")),
+        category="basic",
+    ),
+    Case(
+        "Skjema tirsdag 0730 til barnehagene. Purring ons 1300 hvis ikke bestilt",
+        weekly(
+            "tuesday",
+            "07:30",
+            steps=["send_email", "send_email"],
+            templates=["bestilling", "reminder"],
+            recipients=[g("barnehager"), g("barnehager")],
+            conditions=[None, SINCE_START],
+            triggers=[at("tuesday", "07:30"), at("wednesday", "13:00")],
+        ),
+        category="chains",
+    ),
+    Case(
+        "mandag kl 8 skjema til skolene; de som ennå ikke har kommet med en bestilling får "
+        "påminnelse onsdag kl 12",
+        weekly(
+            "monday",
+            "08:00",
+            steps=["send_email", "send_email"],
+            templates=["bestilling", "reminder"],
+            recipients=[g("skoler"), g("skoler")],
+            conditions=[None, SINCE_START],
+        ),
+        category="chains",
+    ),
+    Case("order form to the gyms on Monday at 8 or 9, whichever", QUESTION, category="must_ask"),
+    Case("prislista fredag kl 10 eller kl 11 til kontorene", QUESTION, category="must_ask"),
+    Case(
+        "remind those who haven't ordered, but only the ones who have ordered, Thursday at 2pm",
+        QUESTION,
+        category="must_ask",
+    ),
+    # === 6. "1 dag senere", the month's last business day said without "i måneden" ==========
+    Case(
+        "ny kunde: velkomst med en gang og prislista 1 dag senere",
+        event(
+            "customer.created",
+            steps=["send_email", "send_email"],
+            templates=["velkomst", "prisliste"],
+            triggers=[None, later(1440)],
+        ),
+        category="delays",
+    ),
+    Case(
+        "1 dag etter at en ny kunde er registrert, send prislista",
+        event("customer.created", **one("prisliste", EVENT_CUSTOMER), triggers=[later(1440)]),
+        category="delays",
+    ),
+    Case(
+        "nyhetsbrevet om neste måneds kampanjer til alle siste virkedag kl 13",
+        {
+            "type": "scheduled",
+            "schedule": "monthly",
+            "business_day": -1,
+            "time": "13:00",
+            **one("newsletter", ALL),
+        },
+        category="calendar",
+    ),
+    Case(
+        "price list to the key accounts on the last working day at 3pm",
+        {
+            "type": "scheduled",
+            "schedule": "monthly",
+            "business_day": -1,
+            "time": "15:00",
+            **one("prisliste", g("nokkelkunder")),
+        },
+        category="calendar",
+    ),
+]
+
+
+#: Conversations of v7's kinds for the cleaning wholesaler: an answer that apologises before the
+#: group ("sorry, I meant ..."), a first date for an every-other-week draft, a new time said
+#: with the English "to" (not Thursday).
+KINDS_V7_CONVERSATIONS: list[EditCase] = [
+    EditCase(
+        "price list to the hotels every Friday at 9",
+        "oops, I meant the gyms",
+        _weekly1("friday", "09:00", "prisliste", g("treningssentre")),
+        category="answers",
+    ),
+    EditCase(
+        "skjema til sykehjemmene hver mandag kl 8",
+        "nei beklager, jeg mente barnehagene",
+        _weekly1("monday", "08:00", "bestilling", g("barnehager")),
+        category="answers",
+    ),
+    EditCase(
+        "annenhver torsdag kl 9 prislista til kontorene",
+        "første gang 29. april",
+        weekly(
+            "thursday",
+            "09:00",
+            every_weeks=2,
+            anchor="2027-04-29",
+            **one("prisliste", g("kontorer")),
+        ),
+    ),
+    EditCase(
+        "every weekday at 8 the order form to the schools",
+        "move it to 7:30",
+        daily("07:30", weekdays_only=True, **one("bestilling", g("skoler"))),
+    ),
+    EditCase(
+        "newsletter to the dentists every Monday at 10",
+        "change the time to 9:15",
+        _weekly1("monday", "09:15", "newsletter", g("tannleger")),
+    ),
 ]

@@ -26,6 +26,7 @@ from tests.ai_assistant.parser_phrasings_v4 import (
     CONVERSATIONS_V4_SECOND,
     EVENTS_V4,
     KINDS_V7,
+    KINDS_V7_CONVERSATIONS,
     MUST_ASK_V4,
     PHRASINGS_V4,
     PHRASINGS_V4_BAKERY,
@@ -305,6 +306,8 @@ def test_the_kinds_held_out_v7_found_are_read_in_other_words() -> None:
         assert kinds[kind] >= 2, kind
     report = measure(KINDS_V7, context=context_v7k())
     assert report.misses == [], [(m.text, m.differences) for m in report.misses]
+    talks = measure_conversations(KINDS_V7_CONVERSATIONS, context=context_v7k())
+    assert talks.misses == [], [(m.text, m.differences) for m in talks.misses]
 
 
 @pytest.mark.django_db
