@@ -192,6 +192,14 @@ _WOULD_BE_GREAT = re.compile(
     r"lovely|nice|ideal|awesome|amazing|fantastic|wonderful|brilliant|helpful|appreciated)\b"
     r"|\b(?:det\s+)?hadde\s+vært\s+(?:veldig\s+)?(?:fint|flott|supert|topp|kjekt)\b"
 )
+# "an email to salg@... listing who's still missing", "en e-post til leder@... med en liste over
+# hvem som mangler": a report to that address (read after the addresses are set aside).
+_LISTING_EMAIL = re.compile(
+    r"\b(?:an?\s+|en\s+|ei\s+)?(?:e-?mail|mail|e-post|epost|melding|message)\s+(til|to)\s+"
+    r"(zzaddr\d+zz)\s+(?:listing|that\s+lists|which\s+lists|with\s+a\s+list\s+of|showing|"
+    r"med\s+(?:en\s+)?(?:liste|oversikt)\s+over|som\s+viser|som\s+lister\s+opp|"
+    r"med\s+(?:alle\s+)?(?:de\s+)?som)\b"
+)
 # "mandag 0900", "tors 1500", "kl 0730": four digits after a day or "kl" are a time.
 _FOUR_DIGIT_TIME = re.compile(
     r"\b((?:kl|at|(?:man|tirs|tys|ons|tors|fre|lør|søn)(?:dag(?:en|er)?)?|monday|tuesday|"
@@ -243,6 +251,9 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # Dialect and spoken forms, as the readers know them ("sia fredag", "dei siste 2 dagan").
     text = _DIALECT_WORDS.sub(lambda m: _DIALECT[m.group(0)], text)
     text = _WOULD_BE_GREAT.sub(" ", text)
+    text = _LISTING_EMAIL.sub(
+        lambda m: f"en rapport til {m[2]} om" if m[1] == "til" else f"a report to {m[2]} on", text
+    )
     text = _FOUR_DIGIT_TIME.sub(r"\1\2:\3", text)
     # Swedish "efter att en order kommit in", "den 1:a": "etter at", "den 1".
     text = re.sub(r"\better att\b", "etter at", text)

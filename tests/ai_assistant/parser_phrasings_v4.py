@@ -4189,6 +4189,35 @@ KINDS_V7: list[Case] = [
         },
         category="calendar",
     ),
+    # === 7. An email to one of the business's own addresses that lists who: a report =========
+    Case(
+        "order form to the offices Monday 8am, then Thursday 1pm an email to lager@renhold.no "
+        "listing who hasn't ordered",
+        weekly(
+            "monday",
+            "08:00",
+            steps=["send_email", "generate_report"],
+            templates=["bestilling", None],
+            triggers=[at("monday", "08:00"), at("thursday", "13:00")],
+            report="orders_missing",
+            send_to=["lager@renhold.no"],
+        ),
+        category="chains",
+    ),
+    Case(
+        "skjema til skolene mandag kl 7 og onsdag kl 15 en e-post til salg@renhold.no med en "
+        "liste over hvem som ikke har bestilt",
+        weekly(
+            "monday",
+            "07:00",
+            steps=["send_email", "generate_report"],
+            templates=["bestilling", None],
+            triggers=[at("monday", "07:00"), at("wednesday", "15:00")],
+            report="orders_missing",
+            send_to=["salg@renhold.no"],
+        ),
+        category="chains",
+    ),
 ]
 
 
