@@ -399,6 +399,9 @@ def stems(word: str) -> set[str]:
             found.add(word[: -len(suffix)])
     if word.endswith("ies") and len(word) > 5:
         found.add(word[:-3] + "y")
+    if word.endswith(("arna", "erna", "orna")) and len(word) >= 8:
+        # Swedish definite plurals: "skolorna", "tandläkarna", "kontoren" (the last as nb).
+        found |= {word[:-4], word[:-2]}
     # "pubben", "pubban": a consonant doubled before the ending.
     found |= {w[:-1] for w in found if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeiouyæøå"}
     return found

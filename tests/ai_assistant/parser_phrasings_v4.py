@@ -4218,6 +4218,17 @@ KINDS_V7: list[Case] = [
         ),
         category="chains",
     ),
+    # === 8. Swedish definite plurals ==========================================================
+    Case(
+        "Skicka prislistan till skolorna varje tisdag kl 9",
+        _weekly1("tuesday", "09:00", "prisliste", g("skoler")),
+        category="groups",
+    ),
+    Case(
+        "beställningsformulär till tandläkarna varje onsdag kl 8",
+        _weekly1("wednesday", "08:00", "bestilling", g("tannleger")),
+        category="groups",
+    ),
 ]
 
 
