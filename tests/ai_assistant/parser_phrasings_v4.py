@@ -35,6 +35,14 @@ shapes), ``MUST_ASK_V4``, and the same kinds for two other businesses: ``PHRASIN
 ``CONVERSATIONS_V4_SECOND`` (``parser_phrasings_v2.context_v2``). 327 in all; none copies a
 held-out case.
 
+Then the kinds held-out v7 found (issue 20, h-kinds2), for a third business (Vestland Renhold, a
+cleaning supplies wholesaler; ``context_v7k``): ``KINDS_V7`` (46 phrasings: groups named in
+English, Swedish or Nynorsk, surveys and order forms by meaning, a business word shared by
+templates, Swedish events, delays and calendar words, politeness, four-digit times, two times
+or two audiences to choose between, a report to an own address, the month's last business day)
+and ``KINDS_V7_CONVERSATIONS`` (5). Written before the fix of each kind; the first 31 scored 5/31
+before any fix.
+
 The business: Buskerud Byggevare AS, a building-supplies wholesaler in Drammen, whose customers
 are carpenters, plumbers, electricians, contractors, hardware stores, sports clubs' cafés (its
 kiosk line) and hotels and campsites (its holiday-cabin line). Today is Thursday 11 March 2027.
