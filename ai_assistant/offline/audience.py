@@ -54,6 +54,9 @@ _NOT_ORDERED = re.compile(
     r"|\bmangler\w*|\bmissing\b|\buten\s+(?:ordre|bestilling)\w*|\bwithout\s+(?:an?\s+)?orders?"
     r"|\bno\s+orders?\b|\bingen\s+(?:ordre|bestilling)\w*|\bnot\s+yet\s+ordered\b"
     r"|\bhar\s+glemt\s+å\s+bestille\b|\bforgot\s+to\s+order\b"
+    # "de som ikke har svart med en bestilling", "who haven't replied with an order".
+    r"|\b(?:ikke|not|n't)\s+(?:\w+\s+){0,3}?(?:med|with)\s+(?:en\s+|ei\s+|an\s+)?"
+    r"(?:bestilling|ordre|order)\b"
     # "for resten", "the rest": those the steps before did not get to order.
     r"|\b(?:for|på|til|to|for)\s+(?:the\s+)?rest(?:en)?\b|\bthe\s+rest\b"
     r"|\bde\s+som\s+(?:ennå|fortsatt|enda|fremdeles)\s+mangler\b"
@@ -256,6 +259,11 @@ def read_check(frag: Fragment, s: str) -> str:
 
 def not_ordered(text: str) -> bool:
     return _NOT_ORDERED.search(text) is not None
+
+
+def has_ordered(text: str) -> bool:
+    """ "de som har bestilt" outside a "have not ordered" ("who have not ordered" is not it)."""
+    return _HAS_ORDERED.search(_NOT_ORDERED.sub(" ", text)) is not None
 
 
 # Where a phrase stands for whom a step is: after "til", "to", "for" (dialect "te", "åt"), after

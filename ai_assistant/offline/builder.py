@@ -266,6 +266,23 @@ class Builder:
                     f"Datoen finnes ikke ({m.group(0).strip()}). Hvilken dag skal det være?",
                     f"That date does not exist ({m.group(0).strip()}). Which day should it be?",
                 )
+        either = _EITHER_TIME.search(normalised)
+        if either:
+            raise self.ask(
+                f"Du skriver «{either.group(0).strip()}». Hvilket klokkeslett skal det være?",
+                f"You write “{either.group(0).strip()}”. Which time should it be?",
+            )
+        for part in re.split(r"[.;!?]", normalised):
+            # "til de som ikke har bestilt, men bare til de som har bestilt": one audience
+            # taken back by the next.
+            contrary = re.search(r"\b(?:men|but)\b", part)
+            if contrary and audience.not_ordered(part) and audience.has_ordered(part):
+                raise self.ask(
+                    "Du skriver både de som ikke har bestilt og de som har bestilt. Hvem skal "
+                    "det gå til?",
+                    "You say both those who have not ordered and those who have. Whom should "
+                    "it go to?",
+                )
         if re.search(
             r"\b(?:hver|alle)\s+dag(?:er)?\b|\bdaglig(?:e|t)?\b|\bdaily\b|\bevery\s+day\b",
             normalised,
@@ -1055,9 +1072,17 @@ _AFTER_CLAUSE = re.compile(
 )
 
 
+# "kl 9 eller 10", "at 9 or 10", "9 or 10, whichever": two times for one step, one to choose.
+_EITHER_TIME = re.compile(
+    r"\b(?:kl|at)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s+(?:eller|or)\s+(?:kl\s+|at\s+)?"
+    r"\d{1,2}(?::\d{2})?\s*(?:am|pm)?\b(?!\s*(?:min\w*|timer?|hours?|dag(?:er)?|days?))"
+)
+
+
 # "30 min after a customer places an order, email them ...": the delay belongs to the step.
 _DELAY_FIRST = re.compile(
-    r"^(?P<delay>" + NUM + r"\s*(?:min\w*|minutes?|timer?|hours?|dager?|days?))\s+"
+    r"^(?P<delay>" + NUM + r"\s*(?:min\w*|minutes?|timer?|hours?|dag(?:er)?|days?|døgn|uker?"
+    r"|weeks?))\s+"
     r"(?P<word>after|etter)\s+(?P<event>[^,.;:]+)[,.;:]\s*(?P<rest>.+)$"
 )
 

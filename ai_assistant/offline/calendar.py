@@ -262,9 +262,12 @@ def read_calendar(frag: Fragment, s: str, today: dt.date) -> str:
         frag.monthly, frag.business_day = True, _ordinal(m)
         s = blank(s, m)
     monthly = _SAYS_MONTHLY.search(s) is not None
-    if monthly:
-        # "hver måned, siste virkedag kl 14": the month said once, elsewhere in the part.
-        for m in list(_BUSINESS_DAY_BARE.finditer(s)):
+    # "hver måned, siste virkedag kl 14": the month said once, elsewhere in the part (or
+    # "prisene for neste måned"); "siste virkedag" / "the last business day" alone is the
+    # month's (a week's last business day is no schedule of the format).
+    said_month = monthly or re.search(r"\b(?:måned\w*|months?)\b", s) is not None
+    for m in list(_BUSINESS_DAY_BARE.finditer(s)):
+        if said_month or _ordinal(m) == -1:
             frag.monthly, frag.business_day = True, _ordinal(m)
             s = blank(s, m)
     for pattern in (_NTH_WEEKDAY, _NTH_WEEKDAY_BARE) if monthly else (_NTH_WEEKDAY,):

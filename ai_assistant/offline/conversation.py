@@ -31,6 +31,14 @@ _YES = re.compile(
 )
 
 
+_MEANT = re.compile(
+    r"^\s*(?:(?:no|nei|nope|oops|sorry|beklager|unnskyld|ah|oh)\b[\s,.!]*)*"
+    r"(?:i\s+meant|i\s+mean|jeg\s+mente|jeg\s+mener|det\s+skulle\s+være|should\s+be|"
+    r"it\s+should\s+be)?\b[\s,:]*(?:(?:the|til|to)\s+)?",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Pending:
     """What a question left open: the request so far, the words of it the answer stands in
@@ -69,6 +77,8 @@ def continued(pending: Pending, answer: str) -> str:
     if pending.replace:
         # "Skjema til bakeriene" + "kafeene da": the group in the unknown one's place.
         answer = re.sub(r"\s+(?:da|then|please|takk|thanks)\s*[.!]*$", "", answer, flags=re.I)
+        # "sorry, I meant the offices", "nei, jeg mente kafeene": the group after the apology.
+        answer = _MEANT.sub("", answer)
         return _replaced(pending.text, pending.replace, answer)
     # No comma: the answer's day or time belongs to the request's own action.
     return f"{pending.text.rstrip(' .!?')} {answer}"

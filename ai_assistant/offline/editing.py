@@ -502,7 +502,10 @@ def _schedule(draft: dict[str, Any], text: str, context: ParseContext, language:
     every_week = bool(_EVERY_WEEK.search(normalised))
     if frag.step_type is not None or frag.groups or frag.unknown_groups:
         return None
-    if not (frag.timed or frag.iso_weeks or frag.every_weeks or every_week):
+    config = draft["schedule"]["schedule_config"]
+    # "første gang 6. april", "starting April 6": a new first date of an every-N-weeks run.
+    new_anchor = frag.anchor is not None and bool(config.get("every_weeks"))
+    if not (frag.timed or frag.iso_weeks or frag.every_weeks or every_week or new_anchor):
         return None
     doc = copy.deepcopy(draft)
     config = doc["schedule"]["schedule_config"]
@@ -555,6 +558,8 @@ def _schedule(draft: dict[str, Any], text: str, context: ParseContext, language:
             elif every_week:
                 for key in ("every_weeks", "anchor", "iso_weeks"):
                     config.pop(key, None)
+            elif new_anchor and frag.anchor is not None:
+                config["anchor"] = frag.anchor.isoformat()
     doc["schedule"]["schedule_type"] = kind
     doc["schedule"]["schedule_config"] = config
     first = doc["steps"][0] if doc.get("steps") else None

@@ -38,7 +38,13 @@ _KINDS: dict[str, str] = {
     "slakter": "slakter slakteri butcher",
     "catering": "catering caterer",
     "blomst": "florist blomsterbutikk",
-    "frisør": "frisør hairdresser",
+    "frisør": "frisør hairdresser salong salon hårsalong frisørsalong barber barbershop",
+    "kontor": "kontor kontorer office kontorbygg kontorlokale",
+    "coworking": "coworking kontorfellesskap",
+    "trening": "treningssenter treningssentre treningsstudio gym fitness fitnessenter helsestudio",
+    "tannlege": "tannlege tannklinikk tandläkare dentist",
+    "klinikk": "klinikk klinik clinic legekontor doctor",
+    "storkunde": "storkunde storkunder nøkkelkunde nøkkelkunder",
     "apotek": "apotek pharmacy chemist",
     "camping": "camping campingplass campsite campground",
     "hytte": "hytte hytteutleie cabin",
@@ -49,7 +55,7 @@ _KINDS: dict[str, str] = {
     "jernvare": "jernvare jernvarehandel hardware",
     # Words that only qualify a kind ("fish shops", "skolekantiner"): never a group alone.
     "fisk": "fisk fiske fish seafood sjømat",
-    "skole": "skole school",
+    "skole": "skole skule skola school",
     "bedrift": "bedrift bedrifts company corporate",
     "kjøtt": "kjøtt meat",
 }
@@ -65,6 +71,16 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bday\s*care\s+(?:centres?|centers?)\b"), "barnehager"),
     (re.compile(r"\bfishmongers?\b"), "fiskebutikker"),
     (re.compile(r"\bbutcher'?s\s+shops?\b"), "slaktere"),
+    (re.compile(r"\b(?:key|major|large|big)\s+(?:accounts?|customers?|clients?)\b"), "storkunder"),
+    (
+        re.compile(r"\b(?:fitness|health)\s+(?:centres?|centers?|clubs?|studios?)\b"),
+        "treningssentre",
+    ),
+    (
+        re.compile(r"\b(?:dental|medical|doctor'?s?)\s+(?:clinics?|offices?|surgeries)\b"),
+        "klinikker",
+    ),
+    (re.compile(r"\b(?:hair|beauty)\s+(?:salons?|dressers?)\b"), "frisørsalonger"),
 )
 
 # Stem of a word -> its kind; the Norwegian stems also as parts of compounds.
@@ -88,7 +104,8 @@ def replace_phrases(text: str) -> str:
 
 
 # Words that are other words first: "bare" (only), "skip" (to skip), "bar" (bare).
-_NEVER = frozenset({"bare", "stor", "store", "stort"})
+# "kontoret", "the office": the business's own office, not the group of offices.
+_NEVER = frozenset({"bare", "stor", "store", "stort", "kontoret", "office"})
 _AMBIGUOUS = frozenset({"skip", "bar"})
 _DETERMINER = re.compile(r"\b(?:til|to|the|alle|all|our|våre|de|dei|for|te)\s+$")
 
@@ -169,7 +186,8 @@ def kind_phrases(s: str, groups: Sequence[tuple[str, frozenset[str]]]) -> list[K
             return
         kinds = [kind for _m, kind in run]
         head = kinds[-1]
-        if head in _QUALIFIERS:
+        # "skolekantiner": "skole" qualifies; alone, it is the group made of it only ("Skoler").
+        if head in _QUALIFIERS and not any(found == {head} for _slug, found in groups):
             run.clear()
             return
         best: tuple[int, str] | None = None

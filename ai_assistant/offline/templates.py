@@ -43,6 +43,9 @@ CONCEPTS: tuple[Concept, ...] = (
             "bestillingsskjema", "skjema", "order form", "ordering form", "order sheet",
             "order list", "ordering list", "ordreliste", "ordrelista",
             "bestillingsliste", "bestillingslenke", "order link", "bestilling", "ordering",
+            # The weekly order form in one word, and in Swedish.
+            "ukebestilling", "ukesbestilling", "ukeskjema", "ukesskjema",
+            "beställningsformulär", "bestillningsformulär", "orderformulär", "beställningslista",
         ),
         ("Bestillingsskjema", "Order form"),
         "bestilling",
@@ -60,7 +63,8 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "confirmation",
         (
-            "bekreftelse", "ordrebekreftelse", "kvittering", "confirmation", "receipt", "confirm",
+            "bekreftelse", "ordrebekreftelse", "orderbekräftelse", "bekräftelse", "kvittering",
+            "confirmation", "receipt", "confirm",
             "takk for bestillingen", "takk for ordren", "thanks for your order",
             "thank you for your order", "order confirmation",
         ),
@@ -69,7 +73,7 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "welcome",
-        ("velkomst", "velkommen", "welcome", "onboarding"),
+        ("velkomst", "velkommen", "välkomst", "welcome", "onboarding"),
         ("Velkommen som kunde", "Welcome"),
         "welcome",
     ),
@@ -85,7 +89,8 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "nyhetsbrev",
         (
-            "nyhetsbrev", "månedsbrev", "ukebrev", "nyheter", "newsletter", "news letter",
+            "nyhetsbrev", "månedsbrev", "månadsbrev", "nyhetsbrev", "ukebrev", "nyheter",
+            "newsletter", "news letter",
             "monthly letter", "news",
         ),
         ("Nyhetsbrev", "Newsletter"),
@@ -101,6 +106,16 @@ CONCEPTS: tuple[Concept, ...] = (
         "tilbud",
     ),
     Concept("meny", ("meny", "menu", "menyen"), ("Meny", "Menu"), "meny"),
+    Concept(
+        "survey",
+        (
+            "undersøkelse", "undersøking", "spørreundersøkelse", "kundeundersøkelse",
+            "spørreskjema", "enkät", "survey", "questionnaire", "feedback form",
+            "tilbakemeldingsskjema",
+        ),
+        ("Kundeundersøkelse", "Customer survey"),
+        "survey",
+    ),
     Concept(
         "levering",
         (
@@ -397,10 +412,20 @@ class TemplateMatcher:
         ``prefer``: concepts the request means without naming them."""
         found = concepts_in(text)
         named = {concept.key for concept, _m in found}
+        if {"reminder", "bestilling"} <= named:
+            # "de som ikke har svart med en bestilling får purring": what the reminder is about.
+            named.discard("bestilling")
         # What the request means without naming it counts less than what it names.
         implied = set(prefer) - named
         words = _content_stems(text)
         terms = _name_terms(text, found)
+        # A word in the names of several templates ("Ukesbestilling renhold", "Prisliste
+        # renhold") is the business's own word: it says which of them no more than another.
+        # Unless the request names the rest of one's name too ("today's catch": "Dagens fangst",
+        # not "Bestillingsskjema - ukas fangst").
+        shared = {t for t in terms if sum(_in_name(t, w) for w in self._name_words) >= 2}
+        terms -= shared
+        words = {w for w in words if sum(w in stems_ for stems_ in self._stems) < 2}
         # What the request is about beyond the everyday emails of ordering.
         content = named - _EVERYDAY
         qualifiers = {w for w in re.findall(r"[\wæøå']+", fold(text)) if w in _QUALIFIER_WORDS}
@@ -409,6 +434,14 @@ class TemplateMatcher:
         for template, (by_category, by_name, by_subject), template_stems, name_words in zip(
             self.templates, self._concepts, self._stems, self._name_words, strict=True
         ):
+            # "Ukesbestilling kontorkaffe": the business's own product word in the name of its
+            # order form or reminder says which one only where the request asks for that kind
+            # of email ("tips om kaffemaskinen" is not the order form).
+            name_terms = terms
+            if shared and any(_qualifies(q, name_words) for q in qualifiers):
+                name_terms = terms | shared
+            if by_category and by_category <= _EVERYDAY and not named & by_category:
+                name_terms = set()
             score = (
                 10 * len(named & by_category)
                 + 6 * len(named & by_name)
@@ -417,9 +450,9 @@ class TemplateMatcher:
                 + 2 * len(implied & (by_name | by_subject))
                 + 3 * len(words & template_stems)
                 # A content word that is (part of) the template's own name says which one.
-                + 15 * sum(_in_name(t, name_words) for t in terms)
+                + 15 * sum(_in_name(t, name_words) for t in name_terms)
             )
-            by_name_terms = any(_in_name(t, name_words) for t in terms)
+            by_name_terms = any(_in_name(t, name_words) for t in name_terms)
             if content and not named & (by_category | by_name | by_subject) and not by_name_terms:
                 # "fakturapåminnelse" where no template is about invoices: not the order
                 # reminder, whatever words they share.

@@ -42,7 +42,22 @@ _DIALECT = {
     "morra": "morgenen", "veka": "uka", "vekene": "ukene", "te": "til", "dei": "de",
     "ennu": "ennå", "enno": "ennå", "handla": "handlet", "ittj": "ikke", "itj": "ikke",
     "itte": "ikke", "dokker": "dere", "dokk": "dere", "døkk": "dere",
-    "ittje": "ikke", "dæm": "dem", "dæ": "de",
+    "ittje": "ikke", "dæm": "dem", "dæ": "de", "tysdag": "tirsdag", "tysdagar": "tirsdager",
+    "skulane": "skolene", "skular": "skoler",
+    # Norwegian written with Swedish words ("varje måndag", "till kunder som inte har beställt").
+    "varje": "hver", "varannan": "annenhver", "vartannat": "annenhver", "måndag": "mandag",
+    "måndagar": "mandager", "tisdag": "tirsdag", "tisdagar": "tirsdager", "onsdagar": "onsdager",
+    "torsdagar": "torsdager", "fredagar": "fredager", "lördag": "lørdag", "söndag": "søndag",
+    "till": "til", "inte": "ikke", "beställt": "bestilt", "beställa": "bestille",
+    "beställer": "bestiller", "beställning": "bestilling", "beställningen": "bestillingen",
+    "beställningar": "bestillinger", "vecka": "uke", "veckor": "uker", "veckan": "uka",
+    "veckorna": "ukene", "två": "2", "minuter": "minutter", "timmar": "timer", "timme": "time",
+    "dagar": "dager", "efter": "etter", "när": "når", "kund": "kunde", "registreras": "registreres",
+    "registrerat": "registrert", "registrerad": "registrert", "skicka": "send", "skickas": "sendes",
+    "deras": "deres", "vanliga": "vanlige", "fortfarande": "fortsatt", "alla": "alle",
+    "direkt": "direkte", "mejl": "mail", "mejlet": "mailen", "samma": "samme",
+    "månad": "måned", "månaden": "måneden", "imorgon": "i morgen", "sedan": "siden",
+    "senare": "senere", "kommit": "kommet",
 }  # fmt: skip
 
 # Two-letter day names ("ma kl 8", "on og fr", "ti/to kl 14") are ordinary words too ("to",
@@ -112,11 +127,24 @@ _SHORT_AFTER_WORD = re.compile(
 )
 
 
+# "change the time to 6:30", "move it to 7:15": the English "to" before a time, not Thursday.
+_TO_BEFORE_TIME = re.compile(
+    r"\b(?:time|times|it|them|this|that|change|changed|move|moved|set|push|pushed|shift|"
+    r"earlier|later|forward|back|up|down|send-time|hour)\s+$"
+)
+
+
+def _short_before_time(m: re.Match[str]) -> str:
+    if m.group(1) == "to" and _TO_BEFORE_TIME.search(m.string[: m.start()]):
+        return m.group(0)
+    return _SHORT_DAYS[m.group(1)]
+
+
 def _short_days(text: str) -> str:
     """ "ma, on og fr kl 06:30" as "mandag, onsdag og fredag kl 06:30"."""
     for _ in range(4):
         before = text
-        text = _SHORT_BEFORE_TIME.sub(lambda m: _SHORT_DAYS[m.group(1)], text)
+        text = _SHORT_BEFORE_TIME.sub(_short_before_time, text)
         text = _SHORT_BEFORE_DAY.sub(lambda m: _SHORT_DAYS[m.group(1)], text)
         text = _SHORT_AFTER_DAY.sub(lambda m: m.group(1) + _SHORT_DAYS[m.group(2)], text)
         text = _SHORT_AFTER_WORD.sub(lambda m: m.group(1) + _SHORT_DAYS[m.group(2)], text)
@@ -137,7 +165,7 @@ _NUMBER_THEN_SENTENCE = re.compile(
 _WAIT = re.compile(
     r"\b(?:wait|vent|vente|venter)\s+(?:i\s+|for\s+|ca\s+|about\s+|around\s+)?(?P<n>"
     + DEC
-    + r"\s*(?:minutt\w*|minutes?|min|timer?|hours?|dager?|days?|døgn|uker?|weeks?))\b\s*,?\s*"
+    + r"\s*(?:minutt\w*|minutes?|min|timer?|hours?|dag(?:er)?|days?|døgn|uker?|weeks?))\b\s*,?\s*"
     r"(?P<then>og\s+så|og\s+deretter|and\s+then|then|og|and|så|deretter"
     r"|(?P<verb>før\s+(?:du|vi|dere|man)\s+sender|before\s+(?:sending|you\s+send|we\s+send)))?\s*"
 )
@@ -155,6 +183,28 @@ _POLITE = re.compile(
     r"|cheers|mvh|hilsen\s+\w+)\b[\s!.:;)(]*$"
     r"|\s*[:;]-?[)D(]\s*$",
     re.IGNORECASE,
+)
+
+
+# "Mondays at 8:30 would be great", "det hadde vært fint": politeness, no part of the request.
+_WOULD_BE_GREAT = re.compile(
+    r"\b(?:that\s+|it\s+|this\s+)?would\s+be\s+(?:really\s+|very\s+|so\s+)?(?:great|perfect|"
+    r"lovely|nice|ideal|awesome|amazing|fantastic|wonderful|brilliant|helpful|appreciated)\b"
+    r"|\b(?:det\s+)?hadde\s+vært\s+(?:veldig\s+)?(?:fint|flott|supert|topp|kjekt)\b"
+)
+# "an email to salg@... listing who's still missing", "en e-post til leder@... med en liste over
+# hvem som mangler": a report to that address (read after the addresses are set aside).
+_LISTING_EMAIL = re.compile(
+    r"\b(?:an?\s+|en\s+|ei\s+)?(?:e-?mail|mail|e-post|epost|melding|message)\s+(til|to)\s+"
+    r"(zzaddr\d+zz)\s+(?:listing|that\s+lists|which\s+lists|with\s+a\s+list\s+of|showing|"
+    r"med\s+(?:en\s+)?(?:liste|oversikt)\s+over|som\s+viser|som\s+lister\s+opp|"
+    r"med\s+(?:alle\s+)?(?:de\s+)?som)\b"
+)
+# "mandag 0900", "tors 1500", "kl 0730": four digits after a day or "kl" are a time.
+_FOUR_DIGIT_TIME = re.compile(
+    r"\b((?:kl|at|(?:man|tirs|tys|ons|tors|fre|lør|søn)(?:dag(?:en|er)?)?|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|ma|ti|on|to|fr)\s+)"
+    r"([01]\d|2[0-3])([0-5]\d)\b"
 )
 
 
@@ -200,6 +250,15 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\bmnd\b\.?", "måned", text)  # "i mnd", "hver mnd"
     # Dialect and spoken forms, as the readers know them ("sia fredag", "dei siste 2 dagan").
     text = _DIALECT_WORDS.sub(lambda m: _DIALECT[m.group(0)], text)
+    text = _WOULD_BE_GREAT.sub(" ", text)
+    text = _LISTING_EMAIL.sub(
+        lambda m: f"en rapport til {m[2]} om" if m[1] == "til" else f"a report to {m[2]} on", text
+    )
+    text = _FOUR_DIGIT_TIME.sub(r"\1\2:\3", text)
+    # Swedish "efter att en order kommit in", "den 1:a": "etter at", "den 1".
+    text = re.sub(r"\better att\b", "etter at", text)
+    text = re.sub(r"\bkommet in\b", "kommet inn", text)
+    text = re.sub(r"\b(\d{1,2}):(?:a|e)\b", r"\1", text)
     text = _short_days(text)
     text = _DASH_LIST.sub(lambda m: m.group(0).replace("-", "/"), text)
     text = _DAY_LIST.sub(_joined_days, text)
@@ -220,7 +279,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = _WAIT.sub(_waited, text)
     text = re.sub(r"\b(?:a\s+)?fortnight\b", "2 weeks", text)
     text = re.sub(
-        r"\b(minutt\w*|min|timer?|hours?|dager?|døgn|uker?)\s+(?:etterpå|deretter)\b",
+        r"\b(minutt\w*|min|timer?|hours?|dag(?:er)?|døgn|uker?)\s+(?:etterpå|deretter)\b",
         r"\1 senere",
         text,
     )
@@ -340,6 +399,9 @@ def stems(word: str) -> set[str]:
             found.add(word[: -len(suffix)])
     if word.endswith("ies") and len(word) > 5:
         found.add(word[:-3] + "y")
+    if word.endswith(("arna", "erna", "orna")) and len(word) >= 8:
+        # Swedish definite plurals: "skolorna", "tandläkarna", "kontoren" (the last as nb).
+        found |= {word[:-4], word[:-2]}
     # "pubben", "pubban": a consonant doubled before the ending.
     found |= {w[:-1] for w in found if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeiouyæøå"}
     return found

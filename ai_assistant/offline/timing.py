@@ -162,10 +162,10 @@ _EVERY_NTH = re.compile(
 )
 
 _DELAY = re.compile(
-    r"\b(?:" + DEC + r"\s*(timer?|t|hours?|h|minutt(?:er)?|minutes?|min|dager?|days?|døgn"
+    r"\b(?:" + DEC + r"\s*(timer?|t|hours?|h|minutt(?:er)?|minutes?|min|dag(?:er)?|days?|døgn"
     r"|uker?|weeks?)\s+(?:senere|etter(?:på)?|later|after(?:wards)?|deretter)"
     r"|(?:etter|after|om|in)\s+" + DEC + r"\s*(timer?|hours?|minutt(?:er)?|minutes?|min|"
-    r"dager?|days?|døgn|uker?|weeks?))\b"
+    r"dag(?:er)?|days?|døgn|uker?|weeks?))\b"
 )
 # "dagen etter", "the day after", "neste dag", "uka etter": one unit later.
 _ONE_LATER = re.compile(

@@ -25,12 +25,15 @@ from tests.ai_assistant.parser_phrasings_v4 import (
     CONVERSATIONS_V4_BAKERY,
     CONVERSATIONS_V4_SECOND,
     EVENTS_V4,
+    KINDS_V7,
+    KINDS_V7_CONVERSATIONS,
     MUST_ASK_V4,
     PHRASINGS_V4,
     PHRASINGS_V4_BAKERY,
     PHRASINGS_V4_SECOND,
     STYLE_V4,
     context_v4,
+    context_v7k,
 )
 
 
@@ -290,6 +293,20 @@ def test_the_kinds_held_out_v6_found_are_read_in_other_words() -> None:
     second = measure(PHRASINGS_V4_SECOND, context=context_v2())
     assert second.misses == [], [(m.text, m.differences) for m in second.misses]
     talks = measure_conversations(CONVERSATIONS_V4_SECOND, context=context_v2())
+    assert talks.misses == [], [(m.text, m.differences) for m in talks.misses]
+
+
+def test_the_kinds_held_out_v7_found_are_read_in_other_words() -> None:
+    """Issue 20: the kinds of failure of held-out v7 (groups named in English / Swedish /
+    Nynorsk, surveys and order forms by meaning, a business word shared by templates, Swedish
+    events, delays, "varannan", "veckor") have phrasings of their own for another business
+    (a cleaning supplies wholesaler), all right and every must-ask case asked back."""
+    kinds = Counter(c.category for c in KINDS_V7)
+    for kind in ("groups", "templates_by_meaning", "new_templates", "events", "delays"):
+        assert kinds[kind] >= 2, kind
+    report = measure(KINDS_V7, context=context_v7k())
+    assert report.misses == [], [(m.text, m.differences) for m in report.misses]
+    talks = measure_conversations(KINDS_V7_CONVERSATIONS, context=context_v7k())
     assert talks.misses == [], [(m.text, m.differences) for m in talks.misses]
 
 
