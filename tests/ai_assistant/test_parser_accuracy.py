@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pytest
 
@@ -125,23 +127,38 @@ def _reset_template_ids() -> None:
             cursor.execute(sql)
 
 
-@pytest.mark.django_db
-def test_every_workflow_the_phrasings_give_is_valid() -> None:
+def _load_business(
+    templates: Sequence[Mapping[str, Any]],
+    groups: Sequence[Mapping[str, Any]],
+    staff_groups: Sequence[str] = (),
+) -> None:
+    """A phrasing set's business in the database (its templates with the ids the set names,
+    its customer groups and staff groups), so that the drafts can be checked as saved."""
+    from django.contrib.auth.models import Group
+
     from customers.models import CustomerGroup
     from templates_app.models import EmailTemplate
-    from tests.ai_assistant.parser_phrasings import GROUPS
 
-    for template in TEMPLATES:
+    for template in templates:
         EmailTemplate.objects.create(
             id=template["id"],
             name=template["name"],
             category=template["category"],
-            subject="s",
+            subject=template.get("subject") or "s",
             body_html="<p>x</p>",
         )
     _reset_template_ids()
-    for group in GROUPS:
+    for group in groups:
         CustomerGroup.objects.create(slug=group["slug"], name=group["name"])
+    for name in staff_groups:
+        Group.objects.create(name=name)
+
+
+@pytest.mark.django_db
+def test_every_workflow_the_phrasings_give_is_valid() -> None:
+    from tests.ai_assistant.parser_phrasings import GROUPS
+
+    _load_business(TEMPLATES, GROUPS)
     from ai_assistant.offline import parse_description
 
     context = standard_context()
@@ -154,27 +171,12 @@ def test_every_workflow_the_phrasings_give_is_valid() -> None:
 
 @pytest.mark.django_db
 def test_every_workflow_of_the_second_set_and_its_conversations_is_valid() -> None:
-    from django.contrib.auth.models import Group
 
     from ai_assistant.offline import parse_description
     from ai_assistant.offline.conversation import Pending, follow_up
-    from customers.models import CustomerGroup
-    from templates_app.models import EmailTemplate
     from tests.ai_assistant.parser_phrasings_v2 import GROUPS_V2, STAFF_GROUPS_V2, TEMPLATES_V2
 
-    for template in TEMPLATES_V2:
-        EmailTemplate.objects.create(
-            id=template["id"],
-            name=template["name"],
-            category=template["category"],
-            subject=template.get("subject") or "s",
-            body_html="<p>x</p>",
-        )
-    _reset_template_ids()
-    for group in GROUPS_V2:
-        CustomerGroup.objects.create(slug=group["slug"], name=group["name"])
-    for name in STAFF_GROUPS_V2:
-        Group.objects.create(name=name)
+    _load_business(TEMPLATES_V2, GROUPS_V2, STAFF_GROUPS_V2)
     context = context_v2()
     outcomes = [parse_description(c.text, context=context) for c in PHRASINGS_V2]
     for case in EDIT_CASES:
@@ -220,26 +222,11 @@ def test_the_benchmark_reports_accuracy_next_to_its_baseline(db: None) -> None:
 
 @pytest.mark.django_db
 def test_every_workflow_of_the_third_set_is_valid() -> None:
-    from django.contrib.auth.models import Group
 
     from ai_assistant.offline import parse_description
-    from customers.models import CustomerGroup
-    from templates_app.models import EmailTemplate
     from tests.ai_assistant.parser_phrasings_v3 import GROUPS_V3, STAFF_GROUPS_V3, TEMPLATES_V3
 
-    for template in TEMPLATES_V3:
-        EmailTemplate.objects.create(
-            id=template["id"],
-            name=template["name"],
-            category=template["category"],
-            subject=template["subject"],
-            body_html="<p>x</p>",
-        )
-    _reset_template_ids()
-    for group in GROUPS_V3:
-        CustomerGroup.objects.create(slug=group["slug"], name=group["name"])
-    for name in STAFF_GROUPS_V3:
-        Group.objects.create(name=name)
+    _load_business(TEMPLATES_V3, GROUPS_V3, STAFF_GROUPS_V3)
     context = context_v3()
     checked = 0
     for case in PHRASINGS_V3:
@@ -312,27 +299,12 @@ def test_the_kinds_held_out_v7_found_are_read_in_other_words() -> None:
 
 @pytest.mark.django_db
 def test_every_workflow_of_the_fourth_set_and_its_conversations_is_valid() -> None:
-    from django.contrib.auth.models import Group
 
     from ai_assistant.offline import parse_description
     from ai_assistant.offline.conversation import Pending, follow_up
-    from customers.models import CustomerGroup
-    from templates_app.models import EmailTemplate
     from tests.ai_assistant.parser_phrasings_v4 import GROUPS_V4, STAFF_GROUPS_V4, TEMPLATES_V4
 
-    for template in TEMPLATES_V4:
-        EmailTemplate.objects.create(
-            id=template["id"],
-            name=template["name"],
-            category=template["category"],
-            subject=template["subject"],
-            body_html="<p>x</p>",
-        )
-    _reset_template_ids()
-    for group in GROUPS_V4:
-        CustomerGroup.objects.create(slug=group["slug"], name=group["name"])
-    for name in STAFF_GROUPS_V4:
-        Group.objects.create(name=name)
+    _load_business(TEMPLATES_V4, GROUPS_V4, STAFF_GROUPS_V4)
     context = context_v4()
     checked = 0
     for case in PHRASINGS_V4:
@@ -357,26 +329,11 @@ def test_every_workflow_of_the_fourth_set_and_its_conversations_is_valid() -> No
 
 @pytest.mark.django_db
 def test_every_workflow_of_the_fourth_set_for_the_bakery_is_valid() -> None:
-    from django.contrib.auth.models import Group
 
     from ai_assistant.offline import parse_description
-    from customers.models import CustomerGroup
-    from templates_app.models import EmailTemplate
     from tests.ai_assistant.parser_phrasings_v3 import GROUPS_V3, STAFF_GROUPS_V3, TEMPLATES_V3
 
-    for template in TEMPLATES_V3:
-        EmailTemplate.objects.create(
-            id=template["id"],
-            name=template["name"],
-            category=template["category"],
-            subject=template["subject"],
-            body_html="<p>x</p>",
-        )
-    _reset_template_ids()
-    for group in GROUPS_V3:
-        CustomerGroup.objects.create(slug=group["slug"], name=group["name"])
-    for name in STAFF_GROUPS_V3:
-        Group.objects.create(name=name)
+    _load_business(TEMPLATES_V3, GROUPS_V3, STAFF_GROUPS_V3)
     context = context_v3()
     checked = 0
     for case in PHRASINGS_V4_BAKERY:
