@@ -44,6 +44,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         HELD_OUT_V7_CONVERSATIONS,
         held_out_v7_context,
     )
+    from tests.ai_assistant.held_out_v8 import (
+        HELD_OUT_V8,
+        HELD_OUT_V8_CONVERSATIONS,
+        held_out_v8_context,
+    )
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -92,6 +97,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         # in other words are parser_phrasings_v4.KINDS_V7): 134/134 after tuning, no longer a
         # held-out number.
         ("held_out_v7", HELD_OUT_V7, held_out_v7_context()),
+        # Written by a new writer who never saw the parser, a cleaning and hygiene products
+        # wholesaler in Stavanger and Haugesund (Stavanger dialect, shorthand and missing æøå,
+        # voice dictation, a Danish-speaking purchaser, bulleted English; Christmas and New
+        # Year right after its today); not yet measured.
+        ("held_out_v8", HELD_OUT_V8, held_out_v8_context()),
     ):
         ours = measure(cases, context=where)
         base = measure(cases, context=where, parse=keyword_baseline)
@@ -125,6 +135,9 @@ def run(args: argparse.Namespace) -> list[Result]:
         # draft); measured once, untuned, on 2026-12-07: 13/18 (0.722; keyword baseline 0).
         # After tuning on their kinds (h-kinds2, 2026-12-07): 18/18, no longer held-out.
         ("conversations_v7", HELD_OUT_V7_CONVERSATIONS, held_out_v7_context()),
+        # Written by a new writer who never saw the parser: the held-out v8 writer's two-turn
+        # conversations (answers to questions, edits of a draft); not yet measured.
+        ("conversations_v8", HELD_OUT_V8_CONVERSATIONS, held_out_v8_context()),
     ):
         ours = measure_conversations(conversations, context=where)
         base = measure_conversations(conversations, context=where, keyword_only=True)
