@@ -17,6 +17,8 @@ from typing import Any
 from django.db import connection
 from django.utils.translation import gettext
 
+from core.postgresql import prepared_cursor
+
 __all__ = [
     "BUSINESS",
     "DEVELOPER",
@@ -59,7 +61,7 @@ def user_with_role(model: Any, field: str, value: Any) -> Any:
     """The user whose ``field`` is ``value``, with their role already known to ``role_of``,
     in one statement; None when there is no such user. Plain SQL: the API authenticates
     every request with it, and the ORM's compiling of the same query cost more than running
-    it."""
+    it; prepared once per connection (``core.postgresql.prepared_cursor``)."""
     meta = model._meta
     quote = connection.ops.quote_name
     groups = meta.get_field("groups")
@@ -77,7 +79,7 @@ def user_with_role(model: Any, field: str, value: Any) -> Any:
         f"FROM {quote(meta.db_table)} u WHERE u.{quote(meta.get_field(field).column)} = %s"
     )
     params = [p for name in ROLES for p in (name, _RANK[name])] + [value]
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:

@@ -142,6 +142,12 @@ if DATABASE_URL:
         "tcp_user_timeout": env_int("DATABASE_TCP_USER_TIMEOUT_MS", 11000),
         **DATABASES["default"].get("OPTIONS", {}),
     }
+    if DATABASES["default"]["ENGINE"] == "core.postgresql":
+        # The hottest statements (a status read's two) are prepared once per connection; off
+        # behind a pooler in transaction mode that cannot keep them (core/postgresql/base.py).
+        DATABASES["default"]["OPTIONS"]["prepared_statements"] = env_bool(
+            "DATABASE_PREPARED_STATEMENTS", True
+        )
 else:
     DATABASES = {
         "default": {

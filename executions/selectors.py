@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
@@ -14,6 +13,7 @@ from automation.models import WorkflowDefinition, WorkflowSchedule
 from automation.registry import get_step_type as _step_type
 from automation.registry import step_type_keys
 from automation.selectors import visible_workflows_q, workflow_list, workflow_visibility
+from core.postgresql import prepared_cursor
 from customers.models import Customer
 from executions.decisions import current_message_id, settle_seconds
 from executions.models import EmailDecision, WorkflowActionLog, WorkflowExecution
@@ -104,8 +104,10 @@ def execution_status(*, pk: int, user: User = None) -> dict[str, Any]:
     when there is none the user may see.
 
     Plain SQL rather than the ORM: compiling the equivalent queryset (five filtered counts
-    over a join) cost about ten times the statement itself. The counts come from
-    action_log_progress_idx alone (executions/migrations/0012)."""
+    over a join) cost about ten times the statement itself. The rows are counted per status
+    from action_log_progress_idx alone (executions/migrations/0012), in its order, and the
+    few counts are then summed up: about half the work of testing every row against each
+    status. Prepared once per connection (``core.postgresql.prepared_cursor``)."""
     sees_all, creator = workflow_visibility(user)
     if not sees_all and creator is None:
         raise WorkflowExecution.DoesNotExist(f"execution {pk}")
@@ -113,22 +115,22 @@ def execution_status(*, pk: int, user: User = None) -> dict[str, Any]:
     log = WorkflowActionLog._meta.db_table
     workflow = WorkflowDefinition._meta.db_table
     counted = (LogStatus.SUCCESS, LogStatus.FAILED, LogStatus.SKIPPED, LogStatus.UNKNOWN)
-    sums = ", ".join("SUM(CASE WHEN l.status = %s THEN 1 ELSE 0 END)" for _ in counted)
+    sums = ", ".join("SUM(CASE WHEN g.status = %s THEN g.n ELSE 0 END)" for _ in counted)
     owner = (
         ""
         if sees_all
         else f" AND e.workflow_id IN (SELECT id FROM {workflow} w WHERE w.created_by_id = %s)"
     )
     sql = (
-        f"SELECT e.id, e.status, e.current_step, COUNT(l.status), {sums} "
-        f"FROM {execution} e LEFT JOIN {log} l "
-        "ON l.execution_id = e.id AND l.target_type = %s "
+        f"SELECT e.id, e.status, e.current_step, SUM(g.n), {sums} "
+        f"FROM {execution} e LEFT JOIN (SELECT l.status, COUNT(*) AS n FROM {log} l "
+        "WHERE l.execution_id = %s AND l.target_type = %s GROUP BY l.status) g ON TRUE "
         f"WHERE e.id = %s{owner} GROUP BY e.id, e.status, e.current_step"
     )
-    params: list[Any] = [*counted, WorkflowActionLog.TargetType.CUSTOMER, pk]
+    params: list[Any] = [*counted, pk, WorkflowActionLog.TargetType.CUSTOMER, pk]
     if not sees_all:
         params.append(creator)
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:

@@ -87,3 +87,78 @@ def test_a_connection_inside_a_transaction_gets_the_full_check(fresh: Any) -> No
         fresh.set_autocommit(True)
     finally:
         observer.close()
+
+
+# --- prepared_cursor: hot statements parsed and planned once per connection -----------------
+
+
+def _prepared(wrapper: Any) -> list[str]:
+    with wrapper.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [row[0] for row in cursor.fetchall()]
+
+
+def test_a_prepared_cursor_prepares_its_statement_once_per_connection(fresh: Any) -> None:
+    sql = "SELECT %s::int + 1 /* prepared cursor test */"
+    assert not [s for s in _prepared(fresh) if "prepared cursor test" in s]
+    results = []
+    for value in (1, 2, 3):
+        with fresh.prepared_cursor() as cursor:
+            cursor.execute(sql, [value])
+            results.append(cursor.fetchone()[0])
+
+    assert results == [2, 3, 4]
+    (statement,) = [s for s in _prepared(fresh) if "prepared cursor test" in s]
+    assert "$1" in statement  # bound on the server, not with the value written in
+    # A plain cursor of the same connection still binds on the client and prepares nothing.
+    with fresh.cursor() as cursor:
+        cursor.execute("SELECT %s::int /* plain cursor test */", [5])
+    assert not [s for s in _prepared(fresh) if "plain cursor test" in s]
+
+
+def test_a_prepared_cursor_reads_timestamps_in_the_connections_zone_and_is_logged(
+    fresh: Any,
+) -> None:
+    import datetime as dt
+
+    from django.db import DatabaseError
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(fresh) as queries, fresh.prepared_cursor() as cursor:
+        cursor.execute("SELECT %s::timestamptz", ["2026-03-29 01:30:00+00"])
+        (value,) = cursor.fetchone()
+    assert value == dt.datetime(2026, 3, 29, 1, 30, tzinfo=dt.UTC)
+    assert value.utcoffset() == dt.timedelta(0)
+    assert len(queries) == 1 and "2026-03-29 01:30:00+00" in queries[0]["sql"]
+    # Errors come as Django's, like any cursor's.
+    with pytest.raises(DatabaseError), fresh.prepared_cursor() as cursor:
+        cursor.execute("SELECT 1 / %s::int", [0])
+
+
+def test_prepared_cursor_uses_the_default_connection(db: None) -> None:
+    from django.db import connection
+
+    from core.postgresql import prepared_cursor
+
+    with prepared_cursor() as cursor:
+        cursor.execute("SELECT %s::text", ["hei"])
+        assert cursor.fetchone() == ("hei",)
+    if connection.vendor == "postgresql":
+        assert type(cursor.cursor).__name__ == "PreparedCursor"
+
+
+def test_prepared_statements_can_be_turned_off(requires_postgres: None) -> None:
+    # Behind a pooler in transaction mode: server-side binding still, nothing prepared.
+    wrapper = connections.create_connection("default")
+    wrapper.settings_dict = {
+        **wrapper.settings_dict,
+        "OPTIONS": {**wrapper.settings_dict["OPTIONS"], "prepared_statements": False},
+    }
+    try:
+        for _ in range(3):
+            with wrapper.prepared_cursor() as cursor:
+                cursor.execute("SELECT %s::int /* not prepared test */", [1])
+                assert cursor.fetchone() == (1,)
+        assert not [s for s in _prepared(wrapper) if "not prepared test" in s]
+    finally:
+        wrapper.close()

@@ -74,6 +74,7 @@ def test_the_database_timeouts_come_from_the_environment():
         "DATABASE_KEEPALIVES_INTERVAL_S": "1",
         "DATABASE_KEEPALIVES_COUNT": "4",
         "DATABASE_TCP_USER_TIMEOUT_MS": "6000",
+        "DATABASE_PREPARED_STATEMENTS": "false",
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }
     code = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
@@ -88,4 +89,5 @@ def test_the_database_timeouts_come_from_the_environment():
         "keepalives_interval": 1,
         "keepalives_count": 4,
         "tcp_user_timeout": 6000,
+        "prepared_statements": False,
     }
