@@ -89,6 +89,7 @@ class DatabaseWrapper(_PostgreSQLWrapper):
         if getattr(self, "_prepares", True) and connection.prepare_threshold is None:
             connection.prepare_threshold = sys.maxsize  # only when asked: PreparedCursor
         return connection
+
     def is_usable(self) -> bool:
         connection = self.connection
         if connection is None or connection.closed:
