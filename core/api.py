@@ -309,3 +309,13 @@ def _server_error(exc: Exception, context: dict[str, Any]) -> Response:
 def errors_from(detail: Any, path: str = "") -> list[dict[str, str]]:
     """Flatten a DRF serializer's ``errors`` into the documented items (JSON Pointers)."""
     return _flatten(detail, path)
+
+
+#: DRF's own rendering of a date-time (in the current time zone; "Z" for UTC).
+_DATETIME_FIELD = serializers.DateTimeField()
+
+
+def datetime_text(value: dt.datetime | None) -> str | None:
+    """A date-time as a serializer's ``DateTimeField`` renders it, for rows built without the
+    serializer's field machinery (the list and activity endpoints); None stays None."""
+    return None if value is None else _DATETIME_FIELD.to_representation(value)

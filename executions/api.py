@@ -17,7 +17,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import IsBusiness, IsStaff, IsViewer
-from core.api import WorkflowAutomationPagination, dates_as_local_midnight, error_responses
+from core.api import (
+    WorkflowAutomationPagination,
+    dates_as_local_midnight,
+    datetime_text,
+    error_responses,
+)
 from core.reasons import label
 from executions import decisions, lifecycle
 from executions.models import (
@@ -283,12 +288,6 @@ _LIST_COLUMNS = (
     *("current_step", "resume_at", "error_message", "error_code", "error_params"),
     *("created_at", "updated_at"),
 )
-#: DRF's own rendering of a date-time (in the current time zone; "Z" for UTC).
-_DATETIME = serializers.DateTimeField()
-
-
-def _datetime(value: Any) -> str | None:
-    return None if value is None else _DATETIME.to_representation(value)
 
 
 def execution_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -305,17 +304,17 @@ def execution_row(row: dict[str, Any]) -> dict[str, Any]:
         "trigger": row["trigger"],
         "triggered_by": row["triggered_by_id"],
         "is_test": bool(row["is_test"]),
-        "scheduled_for": _datetime(row["scheduled_for"]),
-        "started_at": _datetime(row["started_at"]),
-        "completed_at": _datetime(row["completed_at"]),
+        "scheduled_for": datetime_text(row["scheduled_for"]),
+        "started_at": datetime_text(row["started_at"]),
+        "completed_at": datetime_text(row["completed_at"]),
         "current_step": row["current_step"],
-        "resume_at": _datetime(row["resume_at"]),
+        "resume_at": datetime_text(row["resume_at"]),
         "error_message": str(row["error_message"]),
         "error_code": str(row["error_code"]),
         "error_params": row["error_params"],
         "error_label": str(label(row["error_code"], row["error_params"], row["error_message"])),
-        "created_at": _datetime(row["created_at"]),
-        "updated_at": _datetime(row["updated_at"]),
+        "created_at": datetime_text(row["created_at"]),
+        "updated_at": datetime_text(row["updated_at"]),
     }
 
 

@@ -16,7 +16,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import ReadViewerWriteBusiness
-from core.api import WorkflowAutomationPagination, dates_as_local_midnight, error_responses
+from core.api import (
+    WorkflowAutomationPagination,
+    dates_as_local_midnight,
+    datetime_text,
+    error_responses,
+)
 from customers.models import Customer
 from executions import activity
 from executions.models import WorkflowActionLog
@@ -124,11 +129,6 @@ class CustomerActivityView(APIView):
         return paginator.get_paginated_response([activity_row(item) for item in items])
 
 
-#: DRF's own rendering of a date-time (in the current time zone; "Z" for UTC), as
-#: ActivitySerializer's fields render it.
-_DATETIME = serializers.DateTimeField()
-
-
 def activity_row(item: activity.ActivityItem) -> dict[str, Any]:
     """What ``ActivitySerializer`` makes of ``item``, built directly: the serializer's field
     machinery cost more than the rest of the request (tests/api/test_customer_activity.py
@@ -156,6 +156,6 @@ def activity_row(item: activity.ActivityItem) -> dict[str, Any]:
         "error_code": str(log.error_code),
         "error_params": {str(key): value for key, value in log.error_params.items()},
         "error_label": str(item.error_label),
-        "performed_at": _DATETIME.to_representation(log.performed_at),
-        "updated_at": _DATETIME.to_representation(log.updated_at),
+        "performed_at": datetime_text(log.performed_at),
+        "updated_at": datetime_text(log.updated_at),
     }
