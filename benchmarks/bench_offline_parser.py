@@ -49,6 +49,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         HELD_OUT_V8_CONVERSATIONS,
         held_out_v8_context,
     )
+    from tests.ai_assistant.held_out_v9 import (
+        HELD_OUT_V9,
+        HELD_OUT_V9_CONVERSATIONS,
+        held_out_v9_context,
+    )
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -102,6 +107,12 @@ def run(args: argparse.Namespace) -> list[Result]:
         # voice dictation, a Danish-speaking purchaser, bulleted English; Christmas and New
         # Year right after its today); not yet measured.
         ("held_out_v8", HELD_OUT_V8, held_out_v8_context()),
+        # Written by a new writer who never saw the parser, a car-parts and workshop-supplies
+        # wholesaler in Hamar and Gjøvik (Hedmark/Toten dialect, shorthand and missing æøå,
+        # voice dictation, a Polish mechanic's English, a German-speaking sales manager, long
+        # formal numbered lists; 1 May, Ascension and 17 May/Whitsun right after its today);
+        # not yet measured.
+        ("held_out_v9", HELD_OUT_V9, held_out_v9_context()),
     ):
         ours = measure(cases, context=where)
         base = measure(cases, context=where, parse=keyword_baseline)
@@ -138,6 +149,9 @@ def run(args: argparse.Namespace) -> list[Result]:
         # Written by a new writer who never saw the parser: the held-out v8 writer's two-turn
         # conversations (answers to questions, edits of a draft); not yet measured.
         ("conversations_v8", HELD_OUT_V8_CONVERSATIONS, held_out_v8_context()),
+        # Written by a new writer who never saw the parser: the held-out v9 writer's two-turn
+        # conversations (answers to questions, edits of a draft); not yet measured.
+        ("conversations_v9", HELD_OUT_V9_CONVERSATIONS, held_out_v9_context()),
     ):
         ours = measure_conversations(conversations, context=where)
         base = measure_conversations(conversations, context=where, keyword_only=True)
