@@ -181,6 +181,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# The pages' sign-in reads the user with their role in one statement (accounts/backends.py);
+# Django's own backend after it for sessions signed in before it was added.
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.RoleModelBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
