@@ -66,6 +66,15 @@ _HAS_ORDERED = re.compile(
     r"(?:bestilt|ordered|lagt\s+inn|handlet|bought|placed\s+(?:an?\s+)?orders?)\w*"
     r"|\b(?:som|who)\s+(?:bestilte|ordered|handlet|bought)\b|\bwho'?ve\s+(?:ordered|bought)\b"
 )
+# "men ikke til de som har bestilt", "skip those who already ordered", "except customers who
+# have ordered": those who have ordered left out is those who have not.
+_EXCLUDED_ORDERED = re.compile(
+    r"\b(?:ikke|ikkje|not|skip(?:ping)?|except|unntatt|bortsett\s+fra|utenom|excluding|exclude"
+    r"|leave\s+out|minus|hopp\s+over|dropp)\s+"
+    r"(?:(?:til|to|for|de|dem|dei|those|the|ones|customers?|kunde\w*|alle|all|anyone|any)\s+){0,3}"
+    r"(?:som|who|that)\s+(?:har|have|has|'ve|already|allerede)\s+(?:allerede\s+|already\s+)?"
+    r"(?:bestilt|ordered|lagt\s+inn|handlet|bought|placed)\w*"
+)
 _NO_CONDITION = re.compile(
     r"\b(?:uansett|uavhengig\s+av|regardless|også\s+de\s+som\s+har\s+bestilt|"
     r"even\s+(?:those|if)|selv\s+de\s+som)\b"
@@ -247,6 +256,9 @@ def read_check(frag: Fragment, s: str) -> str:
     """ "who have not ordered" / "who have ordered"; "regardless" means no condition."""
     if _NO_CONDITION.search(s):
         frag.no_condition = True
+    for m in list(_EXCLUDED_ORDERED.finditer(s)):
+        frag.check = "orders_missing"
+        s = blank(s, m)
     for m in list(_NOT_ORDERED.finditer(s)):
         frag.check = "orders_missing"
         s = blank(s, m)
@@ -258,12 +270,14 @@ def read_check(frag: Fragment, s: str) -> str:
 
 
 def not_ordered(text: str) -> bool:
-    return _NOT_ORDERED.search(text) is not None
+    return _NOT_ORDERED.search(text) is not None or _EXCLUDED_ORDERED.search(text) is not None
 
 
 def has_ordered(text: str) -> bool:
-    """ "de som har bestilt" outside a "have not ordered" ("who have not ordered" is not it)."""
-    return _HAS_ORDERED.search(_NOT_ORDERED.sub(" ", text)) is not None
+    """ "de som har bestilt" outside a "have not ordered" ("who have not ordered" is not it) and
+    outside "skip those who have ordered"."""
+    rest = _NOT_ORDERED.sub(" ", _EXCLUDED_ORDERED.sub(" ", text))
+    return _HAS_ORDERED.search(rest) is not None
 
 
 # Where a phrase stands for whom a step is: after "til", "to", "for" (dialect "te", "åt"), after

@@ -63,6 +63,9 @@ class Planned:
     cls: type[StepType]
     draft: StepDraft
     facts: Facts
+    #: An event step for the event's customer only when they are in this group ("when someone
+    #: orders, confirm it, but only to the key accounts"): a ``customer_filter`` condition.
+    only_group: str | None = None
 
 
 @dataclass
@@ -154,7 +157,11 @@ class Builder:
         normalised = audience.join_group_pairs(normalised, self.reader.groups)
         self._ask_if_impossible(normalised)
         normalised = _earlier_first(_delay_after_event(normalised))
+        before_event = normalised
         event, normalised = events.read_event(normalised)
+        # "når kafeene bestiller", "when a key account places an order": the group is who the
+        # event must be about (the steps' customer filter), not lost with the event's phrase.
+        event_groups = self._groups_in_event(before_event, normalised, emails) if event else []
         if event == "webhook":
             # The webhook's name ("pris-oppdatert") is not what is sent.
             normalised = events.without_name(normalised, events.webhook_name(self.text))
@@ -167,6 +174,10 @@ class Builder:
         actions = self._actions(fragments)
         if for_all:
             self._to_all_steps(actions, for_all["who"] or for_all["who2"], emails)
+        if event in ("order.created", "customer.created") and event_groups:
+            for frag in actions:
+                if not frag.groups and not frag.everyone:
+                    frag.groups = list(event_groups)
         for frag in actions:
             if frag.unknown_groups:
                 self._ask_unknown_group(frag.unknown_groups[0])
@@ -355,6 +366,16 @@ class Builder:
                 "cafés to order on Thursday at 3pm”.",
             )
 
+    def _groups_in_event(self, before: str, after: str, emails: list[str]) -> list[str]:
+        """The customer groups named inside the event's phrase (blanked from ``after``)."""
+        phrase = "".join(a if a != b else " " for a, b in zip(before, after, strict=False))
+        if not phrase.strip():
+            return []
+        subject = self.reader.read(phrase, emails)
+        if subject.unknown_groups:
+            self._ask_unknown_group(subject.unknown_groups[0])
+        return list(subject.groups)
+
     def _document(self, steps: list[Planned], event: str | None) -> dict[str, Any]:
         """The workflow document: started by the event, or on the first timed step's
         schedule."""
@@ -500,7 +521,9 @@ class Builder:
         )
 
     def _recipients(self, frag: Fragment, group: str, event: str | None) -> dict[str, Any]:
-        if event in ("order.created", "customer.created") and not frag.groups:
+        # An order's or a new customer's email is for that customer: a group named with it
+        # narrows who gets it (``Planned.only_group``), it does not send to the whole group.
+        if event in ("order.created", "customer.created"):
             return {"event_customer": True}
         return {"group": group}
 
@@ -529,7 +552,9 @@ class Builder:
                     frag, offset + len(planned), event, self._recipients(frag, group, event)
                 )
                 draft = cls().draft(facts)
-                planned.append(Planned(frag, cls, draft, facts))
+                narrowed = "event_customer" in (facts.recipients or {})
+                only = group if group != "all" and narrowed else None
+                planned.append(Planned(frag, cls, draft, facts, only_group=only))
                 self._drafted(draft)
             if inherited:
                 name = planned[-1].draft.name
@@ -554,6 +579,15 @@ class Builder:
 
     def _condition(self, step: Planned, index: int, frequency: str | None) -> dict[str, Any] | None:
         frag = step.frag
+        if step.only_group is not None:
+            if frag.check is not None or frag.window is not None:
+                raise Ask(
+                    "Et steg kan sjekke én ting: at kunden er i gruppen, eller om de har "
+                    "bestilt. Hvilken av dem skal steget sjekke?",
+                    "A step can check one thing: that the customer is in the group, or whether "
+                    "they have ordered. Which should the step check?",
+                )
+            return {"check": "customer_filter", "group": step.only_group}
         if step.draft.takes_no_condition or frag.no_condition:
             return None
         check = frag.check
@@ -771,7 +805,8 @@ class Builder:
                     if frag.days
                     else {"time": frag.time}
                 )
-            if not step.draft.takes_no_condition and (frag.check or frag.window):
+            narrowed = step.only_group is not None
+            if narrowed or (not step.draft.takes_no_condition and (frag.check or frag.window)):
                 condition = self._condition(step, index, None)
                 if condition:
                     item["condition_config"] = condition
