@@ -1016,7 +1016,11 @@ _NOT_EMAIL = re.compile(
     r"|whatsapp|facebook|instagram|snapchat|linkedin|twitter|sosiale\s+medier|social\s+media"
     r"|push-?varsel\w*|push\s+notifications?|slack|(?:på|on|i|in|via|over)\s+teams|fax\w*|faks\w*"
     r"|telefaks|brev\s+i\s+posten|i\s+posten|per\s+post|by\s+post|snail\s*mail"
-    r"|^(?:ring|call|phone|telefoner)(?=\s))\b"
+    r"|^(?:ring|call|phone|telefoner)(?=\s)"
+    # "... og ring dem på fredag", "then call the customers": a call later in a chain too.
+    r"|(?<![\w-])(?:ring|ringe|ringer|call|phone|telefoner|telefonere)(?=\s+(?:vi\s+|jeg\s+|du\s+|we\s+)?"
+    r"(?:opp\s+|up\s+|til\s+|to\s+)?(?:dem|dei|de|them|kunde\w*|customers?|alle|all|the|every"
+    r"|everyone|hver|each)\b))\b"
 )
 # "... nei glem det, ikke gjør noe likevel", "Actually scratch that, never mind": taken back.
 _TAKEN_BACK = re.compile(

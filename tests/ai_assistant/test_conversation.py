@@ -152,3 +152,16 @@ def test_integrators_change_a_workflow_through_the_api(world: World, business) -
 
     assert changed["changes"][0]["text"].startswith("Påminnelse: ")
     assert saved.status_code == 201 and saved.json()["version"] == 2
+
+
+def test_yes_to_email_instead_of_a_call_continues_with_an_email(world: World, business):
+    asked = ai_parse_description(
+        user=business, text="send skjema til kafeene mandag kl 9 og ring dem på fredag kl 10"
+    )
+    answered = ai_parse_description(user=business, text="ja", session_id=asked.session_id)
+
+    assert asked.kind == "question"
+    assert answered.kind == "workflow", answered.text
+    steps = answered.workflow["steps"]
+    assert [s["step_type"] for s in steps] == ["send_email", "send_email"]
+    assert steps[1]["trigger_config"] == {"day": "friday", "time": "10:00"}

@@ -85,3 +85,23 @@ def test_a_group_and_an_order_check_on_one_event_step_is_asked_about() -> None:
         context=held_out_v7_context(),
     )
     assert outcome.question is not None and outcome.workflow is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send skjemaet til alle hver mandag kl 9 og ring dem på fredag kl 10",
+        "every monday at 9 send the order form to everyone, then call the ones who have not "
+        "ordered on thursday",
+        "send skjema til alle mandag kl 9, så ringer vi dem som ikke har bestilt",
+    ],
+)
+def test_a_call_later_in_a_chain_is_asked_about_not_made_an_email(text: str) -> None:
+    outcome = parse_description(text, context=held_out_v7_context())
+    assert outcome.workflow is None
+    assert "e-post" in outcome.question or "email" in outcome.question
+
+
+def test_a_template_named_ring_is_still_sent() -> None:
+    (step,) = _steps("Send Ring-malen til alle mandag kl 9")
+    assert step["step_type"] == "send_email"
