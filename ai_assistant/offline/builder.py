@@ -259,6 +259,21 @@ class Builder:
                 replace=word,
                 yes="e-post",
             )
+        period = _NOT_IN_PERIOD.search(normalised)
+        if period:
+            # "ikke i juli", "except during the summer holidays": a workflow runs all year (a
+            # public holiday is another thing: its policy).
+            word = period.group(0)
+            dropped = period.group("within") or word  # "hver mandag i mai": the days stay
+            raise self.ask(
+                f"En arbeidsflyt kan ikke begrenses til eller hoppe over en periode («{word}»): "
+                "den går hele året, og du kan sette den på pause og aktivere den igjen. Skal den "
+                "gå hele året?",
+                f"A workflow cannot be limited to or leave out a period (“{word}”): it runs all "
+                "year, and you can pause it and activate it again. Should it run all year?",
+                replace=dropped,
+                yes="",
+            )
         taken_back = _TAKEN_BACK.search(normalised)
         if taken_back and not re.search(
             r"[a-zæøå]{3,}", _AFTER_TAKEN_BACK.sub("", taken_back["rest"])
@@ -1021,6 +1036,22 @@ _NOT_EMAIL = re.compile(
     r"|(?<![\w-])(?:ring|ringe|ringer|call|phone|telefoner|telefonere)(?=\s+(?:vi\s+|jeg\s+|du\s+|we\s+)?"
     r"(?:opp\s+|up\s+|til\s+|to\s+)?(?:dem|dei|de|them|kunde\w*|customers?|alle|all|the|every"
     r"|everyone|hver|each)\b))\b"
+)
+# "ikke i juli", "unntatt i sommerferien", "except in December", "pause during Easter": a period
+# left out, which a schedule cannot say (public holidays are the holiday policy's).
+_PERIOD = (
+    r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|sommer(?:en|ferien)?|summer(?:\s+holidays?)?|fellesferien|julen?|juleferien|christmas"
+    r"|påsken?|påskeferien|easter|vinterferien|høstferien|winter\s+break|autumn\s+break"
+    r"|skoleferien|school\s+holidays)"
+)
+_NOT_IN_PERIOD = re.compile(
+    r"\b(?:ikke|ikkje|unntatt|bortsett\s+fra|utenom|except|not|but\s+not|pause|skip)\s+"
+    r"(?:(?:i|in|during|om|på|gjennom|over|the)\s+)*" + _PERIOD + r"\b"
+    # "hver mandag i mai", "every Friday in June", "bare i sommer", "only during Easter".
+    r"|\b(?:(?:hver|every|alle)\s+[a-zæøå]+\s+|bare\s+|kun\s+|only\s+)"
+    r"(?P<within>(?:i|in|during|om|gjennom)\s+(?:the\s+)?" + _PERIOD + r")\b"
 )
 # "... nei glem det, ikke gjør noe likevel", "Actually scratch that, never mind": taken back.
 _TAKEN_BACK = re.compile(

@@ -165,3 +165,15 @@ def test_yes_to_email_instead_of_a_call_continues_with_an_email(world: World, bu
     steps = answered.workflow["steps"]
     assert [s["step_type"] for s in steps] == ["send_email", "send_email"]
     assert steps[1]["trigger_config"] == {"day": "friday", "time": "10:00"}
+
+
+def test_yes_to_running_all_year_keeps_the_days(world: World, business):
+    asked = ai_parse_description(
+        user=business, text="Send skjema til kafeene hver mandag i mai kl 9"
+    )
+    answered = ai_parse_description(user=business, text="ja", session_id=asked.session_id)
+
+    assert asked.kind == "question" and "mai" in asked.text
+    assert answered.kind == "workflow", answered.text
+    config = answered.workflow["schedule"]["schedule_config"]
+    assert (config["day"], config["time"]) == ("monday", "09:00")

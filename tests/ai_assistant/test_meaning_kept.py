@@ -105,3 +105,27 @@ def test_a_call_later_in_a_chain_is_asked_about_not_made_an_email(text: str) -> 
 def test_a_template_named_ring_is_still_sent() -> None:
     (step,) = _steps("Send Ring-malen til alle mandag kl 9")
     assert step["step_type"] == "send_email"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Send skjema til kafeene mandag kl 9, ikke i juli",
+        "send the order form every monday at 9 except in december",
+        "send skjema hver mandag kl 9 men ikke i sommerferien",
+        "Send skjema hver mandag i mai kl 9",
+        "every friday in june at 10 send the newsletter",
+    ],
+)
+def test_a_period_left_out_or_kept_to_is_asked_about_not_dropped(text: str) -> None:
+    # It was dropped without a word, or worse: "juli" became a Christmas greeting step.
+    outcome = parse_description(text, context=held_out_v7_context())
+    assert outcome.workflow is None and outcome.question is not None
+
+
+def test_public_holidays_are_still_the_holiday_policy() -> None:
+    outcome = parse_description(
+        "send skjema hver mandag kl 9, ikke på helligdager", context=held_out_v7_context()
+    )
+    assert outcome.workflow is not None
+    assert outcome.workflow["schedule"]["holiday_policy"] == "skip"
