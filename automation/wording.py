@@ -154,8 +154,21 @@ class Words:
         """A step's audience narrowed by its condition: "alle kunder som ikke har bestilt …"."""
         action = step.get("action_config") or {}
         condition = step.get("condition_config") or {}
-        audience = self.audience(action.get("recipients") or {}, lookups)
+        recipients = action.get("recipients") or {}
+        audience = self.audience(recipients, lookups)
         narrowed = self.condition(condition, lookups) if condition else ""
+        if (
+            narrowed
+            and recipients.get("event_customer")
+            and condition.get("check") == "customer_filter"
+            and "active" not in condition
+        ):
+            # One customer, who may or may not be in the group: "..., bare når kunden er i
+            # gruppen Kafeer", not "kunden i hendelsen i gruppen Kafeer".
+            return self.say(
+                f"{audience}, bare når kunden er {narrowed}",
+                f"{audience}, only when they are {narrowed}",
+            )
         return " ".join(p for p in (audience, narrowed) if p)
 
 

@@ -175,6 +175,47 @@ def test_event_based_workflow_has_no_count(world: World):
     assert lines[-1].count is None
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "nb",
+            "Straks \N{EN DASH} Send Ordrebekreftelse til kunden i hendelsen, bare når "
+            "kunden er i gruppen Kafeer",
+        ),
+        (
+            "en",
+            "Right away \N{EN DASH} Send Ordrebekreftelse to the customer of the event, "
+            "only when they are in the group Kafeer",
+        ),
+    ],
+)
+def test_an_event_step_for_one_group_says_when_it_sends(
+    world: World, language: str, expected: str
+) -> None:
+    from customers.models import CustomerGroup
+
+    group = CustomerGroup.objects.get_or_create(slug="kafeer", defaults={"name": "Kafeer"})[0]
+    workflow = {
+        "name": "Bekreftelse til kafeer",
+        "workflow_type": "event_based",
+        "event": {"type": "order.created"},
+        "steps": [
+            {
+                "step_type": "send_email",
+                "action_config": {
+                    "template_id": world.confirmation.pk,
+                    "recipients": {"event_customer": True},
+                },
+                "condition_config": {"check": "customer_filter", "group": group.slug},
+            }
+        ],
+    }
+    normalised = validate_workflow(workflow).raise_if_invalid()
+    lines = workflow_preview(normalised, language=language)
+    assert lines[-1].text == expected.replace("Kafeer", group.name)
+
+
 def test_monthly_report_and_standing_order(world: World):
     workflow = {
         "name": "Månedsrapport",
