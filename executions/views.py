@@ -205,7 +205,11 @@ _NOT_RUN = (WorkflowExecution.Status.SKIPPED, WorkflowExecution.Status.MISSED)
 
 def _explain_not_run(executions: Iterable[WorkflowExecution]) -> None:
     """Why a planned run did not run ("hoppet over: Grunnlovsdag"), as ``why`` on each skipped
-    or missed execution of a page: their first transition says it (one query per page)."""
+    or missed execution of a page: their first transition says it (one query per page).
+    Every row gets ``why`` (None for most): a missing attribute makes the template engine's
+    lookup take its slow path (``dir()`` of the object) once per row."""
+    for execution in executions:
+        execution.why = None
     ids = [e.pk for e in executions if e.status in _NOT_RUN]
     if not ids:
         return
