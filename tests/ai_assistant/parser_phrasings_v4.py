@@ -43,6 +43,14 @@ or two audiences to choose between, a report to an own address, the month's last
 and ``KINDS_V7_CONVERSATIONS`` (5). Written before the fix of each kind; the first 31 scored 5/31
 before any fix.
 
+Then the kinds held-out v8 found (issue 20, h-kinds3), for a fourth business (Trøndelag
+Blomsterlager, a florist wholesaler; ``context_v8k``): ``KINDS_V8`` (40 phrasings: a template by
+what the email is, never by a word it shares with another, places and self-cancelling requests
+asked back, a webhook's customer, delays after a webhook, repeat orders on a webhook, dialect and
+Danish events, Danish and English every-N-weeks and holiday words, spoken chains with hours as
+words, another group excluded, requests said as questions) and ``KINDS_V8_CONVERSATIONS`` (6).
+Written before the fixes: 10/40 and 1/6 before any fix.
+
 The business: Buskerud Byggevare AS, a building-supplies wholesaler in Drammen, whose customers
 are carpenters, plumbers, electricians, contractors, hardware stores, sports clubs' cafés (its
 kiosk line) and hotels and campsites (its holiday-cabin line). Today is Thursday 11 March 2027.
@@ -4276,5 +4284,386 @@ KINDS_V7_CONVERSATIONS: list[EditCase] = [
         "newsletter to the dentists every Monday at 10",
         "change the time to 9:15",
         _weekly1("monday", "09:15", "newsletter", g("tannleger")),
+    ),
+]
+
+
+# === The kinds held-out v8 found, for a florist wholesaler (issue 20, h-kinds3) ==============
+# Trøndelag Blomsterlager AS, a wholesaler of cut flowers and pot plants in Trondheim: its
+# customers are flower shops, funeral homes, hotels and conference venues, garden centres,
+# grocery stores and wedding and party planners. Its webhooks: ``hylle-tom`` (a connected
+# shelf at a shop reports it is empty) and ``kontrakt-signert`` (a new customer contract).
+TEMPLATES_V8K: list[dict[str, Any]] = [
+    {
+        "id": 881,
+        "name": "Ukas bukett",
+        "category": "bestilling",
+        "subject": "Bestill snittblomster og potteplanter for neste uke",
+        "variables": ["kunde_navn", "bestilling_link"],
+    },
+    {
+        "id": 882,
+        "name": "Glemt oss?",
+        "category": "reminder",
+        "subject": "Bestillingsfristen nærmer seg",
+        "variables": ["kunde_navn", "bestilling_link"],
+    },
+    {
+        "id": 883,
+        "name": "Kvittert!",
+        "category": "confirmation",
+        "subject": "Ordren din er registrert",
+        "variables": ["kunde_navn", "ordre_nummer"],
+    },
+    {
+        "id": 884,
+        "name": "Dagspriser",
+        "category": "prisliste",
+        "subject": "Priser på snittblomster og potteplanter",
+        "variables": ["kunde_navn", "prisliste_link"],
+    },
+    {
+        "id": 885,
+        "name": "Blomsterbrevet",
+        "category": "newsletter",
+        "subject": "Nytt fra Trøndelag Blomsterlager",
+        "variables": ["kunde_navn"],
+    },
+    {
+        "id": 886,
+        "name": "Ukens røverkjøp",
+        "category": "tilbud",
+        "subject": "Gode priser på roser og tulipaner denne uken",
+        "variables": ["kunde_navn", "tilbud_liste"],
+    },
+    {
+        "id": 887,
+        "name": "Velkommen inn",
+        "category": "velkomst",
+        "subject": "Velkommen som kunde hos Trøndelag Blomsterlager",
+        "variables": ["kunde_navn"],
+    },
+    {
+        "id": 888,
+        "name": "Hva syns du?",
+        "category": "survey",
+        "subject": "Hvor fornøyd er du med leveringen og blomstene?",
+        "variables": ["kunde_navn", "undersokelse_link"],
+    },
+]
+GROUPS_V8K: list[dict[str, Any]] = [
+    {"slug": "butikker", "name": "Blomsterbutikker", "size": 55},
+    {"slug": "byraer", "name": "Begravelsesbyråer", "size": 14},
+    {"slug": "hotell", "name": "Hoteller og konferansesteder", "size": 11},
+    {"slug": "hagesentre", "name": "Hagesentre", "size": 9},
+    {"slug": "dagligvare", "name": "Dagligvarebutikker", "size": 38},
+    {"slug": "selskap", "name": "Bryllup og selskap", "size": 16},
+]
+TODAY_V8K = dt.date(2027, 2, 4)  # a Thursday
+
+
+def context_v8k() -> ParseContext:
+    return ParseContext(
+        templates=[dict(t) for t in TEMPLATES_V8K],  # type: ignore[misc]
+        groups=[dict(g) for g in GROUPS_V8K],  # type: ignore[misc]
+        staff_groups=["pakking", "salg"],
+        today=TODAY_V8K,
+        timezone="Europe/Oslo",
+    )
+
+
+def _hook(name: str, **facts: Any) -> dict[str, Any]:
+    return event("webhook", event_name=name, **facts)
+
+
+KINDS_V8: list[Case] = [
+    # === 1. A template by what the email IS, never by a word it shares with another ==========
+    Case(
+        "Send leveringsruta til hotellene hver mandag kl 8",
+        _weekly1("monday", "08:00", "new", g("hotell")),
+        category="new_templates",
+    ),
+    Case(
+        "send et leveringsvarsel til begravelsesbyråene hver tirsdag kl 15",
+        _weekly1("tuesday", "15:00", "new", g("byraer")),
+        category="new_templates",
+    ),
+    Case(
+        "Every Friday at 3pm, send the flower shops a care guide for roses",
+        _weekly1("friday", "15:00", "new", g("butikker")),
+        category="new_templates",
+    ),
+    Case(
+        "Every Wednesday at 10 send the garden centres a delivery timetable for next week",
+        _weekly1("wednesday", "10:00", "new", g("hagesentre")),
+        category="new_templates",
+    ),
+    Case(
+        "betalingspåminnelse til selskapskundene den 5. hver måned kl 9",
+        {
+            "type": "scheduled",
+            "schedule": "monthly",
+            "day_of_month": 5,
+            "time": "09:00",
+            **one("new", g("selskap")),
+        },
+        category="new_templates",
+    ),
+    Case(
+        "send åpningstidene for påska til alle kundene hver fredag kl 12",
+        _weekly1("friday", "12:00", "new", ALL),
+        category="new_templates",
+    ),
+    Case(
+        "send dagsprisene til blomsterbutikkene hver mandag kl 6",
+        _weekly1("monday", "06:00", "prisliste", g("butikker")),
+        category="templates_by_meaning",
+    ),
+    Case(
+        "røverkjøpene til dagligvarebutikkene hver torsdag kl 7",
+        _weekly1("thursday", "07:00", "tilbud", g("dagligvare")),
+        category="templates_by_meaning",
+    ),
+    Case(
+        "the questionnaire to the funeral homes every Tuesday at 1pm",
+        _weekly1("tuesday", "13:00", "survey", g("byraer")),
+        category="templates_by_meaning",
+    ),
+    Case(
+        "send bestillingslista til hagesentrene hver onsdag kl 9",
+        _weekly1("wednesday", "09:00", "bestilling", g("hagesentre")),
+        category="templates_by_meaning",
+    ),
+    # === 2. An audience the context has no group for, a request that cancels itself ==========
+    Case("skjema til kundene i Bodø hver mandag kl 9", QUESTION, category="must_ask"),
+    Case("price list to the shops in Molde every Friday at 10", QUESTION, category="must_ask"),
+    Case(
+        "ka med kundan på Steinkjer, kan du send dem prislista kvar tysdag kl 8?",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case("tilbudene til kafeene hver torsdag kl 9", QUESTION, category="must_ask"),
+    Case("send bestillingslista til kontorene hver fredag kl 9", QUESTION, category="must_ask"),
+    Case(
+        "Send the newsletter to the hotels on Friday at 8 - actually, forget it, don't send "
+        "anything",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        "send prislista til butikkene hver onsdag kl 10, nei forresten ikke send noe til butikkene",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case("SMS til begravelsesbyråene med dagsprisene hver dag kl 7", QUESTION, category="must_ask"),
+    Case("the order form to the florists every Monday at 27", QUESTION, category="must_ask"),
+    # === 3. Webhooks and events: the event's customer, delays, repeat orders, dialect, Danish =
+    Case(
+        "Når webhooken hylle-tom kommer inn, send kunden bestillingslista",
+        _hook("hylle-tom", **one("bestilling", EVENT_CUSTOMER), triggers=[None]),
+        category="events",
+    ),
+    Case(
+        "When the kontrakt-signert webhook arrives, send the welcome email to that customer",
+        _hook("kontrakt-signert", **one("velkomst", EVENT_CUSTOMER), triggers=[None]),
+        category="events",
+    ),
+    Case(
+        "Når hylle-tom slår inn, legg inn den faste bestillingen for den kunden",
+        _hook("hylle-tom", steps=["create_order"], recipients=[EVENT_CUSTOMER], mode="repeat_last"),
+        category="events",
+    ),
+    Case(
+        "Whenever a shelf reports empty through the hylle-tom webhook, place that customer's "
+        "usual order",
+        _hook("hylle-tom", steps=["create_order"], recipients=[EVENT_CUSTOMER], mode="repeat_last"),
+        category="events",
+    ),
+    Case(
+        "når nån bestille nåkka, send kvitteringa med en gang",
+        event("order.created", **one("confirmation", EVENT_CUSTOMER), triggers=[None]),
+        category="events",
+    ),
+    Case(
+        "45 min etter at hylle-tom kommer inn, send purring til kunden",
+        _hook("hylle-tom", **one("reminder", EVENT_CUSTOMER), triggers=[later(45)]),
+        category="delays",
+    ),
+    Case(
+        "2 timer etter at kontrakt-signert kommer inn, send dagsprisene til den kunden",
+        _hook("kontrakt-signert", **one("prisliste", EVENT_CUSTOMER), triggers=[later(120)]),
+        category="delays",
+    ),
+    Case(
+        "ved kontrakt-signert webhook: send 'Velkommen inn' til kunden og dagsprisene after "
+        "2 hours",
+        _hook(
+            "kontrakt-signert",
+            steps=["send_email", "send_email"],
+            templates=["velkomst", "prisliste"],
+            recipients=[EVENT_CUSTOMER, EVENT_CUSTOMER],
+            triggers=[None, later(120)],
+        ),
+        category="delays",
+    ),
+    Case(
+        "Når en kunde oprettes, send velkomstmailen og efter 2 dage prislisten",
+        event(
+            "customer.created",
+            steps=["send_email", "send_email"],
+            templates=["velkomst", "prisliste"],
+            recipients=[EVENT_CUSTOMER, EVENT_CUSTOMER],
+            triggers=[None, later(2880)],
+        ),
+        category="delays",
+    ),
+    # === 4. Danish and English calendar kinds ================================================
+    Case(
+        "Send prislisten til hotellerne hver anden onsdag kl. 10",
+        weekly(
+            "wednesday",
+            "10:00",
+            **one("prisliste", g("hotell")),
+            every_weeks=2,
+            anchor="2027-02-10",
+        ),
+        category="calendar",
+    ),
+    Case(
+        "Send bestillingslisten hver mandag kl. 8 til alle kunder, og hvis det er helligdag så "
+        "flyt den til næste hverdag",
+        weekly(
+            "monday",
+            "08:00",
+            **one("bestilling", ALL),
+            triggers=[at("monday", "08:00")],
+            holiday_policy="next_business_day",
+        ),
+        category="calendar",
+    ),
+    Case(
+        "Every 2 weeks on Tuesday at 8:00 send the price list to the garden centres, starting "
+        "16 March",
+        weekly(
+            "tuesday",
+            "08:00",
+            **one("prisliste", g("hagesentre")),
+            every_weeks=2,
+            anchor="2027-03-16",
+        ),
+        category="calendar",
+    ),
+    Case(
+        "Every 4 weeks on Monday at 9 send the newsletter to the funeral homes, starting 8 March",
+        weekly(
+            "monday",
+            "09:00",
+            **one("newsletter", g("byraer")),
+            every_weeks=4,
+            anchor="2027-03-08",
+        ),
+        category="calendar",
+    ),
+    # === 5. A spoken chain with hours as words, no punctuation ===============================
+    Case(
+        "send bestillingslista til butikkene mandag klokka ni så påminnelse onsdag klokka elleve "
+        "til dem som ikke har bestilt så torsdag klokka sju bestiller du den vanlige bestillingen "
+        "deres for de som fortsatt ikke har bestilt",
+        weekly(
+            "monday",
+            "09:00",
+            steps=["send_email", "send_email", "create_order"],
+            templates=["bestilling", "reminder", None],
+            recipients=[g("butikker"), g("butikker"), g("butikker")],
+            conditions=[None, SINCE_START, SINCE_START],
+            triggers=[at("monday", "09:00"), at("wednesday", "11:00"), at("thursday", "07:00")],
+            mode="repeat_last",
+        ),
+        category="chains",
+    ),
+    Case(
+        "skjema til hotellene tirsdag klokka åtte så purring torsdag klokka tolv til de som ikke "
+        "har bestilt",
+        weekly(
+            "tuesday",
+            "08:00",
+            steps=["send_email", "send_email"],
+            templates=["bestilling", "reminder"],
+            recipients=[g("hotell"), g("hotell")],
+            conditions=[None, SINCE_START],
+            triggers=[at("tuesday", "08:00"), at("thursday", "12:00")],
+        ),
+        category="chains",
+    ),
+    # === 6. Another group excluded next to the named one =====================================
+    Case(
+        "Send prislista til hotellene hver fredag kl 10, ikke til blomsterbutikkene",
+        _weekly1("friday", "10:00", "prisliste", g("hotell")),
+        category="basic",
+    ),
+    Case(
+        "newsletter to the garden centres every Monday at 8, not to the grocery stores",
+        _weekly1("monday", "08:00", "newsletter", g("hagesentre")),
+        category="basic",
+    ),
+    # === 7. Requests said as questions, in dialect and in English =============================
+    Case(
+        "ka med å send bestillingslista te alle kundan kvar onsdag kl 10?",
+        _weekly1("wednesday", "10:00", "bestilling", ALL),
+        category="basic",
+    ),
+    Case(
+        "How about sending the price list to the hotels every Thursday at 9?",
+        _weekly1("thursday", "09:00", "prisliste", g("hotell")),
+        category="basic",
+    ),
+    Case(
+        "kan du sende kundeundersøkelsen til selskapskundene hver fredag kl 14?",
+        _weekly1("friday", "14:00", "survey", g("selskap")),
+        category="basic",
+    ),
+    Case(
+        "hva med å sende tilbudene til dagligvarebutikkene hver mandag kl 7?",
+        _weekly1("monday", "07:00", "tilbud", g("dagligvare")),
+        category="basic",
+    ),
+]
+
+
+#: Conversations of v8's kinds for the florist wholesaler: a time corrected after an impossible
+#: one was refused, e-mail instead of SMS, a group swapped for all customers, a new hour.
+KINDS_V8_CONVERSATIONS: list[EditCase] = [
+    EditCase(
+        "Send dagsprisene til alle hver tirsdag kl 26",
+        "kl 16 mente jeg",
+        _weekly1("tuesday", "16:00", "prisliste", ALL),
+        category="answers",
+    ),
+    EditCase(
+        "SMS med bestillingslista til hotellene hver mandag kl 9",
+        "greit, send den på e-post da",
+        _weekly1("monday", "09:00", "bestilling", g("hotell")),
+        category="answers",
+    ),
+    EditCase(
+        "bestillingslista til hagesentrene hver tirsdag kl 8",
+        "fjern hagesentrene, send til alle kundene i stedet",
+        _weekly1("tuesday", "08:00", "bestilling", ALL),
+    ),
+    EditCase(
+        "Price list to the funeral homes every Wednesday at 7",
+        "make it 9 instead",
+        _weekly1("wednesday", "09:00", "prisliste", g("byraer")),
+    ),
+    EditCase(
+        "newsletter to the hotels every Friday at 31",
+        "sorry, I meant 13",
+        _weekly1("friday", "13:00", "newsletter", g("hotell")),
+        category="answers",
+    ),
+    EditCase(
+        "tilbudene til butikkene hver torsdag kl 7",
+        "nei, ta bort butikkene og send til begravelsesbyråene i stedet",
+        _weekly1("thursday", "07:00", "tilbud", g("byraer")),
     ),
 ]
