@@ -453,9 +453,14 @@ class TemplateMatcher:
                 + 15 * sum(_in_name(t, name_words) for t in name_terms)
             )
             by_name_terms = any(_in_name(t, name_words) for t in name_terms)
-            if content and not named & (by_category | by_name | by_subject) and not by_name_terms:
-                # "fakturapåminnelse" where no template is about invoices: not the order
-                # reminder, whatever words they share.
+            # What a template IS: its category's kind of email, else its name's; its subject
+            # says what it is only for a template of no known kind ("Hvor fornøyd er du med
+            # leveransene?" is a survey, not a delivery notice).
+            what_it_is = by_category | by_name | (set() if by_category else by_subject)
+            if content and not named & what_it_is and not by_name_terms:
+                # "fakturapåminnelse" where no template is about invoices, "leveringsvarsel"
+                # where only the survey's subject is about deliveries: not that template,
+                # whatever words they share.
                 continue
             if phrases:
                 # "dagens bakst": the subject "Dagens bakst - ferskt i dag" says it in those words.
