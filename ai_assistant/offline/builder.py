@@ -26,7 +26,7 @@ from ai_assistant.offline.templates import (
     proposal,
     topic_proposal,
 )
-from ai_assistant.offline.text import NUM, blank, normalise, split
+from ai_assistant.offline.text import NUM, blank, fold, normalise, split
 from ai_assistant.offline.timing import (
     EN_DAYS,
     FULL_DAY,
@@ -540,6 +540,15 @@ class Builder:
         # narrows who gets it (``Planned.only_group``), it does not send to the whole group.
         if event in ("order.created", "customer.created"):
             return {"event_customer": True}
+        if (
+            event == "webhook"
+            and not frag.groups
+            and not _EVERYONE_SAID.search(frag.text)
+            and _THE_CUSTOMER.search(fold(self.text))
+        ):
+            # "når webhooken kommer, send kunden ...", "that customer's usual order": the one
+            # customer the webhook is about, not everyone.
+            return {"event_customer": True}
         return {"group": group}
 
     def _steps(
@@ -985,16 +994,25 @@ class Builder:
             parts.append(" ".join(p for p in (label + audience, when) if p))
         text = ", ".join(parts)
         if doc["workflow_type"] == "event_based":
-            text = (
-                self.t("Ved ny ordre: ", "On a new order: ")
-                if doc["event"]["type"] == "order.created"
-                else self.t("Ved ny kunde: ", "On a new customer: ")
-            )
+            kind = doc["event"]["type"]
+            if kind == "webhook":
+                hook = doc["event"].get("name") or "webhook"
+                text = self.t(f"Ved webhook «{hook}»: ", f"On webhook “{hook}”: ")
+            elif kind == "order.created":
+                text = self.t("Ved ny ordre: ", "On a new order: ")
+            else:
+                text = self.t("Ved ny kunde: ", "On a new customer: ")
             text += ", ".join(parts)
             return text
         return text[:1].upper() + text[1:]
 
 
+# The one customer an event is about: "kunden", "den kunden", "that customer('s)".
+_THE_CUSTOMER = re.compile(
+    r"\b(?:(?:den|denne|samme)\s+kunden|kunden(?:s)?|kunde(?:n)?\s+det\s+gjelder"
+    r"|(?:that|this|the|same)\s+customer(?:'s)?|the\s+customer\s+in\s+question)\b"
+)
+_EVERYONE_SAID = re.compile(r"\balle\b|\ball\b|\beveryone\b|\bevery\s+customer\b")
 # Words that carry nothing on their own (a part of only these is no loss).
 _NOISE = frozenset(
     """og and også also takk thanks please gjerne send sende the til for med with som who that

@@ -58,6 +58,13 @@ _DIALECT = {
     "direkt": "direkte", "mejl": "mail", "mejlet": "mailen", "samma": "samme",
     "månad": "måned", "månaden": "måneden", "imorgon": "i morgen", "sedan": "siden",
     "senare": "senere", "kommit": "kommet",
+    # Danish ("hver anden tirsdag", "efter 3 dage", "når en kunde oprettes").
+    "hver anden": "annenhver", "hver andet": "annenhver", "dage": "dager", "dagene": "dagene",
+    "uge": "uke", "uger": "uker", "ugen": "uka", "ugerne": "ukene", "oprettes": "opprettes",
+    "oprettet": "opprettet", "bliver": "blir", "næste": "neste", "flyt": "flytt",
+    "påmindelse": "påminnelse", "påmindelsen": "påminnelsen", "undersøgelse": "undersøkelse",
+    "undersøgelsen": "undersøkelsen", "spørgeundersøgelse": "spørreundersøkelse",
+    "spørgeundersøgelsen": "spørreundersøkelsen", "skema": "skjema", "skemaet": "skjemaet",
 }  # fmt: skip
 
 # Two-letter day names ("ma kl 8", "on og fr", "ti/to kl 14") are ordinary words too ("to",

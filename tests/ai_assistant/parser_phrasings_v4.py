@@ -4399,7 +4399,7 @@ KINDS_V8: list[Case] = [
         category="new_templates",
     ),
     Case(
-        "betalingspåminnelse til selskapskundene den 5. hver måned kl 9",
+        "betalingspåminnelse til bryllup og selskap den 5. hver måned kl 9",
         {
             "type": "scheduled",
             "schedule": "monthly",
@@ -4618,7 +4618,7 @@ KINDS_V8: list[Case] = [
         category="basic",
     ),
     Case(
-        "kan du sende kundeundersøkelsen til selskapskundene hver fredag kl 14?",
+        "kan du sende kundeundersøkelsen til bryllup og selskap hver fredag kl 14?",
         _weekly1("friday", "14:00", "survey", g("selskap")),
         category="basic",
     ),
