@@ -34,6 +34,7 @@ from ai_assistant.offline.timing import (
     WEEKDAYS,
     BadTime,
     MorningAfternoon,
+    is_day_word,
 )
 from automation.drafting import Facts, StepDraft, TemplateChoice
 from automation.registry import StepType, step_types
@@ -153,6 +154,15 @@ class Builder:
 
     def build(self) -> dict[str, Any]:
         normalised, emails = normalise(self.text)
+        # Before a correction is made of it: "..., nei forresten, ikke send noe til butikkene".
+        cancel = _SEND_NOTHING.search(normalised)
+        if cancel and self._cancels_itself(normalised, cancel):
+            raise self.ask(
+                "Du skriver at det ikke skal sendes noe likevel, så jeg lager ingenting. Hva "
+                "skal arbeidsflyten gjøre, og når?",
+                "You say nothing should be sent after all, so I create nothing. What should the "
+                "workflow do, and when?",
+            )
         normalised = audience.apply_correction(normalised, self.reader.groups)
         normalised = audience.join_group_pairs(normalised, self.reader.groups)
         self._ask_if_impossible(normalised)
@@ -284,6 +294,19 @@ class Builder:
                 "You say it should not be done after all, so I create nothing. What should the "
                 "workflow do, and when?",
             )
+        where = self._place(self.text)
+        if where:
+            place = _CUSTOMERS_IN_PLACE.fullmatch(where)["place"]  # type: ignore[index]
+            names = ", ".join(g["name"] for g in self.context.groups)
+            raise self.ask(
+                f"Jeg har ingen kundegruppe for kundene i «{place}», og arbeidsflyter kan ikke "
+                f"velge kunder etter sted. Gruppene som finnes er: {names}. Hvilken gruppe "
+                "mener du, eller skal det gå til alle kunder?",
+                f"I have no customer group for the customers in “{place}”, and workflows cannot "
+                f"choose customers by place. The groups are: {names}. Which group do you mean, "
+                "or should it go to all customers?",
+                replace=where,
+            )
         for m in _DATE.finditer(normalised):
             day = int(m["d1"] or m["d2"])
             month = _MONTHS[(m["m1"] or m["m2"])[:3]]
@@ -317,6 +340,41 @@ class Builder:
                 "Du skriver både hver dag og én gang i uka. Hvor ofte, og hvilken dag?",
                 "You say both every day and once a week. How often, and on which day?",
             )
+
+    def _cancels_itself(self, normalised: str, cancel: re.Match[str]) -> bool:
+        """ "..., actually no, don't send anything (to the hotels)": nothing, or nothing to the
+        very audience the request sends to, is the request taken back."""
+        who = cancel["who"]
+        if not who:
+            return True
+        before = normalised[: cancel.start()]
+        if re.search(r"(?<![\wæøå])" + re.escape(who) + r"(?![\wæøå])", before):
+            return True
+        group = self.reader.groups.match(who)
+        if group is None:
+            return False
+        return any(
+            self.reader.groups.match(word) == group
+            for word in re.findall(r"[\wæøåé]{3,}", before)
+            if word not in _NOT_GROUP_WORDS
+        )
+
+    def _place(self, text: str) -> str | None:
+        """ "kundene i Haugesund", "the shops in Molde": customers chosen by a place (a name
+        that is no group), which no group says."""
+        for m in _CUSTOMERS_IN_PLACE.finditer(text):
+            name = m["place"]
+            folded = fold(name)
+            if (
+                is_day_word(folded)
+                or folded[:3] in _MONTHS
+                or folded in _NOT_PLACES
+                or self.reader.groups.match(name) is not None
+                or kind_of_word(folded) is not None
+            ):
+                continue
+            return m.group(0)
+        return None
 
     def _ask_if_unsettled(
         self,
@@ -1043,6 +1101,25 @@ _EXCEPT_GROUP = re.compile(
     r"|ikke\s+til|not\s+to)\s+(?:the\s+|de\s+|dei\s+|våre\s+|our\s+)?(?P<who>[\wæøåé-]{3,})"
 )
 
+# "don't send anything (to the hotels)", "ikke send noe til butikkene": nothing at all.
+_SEND_NOTHING = re.compile(
+    r"\b(?:(?:don'?t|do\s+not|dont|never|ikke|ikkje|ittj|itte)\s+send\w*\s+(?:anything|noe|noko"
+    r"|någe|nåkka|nokka|a\s+thing)|send\w*\s+(?:nothing|ingenting|ingen\s+ting))\b"
+    r"(?:\s+(?:at\s+all\s+|i\s+det\s+hele\s+tatt\s+)?(?:to|til|te)\s+(?:the\s+|de\s+|dei\s+|our\s+)?"
+    r"(?P<who>[\wæøåé-]{3,}))?"
+)
+_NOT_PLACES = frozenset(
+    """christmas easter jul julen påske påsken pinse pinsen english engelsk norwegian norsk
+    bokmål nynorsk danish dansk swedish svensk""".split()
+)
+_NOT_GROUP_WORDS = frozenset({"send", "sende", "the", "til", "and", "og", "every", "hver"})
+# "kundene i Haugesund", "the shops in Molde", "kundan på Steinkjer": a capitalised name (a
+# place) right after whom; read on the request as written.
+_CUSTOMERS_IN_PLACE = re.compile(
+    r"(?i:\b(?:kund\w*|customers?|clients?|butikk\w*|shops?|stores?|[\wæøå]+(?:ene|ane|an|erne|s))"
+    r"\s+(?:i|in|på|fra|from|at|around|rundt|near|nær|ved)\s+)"
+    r"(?P<place>[A-ZÆØÅ][a-zæøå]+(?:[- ][A-ZÆØÅ][a-zæøå]+)?)\b"
+)
 # Channels the format has not got (it only sends email).
 _NOT_EMAIL = re.compile(
     r"\b(?:sms\w*|tekstmelding\w*|text\s+messages?|texts?(?=\s+(?:the|all|our|them|to|every)\b)"
