@@ -180,6 +180,7 @@ class Builder:
         for_all = _FOR_ALL.search(normalised)
         if for_all:
             normalised = blank(normalised, for_all)
+        normalised = self._without_other_group(normalised, emails)
         fragments = self._read_parts(normalised, emails)
         actions = self._actions(fragments)
         if for_all:
@@ -340,6 +341,31 @@ class Builder:
                 "Du skriver både hver dag og én gang i uka. Hvor ofte, og hvilken dag?",
                 "You say both every day and once a week. How often, and on which day?",
             )
+
+    def _without_other_group(self, normalised: str, emails: list[str]) -> str:
+        """ "skjema til restaurantene ..., ikke til hotellene": another group left out next to
+        the group named is no more than that group; only "everyone except" is asked about."""
+        m = _EXCEPT_GROUP.search(normalised)
+        if m is None:
+            return normalised
+        end = re.search(r"[,.;!?]|$", normalised[m.end() :])
+        stop = m.end() + (end.start() if end else 0)
+        try:
+            before = self.reader.read(normalised[: m.start()], emails)
+            left_out = self.reader.read("til " + normalised[m.start("who") : stop], emails)
+        except (BadTime, MorningAfternoon):
+            return normalised
+        if (
+            before.groups
+            and not before.everyone
+            and not before.unknown_groups
+            and left_out.groups
+            and not set(before.groups) & set(left_out.groups)
+        ):
+            names = ", ".join(self._group_name(slug) for slug in before.groups)
+            self.note(f"Bare {names} får den.", f"Only {names} get it.")
+            return normalised[: m.start()] + " " * (stop - m.start()) + normalised[stop:]
+        return normalised
 
     def _cancels_itself(self, normalised: str, cancel: re.Match[str]) -> bool:
         """ "..., actually no, don't send anything (to the hotels)": nothing, or nothing to the

@@ -215,6 +215,14 @@ _FOUR_DIGIT_TIME = re.compile(
 )
 
 
+_HOURS = {
+    "ett": 1, "eitt": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7,
+    "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "tretten": 13, "fjorten": 14,
+    "femten": 15, "seksten": 16, "sytten": 17, "atten": 18, "nitten": 19, "tjue": 20,
+}  # fmt: skip
+_HOUR_WORD = re.compile(r"\bkl\s+(" + "|".join(sorted(_HOURS, key=len, reverse=True)) + r")\b")
+
+
 def normalise(text: str) -> tuple[str, list[str]]:
     """Lower case, one space, "kl." / "klokka" as "kl", "16.00" as "16:00", ordinals without
     their dot; e-mail addresses replaced by ``zzaddr<n>zz`` and returned."""
@@ -244,6 +252,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\bf\.\s?o\.\s?m\.?|\bfra\s+og\s+med\b", "fra", text)
     text = re.sub(r"\b(?:klokka|klokken|klokka|kl:)\s*", "kl ", text)
     text = re.sub(r"\b(a|p)\.m\.?", r"\1m", text)
+    # "klokka ti", "klokka tolv": an hour said as a word.
+    text = _HOUR_WORD.sub(lambda m: f"kl {_HOURS[m.group(1)]}", text)
     # "start 18.12", "første gang 11.12": a date, not 18:12.
     text = re.sub(
         r"\b(start\w*|første\s+gang|fra\s+og\s+med|from|beginning)\s+(\d{1,2})\.(\d{1,2})\b",
