@@ -332,6 +332,8 @@ def read_audience(
         word = next(g for g in m.groups() if g)
         if "   " in m.group(0):
             continue  # "til <an address> over ...": what followed the preposition was read
+        if m.group(0).startswith("for ") and (frag.groups or frag.everyone):
+            continue  # "a care guide for roses" to the shops: what it is for, not to whom
         if (
             word in _AUDIENCE_STOP
             or word.isdigit()

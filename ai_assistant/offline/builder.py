@@ -23,6 +23,7 @@ from ai_assistant.offline.templates import (
     CONCEPTS,
     TemplateMatcher,
     concepts_in,
+    keep_names_whole,
     proposal,
     topic_proposal,
 )
@@ -180,6 +181,7 @@ class Builder:
         for_all = _FOR_ALL.search(normalised)
         if for_all:
             normalised = blank(normalised, for_all)
+        normalised = keep_names_whole(normalised, self.context.templates)
         normalised = self._without_other_group(normalised, emails)
         fragments = self._read_parts(normalised, emails)
         actions = self._actions(fragments)

@@ -55,6 +55,7 @@ _KINDS: dict[str, str] = {
     "elektriker": "elektriker electrician",
     "entreprenør": "entreprenør entreprenor contractor byggmester builder",
     "jernvare": "jernvare jernvarehandel hardware",
+    "kommune": "kommune kommunal kommunale kommunebygg municipal municipality",
     # Words that only qualify a kind ("fish shops", "skolekantiner"): never a group alone.
     "fisk": "fisk fiske fish seafood sjømat",
     "skole": "skole skule skola school",
@@ -69,6 +70,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:gas|petrol|filling|service|fuel)\s+stations?\b"), "bensinstasjoner"),
     (re.compile(r"\bconvenience\s+stores?\b"), "kiosker"),
     (re.compile(r"\b(?:flower|florist'?s?)\s+(?:shops?|stores?)\b"), "blomsterbutikker"),
+    (
+        re.compile(
+            r"\b(?:municipal|council|city|town)\s+(?:buildings?|properties|premises|facilities)\b"
+        ),
+        "kommunebygg",
+    ),
     (re.compile(r"\bgarden\s+(?:centres?|centers?|shops?|stores?)\b"), "hagesentre"),
     (
         re.compile(r"\b(?:funeral|burial)\s+(?:homes?|parlou?rs?|directors?|agenc(?:y|ies))\b"),

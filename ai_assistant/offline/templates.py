@@ -479,13 +479,35 @@ class TemplateMatcher:
         best: Mapping[str, Any] | None = None
         for template in self.templates:
             name = fold(str(template["name"]))
+            # A name kept whole in a request ("hei_og_velkommen", see ``keep_names_whole``).
+            spaced = r"[\s_]+".join(re.escape(w) for w in name.split())
             if (
                 len(name) >= 4
-                and re.search(r"(?<![\wæøå])" + re.escape(name) + r"(?![\wæøå])", folded)
+                and re.search(r"(?<![\wæøå])" + spaced + r"(?![\wæøå])", folded)
                 and (best is None or len(name) > len(best["name"]))
             ):
                 best = template
         return best
+
+
+_JOINING = re.compile(r"\s(?:og|and|så|then|plus|samt|eller|or)\s")
+
+
+def keep_names_whole(text: str, templates: Sequence[Mapping[str, Any]]) -> str:
+    """``text`` with each template name that has a joining word in it ("Hei og velkommen") as
+    one word ("hei_og_velkommen"), so it is not cut into two parts there."""
+    for template in templates:
+        name = str(template.get("name") or "").lower()
+        if not _JOINING.search(name):
+            continue
+        words = re.findall(r"[\wæøå'-]+", name)
+        if len(words) < 2:
+            continue
+        pattern = re.compile(
+            r"(?<![\wæøå])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\wæøå])"
+        )
+        text = pattern.sub("_".join(words), text)
+    return text
 
 
 # Words too common to make two words a phrase of their own ("hver dag", "til alle").

@@ -43,7 +43,8 @@ _DIALECT = {
     "ennu": "ennå", "enno": "ennå", "handla": "handlet", "ittj": "ikke", "itj": "ikke",
     "itte": "ikke", "dokker": "dere", "dokk": "dere", "døkk": "dere",
     "ittje": "ikke", "dæm": "dem", "dæ": "de", "tysdag": "tirsdag", "tysdagar": "tirsdager",
-    "skulane": "skolene", "skular": "skoler",
+    "skulane": "skolene", "skular": "skoler", "kundane": "kundene", "kundar": "kunder",
+    "kunderne": "kundene", "senda": "sende",
     # Norwegian written with Swedish words ("varje måndag", "till kunder som inte har beställt").
     "varje": "hver", "varannan": "annenhver", "vartannat": "annenhver", "måndag": "mandag",
     "måndagar": "mandager", "tisdag": "tirsdag", "tisdagar": "tirsdager", "onsdagar": "onsdager",
