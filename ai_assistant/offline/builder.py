@@ -223,6 +223,7 @@ class Builder:
             raise self.ask(
                 "Klokkeslettet ser ikke riktig ut. Skriv det som f.eks. «kl 09:30».",
                 "That time does not look right. Write it like “09:30” or “9am”.",
+                replace=_bad_time(normalised),
             ) from None
 
     def _actions(self, fragments: list[Fragment]) -> list[Fragment]:
@@ -1091,6 +1092,17 @@ class Builder:
             text += ", ".join(parts)
             return text
         return text[:1].upper() + text[1:]
+
+
+_CLOCK = re.compile(r"\b(?:kl|at|@)\s*(\d{1,2})(?::(\d{2}))?(?:\s*(?:am|pm))?(?![\d:])")
+
+
+def _bad_time(text: str) -> str | None:
+    """The time of day that cannot be one ("kl 25", "at 9:75"), for the answer to replace."""
+    for m in _CLOCK.finditer(text):
+        if int(m.group(1)) > 24 or (m.group(2) is not None and int(m.group(2)) > 59):
+            return m.group(0)
+    return None
 
 
 # The one customer an event is about: "kunden", "den kunden", "that customer('s)".

@@ -287,7 +287,7 @@ def _name_terms(text: str, found: list[tuple[Concept, re.Match[str]]]) -> set[st
     template's own name."""
     everyday = {m.group(0) for concept, m in found if concept.key in _EVERYDAY}
     terms: set[str] = set()
-    for word in re.findall(r"[\wæøå']+", fold(text)):
+    for word in re.findall(r"[\wæøå']+", _EMAIL_WORD.sub(" ", fold(text))):
         if (
             word in _STOP
             or word in _QUALIFIER_WORDS
@@ -368,9 +368,13 @@ def _qualifies(qualifier: str, words: list[str]) -> bool:
     return bool(wanted & set(words))
 
 
+# "e-post", "e-mail", "epostadresse": how it is sent, never what ("post" is no name's word).
+_EMAIL_WORD = re.compile(r"(?<![\wæøå])e-?(?:post|mail|mejl)[\wæøå]*")
+
+
 def _content_stems(text: str) -> set[str]:
     out: set[str] = set()
-    for word in re.findall(r"[\wæøå]+", fold(text)):
+    for word in re.findall(r"[\wæøå]+", _EMAIL_WORD.sub(" ", fold(text))):
         if word in _STOP or word in _QUALIFIER_WORDS or len(word) < 3 or word.isdigit():
             continue
         out |= {s for s in stems(word) if len(s) >= 3}
