@@ -627,15 +627,27 @@ class Builder:
         # narrows who gets it (``Planned.only_group``), it does not send to the whole group.
         if event in ("order.created", "customer.created"):
             return {"event_customer": True}
+        the_customer = _THE_CUSTOMER.search(fold(self.text))
         if (
             event == "webhook"
             and not frag.groups
             and not _EVERYONE_SAID.search(frag.text)
-            and _THE_CUSTOMER.search(fold(self.text))
+            and the_customer
         ):
             # "når webhooken kommer, send kunden ...", "that customer's usual order": the one
-            # customer the webhook is about, not everyone.
-            return {"event_customer": True}
+            # customer the webhook is about. A webhook carries no customer the engine knows
+            # (``event_customer`` is only an order's or a new customer's), and all customers
+            # in its place would be another request: asked.
+            said = re.sub(r"(?<=kunden)s$|'s$", "", the_customer.group(0))
+            raise self.ask(
+                "En webhook sier ikke hvilken kunde den gjelder, så arbeidsflyten kan ikke "
+                f"sende til «{said}». Hvilken kundegruppe skal få den, eller "
+                "skal det gå til alle kunder?",
+                "A webhook does not say which customer it is about, so the workflow cannot "
+                f"send to “{said}”. Which customer group should get it, or "
+                "should it go to all customers?",
+                replace=the_customer.group(0),
+            )
         return {"group": group}
 
     def _steps(

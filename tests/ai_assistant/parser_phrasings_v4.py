@@ -49,7 +49,10 @@ what the email is, never by a word it shares with another, places and self-cance
 asked back, a webhook's customer, delays after a webhook, repeat orders on a webhook, dialect and
 Danish events, Danish and English every-N-weeks and holiday words, spoken chains with hours as
 words, another group excluded, requests said as questions) and ``KINDS_V8_CONVERSATIONS`` (6).
-Written before the fixes: 10/40 and 1/6 before any fix.
+Written before the fixes: 10/40 and 1/6 before any fix. A webhook's "the customer" was first
+written as ``event_customer`` (as held-out v8 has it), then found invalid (the validator's
+``event_customer_unavailable``: a webhook carries no customer) and is a question now; those
+four cases are ``must_ask`` and two webhook cases to a group took their place.
 
 The business: Buskerud Byggevare AS, a building-supplies wholesaler in Drammen, whose customers
 are carpenters, plumbers, electricians, contractors, hardware stores, sports clubs' cafés (its
@@ -4457,26 +4460,39 @@ KINDS_V8: list[Case] = [
     ),
     Case("SMS til begravelsesbyråene med dagsprisene hver dag kl 7", QUESTION, category="must_ask"),
     Case("the order form to the florists every Monday at 27", QUESTION, category="must_ask"),
-    # === 3. Webhooks and events: the event's customer, delays, repeat orders, dialect, Danish =
+    # === 3. Webhooks and events: a webhook's "customer" asked about (a webhook carries no
+    # customer: ``event_customer`` is only an order's or a new customer's, and the validator
+    # refuses it elsewhere), a dashed webhook name that arrives, delays after it, a template
+    # name with "og" in it, dialect and Danish events ===========================================
     Case(
         "Når webhooken hylle-tom kommer inn, send kunden bestillingslista",
-        _hook("hylle-tom", **one("bestilling", EVENT_CUSTOMER), triggers=[None]),
-        category="events",
+        QUESTION,
+        category="must_ask",
     ),
     Case(
         "When the kontrakt-signert webhook arrives, send the welcome email to that customer",
-        _hook("kontrakt-signert", **one("velkomst", EVENT_CUSTOMER), triggers=[None]),
-        category="events",
+        QUESTION,
+        category="must_ask",
     ),
     Case(
         "Når hylle-tom slår inn, legg inn den faste bestillingen for den kunden",
-        _hook("hylle-tom", steps=["create_order"], recipients=[EVENT_CUSTOMER], mode="repeat_last"),
-        category="events",
+        QUESTION,
+        category="must_ask",
     ),
     Case(
         "Whenever a shelf reports empty through the hylle-tom webhook, place that customer's "
         "usual order",
-        _hook("hylle-tom", steps=["create_order"], recipients=[EVENT_CUSTOMER], mode="repeat_last"),
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        "Når hylle-tom slår inn, send bestillingslista til blomsterbutikkene",
+        _hook("hylle-tom", **one("bestilling", g("butikker")), triggers=[None]),
+        category="events",
+    ),
+    Case(
+        "Whenever the shelf-empty webhook fires, send the order form to all customers",
+        _hook("shelf-empty", **one("bestilling", ALL), triggers=[None]),
         category="events",
     ),
     Case(
@@ -4485,23 +4501,23 @@ KINDS_V8: list[Case] = [
         category="events",
     ),
     Case(
-        "45 min etter at hylle-tom kommer inn, send purring til kunden",
-        _hook("hylle-tom", **one("reminder", EVENT_CUSTOMER), triggers=[later(45)]),
+        "45 min etter at hylle-tom kommer inn, send purring til blomsterbutikkene",
+        _hook("hylle-tom", **one("reminder", g("butikker")), triggers=[later(45)]),
         category="delays",
     ),
     Case(
-        "2 timer etter at kontrakt-signert kommer inn, send dagsprisene til den kunden",
-        _hook("kontrakt-signert", **one("prisliste", EVENT_CUSTOMER), triggers=[later(120)]),
+        "2 timer etter at kontrakt-signert kommer inn, send dagsprisene til alle kundene",
+        _hook("kontrakt-signert", **one("prisliste", ALL), triggers=[later(120)]),
         category="delays",
     ),
     Case(
-        "ved kontrakt-signert webhook: send 'Velkommen inn' til kunden og dagsprisene after "
+        "ved kontrakt-signert webhook: send 'Velkommen inn' til hotellene og dagsprisene after "
         "2 hours",
         _hook(
             "kontrakt-signert",
             steps=["send_email", "send_email"],
             templates=["velkomst", "prisliste"],
-            recipients=[EVENT_CUSTOMER, EVENT_CUSTOMER],
+            recipients=[g("hotell"), g("hotell")],
             triggers=[None, later(120)],
         ),
         category="delays",
@@ -4659,6 +4675,12 @@ KINDS_V8_CONVERSATIONS: list[EditCase] = [
         "newsletter to the hotels every Friday at 31",
         "sorry, I meant 13",
         _weekly1("friday", "13:00", "newsletter", g("hotell")),
+        category="answers",
+    ),
+    EditCase(
+        "Når webhooken hylle-tom kommer inn, send kunden bestillingslista",
+        "blomsterbutikkene",
+        _hook("hylle-tom", **one("bestilling", g("butikker")), triggers=[None]),
         category="answers",
     ),
     EditCase(
