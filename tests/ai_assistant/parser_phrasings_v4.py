@@ -44,15 +44,19 @@ and ``KINDS_V7_CONVERSATIONS`` (5). Written before the fix of each kind; the fir
 before any fix.
 
 Then the kinds held-out v8 found (issue 20, h-kinds3), for a fourth business (Trøndelag
-Blomsterlager, a florist wholesaler; ``context_v8k``): ``KINDS_V8`` (40 phrasings: a template by
+Blomsterlager, a florist wholesaler; ``context_v8k``): ``KINDS_V8`` (62 phrasings: a template by
 what the email is, never by a word it shares with another, places and self-cancelling requests
-asked back, a webhook's customer, delays after a webhook, repeat orders on a webhook, dialect and
-Danish events, Danish and English every-N-weeks and holiday words, spoken chains with hours as
-words, another group excluded, requests said as questions) and ``KINDS_V8_CONVERSATIONS`` (6).
+asked back, a webhook's "the customer" asked about, webhooks named without the word, delays
+after a webhook, dialect and Danish events, Danish and English every-N-weeks and holiday
+words, spoken chains with hours as words, another group excluded, requests said as questions)
+and ``KINDS_V8_CONVERSATIONS`` (10).
 Written before the fixes: 10/40 and 1/6 before any fix. A webhook's "the customer" was first
 written as ``event_customer`` (as held-out v8 has it), then found invalid (the validator's
 ``event_customer_unavailable``: a webhook carries no customer) and is a question now; those
-four cases are ``must_ask`` and two webhook cases to a group took their place.
+four cases are ``must_ask`` and two webhook cases to a group took their place. Then 20 more
+phrasings and 3 more conversations of the same kinds, written after those fixes: 19/20 and 3/3
+on their first run (the miss: "byråene" for "Begravelsesbyråer", a group named by the head of
+its compound name).
 
 The business: Buskerud Byggevare AS, a building-supplies wholesaler in Drammen, whose customers
 are carpenters, plumbers, electricians, contractors, hardware stores, sports clubs' cafés (its
@@ -4643,6 +4647,133 @@ KINDS_V8: list[Case] = [
         _weekly1("monday", "07:00", "tilbud", g("dagligvare")),
         category="basic",
     ),
+    # === 8. More phrasings of the same kinds, written after the fixes above and before any
+    # further change (their first run is in the module docstring) =========================
+    Case(
+        "send leveringsinformasjon til begravelsesbyråene hver mandag kl 7",
+        _weekly1("monday", "07:00", "new", g("byraer")),
+        category="new_templates",
+    ),
+    Case(
+        "Every Tuesday at 11 send the hotels a note about delivery times",
+        _weekly1("tuesday", "11:00", "new", g("hotell")),
+        category="new_templates",
+    ),
+    Case(
+        "send pleietips for tulipaner til hagesentrene hver onsdag kl 8",
+        _weekly1("wednesday", "08:00", "new", g("hagesentre")),
+        category="new_templates",
+    ),
+    Case(
+        "send the rose offer to the flower shops every Monday at 8",
+        _weekly1("monday", "08:00", "tilbud", g("butikker")),
+        category="templates_by_meaning",
+    ),
+    Case(
+        "priser til dagligvarebutikkene hver fredag kl 6",
+        _weekly1("friday", "06:00", "prisliste", g("dagligvare")),
+        category="templates_by_meaning",
+    ),
+    Case("send skjema til kundene på Hitra hver tirsdag kl 9", QUESTION, category="must_ask"),
+    Case(
+        "price list to our customers in Trondheim every Monday at 8", QUESTION, category="must_ask"
+    ),
+    Case(
+        "send tilbudene til hotellene fredag kl 9, nei vent, ikke send noe likevel",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        "Newsletter to the funeral homes every Thursday at 10. Actually, don't send anything to "
+        "the funeral homes.",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        "Når webhooken lager-lavt kommer, send dagsprisene til hagesentrene",
+        _hook("lager-lavt", **one("prisliste", g("hagesentre")), triggers=[None]),
+        category="events",
+    ),
+    Case(
+        "30 minutter etter at kontrakt-signert har kommet inn, send velkomsten til bryllup og "
+        "selskap",
+        _hook("kontrakt-signert", **one("velkomst", g("selskap")), triggers=[later(30)]),
+        category="delays",
+    ),
+    Case(
+        "når noen bestiller, send kvittering med en gang og 1 dag senere kundeundersøkelsen",
+        event(
+            "order.created",
+            steps=["send_email", "send_email"],
+            templates=["confirmation", "survey"],
+            recipients=[EVENT_CUSTOMER, EVENT_CUSTOMER],
+            triggers=[None, later(1440)],
+        ),
+        category="delays",
+    ),
+    Case(
+        "Når en ny kunde bliver oprettet, send velkomstmail",
+        event("customer.created", **one("velkomst", EVENT_CUSTOMER), triggers=[None]),
+        category="events",
+    ),
+    Case(
+        "Send tilbuddene til butikkerne hver anden fredag kl. 8",
+        weekly(
+            "friday", "08:00", **one("tilbud", g("butikker")), every_weeks=2, anchor="2027-02-05"
+        ),
+        category="calendar",
+    ),
+    Case(
+        "Every 3 weeks on Wednesday at 9 send the newsletter to the hotels, starting 10 March",
+        weekly(
+            "wednesday",
+            "09:00",
+            **one("newsletter", g("hotell")),
+            every_weeks=3,
+            anchor="2027-03-10",
+        ),
+        category="calendar",
+    ),
+    Case(
+        "hver torsdag kl 10 prislisten til alle kunder, er det helligdag så flyt til næste hverdag",
+        weekly(
+            "thursday",
+            "10:00",
+            **one("prisliste", ALL),
+            triggers=[at("thursday", "10:00")],
+            holiday_policy="next_business_day",
+        ),
+        category="calendar",
+    ),
+    Case(
+        "skjema til byråene mandag klokka sju så purring tirsdag klokka ti for dem som ikke har "
+        "bestilt",
+        weekly(
+            "monday",
+            "07:00",
+            steps=["send_email", "send_email"],
+            templates=["bestilling", "reminder"],
+            recipients=[g("byraer"), g("byraer")],
+            conditions=[None, SINCE_START],
+            triggers=[at("monday", "07:00"), at("tuesday", "10:00")],
+        ),
+        category="chains",
+    ),
+    Case(
+        "tilbudene til hagesentrene hver mandag kl 9 men ikke til dagligvarebutikkene",
+        _weekly1("monday", "09:00", "tilbud", g("hagesentre")),
+        category="basic",
+    ),
+    Case(
+        "Could you send the price list to the funeral homes every Friday at 8?",
+        _weekly1("friday", "08:00", "prisliste", g("byraer")),
+        category="basic",
+    ),
+    Case(
+        "hva om vi sender bestillingslista til hotellene hver søndag kl 18?",
+        _weekly1("sunday", "18:00", "bestilling", g("hotell")),
+        category="basic",
+    ),
 ]
 
 
@@ -4687,5 +4818,21 @@ KINDS_V8_CONVERSATIONS: list[EditCase] = [
         "tilbudene til butikkene hver torsdag kl 7",
         "nei, ta bort butikkene og send til begravelsesbyråene i stedet",
         _weekly1("thursday", "07:00", "tilbud", g("byraer")),
+    ),
+    EditCase(
+        "Price list to the hotels every Monday at 25",
+        "I meant 15",
+        _weekly1("monday", "15:00", "prisliste", g("hotell")),
+        category="answers",
+    ),
+    EditCase(
+        "newsletter to the garden centres every Tuesday at 8",
+        "make it 10",
+        _weekly1("tuesday", "10:00", "newsletter", g("hagesentre")),
+    ),
+    EditCase(
+        "skjema til butikkene hver fredag kl 9",
+        "fjern butikkene og send til hotellene i stedet",
+        _weekly1("friday", "09:00", "bestilling", g("hotell")),
     ),
 ]
