@@ -183,7 +183,7 @@ class Builder:
             normalised = blank(normalised, for_all)
         normalised = keep_names_whole(normalised, self.context.templates)
         normalised = self._without_other_group(normalised, emails)
-        fragments = self._read_parts(normalised, emails)
+        fragments = self._without_sending_nothing(self._read_parts(normalised, emails))
         actions = self._actions(fragments)
         if for_all:
             self._to_all_steps(actions, for_all["who"] or for_all["who2"], emails)
@@ -225,6 +225,30 @@ class Builder:
                 "That time does not look right. Write it like “09:30” or “9am”.",
                 replace=_bad_time(normalised),
             ) from None
+
+    def _without_sending_nothing(self, fragments: list[Fragment]) -> list[Fragment]:
+        """ "...; don't send anything to those who have ordered": a part that says what is not
+        sent is no step. Leaving out a group everyone else gets is asked about."""
+        kept: list[Fragment] = []
+        for frag in fragments:
+            if not _SEND_NOTHING.search(frag.text):
+                kept.append(frag)
+                continue
+            others = [f for f in fragments if f is not frag]
+            if frag.days or frag.time or frag.timed:
+                # "..., men ikke send noe på mandager": a day or time it should not happen.
+                raise self.ask(
+                    "Du nevner en dag det ikke skal skje. Hvilke dager skal det skje?",
+                    "You name a day it should not happen on. Which days should it happen?",
+                )
+            if frag.groups and any(f.everyone and not f.groups for f in others):
+                raise self.ask(
+                    "En arbeidsflyt kan ikke sende til alle unntatt én gruppe. Hvilke grupper "
+                    "skal få den?",
+                    "A workflow cannot send to everyone except one group. Which groups should "
+                    "get it?",
+                )
+        return kept if kept else fragments
 
     def _actions(self, fragments: list[Fragment]) -> list[Fragment]:
         """The parts that ask for something to happen, the others folded into them; a request
@@ -375,7 +399,10 @@ class Builder:
         very audience the request sends to, is the request taken back."""
         who = cancel["who"]
         if not who:
-            return True
+            # Nothing at all, unless what follows says when not ("... på helligdager").
+            return _NOTHING_MORE.fullmatch(normalised[cancel.end() :]) is not None
+        if who in _NOT_A_GROUP:
+            return False  # "don't send anything to those who have ordered": a condition
         before = normalised[: cancel.start()]
         if re.search(r"(?<![\wæøå])" + re.escape(who) + r"(?![\wæøå])", before):
             return True
@@ -1160,9 +1187,17 @@ _SEND_NOTHING = re.compile(
     r"(?:\s+(?:at\s+all\s+|i\s+det\s+hele\s+tatt\s+)?(?:to|til|te)\s+(?:the\s+|de\s+|dei\s+|our\s+)?"
     r"(?P<who>[\wæøåé-]{3,}))?"
 )
+_NOTHING_MORE = re.compile(
+    r"[\s.,;:!]*(?:(?:at\s+all|after\s+all|anyway|likevel|allikevel|i\s+det\s+hele\s+tatt"
+    r"|then|da|please|takk|thanks|to\s+(?:them|anyone)|til\s+(?:dem|noen))[\s.,;:!]*)*"
+)
+_NOT_A_GROUP = frozenset(
+    """those them anyone anybody who de dem dei som noen nokon kundene customers""".split()
+)
 _NOT_PLACES = frozenset(
     """christmas easter jul julen påske påsken pinse pinsen english engelsk norwegian norsk
-    bokmål nynorsk danish dansk swedish svensk""".split()
+    bokmål nynorsk danish dansk swedish svensk noon midnight one two three four five six seven
+    eight nine ten eleven twelve uke week""".split()
 )
 _NOT_GROUP_WORDS = frozenset({"send", "sende", "the", "til", "and", "og", "every", "hver"})
 # "kundene i Haugesund", "the shops in Molde", "kundan på Steinkjer": a capitalised name (a

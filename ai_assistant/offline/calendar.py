@@ -172,7 +172,9 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"(?:men\s+)?ikke\s+(?:på|i)\s+" + _HOLIDAY
+            r"(?:men\s+)?(?:ikke|aldri)\s+(?:send\w*\s+(?:noe\s+|noko\s+|det\s+|den\s+)?)?(?:på|i)\s+"
+            + _HOLIDAY
+            + r"|\b(?:don'?t|do\s+not|never)\s+send\s+(?:anything\s+|it\s+)?on\s+" + _HOLIDAY
             + r"|\bhopp\w*\s+over\s+" + _HOLIDAY
             + r"|\b(?:not|never)\s+on\s+" + _HOLIDAY
             + r"|\bskip(?:ping)?\s+(?:the\s+)?" + _HOLIDAY

@@ -44,7 +44,7 @@ and ``KINDS_V7_CONVERSATIONS`` (5). Written before the fix of each kind; the fir
 before any fix.
 
 Then the kinds held-out v8 found (issue 20, h-kinds3), for a fourth business (Trøndelag
-Blomsterlager, a florist wholesaler; ``context_v8k``): ``KINDS_V8`` (62 phrasings: a template by
+Blomsterlager, a florist wholesaler; ``context_v8k``): ``KINDS_V8`` (65 phrasings: a template by
 what the email is, never by a word it shares with another, places and self-cancelling requests
 asked back, a webhook's "the customer" asked about, webhooks named without the word, delays
 after a webhook, dialect and Danish events, Danish and English every-N-weeks and holiday
@@ -56,7 +56,7 @@ written as ``event_customer`` (as held-out v8 has it), then found invalid (the v
 four cases are ``must_ask`` and two webhook cases to a group took their place. Then 20 more
 phrasings and 3 more conversations of the same kinds, written after those fixes: 19/20 and 3/3
 on their first run (the miss: "byråene" for "Begravelsesbyråer", a group named by the head of
-its compound name).
+its compound name). Last, 3 phrasings of a part that says what is not sent.
 
 The business: Buskerud Byggevare AS, a building-supplies wholesaler in Drammen, whose customers
 are carpenters, plumbers, electricians, contractors, hardware stores, sports clubs' cafés (its
@@ -4773,6 +4773,30 @@ KINDS_V8: list[Case] = [
         "hva om vi sender bestillingslista til hotellene hver søndag kl 18?",
         _weekly1("sunday", "18:00", "bestilling", g("hotell")),
         category="basic",
+    ),
+    # === 9. A part that says what is NOT sent is no step (found while checking the fixes
+    # above: on main such a part became a second step with a proposed template) ==========
+    Case(
+        "send skjema til hotellene hver mandag kl 9, men ikke send noe på helligdager",
+        weekly(
+            "monday",
+            "09:00",
+            **one("bestilling", g("hotell")),
+            triggers=[at("monday", "09:00")],
+            holiday_policy="skip",
+        ),
+        category="calendar",
+    ),
+    Case(
+        "send skjema til alle hver mandag kl 9, men ikke send noe til hotellene",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        "Reminder to the garden centres every Monday at 9 for those who haven't ordered; don't "
+        "send anything to those who have",
+        weekly("monday", "09:00", **one("reminder", g("hagesentre"))),
+        category="conditions",
     ),
 ]
 
