@@ -17,7 +17,7 @@ from typing import Any
 from ai_assistant.context import ParseContext
 from ai_assistant.offline import audience, calendar, events
 from ai_assistant.offline.fragments import Fragment, Reader, attach, customer_email_type
-from ai_assistant.offline.kinds import kind_of_word
+from ai_assistant.offline.kinds import kind_of_word, replace_phrases
 from ai_assistant.offline.language import Language
 from ai_assistant.offline.templates import (
     CONCEPTS,
@@ -636,7 +636,7 @@ class Builder:
         condition = {"check": frag.check, **(frag.window or {})} if frag.check else None
         return Facts(
             text=frag.text,
-            rest=frag.rest,
+            rest=self._what_is_sent(frag.rest),
             language=self.language,
             position=position,
             event=event,
@@ -647,6 +647,17 @@ class Builder:
             follows_up=frag.follows_up,
             templates=self.templates,
             ask=self.ask,
+        )
+
+    def _what_is_sent(self, rest: str) -> str:
+        """The words of a part left for what is sent, without those naming whom ("send the
+        flower shops a care guide": "send the a care guide"), so a new template is not named
+        after its audience."""
+        words = replace_phrases(rest).split()
+        return " ".join(
+            w
+            for w in words
+            if len(w) < 4 or (self.reader.groups.match(w) is None and kind_of_word(w) is None)
         )
 
     def _recipients(self, frag: Fragment, group: str, event: str | None) -> dict[str, Any]:
