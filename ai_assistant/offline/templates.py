@@ -230,7 +230,14 @@ def concepts_in(text: str) -> list[tuple[Concept, re.Match[str]]]:
     if "faktura" in found and "reminder" in found:
         # "fakturapåminnelse", "invoice reminder": a reminder about an invoice, not about ordering.
         invoice, reminder = found["faktura"][1], found["reminder"][1]
-        if reminder.start() <= invoice.end() + 1 and invoice.start() <= reminder.end() + 1:
+        first, second = sorted((invoice, reminder), key=lambda m: m.start())
+        between = folded[first.end() : second.start()]
+        # "fakturapåminnelse", "purring på faktura", "reminder about the invoice".
+        if re.fullmatch(
+            r"[\s-]*(?:(?:på|om|for|av|til|about|on|of|for)\s+)?(?:(?:en|ei|et|den|the|an?"
+            r"|your|their|deres|din)\s+)?",
+            between,
+        ):
             del found["reminder"]
     return sorted(found.values(), key=lambda item: item[1].start())
 

@@ -44,7 +44,7 @@ and ``KINDS_V7_CONVERSATIONS`` (5). Written before the fix of each kind; the fir
 before any fix.
 
 Then the kinds held-out v8 found (issue 20, h-kinds3), for a fourth business (Trøndelag
-Blomsterlager, a florist wholesaler; ``context_v8k``): ``KINDS_V8`` (65 phrasings: a template by
+Blomsterlager, a florist wholesaler; ``context_v8k``): ``KINDS_V8`` (67 phrasings: a template by
 what the email is, never by a word it shares with another, places and self-cancelling requests
 asked back, a webhook's "the customer" asked about, webhooks named without the word, delays
 after a webhook, dialect and Danish events, Danish and English every-N-weeks and holiday
@@ -56,7 +56,8 @@ written as ``event_customer`` (as held-out v8 has it), then found invalid (the v
 four cases are ``must_ask`` and two webhook cases to a group took their place. Then 20 more
 phrasings and 3 more conversations of the same kinds, written after those fixes: 19/20 and 3/3
 on their first run (the miss: "byråene" for "Begravelsesbyråer", a group named by the head of
-its compound name). Last, 3 phrasings of a part that says what is not sent.
+its compound name). Last, 3 phrasings of a part that says what is not sent and 2 of a payment
+reminder in more words, found while checking the fixes.
 
 The business: Buskerud Byggevare AS, a building-supplies wholesaler in Drammen, whose customers
 are carpenters, plumbers, electricians, contractors, hardware stores, sports clubs' cafés (its
@@ -4797,6 +4798,18 @@ KINDS_V8: list[Case] = [
         "send anything to those who have",
         weekly("monday", "09:00", **one("reminder", g("hagesentre"))),
         category="conditions",
+    ),
+    # === 10. A payment reminder said in more words is not the order reminder (found while
+    # checking the fixes above) ===========================================================
+    Case(
+        "send purring på faktura til hotellene hver mandag kl 9",
+        _weekly1("monday", "09:00", "new", g("hotell")),
+        category="new_templates",
+    ),
+    Case(
+        "send a reminder about the invoice to the funeral homes every Friday at 10",
+        _weekly1("friday", "10:00", "new", g("byraer")),
+        category="new_templates",
     ),
 ]
 
