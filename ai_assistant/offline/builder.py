@@ -27,7 +27,7 @@ from ai_assistant.offline.templates import (
     proposal,
     topic_proposal,
 )
-from ai_assistant.offline.text import NUM, blank, fold, normalise, split
+from ai_assistant.offline.text import NUM, NUMBER_WORDS, blank, fold, normalise, split
 from ai_assistant.offline.timing import (
     EN_DAYS,
     FULL_DAY,
@@ -322,9 +322,9 @@ class Builder:
                 "You say it should not be done after all, so I create nothing. What should the "
                 "workflow do, and when?",
             )
-        where = self._place(self.text)
-        if where:
-            place = _CUSTOMERS_IN_PLACE.fullmatch(where)["place"]  # type: ignore[index]
+        found = self._place(self.text)
+        if found:
+            where, place = found
             names = ", ".join(g["name"] for g in self.context.groups)
             raise self.ask(
                 f"Jeg har ingen kundegruppe for kundene i «{place}», og arbeidsflyter kan ikke "
@@ -415,7 +415,7 @@ class Builder:
             if word not in _NOT_GROUP_WORDS
         )
 
-    def _place(self, text: str) -> str | None:
+    def _place(self, text: str) -> tuple[str, str] | None:
         """ "kundene i Haugesund", "the shops in Molde": customers chosen by a place (a name
         that is no group), which no group says."""
         for m in _CUSTOMERS_IN_PLACE.finditer(text):
@@ -429,7 +429,23 @@ class Builder:
                 or kind_of_word(folded) is not None
             ):
                 continue
-            return m.group(0)
+            return m.group(0), name
+        # Written in lower case: "kundene i bergen hver mandag", "customers in tromsø, ...":
+        # one word after "customers in" that is no word of when, whom or what.
+        for m in _CUSTOMERS_IN_WORD.finditer(text.lower()):
+            word = m["place"]
+            if (
+                word in _NOT_PLACES
+                or word in _NOT_PLACE_WORDS
+                or is_day_word(word)
+                or word[:3] in _MONTHS
+                or self.reader.groups.match(word) is not None
+                or kind_of_word(word) is not None
+                or concepts_in(word)
+                or word in NUMBER_WORDS
+            ):
+                continue
+            return m.group(0), word
         return None
 
     def _ask_if_unsettled(
@@ -1204,6 +1220,19 @@ _NOTHING_MORE = re.compile(
 )
 _NOT_A_GROUP = frozenset(
     """those them anyone anybody who de dem dei som noen nokon kundene customers""".split()
+)
+# "kundene i bergen hver mandag": the customers' word, "i"/"in", one word, then when or the end.
+_CUSTOMERS_IN_WORD = re.compile(
+    r"\b(?:kundene|kundane|kunderne|kundan|customers|clients)\s+(?:i|in|på|fra|from)\s+"
+    r"(?P<place>[a-zæøå]{3,})(?=\s*(?:$|[,.;:!?]|\s(?:hver|kvar|every|each|kl|at|på|on|den|the"
+    r"|og|and|med|with|om|about)\b))"
+)
+_NOT_PLACE_WORDS = frozenset(
+    """dag dagen morgen kveld kvelden natt uka uke uken veka helgen helga måneden måned året tide
+    gruppen gruppa grupper listen lista kundelisten systemet registeret hele alle all det den
+    dei de dem today tomorrow time group groups list system question general total particular
+    advance future past order orders ordre bestilling week weeks month months year
+    turn person detail question""".split()
 )
 _NOT_PLACES = frozenset(
     """christmas easter jul julen påske påsken pinse pinsen english engelsk norwegian norsk

@@ -44,12 +44,12 @@ and ``KINDS_V7_CONVERSATIONS`` (5). Written before the fix of each kind; the fir
 before any fix.
 
 Then the kinds held-out v8 found (issue 20, h-kinds3), for a fourth business (Trøndelag
-Blomsterlager, a florist wholesaler; ``context_v8k``): ``KINDS_V8`` (67 phrasings: a template by
+Blomsterlager, a florist wholesaler; ``context_v8k``): ``KINDS_V8`` (69 phrasings: a template by
 what the email is, never by a word it shares with another, places and self-cancelling requests
 asked back, a webhook's "the customer" asked about, webhooks named without the word, delays
 after a webhook, dialect and Danish events, Danish and English every-N-weeks and holiday
 words, spoken chains with hours as words, another group excluded, requests said as questions)
-and ``KINDS_V8_CONVERSATIONS`` (10).
+and ``KINDS_V8_CONVERSATIONS`` (11).
 Written before the fixes: 10/40 and 1/6 before any fix. A webhook's "the customer" was first
 written as ``event_customer`` (as held-out v8 has it), then found invalid (the validator's
 ``event_customer_unavailable``: a webhook carries no customer) and is a question now; those
@@ -57,7 +57,8 @@ four cases are ``must_ask`` and two webhook cases to a group took their place. T
 phrasings and 3 more conversations of the same kinds, written after those fixes: 19/20 and 3/3
 on their first run (the miss: "byråene" for "Begravelsesbyråer", a group named by the head of
 its compound name). Last, 3 phrasings of a part that says what is not sent and 2 of a payment
-reminder in more words, found while checking the fixes.
+reminder in more words, 2 of a place in lower case and 1 conversation answering a place, found
+while checking the fixes.
 
 The business: Buskerud Byggevare AS, a building-supplies wholesaler in Drammen, whose customers
 are carpenters, plumbers, electricians, contractors, hardware stores, sports clubs' cafés (its
@@ -4811,6 +4812,13 @@ KINDS_V8: list[Case] = [
         _weekly1("friday", "10:00", "new", g("byraer")),
         category="new_templates",
     ),
+    # === 11. A place written in lower case (found while checking the fixes above) ==========
+    Case(
+        "send bestillingslista til kundene i bodø hver mandag kl 9", QUESTION, category="must_ask"
+    ),
+    Case(
+        "price list to the customers in trondheim every friday at 8", QUESTION, category="must_ask"
+    ),
 ]
 
 
@@ -4871,5 +4879,11 @@ KINDS_V8_CONVERSATIONS: list[EditCase] = [
         "skjema til butikkene hver fredag kl 9",
         "fjern butikkene og send til hotellene i stedet",
         _weekly1("friday", "09:00", "bestilling", g("hotell")),
+    ),
+    EditCase(
+        "skjema til kundene i Bodø hver mandag kl 9",
+        "hotellene",
+        _weekly1("monday", "09:00", "bestilling", g("hotell")),
+        category="answers",
     ),
 ]
