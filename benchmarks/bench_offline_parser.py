@@ -105,7 +105,13 @@ def run(args: argparse.Namespace) -> list[Result]:
         # Written by a new writer who never saw the parser, a cleaning and hygiene products
         # wholesaler in Stavanger and Haugesund (Stavanger dialect, shorthand and missing æøå,
         # voice dictation, a Danish-speaking purchaser, bulleted English; Christmas and New
-        # Year right after its today); not yet measured.
+        # Year right after its today); measured once, untuned, on 2026-12-07: 130/150 (0.867;
+        # must-ask 27/29; keyword baseline 0.087). Tuned on the kinds of its misses on
+        # 2026-12-07 (h-kinds3; the kinds in other words are parser_phrasings_v4.KINDS_V8):
+        # 143/150 after tuning, no longer a held-out number. The 7 left expect
+        # ``event_customer`` for a webhook's "kunden" / "that customer", which the validator
+        # refuses (``event_customer_unavailable``: a webhook carries no customer); the parser
+        # asks which group instead.
         ("held_out_v8", HELD_OUT_V8, held_out_v8_context()),
         # Written by a new writer who never saw the parser, a car-parts and workshop-supplies
         # wholesaler in Hamar and Gjøvik (Hedmark/Toten dialect, shorthand and missing æøå,
@@ -147,7 +153,9 @@ def run(args: argparse.Namespace) -> list[Result]:
         # After tuning on their kinds (h-kinds2, 2026-12-07): 18/18, no longer held-out.
         ("conversations_v7", HELD_OUT_V7_CONVERSATIONS, held_out_v7_context()),
         # Written by a new writer who never saw the parser: the held-out v8 writer's two-turn
-        # conversations (answers to questions, edits of a draft); not yet measured.
+        # conversations (answers to questions, edits of a draft); measured once, untuned, on
+        # 2026-12-07: 20/24. After tuning on their kinds (h-kinds3, 2026-12-07): 24/24, no
+        # longer held-out.
         ("conversations_v8", HELD_OUT_V8_CONVERSATIONS, held_out_v8_context()),
         # Written by a new writer who never saw the parser: the held-out v9 writer's two-turn
         # conversations (answers to questions, edits of a draft); not yet measured.

@@ -161,6 +161,14 @@ class GroupMatcher:
     def __init__(self, groups: Sequence[GroupInfo]) -> None:
         self.groups = list(groups)
         self._stems = [(g, self._group_stems(g)) for g in self.groups]
+        #: Per group, the stems of the long (compound) words of its name.
+        self._compounds = [
+            (
+                g,
+                {t for w in re.split(r"[\s_-]+", fold(g["name"])) if len(w) >= 7 for t in stems(w)},
+            )
+            for g in self.groups
+        ]
         #: (slug, the kinds of customer its name is made of), for ``kinds.kind_phrases``.
         self.kinds = [
             (g["slug"], customer_kinds.kinds_in_name(f"{g['slug']} {g['name']}"))
@@ -200,7 +208,23 @@ class GroupMatcher:
                 for b in group_stems
             )
         ]
-        return near[0] if len(near) == 1 else None
+        if len(near) == 1:
+            return near[0]
+        # "byråene" for "Begravelsesbyråer", "sentrene" for "Hagesentre": the head of one
+        # group's compound name, when no other group's name ends so.
+        if fold(word) in _GENERIC_GROUP_WORDS or fold(word) in _AUDIENCE_STOP:
+            return None
+        heads = [
+            group
+            for group, words in self._compounds
+            if any(
+                t.endswith(a) and len(t) - len(a) >= 3
+                for a in word_stems
+                if len(a) >= 4
+                for t in words
+            )
+        ]
+        return heads[0] if len(heads) == 1 else None
 
 
 # "har ikke bestilt på tre uker", "have not ordered in 14 days": the window right after the
@@ -332,6 +356,8 @@ def read_audience(
         word = next(g for g in m.groups() if g)
         if "   " in m.group(0):
             continue  # "til <an address> over ...": what followed the preposition was read
+        if m.group(0).startswith("for ") and (frag.groups or frag.everyone):
+            continue  # "a care guide for roses" to the shops: what it is for, not to whom
         if (
             word in _AUDIENCE_STOP
             or word.isdigit()

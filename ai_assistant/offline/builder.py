@@ -17,16 +17,17 @@ from typing import Any
 from ai_assistant.context import ParseContext
 from ai_assistant.offline import audience, calendar, events
 from ai_assistant.offline.fragments import Fragment, Reader, attach, customer_email_type
-from ai_assistant.offline.kinds import kind_of_word
+from ai_assistant.offline.kinds import kind_of_word, replace_phrases
 from ai_assistant.offline.language import Language
 from ai_assistant.offline.templates import (
     CONCEPTS,
     TemplateMatcher,
     concepts_in,
+    keep_names_whole,
     proposal,
     topic_proposal,
 )
-from ai_assistant.offline.text import NUM, blank, normalise, split
+from ai_assistant.offline.text import NUM, NUMBER_WORDS, blank, fold, normalise, split
 from ai_assistant.offline.timing import (
     EN_DAYS,
     FULL_DAY,
@@ -34,6 +35,7 @@ from ai_assistant.offline.timing import (
     WEEKDAYS,
     BadTime,
     MorningAfternoon,
+    is_day_word,
 )
 from automation.drafting import Facts, StepDraft, TemplateChoice
 from automation.registry import StepType, step_types
@@ -153,6 +155,15 @@ class Builder:
 
     def build(self) -> dict[str, Any]:
         normalised, emails = normalise(self.text)
+        # Before a correction is made of it: "..., nei forresten, ikke send noe til butikkene".
+        cancel = _SEND_NOTHING.search(normalised)
+        if cancel and self._cancels_itself(normalised, cancel):
+            raise self.ask(
+                "Du skriver at det ikke skal sendes noe likevel, så jeg lager ingenting. Hva "
+                "skal arbeidsflyten gjøre, og når?",
+                "You say nothing should be sent after all, so I create nothing. What should the "
+                "workflow do, and when?",
+            )
         normalised = audience.apply_correction(normalised, self.reader.groups)
         normalised = audience.join_group_pairs(normalised, self.reader.groups)
         self._ask_if_impossible(normalised)
@@ -170,7 +181,9 @@ class Builder:
         for_all = _FOR_ALL.search(normalised)
         if for_all:
             normalised = blank(normalised, for_all)
-        fragments = self._read_parts(normalised, emails)
+        normalised = keep_names_whole(normalised, self.context.templates)
+        normalised = self._without_other_group(normalised, emails)
+        fragments = self._without_sending_nothing(self._read_parts(normalised, emails))
         actions = self._actions(fragments)
         if for_all:
             self._to_all_steps(actions, for_all["who"] or for_all["who2"], emails)
@@ -210,7 +223,32 @@ class Builder:
             raise self.ask(
                 "Klokkeslettet ser ikke riktig ut. Skriv det som f.eks. «kl 09:30».",
                 "That time does not look right. Write it like “09:30” or “9am”.",
+                replace=_bad_time(normalised),
             ) from None
+
+    def _without_sending_nothing(self, fragments: list[Fragment]) -> list[Fragment]:
+        """ "...; don't send anything to those who have ordered": a part that says what is not
+        sent is no step. Leaving out a group everyone else gets is asked about."""
+        kept: list[Fragment] = []
+        for frag in fragments:
+            if not _SEND_NOTHING.search(frag.text):
+                kept.append(frag)
+                continue
+            others = [f for f in fragments if f is not frag]
+            if frag.days or frag.time or frag.timed:
+                # "..., men ikke send noe på mandager": a day or time it should not happen.
+                raise self.ask(
+                    "Du nevner en dag det ikke skal skje. Hvilke dager skal det skje?",
+                    "You name a day it should not happen on. Which days should it happen?",
+                )
+            if frag.groups and any(f.everyone and not f.groups for f in others):
+                raise self.ask(
+                    "En arbeidsflyt kan ikke sende til alle unntatt én gruppe. Hvilke grupper "
+                    "skal få den?",
+                    "A workflow cannot send to everyone except one group. Which groups should "
+                    "get it?",
+                )
+        return kept if kept else fragments
 
     def _actions(self, fragments: list[Fragment]) -> list[Fragment]:
         """The parts that ask for something to happen, the others folded into them; a request
@@ -284,6 +322,19 @@ class Builder:
                 "You say it should not be done after all, so I create nothing. What should the "
                 "workflow do, and when?",
             )
+        found = self._place(self.text)
+        if found:
+            where, place = found
+            names = ", ".join(g["name"] for g in self.context.groups)
+            raise self.ask(
+                f"Jeg har ingen kundegruppe for kundene i «{place}», og arbeidsflyter kan ikke "
+                f"velge kunder etter sted. Gruppene som finnes er: {names}. Hvilken gruppe "
+                "mener du, eller skal det gå til alle kunder?",
+                f"I have no customer group for the customers in “{place}”, and workflows cannot "
+                f"choose customers by place. The groups are: {names}. Which group do you mean, "
+                "or should it go to all customers?",
+                replace=where,
+            )
         for m in _DATE.finditer(normalised):
             day = int(m["d1"] or m["d2"])
             month = _MONTHS[(m["m1"] or m["m2"])[:3]]
@@ -317,6 +368,85 @@ class Builder:
                 "Du skriver både hver dag og én gang i uka. Hvor ofte, og hvilken dag?",
                 "You say both every day and once a week. How often, and on which day?",
             )
+
+    def _without_other_group(self, normalised: str, emails: list[str]) -> str:
+        """ "skjema til restaurantene ..., ikke til hotellene": another group left out next to
+        the group named is no more than that group; only "everyone except" is asked about."""
+        m = _EXCEPT_GROUP.search(normalised)
+        if m is None:
+            return normalised
+        end = re.search(r"[,.;!?]|$", normalised[m.end() :])
+        stop = m.end() + (end.start() if end else 0)
+        try:
+            before = self.reader.read(normalised[: m.start()], emails)
+            left_out = self.reader.read("til " + normalised[m.start("who") : stop], emails)
+        except (BadTime, MorningAfternoon):
+            return normalised
+        if (
+            before.groups
+            and not before.everyone
+            and not before.unknown_groups
+            and left_out.groups
+            and not set(before.groups) & set(left_out.groups)
+        ):
+            names = ", ".join(self._group_name(slug) for slug in before.groups)
+            self.note(f"Bare {names} får den.", f"Only {names} get it.")
+            return normalised[: m.start()] + " " * (stop - m.start()) + normalised[stop:]
+        return normalised
+
+    def _cancels_itself(self, normalised: str, cancel: re.Match[str]) -> bool:
+        """ "..., actually no, don't send anything (to the hotels)": nothing, or nothing to the
+        very audience the request sends to, is the request taken back."""
+        who = cancel["who"]
+        if not who:
+            # Nothing at all, unless what follows says when not ("... på helligdager").
+            return _NOTHING_MORE.fullmatch(normalised[cancel.end() :]) is not None
+        if who in _NOT_A_GROUP:
+            return False  # "don't send anything to those who have ordered": a condition
+        before = normalised[: cancel.start()]
+        if re.search(r"(?<![\wæøå])" + re.escape(who) + r"(?![\wæøå])", before):
+            return True
+        group = self.reader.groups.match(who)
+        if group is None:
+            return False
+        return any(
+            self.reader.groups.match(word) == group
+            for word in re.findall(r"[\wæøåé]{3,}", before)
+            if word not in _NOT_GROUP_WORDS
+        )
+
+    def _place(self, text: str) -> tuple[str, str] | None:
+        """ "kundene i Haugesund", "the shops in Molde": customers chosen by a place (a name
+        that is no group), which no group says."""
+        for m in _CUSTOMERS_IN_PLACE.finditer(text):
+            name = m["place"]
+            folded = fold(name)
+            if (
+                is_day_word(folded)
+                or folded[:3] in _MONTHS
+                or folded in _NOT_PLACES
+                or self.reader.groups.match(name) is not None
+                or kind_of_word(folded) is not None
+            ):
+                continue
+            return m.group(0), name
+        # Written in lower case: "kundene i bergen hver mandag", "customers in tromsø, ...":
+        # one word after "customers in" that is no word of when, whom or what.
+        for m in _CUSTOMERS_IN_WORD.finditer(text.lower()):
+            word = m["place"]
+            if (
+                word in _NOT_PLACES
+                or word in _NOT_PLACE_WORDS
+                or is_day_word(word)
+                or word[:3] in _MONTHS
+                or self.reader.groups.match(word) is not None
+                or kind_of_word(word) is not None
+                or concepts_in(word)
+                or word in NUMBER_WORDS
+            ):
+                continue
+            return m.group(0), word
+        return None
 
     def _ask_if_unsettled(
         self,
@@ -522,7 +652,7 @@ class Builder:
         condition = {"check": frag.check, **(frag.window or {})} if frag.check else None
         return Facts(
             text=frag.text,
-            rest=frag.rest,
+            rest=self._what_is_sent(frag.rest),
             language=self.language,
             position=position,
             event=event,
@@ -535,11 +665,43 @@ class Builder:
             ask=self.ask,
         )
 
+    def _what_is_sent(self, rest: str) -> str:
+        """The words of a part left for what is sent, without those naming whom ("send the
+        flower shops a care guide": "send the a care guide"), so a new template is not named
+        after its audience."""
+        words = replace_phrases(rest).split()
+        return " ".join(
+            w
+            for w in words
+            if len(w) < 4 or (self.reader.groups.match(w) is None and kind_of_word(w) is None)
+        )
+
     def _recipients(self, frag: Fragment, group: str, event: str | None) -> dict[str, Any]:
         # An order's or a new customer's email is for that customer: a group named with it
         # narrows who gets it (``Planned.only_group``), it does not send to the whole group.
         if event in ("order.created", "customer.created"):
             return {"event_customer": True}
+        the_customer = _THE_CUSTOMER.search(fold(self.text))
+        if (
+            event == "webhook"
+            and not frag.groups
+            and not _EVERYONE_SAID.search(frag.text)
+            and the_customer
+        ):
+            # "når webhooken kommer, send kunden ...", "that customer's usual order": the one
+            # customer the webhook is about. A webhook carries no customer the engine knows
+            # (``event_customer`` is only an order's or a new customer's), and all customers
+            # in its place would be another request: asked.
+            said = re.sub(r"(?<=kunden)s$|'s$", "", the_customer.group(0))
+            raise self.ask(
+                "En webhook sier ikke hvilken kunde den gjelder, så arbeidsflyten kan ikke "
+                f"sende til «{said}». Hvilken kundegruppe skal få den, eller "
+                "skal det gå til alle kunder?",
+                "A webhook does not say which customer it is about, so the workflow cannot "
+                f"send to “{said}”. Which customer group should get it, or "
+                "should it go to all customers?",
+                replace=the_customer.group(0),
+            )
         return {"group": group}
 
     def _steps(
@@ -985,16 +1147,36 @@ class Builder:
             parts.append(" ".join(p for p in (label + audience, when) if p))
         text = ", ".join(parts)
         if doc["workflow_type"] == "event_based":
-            text = (
-                self.t("Ved ny ordre: ", "On a new order: ")
-                if doc["event"]["type"] == "order.created"
-                else self.t("Ved ny kunde: ", "On a new customer: ")
-            )
+            kind = doc["event"]["type"]
+            if kind == "webhook":
+                hook = doc["event"].get("name") or "webhook"
+                text = self.t(f"Ved webhook «{hook}»: ", f"On webhook “{hook}”: ")
+            elif kind == "order.created":
+                text = self.t("Ved ny ordre: ", "On a new order: ")
+            else:
+                text = self.t("Ved ny kunde: ", "On a new customer: ")
             text += ", ".join(parts)
             return text
         return text[:1].upper() + text[1:]
 
 
+_CLOCK = re.compile(r"\b(?:kl|at|@)\s*(\d{1,2})(?::(\d{2}))?(?:\s*(?:am|pm))?(?![\d:])")
+
+
+def _bad_time(text: str) -> str | None:
+    """The time of day that cannot be one ("kl 25", "at 9:75"), for the answer to replace."""
+    for m in _CLOCK.finditer(text):
+        if int(m.group(1)) > 24 or (m.group(2) is not None and int(m.group(2)) > 59):
+            return m.group(0)
+    return None
+
+
+# The one customer an event is about: "kunden", "den kunden", "that customer('s)".
+_THE_CUSTOMER = re.compile(
+    r"\b(?:(?:den|denne|samme)\s+kunden|kunden(?:s)?|kunde(?:n)?\s+det\s+gjelder"
+    r"|(?:that|this|the|same)\s+customer(?:'s)?|the\s+customer\s+in\s+question)\b"
+)
+_EVERYONE_SAID = re.compile(r"\balle\b|\ball\b|\beveryone\b|\bevery\s+customer\b")
 # Words that carry nothing on their own (a part of only these is no loss).
 _NOISE = frozenset(
     """og and også also takk thanks please gjerne send sende the til for med with som who that
@@ -1025,6 +1207,46 @@ _EXCEPT_GROUP = re.compile(
     r"|ikke\s+til|not\s+to)\s+(?:the\s+|de\s+|dei\s+|våre\s+|our\s+)?(?P<who>[\wæøåé-]{3,})"
 )
 
+# "don't send anything (to the hotels)", "ikke send noe til butikkene": nothing at all.
+_SEND_NOTHING = re.compile(
+    r"\b(?:(?:don'?t|do\s+not|dont|never|ikke|ikkje|ittj|itte)\s+send\w*\s+(?:anything|noe|noko"
+    r"|någe|nåkka|nokka|a\s+thing)|send\w*\s+(?:nothing|ingenting|ingen\s+ting))\b"
+    r"(?:\s+(?:at\s+all\s+|i\s+det\s+hele\s+tatt\s+)?(?:to|til|te)\s+(?:the\s+|de\s+|dei\s+|our\s+)?"
+    r"(?P<who>[\wæøåé-]{3,}))?"
+)
+_NOTHING_MORE = re.compile(
+    r"[\s.,;:!]*(?:(?:at\s+all|after\s+all|anyway|likevel|allikevel|i\s+det\s+hele\s+tatt"
+    r"|then|da|please|takk|thanks|to\s+(?:them|anyone)|til\s+(?:dem|noen))[\s.,;:!]*)*"
+)
+_NOT_A_GROUP = frozenset(
+    """those them anyone anybody who de dem dei som noen nokon kundene customers""".split()
+)
+# "kundene i bergen hver mandag": the customers' word, "i"/"in", one word, then when or the end.
+_CUSTOMERS_IN_WORD = re.compile(
+    r"\b(?:kundene|kundane|kunderne|kundan|customers|clients)\s+(?:i|in|på|fra|from)\s+"
+    r"(?P<place>[a-zæøå]{3,})(?=\s*(?:$|[,.;:!?]|\s(?:hver|kvar|every|each|kl|at|på|on|den|the"
+    r"|og|and|med|with|om|about)\b))"
+)
+_NOT_PLACE_WORDS = frozenset(
+    """dag dagen morgen kveld kvelden natt uka uke uken veka helgen helga måneden måned året tide
+    gruppen gruppa grupper listen lista kundelisten systemet registeret hele alle all det den
+    dei de dem today tomorrow time group groups list system question general total particular
+    advance future past order orders ordre bestilling week weeks month months year
+    turn person detail question""".split()
+)
+_NOT_PLACES = frozenset(
+    """christmas easter jul julen påske påsken pinse pinsen english engelsk norwegian norsk
+    bokmål nynorsk danish dansk swedish svensk noon midnight one two three four five six seven
+    eight nine ten eleven twelve uke week""".split()
+)
+_NOT_GROUP_WORDS = frozenset({"send", "sende", "the", "til", "and", "og", "every", "hver"})
+# "kundene i Haugesund", "the shops in Molde", "kundan på Steinkjer": a capitalised name (a
+# place) right after whom; read on the request as written.
+_CUSTOMERS_IN_PLACE = re.compile(
+    r"(?i:\b(?:kund\w*|customers?|clients?|butikk\w*|shops?|stores?|[\wæøå]+(?:ene|ane|an|erne|s))"
+    r"\s+(?:i|in|på|fra|from|at|around|rundt|near|nær|ved)\s+)"
+    r"(?P<place>[A-ZÆØÅ][a-zæøå]+(?:[- ][A-ZÆØÅ][a-zæøå]+)?)\b"
+)
 # Channels the format has not got (it only sends email).
 _NOT_EMAIL = re.compile(
     r"\b(?:sms\w*|tekstmelding\w*|text\s+messages?|texts?(?=\s+(?:the|all|our|them|to|every)\b)"

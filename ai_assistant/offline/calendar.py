@@ -158,10 +158,11 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             _NB_IF + _HOLIDAY + _THEN + _NB_DO
-            + r"(?:dagen\s+etter|neste\s+virkedag|" + _ANY_DAY + r"\s+i\s+stedet)"
+            + r"(?:dagen\s+etter|neste\s+(?:virkedag|hverdag|arbeidsdag)|" + _ANY_DAY
+            + r"\s+i\s+stedet)"
             # "..., send den tirsdag": a day without "i stedet" only after a verb.
             r"|" + _NB_IF + _HOLIDAY + _THEN + _NB_DO.removesuffix(")?") + r")" + _ANY_DAY + r"\b"
-            r"|\bflytt\w*\s+(?:det\s+|den\s+)?til\s+neste\s+virkedag"
+            r"|\bflytt\w*\s+(?:det\s+|den\s+)?til\s+neste\s+(?:virkedag|hverdag|arbeidsdag)"
             r"|" + _EN_IF + _HOLIDAY + _THEN + _EN_DO
             + r"(?:next\s+(?:business|working)\s+day|day\s+after|" + _ANY_DAY + r")"
             r"(?:\s+instead)?"
@@ -171,7 +172,9 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"(?:men\s+)?ikke\s+(?:på|i)\s+" + _HOLIDAY
+            r"(?:men\s+)?(?:ikke|aldri)\s+(?:send\w*\s+(?:noe\s+|noko\s+|det\s+|den\s+)?)?(?:på|i)\s+"
+            + _HOLIDAY
+            + r"|\b(?:don'?t|do\s+not|never)\s+send\s+(?:anything\s+|it\s+)?on\s+" + _HOLIDAY
             + r"|\bhopp\w*\s+over\s+" + _HOLIDAY
             + r"|\b(?:not|never)\s+on\s+" + _HOLIDAY
             + r"|\bskip(?:ping)?\s+(?:the\s+)?" + _HOLIDAY

@@ -39,6 +39,13 @@ _MEANT = re.compile(
 )
 
 
+_MEANT_AFTER = re.compile(
+    r"[\s,]*(?:(?:mente|mener)\s+(?:jeg|eg|e)|i\s+meant|i\s+mean|is\s+what\s+i\s+meant)"
+    r"[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Pending:
     """What a question left open: the request so far, the words of it the answer stands in
@@ -79,6 +86,12 @@ def continued(pending: Pending, answer: str) -> str:
         answer = re.sub(r"\s+(?:da|then|please|takk|thanks)\s*[.!]*$", "", answer, flags=re.I)
         # "sorry, I meant the offices", "nei, jeg mente kafeene": the group after the apology.
         answer = _MEANT.sub("", answer)
+        # "kl 15 mener jeg", "9:30 I meant": the same apology after the answer.
+        answer = _MEANT_AFTER.sub("", answer).strip() or answer
+        clock = re.match(r"(kl|at)\s", pending.replace, flags=re.I)
+        if clock and re.fullmatch(r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?", answer, flags=re.I):
+            # "at 31" + "13": the hour in the time's place, said the same way ("at 13").
+            answer = f"{clock.group(1)} {answer}"
         return _replaced(pending.text, pending.replace, answer)
     # No comma: the answer's day or time belongs to the request's own action.
     return f"{pending.text.rstrip(' .!?')} {answer}"

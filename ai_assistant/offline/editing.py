@@ -117,11 +117,40 @@ _NOT_DAY_BUT = re.compile(
 )
 
 
+# "ta bort skolene, send til alle kundene i stedet", "remove the hotels and send it to the
+# gyms instead": one audience for another, said as a removal and an addition.
+_REMOVE_THEN_SEND = re.compile(
+    r"^\s*(?:nei|no)?[,.!]*\s*(?:ta\s+bort|fjern|dropp|stryk|remove|drop|take\s+out)\s+"
+    r"(?P<old>[^,;]+?)\s*(?:[,;]\s*|\s+)(?:og\s+|and\s+)?(?:så\s+|then\s+)?"
+    r"(?P<new>(?:send\s+(?:den\s+|det\s+|dem\s+|it\s+|them\s+)?)?(?:heller\s+)?(?:til|to)\s+.+?"
+    r"\s+(?:i\s+stedet|istedenfor|instead))[\s.!]*$",
+    re.IGNORECASE,
+)
+# "make it 8 instead", "gjør det til kl 9": another time of day, said as a bare hour.
+_MAKE_IT_TIME = re.compile(
+    r"^\s*(?:nei|no)?[,.!]*\s*(?:make\s+it|gjør\s+det(?:\s+til)?|ta\s+det|let'?s\s+say)\s+"
+    r"(?:at\s+|kl\s+)?(?P<t>\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)"
+    r"\s*(?:instead|i\s+stedet|istedenfor|heller)?[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
 def _as_edit(text: str, draft: Mapping[str, Any], context: ParseContext) -> str:
     """The follow-up in the words the editors read: a move said as where a step should be
     ("flytt purringa til torsdag kl 13"), a day of the month in a monthly draft; dialect in
     its standard form ("te" is "til")."""
     text = spoken_forms(text)
+    instead = _REMOVE_THEN_SEND.match(text)
+    if instead:
+        old = re.findall(r"[\wæøåé-]+", instead["old"].lower())
+        matcher = GroupMatcher(context.groups)
+        if any(matcher.match(w) or kind_of_word(w) for w in old if len(w) >= 4):
+            new = instead["new"]
+            return new if new.lower().startswith("send") else f"send {new}"
+    made = _MAKE_IT_TIME.match(text)
+    if made and (draft.get("schedule") or {}).get("schedule_type") != "monthly":
+        english = re.match(r"\s*(?:no\W+)?(?:make|let)", text, re.IGNORECASE)
+        return f"at {made['t']} instead" if english else f"kl {made['t']} i stedet"
     goes_to = _SHOULD_GO_TO.match(text)
     if goes_to and len(draft.get("steps") or []) > 1:
         first = re.findall(r"[\wæøåé-]+", goes_to["who"].lower())

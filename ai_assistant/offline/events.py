@@ -22,6 +22,11 @@ _ORDER_EVENT = re.compile(
     r"|\b(?:on|for|after)\s+(?:each|every|a|any)\s+(?:new\s+)?order\b"
     r"|\bnye?\s+(?:ordre|ordrer|bestilling|bestillinger)\b|\bnew\s+orders?\b"
     r"|\bnår\s+\w+\s+bestiller\b"
+    # Dialect without the present tense's -r: "når någen bestille någe", "kvar gong nokon
+    # bestille noko".
+    r"|\b(?:når|hver\s+gang|kvar\s+gong|kver\s+gang)\s+(?:noen|nån|någen|nokon|nokken|nåkken"
+    r"|folk|ein\s+kunde|en\s+kunde|kunden|kundene|kundane|kundan|de|dei|dem)\s+bestiller?\b"
+    r"(?:\s+(?:noe|någe|nåkka|noko|nokka|nåkke|noka|nå))?"
     # "når ordren er registrert", "når en ny bestilling blir opprettet": the order itself.
     r"|\b(?:når|straks|så\s+snart|etter\s+at|idet)\s+(?:en\s+|ei\s+|den\s+|det\s+)?(?:ny\s+)?"
     r"(?:ordre\w*|bestilling\w*)\s+(?:er|blir|har\s+blitt)\s+(?:registrert|opprettet|mottatt"
@@ -43,7 +48,7 @@ _CUSTOMER_EVENT = re.compile(
     r"|\b(?:when|whenever|once)\s+(?:an?\s+|the\s+)?customer\s+(?:signs?\s+up|registers|"
     r"is\s+(?:created|added)|joins)"
     r"|\b(?:signs?|signed)\s+up\b|\bcustomer\s+(?:just\s+)?(?:registered|joined)\b"
-    r"|\bregistrerer\s+seg\b|\bkunde\w*\s+(?:opprettes|blir\s+opprettet|"
+    r"|\bregistrerer\s+seg\b|\bkunde\w*\s+(?:opprettes|oprettes|blir\s+opprettet|bliver\s+oprettet|"
     r"legges\s+til|blir\s+lagt\s+til|registrert\w*|er\s+registrert)"
     r"|\b(?:someone|somebody|a\s+customer)\s+(?:registers|signs\s+up|creates\s+an\s+account)"
 )
@@ -52,22 +57,37 @@ _CUSTOMER_EVENT = re.compile(
 # "når en ny kunde blir opprettet / registreres": the customer is what is created, whatever
 # the order phrase's verbs would make of it.
 _CUSTOMER_CREATED = re.compile(
-    r"\b(?:ny\w*\s+)?kunde\w*\s+(?:blir\s+opprettet|opprettes|registreres|blir\s+registrert"
+    r"\b(?:ny\w*\s+)?kunde\w*\s+(?:blir\s+opprettet|opprettes|oprettes|bliver\s+oprettet"
+    r"|registreres|blir\s+registrert"
     r"|registrerer\s+seg|er\s+registrert|legges\s+til|blir\s+lagt\s+til|blir\s+lagt\s+inn"
     r"|legges\s+inn|er\s+lagt\s+inn|kommer\s+til)"
     r"|\b(?:new\s+)?customer\s+(?:is\s+|gets\s+)?(?:created|registered|added|signs?\s+up)"
 )
 # "when the webshop webhook fires", "når webhooken «crm.update» kommer": a webhook event.
 _WEBHOOK_EVENT = re.compile(
-    r"\b(?:(?:when|whenever|once|if|når|hver\s+gang)\s+(?:\w+\s+){0,4}?)?"
+    r"\b(?:(?:when|whenever|once|if|når|hver\s+gang)\s+(?:\w+\s+){0,6}?)?"
     r"(?:the\s+)?(?:[\w.-]+\s+)?webhook(?:en|s)?\b(?:\s+(?:[\w.«»\"'-]+\s+)?(?:fires|is\s+called"
     r"|arrives|comes\s+in|kommer(?:\s+inn)?|kalles|går\s+av|slår\s+inn|slår\s+til|trigges|utløses"
     r"|is\s+triggered|triggers|goes\s+off|kicks\s+in|hits|fyrer|fyres))?"
 )
 
+# "når dispenser-tom slår inn", "after lager-lavt comes in": a name with a dash or a dot (as
+# webhooks are named, never a word of the language) that arrives or fires is a webhook.
+_DASHED = r"(?!e-post|e-mail)[a-z0-9]+(?:[.-][a-z0-9]+)+"
+_ARRIVES = (
+    r"(?:slår\s+inn|slår\s+til|kommer(?:\s+inn)?|har\s+kommet(?:\s+inn)?|er\s+kommet(?:\s+inn)?"
+    r"|kalles|går\s+av|trigges|utløses|fyres|fires|arrives|comes\s+in|is\s+called"
+    r"|is\s+triggered|goes\s+off|kicks\s+in|hits|reports|melder)"
+)
+_NAMED_ARRIVES = re.compile(
+    r"\b(?:når|hver\s+gang|etter\s+at|straks|så\s+snart|idet|when|whenever|once|after|each\s+time"
+    r"|every\s+time|as\s+soon\s+as|if)\s+(?:the\s+)?" + _DASHED + r"\s+" + _ARRIVES + r"\b"
+)
+
 #: Event phrases, most specific first, with the event type each means.
 EVENT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_WEBHOOK_EVENT, "webhook"),
+    (_NAMED_ARRIVES, "webhook"),
     (_CUSTOMER_CREATED, "customer.created"),
     (_ORDER_EVENT, "order.created"),
     (_CUSTOMER_EVENT, "customer.created"),
@@ -91,6 +111,16 @@ _WEBHOOK_NAME = (
     re.compile(r"webhook\w*\s+([a-z0-9]+(?:[.:-][a-z0-9]+)+)\b", re.IGNORECASE),
     # "the lager-restvare webhook", "faktura-forfalt-webhooken": the name right before it.
     re.compile(r"\b([a-z0-9]+(?:[.:-][a-z0-9]+)+?)(?:\s+|-)webhook", re.IGNORECASE),
+    # "når dispenser-tom slår inn": a dashed name that arrives.
+    re.compile(
+        r"\b(?:når|hver\s+gang|etter\s+at|straks|så\s+snart|idet|when|whenever|once|after"
+        r"|each\s+time|every\s+time|as\s+soon\s+as|if)\s+(?:the\s+)?("
+        + _DASHED
+        + r")\s+"
+        + _ARRIVES
+        + r"\b",
+        re.IGNORECASE,
+    ),
 )
 
 

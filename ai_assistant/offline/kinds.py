@@ -37,7 +37,9 @@ _KINDS: dict[str, str] = {
     "klubb": "klubb club idrettslag idrett",
     "slakter": "slakter slakteri butcher",
     "catering": "catering caterer",
-    "blomst": "florist blomsterbutikk",
+    "blomst": "florist blomsterbutikk blomsterhandel",
+    "hagesenter": "hagesenter hagesentre planteskole",
+    "begravelse": "begravelsesbyrå begravelsesbyråer gravferdsbyrå undertaker undertakers",
     "frisør": "frisør hairdresser salong salon hårsalong frisørsalong barber barbershop",
     "kontor": "kontor kontorer office kontorbygg kontorlokale",
     "coworking": "coworking kontorfellesskap",
@@ -53,6 +55,7 @@ _KINDS: dict[str, str] = {
     "elektriker": "elektriker electrician",
     "entreprenør": "entreprenør entreprenor contractor byggmester builder",
     "jernvare": "jernvare jernvarehandel hardware",
+    "kommune": "kommune kommunal kommunale kommunebygg municipal municipality",
     # Words that only qualify a kind ("fish shops", "skolekantiner"): never a group alone.
     "fisk": "fisk fiske fish seafood sjømat",
     "skole": "skole skule skola school",
@@ -66,6 +69,18 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bcoffee\s+(?:shops?|bars?|houses?)\b"), "kafeer"),
     (re.compile(r"\b(?:gas|petrol|filling|service|fuel)\s+stations?\b"), "bensinstasjoner"),
     (re.compile(r"\bconvenience\s+stores?\b"), "kiosker"),
+    (re.compile(r"\b(?:flower|florist'?s?)\s+(?:shops?|stores?)\b"), "blomsterbutikker"),
+    (
+        re.compile(
+            r"\b(?:municipal|council|city|town)\s+(?:buildings?|properties|premises|facilities)\b"
+        ),
+        "kommunebygg",
+    ),
+    (re.compile(r"\bgarden\s+(?:centres?|centers?|shops?|stores?)\b"), "hagesentre"),
+    (
+        re.compile(r"\b(?:funeral|burial)\s+(?:homes?|parlou?rs?|directors?|agenc(?:y|ies))\b"),
+        "begravelsesbyråer",
+    ),
     # Not "dagligvare", whose "daglig" is "daily".
     (re.compile(r"\bgrocery\s+stores?\b"), "matbutikker"),
     (re.compile(r"\bday\s*care\s+(?:centres?|centers?)\b"), "barnehager"),

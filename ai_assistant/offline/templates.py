@@ -230,7 +230,14 @@ def concepts_in(text: str) -> list[tuple[Concept, re.Match[str]]]:
     if "faktura" in found and "reminder" in found:
         # "fakturapåminnelse", "invoice reminder": a reminder about an invoice, not about ordering.
         invoice, reminder = found["faktura"][1], found["reminder"][1]
-        if reminder.start() <= invoice.end() + 1 and invoice.start() <= reminder.end() + 1:
+        first, second = sorted((invoice, reminder), key=lambda m: m.start())
+        between = folded[first.end() : second.start()]
+        # "fakturapåminnelse", "purring på faktura", "reminder about the invoice".
+        if re.fullmatch(
+            r"[\s-]*(?:(?:på|om|for|av|til|about|on|of|for)\s+)?(?:(?:en|ei|et|den|the|an?"
+            r"|your|their|deres|din)\s+)?",
+            between,
+        ):
             del found["reminder"]
     return sorted(found.values(), key=lambda item: item[1].start())
 
@@ -287,7 +294,7 @@ def _name_terms(text: str, found: list[tuple[Concept, re.Match[str]]]) -> set[st
     template's own name."""
     everyday = {m.group(0) for concept, m in found if concept.key in _EVERYDAY}
     terms: set[str] = set()
-    for word in re.findall(r"[\wæøå']+", fold(text)):
+    for word in re.findall(r"[\wæøå']+", _EMAIL_WORD.sub(" ", fold(text))):
         if (
             word in _STOP
             or word in _QUALIFIER_WORDS
@@ -368,9 +375,13 @@ def _qualifies(qualifier: str, words: list[str]) -> bool:
     return bool(wanted & set(words))
 
 
+# "e-post", "e-mail", "epostadresse": how it is sent, never what ("post" is no name's word).
+_EMAIL_WORD = re.compile(r"(?<![\wæøå])e-?(?:post|mail|mejl)[\wæøå]*")
+
+
 def _content_stems(text: str) -> set[str]:
     out: set[str] = set()
-    for word in re.findall(r"[\wæøå]+", fold(text)):
+    for word in re.findall(r"[\wæøå]+", _EMAIL_WORD.sub(" ", fold(text))):
         if word in _STOP or word in _QUALIFIER_WORDS or len(word) < 3 or word.isdigit():
             continue
         out |= {s for s in stems(word) if len(s) >= 3}
@@ -453,9 +464,14 @@ class TemplateMatcher:
                 + 15 * sum(_in_name(t, name_words) for t in name_terms)
             )
             by_name_terms = any(_in_name(t, name_words) for t in name_terms)
-            if content and not named & (by_category | by_name | by_subject) and not by_name_terms:
-                # "fakturapåminnelse" where no template is about invoices: not the order
-                # reminder, whatever words they share.
+            # What a template IS: its category's kind of email, else its name's; its subject
+            # says what it is only for a template of no known kind ("Hvor fornøyd er du med
+            # leveransene?" is a survey, not a delivery notice).
+            what_it_is = by_category | by_name | (set() if by_category else by_subject)
+            if content and not named & what_it_is and not by_name_terms:
+                # "fakturapåminnelse" where no template is about invoices, "leveringsvarsel"
+                # where only the survey's subject is about deliveries: not that template,
+                # whatever words they share.
                 continue
             if phrases:
                 # "dagens bakst": the subject "Dagens bakst - ferskt i dag" says it in those words.
@@ -474,13 +490,35 @@ class TemplateMatcher:
         best: Mapping[str, Any] | None = None
         for template in self.templates:
             name = fold(str(template["name"]))
+            # A name kept whole in a request ("hei_og_velkommen", see ``keep_names_whole``).
+            spaced = r"[\s_]+".join(re.escape(w) for w in name.split())
             if (
                 len(name) >= 4
-                and re.search(r"(?<![\wæøå])" + re.escape(name) + r"(?![\wæøå])", folded)
+                and re.search(r"(?<![\wæøå])" + spaced + r"(?![\wæøå])", folded)
                 and (best is None or len(name) > len(best["name"]))
             ):
                 best = template
         return best
+
+
+_JOINING = re.compile(r"\s(?:og|and|så|then|plus|samt|eller|or)\s")
+
+
+def keep_names_whole(text: str, templates: Sequence[Mapping[str, Any]]) -> str:
+    """``text`` with each template name that has a joining word in it ("Hei og velkommen") as
+    one word ("hei_og_velkommen"), so it is not cut into two parts there."""
+    for template in templates:
+        name = str(template.get("name") or "").lower()
+        if not _JOINING.search(name):
+            continue
+        words = re.findall(r"[\wæøå'-]+", name)
+        if len(words) < 2:
+            continue
+        pattern = re.compile(
+            r"(?<![\wæøå])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\wæøå])"
+        )
+        text = pattern.sub("_".join(words), text)
+    return text
 
 
 # Words too common to make two words a phrase of their own ("hver dag", "til alle").

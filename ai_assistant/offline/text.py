@@ -43,7 +43,8 @@ _DIALECT = {
     "ennu": "ennå", "enno": "ennå", "handla": "handlet", "ittj": "ikke", "itj": "ikke",
     "itte": "ikke", "dokker": "dere", "dokk": "dere", "døkk": "dere",
     "ittje": "ikke", "dæm": "dem", "dæ": "de", "tysdag": "tirsdag", "tysdagar": "tirsdager",
-    "skulane": "skolene", "skular": "skoler",
+    "skulane": "skolene", "skular": "skoler", "kundane": "kundene", "kundar": "kunder",
+    "kunderne": "kundene", "senda": "sende",
     # Norwegian written with Swedish words ("varje måndag", "till kunder som inte har beställt").
     "varje": "hver", "varannan": "annenhver", "vartannat": "annenhver", "måndag": "mandag",
     "måndagar": "mandager", "tisdag": "tirsdag", "tisdagar": "tirsdager", "onsdagar": "onsdager",
@@ -58,6 +59,13 @@ _DIALECT = {
     "direkt": "direkte", "mejl": "mail", "mejlet": "mailen", "samma": "samme",
     "månad": "måned", "månaden": "måneden", "imorgon": "i morgen", "sedan": "siden",
     "senare": "senere", "kommit": "kommet",
+    # Danish ("hver anden tirsdag", "efter 3 dage", "når en kunde oprettes").
+    "hver anden": "annenhver", "hver andet": "annenhver", "dage": "dager", "dagene": "dagene",
+    "uge": "uke", "uger": "uker", "ugen": "uka", "ugerne": "ukene", "oprettes": "opprettes",
+    "oprettet": "opprettet", "bliver": "blir", "næste": "neste", "flyt": "flytt",
+    "påmindelse": "påminnelse", "påmindelsen": "påminnelsen", "undersøgelse": "undersøkelse",
+    "undersøgelsen": "undersøkelsen", "spørgeundersøgelse": "spørreundersøkelse",
+    "spørgeundersøgelsen": "spørreundersøkelsen", "skema": "skjema", "skemaet": "skjemaet",
 }  # fmt: skip
 
 # Two-letter day names ("ma kl 8", "on og fr", "ti/to kl 14") are ordinary words too ("to",
@@ -208,6 +216,14 @@ _FOUR_DIGIT_TIME = re.compile(
 )
 
 
+_HOURS = {
+    "ett": 1, "eitt": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7,
+    "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "tretten": 13, "fjorten": 14,
+    "femten": 15, "seksten": 16, "sytten": 17, "atten": 18, "nitten": 19, "tjue": 20,
+}  # fmt: skip
+_HOUR_WORD = re.compile(r"\bkl\s+(" + "|".join(sorted(_HOURS, key=len, reverse=True)) + r")\b")
+
+
 def normalise(text: str) -> tuple[str, list[str]]:
     """Lower case, one space, "kl." / "klokka" as "kl", "16.00" as "16:00", ordinals without
     their dot; e-mail addresses replaced by ``zzaddr<n>zz`` and returned."""
@@ -237,6 +253,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\bf\.\s?o\.\s?m\.?|\bfra\s+og\s+med\b", "fra", text)
     text = re.sub(r"\b(?:klokka|klokken|klokka|kl:)\s*", "kl ", text)
     text = re.sub(r"\b(a|p)\.m\.?", r"\1m", text)
+    # "klokka ti", "klokka tolv": an hour said as a word.
+    text = _HOUR_WORD.sub(lambda m: f"kl {_HOURS[m.group(1)]}", text)
     # "start 18.12", "første gang 11.12": a date, not 18:12.
     text = re.sub(
         r"\b(start\w*|første\s+gang|fra\s+og\s+med|from|beginning)\s+(\d{1,2})\.(\d{1,2})\b",

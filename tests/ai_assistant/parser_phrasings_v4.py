@@ -43,6 +43,23 @@ or two audiences to choose between, a report to an own address, the month's last
 and ``KINDS_V7_CONVERSATIONS`` (5). Written before the fix of each kind; the first 31 scored 5/31
 before any fix.
 
+Then the kinds held-out v8 found (issue 20, h-kinds3), for a fourth business (Trøndelag
+Blomsterlager, a florist wholesaler; ``context_v8k``): ``KINDS_V8`` (69 phrasings: a template by
+what the email is, never by a word it shares with another, places and self-cancelling requests
+asked back, a webhook's "the customer" asked about, webhooks named without the word, delays
+after a webhook, dialect and Danish events, Danish and English every-N-weeks and holiday
+words, spoken chains with hours as words, another group excluded, requests said as questions)
+and ``KINDS_V8_CONVERSATIONS`` (11).
+Written before the fixes: 10/40 and 1/6 before any fix. A webhook's "the customer" was first
+written as ``event_customer`` (as held-out v8 has it), then found invalid (the validator's
+``event_customer_unavailable``: a webhook carries no customer) and is a question now; those
+four cases are ``must_ask`` and two webhook cases to a group took their place. Then 20 more
+phrasings and 3 more conversations of the same kinds, written after those fixes: 19/20 and 3/3
+on their first run (the miss: "byråene" for "Begravelsesbyråer", a group named by the head of
+its compound name). Last, 3 phrasings of a part that says what is not sent and 2 of a payment
+reminder in more words, 2 of a place in lower case and 1 conversation answering a place, found
+while checking the fixes.
+
 The business: Buskerud Byggevare AS, a building-supplies wholesaler in Drammen, whose customers
 are carpenters, plumbers, electricians, contractors, hardware stores, sports clubs' cafés (its
 kiosk line) and hotels and campsites (its holiday-cabin line). Today is Thursday 11 March 2027.
@@ -4276,5 +4293,597 @@ KINDS_V7_CONVERSATIONS: list[EditCase] = [
         "newsletter to the dentists every Monday at 10",
         "change the time to 9:15",
         _weekly1("monday", "09:15", "newsletter", g("tannleger")),
+    ),
+]
+
+
+# === The kinds held-out v8 found, for a florist wholesaler (issue 20, h-kinds3) ==============
+# Trøndelag Blomsterlager AS, a wholesaler of cut flowers and pot plants in Trondheim: its
+# customers are flower shops, funeral homes, hotels and conference venues, garden centres,
+# grocery stores and wedding and party planners. Its webhooks: ``hylle-tom`` (a connected
+# shelf at a shop reports it is empty) and ``kontrakt-signert`` (a new customer contract).
+TEMPLATES_V8K: list[dict[str, Any]] = [
+    {
+        "id": 881,
+        "name": "Ukas bukett",
+        "category": "bestilling",
+        "subject": "Bestill snittblomster og potteplanter for neste uke",
+        "variables": ["kunde_navn", "bestilling_link"],
+    },
+    {
+        "id": 882,
+        "name": "Glemt oss?",
+        "category": "reminder",
+        "subject": "Bestillingsfristen nærmer seg",
+        "variables": ["kunde_navn", "bestilling_link"],
+    },
+    {
+        "id": 883,
+        "name": "Kvittert!",
+        "category": "confirmation",
+        "subject": "Ordren din er registrert",
+        "variables": ["kunde_navn", "ordre_nummer"],
+    },
+    {
+        "id": 884,
+        "name": "Dagspriser",
+        "category": "prisliste",
+        "subject": "Priser på snittblomster og potteplanter",
+        "variables": ["kunde_navn", "prisliste_link"],
+    },
+    {
+        "id": 885,
+        "name": "Blomsterbrevet",
+        "category": "newsletter",
+        "subject": "Nytt fra Trøndelag Blomsterlager",
+        "variables": ["kunde_navn"],
+    },
+    {
+        "id": 886,
+        "name": "Ukens røverkjøp",
+        "category": "tilbud",
+        "subject": "Gode priser på roser og tulipaner denne uken",
+        "variables": ["kunde_navn", "tilbud_liste"],
+    },
+    {
+        "id": 887,
+        "name": "Velkommen inn",
+        "category": "velkomst",
+        "subject": "Velkommen som kunde hos Trøndelag Blomsterlager",
+        "variables": ["kunde_navn"],
+    },
+    {
+        "id": 888,
+        "name": "Hva syns du?",
+        "category": "survey",
+        "subject": "Hvor fornøyd er du med leveringen og blomstene?",
+        "variables": ["kunde_navn", "undersokelse_link"],
+    },
+]
+GROUPS_V8K: list[dict[str, Any]] = [
+    {"slug": "butikker", "name": "Blomsterbutikker", "size": 55},
+    {"slug": "byraer", "name": "Begravelsesbyråer", "size": 14},
+    {"slug": "hotell", "name": "Hoteller og konferansesteder", "size": 11},
+    {"slug": "hagesentre", "name": "Hagesentre", "size": 9},
+    {"slug": "dagligvare", "name": "Dagligvarebutikker", "size": 38},
+    {"slug": "selskap", "name": "Bryllup og selskap", "size": 16},
+]
+TODAY_V8K = dt.date(2027, 2, 4)  # a Thursday
+
+
+def context_v8k() -> ParseContext:
+    return ParseContext(
+        templates=[dict(t) for t in TEMPLATES_V8K],  # type: ignore[misc]
+        groups=[dict(g) for g in GROUPS_V8K],  # type: ignore[misc]
+        staff_groups=["pakking", "salg"],
+        today=TODAY_V8K,
+        timezone="Europe/Oslo",
+    )
+
+
+def _hook(name: str, **facts: Any) -> dict[str, Any]:
+    return event("webhook", event_name=name, **facts)
+
+
+KINDS_V8: list[Case] = [
+    # === 1. A template by what the email IS, never by a word it shares with another ==========
+    Case(
+        "Send leveringsruta til hotellene hver mandag kl 8",
+        _weekly1("monday", "08:00", "new", g("hotell")),
+        category="new_templates",
+    ),
+    Case(
+        "send et leveringsvarsel til begravelsesbyråene hver tirsdag kl 15",
+        _weekly1("tuesday", "15:00", "new", g("byraer")),
+        category="new_templates",
+    ),
+    Case(
+        "Every Friday at 3pm, send the flower shops a care guide for roses",
+        _weekly1("friday", "15:00", "new", g("butikker")),
+        category="new_templates",
+    ),
+    Case(
+        "Every Wednesday at 10 send the garden centres a delivery timetable for next week",
+        _weekly1("wednesday", "10:00", "new", g("hagesentre")),
+        category="new_templates",
+    ),
+    Case(
+        "betalingspåminnelse til bryllup og selskap den 5. hver måned kl 9",
+        {
+            "type": "scheduled",
+            "schedule": "monthly",
+            "day_of_month": 5,
+            "time": "09:00",
+            **one("new", g("selskap")),
+        },
+        category="new_templates",
+    ),
+    Case(
+        "send åpningstidene for påska til alle kundene hver fredag kl 12",
+        _weekly1("friday", "12:00", "new", ALL),
+        category="new_templates",
+    ),
+    Case(
+        "send dagsprisene til blomsterbutikkene hver mandag kl 6",
+        _weekly1("monday", "06:00", "prisliste", g("butikker")),
+        category="templates_by_meaning",
+    ),
+    Case(
+        "røverkjøpene til dagligvarebutikkene hver torsdag kl 7",
+        _weekly1("thursday", "07:00", "tilbud", g("dagligvare")),
+        category="templates_by_meaning",
+    ),
+    Case(
+        "the questionnaire to the funeral homes every Tuesday at 1pm",
+        _weekly1("tuesday", "13:00", "survey", g("byraer")),
+        category="templates_by_meaning",
+    ),
+    Case(
+        "send bestillingslista til hagesentrene hver onsdag kl 9",
+        _weekly1("wednesday", "09:00", "bestilling", g("hagesentre")),
+        category="templates_by_meaning",
+    ),
+    # === 2. An audience the context has no group for, a request that cancels itself ==========
+    Case("skjema til kundene i Bodø hver mandag kl 9", QUESTION, category="must_ask"),
+    Case("price list to the shops in Molde every Friday at 10", QUESTION, category="must_ask"),
+    Case(
+        "ka med kundan på Steinkjer, kan du send dem prislista kvar tysdag kl 8?",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case("tilbudene til kafeene hver torsdag kl 9", QUESTION, category="must_ask"),
+    Case("send bestillingslista til kontorene hver fredag kl 9", QUESTION, category="must_ask"),
+    Case(
+        "Send the newsletter to the hotels on Friday at 8 - actually, forget it, don't send "
+        "anything",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        "send prislista til butikkene hver onsdag kl 10, nei forresten ikke send noe til butikkene",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case("SMS til begravelsesbyråene med dagsprisene hver dag kl 7", QUESTION, category="must_ask"),
+    Case("the order form to the florists every Monday at 27", QUESTION, category="must_ask"),
+    # === 3. Webhooks and events: a webhook's "customer" asked about (a webhook carries no
+    # customer: ``event_customer`` is only an order's or a new customer's, and the validator
+    # refuses it elsewhere), a dashed webhook name that arrives, delays after it, a template
+    # name with "og" in it, dialect and Danish events ===========================================
+    Case(
+        "Når webhooken hylle-tom kommer inn, send kunden bestillingslista",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        "When the kontrakt-signert webhook arrives, send the welcome email to that customer",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        "Når hylle-tom slår inn, legg inn den faste bestillingen for den kunden",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        "Whenever a shelf reports empty through the hylle-tom webhook, place that customer's "
+        "usual order",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        "Når hylle-tom slår inn, send bestillingslista til blomsterbutikkene",
+        _hook("hylle-tom", **one("bestilling", g("butikker")), triggers=[None]),
+        category="events",
+    ),
+    Case(
+        "Whenever the shelf-empty webhook fires, send the order form to all customers",
+        _hook("shelf-empty", **one("bestilling", ALL), triggers=[None]),
+        category="events",
+    ),
+    Case(
+        "når nån bestille nåkka, send kvitteringa med en gang",
+        event("order.created", **one("confirmation", EVENT_CUSTOMER), triggers=[None]),
+        category="events",
+    ),
+    Case(
+        "45 min etter at hylle-tom kommer inn, send purring til blomsterbutikkene",
+        _hook("hylle-tom", **one("reminder", g("butikker")), triggers=[later(45)]),
+        category="delays",
+    ),
+    Case(
+        "2 timer etter at kontrakt-signert kommer inn, send dagsprisene til alle kundene",
+        _hook("kontrakt-signert", **one("prisliste", ALL), triggers=[later(120)]),
+        category="delays",
+    ),
+    Case(
+        "ved kontrakt-signert webhook: send 'Velkommen inn' til hotellene og dagsprisene after "
+        "2 hours",
+        _hook(
+            "kontrakt-signert",
+            steps=["send_email", "send_email"],
+            templates=["velkomst", "prisliste"],
+            recipients=[g("hotell"), g("hotell")],
+            triggers=[None, later(120)],
+        ),
+        category="delays",
+    ),
+    Case(
+        "Når en kunde oprettes, send velkomstmailen og efter 2 dage prislisten",
+        event(
+            "customer.created",
+            steps=["send_email", "send_email"],
+            templates=["velkomst", "prisliste"],
+            recipients=[EVENT_CUSTOMER, EVENT_CUSTOMER],
+            triggers=[None, later(2880)],
+        ),
+        category="delays",
+    ),
+    # === 4. Danish and English calendar kinds ================================================
+    Case(
+        "Send prislisten til hotellerne hver anden onsdag kl. 10",
+        weekly(
+            "wednesday",
+            "10:00",
+            **one("prisliste", g("hotell")),
+            every_weeks=2,
+            anchor="2027-02-10",
+        ),
+        category="calendar",
+    ),
+    Case(
+        "Send bestillingslisten hver mandag kl. 8 til alle kunder, og hvis det er helligdag så "
+        "flyt den til næste hverdag",
+        weekly(
+            "monday",
+            "08:00",
+            **one("bestilling", ALL),
+            triggers=[at("monday", "08:00")],
+            holiday_policy="next_business_day",
+        ),
+        category="calendar",
+    ),
+    Case(
+        "Every 2 weeks on Tuesday at 8:00 send the price list to the garden centres, starting "
+        "16 March",
+        weekly(
+            "tuesday",
+            "08:00",
+            **one("prisliste", g("hagesentre")),
+            every_weeks=2,
+            anchor="2027-03-16",
+        ),
+        category="calendar",
+    ),
+    Case(
+        "Every 4 weeks on Monday at 9 send the newsletter to the funeral homes, starting 8 March",
+        weekly(
+            "monday",
+            "09:00",
+            **one("newsletter", g("byraer")),
+            every_weeks=4,
+            anchor="2027-03-08",
+        ),
+        category="calendar",
+    ),
+    # === 5. A spoken chain with hours as words, no punctuation ===============================
+    Case(
+        "send bestillingslista til butikkene mandag klokka ni så påminnelse onsdag klokka elleve "
+        "til dem som ikke har bestilt så torsdag klokka sju bestiller du den vanlige bestillingen "
+        "deres for de som fortsatt ikke har bestilt",
+        weekly(
+            "monday",
+            "09:00",
+            steps=["send_email", "send_email", "create_order"],
+            templates=["bestilling", "reminder", None],
+            recipients=[g("butikker"), g("butikker"), g("butikker")],
+            conditions=[None, SINCE_START, SINCE_START],
+            triggers=[at("monday", "09:00"), at("wednesday", "11:00"), at("thursday", "07:00")],
+            mode="repeat_last",
+        ),
+        category="chains",
+    ),
+    Case(
+        "skjema til hotellene tirsdag klokka åtte så purring torsdag klokka tolv til de som ikke "
+        "har bestilt",
+        weekly(
+            "tuesday",
+            "08:00",
+            steps=["send_email", "send_email"],
+            templates=["bestilling", "reminder"],
+            recipients=[g("hotell"), g("hotell")],
+            conditions=[None, SINCE_START],
+            triggers=[at("tuesday", "08:00"), at("thursday", "12:00")],
+        ),
+        category="chains",
+    ),
+    # === 6. Another group excluded next to the named one =====================================
+    Case(
+        "Send prislista til hotellene hver fredag kl 10, ikke til blomsterbutikkene",
+        _weekly1("friday", "10:00", "prisliste", g("hotell")),
+        category="basic",
+    ),
+    Case(
+        "newsletter to the garden centres every Monday at 8, not to the grocery stores",
+        _weekly1("monday", "08:00", "newsletter", g("hagesentre")),
+        category="basic",
+    ),
+    # === 7. Requests said as questions, in dialect and in English =============================
+    Case(
+        "ka med å send bestillingslista te alle kundan kvar onsdag kl 10?",
+        _weekly1("wednesday", "10:00", "bestilling", ALL),
+        category="basic",
+    ),
+    Case(
+        "How about sending the price list to the hotels every Thursday at 9?",
+        _weekly1("thursday", "09:00", "prisliste", g("hotell")),
+        category="basic",
+    ),
+    Case(
+        "kan du sende kundeundersøkelsen til bryllup og selskap hver fredag kl 14?",
+        _weekly1("friday", "14:00", "survey", g("selskap")),
+        category="basic",
+    ),
+    Case(
+        "hva med å sende tilbudene til dagligvarebutikkene hver mandag kl 7?",
+        _weekly1("monday", "07:00", "tilbud", g("dagligvare")),
+        category="basic",
+    ),
+    # === 8. More phrasings of the same kinds, written after the fixes above and before any
+    # further change (their first run is in the module docstring) =========================
+    Case(
+        "send leveringsinformasjon til begravelsesbyråene hver mandag kl 7",
+        _weekly1("monday", "07:00", "new", g("byraer")),
+        category="new_templates",
+    ),
+    Case(
+        "Every Tuesday at 11 send the hotels a note about delivery times",
+        _weekly1("tuesday", "11:00", "new", g("hotell")),
+        category="new_templates",
+    ),
+    Case(
+        "send pleietips for tulipaner til hagesentrene hver onsdag kl 8",
+        _weekly1("wednesday", "08:00", "new", g("hagesentre")),
+        category="new_templates",
+    ),
+    Case(
+        "send the rose offer to the flower shops every Monday at 8",
+        _weekly1("monday", "08:00", "tilbud", g("butikker")),
+        category="templates_by_meaning",
+    ),
+    Case(
+        "priser til dagligvarebutikkene hver fredag kl 6",
+        _weekly1("friday", "06:00", "prisliste", g("dagligvare")),
+        category="templates_by_meaning",
+    ),
+    Case("send skjema til kundene på Hitra hver tirsdag kl 9", QUESTION, category="must_ask"),
+    Case(
+        "price list to our customers in Trondheim every Monday at 8", QUESTION, category="must_ask"
+    ),
+    Case(
+        "send tilbudene til hotellene fredag kl 9, nei vent, ikke send noe likevel",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        "Newsletter to the funeral homes every Thursday at 10. Actually, don't send anything to "
+        "the funeral homes.",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        "Når webhooken lager-lavt kommer, send dagsprisene til hagesentrene",
+        _hook("lager-lavt", **one("prisliste", g("hagesentre")), triggers=[None]),
+        category="events",
+    ),
+    Case(
+        "30 minutter etter at kontrakt-signert har kommet inn, send velkomsten til bryllup og "
+        "selskap",
+        _hook("kontrakt-signert", **one("velkomst", g("selskap")), triggers=[later(30)]),
+        category="delays",
+    ),
+    Case(
+        "når noen bestiller, send kvittering med en gang og 1 dag senere kundeundersøkelsen",
+        event(
+            "order.created",
+            steps=["send_email", "send_email"],
+            templates=["confirmation", "survey"],
+            recipients=[EVENT_CUSTOMER, EVENT_CUSTOMER],
+            triggers=[None, later(1440)],
+        ),
+        category="delays",
+    ),
+    Case(
+        "Når en ny kunde bliver oprettet, send velkomstmail",
+        event("customer.created", **one("velkomst", EVENT_CUSTOMER), triggers=[None]),
+        category="events",
+    ),
+    Case(
+        "Send tilbuddene til butikkerne hver anden fredag kl. 8",
+        weekly(
+            "friday", "08:00", **one("tilbud", g("butikker")), every_weeks=2, anchor="2027-02-05"
+        ),
+        category="calendar",
+    ),
+    Case(
+        "Every 3 weeks on Wednesday at 9 send the newsletter to the hotels, starting 10 March",
+        weekly(
+            "wednesday",
+            "09:00",
+            **one("newsletter", g("hotell")),
+            every_weeks=3,
+            anchor="2027-03-10",
+        ),
+        category="calendar",
+    ),
+    Case(
+        "hver torsdag kl 10 prislisten til alle kunder, er det helligdag så flyt til næste hverdag",
+        weekly(
+            "thursday",
+            "10:00",
+            **one("prisliste", ALL),
+            triggers=[at("thursday", "10:00")],
+            holiday_policy="next_business_day",
+        ),
+        category="calendar",
+    ),
+    Case(
+        "skjema til byråene mandag klokka sju så purring tirsdag klokka ti for dem som ikke har "
+        "bestilt",
+        weekly(
+            "monday",
+            "07:00",
+            steps=["send_email", "send_email"],
+            templates=["bestilling", "reminder"],
+            recipients=[g("byraer"), g("byraer")],
+            conditions=[None, SINCE_START],
+            triggers=[at("monday", "07:00"), at("tuesday", "10:00")],
+        ),
+        category="chains",
+    ),
+    Case(
+        "tilbudene til hagesentrene hver mandag kl 9 men ikke til dagligvarebutikkene",
+        _weekly1("monday", "09:00", "tilbud", g("hagesentre")),
+        category="basic",
+    ),
+    Case(
+        "Could you send the price list to the funeral homes every Friday at 8?",
+        _weekly1("friday", "08:00", "prisliste", g("byraer")),
+        category="basic",
+    ),
+    Case(
+        "hva om vi sender bestillingslista til hotellene hver søndag kl 18?",
+        _weekly1("sunday", "18:00", "bestilling", g("hotell")),
+        category="basic",
+    ),
+    # === 9. A part that says what is NOT sent is no step (found while checking the fixes
+    # above: on main such a part became a second step with a proposed template) ==========
+    Case(
+        "send skjema til hotellene hver mandag kl 9, men ikke send noe på helligdager",
+        weekly(
+            "monday",
+            "09:00",
+            **one("bestilling", g("hotell")),
+            triggers=[at("monday", "09:00")],
+            holiday_policy="skip",
+        ),
+        category="calendar",
+    ),
+    Case(
+        "send skjema til alle hver mandag kl 9, men ikke send noe til hotellene",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        "Reminder to the garden centres every Monday at 9 for those who haven't ordered; don't "
+        "send anything to those who have",
+        weekly("monday", "09:00", **one("reminder", g("hagesentre"))),
+        category="conditions",
+    ),
+    # === 10. A payment reminder said in more words is not the order reminder (found while
+    # checking the fixes above) ===========================================================
+    Case(
+        "send purring på faktura til hotellene hver mandag kl 9",
+        _weekly1("monday", "09:00", "new", g("hotell")),
+        category="new_templates",
+    ),
+    Case(
+        "send a reminder about the invoice to the funeral homes every Friday at 10",
+        _weekly1("friday", "10:00", "new", g("byraer")),
+        category="new_templates",
+    ),
+    # === 11. A place written in lower case (found while checking the fixes above) ==========
+    Case(
+        "send bestillingslista til kundene i bodø hver mandag kl 9", QUESTION, category="must_ask"
+    ),
+    Case(
+        "price list to the customers in trondheim every friday at 8", QUESTION, category="must_ask"
+    ),
+]
+
+
+#: Conversations of v8's kinds for the florist wholesaler: a time corrected after an impossible
+#: one was refused, e-mail instead of SMS, a group swapped for all customers, a new hour.
+KINDS_V8_CONVERSATIONS: list[EditCase] = [
+    EditCase(
+        "Send dagsprisene til alle hver tirsdag kl 26",
+        "kl 16 mente jeg",
+        _weekly1("tuesday", "16:00", "prisliste", ALL),
+        category="answers",
+    ),
+    EditCase(
+        "SMS med bestillingslista til hotellene hver mandag kl 9",
+        "greit, send den på e-post da",
+        _weekly1("monday", "09:00", "bestilling", g("hotell")),
+        category="answers",
+    ),
+    EditCase(
+        "bestillingslista til hagesentrene hver tirsdag kl 8",
+        "fjern hagesentrene, send til alle kundene i stedet",
+        _weekly1("tuesday", "08:00", "bestilling", ALL),
+    ),
+    EditCase(
+        "Price list to the funeral homes every Wednesday at 7",
+        "make it 9 instead",
+        _weekly1("wednesday", "09:00", "prisliste", g("byraer")),
+    ),
+    EditCase(
+        "newsletter to the hotels every Friday at 31",
+        "sorry, I meant 13",
+        _weekly1("friday", "13:00", "newsletter", g("hotell")),
+        category="answers",
+    ),
+    EditCase(
+        "Når webhooken hylle-tom kommer inn, send kunden bestillingslista",
+        "blomsterbutikkene",
+        _hook("hylle-tom", **one("bestilling", g("butikker")), triggers=[None]),
+        category="answers",
+    ),
+    EditCase(
+        "tilbudene til butikkene hver torsdag kl 7",
+        "nei, ta bort butikkene og send til begravelsesbyråene i stedet",
+        _weekly1("thursday", "07:00", "tilbud", g("byraer")),
+    ),
+    EditCase(
+        "Price list to the hotels every Monday at 25",
+        "I meant 15",
+        _weekly1("monday", "15:00", "prisliste", g("hotell")),
+        category="answers",
+    ),
+    EditCase(
+        "newsletter to the garden centres every Tuesday at 8",
+        "make it 10",
+        _weekly1("tuesday", "10:00", "newsletter", g("hagesentre")),
+    ),
+    EditCase(
+        "skjema til butikkene hver fredag kl 9",
+        "fjern butikkene og send til hotellene i stedet",
+        _weekly1("friday", "09:00", "bestilling", g("hotell")),
+    ),
+    EditCase(
+        "skjema til kundene i Bodø hver mandag kl 9",
+        "hotellene",
+        _weekly1("monday", "09:00", "bestilling", g("hotell")),
+        category="answers",
     ),
 ]
