@@ -93,7 +93,27 @@ from typing import Any
 
 from ai_assistant.context import GroupInfo, ParseContext, TemplateInfo
 from benchmarks.parser_accuracy import Case
+from tests.ai_assistant import expected_facts as facts
+from tests.ai_assistant.expected_facts import DAY, HOUR, ORDER, REPORT, SEND
 from tests.ai_assistant.parser_phrasings_v2 import EditCase
+
+# The shared builders of expected facts (tests/ai_assistant/expected_facts.py), under this
+# set's short names.
+_all = facts.everyone
+_g = facts.group
+_ev = facts.event_customer
+_at = facts.at
+_delay = facts.delay
+_ms = facts.missing_since_start
+_missing = facts.missing
+_ordered = facts.ordered
+_weekly = facts.weekly
+_days = facts.on_days
+_daily = facts.daily
+_monthly = facts.monthly
+_event = facts.event
+_one = facts.one_send
+_wk1 = facts.weekly_send
 
 # Friday 18 December 2026 (ISO week 51, odd), a week before 1. juledag.
 HELD_OUT_V8_TODAY = dt.date(2026, 12, 18)
@@ -173,95 +193,18 @@ HELD_OUT_V8_STAFF_GROUPS = ["lager-stavanger", "lager-haugesund", "salg", "kunde
 
 def held_out_v8_context() -> ParseContext:
     """Vestrein Engros's templates, groups and staff groups, on ``HELD_OUT_V8_TODAY``."""
-    return ParseContext(
-        templates=[dict(t) for t in HELD_OUT_V8_TEMPLATES],  # type: ignore[misc]
-        groups=[dict(g) for g in HELD_OUT_V8_GROUPS],  # type: ignore[misc]
-        staff_groups=list(HELD_OUT_V8_STAFF_GROUPS),
-        today=HELD_OUT_V8_TODAY,
-        timezone="Europe/Oslo",
+    return facts.business_context(
+        HELD_OUT_V8_TEMPLATES, HELD_OUT_V8_GROUPS, HELD_OUT_V8_STAFF_GROUPS, HELD_OUT_V8_TODAY
     )
 
 
 # --- Builders for the expected facts ----------------------------------------------------------
 
-SEND = "send_email"
-ORDER = "create_order"
-REPORT = "generate_report"
 Q = "question"
-
-
-def _all() -> dict[str, Any]:
-    return {"group": "all"}
-
-
-def _g(slug: str) -> dict[str, Any]:
-    return {"group": slug}
-
-
-def _ev() -> dict[str, Any]:
-    """The customer the event is about."""
-    return {"event_customer": True}
-
-
-def _at(day: str, time: str) -> dict[str, Any]:
-    return {"day": day, "time": time}
-
-
-def _delay(minutes: int) -> dict[str, Any]:
-    return {"delay_minutes": minutes}
-
-
-HOUR = 60
-DAY = 24 * HOUR
-
-
-def _ms() -> dict[str, Any]:
-    """Still not ordered in this run (a reminder or usual-order step of a chain)."""
-    return {"check": "orders_missing", "since": "execution_start"}
-
-
-def _missing(**window: Any) -> dict[str, Any]:
-    return {"check": "orders_missing", **window}
-
-
-def _ordered(**window: Any) -> dict[str, Any]:
-    return {"check": "has_ordered", **window}
-
-
-def _weekly(day: str, time: str, **more: Any) -> dict[str, Any]:
-    return {"type": "scheduled", "schedule": "weekly", "days": [day], "time": time, **more}
-
-
-def _days(days: list[str], time: str, **more: Any) -> dict[str, Any]:
-    return {"type": "scheduled", "schedule": "weekly", "days": days, "time": time, **more}
-
-
-def _daily(time: str, **more: Any) -> dict[str, Any]:
-    return {"type": "scheduled", "schedule": "daily", "time": time, **more}
-
-
-def _monthly(time: str, **more: Any) -> dict[str, Any]:
-    return {"type": "scheduled", "schedule": "monthly", "time": time, **more}
-
-
-def _event(kind: str, **more: Any) -> dict[str, Any]:
-    return {"type": "event_based", "event": kind, **more}
 
 
 def _hook(name: str, **more: Any) -> dict[str, Any]:
     return {"type": "event_based", "event": "webhook", "event_name": name, **more}
-
-
-def _one(template: str | None, recipients: dict[str, Any], **more: Any) -> dict[str, Any]:
-    """A single send_email step: ``template``'s category, to ``recipients``."""
-    return {"steps": [SEND], "templates": [template], "recipients": [recipients], **more}
-
-
-def _wk1(
-    day: str, time: str, template: str | None, recipients: dict[str, Any], **more: Any
-) -> dict[str, Any]:
-    """One weekly send whose step repeats the schedule's day and time."""
-    return _weekly(day, time, **_one(template, recipients, triggers=[_at(day, time)], **more))
 
 
 def _now1(template: str, **more: Any) -> dict[str, Any]:

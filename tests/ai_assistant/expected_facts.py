@@ -1,0 +1,100 @@
+"""Small builders of the key facts a phrasing set expects (``benchmarks.parser_accuracy.
+key_facts``), shared by the held-out sets from v7 on: each set imports them under its own short
+names (``_all``, ``_g``, ``_wk1`` ...), so that a case reads as a line of facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from ai_assistant.context import GroupInfo, ParseContext, TemplateInfo
+
+SEND = "send_email"
+ORDER = "create_order"
+REPORT = "generate_report"
+QUESTION = "question"
+HOUR = 60
+DAY = 24 * HOUR
+
+
+def business_context(
+    templates: Sequence[TemplateInfo],
+    groups: Sequence[GroupInfo],
+    staff_groups: Sequence[str],
+    today: dt.date,
+) -> ParseContext:
+    """A set's business: its templates, groups and staff groups, on its today, in Oslo."""
+    return ParseContext(
+        templates=[dict(t) for t in templates],  # type: ignore[misc]
+        groups=[dict(g) for g in groups],  # type: ignore[misc]
+        staff_groups=list(staff_groups),
+        today=today,
+        timezone="Europe/Oslo",
+    )
+
+
+def everyone() -> dict[str, Any]:
+    return {"group": "all"}
+
+
+def group(slug: str) -> dict[str, Any]:
+    return {"group": slug}
+
+
+def event_customer() -> dict[str, Any]:
+    """The customer the event is about."""
+    return {"event_customer": True}
+
+
+def at(day: str, time: str) -> dict[str, Any]:
+    return {"day": day, "time": time}
+
+
+def delay(minutes: int) -> dict[str, Any]:
+    return {"delay_minutes": minutes}
+
+
+def missing_since_start() -> dict[str, Any]:
+    """Still not ordered in this run (a reminder or usual-order step of a chain)."""
+    return {"check": "orders_missing", "since": "execution_start"}
+
+
+def missing(**window: Any) -> dict[str, Any]:
+    return {"check": "orders_missing", **window}
+
+
+def ordered(**window: Any) -> dict[str, Any]:
+    return {"check": "has_ordered", **window}
+
+
+def weekly(day: str, time: str, **more: Any) -> dict[str, Any]:
+    return {"type": "scheduled", "schedule": "weekly", "days": [day], "time": time, **more}
+
+
+def on_days(days: list[str], time: str, **more: Any) -> dict[str, Any]:
+    return {"type": "scheduled", "schedule": "weekly", "days": days, "time": time, **more}
+
+
+def daily(time: str, **more: Any) -> dict[str, Any]:
+    return {"type": "scheduled", "schedule": "daily", "time": time, **more}
+
+
+def monthly(time: str, **more: Any) -> dict[str, Any]:
+    return {"type": "scheduled", "schedule": "monthly", "time": time, **more}
+
+
+def event(kind: str, **more: Any) -> dict[str, Any]:
+    return {"type": "event_based", "event": kind, **more}
+
+
+def one_send(template: str | None, recipients: dict[str, Any], **more: Any) -> dict[str, Any]:
+    """A single send_email step: ``template``'s category, to ``recipients``."""
+    return {"steps": [SEND], "templates": [template], "recipients": [recipients], **more}
+
+
+def weekly_send(
+    day: str, time: str, template: str | None, recipients: dict[str, Any], **more: Any
+) -> dict[str, Any]:
+    """One weekly send whose step repeats the schedule's day and time."""
+    return weekly(day, time, **one_send(template, recipients, triggers=[at(day, time)], **more))
