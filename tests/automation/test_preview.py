@@ -150,8 +150,9 @@ def test_days_back_window(world: World):
     )
 
 
-def test_event_based_workflow_has_no_count(world: World):
-    workflow = {
+def _confirmation_on_order(world: World, **step: Any) -> dict[str, Any]:
+    """An order.created workflow sending the confirmation to the event's customer."""
+    return {
         "name": "Ordrebekreftelse",
         "workflow_type": "event_based",
         "event": {"type": "order.created"},
@@ -162,9 +163,14 @@ def test_event_based_workflow_has_no_count(world: World):
                     "template_id": world.confirmation.pk,
                     "recipients": {"event_customer": True},
                 },
+                **step,
             }
         ],
     }
+
+
+def test_event_based_workflow_has_no_count(world: World):
+    workflow = _confirmation_on_order(world)
     normalised = validate_workflow(workflow).raise_if_invalid()
     lines = workflow_preview(normalised, language="nb")
     assert [line.text for line in lines] == [
@@ -196,21 +202,9 @@ def test_an_event_step_for_one_group_says_when_it_sends(
     from customers.models import CustomerGroup
 
     group = CustomerGroup.objects.get_or_create(slug="kafeer", defaults={"name": "Kafeer"})[0]
-    workflow = {
-        "name": "Bekreftelse til kafeer",
-        "workflow_type": "event_based",
-        "event": {"type": "order.created"},
-        "steps": [
-            {
-                "step_type": "send_email",
-                "action_config": {
-                    "template_id": world.confirmation.pk,
-                    "recipients": {"event_customer": True},
-                },
-                "condition_config": {"check": "customer_filter", "group": group.slug},
-            }
-        ],
-    }
+    workflow = _confirmation_on_order(
+        world, condition_config={"check": "customer_filter", "group": group.slug}
+    )
     normalised = validate_workflow(workflow).raise_if_invalid()
     lines = workflow_preview(normalised, language=language)
     assert lines[-1].text == expected.replace("Kafeer", group.name)
