@@ -34,7 +34,7 @@ from ai_assistant.offline.audience import GroupMatcher
 from ai_assistant.offline.builder import Ask, Builder
 from ai_assistant.offline.calendar import first_on_or_after, read_policy
 from ai_assistant.offline.fragments import Fragment, Reader
-from ai_assistant.offline.kinds import kind_of_word
+from ai_assistant.offline.kinds import kind_of_word, kind_phrases, replace_phrases
 from ai_assistant.offline.text import normalise, spoken_forms
 from ai_assistant.offline.timing import WEEKDAYS, is_day_word
 from ai_assistant.refine import find_target, refine_draft, step_kinds
@@ -359,7 +359,11 @@ def _is_since_start(step: Mapping[str, Any]) -> bool:
 def _group_words(text: str, context: ParseContext) -> list[str]:
     """The customer groups ``text`` names."""
     matcher = GroupMatcher(context.groups)
-    found: list[str] = []
+    # "sameiene", "the painters": a group by the kind of customer it is.
+    found: list[str] = [
+        k.group for k in kind_phrases(replace_phrases(text.lower()), matcher.kinds) if k.group
+    ]
+    found = list(dict.fromkeys(found))
     for word in re.findall(r"[\wæøåé]{4,}", text):
         group = matcher.match(word)
         if group is not None and group["slug"] not in found:
