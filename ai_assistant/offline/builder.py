@@ -153,6 +153,12 @@ class Templates:
         )
 
 
+# "kampanjen på filtre og olje", "the offer on tyres and rims": what something is about, two
+# things joined, is no two parts.
+_THINGS_JOINED = re.compile(
+    r"\b(?P<on>på|om|about|on|for|med|with)\s+(?P<a>[a-zæøå]{3,})\s+(?:og|and)\s+"
+    r"(?P<b>[a-zæøå]{3,})\b"
+)
 _ORDERING = frozenset({"bestilling", "reminder"})
 # A thing of its own right before the concept's word: "åpningstidene for jul".
 _OF_WHAT = re.compile(
@@ -259,6 +265,7 @@ class Builder:
             )
         normalised = audience.apply_correction(normalised, self.reader.groups)
         normalised = audience.join_group_pairs(normalised, self.reader.groups)
+        normalised = _THINGS_JOINED.sub(self._joined_things, normalised)
         self._ask_if_impossible(normalised)
         normalised = _earlier_first(_delay_after_event(normalised))
         before_event = normalised
@@ -603,6 +610,19 @@ class Builder:
                 "Who should get the reminder, and what is it about? For example “remind the "
                 "cafés to order on Thursday at 3pm”.",
             )
+
+    def _joined_things(self, m: re.Match[str]) -> str:
+        """ "kampanjen på filtre og olje": two things a campaign is about, one part."""
+        for word in (m["a"], m["b"]):
+            if (
+                word in _NOISE
+                or is_day_word(word)
+                or concepts_in(word)
+                or kind_of_word(word) is not None
+                or self.reader.groups.match(word) is not None
+            ):
+                return m.group(0)
+        return f"{m['on']} {m['a']} & {m['b']}"
 
     def _groups_in_event(self, before: str, after: str, emails: list[str]) -> list[str]:
         """The customer groups named inside the event's phrase (blanked from ``after``)."""

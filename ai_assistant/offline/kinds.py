@@ -77,7 +77,7 @@ _KINDS: dict[str, str] = {
     "bedrift": "bedrift bedrifts company corporate",
     "kjøtt": "kjøtt meat",
     "bil": "bil car auto automobile",
-    "maskin": "maskin machine machinery",
+    "maskin": "maskin machine machinery traktor tractor",
 }
 _QUALIFIERS = frozenset({"fisk", "skole", "bedrift", "kjøtt", "bil", "maskin", "mc"})
 # Kinds that sell what they are named by ("tyre shops", "dekkforhandlere"): one kind of seller
