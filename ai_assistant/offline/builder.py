@@ -80,6 +80,8 @@ class Templates:
     #: Proposals made so far in this request, by name: two steps asking for the same new
     #: template share it.
     proposed: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: The customer groups: whom a request is for says nothing of which template it is.
+    groups: audience.GroupMatcher | None = None
 
     def names(self) -> list[str]:
         return [str(t["name"]) for t in self.matcher.templates]
@@ -110,7 +112,7 @@ class Templates:
                     if is_reminder
                     else topic_proposal(phrase, words, self.language, "annet")
                 )
-        ranked = self.matcher.ranked(words, prefer=prefer)
+        ranked = self.matcher.ranked(self._without_audience(words), prefer=prefer)
         if ranked:
             best = ranked[0]
             choice = TemplateChoice(template=best.template)
@@ -133,6 +135,21 @@ class Templates:
         else:
             new = topic_proposal(topic, words, self.language, "annet")
         return self._proposed(new)
+
+    def _without_audience(self, words: str) -> str:
+        """ "... til verkstedene": the group a step is for, out of the words that say which
+        template it is ("Ukesliste verksted" is not every email to the workshops)."""
+        if self.groups is None:
+            return words
+        groups = self.groups
+
+        def drop(m: re.Match[str]) -> str:
+            word = m["w"]
+            if len(word) >= 4 and (groups.match(word) is not None or kind_of_word(word)):
+                return m["to"]
+            return m.group(0)
+
+        return _TO_WHOM.sub(drop, words)
 
     def _proposed(self, new: dict[str, Any] | None) -> TemplateChoice | None:
         if new is None:
@@ -158,6 +175,9 @@ class Templates:
 _THINGS_JOINED = re.compile(
     r"\b(?P<on>på|om|about|on|for|med|with)\s+(?P<a>[a-zæøå]{3,})\s+(?:og|and)\s+"
     r"(?P<b>[a-zæøå]{3,})\b"
+)
+_TO_WHOM = re.compile(
+    r"(?P<to>\b(?:til|to|te|for)\s+(?:alle\s+|all\s+|the\s+|our\s+|våre\s+)?)(?P<w>[\wæøå-]+)"
 )
 _ORDERING = frozenset({"bestilling", "reminder"})
 # A thing of its own right before the concept's word: "åpningstidene for jul".
@@ -238,7 +258,9 @@ class Builder:
 
     def __post_init__(self) -> None:
         self.reader = Reader(self.context)
-        self.templates = Templates(TemplateMatcher(self.context.templates), self.language)
+        self.templates = Templates(
+            TemplateMatcher(self.context.templates), self.language, groups=self.reader.groups
+        )
 
     def ask(self, nb: str, en: str, *, replace: str | None = None, yes: str | None = None) -> Ask:
         return Ask(nb, en, replace=replace, yes=yes)

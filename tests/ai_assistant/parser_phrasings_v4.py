@@ -62,7 +62,7 @@ while checking the fixes.
 
 Then the kinds held-out v9 found (issue 20, h-kinds4), for a fifth business (Vestfold Byggvare,
 a building-materials wholesaler whose groups are painters, housing cooperatives, hardware shops;
-``context_v9k``): ``KINDS_V9`` (35 phrasings: groups named in English for Norwegian names, by
+``context_v9k``): ``KINDS_V9`` (37 phrasings: groups named in English for Norwegian names, by
 a part of a compound or of a name with "og", a kind with no group asked about, a webhook's
 "that contractor" asked about, templates by their own inflected name, another form or reminder
 than ordering's a new template, German core words, dialect and German events and delays,
@@ -70,7 +70,8 @@ numbered and spoken chains, "flytt det til tirsdag hvis mandag er fridag") and
 ``KINDS_V9_CONVERSATIONS`` (4). Written before the fixes: 11/30 and 1/4 before any fix (the
 two webhook cases were added after the first fix; the last two, dialect "å" between steps and
 "første gang" that is no template's name, were found while checking the fixes, and one of an
-offer "på lim og fugemasse" whose "og" joins two things, not two parts).
+offer "på lim og fugemasse" whose "og" joins two things, not two parts, and two of a group's
+word in a template's name, "Fargekart malere", which an email to the painters is not).
 
 The business: Buskerud Byggevare AS, a building-supplies wholesaler in Drammen, whose customers
 are carpenters, plumbers, electricians, contractors, hardware stores, sports clubs' cafés (its
@@ -4961,6 +4962,13 @@ TEMPLATES_V9K: list[dict[str, Any]] = [
         "subject": "Hvor fornøyd er du med leveringen?",
         "variables": ["kunde_navn", "undersokelse_link"],
     },
+    {
+        "id": 959,
+        "name": "Fargekart malere",
+        "category": "annet",
+        "subject": "Årets farger fra Vestfold Byggvare",
+        "variables": ["kunde_navn"],
+    },
 ]
 GROUPS_V9K: list[dict[str, Any]] = [
     {"slug": "snekkere", "name": "Snekkere og tømrere", "size": 64},
@@ -5190,6 +5198,17 @@ KINDS_V9: list[Case] = [
     Case(
         "Tilbudet på lim og fugemasse skal ut til malerne hver onsdag kl 7",
         _weekly1("wednesday", "07:00", "tilbud", g("malere")),
+        category="templates_by_meaning",
+    ),
+    # Whom it is for says nothing of which template: "til malerne" is not "Fargekart malere".
+    Case(
+        "send monteringsanvisningen for takrenner til malerne hver mandag kl 8",
+        _weekly1("monday", "08:00", "new", g("malere")),
+        category="new_templates",
+    ),
+    Case(
+        "send fargekartet til malerne hver mandag kl 8",
+        _weekly1("monday", "08:00", "annet", g("malere")),
         category="templates_by_meaning",
     ),
     # === 6. From a user's tries ==============================================================
