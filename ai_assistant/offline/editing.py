@@ -58,6 +58,9 @@ _REMOVE = re.compile(
 _SWAP = re.compile(
     r"^\s*(?:nei,?\s+|no,?\s+)?(?:bytt|endre|skift|change|switch|swap)\s+(?:\w+\s+){0,2}?"
     r"(?:til|to|with)\s+(?P<what>.+)$"
+    # "bytt ut påminnelsen med Kampanjehjørnet", "replace the reminder with the offer".
+    r"|^\s*(?:nei,?\s+|no,?\s+)?(?:bytt\s+ut|erstatt|replace)\s+(?:\w+\s+){1,2}?"
+    r"(?:med|with)\s+(?P<what3>.+)$"
     r"|^\s*(?:nei,?\s+|no,?\s+)?(?:send|bruk|use)\s+(?P<what2>.+?)\s+(?:i\s+stedet|instead)\b",
     re.IGNORECASE,
 )
@@ -378,7 +381,7 @@ def _swap(draft: dict[str, Any], text: str, context: ParseContext, language: str
     m = _SWAP.match(text.strip())
     if not m:
         return None
-    what = (m.group("what") or m.group("what2") or "").strip()
+    what = (m.group("what") or m.group("what2") or m.group("what3") or "").strip()
     builder = Builder(what, context, language)  # type: ignore[arg-type]
     choice = builder.templates.choose(what, topic=what)
     if choice is None or choice.template is None:

@@ -67,11 +67,11 @@ a part of a compound or of a name with "og", a kind with no group asked about, a
 "that contractor" asked about, templates by their own inflected name, another form or reminder
 than ordering's a new template, German core words, dialect and German events and delays,
 numbered and spoken chains, "flytt det til tirsdag hvis mandag er fridag") and
-``KINDS_V9_CONVERSATIONS`` (4). Written before the fixes: 11/30 and 1/4 before any fix (the
-two webhook cases were added after the first fix; the last two, dialect "å" between steps and
-"første gang" that is no template's name, were found while checking the fixes, and one of an
-offer "på lim og fugemasse" whose "og" joins two things, not two parts, and two of a group's
-word in a template's name, "Fargekart malere", which an email to the painters is not).
+``KINDS_V9_CONVERSATIONS`` (5). Written before the fixes: 11/30 and 1/4 before any fix. Added
+after the first fixes: the two webhook cases; found while checking the fixes: dialect "å"
+between steps, "første gang" that is no template's name, an offer "på lim og fugemasse" whose
+"og" joins two things, two of a group's word in a template's name ("Fargekart malere", which
+an email to the painters is not) and the conversation "bytt ut purringen med ...".
 
 The business: Buskerud Byggevare AS, a building-supplies wholesaler in Drammen, whose customers
 are carpenters, plumbers, electricians, contractors, hardware stores, sports clubs' cafés (its
@@ -5257,5 +5257,10 @@ KINDS_V9_CONVERSATIONS: list[EditCase] = [
         "Ukelista til tømrerne mandag kl 7 og purring torsdag kl 12 til de som ikke har bestilt",
         "flytt purringen til onsdag kl 13",
         _chain(("monday", "07:00"), ("wednesday", "13:00", "reminder"), to=g("snekkere")),
+    ),
+    EditCase(
+        "Ukelista til alle mandag kl 7, purring torsdag kl 12 til de som ikke har bestilt",
+        "bytt ut purringen med Månedens kupp",
+        _chain(("monday", "07:00"), ("thursday", "12:00", "tilbud")),
     ),
 ]
