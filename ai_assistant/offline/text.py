@@ -271,7 +271,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = text.replace("\u2019", "'").replace("«", " ").replace("»", " ").replace('"', " ")
     # "(like Ascension Day)", "(f.eks. Kristi himmelfart)": an example, nothing to do.
     text = re.sub(
-        r"\(\s*(?:like|such\s+as|e\.g\.|eg|f\.eks\.?|feks|som|slik\s+som)\s[^)]*\)", " ", text
+        r"\(\s*(?:like|such\s+as|e\.g\.|eg|f\.eks\.?|feks|slik\s+som)\s[^)]*\)", " ", text
     )
     text = text.replace("(", " ").replace(")", " ")
     text = re.sub(r"\bkl\.", "kl ", text)
