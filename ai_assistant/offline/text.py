@@ -88,6 +88,8 @@ _DIALECT = {
     "nach jeder neuen bestellung": "etter hver nye bestilling", "nach jeder": "etter hver",
     "warten": "vent", "dann": "så", "senden": "send", "und": "og", "oder": "eller",
     "feiertag": "helligdag", "letzten": "siste", "ersten": "første", "ab": "fra",
+    "im monat": "i måneden", "im": "i", "kunde bestellt": "kunde bestiller",
+    "kunden bestellen": "kunder bestiller", "jemand bestellt": "noen bestiller",
 }  # fmt: skip
 
 # Two-letter day names ("ma kl 8", "on og fr", "ti/to kl 14") are ordinary words too ("to",
@@ -326,7 +328,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
         text,
     )
     # "en halvtime etterpå", "to timer etterpå": a delay ("etterpå" would cut the part).
-    text = re.sub(r"\b(?:en\s+|ein\s+)?halvtime\w*|\bhalf\s+an\s+hour\b", "30 minutter", text)
+    text = re.sub(r"\b(?:en\s+|ein\s+|ei\s+)?halvtime\w*|\bhalf\s+an\s+hour\b", "30 minutter", text)
     text = re.sub(r"\btre\s+kvarter\b|\bthree\s+quarters\s+of\s+an\s+hour\b", "45 minutter", text)
     text = re.sub(
         r"\b(?:et|eitt|ett)\s+kvarter\b|\ba\s+quarter\s+of\s+an\s+hour\b", "15 minutter", text

@@ -62,7 +62,7 @@ while checking the fixes.
 
 Then the kinds held-out v9 found (issue 20, h-kinds4), for a fifth business (Vestfold Byggvare,
 a building-materials wholesaler whose groups are painters, housing cooperatives, hardware shops;
-``context_v9k``): ``KINDS_V9`` (37 phrasings: groups named in English for Norwegian names, by
+``context_v9k``): ``KINDS_V9`` (40 phrasings: groups named in English for Norwegian names, by
 a part of a compound or of a name with "og", a kind with no group asked about, a webhook's
 "that contractor" asked about, templates by their own inflected name, another form or reminder
 than ordering's a new template, German core words, dialect and German events and delays,
@@ -71,7 +71,8 @@ numbered and spoken chains, "flytt det til tirsdag hvis mandag er fridag") and
 after the first fixes: the two webhook cases; found while checking the fixes: dialect "å"
 between steps, "første gang" that is no template's name, an offer "på lim og fugemasse" whose
 "og" joins two things, two of a group's word in a template's name ("Fargekart malere", which
-an email to the painters is not) and the conversation "bytt ut purringen med ...".
+an email to the painters is not), the conversation "bytt ut purringen med ...", and German
+"Wenn ein Kunde bestellt", "im Monat" and dialect "ei halvtime".
 
 The business: Buskerud Byggevare AS, a building-supplies wholesaler in Drammen, whose customers
 are carpenters, plumbers, electricians, contractors, hardware stores, sports clubs' cafés (its
@@ -5210,6 +5211,29 @@ KINDS_V9: list[Case] = [
         "send fargekartet til malerne hver mandag kl 8",
         _weekly1("monday", "08:00", "annet", g("malere")),
         category="templates_by_meaning",
+    ),
+    # Found while checking the fixes, on phrasings of the same kinds.
+    Case(
+        "Wenn ein Kunde bestellt, Bestätigung senden",
+        event("order.created", **one("confirmation", EVENT_CUSTOMER)),
+        category="german",
+    ),
+    Case(
+        "jeden ersten Montag im Monat 9 Uhr Preisliste an alle Kunden",
+        {
+            "type": "scheduled",
+            "schedule": "monthly",
+            "time": "09:00",
+            "weekday": "monday",
+            "nth": 1,
+            **one("prisliste", ALL),
+        },
+        category="german",
+    ),
+    Case(
+        "ei halvtime etter at dei har bestilt, send bekreftelse",
+        event("order.created", **one("confirmation", EVENT_CUSTOMER), triggers=[later(30)]),
+        category="delays",
     ),
     # === 6. From a user's tries ==============================================================
     Case(
