@@ -311,7 +311,18 @@ def _match_group(phrase: str, groups: Sequence[Mapping[str, Any]]) -> str | None
         if stems & (_stems(str(group["slug"])) | _stems(str(group["name"])))
     ]
     # Two groups sharing a stem is ambiguous: better a question than the wrong audience.
-    return matches[0] if len(matches) == 1 else None
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        return None
+    # "sameiene" for "Borettslag og sameier", "the painters" for "Malermestere": the kind of
+    # customer a group is.
+    from ai_assistant.offline.audience import GroupMatcher
+    from ai_assistant.offline.kinds import kind_phrases, replace_phrases
+
+    matcher = GroupMatcher(list(groups))  # type: ignore[arg-type]
+    kinds = {k.group for k in kind_phrases(replace_phrases(phrase), matcher.kinds)}
+    return kinds.pop() if len(kinds) == 1 and None not in kinds else None
 
 
 def _find_group(text: str, *, targeted: bool) -> tuple[str, tuple[int, int]] | None:

@@ -117,7 +117,12 @@ def run(args: argparse.Namespace) -> list[Result]:
         # wholesaler in Hamar and Gjøvik (Hedmark/Toten dialect, shorthand and missing æøå,
         # voice dictation, a Polish mechanic's English, a German-speaking sales manager, long
         # formal numbered lists; 1 May, Ascension and 17 May/Whitsun right after its today);
-        # not yet measured.
+        # measured once, untuned, on 2026-12-07 after v8's kinds were fixed: 97/135 (0.719;
+        # must-ask 25/26; keyword baseline 0.096). Tuned on the kinds of its misses on
+        # 2026-12-07 (h-kinds4; the kinds in other words are parser_phrasings_v4.KINDS_V9):
+        # 133/135 after tuning (must-ask 26/26), no longer a held-out number. The two left
+        # expect ``event_customer`` for a webhook's "verkstedet det gjelder" / "that
+        # workshop", which the validator refuses; the parser asks which group instead.
         ("held_out_v9", HELD_OUT_V9, held_out_v9_context()),
     ):
         ours = measure(cases, context=where)
@@ -158,7 +163,9 @@ def run(args: argparse.Namespace) -> list[Result]:
         # longer held-out.
         ("conversations_v8", HELD_OUT_V8_CONVERSATIONS, held_out_v8_context()),
         # Written by a new writer who never saw the parser: the held-out v9 writer's two-turn
-        # conversations (answers to questions, edits of a draft); not yet measured.
+        # conversations (answers to questions, edits of a draft); measured once, untuned, on
+        # 2026-12-07: 12/20. After tuning on their kinds (h-kinds4, 2026-12-07): 19/20, no
+        # longer held-out.
         ("conversations_v9", HELD_OUT_V9_CONVERSATIONS, held_out_v9_context()),
     ):
         ours = measure_conversations(conversations, context=where)

@@ -37,7 +37,7 @@ _SINCE_START = re.compile(
 )
 _DAYS_BACK = re.compile(
     r"\b(?:i\s+|de\s+|in\s+|the\s+|over\s+|during\s+|within\s+|for\s+)*"
-    r"(?:siste|last|past|previous|foregående|forrige|på|for)\s+" + NUM + r"\s*"
+    r"(?:siste|last|past|previous|foregående|forrige|på|for|siden|since)\s+" + NUM + r"\s*"
     r"(dag(?:er|ene|en)?|days?|uk(?:e|er|ene|en)|weeks?|døgn(?:ene)?|timer|timene|hours)\b"
 )
 _PERIOD_BACK = re.compile(

@@ -17,11 +17,12 @@ from typing import Any
 from ai_assistant.context import ParseContext
 from ai_assistant.offline import audience, calendar, events
 from ai_assistant.offline.fragments import Fragment, Reader, attach, customer_email_type
-from ai_assistant.offline.kinds import kind_of_word, replace_phrases
+from ai_assistant.offline.kinds import kind_of_word, kind_phrases, replace_phrases
 from ai_assistant.offline.language import Language
 from ai_assistant.offline.templates import (
     CONCEPTS,
     TemplateMatcher,
+    _new_template,
     concepts_in,
     keep_names_whole,
     proposal,
@@ -79,6 +80,8 @@ class Templates:
     #: Proposals made so far in this request, by name: two steps asking for the same new
     #: template share it.
     proposed: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: The customer groups: whom a request is for says nothing of which template it is.
+    groups: audience.GroupMatcher | None = None
 
     def names(self) -> list[str]:
         return [str(t["name"]) for t in self.matcher.templates]
@@ -89,7 +92,27 @@ class Templates:
         named = self.matcher.named(words)
         if named is not None:
             return TemplateChoice(template=named)
-        ranked = self.matcher.ranked(words, prefer=prefer)
+        other = _other_form_or_reminder(words)
+        if other is not None:
+            # "credit application form", "påminnelse om sommerfesten": a form or a reminder
+            # about something else than ordering is no template of ordering's.
+            prefer = [p for p in prefer if p not in ("bestilling", "reminder")]
+            phrase, is_reminder = other
+            if is_reminder:
+                # A template about what it reminds of ("Julebordet"), else a new one.
+                about = re.sub(r"^\S+\s+\S+\s+", "", phrase)
+                ranked = [r for r in self.matcher.ranked(about) if r.score >= 10]
+                if ranked:
+                    return TemplateChoice(template=ranked[0].template)
+                return self._proposed(_proposal_named(phrase, self.language))
+            concept = next((c for c, _m in concepts_in(phrase) if c.key not in _ORDERING), None)
+            if concept is None:
+                return self._proposed(
+                    _proposal_named(phrase, self.language)
+                    if is_reminder
+                    else topic_proposal(phrase, words, self.language, "annet")
+                )
+        ranked = self.matcher.ranked(self._without_audience(words), prefer=prefer)
         if ranked:
             best = ranked[0]
             choice = TemplateChoice(template=best.template)
@@ -102,13 +125,33 @@ class Templates:
                     )
                 )
             return choice
-        asked = concepts_in(words) or [
-            (concept, None) for concept in CONCEPTS if concept.key in prefer
-        ]
+        asked = concepts_in(words)
+        if asked and _OF_WHAT.search(fold(words)[: asked[0][1].start()]):
+            # "åpningstidene for jul": opening hours (of Christmas), not a Christmas greeting.
+            return self._proposed(topic_proposal(topic or words, words, self.language, "annet"))
+        asked = asked or [(concept, None) for concept in CONCEPTS if concept.key in prefer]
         if asked:
             new: dict[str, Any] | None = proposal(asked[0][0], words, self.language)
         else:
             new = topic_proposal(topic, words, self.language, "annet")
+        return self._proposed(new)
+
+    def _without_audience(self, words: str) -> str:
+        """ "... til verkstedene": the group a step is for, out of the words that say which
+        template it is ("Ukesliste verksted" is not every email to the workshops)."""
+        if self.groups is None:
+            return words
+        groups = self.groups
+
+        def drop(m: re.Match[str]) -> str:
+            word = m["w"]
+            if len(word) >= 4 and (groups.match(word) is not None or kind_of_word(word)):
+                return m["to"]
+            return m.group(0)
+
+        return _TO_WHOM.sub(drop, words)
+
+    def _proposed(self, new: dict[str, Any] | None) -> TemplateChoice | None:
         if new is None:
             return None
         new = self.proposed.setdefault(new["name"], new)
@@ -127,6 +170,82 @@ class Templates:
         )
 
 
+# "kampanjen på filtre og olje", "the offer on tyres and rims": what something is about, two
+# things joined, is no two parts.
+_THINGS_JOINED = re.compile(
+    r"\b(?P<on>på|om|about|on|for|med|with)\s+(?P<a>[a-zæøå]{3,})\s+(?:og|and)\s+"
+    r"(?P<b>[a-zæøå]{3,})\b"
+)
+_TO_WHOM = re.compile(
+    r"(?P<to>\b(?:til|to|te|for)\s+(?:alle\s+|all\s+|the\s+|our\s+|våre\s+)?)(?P<w>[\wæøå-]+)"
+)
+_ORDERING = frozenset({"bestilling", "reminder"})
+# A thing of its own right before the concept's word: "åpningstidene for jul".
+_OF_WHAT = re.compile(
+    r"\b(?!(?:send|sende|email|mail|e-post|epost|påminnelse|reminder|info|informasjon|melding"
+    r"|beskjed|nytt|news)\b)[\wæøå]{5,}\s+(?:for|om|of|about)\s+(?:the\s+)?$"
+)
+# "a credit application form", "et søknadsskjema for kreditt", "HMS-datablad": a form or sheet
+# named by what it is about; "påminnelse om julebordet", "reminder about the summer party": a
+# reminder about something named.
+_OTHER_FORM = re.compile(
+    r"\b(?P<what>(?:[\wæøå-]+\s+){1,3}?(?:form|forms|sheet))\b"
+    r"|(?P<what2>\b[\wæøå-]{3,}(?:skjema|skjemaet|blad|bladet))\b"
+    r"|(?P<what3>\b(?:påminnelse|reminder)\s+(?:om|about|of|for)\s+(?:the\s+|our\s+|vårt\s+"
+    r"|vår\s+)?[\wæøå-]{4,})"
+)
+# Words of ordering: a form or a reminder about these is the order form or its reminder.
+_ORDER_WORDS = re.compile(
+    r"^(?:bestill\w*|ordre\w*|order\w*|uke\w*|weekly|frist\w*|deadline\w*|the|our|an?|send"
+    r"|them|their|deres|sitt|sin|vårt|vår|ukens|ukas|til|to|hver|every|new|nye?|vanlig\w*"
+    r"|usual|same|samme|this|that|reminder|påminnelse|om|about|of|for|faktura\w*|invoice\w*"
+    r"|betaling\w*|payment\w*|skjema\w*|form|forms|sheet|e-?post|email|mail)$"
+)
+
+
+_AUDIENCE_WORDS = frozenset(
+    """those these them they de dem dei alle all everyone everybody whoever anyone customers
+    kunder kundene customer kunden who som""".split()
+)
+_ORDERING_WORD = re.compile(r"(?:bestill|ordre|order|innkjøp|purchas|uke|week)")
+
+
+def _other_form_or_reminder(words: str) -> tuple[str, bool] | None:
+    """The words naming a form or a reminder about something other than ordering (from it to
+    the end, for a form), and whether it is a reminder; None when there is none."""
+    folded = fold(words)
+    for m in _OTHER_FORM.finditer(folded):
+        what = m["what"] or m["what2"] or m["what3"]
+        if m["what2"]:
+            first = re.sub(r"-?(?:skjema|skjemaet|blad|bladet)$", "", what)
+            if _ORDER_WORDS.match(first) or re.match(r"(?:bestilling|ordre|order|uke)", first):
+                continue
+            return folded[m.start() :], False
+        parts = what.split()
+        if m["what3"]:
+            if not _ORDER_WORDS.match(parts[-1]) and parts[-1] not in _AUDIENCE_WORDS:
+                return what, True
+            continue
+        # "credit application form": the word before "form" says which form it is.
+        if _ORDER_WORDS.match(parts[-2]) or _ORDERING_WORD.match(parts[-2]):
+            continue
+        kept: list[str] = []
+        for part in reversed(parts[:-1]):
+            if _ORDER_WORDS.match(part) or not re.fullmatch(r"[a-zæøå-]+", part):
+                break
+            kept.insert(0, part)
+        if not kept or is_day_word(kept[-1]):
+            continue  # "mon 9 form": the form, when
+        return " ".join([*kept, parts[-1]]) + folded[m.end() :], False
+    return None
+
+
+def _proposal_named(words: str, language: str) -> dict[str, Any]:
+    """A new template named by the request's own words ("Påminnelse om sommerfesten")."""
+    name = words.strip()
+    return _new_template(name[:1].upper() + name[1:], "annet", language)
+
+
 @dataclass
 class Builder:
     text: str
@@ -139,7 +258,9 @@ class Builder:
 
     def __post_init__(self) -> None:
         self.reader = Reader(self.context)
-        self.templates = Templates(TemplateMatcher(self.context.templates), self.language)
+        self.templates = Templates(
+            TemplateMatcher(self.context.templates), self.language, groups=self.reader.groups
+        )
 
     def ask(self, nb: str, en: str, *, replace: str | None = None, yes: str | None = None) -> Ask:
         return Ask(nb, en, replace=replace, yes=yes)
@@ -166,6 +287,7 @@ class Builder:
             )
         normalised = audience.apply_correction(normalised, self.reader.groups)
         normalised = audience.join_group_pairs(normalised, self.reader.groups)
+        normalised = _THINGS_JOINED.sub(self._joined_things, normalised)
         self._ask_if_impossible(normalised)
         normalised = _earlier_first(_delay_after_event(normalised))
         before_event = normalised
@@ -511,6 +633,19 @@ class Builder:
                 "cafés to order on Thursday at 3pm”.",
             )
 
+    def _joined_things(self, m: re.Match[str]) -> str:
+        """ "kampanjen på filtre og olje": two things a campaign is about, one part."""
+        for word in (m["a"], m["b"]):
+            if (
+                word in _NOISE
+                or is_day_word(word)
+                or concepts_in(word)
+                or kind_of_word(word) is not None
+                or self.reader.groups.match(word) is not None
+            ):
+                return m.group(0)
+        return f"{m['on']} {m['a']} & {m['b']}"
+
     def _groups_in_event(self, before: str, after: str, emails: list[str]) -> list[str]:
         """The customer groups named inside the event's phrase (blanked from ``after``)."""
         phrase = "".join(a if a != b else " " for a, b in zip(before, after, strict=False))
@@ -519,6 +654,10 @@ class Builder:
         subject = self.reader.read(phrase, emails)
         if subject.unknown_groups:
             self._ask_unknown_group(subject.unknown_groups[0])
+        for found in kind_phrases(phrase, self.reader.groups.kinds):
+            # "når hotellene bestiller" with no hotels: whose event is it, then?
+            if found.group is None and not subject.groups:
+                self._ask_unknown_group(found.words)
         return list(subject.groups)
 
     def _document(self, steps: list[Planned], event: str | None) -> dict[str, Any]:
@@ -682,12 +821,18 @@ class Builder:
         if event in ("order.created", "customer.created"):
             return {"event_customer": True}
         the_customer = _THE_CUSTOMER.search(fold(self.text))
-        if (
-            event == "webhook"
-            and not frag.groups
-            and not _EVERYONE_SAID.search(frag.text)
-            and the_customer
-        ):
+        if event == "webhook" and (the_customer is None or frag.groups):
+            # "verkstedet det gjelder", "that workshop": the one customer of a kind the webhook
+            # is about, which it cannot say either (not the whole group).
+            the_customer = next(
+                (
+                    m
+                    for m in _THE_ONE_OF_A_KIND.finditer(fold(self.text))
+                    if kind_of_word(next(w for w in m.groups() if w)) is not None
+                ),
+                None,
+            )
+        if event == "webhook" and not _EVERYONE_SAID.search(frag.text) and the_customer:
             # "når webhooken kommer, send kunden ...", "that customer's usual order": the one
             # customer the webhook is about. A webhook carries no customer the engine knows
             # (``event_customer`` is only an order's or a new customer's), and all customers
@@ -1176,6 +1321,13 @@ _THE_CUSTOMER = re.compile(
     r"\b(?:(?:den|denne|samme)\s+kunden|kunden(?:s)?|kunde(?:n)?\s+det\s+gjelder"
     r"|(?:that|this|the|same)\s+customer(?:'s)?|the\s+customer\s+in\s+question)\b"
 )
+# One customer of a kind: "verkstedet det gjelder", "den butikken", "that workshop".
+_THE_ONE_OF_A_KIND = re.compile(
+    r"\b(?:den|denne|det|dette|samme)\s+([\wæøå]{4,})\b"
+    r"|\b([\wæøå]{4,})\s+(?:som\s+)?(?:det|den)\s+gjelder\b"
+    r"|\b(?:that|this|the\s+same)\s+([\wæøå]{4,}?)(?<!s)\b"
+    r"|\bthe\s+([\wæøå]{4,})\s+in\s+question\b"
+)
 _EVERYONE_SAID = re.compile(r"\balle\b|\ball\b|\beveryone\b|\bevery\s+customer\b")
 # Words that carry nothing on their own (a part of only these is no loss).
 _NOISE = frozenset(
@@ -1375,7 +1527,10 @@ _EITHER_TIME = re.compile(
 _DELAY_FIRST = re.compile(
     r"^(?P<delay>" + NUM + r"\s*(?:min\w*|minutes?|timer?|hours?|dag(?:er)?|days?|døgn|uker?"
     r"|weeks?))\s+"
-    r"(?P<word>after|etter)\s+(?P<event>[^,.;:]+)[,.;:]\s*(?P<rest>.+)$"
+    r"(?P<word>after|etter)\s+(?P<event>[^,.;:]+?)"
+    # Its end: a comma, or the step's verb right after it ("... har bestilt send bekreftelse").
+    r"(?:[,.;:]\s*|\s+(?=(?:send|sende|email|mail|e-mail|lag|legg|create|place)\b))"
+    r"(?P<rest>.+)$"
 )
 
 

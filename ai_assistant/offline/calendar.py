@@ -188,7 +188,10 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
             + r"|\b(?:leave\s+out|omit|exclud\w*|avoid|ignore|utenom|unntatt|dropp\w*|utelat\w*)"
             + r"\s+(?:the\s+|all\s+|alle\s+)?" + _HOLIDAY
             + r"|" + _NB_IF + _HOLIDAY + _THEN + r"(?:hopp\w*\s+(?:det\s+)?over|ikke\s+send\w*)"
-            + r"|" + _EN_IF + _HOLIDAY + _THEN + r"(?:skip\s+it|don'?t\s+send(?:\s+it)?)"
+            + r"|" + _EN_IF + _HOLIDAY + _THEN + r"(?:skip\s+(?:it|that\s+week|the\s+week"
+            + r"|that\s+day|the\s+day|this\s+week)|don'?t\s+send(?:\s+it)?)"
+            + r"|" + _NB_IF + _HOLIDAY + _THEN + r"(?:hopp\s+over|dropp)\s+(?:den|denne|)\s*(?:uka"
+            + r"|uken|dagen)"
         ),
         "skip",
     ),
@@ -201,9 +204,28 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
 )  # fmt: skip
 
 
+# "flytt det til tirsdag hvis mandag er fridag", "move it to Tuesday if Monday is a holiday":
+# the move said first, its condition after.
+_MOVE_IF = re.compile(
+    r"(?:[,;]\s*)?\b(?:flytt|utsett|skyv|send|move|shift|push|send)\w*\s+(?:det|den|dem|it|them)?\s*"
+    r"(?:til|på|to|on)\s+(?P<to>" + _ANY_DAY + r")\s+(?:i\s+stedet\s+|instead\s+)?"
+    r"(?:hvis|om|dersom|når|if|when)\s+(?:(?P<on>" + _ANY_DAY + r")|det|den|dagen|it)\s+"
+    r"(?:er|blir|is|falls\s+on|'s)\s+(?:en\s+|a\s+)?" + _HOLIDAY
+)
+
+
 def read_policy(text: str) -> tuple[str | None, str]:
     """The holiday policy a request states, and the request without its phrase (so "send
     tirsdag i stedet" is not read as a step)."""
+    move = _MOVE_IF.search(text)
+    if move is not None:
+        to_match = re.match(FULL_DAY, move["to"])
+        on_match = re.match(FULL_DAY, move["on"] or "")
+        if to_match is None or on_match is None:
+            return _before_or_after(text, move), blank(text, move)
+        i, j = WEEKDAYS.index(day_from_match(on_match)), WEEKDAYS.index(day_from_match(to_match))
+        policy = "previous_business_day" if 0 < (i - j) % 7 <= 3 else "next_business_day"
+        return policy, blank(text, move)
     for pattern, policy in _POLICIES:
         m = pattern.search(text)
         if m:

@@ -34,7 +34,7 @@ from ai_assistant.offline.audience import GroupMatcher
 from ai_assistant.offline.builder import Ask, Builder
 from ai_assistant.offline.calendar import first_on_or_after, read_policy
 from ai_assistant.offline.fragments import Fragment, Reader
-from ai_assistant.offline.kinds import kind_of_word
+from ai_assistant.offline.kinds import kind_of_word, kind_phrases, replace_phrases
 from ai_assistant.offline.text import normalise, spoken_forms
 from ai_assistant.offline.timing import WEEKDAYS, is_day_word
 from ai_assistant.refine import find_target, refine_draft, step_kinds
@@ -58,6 +58,9 @@ _REMOVE = re.compile(
 _SWAP = re.compile(
     r"^\s*(?:nei,?\s+|no,?\s+)?(?:bytt|endre|skift|change|switch|swap)\s+(?:\w+\s+){0,2}?"
     r"(?:til|to|with)\s+(?P<what>.+)$"
+    # "bytt ut påminnelsen med Kampanjehjørnet", "replace the reminder with the offer".
+    r"|^\s*(?:nei,?\s+|no,?\s+)?(?:bytt\s+ut|erstatt|replace)\s+(?:\w+\s+){1,2}?"
+    r"(?:med|with)\s+(?P<what3>.+)$"
     r"|^\s*(?:nei,?\s+|no,?\s+)?(?:send|bruk|use)\s+(?P<what2>.+?)\s+(?:i\s+stedet|instead)\b",
     re.IGNORECASE,
 )
@@ -359,7 +362,11 @@ def _is_since_start(step: Mapping[str, Any]) -> bool:
 def _group_words(text: str, context: ParseContext) -> list[str]:
     """The customer groups ``text`` names."""
     matcher = GroupMatcher(context.groups)
-    found: list[str] = []
+    # "sameiene", "the painters": a group by the kind of customer it is.
+    found: list[str] = [
+        k.group for k in kind_phrases(replace_phrases(text.lower()), matcher.kinds) if k.group
+    ]
+    found = list(dict.fromkeys(found))
     for word in re.findall(r"[\wæøåé]{4,}", text):
         group = matcher.match(word)
         if group is not None and group["slug"] not in found:
@@ -374,7 +381,7 @@ def _swap(draft: dict[str, Any], text: str, context: ParseContext, language: str
     m = _SWAP.match(text.strip())
     if not m:
         return None
-    what = (m.group("what") or m.group("what2") or "").strip()
+    what = (m.group("what") or m.group("what2") or m.group("what3") or "").strip()
     builder = Builder(what, context, language)  # type: ignore[arg-type]
     choice = builder.templates.choose(what, topic=what)
     if choice is None or choice.template is None:

@@ -33,7 +33,8 @@ _ORDER_EVENT = re.compile(
     r"|lagt\s+inn|sendt\s+inn)\b"
     # "etter at en kunde har bestilt", "når noen har handlet": a customer's order.
     r"|\b(?:når|hver\s+gang|straks|så\s+snart|etter\s+at|idet)\s+(?:en\s+|ei\s+|ny\s+)?"
-    r"(?:kunde\w*|noen|de|dei|han|hun)\s+har\s+(?:bestilt|handlet|lagt\s+inn\s+(?:en\s+)?"
+    r"(?:kunde\w*|noen|de|dei|dem|dom|dæm|dæ|folk|han|hun)\s+har\s+(?:bestilt|handlet"
+    r"|lagt\s+inn\s+(?:en\s+)?"
     r"(?:ordre|bestilling)\w*)\b"
     r"|\b(?:med\s+en\s+gang|straks|så\s+snart|rett\s+etter\s+at)\s+(?:de|han|hun|kunden|noen"
     r"|en\s+kunde)\s+har\s+(?:bestilt|handlet|lagt\s+inn\s+(?:en\s+)?(?:ordre|bestilling)\w*)"
@@ -51,6 +52,11 @@ _CUSTOMER_EVENT = re.compile(
     r"|\bregistrerer\s+seg\b|\bkunde\w*\s+(?:opprettes|oprettes|blir\s+opprettet|bliver\s+oprettet|"
     r"legges\s+til|blir\s+lagt\s+til|registrert\w*|er\s+registrert)"
     r"|\b(?:someone|somebody|a\s+customer)\s+(?:registers|signs\s+up|creates\s+an\s+account)"
+    # "når et nytt verksted blir kunde", "when a new garage becomes a customer": one of a kind
+    # that becomes a customer.
+    r"|\b(?:når|hver\s+gang|when|whenever|once|each\s+time)\s+(?:en\s+|et\s+|ei\s+|an?\s+)?"
+    r"(?:ny\w*\s+|new\s+)?[\wæøå]+\s+(?:blir|becomes)\s+(?:ny\s+|an?\s+(?:new\s+)?)?"
+    r"(?:kunde|customer)\b"
 )
 
 

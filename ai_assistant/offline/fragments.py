@@ -261,9 +261,28 @@ class Reader:
                 and (best is None or len(name) > len(best["name"]))
             ):
                 best = template
+        if best is None:
+            # "Ukeslista" for "Ukesliste verksted": the first word of a template's own name,
+            # inflected (not a word every request has: "ordren", "månedens").
+            words = {t for w in re.findall(r"[\wæøå]{6,}", folded) for t in stems(w) if len(t) >= 5}
+            for template in self.context.templates:
+                first = fold(template["name"]).split()[0] if template["name"].strip() else ""
+                if (
+                    len(first) >= 6
+                    and first not in _NOT_OWN_NAMES
+                    and not timing.is_day_word(first)
+                    and words & {t for t in stems(first) if len(t) >= 5}
+                ):
+                    return template
         return best
 
 
+# First words of a template's name that any request says ("Ordren er plukket").
+_NOT_OWN_NAMES = frozenset(
+    """ordren ordre order orders bestilling bestillingen månedens ukens ukas dagens årets
+    velkommen welcome takk thanks kunde kunder kunden customer customers første siste neste
+    andre tredje fjerde hver every denne dette first second last next""".split()
+)
 _NOTIFY = re.compile(
     r"\b(?:varsl\w*|gi\s+(?:også\s+)?beskjed|si\s+(?:i?fra|beskjed)|beskjed|notify|tell|alert"
     r"|inform|let)\b"

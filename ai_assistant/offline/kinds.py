@@ -19,7 +19,7 @@ from ai_assistant.offline.text import fold, stems
 
 # kind: words that name it, Norwegian and English (any inflection is read by ``stems``).
 _KINDS: dict[str, str] = {
-    "butikk": "butikk forretning shop store retailer outlet",
+    "butikk": "butikk forretning shop store retailer outlet handel handler",
     "dagligvare": "dagligvare dagligvarebutikk matbutikk supermarked kolonial grocery groceries "
     "grocer supermarket",
     "kiosk": "kiosk",
@@ -27,8 +27,9 @@ _KINDS: dict[str, str] = {
     "restaurant": "restaurant restaurang spisested eatery diner",
     "hotell": "hotell hotel",
     "kantine": "kantine canteen cafeteria",
-    "barnehage": "barnehage kindergarten nursery daycare preschool",
-    "sykehjem": "sykehjem sjukeheim pleiehjem aldershjem omsorgssenter omsorgsbolig institusjon",
+    "barnehage": "barnehage kindergarten nursery daycare preschool förskola børnehave kita",
+    "sykehjem": "sykehjem sjukeheim pleiehjem aldershjem omsorgssenter omsorgsbolig institusjon "
+    "plejehjem äldreboende",
     "sykehus": "sykehus sjukehus hospital",
     "skip": "skip ship båt boat vessel ferje ferge ferry fartøy",
     "bensinstasjon": "bensinstasjon stasjon",
@@ -56,13 +57,32 @@ _KINDS: dict[str, str] = {
     "entreprenør": "entreprenør entreprenor contractor byggmester builder",
     "jernvare": "jernvare jernvarehandel hardware",
     "kommune": "kommune kommunal kommunale kommunebygg municipal municipality",
+    # Kinds of customer a wholesaler of parts, tools or materials has (nb, en, da/sv, de).
+    "verksted": "verksted verkstad værksted bilverksted werkstatt workshop garage mekaniker "
+    "mechanic",
+    "forhandler": "forhandler forhandlar återförsäljare dealer dealership händler",
+    "gård": "gård gard gårdsbruk gardsbruk bondegård gårdbruker bonde bønder farm farmer landbruk",
+    "bilpark": "bilpark vognpark fleet",
+    "verft": "verft båtverft batverft boatyard shipyard varv marina",
+    "dekk": "dekk dekkhotell dæk däck tyre tire reifen",
+    "buss": "buss bus busselskap bussselskap coach",
+    "transport": "transport transportør transportfirma haulier trucking logistikk logistics "
+    "spedisjon freight",
+    "maler": "malermester painter decorator",
+    "borettslag": "borettslag sameie bostadsrättsförening",
+    "mc": "motorsykkel motorcycle motorbike",
     # Words that only qualify a kind ("fish shops", "skolekantiner"): never a group alone.
     "fisk": "fisk fiske fish seafood sjømat",
     "skole": "skole skule skola school",
     "bedrift": "bedrift bedrifts company corporate",
     "kjøtt": "kjøtt meat",
+    "bil": "bil car auto automobile",
+    "maskin": "maskin machine machinery traktor tractor",
 }
-_QUALIFIERS = frozenset({"fisk", "skole", "bedrift", "kjøtt"})
+_QUALIFIERS = frozenset({"fisk", "skole", "bedrift", "kjøtt", "bil", "maskin", "mc"})
+# Kinds that sell what they are named by ("tyre shops", "dekkforhandlere"): one kind of seller
+# for another when the business has no group of the first.
+_SELLERS = frozenset({"butikk", "forhandler"})
 # Two English words for one kind, read as that kind's Norwegian word first.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:nursing|care|retirement|old\s+people'?s)\s+homes?\b"), "sykehjem"),
@@ -96,6 +116,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         "klinikker",
     ),
     (re.compile(r"\b(?:hair|beauty)\s+(?:salons?|dressers?)\b"), "frisørsalonger"),
+    (re.compile(r"\bhousing\s+(?:co-?operatives?|co-?ops?|associations?)\b"), "borettslag"),
+    (re.compile(r"\bboat\s*yards?\b"), "båtverft"),
+    (re.compile(r"\b(?:tyre|tire)\s+hotels?\b"), "dekkhotell"),
 )
 
 # Stem of a word -> its kind; the Norwegian stems also as parts of compounds.
@@ -120,7 +143,7 @@ def replace_phrases(text: str) -> str:
 
 # Words that are other words first: "bare" (only), "skip" (to skip), "bar" (bare).
 # "kontoret", "the office": the business's own office, not the group of offices.
-_NEVER = frozenset({"bare", "stor", "store", "stort", "kontoret", "office"})
+_NEVER = frozenset({"bare", "stor", "store", "stort", "kontoret", "office", "garden", "gardens"})
 _AMBIGUOUS = frozenset({"skip", "bar"})
 _DETERMINER = re.compile(r"\b(?:til|to|the|alle|all|our|våre|de|dei|for|te)\s+$")
 
@@ -136,11 +159,23 @@ def kind_of_word(word: str) -> str | None:
     return None
 
 
+# The head of a compound naming a company ("-selskap", "-firma"): the first part is its kind.
+_COMPANY_TAIL = re.compile(r"s?(?:selskap|firma|bedrift|foretak)\w*$")
+
+
 @lru_cache(maxsize=4096)
 def compound_kinds(word: str) -> tuple[str, ...]:
     """The two kinds a compound of a request is made of ("klubbkafeene": club, café;
     "idrettskioskene": club, kiosk), or () when it is not two kinds joined."""
     word = fold(word)
+    company = _COMPANY_TAIL.search(word)
+    if company is not None and company.start() >= 3:
+        # "bussselskapene", "transportfirmaet": a company of the kind its first part names.
+        first = word[: company.start()]
+        kind = kind_of_word(first) or (
+            kind_of_word(first[:-1]) if first[-1] in "se" and len(first) > 3 else None
+        )
+        return (kind,) if kind is not None else ()
     for i in range(3, len(word) - 2):
         head = kind_of_word(word[i:])
         if head is None:
@@ -165,6 +200,9 @@ def kinds_in_name(name: str) -> frozenset[str]:
         if kind is not None:
             found.add(kind)
             continue
+        two = compound_kinds(word) if len(word) >= 7 else ()
+        if len(two) == 2:
+            found.update(two)  # "bilforhandlere": car, dealer ("bil" too short a part)
         rest = word
         for part, part_kind in _PARTS:
             if part in rest:
@@ -200,6 +238,9 @@ def kind_phrases(s: str, groups: Sequence[tuple[str, frozenset[str]]]) -> list[K
         if not run:
             return
         kinds = [kind for _m, kind in run]
+        # "bus companies", "transport firms": the company is of the kind before it.
+        while len(kinds) > 1 and kinds[-1] == "bedrift" and kinds[-2] not in _QUALIFIERS:
+            kinds.pop()
         head = kinds[-1]
         # "skolekantiner": "skole" qualifies; alone, it is the group made of it only ("Skoler").
         if head in _QUALIFIERS and not any(found == {head} for _slug, found in groups):
@@ -212,6 +253,20 @@ def kind_phrases(s: str, groups: Sequence[tuple[str, frozenset[str]]]) -> list[K
             score = 2 * len(group_kinds & set(kinds)) - len(group_kinds - set(kinds))
             if best is None or score > best[0]:
                 best = (score, slug)
+        named = set(kinds) - {head}
+        if best is not None and named:
+            # "motorcycle shops" where the shops are "tyre-shops": a kind the run names against
+            # another the group is of is another group.
+            group_kinds = dict(groups)[best[1]]
+            if not named & group_kinds and group_kinds - set(kinds) - _SELLERS:
+                best = None
+        if best is None and head in _SELLERS:
+            # "the tyre shops" where the group is "Dekkforhandlere": another kind of seller of
+            # the same thing.
+            for slug, group_kinds in groups:
+                if group_kinds & _SELLERS and named and named <= group_kinds:
+                    best = (0, slug)
+                    break
         start, end = run[0][0].start(), run[-1][0].end()
         out.append(KindMatch(start, end, s[start:end], kinds, best[1] if best else None))
         run.clear()

@@ -207,13 +207,35 @@ _PATTERNS: tuple[tuple[Concept, tuple[re.Pattern[str], ...]], ...] = tuple(
 )
 
 
+# A plan, route or schedule of something ("leveringsplanen", "delivery route plan") is not
+# that something; a dealer is not a deal.
+_PLAN_HEAD = re.compile(
+    r"[\wæøå]{4,}?s?(?:plan|rute|ruter|kalender|timeplan|kart)(?:en|er|ene|et|a)?"
+)
+_PLAN_AFTER = re.compile(
+    r"\s+(?:route\s+|delivery\s+)?(?:plans?|timetables?|calendars?|maps?|routes?)\b"
+)
+_PEOPLE = re.compile(r"dealers?|dealerships?")
+
+
+def _another_head(concept: Concept, m: re.Match[str], folded: str) -> bool:
+    token = m.group(0)
+    if _PLAN_AFTER.match(folded, m.end()) or _PEOPLE.fullmatch(token):
+        return True
+    return token not in concept.words and _PLAN_HEAD.fullmatch(token) is not None
+
+
 def concepts_in(text: str) -> list[tuple[Concept, re.Match[str]]]:
     """The concepts a text names, in the order it names them."""
     folded = fold(text)
     matches: list[tuple[Concept, re.Match[str]]] = []
     for concept, patterns in _PATTERNS:
         for pattern in patterns:
-            matches.extend((concept, m) for m in pattern.finditer(folded))
+            matches.extend(
+                (concept, m)
+                for m in pattern.finditer(folded)
+                if not _another_head(concept, m, folded)
+            )
     # The longest phrase wins where phrases overlap ("takk for bestillingen" is a confirmation,
     # not a thank-you and the order form); each concept once, where it is first named.
     taken: list[tuple[int, int]] = []
@@ -579,9 +601,30 @@ def _new_template(name: str, category: str, language: str) -> dict[str, Any]:
 
 
 def proposal(concept: Concept, text: str, language: str) -> dict[str, Any]:
-    """A new template for ``concept``, named after the request ("Dagens tilbud")."""
+    """A new template for ``concept``, named after the request ("Dagens tilbud"); by the
+    request's own word for it when that is one word of its own ("send fakturaen": "Faktura",
+    not "Fakturapåminnelse")."""
     index = 1 if language == "en" else 0
-    return _new_template(_qualified(concept.name[index], text, index), concept.category, language)
+    name = _qualified(concept.name[index], text, index)
+    own = _own_word(concept, text, language)
+    if own is not None and concept.key not in ("bestilling", "reminder"):
+        name = own
+    return _new_template(name, concept.category, language)
+
+
+def _own_word(concept: Concept, text: str, language: str) -> str | None:
+    """The request's one word for ``concept`` ("fakturaen"), named as a template ("Faktura")."""
+    for found, m in concepts_in(text):
+        if found.key != concept.key or " " in m.group(0) or len(m.group(0)) < 5:
+            continue
+        token = m.group(0)
+        # Its word without the inflection ("prislisten": "prisliste"), else without an ending.
+        bases = [w for w in concept.words if token.startswith(w) and len(token) - len(w) <= 3]
+        word = max(bases, key=len) if bases else token if language == "en" else _indefinite(token)
+        if fold(word) == fold(concept.name[1 if language == "en" else 0]):
+            return None
+        return word[:1].upper() + word[1:]
+    return None
 
 
 # Words around what is to be sent that are not its name.
@@ -610,7 +653,18 @@ def topic_proposal(rest: str, text: str, language: str, category: str) -> dict[s
     about = re.search(r"\b(?:about|om)\s+(.+)", rest.lower())
     words = re.findall(r"[\wæøå][\wæøå'-]*", (about.group(1) if about else rest).lower())
     out: list[str] = []
-    for word in words:
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if (
+            word in ("for", "om", "of", "about")
+            and out
+            and len(following) >= 3
+            and following not in _FILLER
+            and following not in _TOPIC_END
+            and not is_day_word(following)
+        ):
+            out.append(word)  # "åpningstidene for jul": what it is of, part of its name
+            continue
         if word in _TOPIC_END and out:
             break
         if word in _FILLER or word in _TOPIC_END or word.isdigit() or word.startswith("zzaddr"):
@@ -631,6 +685,8 @@ def topic_proposal(rest: str, text: str, language: str, category: str) -> dict[s
 def _indefinite(word: str) -> str:
     """A Norwegian noun's indefinite form: "leveringsplanen" -> "leveringsplan",
     "vilkårene" -> "vilkår", "brevet" -> "brev" (long words only)."""
+    if word.endswith("idene") and len(word) >= 8:
+        return word[:-3] + "er"  # "åpningstidene": "åpningstider"
     for ending in ("ene", "en", "et"):
         if word.endswith(ending) and len(word) - len(ending) >= 5:
             return word[: -len(ending)]

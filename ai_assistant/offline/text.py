@@ -40,7 +40,8 @@ _DIALECT = {
     "ikkje": "ikke", "ikkj": "ikke", "seinere": "senere", "seinare": "senere", "sia": "siden",
     "dagan": "dagene", "dagane": "dagene", "kvar": "hver", "morran": "morgenen",
     "morra": "morgenen", "veka": "uka", "vekene": "ukene", "te": "til", "dei": "de",
-    "ennu": "ennå", "enno": "ennå", "handla": "handlet", "ittj": "ikke", "itj": "ikke",
+    "ennu": "ennå", "enno": "ennå", "kvær": "hver", "kver": "hver", "handla": "handlet",
+    "ittj": "ikke", "itj": "ikke",
     "itte": "ikke", "dokker": "dere", "dokk": "dere", "døkk": "dere",
     "ittje": "ikke", "dæm": "dem", "dæ": "de", "tysdag": "tirsdag", "tysdagar": "tirsdager",
     "skulane": "skolene", "skular": "skoler", "kundane": "kundene", "kundar": "kunder",
@@ -66,6 +67,29 @@ _DIALECT = {
     "påmindelse": "påminnelse", "påmindelsen": "påminnelsen", "undersøgelse": "undersøkelse",
     "undersøgelsen": "undersøkelsen", "spørgeundersøgelse": "spørreundersøkelse",
     "spørgeundersøgelsen": "spørreundersøkelsen", "skema": "skjema", "skemaet": "skjemaet",
+    # German core words ("jeden Montag", "an alle Kunden", "die nicht bestellt haben").
+    "montag": "mandag", "dienstag": "tirsdag", "mittwoch": "onsdag", "donnerstag": "torsdag",
+    "freitag": "fredag", "samstag": "lørdag", "sonnabend": "lørdag", "sonntag": "søndag",
+    "montags": "mandager", "dienstags": "tirsdager", "mittwochs": "onsdager",
+    "donnerstags": "torsdager", "freitags": "fredager", "samstags": "lørdager",
+    "jeden zweiten": "annenhver", "jede zweite": "annenhver", "jeden": "hver", "jede": "hver",
+    "jeder": "hver", "täglich": "daglig", "werktags": "hverdager", "woche": "uke",
+    "wochen": "uker", "monat": "måned", "monats": "måneden", "tagen": "dager", "tage": "dager",
+    "stunden": "timer", "stunde": "time", "minuten": "minutter", "seit": "siden",
+    "an alle kunden": "til alle kunder", "alle kunden": "alle kunder", "an alle": "til alle",
+    "an die": "til de", "die nicht": "som ikke", "nicht bestellt haben": "ikke har bestilt",
+    "nicht bestellt hat": "ikke har bestilt", "bestellt haben": "har bestilt", "nicht": "ikke",
+    "bestellt": "bestilt", "bestellung": "bestilling", "bestellungen": "bestillinger",
+    "bestellformular": "bestillingsskjema", "bestellliste": "bestillingsliste",
+    "erinnerung": "påminnelse", "preisliste": "prisliste", "bestätigung": "bekreftelse",
+    "angebote": "tilbud", "angebot": "tilbud", "rechnung": "faktura", "umfrage": "undersøkelse",
+    "willkommensmail": "velkomstmail", "wenn ein neuer kunde": "når en ny kunde",
+    "ein neuer kunde": "en ny kunde", "wenn": "når", "kommt": "kommer",
+    "nach jeder neuen bestellung": "etter hver nye bestilling", "nach jeder": "etter hver",
+    "warten": "vent", "dann": "så", "senden": "send", "und": "og", "oder": "eller",
+    "feiertag": "helligdag", "letzten": "siste", "ersten": "første", "ab": "fra",
+    "im monat": "i måneden", "im": "i", "kunde bestellt": "kunde bestiller",
+    "kunden bestellen": "kunder bestiller", "jemand bestellt": "noen bestiller",
 }  # fmt: skip
 
 # Two-letter day names ("ma kl 8", "on og fr", "ti/to kl 14") are ordinary words too ("to",
@@ -161,7 +185,8 @@ def _short_days(text: str) -> str:
     return text
 
 
-_DIALECT_WORDS = re.compile(r"\b(?:" + "|".join(_DIALECT) + r")\b")
+# Longest first: "jeden zweiten" before "jeden".
+_DIALECT_WORDS = re.compile(r"\b(?:" + "|".join(sorted(_DIALECT, key=len, reverse=True)) + r")\b")
 _NUMBER_THEN_SENTENCE = re.compile(
     r"(\d)\.(?=\s+(?!(?i:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-z]*\b)"
     r"[A-ZÆØÅ])"
@@ -239,12 +264,17 @@ def normalise(text: str) -> tuple[str, list[str]]:
     if "\n" in text:
         text = re.sub(r"(?m)^\s*(?:\d{1,2}[.)]|[-*\u2022])\s+", "", text)
         text = re.sub(r"\s*\n+\s*", " ; ", text)
-    text = re.sub(r"(?:^|(?<=\s))\d{1,2}\)\s+", " ; ", text)  # "1) ... 2) ..." on one line
+    # "1) ... 2) ..." and "(1) ... (2) ..." on one line.
+    text = re.sub(r"(?:^|(?<=\s))\(?\d{1,2}\)\s+", " ; ", text)
     # "... Wednesday at 10. Friday 2pm: ...": a full stop after a number ends a sentence when
     # a capital follows (not a month: "den 17. Mai"); an ordinal's dot is dropped below.
     text = _NUMBER_THEN_SENTENCE.sub(r"\1 .", text)
     text = text.lower()
     text = text.replace("\u2019", "'").replace("«", " ").replace("»", " ").replace('"', " ")
+    # "(like Ascension Day)", "(f.eks. Kristi himmelfart)": an example, nothing to do.
+    text = re.sub(
+        r"\(\s*(?:like|such\s+as|e\.g\.|eg|f\.eks\.?|feks|slik\s+som)\s[^)]*\)", " ", text
+    )
     text = text.replace("(", " ").replace(")", " ")
     text = re.sub(r"\bkl\.", "kl ", text)
     # "velkomst + beskjed til salg": a plus between two parts joins them as "og" does.
@@ -252,6 +282,16 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # "f.o.m." and "fra og med" are "fra" (whose "og" joins no two parts).
     text = re.sub(r"\bf\.\s?o\.\s?m\.?|\bfra\s+og\s+med\b", "fra", text)
     text = re.sub(r"\b(?:klokka|klokken|klokka|kl:)\s*", "kl ", text)
+    # "10 o'clock", "8 oclock": the hour.
+    text = re.sub(r"\b(?:at\s+)?(\d{1,2})\s*o'?\s?clock\b", r"kl \1", text)
+    # German "um 10 Uhr", "8 Uhr": the time of day.
+    text = re.sub(r"\b(?:um\s+)?(\d{1,2}(?::\d{2})?)\s*uhr\b", r"kl \1", text)
+    # "2 Stunden warten, dann ...": the wait before what follows.
+    text = re.sub(
+        r"\b(\d+|eine?)\s+(stunden?|minuten?|tagen?)\s+warten\b",
+        lambda m: f"vent {'1' if m[1].startswith('ein') else m[1]} {m[2]}",
+        text,
+    )
     text = re.sub(r"\b(a|p)\.m\.?", r"\1m", text)
     # "klokka ti", "klokka tolv": an hour said as a word.
     text = _HOUR_WORD.sub(lambda m: f"kl {_HOURS[m.group(1)]}", text)
@@ -288,7 +328,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
         text,
     )
     # "en halvtime etterpå", "to timer etterpå": a delay ("etterpå" would cut the part).
-    text = re.sub(r"\b(?:en\s+|ein\s+)?halvtime\w*|\bhalf\s+an\s+hour\b", "30 minutter", text)
+    text = re.sub(r"\b(?:en\s+|ein\s+|ei\s+)?halvtime\w*|\bhalf\s+an\s+hour\b", "30 minutter", text)
     text = re.sub(r"\btre\s+kvarter\b|\bthree\s+quarters\s+of\s+an\s+hour\b", "45 minutter", text)
     text = re.sub(
         r"\b(?:et|eitt|ett)\s+kvarter\b|\ba\s+quarter\s+of\s+an\s+hour\b", "15 minutter", text
@@ -303,8 +343,33 @@ def normalise(text: str) -> tuple[str, list[str]]:
     )
     # "send order from every monday": the order form, mistyped.
     text = re.sub(r"\border from(?=\s+(?:every|each|on|at|to|hver|til|\d))", "order form", text)
+    # "skjemaet te båtverfta onsdag kl 9 å purring fredag": dialect "å" for "og" before a
+    # step or a day (not the infinitive's "å sende").
+    text = re.sub(
+        r"\bå(?=\s+(?:purring\w*|påminnelse\w*|skjema\w*|bestillingsskjema\w*|prisliste\w*"
+        r"|(?:man|tirs|ons|tors|fre|lør|søn)dag\w*)\b)",
+        "og",
+        text,
+    )
+    # "... til malerne onsdag kl 10 send purring ...": a day, its time and a verb after another
+    # part's words, said without a pause, begin a part of their own.
+    text = _SPOKEN_NEXT_PART.sub(
+        lambda m: " ; " if _DAY_AT_TIME.search(m.string[: m.start()]) else m.group(0), text
+    )
     text = re.sub(r"\s+", " ", text)
     return correct_typos(text.strip()), emails
+
+
+_DAY_AT_TIME = re.compile(
+    r"^(?:\W*)(?:man|tirs|ons|tors|fre|lør|søn|mon|tues|wednes|thurs|fri|satur|sun)(?:dag|day)"
+    r"\s+(?:kl|at)\s+\d"
+)
+_SPOKEN_NEXT_PART = re.compile(
+    r"(?<=[\wæøå])(?<!\bhver)(?<!\bevery)(?<!\beach)(?<!\bpå)(?<!\bon)(?<!\binnen)(?<!\bfør)"
+    r"(?<!\bby)(?<!\buntil)(?<!\btil)(?<!\bfra)(?<!\bfrom)(?<!\bsiden)(?<!\bsince)(?<!\bog)"
+    r"(?<!\band)(?<!\bbefore)\s+(?=(?:man|tirs|ons|tors|fre|lør|søn|mon|tues|wednes|thurs|fri|satur|sun)"
+    r"(?:dag|day)\s+(?:kl|at)\s+\d{1,2}(?::\d{2})?\s+(?:send|sende|lag|legg|purr\w*|email)\b)"
+)
 
 
 # Words a typo of which is read as the word ("bestillingskjema", "tirdag", "påminelse"): the
@@ -420,6 +485,8 @@ def stems(word: str) -> set[str]:
     if word.endswith(("arna", "erna", "orna")) and len(word) >= 8:
         # Swedish definite plurals: "skolorna", "tandläkarna", "kontoren" (the last as nb).
         found |= {word[:-4], word[:-2]}
+    if word.endswith("erne") and len(word) >= 8:
+        found.add(word[:-2])  # "forhandlerne", "snekkerne": the plural's "-ne" off
     # "pubben", "pubban": a consonant doubled before the ending.
     found |= {w[:-1] for w in found if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeiouyæøå"}
     return found

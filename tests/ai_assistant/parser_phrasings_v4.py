@@ -60,6 +60,20 @@ its compound name). Last, 3 phrasings of a part that says what is not sent and 2
 reminder in more words, 2 of a place in lower case and 1 conversation answering a place, found
 while checking the fixes.
 
+Then the kinds held-out v9 found (issue 20, h-kinds4), for a fifth business (Vestfold Byggvare,
+a building-materials wholesaler whose groups are painters, housing cooperatives, hardware shops;
+``context_v9k``): ``KINDS_V9`` (40 phrasings: groups named in English for Norwegian names, by
+a part of a compound or of a name with "og", a kind with no group asked about, a webhook's
+"that contractor" asked about, templates by their own inflected name, another form or reminder
+than ordering's a new template, German core words, dialect and German events and delays,
+numbered and spoken chains, "flytt det til tirsdag hvis mandag er fridag") and
+``KINDS_V9_CONVERSATIONS`` (5). Written before the fixes: 11/30 and 1/4 before any fix. Added
+after the first fixes: the two webhook cases; found while checking the fixes: dialect "å"
+between steps, "første gang" that is no template's name, an offer "på lim og fugemasse" whose
+"og" joins two things, two of a group's word in a template's name ("Fargekart malere", which
+an email to the painters is not), the conversation "bytt ut purringen med ...", and German
+"Wenn ein Kunde bestellt", "im Monat" and dialect "ei halvtime".
+
 The business: Buskerud Byggevare AS, a building-supplies wholesaler in Drammen, whose customers
 are carpenters, plumbers, electricians, contractors, hardware stores, sports clubs' cafés (its
 kiosk line) and hotels and campsites (its holiday-cabin line). Today is Thursday 11 March 2027.
@@ -4885,5 +4899,392 @@ KINDS_V8_CONVERSATIONS: list[EditCase] = [
         "hotellene",
         _weekly1("monday", "09:00", "bestilling", g("hotell")),
         category="answers",
+    ),
+]
+
+
+# === The kinds held-out v9 found (issue 20, h-kinds4), for a fifth business ==================
+# Vestfold Byggvare, a building-materials wholesaler: its groups are named in Norwegian, its
+# customers and users write English, German, dialect and spoken chains.
+TEMPLATES_V9K: list[dict[str, Any]] = [
+    {
+        "id": 951,
+        "name": "Ukeliste byggvare",
+        "category": "bestilling",
+        "subject": "Bestill materialer til neste uke",
+        "variables": ["kunde_navn", "bestilling_link"],
+    },
+    {
+        "id": 952,
+        "name": "Husk fristen",
+        "category": "reminder",
+        "subject": "Vi har ikke fått bestillingen deres ennå",
+        "variables": ["kunde_navn", "bestilling_link"],
+    },
+    {
+        "id": 953,
+        "name": "Ordren er plukket",
+        "category": "confirmation",
+        "subject": "Takk for ordren - materialene er plukket",
+        "variables": ["kunde_navn", "ordre_nummer"],
+    },
+    {
+        "id": 954,
+        "name": "Dagspriser trelast",
+        "category": "prisliste",
+        "subject": "Dagens priser på trelast og plater",
+        "variables": ["kunde_navn", "prisliste_link"],
+    },
+    {
+        "id": 955,
+        "name": "Månedens kupp",
+        "category": "tilbud",
+        "subject": "Kampanje på isolasjon og gips",
+        "variables": ["kunde_navn", "tilbud_liste"],
+    },
+    {
+        "id": 956,
+        "name": "Byggebrevet",
+        "category": "newsletter",
+        "subject": "Nytt fra Vestfold Byggvare",
+        "variables": ["kunde_navn"],
+    },
+    {
+        "id": 957,
+        "name": "Velkommen som kunde",
+        "category": "velkomst",
+        "subject": "Velkommen til Vestfold Byggvare",
+        "variables": ["kunde_navn"],
+    },
+    {
+        "id": 958,
+        "name": "Hvordan gikk det?",
+        "category": "survey",
+        "subject": "Hvor fornøyd er du med leveringen?",
+        "variables": ["kunde_navn", "undersokelse_link"],
+    },
+    {
+        "id": 959,
+        "name": "Fargekart malere",
+        "category": "annet",
+        "subject": "Årets farger fra Vestfold Byggvare",
+        "variables": ["kunde_navn"],
+    },
+]
+GROUPS_V9K: list[dict[str, Any]] = [
+    {"slug": "snekkere", "name": "Snekkere og tømrere", "size": 64},
+    {"slug": "entreprenorer", "name": "Entreprenører", "size": 31},
+    {"slug": "jernvare", "name": "Jernvarehandler", "size": 18},
+    {"slug": "borettslag", "name": "Borettslag og sameier", "size": 22},
+    {"slug": "malere", "name": "Malermestere", "size": 15},
+    {"slug": "kommune", "name": "Kommunale eiendommer", "size": 9},
+]
+TODAY_V9K = dt.date(2027, 5, 4)  # a Tuesday
+
+
+def context_v9k() -> ParseContext:
+    return ParseContext(
+        templates=[dict(t) for t in TEMPLATES_V9K],  # type: ignore[misc]
+        groups=[dict(g) for g in GROUPS_V9K],  # type: ignore[misc]
+        staff_groups=["lager", "salg"],
+        today=TODAY_V9K,
+        timezone="Europe/Oslo",
+    )
+
+
+def _chain(
+    first: tuple[str, str], *rest: tuple[str, str, str], to: dict[str, Any] = ALL
+) -> dict[str, Any]:
+    """Form on ``first`` (day, time), then each of ``rest`` (day, time, "reminder" / "order")
+    to those who have not ordered since the run started."""
+    steps = ["send_email"] + ["create_order" if r[2] == "order" else "send_email" for r in rest]
+    templates: list[str | None] = ["bestilling"] + [None if r[2] == "order" else r[2] for r in rest]
+    facts: dict[str, Any] = {
+        "steps": steps,
+        "templates": templates,
+        "recipients": [to] * len(steps),
+        "conditions": [None] + [SINCE_START] * len(rest),
+        "triggers": [at(*first)] + [at(r[0], r[1]) for r in rest],
+    }
+    if any(r[2] == "order" for r in rest):
+        facts["mode"] = "repeat_last"
+    return weekly(first[0], first[1], **facts)
+
+
+KINDS_V9: list[Case] = [
+    # === 1. Groups named in other words than their name ======================================
+    Case(
+        "Every Monday at 7 send the order form to the painters",
+        _weekly1("monday", "07:00", "bestilling", g("malere")),
+        category="groups",
+    ),
+    Case(
+        "price list to the housing cooperatives every Friday at 10",
+        _weekly1("friday", "10:00", "prisliste", g("borettslag")),
+        category="groups",
+    ),
+    Case(
+        "send bestillingslista te sameiene kvær tysdag kl 8",
+        _weekly1("tuesday", "08:00", "bestilling", g("borettslag")),
+        category="groups",
+    ),
+    Case(
+        "pleas send order list to all contractor every wednesday 7 oclock",
+        _weekly1("wednesday", "07:00", "bestilling", g("entreprenorer")),
+        category="groups",
+    ),
+    Case(
+        "Could you email the price list to the hardware stores each Thursday at 2pm?",
+        _weekly1("thursday", "14:00", "prisliste", g("jernvare")),
+        category="groups",
+    ),
+    Case(
+        "skjemaet til tømrerne hver mandag kl 6",
+        _weekly1("monday", "06:00", "bestilling", g("snekkere")),
+        category="groups",
+    ),
+    Case(
+        "send tilbudene til sameia hver torsdag kl 9",
+        _weekly1("thursday", "09:00", "tilbud", g("borettslag")),
+        category="groups",
+    ),
+    Case(
+        "Send the order form to the roofers every Friday at 9",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        "bestillingsskjema til barnehagene hver mandag kl 8",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        'når webhooken "lager-tomt" kommer inn, send prislista til snekkeren det gjelder',
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        "When the stock-low webhook fires, send the price list to that contractor",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        "Når hotellene bestiller, send bekreftelse",
+        QUESTION,
+        category="must_ask",
+    ),
+    # === 2. Templates by their own (inflected) name; no fit is a new one ======================
+    Case(
+        "Ukelista til snekkerne hver mandag kl 7",
+        _weekly1("monday", "07:00", "bestilling", g("snekkere")),
+        category="templates_by_meaning",
+    ),
+    Case(
+        "Dagsprisene ut til entreprenørene hver dag kl 7",
+        daily("07:00", **one("prisliste", g("entreprenorer"))),
+        category="templates_by_meaning",
+    ),
+    Case(
+        "Send sikkerhetsdatablad for fugemasse til malerne den 1. hver måned kl 9",
+        {
+            "type": "scheduled",
+            "schedule": "monthly",
+            "day_of_month": 1,
+            "time": "09:00",
+            **one("new", g("malere")),
+        },
+        category="new_templates",
+    ),
+    Case(
+        "When a new customer is created send them our credit application form",
+        event("customer.created", **one("new", EVENT_CUSTOMER)),
+        category="new_templates",
+    ),
+    Case(
+        "hver fredag kl 12 send kjøreplanen for neste uke til entreprenørene",
+        _weekly1("friday", "12:00", "new", g("entreprenorer")),
+        category="new_templates",
+    ),
+    Case(
+        "send åpningstidene for påske til alle kunder hver mandag kl 9",
+        _weekly1("monday", "09:00", "new", ALL),
+        category="new_templates",
+    ),
+    # === 3. German core words ================================================================
+    Case(
+        "jeden Dienstag 7 Uhr die Bestellliste an alle Kunden",
+        _weekly1("tuesday", "07:00", "bestilling", ALL),
+        category="german",
+    ),
+    Case(
+        "Preisliste jeden Freitag um 10 Uhr an alle Kunden",
+        _weekly1("friday", "10:00", "prisliste", ALL),
+        category="german",
+    ),
+    Case(
+        "Erinnerung jeden Donnerstag kl 12 an alle Kunden die seit 5 Tagen nicht bestellt haben",
+        weekly(
+            "thursday",
+            "12:00",
+            **one("reminder", ALL),
+            triggers=[at("thursday", "12:00")],
+            conditions=[{"check": "orders_missing", "days_back": 5}],
+        ),
+        category="german",
+    ),
+    Case(
+        "Bestellformular jeden Montag und Mittwoch kl 7 an alle snekkere",
+        weekly(["monday", "wednesday"], "07:00", **one("bestilling", g("snekkere"))),
+        category="german",
+    ),
+    Case(
+        "Samstag 9 Uhr Preisliste an alle Kunden",
+        _weekly1("saturday", "09:00", "prisliste", ALL),
+        category="german",
+    ),
+    # === 4. Events in dialect and German =====================================================
+    Case(
+        "Wenn ein neuer Kunde kommt, send velkomstmail",
+        event("customer.created", **one("velkomst", EVENT_CUSTOMER)),
+        category="events",
+    ),
+    Case(
+        "send velkomstmail når en ny snekker blir kunde",
+        event("customer.created", steps=["send_email"], templates=["velkomst"]),
+        category="events",
+    ),
+    Case(
+        "ett kvarter etter at dom har bestilt send bekreftelse",
+        event("order.created", **one("confirmation", EVENT_CUSTOMER), triggers=[later(15)]),
+        category="delays",
+    ),
+    Case(
+        "Nach jeder neuen Bestellung 1 Stunde warten, dann bekreftelse sende",
+        event("order.created", **one("confirmation", EVENT_CUSTOMER), triggers=[later(60)]),
+        category="delays",
+    ),
+    # === 5. Chains: numbered, spoken =========================================================
+    Case(
+        "(1) Tuesday 8:00 - order form to all customers (2) Thursday 8:00 - reminder to those "
+        "who still have not ordered (3) Friday 7:00 - place their usual order",
+        _chain(
+            ("tuesday", "08:00"), ("thursday", "08:00", "reminder"), ("friday", "07:00", "order")
+        ),
+        category="chains",
+    ),
+    Case(
+        "mandag klokka åtte send ukelista til malerne onsdag klokka ti send purring til de som "
+        "ikke har bestilt",
+        _chain(("monday", "08:00"), ("wednesday", "10:00", "reminder"), to=g("malere")),
+        category="chains",
+    ),
+    # Found while checking the fixes: dialect "å" for "og" between steps; "første gang" is
+    # when it starts, not the template "Første ..." (none here; the kind, a name's first word).
+    Case(
+        "send skjemaet te malerne tysdag kl 8 å purring torsdag kl 12 te dom som itte har bestilt",
+        _chain(("tuesday", "08:00"), ("thursday", "12:00", "reminder"), to=g("malere")),
+        category="chains",
+    ),
+    Case(
+        "annenhver fredag kl 7 skjema til snekkerne, første gang 14. mai",
+        weekly(
+            "friday",
+            "07:00",
+            every_weeks=2,
+            anchor="2027-05-14",
+            **one("bestilling", g("snekkere")),
+        ),
+        category="calendar",
+    ),
+    Case(
+        "Tilbudet på lim og fugemasse skal ut til malerne hver onsdag kl 7",
+        _weekly1("wednesday", "07:00", "tilbud", g("malere")),
+        category="templates_by_meaning",
+    ),
+    # Whom it is for says nothing of which template: "til malerne" is not "Fargekart malere".
+    Case(
+        "send monteringsanvisningen for takrenner til malerne hver mandag kl 8",
+        _weekly1("monday", "08:00", "new", g("malere")),
+        category="new_templates",
+    ),
+    Case(
+        "send fargekartet til malerne hver mandag kl 8",
+        _weekly1("monday", "08:00", "annet", g("malere")),
+        category="templates_by_meaning",
+    ),
+    # Found while checking the fixes, on phrasings of the same kinds.
+    Case(
+        "Wenn ein Kunde bestellt, Bestätigung senden",
+        event("order.created", **one("confirmation", EVENT_CUSTOMER)),
+        category="german",
+    ),
+    Case(
+        "jeden ersten Montag im Monat 9 Uhr Preisliste an alle Kunden",
+        {
+            "type": "scheduled",
+            "schedule": "monthly",
+            "time": "09:00",
+            "weekday": "monday",
+            "nth": 1,
+            **one("prisliste", ALL),
+        },
+        category="german",
+    ),
+    Case(
+        "ei halvtime etter at dei har bestilt, send bekreftelse",
+        event("order.created", **one("confirmation", EVENT_CUSTOMER), triggers=[later(30)]),
+        category="delays",
+    ),
+    # === 6. From a user's tries ==============================================================
+    Case(
+        "send bestillingsskjema til alle hver mandag kl 8, flytt det til tirsdag hvis mandag er "
+        "fridag",
+        weekly("monday", "08:00", holiday_policy="next_business_day", **one("bestilling", ALL)),
+        category="calendar",
+    ),
+    Case(
+        "send en påminnelse om sommerfesten til alle kunder hver fredag kl 12",
+        _weekly1("friday", "12:00", "new", ALL),
+        category="new_templates",
+    ),
+    Case(
+        "send fakturaen til entreprenørene den 1. hver måned kl 8",
+        {
+            "type": "scheduled",
+            "schedule": "monthly",
+            "day_of_month": 1,
+            "time": "08:00",
+            **one("new", g("entreprenorer")),
+        },
+        category="new_templates",
+    ),
+]
+
+KINDS_V9_CONVERSATIONS: list[EditCase] = [
+    EditCase(
+        "order list to the painters every monday 8 oclock",
+        "make it 9 instead",
+        _weekly1("monday", "09:00", "bestilling", g("malere")),
+    ),
+    EditCase(
+        "Preisliste jeden Montag kl 8 an alle Kunden",
+        "send til sameiene i stedet",
+        _weekly1("monday", "08:00", "prisliste", g("borettslag")),
+    ),
+    EditCase(
+        "Send the order form to the roofers every Friday at 9",
+        "the carpenters",
+        _weekly1("friday", "09:00", "bestilling", g("snekkere")),
+        category="answers",
+    ),
+    EditCase(
+        "Ukelista til tømrerne mandag kl 7 og purring torsdag kl 12 til de som ikke har bestilt",
+        "flytt purringen til onsdag kl 13",
+        _chain(("monday", "07:00"), ("wednesday", "13:00", "reminder"), to=g("snekkere")),
+    ),
+    EditCase(
+        "Ukelista til alle mandag kl 7, purring torsdag kl 12 til de som ikke har bestilt",
+        "bytt ut purringen med Månedens kupp",
+        _chain(("monday", "07:00"), ("thursday", "12:00", "tilbud")),
     ),
 ]

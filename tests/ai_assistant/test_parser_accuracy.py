@@ -31,6 +31,8 @@ from tests.ai_assistant.parser_phrasings_v4 import (
     KINDS_V7_CONVERSATIONS,
     KINDS_V8,
     KINDS_V8_CONVERSATIONS,
+    KINDS_V9,
+    KINDS_V9_CONVERSATIONS,
     MUST_ASK_V4,
     PHRASINGS_V4,
     PHRASINGS_V4_BAKERY,
@@ -39,6 +41,7 @@ from tests.ai_assistant.parser_phrasings_v4 import (
     context_v4,
     context_v7k,
     context_v8k,
+    context_v9k,
 )
 
 
@@ -352,6 +355,59 @@ def test_every_workflow_of_the_v8_kinds_and_their_conversations_is_valid() -> No
             pending=Pending.from_dict(first.pending) if first.workflow is None else None,
         )
         assert outcome.workflow is not None, talk.follow_up
+        result = proposals.checked(outcome.workflow, outcome.new_templates)
+        assert result.errors == [], (talk.follow_up, result.errors)
+
+
+def test_the_kinds_held_out_v9_found_are_read_in_other_words() -> None:
+    """Issue 20: the kinds of failure of held-out v9 (groups named in other words than their
+    name: English for Norwegian and back, the head or a part of a compound, a kind with no
+    group asked about; a webhook's "that workshop" asked about; templates by their own
+    inflected name, another form or reminder than ordering's a new template named by the
+    request's words; German core words; dialect and German events; numbered and spoken chains;
+    "flytt det til tirsdag hvis mandag er fridag") have phrasings of their own for another
+    business (a building-materials wholesaler), all right and every must-ask case asked back."""
+    kinds = Counter(c.category for c in KINDS_V9)
+    assert len(KINDS_V9) >= 30
+    assert kinds["must_ask"] >= 5
+    for kind in ("groups", "german", "events", "chains", "new_templates"):
+        assert kinds[kind] >= 2, kind
+    report = measure(KINDS_V9, context=context_v9k())
+    assert report.misses == [], [(m.text, m.differences) for m in report.misses]
+    assert len(KINDS_V9_CONVERSATIONS) >= 4
+    talks = measure_conversations(KINDS_V9_CONVERSATIONS, context=context_v9k())
+    assert talks.misses == [], [(m.text, m.differences) for m in talks.misses]
+
+
+@pytest.mark.django_db
+def test_every_workflow_of_the_v9_kinds_and_their_conversations_is_valid() -> None:
+    """What the building-materials wholesaler's phrasings give is a valid workflow (a new
+    template named by the request's words, a German request, a group by its kind) and so is
+    each edited draft."""
+    from ai_assistant.offline import parse_description
+    from ai_assistant.offline.conversation import Pending, follow_up
+    from tests.ai_assistant.parser_phrasings_v4 import GROUPS_V9K, TEMPLATES_V9K
+
+    _load_business(TEMPLATES_V9K, GROUPS_V9K, ["lager", "salg"])
+    context = context_v9k()
+    checked = 0
+    for case in KINDS_V9:
+        outcome = parse_description(case.text, context=context)
+        if outcome.workflow is not None:
+            result = proposals.checked(outcome.workflow, outcome.new_templates)
+            assert result.errors == [], (case.text, result.errors)
+            checked += 1
+    assert checked == sum(c.expected != "question" for c in KINDS_V9)
+    for talk in KINDS_V9_CONVERSATIONS:
+        first = parse_description(talk.start, context=context)
+        outcome = follow_up(
+            talk.follow_up,
+            context=context,
+            draft=first.workflow,
+            pending=Pending.from_dict(first.pending) if first.workflow is None else None,
+        )
+        if outcome.workflow is None:
+            continue  # a conversation not yet read right is measured above
         result = proposals.checked(outcome.workflow, outcome.new_templates)
         assert result.errors == [], (talk.follow_up, result.errors)
 
