@@ -54,6 +54,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         HELD_OUT_V9_CONVERSATIONS,
         held_out_v9_context,
     )
+    from tests.ai_assistant.held_out_v10 import (
+        HELD_OUT_V10,
+        HELD_OUT_V10_CONVERSATIONS,
+        held_out_v10_context,
+    )
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -124,6 +129,13 @@ def run(args: argparse.Namespace) -> list[Result]:
         # expect ``event_customer`` for a webhook's "verkstedet det gjelder" / "that
         # workshop", which the validator refuses; the parser asks which group instead.
         ("held_out_v9", HELD_OUT_V9, held_out_v9_context()),
+        # Written by a new writer who never saw the parser nor any other phrasing set, a drinks,
+        # snacks, kiosk-goods and coffee distributor in Tromsø and Alta (Northern Norwegian
+        # dialect, shorthand and missing æøå, voice dictation, a Swedish-speaking buyer, polite
+        # English, a CEO's bulleted Bokmål, Nynorsk; webhooks whose data names a customer;
+        # today 2027-12-29, so New Year, the odd/even ISO weeks across it and Easter 2028 come
+        # right after). To be measured once, untuned; later runs are no longer held-out.
+        ("held_out_v10", HELD_OUT_V10, held_out_v10_context()),
     ):
         ours = measure(cases, context=where)
         base = measure(cases, context=where, parse=keyword_baseline)
@@ -167,6 +179,10 @@ def run(args: argparse.Namespace) -> list[Result]:
         # 2026-12-07: 12/20. After tuning on their kinds (h-kinds4, 2026-12-07): 19/20, no
         # longer held-out.
         ("conversations_v9", HELD_OUT_V9_CONVERSATIONS, held_out_v9_context()),
+        # Written by a new writer who never saw the parser: the held-out v10 writer's two-turn
+        # conversations (answers to questions, one-word answers included, and edits of a
+        # draft). To be measured once, untuned; later runs are no longer held-out.
+        ("conversations_v10", HELD_OUT_V10_CONVERSATIONS, held_out_v10_context()),
     ):
         ours = measure_conversations(conversations, context=where)
         base = measure_conversations(conversations, context=where, keyword_only=True)
