@@ -18,7 +18,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from accounts.roles import user_with_role
 
@@ -38,7 +38,7 @@ class RoleModelBackend(ModelBackend):
         model = get_user_model()
         try:
             user_id = model._meta.pk.to_python(user_id)
-        except Exception:  # a session holding something that is no user id
+        except (ValidationError, TypeError, ValueError):  # a session holding no user id
             return None
         user = user_with_role(model, model._meta.pk.name, user_id)
         return user if user is not None and self.user_can_authenticate(user) else None

@@ -77,3 +77,11 @@ def test_a_wrong_password_is_checked_once_not_once_per_backend(developer: Any) -
     assert check.call_count == 1
     user = authenticate(username="dev", password=PASSWORD)
     assert user == developer and role_of(user) == "developer"
+
+
+@pytest.mark.parametrize("user_id", ["not-a-number", None, [1], "12.5"])
+def test_a_session_holding_no_user_id_signs_nobody_in(developer: Any, user_id: Any) -> None:
+    from accounts.backends import RoleModelBackend
+
+    assert RoleModelBackend().get_user(user_id) is None
+    assert RoleModelBackend().get_user(str(developer.pk)) == developer
