@@ -180,14 +180,17 @@ def transition(
     execution.status = to_status
     for name, value in fields.items():
         setattr(execution, name, value)
-    execution.save(update_fields=["status", "updated_at", *fields])
-    ExecutionTransition.objects.create(
-        execution=execution,
-        from_status=from_status,
-        to_status=to_status,
-        step_order=execution.current_step,
-        **(reason.reason_fields() if reason is not None else {}),
-        actor=actor,
+    store().save_transition(
+        execution,
+        ["status", *fields],
+        ExecutionTransition(
+            execution=execution,
+            from_status=from_status,
+            to_status=to_status,
+            step_order=execution.current_step,
+            **(reason.reason_fields() if reason is not None else {}),
+            actor=actor,
+        ),
     )
 
 

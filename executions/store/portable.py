@@ -205,6 +205,15 @@ class PortableStore:
             .get(pk=execution_id)
         )
 
+    def save_transition(
+        self, execution: WorkflowExecution, fields: Sequence[str], row: ExecutionTransition
+    ) -> None:
+        """Write ``fields`` of ``execution`` (its ``updated_at`` too, set to now on the
+        instance) and insert the transition ``row``, in the caller's transaction if any.
+        Raises ``DatabaseError`` when the execution's row is gone, as ``save`` does."""
+        execution.save(update_fields=list(dict.fromkeys([*fields, "updated_at"])))
+        row.save()
+
     # --- The dispatcher -------------------------------------------------------------------
 
     def insert_dispatched(

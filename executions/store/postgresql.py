@@ -31,10 +31,11 @@ from typing import Any
 
 import psycopg
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.utils import timezone
 from psycopg import pq
 
+from core.postgresql import prepared_cursor
 from customers.models import Customer
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
 from executions.store.portable import (
@@ -343,6 +344,34 @@ class PostgresStore(PortableStore):
             _, status, updated_at = cursor.fetchone()
         return status, updated_at
 
+    def save_transition(
+        self, execution: WorkflowExecution, fields: Sequence[str], row: ExecutionTransition
+    ) -> None:
+        """One prepared statement: the execution's fields and the transition's row (two
+        ORM statements, each compiled and planned anew, for every change of status)."""
+        now = timezone.now()
+        execution.updated_at = now
+        row.at = now
+        names = tuple(dict.fromkeys([*fields, "updated_at"]))
+        sql, columns = _transition_sql(names)
+        params = [
+            *(
+                field.get_db_prep_save(getattr(execution, field.attname), connection)
+                for field in columns[0]
+            ),
+            execution.pk,
+            *(
+                field.get_db_prep_save(getattr(row, field.attname), connection)
+                for field in columns[1]
+            ),
+        ]
+        with prepared_cursor() as cursor:
+            cursor.execute(sql, params)
+            written = cursor.fetchone()
+        if written is None:
+            raise DatabaseError("Save with update_fields did not affect any rows.")
+        row.pk = written[0]
+
     def insert_dispatched(
         self,
         rows: Sequence[DispatchRow],
@@ -380,6 +409,40 @@ class PostgresStore(PortableStore):
                 },
             )
             return {key: pk for pk, key in cursor.fetchall()}
+
+
+_TRANSITION_SQL: dict[tuple[str, ...], tuple[str, tuple[list[Any], list[Any]]]] = {}
+
+
+def _transition_sql(names: tuple[str, ...]) -> tuple[str, tuple[list[Any], list[Any]]]:
+    """The statement writing an execution's ``names`` and inserting its transition, and the
+    fields whose values it takes, in order (by field names: a handful of shapes)."""
+    if names not in _TRANSITION_SQL:
+        quote = connection.ops.quote_name
+        changed = [WorkflowExecution._meta.get_field(name) for name in names]
+        inserted = [
+            field for field in ExecutionTransition._meta.concrete_fields if not field.primary_key
+        ]
+        assignments = ", ".join(f"{quote(field.column)} = %s" for field in changed)
+        # Typed: a parameter in a SELECT list has no column to take its type from.
+        values = ", ".join(
+            "(SELECT id FROM moved)"
+            if field.name == "execution"
+            else f"%s::{field.cast_db_type(connection)}"
+            for field in inserted
+        )
+        sql = (
+            f"WITH moved AS (UPDATE {quote(WorkflowExecution._meta.db_table)} "
+            f"SET {assignments} WHERE id = %s RETURNING id) "
+            f"INSERT INTO {quote(ExecutionTransition._meta.db_table)} "
+            f"({', '.join(quote(field.column) for field in inserted)}) "
+            f"SELECT {values} WHERE EXISTS (SELECT 1 FROM moved) RETURNING id"
+        )
+        _TRANSITION_SQL[names] = (
+            sql,
+            (changed, [field for field in inserted if field.name != "execution"]),
+        )
+    return _TRANSITION_SQL[names]
 
 
 POSTGRES = PostgresStore()

@@ -224,3 +224,62 @@ def _template_config() -> dict[str, Any]:
             "recipients": {"group": "all"},
         }
     }
+
+
+def test_a_transition_writes_the_fields_and_its_row_alike(store, execution, django_user_model):
+    """``save_transition``: the execution's fields and ``updated_at`` (the instance's too, so a
+    step's lock sees no change by someone else) and the transition row, with its reason."""
+    from executions.models import ExecutionTransition
+
+    actor = django_user_model.objects.create_user(username="staff-transition")
+    done = timezone.now()
+    execution.status = Status.COMPLETED
+    execution.completed_at = done
+    execution.current_step = None
+    execution.context = {"outputs": {"1": [7]}, "note": "ø"}
+    row = ExecutionTransition(
+        execution=execution,
+        from_status=Status.RUNNING,
+        to_status=Status.COMPLETED,
+        step_order=None,
+        **Reason("execution.completed").reason_fields(),
+        actor=actor,
+    )
+    with transaction.atomic():
+        store.save_transition(execution, ["status", "completed_at", "current_step", "context"], row)
+        assert store.lock_for_step(execution.pk) == (Status.COMPLETED, execution.updated_at)
+
+    saved = WorkflowExecution.objects.get(pk=execution.pk)
+    assert (saved.status, saved.completed_at, saved.current_step, saved.context) == (
+        Status.COMPLETED,
+        done,
+        None,
+        {"outputs": {"1": [7]}, "note": "ø"},
+    )
+    written = ExecutionTransition.objects.get(pk=row.pk)
+    assert (written.execution_id, written.from_status, written.to_status, written.actor) == (
+        execution.pk,
+        Status.RUNNING,
+        Status.COMPLETED,
+        actor,
+    )
+    assert (written.reason_code, written.step_order) == ("execution.completed", None)
+    assert written.at is not None and abs(written.at - saved.updated_at) < dt.timedelta(seconds=5)
+
+
+def test_a_transition_of_an_execution_that_is_gone_raises_and_writes_nothing(
+    store, execution
+) -> None:
+    from django.db import DatabaseError
+
+    from executions.models import ExecutionTransition
+
+    WorkflowExecution.objects.filter(pk=execution.pk).delete()
+    execution.status = Status.FAILED
+    with pytest.raises(DatabaseError), transaction.atomic():
+        store.save_transition(
+            execution,
+            ["status"],
+            ExecutionTransition(execution=execution, from_status="running", to_status="failed"),
+        )
+    assert not ExecutionTransition.objects.filter(execution_id=execution.pk).exists()
