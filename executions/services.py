@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from automation.models import WorkflowDefinition, WorkflowSchedule
@@ -81,42 +81,35 @@ def execution_create(
     Race-safe: two callers with the same key both get the one row. Does not enqueue: the
     caller decides (a missed run is recorded but never run); see ``execution_enqueue``.
     """
-    if idempotency_key is not None:
-        existing = WorkflowExecution.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is not None:
-            return existing, False
+    from executions.store import store
+
     if snapshot is None:
         snapshot = workflow_snapshot(workflow)
-    try:
-        # The savepoint keeps the caller's transaction usable after a lost race.
-        with transaction.atomic():
-            execution = WorkflowExecution.objects.create(
-                workflow=workflow,
-                schedule=schedule,
-                status=status,
-                trigger=trigger,
-                triggered_by=triggered_by,
-                scheduled_for=scheduled_for,
-                idempotency_key=idempotency_key,
-                context=context or {},
-                definition_snapshot=snapshot,
-                workflow_version=workflow.version,
-                is_test=is_test,
-            )
-            ExecutionTransition.objects.create(
-                execution=execution,
-                from_status="",
-                to_status=status,
-                **(reason or Reason("execution.created", trigger=trigger)).reason_fields(),
-                actor=triggered_by,
-            )
-    except IntegrityError:
-        if idempotency_key is None:
-            raise
-        # Another process inserted the same key between our check and our insert; under
-        # READ COMMITTED the insert waited for it to commit, so the row is visible now.
-        return WorkflowExecution.objects.get(idempotency_key=idempotency_key), False
-    return execution, True
+    execution = WorkflowExecution(
+        workflow=workflow,
+        schedule=schedule,
+        status=status,
+        trigger=trigger,
+        triggered_by=triggered_by,
+        scheduled_for=scheduled_for,
+        idempotency_key=idempotency_key,
+        context=context or {},
+        definition_snapshot=snapshot,
+        workflow_version=workflow.version,
+        is_test=is_test,
+    )
+    first = ExecutionTransition(
+        execution=execution,
+        from_status="",
+        to_status=status,
+        **(reason or Reason("execution.created", trigger=trigger)).reason_fields(),
+        actor=triggered_by,
+    )
+    if store().create_execution(execution, first):
+        return execution, True
+    # The key's execution exists (made by an earlier request, or by another process between
+    # a check and an insert: under READ COMMITTED the insert waited for it to commit).
+    return WorkflowExecution.objects.get(idempotency_key=idempotency_key), False
 
 
 def execution_enqueue(*, execution_ids: Iterable[int], eta: datetime | None = None) -> None:

@@ -205,6 +205,26 @@ class PortableStore:
             .get(pk=execution_id)
         )
 
+    def create_execution(self, execution: WorkflowExecution, first: ExecutionTransition) -> bool:
+        """Insert a new ``execution`` and its ``first`` transition, in the caller's
+        transaction if any; False (nothing written, the caller's transaction still usable)
+        when an execution with its ``idempotency_key`` exists."""
+        key = execution.idempotency_key
+        if key is not None and WorkflowExecution.objects.filter(idempotency_key=key).exists():
+            return False
+        try:
+            # The savepoint keeps the caller's transaction usable after a lost race.
+            with transaction.atomic():
+                execution.save(force_insert=True)
+                first.execution = execution
+                first.save(force_insert=True)
+        except IntegrityError:
+            if key is None:
+                raise
+            execution.pk = None
+            return False
+        return True
+
     def save_transition(
         self, execution: WorkflowExecution, fields: Sequence[str], row: ExecutionTransition
     ) -> None:

@@ -344,6 +344,34 @@ class PostgresStore(PortableStore):
             _, status, updated_at = cursor.fetchone()
         return status, updated_at
 
+    def create_execution(self, execution: WorkflowExecution, first: ExecutionTransition) -> bool:
+        """One prepared statement: the execution (skipped by ON CONFLICT when its key
+        exists) and its first transition; no check before it, no savepoint around it."""
+        sql, fields = _create_sql()
+        params = [
+            *(
+                field.get_db_prep_save(field.pre_save(execution, True), connection)
+                for field in fields[0]
+            ),
+            *(
+                field.get_db_prep_save(field.pre_save(first, True), connection)
+                for field in fields[1]
+            ),
+        ]
+        with prepared_cursor() as cursor:
+            cursor.execute(sql, params)
+            created = cursor.fetchone()
+        if created is None:
+            return False
+        execution.pk = created[0]
+        execution._state.adding = False
+        execution._state.db = connection.alias
+        first.execution = execution
+        first.pk = created[1]
+        first._state.adding = False
+        first._state.db = connection.alias
+        return True
+
     def save_transition(
         self, execution: WorkflowExecution, fields: Sequence[str], row: ExecutionTransition
     ) -> None:
@@ -443,6 +471,39 @@ def _transition_sql(names: tuple[str, ...]) -> tuple[str, tuple[list[Any], list[
             (changed, [field for field in inserted if field.name != "execution"]),
         )
     return _TRANSITION_SQL[names]
+
+
+_CREATE_SQL: list[tuple[str, tuple[list[Any], list[Any]]]] = []
+
+
+def _create_sql() -> tuple[str, tuple[list[Any], list[Any]]]:
+    """The statement inserting an execution and its first transition, and the fields whose
+    values it takes, in order."""
+    if not _CREATE_SQL:
+        quote = connection.ops.quote_name
+        execution = [f for f in WorkflowExecution._meta.concrete_fields if not f.primary_key]
+        first = [
+            f
+            for f in ExecutionTransition._meta.concrete_fields
+            if not f.primary_key and f.name != "execution"
+        ]
+        key = quote(WorkflowExecution._meta.get_field("idempotency_key").column)
+        sql = (
+            f"WITH new AS (INSERT INTO {quote(WorkflowExecution._meta.db_table)} "
+            f"({', '.join(quote(f.column) for f in execution)}) "
+            f"VALUES ({', '.join(['%s'] * len(execution))}) "
+            # The partial unique index of the keys (execution_idempotency_key_unique).
+            f"ON CONFLICT ({key}) WHERE {key} IS NOT NULL DO NOTHING RETURNING id), "
+            f"first AS (INSERT INTO {quote(ExecutionTransition._meta.db_table)} "
+            f"({quote(ExecutionTransition._meta.get_field('execution').column)}, "
+            f"{', '.join(quote(f.column) for f in first)}) "
+            # Typed: a parameter in a SELECT list has no column to take its type from.
+            f"SELECT new.id, {', '.join(f'%s::{f.cast_db_type(connection)}' for f in first)} "
+            "FROM new RETURNING id) "
+            "SELECT new.id, first.id FROM new, first"
+        )
+        _CREATE_SQL.append((sql, (execution, first)))
+    return _CREATE_SQL[0]
 
 
 POSTGRES = PostgresStore()

@@ -283,3 +283,56 @@ def test_a_transition_of_an_execution_that_is_gone_raises_and_writes_nothing(
             ExecutionTransition(execution=execution, from_status="running", to_status="failed"),
         )
     assert not ExecutionTransition.objects.filter(execution_id=execution.pk).exists()
+
+
+def _new_execution(workflow, key: str | None) -> tuple[WorkflowExecution, Any]:
+    from executions.models import ExecutionTransition
+
+    execution = WorkflowExecution(
+        workflow=workflow,
+        status=Status.QUEUED,
+        trigger=WorkflowExecution.Trigger.MANUAL,
+        idempotency_key=key,
+        context={"event": {"name": "æøå"}},
+        definition_snapshot={"steps": [STEP]},
+        workflow_version=workflow.version,
+    )
+    first = ExecutionTransition(
+        execution=execution,
+        from_status="",
+        to_status=Status.QUEUED,
+        **Reason("execution.started_by_hand").reason_fields(),
+    )
+    return execution, first
+
+
+def test_an_execution_is_created_with_its_first_transition_once_per_key(
+    store, execution
+) -> None:
+    from executions.models import ExecutionTransition
+
+    workflow = execution.workflow
+    execution, first = _new_execution(workflow, "manual:1:abc")
+    with transaction.atomic():
+        assert store.create_execution(execution, first) is True
+        again, again_first = _new_execution(workflow, "manual:1:abc")
+        # A repeat writes nothing, and the caller's transaction goes on.
+        assert store.create_execution(again, again_first) is False
+        assert WorkflowExecution.objects.filter(idempotency_key="manual:1:abc").count() == 1
+
+    saved = WorkflowExecution.objects.get(pk=execution.pk)
+    assert (saved.status, saved.idempotency_key, saved.context) == (
+        Status.QUEUED,
+        "manual:1:abc",
+        {"event": {"name": "æøå"}},
+    )
+    assert saved.created_at == execution.created_at and saved.updated_at == execution.updated_at
+    assert list(
+        ExecutionTransition.objects.filter(execution=saved).values_list(
+            "pk", "from_status", "to_status", "reason_code"
+        )
+    ) == [(first.pk, "", Status.QUEUED, "execution.started_by_hand")]
+    # Without a key every call creates one.
+    for _ in range(2):
+        assert store.create_execution(*_new_execution(workflow, None)) is True
+    assert WorkflowExecution.objects.filter(workflow=workflow).count() == 4
