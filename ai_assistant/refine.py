@@ -107,7 +107,15 @@ GROUP_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"\b(?:til|to)\s+(?:gruppen\s+|the\s+)?" + GROUP_PHRASE + r"\s+(?:i stedet|instead)"
     ),
+    # "bytt til hotellene", "switch to the cafes": only when it names a group (else a
+    # template or a day: "bytt til prislista", "bytt til onsdag").
+    re.compile(
+        r"^\s*(?:nei,?\s+|no,?\s+)?(?:bytt\w*|skift\w*|endr\w*|switch|change)\s+(?:til|to)\s+"
+        r"(?:gruppen\s+|the\s+)?" + GROUP_PHRASE + r"\s*[.!]*$"
+    ),
 )
+#: The patterns above that are group changes only when the phrase names a known group.
+ONLY_KNOWN = {4}
 # "send X til Y" is an edit only when it points back at the draft ("send det/den/påminnelsen
 # til kafeene"); otherwise it is the start of a new description.
 BACK_REFERENCE_RE = re.compile(r"\b(det|den|dem|alt|it|them|everything|i stedet|instead)\b")
@@ -325,12 +333,16 @@ def _match_group(phrase: str, groups: Sequence[Mapping[str, Any]]) -> str | None
     return kinds.pop() if len(kinds) == 1 and None not in kinds else None
 
 
-def _find_group(text: str, *, targeted: bool) -> tuple[str, tuple[int, int]] | None:
+def _find_group(
+    text: str, *, targeted: bool, groups: Sequence[Mapping[str, Any]] = ()
+) -> tuple[str, tuple[int, int]] | None:
     for number, pattern in enumerate(GROUP_PATTERNS):
         if number == 2 and not (targeted or BACK_REFERENCE_RE.search(text)):
             continue  # "send X til Y" without pointing back at the draft
         for match in pattern.finditer(text):
             phrase = match.group("g").strip()
+            if number in ONLY_KNOWN and _match_group(phrase, groups) is None:
+                continue
             first = phrase.split()[0]
             if first in NOT_GROUPS or first.isdigit() or TIME_RE.fullmatch(phrase):
                 continue
@@ -453,7 +465,7 @@ def refine_draft(
     workflow = copy.deepcopy(dict(draft))
     target = find_target(lowered, workflow["steps"], categories, language)
 
-    group_found = _find_group(lowered, targeted=target.index is not None)
+    group_found = _find_group(lowered, targeted=target.index is not None, groups=groups)
     # Day and time are read outside the target and group phrases ("steg 2" is no time).
     rest = lowered
     for span in (target.span, group_found[1] if group_found else None):
@@ -569,5 +581,9 @@ class _Edit:
                     "No step of the draft is addressed to a customer group. Which step?",
                 )
             )
-        label = self.words.say("alle kunder", "all customers") if slug == "all" else slug
+        label = (
+            self.words.say("alle kunder", "all customers")
+            if slug == "all"
+            else next((str(g["name"]) for g in groups if g["slug"] == slug), slug)
+        )
         return self.words.say(f"Mottakere endret til {label}.", f"Recipients changed to {label}.")

@@ -554,10 +554,36 @@ class Builder:
             return m.group(0), name
         # Written in lower case: "kundene i bergen hver mandag", "customers in tromsø, ...":
         # one word after "customers in" that is no word of when, whom or what.
-        for m in _CUSTOMERS_IN_WORD.finditer(text.lower()):
+        lowered = text.lower()
+        for m in _WHO_IN_WORD.finditer(lowered):
             word = m["place"]
+            if not self._names_customers(m["who"], lowered[: m.start()]):
+                continue
+            if not _CUSTOMER_WORD.fullmatch(m["who"]) and (
+                m["prep"] not in ("i", "in") or not _WHEN_AFTER.match(lowered, m.end())
+            ):
+                # "tilbud til verkstedene på dekk", "fra oss", "kantinene i skoler og
+                # barnehager": not where they are
+                continue
+            read = self.reader.read(word, [])
             if (
-                word in _NOT_PLACES
+                # "i nabolaget", "i flåtene": a definite common noun, no place name
+                re.search(r"(?:ene|ane|erne|et)$", word)
+                or word in self.context.staff_groups
+                or self._in_group_name(word)
+                or read.staff_group is not None
+                or word in _COMMON_NOUNS
+                or read.timed
+                or read.iso_weeks
+                or read.every_weeks
+                or read.anchor is not None
+                or read.check is not None
+                or read.window
+                or read.step_type is not None
+                or read.template is not None
+                or read.groups
+                or read.everyone
+                or word in _NOT_PLACES
                 or word in _NOT_PLACE_WORDS
                 or is_day_word(word)
                 or word[:3] in _MONTHS
@@ -569,6 +595,27 @@ class Builder:
                 continue
             return m.group(0), word
         return None
+
+    def _in_group_name(self, word: str) -> bool:
+        """Whether ``word`` is a word of a group's name ("Hoteller i Tromsø", "butikker-alta"):
+        then the group says where, and it is no place to ask about."""
+        folded = fold(word)
+        for group in self.context.groups:
+            words = re.split(r"[\s_/-]+", fold(f"{group['name']} {group['slug']}"))
+            if folded in words:
+                return True
+        return False
+
+    def _names_customers(self, who: str, before: str) -> bool:
+        """Whether ``who`` ("kundene", "alle", "butikkene", "de" after "til") names customers,
+        so that "i/in/på X" after it says where they are."""
+        if _CUSTOMER_WORD.fullmatch(who) or who in _ALL_WORDS:
+            return True
+        if who in _THOSE_WORDS:
+            return bool(re.search(r"\b(?:til|to|for)\s*$", before))
+        if who in _NOT_GROUP_WORDS or len(who) < 4:
+            return False
+        return self.reader.groups.match(who) is not None or kind_of_word(who) is not None
 
     def _ask_if_unsettled(
         self,
@@ -1374,17 +1421,48 @@ _NOT_A_GROUP = frozenset(
     """those them anyone anybody who de dem dei som noen nokon kundene customers""".split()
 )
 # "kundene i bergen hver mandag": the customers' word, "i"/"in", one word, then when or the end.
-_CUSTOMERS_IN_WORD = re.compile(
-    r"\b(?:kundene|kundane|kunderne|kundan|customers|clients)\s+(?:i|in|på|fra|from)\s+"
+# "til alle i tromsø", "butikkene i alta", "de i bodø": whom, then where, in lower case.
+_WHO_IN_WORD = re.compile(
+    r"\b(?P<who>[a-zæøå]+)\s+(?P<prep>i|in|på|fra|from)\s+"
     r"(?P<place>[a-zæøå]{3,})(?=\s*(?:$|[,.;:!?]|\s(?:hver|kvar|every|each|kl|at|på|on|den|the"
-    r"|og|and|med|with|om|about)\b))"
+    r"|og|and|med|with|om|about|som|who|that)\b))"
 )
+# Words for where customers are that are no place of their own: "kundene i kjeden", "alle
+# på lista", "the shops in town", "alle i bransjen".
+_COMMON_NOUNS = frozenset(
+    """kjeden kjede nettverket nettverk bransjen bransje byen by sentrum distriktet distrikt
+    området område regionen region nærheten nærområdet landet kommunen fylket klubben klubb
+    foreningen laget firmaet bedriften selskapet konsernet avtalen avtale programmet ordningen
+    kundeklubben databasen crm registeret porteføljen segmentet kategorien kategori markedet
+    butikken huset utlandet inn innlandet kysten bygda distriktene norge norden landsdelen
+    epost mail email nett nettet web telefon appen app lageret kontoret salg ferie drift
+    town city area region network chain program programme club database crm list portfolio
+    segment category market industry trade sector business stock store shop office house
+    country abroad village district neighbourhood neighborhood vicinity mail email app
+    sommer sommeren vinter vinteren høst høsten vår våren fjor ettermiddag formiddag romjula
+    romjulen jula julen påska påsken sesongen sesong lavsesongen høysesongen perioden
+    nytt alt tide gang samme hele alle alles all everyone everybody them those
+    summer winter autumn fall spring season period time total advance general
+    kjøkkenet kjøkken ledelsen administrasjonen økonomi regnskap innkjøp avdelingen avdeling
+    teamet team staben staff kitchen management accounting purchasing department sales
+    morgon mårå måra morgo imorgo overmorgen overimorgen kvell kvelden ettermiddagen
+    formiddagen sommar sommaren haust hausten vinteren natta jol jola helg tida
+    morning evening afternoon tonight weekend holidays
+    mean meant think thought guess want wanted need needed said say wrote hope believe suppose
+    forgot know""".split()
+)
+# What follows a place that ends whom a step is for: the end, or when.
+_WHEN_AFTER = re.compile(r"\s*(?:$|[,.;:!?]|\s(?:hver|kvar|every|each|kl|at|på|on|den)\b)")
+_CUSTOMER_WORD = re.compile(r"kund\w*|customers?|clients?")
+_ALL_WORDS = frozenset({"alle", "all", "everyone", "everybody"})
+_THOSE_WORDS = frozenset({"de", "dei", "dem", "those", "them"})
 _NOT_PLACE_WORDS = frozenset(
     """dag dagen morgen kveld kvelden natt uka uke uken veka helgen helga måneden måned året tide
     gruppen gruppa grupper listen lista kundelisten systemet registeret hele alle all det den
     dei de dem today tomorrow time group groups list system question general total particular
     advance future past order orders ordre bestilling week weeks month months year
-    turn person detail question""".split()
+    turn person detail question stedet tillegg forkant forveien etterkant posten innboksen
+    helga helgen ferien tur fokus mente mener praksis""".split()
 )
 _NOT_PLACES = frozenset(
     """christmas easter jul julen påske påsken pinse pinsen english engelsk norwegian norsk

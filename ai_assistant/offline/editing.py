@@ -35,7 +35,7 @@ from ai_assistant.offline.builder import Ask, Builder
 from ai_assistant.offline.calendar import first_on_or_after, read_policy
 from ai_assistant.offline.fragments import Fragment, Reader
 from ai_assistant.offline.kinds import kind_of_word, kind_phrases, replace_phrases
-from ai_assistant.offline.text import normalise, spoken_forms
+from ai_assistant.offline.text import DEC, amount, normalise, spoken_forms
 from ai_assistant.offline.timing import WEEKDAYS, is_day_word
 from ai_assistant.refine import find_target, refine_draft, step_kinds
 from automation.registry import step_types
@@ -138,11 +138,27 @@ _MAKE_IT_TIME = re.compile(
 )
 
 
+# "vent med purringa til fredag", "hold the reminder until Friday": a move, said as a wait.
+_WAIT_WITH = re.compile(
+    r"^\s*(?:nei|no)?[,.!]*\s*(?:vent(?:e)?\s+med|hold\s+(?:off\s+)?(?:on\s+)?|wait\s+with)\s+"
+    r"(?P<what>.+?)\s+(?:til|until|till)\s+(?P<when>.+)$",
+    re.IGNORECASE,
+)
+
+
 def _as_edit(text: str, draft: Mapping[str, Any], context: ParseContext) -> str:
     """The follow-up in the words the editors read: a move said as where a step should be
     ("flytt purringa til torsdag kl 13"), a day of the month in a monthly draft; dialect in
     its standard form ("te" is "til")."""
     text = spoken_forms(text)
+    waits = _WAIT_WITH.match(text)
+    if waits:
+        english = detect_language(text) == "en"
+        return (
+            f"move {waits['what']} to {waits['when']}"
+            if english
+            else (f"flytt {waits['what']} til {waits['when']}")
+        )
     instead = _REMOVE_THEN_SEND.match(text)
     if instead:
         old = re.findall(r"[\wæøåé-]+", instead["old"].lower())
@@ -192,6 +208,7 @@ def edit_draft(
             )
         for attempt in (
             _policy,
+            _delay,
             _remove_day,
             _remove,
             _swap,
@@ -202,10 +219,61 @@ def edit_draft(
         ):
             outcome = attempt(dict(draft), text, context, language)
             if outcome is not None:
+                if outcome.workflow is not None:
+                    if attempt in _CHANGES and outcome.workflow == dict(draft):
+                        # "ikke på mandag" read as the Monday it already has: nothing
+                        # changed, so nothing is said to have changed.
+                        return _unchanged(text, language)
+                    _rename(draft, outcome.workflow, context)
                 return outcome
     except Ask as ask:
         return ParseOutcome(question=ask.en if language == "en" else ask.nb, language=language)
     return None
+
+
+def _unchanged(text: str, language: str) -> ParseOutcome:
+    said = text.strip()
+    return _ask(
+        language,
+        f"Jeg ser ingen endring i utkastet ut fra «{said}». Hva skal endres? For eksempel "
+        "«flytt påminnelsen til onsdag kl 12» eller «send den til kafeene i stedet».",
+        f"I see no change to the draft in “{said}”. What should change? For example “move "
+        "the reminder to Wednesday at 12” or “send it to the cafes instead”.",
+    )
+
+
+def _rename(old: Mapping[str, Any], new: dict[str, Any], context: ParseContext) -> None:
+    """A name the assistant gave from what the draft does, for whom and when ("Prisliste til
+    Kafeer hver mandag") follows the edit ("Prisliste til Hoteller hver onsdag"); a name of
+    another shape is the user's own and stays."""
+    name = str(old.get("name") or "")
+    suffix = re.search(r"\s\(\d+\)$", name)  # "(2)": made unique among the workflows
+    bare = name[: suffix.start()] if suffix else name
+    if not bare or new.get("name") != old.get("name"):
+        return
+    for language in ("nb", "en"):
+        builder = Builder("", context, language)  # type: ignore[arg-type]
+        try:
+            old_end, new_end = _name_end(builder, old), _name_end(builder, new)
+        except (KeyError, IndexError, TypeError, ValueError):
+            return
+        what = bare[: -len(old_end)] if old_end and bare.endswith(old_end) else ""
+        if what.strip() and not what.endswith(" "):
+            if old_end != new_end:
+                new["name"] = (what + new_end).strip()[:200]
+            return
+
+
+def _name_end(builder: Builder, doc: Mapping[str, Any]) -> str:
+    """How a name the builder gives ``doc`` ends: to whom and when (" til Kafeer hver
+    mandag")."""
+    steps = doc.get("steps") or []
+    group = _group_of(steps[0]) if steps else None
+    to = ""
+    if group not in (None, "all"):
+        to = builder.t(" til ", " to ") + builder._group_name(str(group))
+    when = builder._name_when(dict(doc))
+    return f"{to} {when}" if when else to
 
 
 def _done(workflow: dict[str, Any], language: str, note: str) -> ParseOutcome:
@@ -219,6 +287,275 @@ def _ask(language: str, nb: str, en: str) -> ParseOutcome:
 def _fragment(text: str, context: ParseContext) -> tuple[Fragment, str]:
     normalised, emails = normalise(text)
     return Reader(context).read(normalised, emails), normalised
+
+
+# --- 1b. A delay or a shift in time ------------------------------------------------------
+
+# "2 timer", "en time", "30 minutes", "a day", "halvannen time": an amount of time.
+_AMOUNT = re.compile(
+    r"\b" + DEC + r"\s*(timer?|t|hours?|h|minutt(?:er)?|minutes?|mins?|dag(?:er)?|days?|døgn"
+    r"|uker?|weeks?)\b",
+    re.IGNORECASE,
+)
+# Said relative to when the step runs now: "en dag senere", "one hour later", "later".
+_LATER = re.compile(r"\b(?:senere|seinere|later)\b", re.IGNORECASE)
+# Said as a wait before it ("vent 2 timer før du sender den", "wait 30 minutes before
+# sending it") or a time after what comes before ("2 dager etter", "2 days after instead").
+_WAIT = re.compile(
+    r"\b(?:vent\w*|wait\w*|etter|etterpå|after(?:wards)?|før|before|utsett\w*|delay\w*)\b",
+    re.IGNORECASE,
+)
+_EARLIER = re.compile(r"\b(?:tidligere|earlier|sooner)\b", re.IGNORECASE)
+
+
+def _duration(minutes: int, language: str) -> str:
+    say = Words(language).say
+    for size, nb_one, nb_many, en in (
+        (10080, "uke", "uker", "week"),
+        (1440, "dag", "dager", "day"),
+        (60, "time", "timer", "hour"),
+        (1, "minutt", "minutter", "minute"),
+    ):
+        if minutes % size == 0:
+            n = minutes // size
+            return say(f"{n} {nb_one if n == 1 else nb_many}", f"{n} {en}{'' if n == 1 else 's'}")
+    return say(f"{minutes} minutter", f"{minutes} minutes")
+
+
+def _delay(draft: dict[str, Any], text: str, context: ParseContext, language: str) -> Any:
+    """ "vent 2 timer før du sender den", "send den en time senere", "make it 2 days after
+    instead": the named step (or the only one it can be) waits that long after the step
+    before or the event; in a scheduled draft "send påminnelsen en dag senere" moves it."""
+    lowered = _HALF_HOUR.sub("30 minutter", text.lower())
+    if _ADD.match(lowered.strip()):
+        return None
+    amounts = list(_AMOUNT.finditer(lowered))
+    at_once = _AT_ONCE.search(lowered)
+    if at_once and not amounts:
+        return _no_delay(draft, lowered, context, language)
+    if len(amounts) != 1:
+        return None
+    earlier = bool(_EARLIER.search(lowered))
+    later = bool(_LATER.search(lowered)) or earlier
+    if not (later or _WAIT.search(lowered)):
+        return None
+    m = amounts[0]
+    unit = m.group(2)
+    minutes = round(amount(m.group(1)) * _unit_minutes(unit))
+    if minutes <= 0:
+        return None
+    if earlier:
+        minutes = -minutes
+    steps = _steps_of(draft)
+    categories = {int(t["id"]): str(t.get("category") or "") for t in context.templates}
+    # "vent"/"wait"/"delay" is the verb here, not a wait step named.
+    unverbed = _WAIT_VERB.sub(lambda v: " " * len(v.group(0)), lowered)
+    target = find_target(unverbed, steps, categories, language)
+    if target.question:
+        return _ask(language, target.question, target.question)
+    rest = lowered[: m.start()] + " " + lowered[m.end() :]
+    if target.span and re.search(
+        r"\b(?:etter|after|før|before)\s+(?:the\s+)?$", lowered[: target.span[0]]
+    ):
+        return None  # "2 dager etter skjemaet": the step named is what it comes after
+    if target.span:
+        rest = rest.replace(lowered[target.span[0] : target.span[1]], " ")
+    frag, _normalised = _fragment(rest, context)
+    if frag.step_type is not None and target.index is None and not _BACK.search(rest):
+        return None  # "send prislista 2 dager etter": a new step, said without "og"
+    if frag.groups or frag.unknown_groups or frag.days or frag.time:
+        return None  # more than a delay: another kind of edit
+    index = target.index
+    if index is None:
+        index = _the_step(draft, steps)
+        if index is None:
+            numbers = ", ".join(str(i + 1) for i in range(len(steps)))
+            return _ask(
+                language,
+                f"Hvilket steg skal flyttes? Utkastet har steg {numbers}.",
+                f"Which step should move? The draft has steps {numbers}.",
+            )
+    doc = copy.deepcopy(draft)
+    step = doc["steps"][index]
+    name = str(step.get("name") or step.get("step_type"))
+    say = Words(language).say
+    trigger = dict(step.get("trigger_config") or {})
+    scheduled = doc.get("workflow_type") == "scheduled"
+    if scheduled and index == 0:
+        return _shift_schedule(doc, minutes, name, language)
+    if scheduled and later and (trigger.get("day") or trigger.get("time")):
+        return _shift_step(doc, index, minutes, name, language)
+    if later and "delay_minutes" in trigger and not _WAIT.search(lowered):
+        minutes += int(trigger["delay_minutes"])  # "send it an hour later": later than now
+    if minutes < 0:
+        return _ask(
+            language,
+            f"«{name}» kan ikke gå før det som kommer før det. Hvor lenge etter skal det gå?",
+            f"“{name}” cannot run before what comes before it. How long after should it run?",
+        )
+    if minutes == 0:
+        step["trigger_type"] = "immediate"
+        step.pop("trigger_config", None)
+        return _done(
+            doc, language, say(f"«{name}» sendes nå straks.", f"“{name}” now runs right away.")
+        )
+    step["trigger_type"] = "time_based"
+    step["trigger_config"] = {"delay_minutes": minutes}
+    after = (
+        say("etter ordren", "after the order")
+        if index == 0 and (doc.get("event") or {}).get("type") == "order.created"
+        else say("etter at arbeidsflyten starter", "after the workflow starts")
+        if index == 0
+        else say("etter steget før", "after the step before")
+    )
+    how_long = _duration(minutes, language)
+    return _done(
+        doc,
+        language,
+        say(f"«{name}» sendes nå {how_long} {after}.", f"“{name}” now runs {how_long} {after}."),
+    )
+
+
+_HALF_HOUR = re.compile(
+    r"\b(?:(?:en|ei|et)\s+)?halv\s*time\b|\b(?:a\s+)?half\s+(?:an\s+)?hour\b", re.I
+)
+_AT_ONCE = re.compile(
+    r"\b(?:umiddelbart|straks|med\s+en\s+gang|med\s+ein\s+gong|uten\s+(?:ventetid|å\s+vente)"
+    r"|immediately|right\s+away|at\s+once|straight\s+away|without\s+(?:a\s+)?(?:wait|delay))\b",
+    re.IGNORECASE,
+)
+_WAIT_VERB = re.compile(r"\b(?:vent\w*|wait\w*|delay\w*|utsett\w*)\b", re.IGNORECASE)
+
+
+def _no_delay(draft: dict[str, Any], lowered: str, context: ParseContext, language: str) -> Any:
+    """ "send den med en gang", "send it right away": the step waits no longer (event drafts
+    and later steps; a scheduled draft's first step runs when the schedule says)."""
+    steps = _steps_of(draft)
+    categories = {int(t["id"]): str(t.get("category") or "") for t in context.templates}
+    target = find_target(_WAIT_VERB.sub(" ", lowered), steps, categories, language)
+    if target.question:
+        return _ask(language, target.question, target.question)
+    index = target.index if target.index is not None else _the_step(draft, steps)
+    if index is None or (index == 0 and draft.get("workflow_type") == "scheduled"):
+        return None
+    trigger = steps[index].get("trigger_config") or {}
+    doc = copy.deepcopy(draft)
+    step = doc["steps"][index]
+    if "delay_minutes" not in trigger:
+        if trigger:
+            return None  # a day and time of its own: a move, said otherwise
+        name = str(step.get("name") or step.get("step_type"))
+        return _done(
+            doc,
+            language,
+            Words(language).say(
+                f"«{name}» sendes allerede straks; utkastet er uendret.",
+                f"“{name}” already runs right away; the draft is unchanged.",
+            ),
+        )
+    step["trigger_type"] = "immediate"
+    step.pop("trigger_config", None)
+    name = str(step.get("name") or step.get("step_type"))
+    say = Words(language).say
+    return _done(
+        doc, language, say(f"«{name}» sendes nå straks.", f"“{name}” now runs right away.")
+    )
+
+
+_BACK = re.compile(r"\b(?:den|det|dem|it|them|this|that)\b", re.IGNORECASE)
+
+
+def _unit_minutes(unit: str) -> int:
+    unit = unit.lower()
+    if unit.startswith(("uk", "week")):
+        return 7 * 24 * 60
+    if unit.startswith(("d", "døgn")):
+        return 24 * 60
+    if unit.startswith(("t", "h")):
+        return 60
+    return 1
+
+
+def _the_step(draft: Mapping[str, Any], steps: list[dict[str, Any]]) -> int | None:
+    """The step a delay without a named step is about: the only step, else the only one that
+    has a time of its own (a later step), else none (asked)."""
+    if len(steps) == 1:
+        return 0
+    later = [
+        i
+        for i, s in enumerate(steps)
+        if i > 0 and (s.get("trigger_type") == "time_based" or s.get("trigger_config"))
+    ]
+    if len(later) == 1:
+        return later[0]
+    return None
+
+
+def _shift_schedule(doc: dict[str, Any], minutes: int, name: str, language: str) -> Any:
+    """The first step of a scheduled draft runs when the schedule fires: a shift in time
+    moves the schedule."""
+    say = Words(language).say
+    schedule = doc["schedule"]
+    config = schedule["schedule_config"]
+    kind = schedule.get("schedule_type")
+    hours, days = minutes % 1440, minutes // 1440
+    h, mm = (int(p) for p in str(config.get("time") or "09:00").split(":"))
+    total = h * 60 + mm + hours
+    days += total // 1440
+    new_time = f"{total % 1440 // 60:02d}:{total % 60:02d}"
+    if days:
+        if kind == "weekly" and "day" in config and days % 7 and not config.get("every_weeks"):
+            config["day"] = WEEKDAYS[(WEEKDAYS.index(config["day"]) + days) % 7]
+        elif (
+            kind == "monthly"
+            and isinstance(config.get("day_of_month"), int)
+            and (1 <= config["day_of_month"] + days <= 28)
+        ):
+            config["day_of_month"] += days
+        else:
+            return _ask(
+                language,
+                "Jeg kan ikke flytte denne planen med dager. Hvilken dag skal den gå i stedet?",
+                "I cannot move this schedule by days. Which day should it run instead?",
+            )
+    config["time"] = new_time
+    first = doc["steps"][0]
+    if first.get("trigger_type") == "time_based":
+        trigger = {"time": new_time}
+        if kind == "weekly" and "day" in config:
+            trigger = {"day": config["day"], "time": new_time}
+        first["trigger_config"] = trigger
+    w = Words(language)
+    return _done(doc, language, say("Ny tidsplan: ", "New schedule: ") + schedule_text(schedule, w))
+
+
+def _shift_step(doc: dict[str, Any], index: int, minutes: int, name: str, language: str) -> Any:
+    """A later step with a day and time of its own, that much later in the week."""
+    say = Words(language).say
+    step = doc["steps"][index]
+    trigger = dict(step.get("trigger_config") or {})
+    h, mm = (int(p) for p in str(trigger.get("time") or "09:00").split(":"))
+    total = h * 60 + mm + minutes
+    days = total // 1440
+    new_time = f"{total % 1440 // 60:02d}:{total % 60:02d}"
+    if days and not trigger.get("day"):
+        return _ask(
+            language,
+            f"«{name}» har ingen egen dag. Hvilken dag skal det være?",
+            f"“{name}” has no day of its own. Which day should it be?",
+        )
+    new = {"time": new_time}
+    if trigger.get("day"):
+        new = {"day": WEEKDAYS[(WEEKDAYS.index(trigger["day"]) + days) % 7], "time": new_time}
+    step["trigger_config"] = new
+    when = new_time
+    if "day" in new:
+        day = new["day"]
+        when = say(NB_DAY_NAMES[WEEKDAYS.index(day)], day.capitalize()) + " " + new_time
+    return _done(doc, language, say(f"Flyttet «{name}» til {when}.", f"Moved “{name}” to {when}."))
+
+
+NB_DAY_NAMES = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 
 # --- 2. The holiday policy ---------------------------------------------------------------
@@ -607,3 +944,7 @@ def _schedule(draft: dict[str, Any], text: str, context: ParseContext, language:
     w = Words(language)
     note = w.say("Ny tidsplan: ", "New schedule: ") + schedule_text(doc["schedule"], w)
     return _done(doc, language, note)
+
+
+#: The edits that say what they changed: one that changes nothing is answered with a question.
+_CHANGES = (_remove_day, _schedule, _refined)
