@@ -1038,12 +1038,16 @@ class Builder:
             schedule["holiday_policy"] = self.holiday_policy
 
         out: list[dict[str, Any]] = []
+        day_before: str | None = None
         for index, step in enumerate(steps):
             item = self._step_dict(index, step)
             if index == 0 or step.frag is first:
                 trigger = first_trigger
             else:
                 trigger = self._later_trigger(step, frequency)
+                trigger = _days_later_at(trigger, step.frag, day_before, frequency)
+            if trigger and "day" in trigger:
+                day_before = trigger["day"]
             if trigger:
                 item["trigger_type"] = "time_based"
                 item["trigger_config"] = trigger
@@ -1540,6 +1544,29 @@ def _delay_after_event(text: str) -> str:
         return text
     later = "later" if m["word"] == "after" else "senere"
     return f"{m['word']} {m['event']}, {m['delay']} {later} {m['rest']}"
+
+
+def _days_later_at(
+    trigger: dict[str, Any] | None, frag: Fragment, day_before: str | None, frequency: str
+) -> dict[str, Any] | None:
+    """ "mandag kl 9 ..., og dagen etter kl 10 ...", "to dager senere kl 14": whole days later
+    at a time of their own, in a weekly chain, is that weekday at that time (a wait of whole
+    days would lose the time)."""
+    if (
+        trigger is None
+        or frequency != "weekly"
+        or day_before is None
+        or not frag.delay
+        or frag.time is None
+        or frag.days
+        or frag.delay % (24 * 60)
+    ):
+        return trigger
+    days = frag.delay // (24 * 60)
+    if not 0 < days < 7:
+        return trigger
+    day = WEEKDAYS[(WEEKDAYS.index(day_before) + days) % 7]
+    return {"day": day, "time": frag.time}
 
 
 def _in_run_order(steps: list[Planned]) -> list[Planned]:
