@@ -210,10 +210,14 @@ def _waited(m: re.Match[str]) -> str:
 
 # Greetings and thanks around a request ("hei! ... takk :)", "... Thanks!"): no part of it.
 _POLITE = re.compile(
-    r"^\s*(?:hei(?:sann)?|hallo|hi|hello|hey|god\s+morgen|good\s+morning)\b[\s!,.:]*"
-    r"|[\s,.!?]*\b(?:(?:tusen\s+)?takk(?:\s+(?:på\s+forhånd|for\s+hjelpen|så\s+mye))?"
-    r"|thanks(?:\s+(?:a\s+lot|in\s+advance|so\s+much))?|thank\s+you(?:\s+so\s+much)?|thx|ty"
-    r"|cheers|mvh|hilsen\s+\w+)\b[\s!.:;)(]*$"
+    r"^\s*(?:hei(?:sann)?|hallo|hi|hello|hey|god\s+morgen|good\s+(?:morning|day|afternoon)"
+    r"|dear)(?:\s+(?:po|sir|ma'?am|sir\s*/\s*ma'?am|team|all))*\b[\s!,.:]*"
+    # Thanks, one or more: "Thank you po!", "Maraming salamat po! God bless", "Tack så mycket".
+    r"|(?:[\s,.!?]*\b(?:(?:tusen\s+)?takk(?:\s+(?:på\s+forhånd|for\s+hjelpen|så\s+mye))?"
+    r"|thanks(?:\s+(?:a\s+lot|in\s+advance|so\s+much|very\s+much))?"
+    r"|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|mvh|hilsen\s+\w+"
+    r"|(?:maraming\s+)?salamat|god\s+bless|tack(?:\s+så\s+mycket)?"
+    r"|have\s+a\s+(?:nice|good|great)\s+day)(?:\s+po)?\b[\s!.:;)(]*)+$"
     r"|\s*[:;]-?[)D(]\s*$",
     re.IGNORECASE,
 )
