@@ -439,6 +439,12 @@ _PAIR = re.compile(
 )
 
 
+_PAIR_HEAD = re.compile(
+    r"\b(?P<a>[\wæøåé'-]{3,})\s+(?:og|and|&)\s+(?:the\s+)?(?P<b>[\wæøåé'-]{5,})\s+"
+    r"(?P<c>[\wæøåé'-]{3,})\b"
+)
+
+
 def join_group_pairs(text: str, groups: GroupMatcher) -> str:
     """ "hotell og camping", "the kiosks and petrol stations": two kinds of customer joined by
     "og" / "and" that one group is made of ("Hoteller og campingplasser") are that group, not
@@ -456,6 +462,23 @@ def join_group_pairs(text: str, groups: GroupMatcher) -> str:
         both = [slug for slug, kinds in groups.kinds if {a, b} <= kinds]
         return both[0] if len(both) == 1 else m.group(0)
 
+    def join_named(m: re.Match[str]) -> str:
+        # "the ferry and Hurtigruten kiosks" for "Ferje- og Hurtigrutekiosker": the second
+        # word no kind but the start of a compound in one group's name, the head said after.
+        a, head = customer_kinds.kind_of_word(m["a"]), customer_kinds.kind_of_word(m["c"])
+        if a is None or head is None or customer_kinds.kind_of_word(m["b"]) is not None:
+            return m.group(0)
+        start = fold(m["b"])[:5]
+        names = {g["slug"]: fold(g["name"]) for g in groups.groups}
+        both = [
+            slug
+            for slug, kinds in groups.kinds
+            if {a, head} <= kinds
+            and any(w.startswith(start) for w in re.findall(r"[\wæøå]+", names[slug]))
+        ]
+        return both[0] if len(both) == 1 else m.group(0)
+
+    text = _PAIR_HEAD.sub(join_named, text)
     return _PAIR.sub(join, text)
 
 

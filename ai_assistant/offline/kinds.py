@@ -50,7 +50,7 @@ _KINDS: dict[str, str] = {
     "storkunde": "storkunde storkunder nøkkelkunde nøkkelkunder",
     "apotek": "apotek pharmacy chemist",
     "camping": "camping campingplass campsite campground",
-    "hytte": "hytte hytteutleie cabin",
+    "hytte": "hytte hytteutleie cabin lodge",
     "snekker": "snekker tømrer carpenter joiner",
     "rørlegger": "rørlegger rorlegger plumber",
     "elektriker": "elektriker electrician",
