@@ -251,6 +251,26 @@ _HOURS = {
     "femten": 15, "seksten": 16, "sytten": 17, "atten": 18, "nitten": 19, "tjue": 20,
 }  # fmt: skip
 _HOUR_WORD = re.compile(r"\bkl\s+(" + "|".join(sorted(_HOURS, key=len, reverse=True)) + r")\b")
+# "kvart over åtte", "ti på tolv", "fem på halv ni", "tjue over 7": minutes before or after
+# an hour (or a half hour) said in words; read before "kl ti" is taken for 10:00.
+_MINUTE_WORDS = {"fem": 5, "ti": 10, "kvart": 15, "tjue": 20, "5": 5, "10": 10, "20": 20}
+_CLOCK_WORDS = re.compile(
+    r"\b(?:kl\s+)?(?P<min>fem|ti|kvart|tjue|5|10|20)\s+(?P<dir>over|på)\s+(?:(?P<half>halv)\s+)?"
+    r"(?P<hour>" + "|".join(sorted(_HOURS, key=len, reverse=True)) + r"|\d{1,2})\b"
+    r"(?!\s*(?:dag\w*|days?|tim\w*|hours?|min\w*|uk\w*|weeks?|[.:]\d))"
+)
+
+
+def _clock_words(m: re.Match[str]) -> str:
+    hour = _HOURS.get(m["hour"]) or int(m["hour"])
+    if not 0 < hour <= 24:
+        return m.group(0)
+    minutes = hour * 60 - (30 if m["half"] else 0)
+    minutes += _MINUTE_WORDS[m["min"]] * (1 if m["dir"] == "over" else -1)
+    if minutes < 6 * 60:
+        # "tjue på ett": said on a twelve-hour clock, in working hours (12:40, not 00:40).
+        minutes += 12 * 60
+    return f"kl {minutes // 60 % 24}:{minutes % 60:02d}"
 
 
 def normalise(text: str) -> tuple[str, list[str]]:
@@ -297,6 +317,14 @@ def normalise(text: str) -> tuple[str, list[str]]:
         text,
     )
     text = re.sub(r"\b(a|p)\.m\.?", r"\1m", text)
+    text = _CLOCK_WORDS.sub(_clock_words, text)
+    # "mandagsmorran", "på fredagskvelden": the day, and the time of day after it.
+    text = re.sub(
+        r"\b(man|mån|tirs|tys|ons|tors|fre|lør|laur|søn|sun)dags(morgen|morran|morgon|kveld|"
+        r"ettermiddag|formiddag)(?:en|a)?\b",
+        r"\1dag \2",
+        text,
+    )
     # "klokka ti", "klokka tolv": an hour said as a word.
     text = _HOUR_WORD.sub(lambda m: f"kl {_HOURS[m.group(1)]}", text)
     # "start 18.12", "første gang 11.12": a date, not 18:12.
