@@ -22,13 +22,13 @@ def _words(text: str) -> frozenset[str]:
 
 
 _SINCE_DAY = re.compile(
-    r"\b(?:siden|since)\s+(?:sist\w*\s+|forrige\s+|last\s+|this\s+|denne\s+)?"
+    r"\b(?:siden|sidan|sedan|since)\s+(?:sist\w*\s+|forrige\s+|last\s+|this\s+|denne\s+)?"
     + FULL_DAY
     + r"(?:\s+(?:morgen|morning))?\b"
 )
 _SINCE_WEEK = re.compile(
     r"\b(?:denne\s+(?:uken?|uka|veka)|i\s+(?:uken?|uka|veka)|hittil\s+(?:denne|i)\s+(?:uka|uken)"
-    r"|this\s+week|so\s+far\s+this\s+week)\b"
+    r"|this\s+week|so\s+far\s+this\s+week)\b(?!'s|s\b)"
 )
 _SINCE_START = re.compile(
     r"\b(?:etter\s+(?:skjemaet|utsendelsen|første\s+e-?post)|siden\s+(?:skjemaet|start\w*|"
@@ -36,9 +36,10 @@ _SINCE_START = re.compile(
     r"previous\s+step|it\s+was\s+sent)|after\s+the\s+form|still|fortsatt|fremdeles|ennå|enda)\b"
 )
 _DAYS_BACK = re.compile(
-    r"\b(?:i\s+|de\s+|in\s+|the\s+|over\s+|during\s+|within\s+|for\s+)*"
-    r"(?:siste|last|past|previous|foregående|forrige|på|for|siden|since)\s+" + NUM + r"\s*"
-    r"(dag(?:er|ene|en)?|days?|uk(?:e|er|ene|en)|weeks?|døgn(?:ene)?|timer|timene|hours)\b"
+    r"\b(?:i\s+|de\s+|dei\s+|in\s+|the\s+|over\s+|during\s+|within\s+|for\s+)*"
+    r"(?:siste|sista|last|past|previous|foregående|forrige|på|for|siden|sidan|since)\s+" + NUM
+    + r"\s*(dag(?:er|ene|en|ar|ane|an|a)?|days?|uk(?:e|er|ene|en)|veck(?:a|or|orna)|weeks?"
+    r"|døgn(?:ene)?|timer|timene|hours)\b"
 )
 _PERIOD_BACK = re.compile(
     r"\b(?:i\s+|de\s+|in\s+|the\s+|over\s+|during\s+|within\s+)*"
@@ -240,7 +241,7 @@ _ORDERED_WITHIN = re.compile(
 
 def _days(count: int, unit: str) -> int:
     """A window of ``count`` ``unit``s in whole days ("48 hours": 2; "3 uker": 21)."""
-    if unit.startswith(("uk", "week")):
+    if unit.startswith(("uk", "week", "veck")):
         return count * 7
     if unit.startswith(("tim", "hour")):
         return max(1, round(count / 24))
