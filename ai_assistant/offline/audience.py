@@ -22,7 +22,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _SINCE_DAY = re.compile(
-    r"\b(?:siden|sidan|sedan|since)\s+(?:sist\w*\s+|forrige\s+|last\s+|this\s+|denne\s+)?"
+    r"\b(?:siden|sidan|since)\s+(?:sist\w*\s+|forrige\s+|last\s+|this\s+|denne\s+)?"
     + FULL_DAY
     + r"(?:\s+(?:morgen|morning))?\b"
 )

@@ -46,6 +46,7 @@ CONCEPTS: tuple[Concept, ...] = (
             # The weekly order form in one word, and in Swedish.
             "ukebestilling", "ukesbestilling", "ukeskjema", "ukesskjema",
             "beställningsformulär", "bestillningsformulär", "orderformulär", "beställningslista",
+            "formulär",
         ),
         ("Bestillingsskjema", "Order form"),
         "bestilling",

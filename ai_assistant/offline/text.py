@@ -59,6 +59,7 @@ _DIALECT = {
     "deras": "deres", "vanliga": "vanlige", "fortfarande": "fortsatt", "alla": "alle",
     "direkt": "direkte", "mejl": "mail", "mejlet": "mailen", "samma": "samme",
     "månad": "måned", "månaden": "måneden", "imorgon": "i morgen", "sedan": "siden",
+    "och": "og", "därefter": "deretter", "lägg": "legg", "lägger": "legger", "lägga": "legge",
     "senare": "senere", "kommit": "kommet",
     # Danish ("hver anden tirsdag", "efter 3 dage", "når en kunde oprettes").
     "hver anden": "annenhver", "hver andet": "annenhver", "dage": "dager", "dagene": "dagene",
@@ -339,6 +340,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\b(\d{1,2})\.(?=\s|$)", r"\1", text)  # den 10. -> den 10
     text = re.sub(r"\bmnd\b\.?", "måned", text)  # "i mnd", "hver mnd"
     # Dialect and spoken forms, as the readers know them ("sia fredag", "dei siste 2 dagan").
+    # Swedish "sedan" is "then" between steps, "since" only after the verb ("beställt sedan").
+    text = re.sub(r"(?<!beställt\s)(?<!bestilt\s)(?<!ordered\s)\bsedan\b", "så", text)
     text = _DIALECT_WORDS.sub(lambda m: _DIALECT[m.group(0)], text)
     text = _WOULD_BE_GREAT.sub(" ", text)
     text = _LISTING_EMAIL.sub(
