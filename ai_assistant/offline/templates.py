@@ -65,6 +65,7 @@ CONCEPTS: tuple[Concept, ...] = (
         "confirmation",
         (
             "bekreftelse", "ordrebekreftelse", "orderbekräftelse", "bekräftelse", "kvittering",
+            "stadfesting", "ordrestadfesting",
             "confirmation", "receipt", "confirm",
             "takk for bestillingen", "takk for ordren", "thanks for your order",
             "thank you for your order", "order confirmation",

@@ -37,7 +37,8 @@ _SUFFIXES = ("ene", "ane", "ies", "er", "en", "et", "es", "an", "a", "e", "s")
 
 
 _DIALECT = {
-    "ikkje": "ikke", "ikkj": "ikke", "seinere": "senere", "seinare": "senere", "sia": "siden",
+    "ikkje": "ikke", "ikkj": "ikke", "seinere": "senere", "seinare": "senere", "seinar": "senere", "sia": "siden",
+    "daga": "dager", "dagar": "dager",
     "dagan": "dagene", "dagane": "dagene", "kvar": "hver", "morran": "morgenen",
     "morra": "morgenen", "veka": "uka", "vekene": "ukene", "te": "til", "dei": "de",
     "ennu": "ennå", "enno": "ennå", "kvær": "hver", "kver": "hver", "handla": "handlet",
@@ -54,7 +55,7 @@ _DIALECT = {
     "beställer": "bestiller", "beställning": "bestilling", "beställningen": "bestillingen",
     "beställningar": "bestillinger", "vecka": "uke", "veckor": "uker", "veckan": "uka",
     "veckorna": "ukene", "två": "2", "minuter": "minutter", "timmar": "timer", "timme": "time",
-    "dagar": "dager", "efter": "etter", "när": "når", "kund": "kunde", "registreras": "registreres",
+    "efter": "etter", "när": "når", "kund": "kunde", "registreras": "registreres",
     "registrerat": "registrert", "registrerad": "registrert", "skicka": "send", "skickas": "sendes",
     "deras": "deres", "vanliga": "vanlige", "fortfarande": "fortsatt", "alla": "alle",
     "direkt": "direkte", "mejl": "mail", "mejlet": "mailen", "samma": "samme",
