@@ -176,6 +176,17 @@ _THINGS_JOINED = re.compile(
     r"\b(?P<on>på|om|about|on|for|med|with)\s+(?P<a>[a-zæøå]{3,})\s+(?:og|and)\s+"
     r"(?P<b>[a-zæøå]{3,})\b"
 )
+# "the allergen and ingredients sheet", "skjema og prisliste-ark": two things one sheet, form,
+# list or guide is about, one part.
+_THINGS_ONE_HEAD = re.compile(
+    r"\b(?P<a>[a-zæøå]{3,})\s+(?:og|and)\s+(?P<b>[a-zæøå]{3,})\s+"
+    r"(?P<head>sheets?|forms?|lists?|guides?|plans?|schedules?|overviews?|data\s+sheets?)\b"
+)
+# What an information email is about ("info om ferjeruta og leveringsdagane"): its topics,
+# even where a word names a kind of email too.
+_INFO_ABOUT = re.compile(
+    r"\b(?:info|informasjon|information|opplysninger|beskjed|melding|nytt|news|details)\s*$"
+)
 _TO_WHOM = re.compile(
     r"(?P<to>\b(?:til|to|te|for)\s+(?:alle\s+|all\s+|the\s+|our\s+|våre\s+)?)(?P<w>[\wæøå-]+)"
 )
@@ -288,6 +299,7 @@ class Builder:
         normalised = audience.apply_correction(normalised, self.reader.groups)
         normalised = audience.join_group_pairs(normalised, self.reader.groups)
         normalised = _THINGS_JOINED.sub(self._joined_things, normalised)
+        normalised = _THINGS_ONE_HEAD.sub(self._joined_things, normalised)
         self._ask_if_impossible(normalised)
         normalised = _earlier_first(_delay_after_event(normalised))
         before_event = normalised
@@ -635,15 +647,18 @@ class Builder:
 
     def _joined_things(self, m: re.Match[str]) -> str:
         """ "kampanjen på filtre og olje": two things a campaign is about, one part."""
+        topics = "head" not in m.re.groupindex and bool(_INFO_ABOUT.search(m.string[: m.start()]))
         for word in (m["a"], m["b"]):
             if (
                 word in _NOISE
                 or is_day_word(word)
-                or concepts_in(word)
+                or (concepts_in(word) and not topics)
                 or kind_of_word(word) is not None
                 or self.reader.groups.match(word) is not None
             ):
                 return m.group(0)
+        if "head" in m.re.groupindex:
+            return f"{m['a']} & {m['b']} {m['head']}"
         return f"{m['on']} {m['a']} & {m['b']}"
 
     def _groups_in_event(self, before: str, after: str, emails: list[str]) -> list[str]:
