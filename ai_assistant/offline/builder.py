@@ -187,6 +187,13 @@ _THINGS_ONE_HEAD = re.compile(
 _INFO_ABOUT = re.compile(
     r"\b(?:info|informasjon|information|opplysninger|beskjed|melding|nytt|news|details)\s*$"
 )
+# A part that says why ("de handler mest i helgene", "because they order most on Fridays"):
+# a subject and its verb, no audience ("de som ...") and nothing to do.
+_REASON = re.compile(
+    r"(?:(?:fordi|siden|sidan|because|since|as)\s+)?(?:de|dei|dom|dæm|they|vi|we|kundene|customers)"
+    r"\s+(?!som\b|who\b|that\b|får\b|get\b|should\b|skal\b)[\wæøå]+\s+(?:mest|most|mostly|helst"
+    r"|ofte|often|usually|vanligvis|alltid|always)\b"
+)
 _TO_WHOM = re.compile(
     r"(?P<to>\b(?:til|to|te|for)\s+(?:alle\s+|all\s+|the\s+|our\s+|våre\s+)?)(?P<w>[\wæøå-]+)"
 )
@@ -389,6 +396,10 @@ class Builder:
         that asks for nothing is asked about."""
         for frag in fragments:
             self._note_unread(frag)
+        # "..., de handler mest i helgene", "since they order most at weekends": why, not when.
+        fragments = [
+            f for f in fragments if f.step_type is not None or not _REASON.match(f.text.strip())
+        ] or fragments
         if not any(f.step_type for f in fragments):
             # "oppskriftstips til kafeene hver torsdag kl 9": what, to whom and when, without a
             # verb: sending it.
