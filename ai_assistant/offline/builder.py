@@ -187,6 +187,15 @@ _THINGS_ONE_HEAD = re.compile(
 _INFO_ABOUT = re.compile(
     r"\b(?:info|informasjon|information|opplysninger|beskjed|melding|nytt|news|details)\s*$"
 )
+# An event on stock ("når lageret går tomt for Solo", "when a product runs out of stock"): none
+# the format has (a webhook from the stock system is named as one).
+_STOCK_EVENT = re.compile(
+    r"\b(?:når|hvis|dersom|straks|when|whenever|once|if|as\s+soon\s+as)\s+(?:\w+\s+){0,5}?"
+    r"(?:lager\w*|beholdning\w*|stock|inventory|varen|vara|produkt\w*|products?|items?)\s+"
+    r"(?:\w+\s+){0,3}?(?:går\s+tom\w*|er\s+tom\w*|blir\s+tom\w*|tar\s+slutt|er\s+utsolgt"
+    r"|blir\s+utsolgt|runs?\s+(?:out|low)|is\s+(?:empty|low|out\s+of\s+stock|sold\s+out)"
+    r"|goes\s+(?:empty|out\s+of\s+stock)|(?:er|blir|går)\s+lav\w*)"
+)
 # A part that says why ("de handler mest i helgene", "because they order most on Fridays"):
 # a subject and its verb, no audience ("de som ...") and nothing to do.
 _REASON = re.compile(
@@ -466,6 +475,17 @@ class Builder:
                 "arbeidsflyten gjøre, og når?",
                 "You say it should not be done after all, so I create nothing. What should the "
                 "workflow do, and when?",
+            )
+        stock = _STOCK_EVENT.search(normalised)
+        if stock and "webhook" not in normalised:
+            # "når lageret går tomt", "when a product runs out of stock": no event of ours.
+            raise self.ask(
+                "En arbeidsflyt kan ikke starte når lageret går tomt: den kan starte på en "
+                "tidsplan, ved en ny ordre, en ny kunde eller en webhook fra lagersystemet. "
+                "Hva av dette skal starte den?",
+                "A workflow cannot start when stock runs out: it can start on a schedule, on a "
+                "new order, a new customer or a webhook from the stock system. Which of these "
+                "should start it?",
             )
         found = self._place(self.text)
         if found:
@@ -1470,7 +1490,8 @@ _TAKEN_BACK = re.compile(
 _AFTER_TAKEN_BACK = re.compile(
     r"\b(?:ikke|gjør|noe|likevel|alt|allikevel|after|all|not|needed|anyway|actually|then|sorry"
     r"|beklager|takk|thanks|never|mind|nevermind|forget|it|that|scratch|ok|okay|dropp|det|bother"
-    r"|likevel|with|this)\b"
+    r"|likevel|with|this|don|make|create|set|up|anything|nothing|lag|lage|sett|opp|noko|ingenting"
+    r"|forresten|please|være|just|yet|at)\b"
 )
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8,
