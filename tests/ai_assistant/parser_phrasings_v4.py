@@ -5688,8 +5688,10 @@ KINDS_V10_CONVERSATIONS: list[EditCase] = [
         },
         category="answers",
     ),
+    # With its time: a campaign has no default time, so without one the answer is followed by
+    # a question for it (nl-examples.md: only the order form and the reminder have defaults).
     EditCase(
-        "sms til dyrebutikkene hver mandag om kampanjen",
+        "sms til dyrebutikkene hver mandag kl 10 om kampanjen",
         "greit, send det på mail da",
         {
             "type": "scheduled",
