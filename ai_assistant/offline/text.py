@@ -392,6 +392,9 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = _SPOKEN_NEXT_PART.sub(
         lambda m: " ; " if _DAY_AT_TIME.search(m.string[: m.start()]) else m.group(0), text
     )
+    # "skjema til kioskan mandag kl 8 purring onsdag kl 12": a reminder right after another
+    # step's day and time begins a part of its own.
+    text = _REMINDER_AFTER_TIME.sub(r"\1 ; ", text)
     text = re.sub(r"\s+", " ", text)
     return correct_typos(text.strip()), emails
 
@@ -399,6 +402,12 @@ def normalise(text: str) -> tuple[str, list[str]]:
 _DAY_AT_TIME = re.compile(
     r"^(?:\W*)(?:man|tirs|ons|tors|fre|lør|søn|mon|tues|wednes|thurs|fri|satur|sun)(?:dag|day)"
     r"\s+(?:kl|at)\s+\d"
+)
+_REMINDER_AFTER_TIME = re.compile(
+    r"(\b(?:man|tirs|ons|tors|fre|lør|søn|mon|tues|wednes|thurs|fri|satur|sun)(?:dag|day)"
+    r"\s+(?:kl|at)\s+\d{1,2}(?::\d{2})?)\s+(?=(?:purring\w*|påminnelse\w*|påminning\w*"
+    r"|reminder)\s+(?:man|tirs|ons|tors|fre|lør|søn|mon|tues|wednes|thurs|fri|satur|sun)"
+    r"(?:dag|day)?\s+(?:kl|at)\s+\d)"
 )
 _SPOKEN_NEXT_PART = re.compile(
     r"(?<=[\wæøå])(?<!\bhver)(?<!\bevery)(?<!\beach)(?<!\bpå)(?<!\bon)(?<!\binnen)(?<!\bfør)"
