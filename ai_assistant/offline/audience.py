@@ -37,7 +37,8 @@ _SINCE_START = re.compile(
 )
 _DAYS_BACK = re.compile(
     r"\b(?:i\s+|de\s+|dei\s+|in\s+|the\s+|over\s+|during\s+|within\s+|for\s+)*"
-    r"(?:siste|sista|last|past|previous|foregående|forrige|på|for|siden|sidan|since)\s+" + NUM
+    r"(?:siste|sista|last|past|previous|foregående|forrige|på|for|siden|sidan|since)\s+"
+    + NUM
     + r"\s*(dag(?:er|ene|en|ar|ane|an|a)?|days?|uk(?:e|er|ene|en)|veck(?:a|or|orna)|weeks?"
     r"|døgn(?:ene)?|timer|timene|hours)\b"
 )

@@ -480,10 +480,10 @@ class Builder:
         if stock and "webhook" not in normalised:
             # "når lageret går tomt", "when a product runs out of stock": no event of ours.
             raise self.ask(
-                "En arbeidsflyt kan ikke starte når lageret går tomt: den kan starte på en "
+                "En arbeidsflyt kan ikke starte av lagerbeholdningen: den kan starte på en "
                 "tidsplan, ved en ny ordre, en ny kunde eller en webhook fra lagersystemet. "
                 "Hva av dette skal starte den?",
-                "A workflow cannot start when stock runs out: it can start on a schedule, on a "
+                "A workflow cannot be started by stock levels: it can start on a schedule, on a "
                 "new order, a new customer or a webhook from the stock system. Which of these "
                 "should start it?",
             )

@@ -401,7 +401,7 @@ def _swap(draft: dict[str, Any], text: str, context: ParseContext, language: str
     m = _SWAP.match(text.strip())
     if not m:
         return None
-    what = (m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or "")
+    what = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or ""
     what = what.strip()
     builder = Builder(what, context, language)  # type: ignore[arg-type]
     choice = builder.templates.choose(what, topic=what)

@@ -55,8 +55,8 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "reminder",
         (
-            "påminnelse", "paminnelse", "paaminnelse", "påminning", "paaminning", "purring", "purre", "reminder", "remind",
-            "nudge", "follow-up",
+            "påminnelse", "paminnelse", "paaminnelse", "påminning", "paaminning", "purring",
+            "purre", "reminder", "remind", "nudge", "follow-up",
         ),
         ("Påminnelse", "Reminder"),
         "reminder",

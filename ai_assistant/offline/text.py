@@ -37,8 +37,9 @@ _SUFFIXES = ("ene", "ane", "ies", "er", "en", "et", "es", "an", "a", "e", "s")
 
 
 _DIALECT = {
-    "ikkje": "ikke", "ikkj": "ikke", "seinere": "senere", "seinare": "senere", "seinar": "senere", "sia": "siden",
-    "daga": "dager", "dagar": "dager", "kem": "hvem", "kæm": "hvem", "mangle": "mangler",
+    "ikkje": "ikke", "ikkj": "ikke", "seinere": "senere", "seinare": "senere", "sia": "siden",
+    "seinar": "senere", "daga": "dager", "dagar": "dager", "kem": "hvem", "kæm": "hvem",
+    "mangle": "mangler",
     "dagan": "dagene", "dagane": "dagene", "kvar": "hver", "morran": "morgenen",
     "morra": "morgenen", "veka": "uka", "vekene": "ukene", "te": "til", "dei": "de",
     "ennu": "ennå", "enno": "ennå", "kvær": "hver", "kver": "hver", "handla": "handlet",
