@@ -5674,6 +5674,61 @@ KINDS_V10: list[Case] = [
         QUESTION,
         category="must_ask",
     ),
+    # === 13. Written after the fixes, before checking them: the same kinds in more words ======
+    # (a first run of 10/10 and 1/1; "ti kl 7 purring to kl 13" is held-out v10's one miss of
+    # these kinds left after the first fixes, a reminder right after a day and time).
+    Case(
+        "fôrlista te kennelan ti kl 7 purring to kl 13 te dem som itte har bestilt",
+        _chain(("tuesday", "07:00"), ("thursday", "13:00", "reminder"), to=g("kenneler")),
+        category="chains",
+    ),
+    Case(
+        "Send the order form to the farms on Tuesday at 7, and two days later at 1 pm a reminder "
+        "to those who haven't ordered",
+        _chain(("tuesday", "07:00"), ("thursday", "13:00", "reminder"), to=g("gardsbruk")),
+        category="chains",
+    ),
+    Case(
+        "kvart på åtte hver fredag send fôrlista til dyrebutikkene",
+        _weekly1("friday", "07:45", "bestilling", g("dyrebutikker")),
+        category="clock_words",
+    ),
+    Case(
+        "i ojämna veckor varje onsdag kl 9 skicka prislistan till stallen",
+        weekly("wednesday", "09:00", iso_weeks="odd", **one("priser", g("staller"))),
+        category="calendar",
+    ),
+    Case(
+        "Sista arbetsdagen i månaden kl 14 skicka prislistan till alla kunder",
+        _monthly_k("14:00", "priser", ALL, business_day=-1),
+        category="calendar",
+    ),
+    Case(
+        "When stock is low, send the order form to the pet shops",
+        QUESTION,
+        category="must_ask",
+    ),
+    Case(
+        "Every Monday at 9 send the order form to the vets. Thank you po, have a nice day!",
+        _weekly1("monday", "09:00", "bestilling", g("veterinarer")),
+        category="chatter",
+    ),
+    Case(
+        "send kampanjen te gårdsbrukan kvar laurdag kl 9, dei handlar mest i helga",
+        _weekly1("saturday", "09:00", "kampanje", g("gardsbruk")),
+        category="weekend",
+    ),
+    Case(
+        "Når ein kunde legg inn ei bestilling, send stadfesting med ein gong",
+        event("order.created", **one("confirmation", EVENT_CUSTOMER)),
+        category="events",
+    ),
+    Case(
+        "Hver torsdag kl 10 send informasjon om julestengte dager og leveringsruter til alle "
+        "kunder",
+        _weekly1("thursday", "10:00", "new", ALL),
+        category="new_templates",
+    ),
 ]
 
 KINDS_V10_CONVERSATIONS: list[EditCase] = [
@@ -5715,6 +5770,17 @@ KINDS_V10_CONVERSATIONS: list[EditCase] = [
         "reminder every tuesday 2pm to the pet shops",
         "actually make that the kennels",
         _weekly1("tuesday", "14:00", "reminder", g("kenneler")),
+    ),
+    EditCase(
+        "send fôrlista te gårdsbrukan",
+        "onsdag",
+        {
+            "type": "scheduled",
+            "schedule": "weekly",
+            "days": ["wednesday"],
+            **one("bestilling", g("gardsbruk")),
+        },
+        category="answers",
     ),
     EditCase(
         "Send kundeundersøkelsen til veterinærene",
