@@ -74,6 +74,23 @@ between steps, "første gang" that is no template's name, an offer "på lim og f
 an email to the painters is not), the conversation "bytt ut purringen med ...", and German
 "Wenn ein Kunde bestellt", "im Monat" and dialect "ei halvtime".
 
+Then the kinds held-out v10 found (issue 20, h-kinds5), for a sixth business (Salten Dyrefôr,
+a pet-food and farm-supplies wholesaler in Bodø whose customers are pet shops, stables, farms,
+vets and kennels; ``context_v10k``): ``KINDS_V10`` (54 phrasings: whole days later at a time
+of their own in a weekly chain, "dagen etter kl 13", "the next day at 2 pm"; Swedish chains
+with "sedan" and "och"; Filipino English chatter, "Maraming salamat po!", that is no step;
+clock words, "ti over sju", "fem på tolv", "tjue på ett", "tirsdagsmorran"; a survey and an
+offer by meaning and a category slug without æøå; new templates about two things, "info om
+vinterføret og kjøreruta", "the feeding guide and nutrition sheet"; udda/jämna veckor,
+"fyrste arbeidsdag i månaden", "hopp over helligdaga" with annenhver, a holiday move to the
+day before or after, "starting tomorrow the 2nd of March"; "sidan tysdag", "dei siste 5
+dagan"; weekend days with a reason after them; Swedish and Nynorsk order events; a request
+taken back and an event on stock asked about) and ``KINDS_V10_CONVERSATIONS`` (7: a one-word
+day as an answer, "send det på mail da" after the SMS question, "hopp over helligdager",
+"nei send heller dyrebladet", "actually make that the kennels"). Written before the fixes:
+20/44 and 1/6 before any fix; then 10 phrasings and 1 conversation of the same kinds written
+after the fixes (10/10, 1/1 on their first run).
+
 The business: Buskerud Byggevare AS, a building-supplies wholesaler in Drammen, whose customers
 are carpenters, plumbers, electricians, contractors, hardware stores, sports clubs' cafés (its
 kiosk line) and hotels and campsites (its holiday-cabin line). Today is Thursday 11 March 2027.
