@@ -83,6 +83,15 @@ _ORDINAL_DAY = re.compile(
     re.IGNORECASE,
 )
 _EVERY_WEEK = re.compile(r"\b(?:hver\s+uke|every\s+week|ukentlig|weekly)\b", re.IGNORECASE)
+# "actually make that the cafés", "nei, gjør det til hotellene": the audience said as what the
+# draft should be made into.
+_MAKE_THAT = re.compile(
+    r"^\s*(?:(?:actually|no|nope|nei|egentlig|forresten|sorry|oops)[,.!]*\s+)*"
+    r"(?:make\s+(?:that|it|this)|change\s+(?:that|it)\s+to|gjør\s+(?:det|den)\s+til"
+    r"|endre\s+(?:det|den)\s+til)\s+(?:the\s+|for\s+the\s+)?(?P<who>[^,.;!]+?)"
+    r"\s*(?:instead|i\s+stedet|heller)?[\s.!]*$",
+    re.IGNORECASE,
+)
 
 
 # "nei, purringa må komme torsdag kl 13", "the reminder should go out on Wednesday at 12": a
@@ -136,17 +145,6 @@ _MAKE_IT_TIME = re.compile(
     r"^\s*(?:nei|no)?[,.!]*\s*(?:make\s+it|gjør\s+det(?:\s+til)?|ta\s+det|let'?s\s+say)\s+"
     r"(?:at\s+|kl\s+)?(?P<t>\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)"
     r"\s*(?:instead|i\s+stedet|istedenfor|heller)?[\s.!]*$",
-    re.IGNORECASE,
-)
-
-
-# "actually make that the cafés", "nei, gjør det til hotellene": the audience said as what the
-# draft should be made into.
-_MAKE_THAT = re.compile(
-    r"^\s*(?:(?:actually|no|nope|nei|egentlig|forresten|sorry|oops)[,.!]*\s+)*"
-    r"(?:make\s+(?:that|it|this)|change\s+(?:that|it)\s+to|gjør\s+(?:det|den)\s+til"
-    r"|endre\s+(?:det|den)\s+til)\s+(?:the\s+|for\s+the\s+)?(?P<who>[^,.;!]+?)"
-    r"\s*(?:instead|i\s+stedet|heller)?[\s.!]*$",
     re.IGNORECASE,
 )
 
