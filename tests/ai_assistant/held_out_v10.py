@@ -14,9 +14,8 @@ conventions, imports, template and group lists, context builder, fact-building h
 ``benchmarks/bench_offline_parser.py`` lines 25-175 (to add this set's rows) and, of
 ``tests/ai_assistant/test_parser_accuracy.py``, lines 185-215 (the benchmark test's list of
 metric names; this set's two names were placed after v9's, found with a grep for those two
-names, inserted with ``sed`` and checked with a zero-context diff). The parser was never run
-on these cases (only an import of this module, to check that it is well-formed) before the one
-measurement.
+names, inserted with ``sed`` and checked with a zero-context diff). The parser was never run on these cases (only an import of this module, to
+check that it is well-formed) before the one measurement.
 
 The business: Nordlys Drikke og Kiosk AS, a distributor of beverages, snacks, tobacco-free kiosk
 goods and coffee in Tromsø with a depot in Alta. Customers: kiosks and convenience stores,
