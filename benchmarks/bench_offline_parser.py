@@ -134,7 +134,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         # dialect, shorthand and missing æøå, voice dictation, a Swedish-speaking buyer, polite
         # English, a CEO's bulleted Bokmål, Nynorsk; webhooks whose data names a customer;
         # today 2027-12-29, so New Year, the odd/even ISO weeks across it and Easter 2028 come
-        # right after). To be measured once, untuned; later runs are no longer held-out.
+        # right after). Measured once, untuned, on 2026-12-07: 92/133 (0.692; must-ask 26/28;
+        # conversations 15/21; keyword baseline 0.120). Tuned on the kinds of its misses
+        # (h-kinds5; KINDS_V10): 126/133 after tuning (must-ask 28/28), no longer a held-out
+        # number. The 7 left expect ``event_customer`` for a webhook's "kunden" / "that shop"
+        # (h-webhook makes webhooks carry a customer).
         ("held_out_v10", HELD_OUT_V10, held_out_v10_context()),
     ):
         ours = measure(cases, context=where)
@@ -181,7 +185,10 @@ def run(args: argparse.Namespace) -> list[Result]:
         ("conversations_v9", HELD_OUT_V9_CONVERSATIONS, held_out_v9_context()),
         # Written by a new writer who never saw the parser: the held-out v10 writer's two-turn
         # conversations (answers to questions, one-word answers included, and edits of a
-        # draft). To be measured once, untuned; later runs are no longer held-out.
+        # draft); measured once, untuned, on 2026-12-07: 15/21. After tuning on their kinds
+        # (h-kinds5): 20/21, no longer held-out. The one left ("sms til kafean hver fredag om
+        # kampanjen" + "ok ta det på epost da") expects a campaign without a time; it has no
+        # default time (nl-examples.md), so the assistant asks for it.
         ("conversations_v10", HELD_OUT_V10_CONVERSATIONS, held_out_v10_context()),
     ):
         ours = measure_conversations(conversations, context=where)

@@ -22,13 +22,13 @@ def _words(text: str) -> frozenset[str]:
 
 
 _SINCE_DAY = re.compile(
-    r"\b(?:siden|since)\s+(?:sist\w*\s+|forrige\s+|last\s+|this\s+|denne\s+)?"
+    r"\b(?:siden|sidan|since)\s+(?:sist\w*\s+|forrige\s+|last\s+|this\s+|denne\s+)?"
     + FULL_DAY
     + r"(?:\s+(?:morgen|morning))?\b"
 )
 _SINCE_WEEK = re.compile(
     r"\b(?:denne\s+(?:uken?|uka|veka)|i\s+(?:uken?|uka|veka)|hittil\s+(?:denne|i)\s+(?:uka|uken)"
-    r"|this\s+week|so\s+far\s+this\s+week)\b"
+    r"|this\s+week|so\s+far\s+this\s+week)\b(?!'s|s\b)"
 )
 _SINCE_START = re.compile(
     r"\b(?:etter\s+(?:skjemaet|utsendelsen|første\s+e-?post)|siden\s+(?:skjemaet|start\w*|"
@@ -36,9 +36,11 @@ _SINCE_START = re.compile(
     r"previous\s+step|it\s+was\s+sent)|after\s+the\s+form|still|fortsatt|fremdeles|ennå|enda)\b"
 )
 _DAYS_BACK = re.compile(
-    r"\b(?:i\s+|de\s+|in\s+|the\s+|over\s+|during\s+|within\s+|for\s+)*"
-    r"(?:siste|last|past|previous|foregående|forrige|på|for|siden|since)\s+" + NUM + r"\s*"
-    r"(dag(?:er|ene|en)?|days?|uk(?:e|er|ene|en)|weeks?|døgn(?:ene)?|timer|timene|hours)\b"
+    r"\b(?:i\s+|de\s+|dei\s+|in\s+|the\s+|over\s+|during\s+|within\s+|for\s+)*"
+    r"(?:siste|sista|last|past|previous|foregående|forrige|på|for|siden|sidan|since)\s+"
+    + NUM
+    + r"\s*(dag(?:er|ene|en|ar|ane|an|a)?|days?|uk(?:e|er|ene|en)|veck(?:a|or|orna)|weeks?"
+    r"|døgn(?:ene)?|timer|timene|hours)\b"
 )
 _PERIOD_BACK = re.compile(
     r"\b(?:i\s+|de\s+|in\s+|the\s+|over\s+|during\s+|within\s+)*"
@@ -240,7 +242,7 @@ _ORDERED_WITHIN = re.compile(
 
 def _days(count: int, unit: str) -> int:
     """A window of ``count`` ``unit``s in whole days ("48 hours": 2; "3 uker": 21)."""
-    if unit.startswith(("uk", "week")):
+    if unit.startswith(("uk", "week", "veck")):
         return count * 7
     if unit.startswith(("tim", "hour")):
         return max(1, round(count / 24))
@@ -439,6 +441,12 @@ _PAIR = re.compile(
 )
 
 
+_PAIR_HEAD = re.compile(
+    r"\b(?P<a>[\wæøåé'-]{3,})\s+(?:og|and|&)\s+(?:the\s+)?(?P<b>[\wæøåé'-]{5,})\s+"
+    r"(?P<c>[\wæøåé'-]{3,})\b"
+)
+
+
 def join_group_pairs(text: str, groups: GroupMatcher) -> str:
     """ "hotell og camping", "the kiosks and petrol stations": two kinds of customer joined by
     "og" / "and" that one group is made of ("Hoteller og campingplasser") are that group, not
@@ -456,6 +464,23 @@ def join_group_pairs(text: str, groups: GroupMatcher) -> str:
         both = [slug for slug, kinds in groups.kinds if {a, b} <= kinds]
         return both[0] if len(both) == 1 else m.group(0)
 
+    def join_named(m: re.Match[str]) -> str:
+        # "the ferry and Hurtigruten kiosks" for "Ferje- og Hurtigrutekiosker": the second
+        # word no kind but the start of a compound in one group's name, the head said after.
+        a, head = customer_kinds.kind_of_word(m["a"]), customer_kinds.kind_of_word(m["c"])
+        if a is None or head is None or customer_kinds.kind_of_word(m["b"]) is not None:
+            return m.group(0)
+        start = fold(m["b"])[:5]
+        names = {g["slug"]: fold(g["name"]) for g in groups.groups}
+        both = [
+            slug
+            for slug, kinds in groups.kinds
+            if {a, head} <= kinds
+            and any(w.startswith(start) for w in re.findall(r"[\wæøå]+", names[slug]))
+        ]
+        return both[0] if len(both) == 1 else m.group(0)
+
+    text = _PAIR_HEAD.sub(join_named, text)
     return _PAIR.sub(join, text)
 
 

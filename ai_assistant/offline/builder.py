@@ -176,6 +176,33 @@ _THINGS_JOINED = re.compile(
     r"\b(?P<on>på|om|about|on|for|med|with)\s+(?P<a>[a-zæøå]{3,})\s+(?:og|and)\s+"
     r"(?P<b>[a-zæøå]{3,})\b"
 )
+# "the allergen and ingredients sheet", "skjema og prisliste-ark": two things one sheet, form,
+# list or guide is about, one part.
+_THINGS_ONE_HEAD = re.compile(
+    r"\b(?P<a>[a-zæøå]{3,})\s+(?:og|and)\s+(?P<b>[a-zæøå]{3,})\s+"
+    r"(?P<head>sheets?|forms?|lists?|guides?|plans?|schedules?|overviews?|data\s+sheets?)\b"
+)
+# What an information email is about ("info om ferjeruta og leveringsdagane"): its topics,
+# even where a word names a kind of email too.
+_INFO_ABOUT = re.compile(
+    r"\b(?:info|informasjon|information|opplysninger|beskjed|melding|nytt|news|details)\s*$"
+)
+# An event on stock ("når lageret går tomt for Solo", "when a product runs out of stock"): none
+# the format has (a webhook from the stock system is named as one).
+_STOCK_EVENT = re.compile(
+    r"\b(?:når|hvis|dersom|straks|when|whenever|once|if|as\s+soon\s+as)\s+(?:\w+\s+){0,5}?"
+    r"(?:lager\w*|beholdning\w*|stock|inventory|varen|vara|produkt\w*|products?|items?)\s+"
+    r"(?:\w+\s+){0,3}?(?:går\s+tom\w*|er\s+tom\w*|blir\s+tom\w*|tar\s+slutt|er\s+utsolgt"
+    r"|blir\s+utsolgt|runs?\s+(?:out|low)|is\s+(?:empty|low|out\s+of\s+stock|sold\s+out)"
+    r"|goes\s+(?:empty|out\s+of\s+stock)|(?:er|blir|går)\s+lav\w*)"
+)
+# A part that says why ("de handler mest i helgene", "because they order most on Fridays"):
+# a subject and its verb, no audience ("de som ...") and nothing to do.
+_REASON = re.compile(
+    r"(?:(?:fordi|siden|sidan|because|since|as)\s+)?(?:de|dei|dom|dæm|they|vi|we|kundene|customers)"
+    r"\s+(?!som\b|who\b|that\b|får\b|get\b|should\b|skal\b)[\wæøå]+\s+(?:mest|most|mostly|helst"
+    r"|ofte|often|usually|vanligvis|alltid|always)\b"
+)
 _TO_WHOM = re.compile(
     r"(?P<to>\b(?:til|to|te|for)\s+(?:alle\s+|all\s+|the\s+|our\s+|våre\s+)?)(?P<w>[\wæøå-]+)"
 )
@@ -288,6 +315,7 @@ class Builder:
         normalised = audience.apply_correction(normalised, self.reader.groups)
         normalised = audience.join_group_pairs(normalised, self.reader.groups)
         normalised = _THINGS_JOINED.sub(self._joined_things, normalised)
+        normalised = _THINGS_ONE_HEAD.sub(self._joined_things, normalised)
         self._ask_if_impossible(normalised)
         normalised = _earlier_first(_delay_after_event(normalised))
         before_event = normalised
@@ -377,6 +405,10 @@ class Builder:
         that asks for nothing is asked about."""
         for frag in fragments:
             self._note_unread(frag)
+        # "..., de handler mest i helgene", "since they order most at weekends": why, not when.
+        fragments = [
+            f for f in fragments if f.step_type is not None or not _REASON.match(f.text.strip())
+        ] or fragments
         if not any(f.step_type for f in fragments):
             # "oppskriftstips til kafeene hver torsdag kl 9": what, to whom and when, without a
             # verb: sending it.
@@ -443,6 +475,17 @@ class Builder:
                 "arbeidsflyten gjøre, og når?",
                 "You say it should not be done after all, so I create nothing. What should the "
                 "workflow do, and when?",
+            )
+        stock = _STOCK_EVENT.search(normalised)
+        if stock and "webhook" not in normalised:
+            # "når lageret går tomt", "when a product runs out of stock": no event of ours.
+            raise self.ask(
+                "En arbeidsflyt kan ikke starte av lagerbeholdningen: den kan starte på en "
+                "tidsplan, ved en ny ordre, en ny kunde eller en webhook fra lagersystemet. "
+                "Hva av dette skal starte den?",
+                "A workflow cannot be started by stock levels: it can start on a schedule, on a "
+                "new order, a new customer or a webhook from the stock system. Which of these "
+                "should start it?",
             )
         found = self._place(self.text)
         if found:
@@ -682,15 +725,18 @@ class Builder:
 
     def _joined_things(self, m: re.Match[str]) -> str:
         """ "kampanjen på filtre og olje": two things a campaign is about, one part."""
+        topics = "head" not in m.re.groupindex and bool(_INFO_ABOUT.search(m.string[: m.start()]))
         for word in (m["a"], m["b"]):
             if (
                 word in _NOISE
                 or is_day_word(word)
-                or concepts_in(word)
+                or (concepts_in(word) and not topics)
                 or kind_of_word(word) is not None
                 or self.reader.groups.match(word) is not None
             ):
                 return m.group(0)
+        if "head" in m.re.groupindex:
+            return f"{m['a']} & {m['b']} {m['head']}"
         return f"{m['on']} {m['a']} & {m['b']}"
 
     def _groups_in_event(self, before: str, after: str, emails: list[str]) -> list[str]:
@@ -1085,12 +1131,16 @@ class Builder:
             schedule["holiday_policy"] = self.holiday_policy
 
         out: list[dict[str, Any]] = []
+        day_before: str | None = None
         for index, step in enumerate(steps):
             item = self._step_dict(index, step)
             if index == 0 or step.frag is first:
                 trigger = first_trigger
             else:
                 trigger = self._later_trigger(step, frequency)
+                trigger = _days_later_at(trigger, step.frag, day_before, frequency)
+            if trigger and "day" in trigger:
+                day_before = trigger["day"]
             if trigger:
                 item["trigger_type"] = "time_based"
                 item["trigger_config"] = trigger
@@ -1518,7 +1568,8 @@ _TAKEN_BACK = re.compile(
 _AFTER_TAKEN_BACK = re.compile(
     r"\b(?:ikke|gjør|noe|likevel|alt|allikevel|after|all|not|needed|anyway|actually|then|sorry"
     r"|beklager|takk|thanks|never|mind|nevermind|forget|it|that|scratch|ok|okay|dropp|det|bother"
-    r"|likevel|with|this)\b"
+    r"|likevel|with|this|don|make|create|set|up|anything|nothing|lag|lage|sett|opp|noko|ingenting"
+    r"|forresten|please|være|just|yet|at)\b"
 )
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -1618,6 +1669,29 @@ def _delay_after_event(text: str) -> str:
         return text
     later = "later" if m["word"] == "after" else "senere"
     return f"{m['word']} {m['event']}, {m['delay']} {later} {m['rest']}"
+
+
+def _days_later_at(
+    trigger: dict[str, Any] | None, frag: Fragment, day_before: str | None, frequency: str
+) -> dict[str, Any] | None:
+    """ "mandag kl 9 ..., og dagen etter kl 10 ...", "to dager senere kl 14": whole days later
+    at a time of their own, in a weekly chain, is that weekday at that time (a wait of whole
+    days would lose the time)."""
+    if (
+        trigger is None
+        or frequency != "weekly"
+        or day_before is None
+        or not frag.delay
+        or frag.time is None
+        or frag.days
+        or frag.delay % (24 * 60)
+    ):
+        return trigger
+    days = frag.delay // (24 * 60)
+    if not 0 < days < 7:
+        return trigger
+    day = WEEKDAYS[(WEEKDAYS.index(day_before) + days) % 7]
+    return {"day": day, "time": frag.time}
 
 
 def _in_run_order(steps: list[Planned]) -> list[Planned]:

@@ -19,13 +19,13 @@ if TYPE_CHECKING:
     from ai_assistant.offline.fragments import Fragment
 
 _ORDINALS = {
-    "første": 1, "forste": 1, "1": 1, "first": 1, "1st": 1,
+    "første": 1, "forste": 1, "fyrste": 1, "första": 1, "1": 1, "first": 1, "1st": 1,
     "andre": 2, "2": 2, "second": 2, "2nd": 2,
     "tredje": 3, "3": 3, "third": 3, "3rd": 3,
     "fjerde": 4, "4": 4, "fourth": 4, "4th": 4,
     "femte": 5, "fifth": 5, "sjette": 6, "sixth": 6, "sjuende": 7, "seventh": 7,
     "åttende": 8, "eighth": 8,
-    "siste": -1, "last": -1,
+    "siste": -1, "sista": -1, "last": -1,
     "nest siste": -2, "nestsiste": -2, "second to last": -2, "second-to-last": -2,
 }  # fmt: skip
 _ORDINAL = (
@@ -55,13 +55,16 @@ _EVERY_NTH_DAY = re.compile(
     r"|fourth|fifth|sixth|seventh|eighth|\d{1,2})\.?(?:st|nd|rd|th)?\s+(?=" + FULL_DAY + r")"
 )
 _WEEK_PARITY = re.compile(
-    r"\b(?:i\s+|in\s+|on\s+)?(?P<parity>partall|oddetall|even|odd)[- ]?(?:s?uke\w*|iso[- ]?weeks?"
-    r"|weeks?|numbered\s+weeks?)\b"
+    r"\b(?:i\s+|in\s+|on\s+|på\s+)?(?P<parity>partall|oddetall|even|odd|jämna|ojämna|udda"
+    r"|jamna|ojamna)[- ]?(?:s?uke\w*|s?veck\w*|iso[- ]?weeks?|weeks?|numbered\s+weeks?)\b"
 )
 
 # --- The nth weekday or business day of the month ------------------------------------------
 
-_MONTH = r"(?:i\s+|of\s+|in\s+)?(?:hver\s+|every\s+|each\s+|the\s+)?(?:måned(?:en)?|month)\b"
+_MONTH = (
+    r"(?:i\s+|of\s+|in\s+)?(?:hver\s+|kvar\s+|every\s+|each\s+|the\s+)?"
+    r"(?:måned(?:en)?|månad(?:en)?|month)\b"
+)
 _MONTH_AFTER = re.compile(r"[a-zæøå]+\s+" + _MONTH)
 _NTH_WEEKDAY = re.compile(
     r"\b(?:den\s+|on\s+the\s+|the\s+)?" + _ORDINAL + r"\s+" + FULL_DAY + r"\s+" + _MONTH
@@ -73,13 +76,15 @@ _NTH_WEEKDAY_BARE = re.compile(
 )
 _BUSINESS_DAY_OF_MONTH = re.compile(
     r"\b(?:den\s+|on\s+the\s+|the\s+)?" + _ORDINAL
-    + r"\s+(?:virkedag(?:en)?|arbeidsdag(?:en)?|business\s+day|working\s+day|work\s+day)\s+"
+    + r"\s+(?:virkedag(?:en)?|arbeidsdag(?:en)?|yrkedag(?:en)?|arbetsdag(?:en)?|vardag(?:en)?"
+    + r"|business\s+day|working\s+day|work\s+day)\s+"
     + _MONTH
 )  # fmt: skip
 
 _BUSINESS_DAY_BARE = re.compile(
     r"\b(?:den\s+|on\s+the\s+|the\s+)?" + _ORDINAL
-    + r"\s+(?:virkedag(?:en)?|arbeidsdag(?:en)?|business\s+day|working\s+day|work\s+day)\b"
+    + r"\s+(?:virkedag(?:en)?|arbeidsdag(?:en)?|yrkedag(?:en)?|arbetsdag(?:en)?|vardag(?:en)?"
+    + r"|business\s+day|working\s+day|work\s+day)\b"
 )  # fmt: skip
 
 # --- Business days only --------------------------------------------------------------------
@@ -105,7 +110,8 @@ _START = (
     r"|first\s+(?:time|one)(?:\s+on)?|first(?=\s+on\b)|først|starting\s+on|beginning\s+on)"
 )
 _FIRST_DATE = re.compile(
-    r"\b" + _START + r"\s+(?:on\s+|den\s+|the\s+)?"
+    r"\b" + _START + r"\s+(?:(?:tomorrow|today|i\s*morgen|next\s+[a-z]+day|neste\s+[a-zæøå]+dag"
+    r"|[a-z]+day|[a-zæøå]+dag),?\s+)?(?:on\s+|den\s+|the\s+)?"
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s*(?:of\s+)?" + _MONTH_NAME.replace("month", "m1")
     + r"|" + _MONTH_NAME.replace("month", "m2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
     r"|(?P<iso>\d{4}-\d{2}-\d{2})|(?P<d3>\d{1,2})[./](?P<m3>\d{1,2})\.?)"
@@ -117,7 +123,8 @@ _FIRST_DATE = re.compile(
 _ANY_DAY = r"(?:[a-zæøå]+dag(?:en)?|[a-z]+day)"
 
 _HOLIDAY = (
-    r"(?:helligdag\w*|helgedag\w*|fridag\w*|røde\s+dager|rød\s+dag|stengt\w*|stengte\s+dager"
+    r"(?:helligdag\w*|heilagdag\w*|helgedag\w*|fridag\w*|røde\s+dag\w*|raude\s+dag\w*|rød\s+dag"
+    r"|raud\s+dag|stengt\w*|stengte\s+dager"
     r"|public\s+holidays?|bank\s+holidays?|holidays?|days?\s+off|closed\s+days?)"
 )
 # "er det fridag", "er fredagen fridag", "hvis det er en helligdag", "faller det på en fridag",
@@ -214,9 +221,19 @@ _MOVE_IF = re.compile(
 )
 
 
+# "en rød dag (sånn som 2. påskedag)", "a public holiday like Good Friday": an example of a
+# holiday, whose day names are no schedule's.
+_HOLIDAY_EXAMPLE = re.compile(
+    "(" + _HOLIDAY + r")\s*,?\s+(?:like|such\s+as|for\s+example|e\.?g\.?|f\.?\s?eks\.?"
+    r"|for\s+eksempel|sånn\s+som|slik\s+som|som\s+f\.?\s?eks\.?)\s+[^,;]*?"
+    r"(?=\s*(?:[,;]|\bså\b|\bthen\b|\bsend\b|$))"
+)
+
+
 def read_policy(text: str) -> tuple[str | None, str]:
     """The holiday policy a request states, and the request without its phrase (so "send
     tirsdag i stedet" is not read as a step)."""
+    text = _HOLIDAY_EXAMPLE.sub(r"\1", text)
     move = _MOVE_IF.search(text)
     if move is not None:
         to_match = re.match(FULL_DAY, move["to"])
@@ -290,7 +307,7 @@ def read_calendar(frag: Fragment, s: str, today: dt.date) -> str:
     # "hver måned, siste virkedag kl 14": the month said once, elsewhere in the part (or
     # "prisene for neste måned"); "siste virkedag" / "the last business day" alone is the
     # month's (a week's last business day is no schedule of the format).
-    said_month = monthly or re.search(r"\b(?:måned\w*|months?)\b", s) is not None
+    said_month = monthly or re.search(r"\b(?:måned\w*|månad\w*|months?)\b", s) is not None
     for m in list(_BUSINESS_DAY_BARE.finditer(s)):
         if said_month or _ordinal(m) == -1:
             frag.monthly, frag.business_day = True, _ordinal(m)
@@ -318,7 +335,8 @@ def read_calendar(frag: Fragment, s: str, today: dt.date) -> str:
         start, end = m.span()
         s = s[:start] + " " * (end - start) + s[end:]
     for m in list(_WEEK_PARITY.finditer(s)):
-        frag.iso_weeks = "even" if m.group("parity") in ("partall", "even") else "odd"
+        even = m.group("parity") in ("partall", "even", "jämna", "jamna")
+        frag.iso_weeks = "even" if even else "odd"
         s = blank(s, m)
     for m in list(_BUSINESS_DAYS.finditer(s)):
         frag.business_days_only = True

@@ -73,10 +73,24 @@ def _replaced(text: str, words: str, by: str) -> str:
     return f"{text} {by}"
 
 
+# "ok ta det på epost da", "send it by email then": the yes said as the email it offered.
+_AS_EMAIL = re.compile(
+    r"\b(?:(?:ta|send|sende|gjør|kjør|do|make)\s+(?:det|den|dem|it|them)\s+)?"
+    r"(?:på|som|via|per|med|by|as|over)\s+(?:an?\s+)?(?:e-?post|epost|e-?mail|mail|mejl)\w*"
+    r"(?:\s+(?:da|then|instead|i\s+stedet|heller|please|takk|thanks))*[\s.!]*",
+    re.IGNORECASE,
+)
+
+
 def continued(pending: Pending, answer: str) -> str:
     """The request with the answer in it."""
     answer = answer.strip()
     yes = _YES.match(answer)
+    if pending.yes == "e-post" and _AS_EMAIL.search(answer):
+        # The email the question offered, said in words of its own: a yes.
+        rest = _AS_EMAIL.sub(" ", answer[yes.end() :] if yes else answer).strip(" ,.!")
+        text = _replaced(pending.text, pending.replace or "", pending.yes)
+        return f"{text} {rest}".strip()
     if yes and pending.yes is not None:
         rest = answer[yes.end() :].strip()
         text = _replaced(pending.text, pending.replace or "", pending.yes)

@@ -61,7 +61,9 @@ _SWAP = re.compile(
     # "bytt ut påminnelsen med Kampanjehjørnet", "replace the reminder with the offer".
     r"|^\s*(?:nei,?\s+|no,?\s+)?(?:bytt\s+ut|erstatt|replace)\s+(?:\w+\s+){1,2}?"
     r"(?:med|with)\s+(?P<what3>.+)$"
-    r"|^\s*(?:nei,?\s+|no,?\s+)?(?:send|bruk|use)\s+(?P<what2>.+?)\s+(?:i\s+stedet|instead)\b",
+    r"|^\s*(?:nei,?\s+|no,?\s+)?(?:send|bruk|use)\s+(?P<what2>.+?)\s+(?:i\s+stedet|instead)\b"
+    # "nei send heller nyhetsbrevet", "no, use the newsletter rather".
+    r"|^\s*(?:nei,?\s+|no,?\s+)?(?:send|bruk|use|ta)\s+(?:heller|rather)\s+(?P<what4>.+?)[\s.!]*$",
     re.IGNORECASE,
 )
 _ADD_GROUP = re.compile(
@@ -81,6 +83,15 @@ _ORDINAL_DAY = re.compile(
     re.IGNORECASE,
 )
 _EVERY_WEEK = re.compile(r"\b(?:hver\s+uke|every\s+week|ukentlig|weekly)\b", re.IGNORECASE)
+# "actually make that the cafés", "nei, gjør det til hotellene": the audience said as what the
+# draft should be made into.
+_MAKE_THAT = re.compile(
+    r"^\s*(?:(?:actually|no|nope|nei|egentlig|forresten|sorry|oops)[,.!]*\s+)*"
+    r"(?:make\s+(?:that|it|this)|change\s+(?:that|it)\s+to|gjør\s+(?:det|den)\s+til"
+    r"|endre\s+(?:det|den)\s+til)\s+(?:the\s+|for\s+the\s+)?(?P<who>[^,.;!]+?)"
+    r"\s*(?:instead|i\s+stedet|heller)?[\s.!]*$",
+    re.IGNORECASE,
+)
 
 
 # "nei, purringa må komme torsdag kl 13", "the reminder should go out on Wednesday at 12": a
@@ -170,6 +181,13 @@ def _as_edit(text: str, draft: Mapping[str, Any], context: ParseContext) -> str:
     if made and (draft.get("schedule") or {}).get("schedule_type") != "monthly":
         english = re.match(r"\s*(?:no\W+)?(?:make|let)", text, re.IGNORECASE)
         return f"at {made['t']} instead" if english else f"kl {made['t']} i stedet"
+    other = _MAKE_THAT.match(text)
+    if other:
+        # "actually make that the cafés", "gjør det til hotellene": another audience.
+        words = [w for w in re.findall(r"[\wæøåé-]+", other["who"].lower()) if len(w) >= 4]
+        matcher = GroupMatcher(context.groups)
+        if words and (matcher.match(words[0]) or kind_of_word(words[0])):
+            return f"send til {other['who']} i stedet"
     goes_to = _SHOULD_GO_TO.match(text)
     if goes_to and len(draft.get("steps") or []) > 1:
         first = re.findall(r"[\wæøåé-]+", goes_to["who"].lower())
@@ -718,7 +736,8 @@ def _swap(draft: dict[str, Any], text: str, context: ParseContext, language: str
     m = _SWAP.match(text.strip())
     if not m:
         return None
-    what = (m.group("what") or m.group("what2") or m.group("what3") or "").strip()
+    what = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or ""
+    what = what.strip()
     builder = Builder(what, context, language)  # type: ignore[arg-type]
     choice = builder.templates.choose(what, topic=what)
     if choice is None or choice.template is None:

@@ -8,9 +8,9 @@ from ai_assistant.offline.text import blank
 
 _ORDER_EVENT = re.compile(
     r"\b(?:når|hver\s+gang|straks|så\s+snart|etter\s+at|idet|dersom)\s+"
-    r"(?:\w+\s+){0,4}?(?:legger\s+inn|sender\s+inn|har\s+lagt\s+inn|lager|gjør|bestiller|"
+    r"(?:\w+\s+){0,4}?(?:legger\s+inn|legg\s+inn|sender\s+inn|har\s+lagt\s+inn|lager|gjør|bestiller|"
     r"handler|kommer\s+inn|(?:har\s+|er\s+)?kommet\s+inn|blir\s+lagt\s+inn|er\s+lagt\s+inn|opprettes|blir\s+opprettet|"
-    r"mottas|er\s+mottatt|registreres)(?:\s+(?:en|ny|sin|ei)?\s*(?:ordre\w*|bestilling\w*))?"
+    r"mottas|er\s+mottatt|registreres)\b(?:\s+(?:en|ny|sin|ei)?\s*(?:ordre\w*|bestilling\w*))?"
     r"|\b(?:when|whenever|once|after|each\s+time|every\s+time|as\s+soon\s+as|if|når)\s+"
     r"(?:\w+\s+){0,3}?(?:places?|puts?\s+in|submits?|makes?|creates?)\s+(?:an?\s+|their\s+|"
     r"new\s+)*orders?"
@@ -22,6 +22,9 @@ _ORDER_EVENT = re.compile(
     r"|\b(?:on|for|after)\s+(?:each|every|a|any)\s+(?:new\s+)?order\b"
     r"|\bnye?\s+(?:ordre|ordrer|bestilling|bestillinger)\b|\bnew\s+orders?\b"
     r"|\bnår\s+\w+\s+bestiller\b"
+    # Swedish "när en kund lägger en beställning" (read as "legger en bestilling").
+    r"|\b(?:når|hver\s+gang|så\s+snart)\s+(?:\w+\s+){0,3}?legger\s+(?:en|ei|ny|sin)\s+"
+    r"(?:ny\s+)?(?:ordre|bestilling)\w*"
     # Dialect without the present tense's -r: "når någen bestille någe", "kvar gong nokon
     # bestille noko".
     r"|\b(?:når|hver\s+gang|kvar\s+gong|kver\s+gang)\s+(?:noen|nån|någen|nokon|nokken|nåkken"

@@ -50,7 +50,7 @@ _KINDS: dict[str, str] = {
     "storkunde": "storkunde storkunder nøkkelkunde nøkkelkunder",
     "apotek": "apotek pharmacy chemist",
     "camping": "camping campingplass campsite campground",
-    "hytte": "hytte hytteutleie cabin",
+    "hytte": "hytte hytteutleie cabin lodge",
     "snekker": "snekker tømrer carpenter joiner",
     "rørlegger": "rørlegger rorlegger plumber",
     "elektriker": "elektriker electrician",
@@ -71,6 +71,11 @@ _KINDS: dict[str, str] = {
     "maler": "malermester painter decorator",
     "borettslag": "borettslag sameie bostadsrättsförening",
     "mc": "motorsykkel motorcycle motorbike",
+    # Kinds of customer a wholesaler of animal feed has (nb, nn, en, sv).
+    "dyrebutikk": "dyrebutikk dyreforretning zoobutikk djuraffär djurbutik",
+    "stall": "stall ridesenter ridskola stable",
+    "veterinær": "veterinær veterinar veterinär dyrlege veterinarian",
+    "kennel": "kennel hundepensjonat",
     # Words that only qualify a kind ("fish shops", "skolekantiner"): never a group alone.
     "fisk": "fisk fiske fish seafood sjømat",
     "skole": "skole skule skola school",
@@ -119,6 +124,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bhousing\s+(?:co-?operatives?|co-?ops?|associations?)\b"), "borettslag"),
     (re.compile(r"\bboat\s*yards?\b"), "båtverft"),
     (re.compile(r"\b(?:tyre|tire)\s+hotels?\b"), "dekkhotell"),
+    (re.compile(r"\bpet\s+(?:shops?|stores?)\b"), "dyrebutikker"),
+    (re.compile(r"\b(?:vets|veterinary\s+(?:clinics?|practices?))\b"), "veterinærer"),
+    (re.compile(r"\b(?:riding\s+(?:schools?|centres?|centers?))\b"), "ridesentre"),
 )
 
 # Stem of a word -> its kind; the Norwegian stems also as parts of compounds.

@@ -46,6 +46,7 @@ CONCEPTS: tuple[Concept, ...] = (
             # The weekly order form in one word, and in Swedish.
             "ukebestilling", "ukesbestilling", "ukeskjema", "ukesskjema",
             "beställningsformulär", "bestillningsformulär", "orderformulär", "beställningslista",
+            "formulär",
         ),
         ("Bestillingsskjema", "Order form"),
         "bestilling",
@@ -54,8 +55,8 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "reminder",
         (
-            "påminnelse", "paminnelse", "påminning", "purring", "purre", "reminder", "remind",
-            "nudge", "follow-up",
+            "påminnelse", "paminnelse", "paaminnelse", "påminning", "paaminning", "purring",
+            "purre", "reminder", "remind", "nudge", "follow-up",
         ),
         ("Påminnelse", "Reminder"),
         "reminder",
@@ -64,6 +65,7 @@ CONCEPTS: tuple[Concept, ...] = (
         "confirmation",
         (
             "bekreftelse", "ordrebekreftelse", "orderbekräftelse", "bekräftelse", "kvittering",
+            "stadfesting", "ordrestadfesting",
             "confirmation", "receipt", "confirm",
             "takk for bestillingen", "takk for ordren", "thanks for your order",
             "thank you for your order", "order confirmation",
@@ -100,7 +102,7 @@ CONCEPTS: tuple[Concept, ...] = (
         "tilbud",
         (
             "tilbud", "kampanje", "rabatt", "offer", "deal", "campaign", "special",
-            "discount", "promotion", "promo",
+            "discount", "promotion", "promo", "erbjudande", "erbjudandet", "kampanj",
         ),
         ("Tilbud", "Offer"),
         "tilbud",
@@ -410,6 +412,27 @@ def _content_stems(text: str) -> set[str]:
     return out
 
 
+def _ascii(text: str) -> str:
+    return text.translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o"}))
+
+
+# Each concept's one-word names without æøå, longest first ("undersokelse", "kampanje").
+_ASCII_WORDS = sorted(
+    ((_ascii(fold(w)), c.key) for c in CONCEPTS for w in c.words if len(w) >= 5 and " " not in w),
+    key=lambda item: -len(item[0]),
+)
+
+
+def _concepts_in_slug(category: str) -> set[str]:
+    """A category slug written without æøå ("sporreundersokelse", "paminnelse"): the concept
+    whose word it is or ends in."""
+    slug = _ascii(fold(category)).replace("_", "").replace("-", "")
+    for word, key in _ASCII_WORDS:
+        if slug.endswith(word) or slug.startswith(word):
+            return {key}
+    return set()
+
+
 @dataclass
 class Scored:
     template: Mapping[str, Any]
@@ -430,9 +453,11 @@ class TemplateMatcher:
     def __post_init__(self) -> None:
         for template in self.templates:
             category = str(template.get("category") or "")
-            by_category = {c.key for c in CONCEPTS if c.category == category} | {
-                c.key for c, _m in concepts_in(category.replace("_", " "))
-            }
+            by_category = (
+                {c.key for c in CONCEPTS if c.category == category}
+                | {c.key for c, _m in concepts_in(category.replace("_", " "))}
+                | _concepts_in_slug(category)
+            )
             by_name = {c.key for c, _m in concepts_in(str(template.get("name") or ""))}
             by_subject = {c.key for c, _m in concepts_in(str(template.get("subject") or ""))}
             self._concepts.append((by_category, by_name, by_subject))

@@ -38,6 +38,8 @@ _SUFFIXES = ("ene", "ane", "ies", "er", "en", "et", "es", "an", "a", "e", "s")
 
 _DIALECT = {
     "ikkje": "ikke", "ikkj": "ikke", "seinere": "senere", "seinare": "senere", "sia": "siden",
+    "seinar": "senere", "daga": "dager", "dagar": "dager", "kem": "hvem", "kæm": "hvem",
+    "mangle": "mangler",
     "dagan": "dagene", "dagane": "dagene", "kvar": "hver", "morran": "morgenen",
     "morra": "morgenen", "veka": "uka", "vekene": "ukene", "te": "til", "dei": "de",
     "ennu": "ennå", "enno": "ennå", "kvær": "hver", "kver": "hver", "handla": "handlet",
@@ -54,11 +56,12 @@ _DIALECT = {
     "beställer": "bestiller", "beställning": "bestilling", "beställningen": "bestillingen",
     "beställningar": "bestillinger", "vecka": "uke", "veckor": "uker", "veckan": "uka",
     "veckorna": "ukene", "två": "2", "minuter": "minutter", "timmar": "timer", "timme": "time",
-    "dagar": "dager", "efter": "etter", "när": "når", "kund": "kunde", "registreras": "registreres",
+    "efter": "etter", "när": "når", "kund": "kunde", "registreras": "registreres",
     "registrerat": "registrert", "registrerad": "registrert", "skicka": "send", "skickas": "sendes",
     "deras": "deres", "vanliga": "vanlige", "fortfarande": "fortsatt", "alla": "alle",
     "direkt": "direkte", "mejl": "mail", "mejlet": "mailen", "samma": "samme",
     "månad": "måned", "månaden": "måneden", "imorgon": "i morgen", "sedan": "siden",
+    "och": "og", "därefter": "deretter", "lägg": "legg", "lägger": "legger", "lägga": "legge",
     "senare": "senere", "kommit": "kommet",
     # Danish ("hver anden tirsdag", "efter 3 dage", "når en kunde oprettes").
     "hver anden": "annenhver", "hver andet": "annenhver", "dage": "dager", "dagene": "dagene",
@@ -210,10 +213,14 @@ def _waited(m: re.Match[str]) -> str:
 
 # Greetings and thanks around a request ("hei! ... takk :)", "... Thanks!"): no part of it.
 _POLITE = re.compile(
-    r"^\s*(?:hei(?:sann)?|hallo|hi|hello|hey|god\s+morgen|good\s+morning)\b[\s!,.:]*"
-    r"|[\s,.!?]*\b(?:(?:tusen\s+)?takk(?:\s+(?:på\s+forhånd|for\s+hjelpen|så\s+mye))?"
-    r"|thanks(?:\s+(?:a\s+lot|in\s+advance|so\s+much))?|thank\s+you(?:\s+so\s+much)?|thx|ty"
-    r"|cheers|mvh|hilsen\s+\w+)\b[\s!.:;)(]*$"
+    r"^\s*(?:hei(?:sann)?|hallo|hi|hello|hey|god\s+morgen|good\s+(?:morning|day|afternoon)"
+    r"|dear)(?:\s+(?:po|sir|ma'?am|sir\s*/\s*ma'?am|team|all))*\b[\s!,.:]*"
+    # Thanks, one or more: "Thank you po!", "Maraming salamat po! God bless", "Tack så mycket".
+    r"|(?:[\s,.!?]*\b(?:(?:tusen\s+)?takk(?:\s+(?:på\s+forhånd|for\s+hjelpen|så\s+mye))?"
+    r"|thanks(?:\s+(?:a\s+lot|in\s+advance|so\s+much|very\s+much))?"
+    r"|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|mvh|hilsen\s+\w+"
+    r"|(?:maraming\s+)?salamat|god\s+bless|tack(?:\s+så\s+mycket)?"
+    r"|have\s+a\s+(?:nice|good|great)\s+day)(?:\s+po)?\b[\s!.:;)(]*)+$"
     r"|\s*[:;]-?[)D(]\s*$",
     re.IGNORECASE,
 )
@@ -247,6 +254,26 @@ _HOURS = {
     "femten": 15, "seksten": 16, "sytten": 17, "atten": 18, "nitten": 19, "tjue": 20,
 }  # fmt: skip
 _HOUR_WORD = re.compile(r"\bkl\s+(" + "|".join(sorted(_HOURS, key=len, reverse=True)) + r")\b")
+# "kvart over åtte", "ti på tolv", "fem på halv ni", "tjue over 7": minutes before or after
+# an hour (or a half hour) said in words; read before "kl ti" is taken for 10:00.
+_MINUTE_WORDS = {"fem": 5, "ti": 10, "kvart": 15, "tjue": 20, "5": 5, "10": 10, "20": 20}
+_CLOCK_WORDS = re.compile(
+    r"\b(?:kl\s+)?(?P<min>fem|ti|kvart|tjue|5|10|20)\s+(?P<dir>over|på)\s+(?:(?P<half>halv)\s+)?"
+    r"(?P<hour>" + "|".join(sorted(_HOURS, key=len, reverse=True)) + r"|\d{1,2})\b"
+    r"(?!\s*(?:dag\w*|days?|tim\w*|hours?|min\w*|uk\w*|weeks?|[.:]\d))"
+)
+
+
+def _clock_words(m: re.Match[str]) -> str:
+    hour = _HOURS.get(m["hour"]) or int(m["hour"])
+    if not 0 < hour <= 24:
+        return m.group(0)
+    minutes = hour * 60 - (30 if m["half"] else 0)
+    minutes += _MINUTE_WORDS[m["min"]] * (1 if m["dir"] == "over" else -1)
+    if minutes < 6 * 60:
+        # "tjue på ett": said on a twelve-hour clock, in working hours (12:40, not 00:40).
+        minutes += 12 * 60
+    return f"kl {minutes // 60 % 24}:{minutes % 60:02d}"
 
 
 def normalise(text: str) -> tuple[str, list[str]]:
@@ -293,6 +320,14 @@ def normalise(text: str) -> tuple[str, list[str]]:
         text,
     )
     text = re.sub(r"\b(a|p)\.m\.?", r"\1m", text)
+    text = _CLOCK_WORDS.sub(_clock_words, text)
+    # "mandagsmorran", "på fredagskvelden": the day, and the time of day after it.
+    text = re.sub(
+        r"\b(man|mån|tirs|tys|ons|tors|fre|lør|laur|søn|sun)dags(morgen|morran|morgon|kveld|"
+        r"ettermiddag|formiddag)(?:en|a)?\b",
+        r"\1dag \2",
+        text,
+    )
     # "klokka ti", "klokka tolv": an hour said as a word.
     text = _HOUR_WORD.sub(lambda m: f"kl {_HOURS[m.group(1)]}", text)
     # "start 18.12", "første gang 11.12": a date, not 18:12.
@@ -307,6 +342,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\b(\d{1,2})\.(?=\s|$)", r"\1", text)  # den 10. -> den 10
     text = re.sub(r"\bmnd\b\.?", "måned", text)  # "i mnd", "hver mnd"
     # Dialect and spoken forms, as the readers know them ("sia fredag", "dei siste 2 dagan").
+    # Swedish "sedan" is "then" between steps, "since" only after the verb ("beställt sedan").
+    text = re.sub(r"(?<!beställt\s)(?<!bestilt\s)(?<!ordered\s)\bsedan\b", "så", text)
     text = _DIALECT_WORDS.sub(lambda m: _DIALECT[m.group(0)], text)
     text = _WOULD_BE_GREAT.sub(" ", text)
     text = _LISTING_EMAIL.sub(
@@ -356,6 +393,9 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = _SPOKEN_NEXT_PART.sub(
         lambda m: " ; " if _DAY_AT_TIME.search(m.string[: m.start()]) else m.group(0), text
     )
+    # "skjema til kioskan mandag kl 8 purring onsdag kl 12": a reminder right after another
+    # step's day and time begins a part of its own.
+    text = _REMINDER_AFTER_TIME.sub(r"\1 ; ", text)
     text = re.sub(r"\s+", " ", text)
     return correct_typos(text.strip()), emails
 
@@ -363,6 +403,12 @@ def normalise(text: str) -> tuple[str, list[str]]:
 _DAY_AT_TIME = re.compile(
     r"^(?:\W*)(?:man|tirs|ons|tors|fre|lør|søn|mon|tues|wednes|thurs|fri|satur|sun)(?:dag|day)"
     r"\s+(?:kl|at)\s+\d"
+)
+_REMINDER_AFTER_TIME = re.compile(
+    r"(\b(?:man|tirs|ons|tors|fre|lør|søn|mon|tues|wednes|thurs|fri|satur|sun)(?:dag|day)"
+    r"\s+(?:kl|at)\s+\d{1,2}(?::\d{2})?)\s+(?=(?:purring\w*|påminnelse\w*|påminning\w*"
+    r"|reminder)\s+(?:man|tirs|ons|tors|fre|lør|søn|mon|tues|wednes|thurs|fri|satur|sun)"
+    r"(?:dag|day)?\s+(?:kl|at)\s+\d)"
 )
 _SPOKEN_NEXT_PART = re.compile(
     r"(?<=[\wæøå])(?<!\bhver)(?<!\bevery)(?<!\beach)(?<!\bpå)(?<!\bon)(?<!\binnen)(?<!\bfør)"

@@ -33,6 +33,8 @@ from tests.ai_assistant.parser_phrasings_v4 import (
     KINDS_V8_CONVERSATIONS,
     KINDS_V9,
     KINDS_V9_CONVERSATIONS,
+    KINDS_V10,
+    KINDS_V10_CONVERSATIONS,
     MUST_ASK_V4,
     PHRASINGS_V4,
     PHRASINGS_V4_BAKERY,
@@ -42,6 +44,7 @@ from tests.ai_assistant.parser_phrasings_v4 import (
     context_v7k,
     context_v8k,
     context_v9k,
+    context_v10k,
 )
 
 
@@ -396,6 +399,40 @@ def test_every_workflow_of_the_v9_kinds_and_their_conversations_is_valid() -> No
 
     _load_business(TEMPLATES_V9K, GROUPS_V9K, ["lager", "salg"])
     _drafts_are_valid(KINDS_V9, KINDS_V9_CONVERSATIONS, context_v9k())
+
+
+def test_the_kinds_held_out_v10_found_are_read_in_other_words() -> None:
+    """Issue 20: the kinds of failure of held-out v10 (whole days later at a time in a weekly
+    chain, Swedish chains, polite chatter that is no step, clock words, templates by meaning
+    and by a category without æøå, new templates about two things, odd/even weeks and the
+    month's first business day in Nynorsk and Swedish, holiday moves and examples, order
+    windows in Nynorsk, weekend days with a reason, order events in Swedish and Nynorsk, a
+    request taken back, an event on stock; answers and edits in a conversation) have
+    phrasings of their own for another business (a pet-food wholesaler), all right and every
+    must-ask case asked back."""
+    kinds = Counter(c.category for c in KINDS_V10)
+    assert len(KINDS_V10) >= 40
+    assert kinds["must_ask"] >= 4
+    for kind in ("chains", "clock_words", "templates_by_meaning", "new_templates", "calendar"):
+        assert kinds[kind] >= 4, kind
+    for kind in ("chatter", "conditions", "weekend", "events"):
+        assert kinds[kind] >= 2, kind
+    report = measure(KINDS_V10, context=context_v10k())
+    assert report.misses == [], [(m.text, m.differences) for m in report.misses]
+    assert len(KINDS_V10_CONVERSATIONS) >= 6
+    talks = measure_conversations(KINDS_V10_CONVERSATIONS, context=context_v10k())
+    assert talks.misses == [], [(m.text, m.differences) for m in talks.misses]
+
+
+@pytest.mark.django_db
+def test_every_workflow_of_the_v10_kinds_and_their_conversations_is_valid() -> None:
+    """What the pet-food wholesaler's phrasings give is a valid workflow (a weekday for whole
+    days later, odd weeks, the month's business day, a holiday policy, a new template about two
+    things) and so is each answered or edited draft."""
+    from tests.ai_assistant.parser_phrasings_v4 import GROUPS_V10K, TEMPLATES_V10K
+
+    _load_business(TEMPLATES_V10K, GROUPS_V10K, ["lager", "salg"])
+    _drafts_are_valid(KINDS_V10, KINDS_V10_CONVERSATIONS, context_v10k())
 
 
 @pytest.mark.django_db

@@ -229,7 +229,12 @@ class SendEmail(StepType):
             nb_name = en_name = f"Send {template_name}"
             nb_label = en_label = template_name
         draft.name, draft.label = (nb_name, en_name), (nb_label, en_label)
-        draft.default_time = _DEFAULT_TIMES.get(kind or "")
+        timed_as = kind
+        if timed_as is None and choice.template is not None:
+            # "send ukeslista te hotellan fredag": the order form by its own name has the order
+            # form's time.
+            timed_as = str(choice.template.get("category") or "")
+        draft.default_time = _DEFAULT_TIMES.get(timed_as or "")
         draft.implies_orders_missing = kind == "reminder"
         return draft
 
