@@ -181,3 +181,37 @@ def test_step_durations_are_a_histogram_shared_through_redis(client, settings, r
         assert samples[(f"{name}_bucket", (("le", "60.0"), *slow))] == 0
         assert samples[(f"{name}_bucket", (("le", "300.0"), *slow))] == 2
         assert samples[(f"{name}_sum", slow)] == 400.0
+
+
+def test_step_durations_go_to_redis_together_within_a_second(settings, redis_url, monkeypatch):
+    """Not one round trip per step (issue 24): a process's observations wait up to FLUSH_S
+    and go in one pipeline; its own snapshot has them at once, others' within FLUSH_S."""
+    import time
+
+    from ops.stepstats import KEY, _redis
+
+    settings.CELERY_BROKER_URL = redis_url
+    monkeypatch.setattr(stepstats, "FLUSH_S", 0.3)
+    stepstats.reset()
+    try:
+        for seconds in (0.001, 0.002, 0.03):
+            stepstats.observe("send_email", seconds, True)
+        stepstats.observe("create_order", 0.2, False)
+        raw = _redis().hgetall(KEY)
+        assert raw == {}  # nothing sent yet
+        mine = stepstats.snapshot()
+        assert sum(mine[("send_email", "ok")][0]) == 3
+        assert sum(mine[("create_order", "error")][0]) == 1
+
+        deadline = time.monotonic() + 5
+        while not raw and time.monotonic() < deadline:
+            time.sleep(0.05)
+            raw = _redis().hgetall(KEY)
+        fields = {field.decode(): float(value) for field, value in raw.items()}
+        assert fields["send_email|ok|0"] == 2 and fields["send_email|ok|3"] == 1
+        assert fields["create_order|error|5"] == 1
+        assert abs(fields["send_email|ok|sum"] - 0.033) < 1e-9
+        # Sent once: this process no longer adds them to what Redis has.
+        assert sum(stepstats.snapshot()[("send_email", "ok")][0]) == 3
+    finally:
+        stepstats.reset()
