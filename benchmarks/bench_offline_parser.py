@@ -59,6 +59,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         HELD_OUT_V10_CONVERSATIONS,
         held_out_v10_context,
     )
+    from tests.ai_assistant.held_out_v11 import (
+        HELD_OUT_V11,
+        HELD_OUT_V11_CONVERSATIONS,
+        held_out_v11_context,
+    )
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -140,6 +145,14 @@ def run(args: argparse.Namespace) -> list[Result]:
         # number. The 7 left expect ``event_customer`` for a webhook's "kunden" / "that shop"
         # (h-webhook makes webhooks carry a customer).
         ("held_out_v10", HELD_OUT_V10, held_out_v10_context()),
+        # Written by a new writer who never saw the parser nor any other phrasing set, a fruit,
+        # vegetable, herb, egg and dairy wholesaler in Trondheim with a depot in Steinkjer
+        # (Trøndersk, shorthand, emoji and missing æøå, voice dictation, an Icelandic-born
+        # manager's Norwegian, a Ukrainian warehouse worker's English, the owner's one-liners,
+        # the accountant's long polite emails; a customer's cold-room webhook ``frost-alarm``;
+        # today 2028-03-23, so summer time and Easter 2028 come right after). To be measured
+        # once, untuned; later runs are no longer held-out.
+        ("held_out_v11", HELD_OUT_V11, held_out_v11_context()),
     ):
         ours = measure(cases, context=where)
         base = measure(cases, context=where, parse=keyword_baseline)
@@ -190,6 +203,10 @@ def run(args: argparse.Namespace) -> list[Result]:
         # kampanjen" + "ok ta det på epost da") expects a campaign without a time; it has no
         # default time (nl-examples.md), so the assistant asks for it.
         ("conversations_v10", HELD_OUT_V10_CONVERSATIONS, held_out_v10_context()),
+        # Written by a new writer who never saw the parser: the held-out v11 writer's two-turn
+        # conversations (answers to questions, one-word answers included, and edits of a
+        # draft). To be measured once, untuned; later runs are no longer held-out.
+        ("conversations_v11", HELD_OUT_V11_CONVERSATIONS, held_out_v11_context()),
     ):
         ours = measure_conversations(conversations, context=where)
         base = measure_conversations(conversations, context=where, keyword_only=True)
