@@ -840,9 +840,13 @@ class Builder:
         for match in _THE_ONE_OF_A_KIND.finditer(text):
             if kind_of_word(next(w for w in match.groups() if w)) is not None:
                 return True
+        # A kind in the singular: in the part itself when it names a group ("send verkstedet
+        # prislista og snekkerne tilbudet": the workshop is the webhook's, the carpenters a
+        # group), else anywhere (a later step for the same customer).
+        said = fold(frag.text) if frag.groups else text
         return any(
             kind_of_word(next(w for w in m.groups() if w)) is not None
-            for m in _ONE_OF_A_KIND.finditer(text)
+            for m in _ONE_OF_A_KIND.finditer(said)
         )
 
     def _steps(

@@ -377,6 +377,27 @@ def test_a_webhook_to_a_kind_in_the_plural_is_the_group(
     assert [s["action_config"]["recipients"] for s in workflow["steps"]] == [{"group": group}]
 
 
+def test_a_webhooks_customer_and_a_group_in_one_request_stay_apart(
+    context: ParseContext,
+) -> None:
+    EmailTemplateFactory(name="Prisliste", category="other", subject="Prislista vår")
+    CustomerGroupFactory(slug="verksteder", name="Verksteder")
+    context = ParseContext.from_db(today=TODAY)
+
+    workflow = valid(
+        parse(
+            "når lager-lavt kommer, send verkstedet prislista, og send bestillingsskjemaet "
+            "til butikkene",
+            context,
+        )
+    )
+
+    assert [s["action_config"]["recipients"] for s in workflow["steps"]] == [
+        {"event_customer": True},
+        {"group": "butikker"},
+    ]
+
+
 def test_names_follow_the_language(context: ParseContext) -> None:
     nb = valid(parse("Hver mandag kl 9 send bestillingsskjema", context))
     en = valid(parse("Every Monday at 9 send the order form", context))
