@@ -42,6 +42,11 @@ RULES_OF_THUMB = """\
 - «Når en kunde legger inn en ordre» er event_based med event {"type": "order.created"} og
   mottaker {"event_customer": true}; «når en ny kunde registrerer seg» er
   {"type": "customer.created"}.
+- «Når webhooken lager-lavt kommer» er event_based med event {"type": "webhook", "name":
+  "lager-lavt"}. En webhook kan si hvilken kunde den gjelder (avsenderen sender kundens id
+  eller e-post), så «kunden», «den kunden», «verkstedet det gjelder», «send verkstedet
+  prislista» (entall) er mottaker {"event_customer": true}; en gruppe sagt i flertall
+  («alle verkstedene», «send verkstedene prislista») er gruppen.
 - Maler velges etter betydning: navn, kategori og emne, på norsk og engelsk («prisliste» =
   «price list», «nyhetsbrev» = «månedsbrev» = «newsletter», «velkomst» = «welcome»,
   «faktura» = «invoice», «tilbud» = «offer»). Finnes ingen mal som passer, skal du ALDRI

@@ -90,6 +90,10 @@ WHO_CHOICES = (
     ("customers", gettext_lazy("Specific customers")),
     ("from_step", gettext_lazy("The customers an earlier step found")),
 )
+#: The event's own customer, offered in an event-based workflow (every event names one: the
+#: order's, the new customer, the one a webhook's sender names).
+EVENT_CUSTOMER_CHOICE = ("event_customer", gettext_lazy("The customer of the event"))
+WEBHOOK_CUSTOMER_CHOICE = ("event_customer", gettext_lazy("The customer the webhook is about"))
 CONDITION_CHOICES = (
     ("", gettext_lazy("No condition")),
     ("orders_missing", gettext_lazy("Has not ordered")),
@@ -823,6 +827,15 @@ def _card_who(
     }
 
 
+def _who_choices(doc: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+    """Whom a step can be for: the event's customer too in an event-based workflow."""
+    if doc.get("workflow_type") != "event_based":
+        return WHO_CHOICES
+    event = doc.get("event")
+    webhook = isinstance(event, Mapping) and event.get("type") == "webhook"
+    return (*WHO_CHOICES, WEBHOOK_CUSTOMER_CHOICE if webhook else EVENT_CUSTOMER_CHOICE)
+
+
 def _who_kind(recipients: Mapping[str, Any]) -> str:
     if "group" in recipients:
         return "all" if recipients["group"] == "all" else "group"
@@ -1012,7 +1025,7 @@ def _editor_context(
         "schedule_kinds": SCHEDULE_KINDS,
         "days_of_month": [str(n) for n in range(1, 32)],
         "when_choices": WHEN_CHOICES,
-        "who_choices": WHO_CHOICES,
+        "who_choices": _who_choices(doc),
         "condition_choices": CONDITION_CHOICES,
         "nth_choices": NTH_CHOICES,
         "business_day_choices": BUSINESS_DAY_CHOICES,

@@ -132,8 +132,9 @@ class ConfigModel(BaseModel):
 class Recipients(ConfigModel):
     """Whom a step acts on. Exactly one of: group ("all" or a customer group slug),
     customer_ids, from_step (the step_order of an earlier step whose output is a
-    customer set), or event_customer (true: the customer of the order.created /
-    customer.created event that started an event-based workflow)."""
+    customer set), or event_customer (true: the customer of the event that started an
+    event-based workflow: the order's customer, the new customer, or the customer a webhook
+    names in its data)."""
 
     group: NonEmptyStr | SkipJsonSchema[None] = None
     customer_ids: Annotated[list[int], Field(min_length=1)] | SkipJsonSchema[None] = None

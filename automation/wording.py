@@ -115,6 +115,9 @@ class Words:
                 f"the customers from step {recipients['from_step']}",
             )
         if recipients.get("event_customer"):
+            if lookups.event_type == "webhook":
+                # The customer the webhook's sender names in its data.
+                return self.say("kunden webhooken gjelder", "the customer the webhook is about")
             return self.say("kunden i hendelsen", "the customer of the event")
         return ""
 
@@ -177,6 +180,12 @@ class Lookups:
 
     def __init__(self, workflow: Mapping[str, Any]) -> None:
         self.workflow = workflow
+
+    @property
+    def event_type(self) -> str:
+        """The type of the event that starts the workflow ("" for a scheduled one)."""
+        event = self.workflow.get("event")
+        return str(event.get("type") or "") if isinstance(event, Mapping) else ""
 
     def _configs(self) -> list[tuple[str, Mapping[str, Any]]]:
         registry = step_types()

@@ -277,6 +277,10 @@ CATALOGUE: dict[str, Text] = _catalogue(
         Text("skip.no_previous_order", gettext_noop("no previous order to repeat")),
         Text("skip.no_email", gettext_noop("no email address")),
         Text("skip.customer_inactive", gettext_noop("customer inactive")),
+        Text(
+            "skip.no_event_customer",
+            gettext_noop("no recipient: the event named no known, active customer"),
+        ),
         Text("skip.suppressed", gettext_noop("address suppressed (%(reason)s)")),
         Text("skip.bounce_or_complaint", gettext_noop("bounce/complaint")),
         # A customer filter's "unsubscribed" is "avmelding", a skip reason's is "avmeldt".

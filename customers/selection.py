@@ -49,6 +49,26 @@ def resolve_recipients(
     raise SelectionError(Reason("selection.unknown_recipients", recipients=repr(recipients)))
 
 
+def event_customer_named(*, customer_id: int | None = None, email: str | None = None) -> int | None:
+    """The id of the customer an outside event names, or None when it names none we know.
+
+    ``customer_id`` is kept when such a customer exists, active or not: whether they get
+    anything is decided when a step runs (``resolve_recipients`` leaves inactive customers
+    out). ``email`` matches an active customer's address whatever its case; an address that
+    no active customer or several have names nobody (never a guess between two).
+    """
+    if customer_id is not None:
+        return customer_id if Customer.objects.filter(pk=customer_id).exists() else None
+    if email:
+        ids = list(
+            Customer.objects.filter(active=True, email__iexact=email.strip()).values_list(
+                "pk", flat=True
+            )[:2]
+        )
+        return ids[0] if len(ids) == 1 else None
+    return None
+
+
 def window_start(
     condition: dict[str, Any], *, execution_start: datetime, now: datetime, timezone: str
 ) -> datetime:

@@ -28,7 +28,15 @@ class WebhookEventSerializer(serializers.Serializer):
     name = serializers.CharField(
         max_length=100, help_text='Matched against a webhook workflow\'s event "name".'
     )
-    data = serializers.DictField(required=False, help_text="Anything; the execution gets it.")
+    data = serializers.DictField(
+        required=False,
+        help_text=(
+            "Anything; the execution gets it. Two keys name the customer the event is about, "
+            "for workflows that send to the event's customer: `customer_id` (the customer's "
+            "id, a positive integer) or `customer_email` (an active customer's address, any "
+            "case), not both."
+        ),
+    )
 
 
 class WebhookAcceptedSerializer(serializers.Serializer):
@@ -46,7 +54,16 @@ class WebhookAcceptedSerializer(serializers.Serializer):
         '`{"type": "webhook"}` (with this `name`, or without a name), once per event id. '
         "No JWT: the request is authenticated by its signature. Send `X-Webhook-Timestamp` "
         "(unix seconds, within 5 minutes of the server's clock) and `X-Webhook-Signature: "
-        'sha256=<hex HMAC-SHA256 of "{timestamp}.{raw body}">` under the shared secret.'
+        'sha256=<hex HMAC-SHA256 of "{timestamp}.{raw body}">` under the shared secret.\n\n'
+        "**The event's customer.** `data.customer_id` (our customer's id, a positive integer) "
+        "or `data.customer_email` (an active customer's email address, matched whatever its "
+        "case) says which customer the event is about; give one of them or neither (null is "
+        "the same as leaving it out). Steps sent to `event_customer` go to that customer. "
+        "A wrong type is 400 at `/data/customer_id` or `/data/customer_email`, both at once "
+        "400 `customer_ambiguous`. A customer we do not know (no such id, an address no "
+        "active customer or several have) does not refuse the event: the workflows still "
+        "start, and a step for the event's customer is skipped with the reason that the "
+        "event named no known customer."
     ),
     auth=[],
     parameters=[
@@ -79,7 +96,25 @@ class WebhookAcceptedSerializer(serializers.Serializer):
             "CRM event",
             value={"id": "evt_8f2c", "name": "crm.customer_updated", "data": {"customer": "K-1"}},
             request_only=True,
-        )
+        ),
+        OpenApiExample(
+            "An event about one customer",
+            value={
+                "id": "evt_91ac",
+                "name": "lager-lavt",
+                "data": {"customer_id": 42, "product": "kaffe"},
+            },
+            request_only=True,
+        ),
+        OpenApiExample(
+            "An event naming its customer by email",
+            value={
+                "id": "evt_91ad",
+                "name": "portal.registrert",
+                "data": {"customer_email": "post@verkstedet.no"},
+            },
+            request_only=True,
+        ),
     ],
     tags=["events"],
 )

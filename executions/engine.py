@@ -505,10 +505,24 @@ def _step_without_running(ctx: StepContext) -> str | None:
             context=ctx.execution.context,
         )
         return "stop"
+    if _no_event_customer(ctx):
+        _log_skipped(ctx, Reason("skip.no_event_customer"))
+        return "next"
     if step.get("trigger_type") == "condition_based" and not ctx.customers().exists():
         _log_skipped(ctx, Reason("skip.condition"))
         return "next"
     return None
+
+
+def _no_event_customer(ctx: StepContext) -> bool:
+    """Whether the step is for the event's customer and the event names none we know (a
+    webhook that named no customer, or one that is unknown or inactive): it has no recipient,
+    and the log says why rather than showing a step that reached nobody."""
+    recipients = (ctx.step.get("action_config") or {}).get("recipients")
+    if not isinstance(recipients, dict) or recipients.get("event_customer") is not True:
+        return False
+    event = ctx.execution.context.get("event")
+    return not resolve_recipients(recipients, outputs={}, event=event).exists()
 
 
 def _log_skipped(ctx: StepContext, reason: Reason) -> None:

@@ -11,6 +11,13 @@ The sender's contract:
   ``settings.WEBHOOK_SIGNING_SECRET``. Several comma-separated signatures are accepted (any
   one matching), so a sender can sign with an old and a new secret while rotating.
 - Body: ``{"id": "<unique per event>", "name": "<event name>", "data": {...}}``.
+- The customer the event is about (optional, for workflows that send to ``event_customer``):
+  ``data.customer_id`` (our customer's id, a positive integer) or ``data.customer_email``
+  (an active customer's address, matched whatever its case), not both; null is the same as
+  leaving it out. It is resolved when the event arrives and kept as the event's
+  ``customer_id``; a customer we do not know (no such id, no active customer or several with
+  that address) still lets the event in, for the workflows that need no customer, and a step
+  sending to ``event_customer`` then skips, logging that the event named no known customer.
 
 A signed body is still refused (400, never a 500 that a sender would retry for ever) unless
 every value can be stored as it came: no ``NaN`` or ``Infinity`` (not JSON, though Python
@@ -39,6 +46,7 @@ from django.core.cache import cache
 
 from core.pointer import pointer
 from core.text import unstorable_text
+from customers.selection import event_customer_named
 from executions.events import start_event_workflows
 
 WEBHOOK_EVENT_TYPE: Final = "webhook"
@@ -47,6 +55,12 @@ MAX_EVENT_ID_LENGTH: Final = 200
 MAX_EVENT_NAME_LENGTH: Final = 100
 #: Objects and arrays inside one another, the body's own object included.
 MAX_EVENT_DEPTH: Final = 32
+#: The keys of ``data`` that name the customer the event is about.
+CUSTOMER_ID_KEY: Final = "customer_id"
+CUSTOMER_EMAIL_KEY: Final = "customer_email"
+MAX_CUSTOMER_EMAIL_LENGTH: Final = 254
+# A customer id beyond PostgreSQL's bigint names nobody, but a lookup would be a 500.
+_MAX_CUSTOMER_ID: Final = 2**63 - 1
 # Enough problems to fix a sender's encoder, few enough to keep the answer small.
 _MAX_REPORTED_PROBLEMS: Final = 20
 _CACHE_PREFIX: Final = "webhooks:event:"
@@ -87,9 +101,27 @@ class WebhookEvent:
         # Namespaced so that a sender's id can never collide with "order.created:42".
         return f"{WEBHOOK_EVENT_TYPE}:{self.id}"
 
+    @property
+    def names_customer(self) -> bool:
+        """Whether ``data`` names the customer the event is about (``customer_id`` or
+        ``customer_email``, checked by ``webhook_event_parse``)."""
+        return (
+            self.data.get(CUSTOMER_ID_KEY) is not None
+            or self.data.get(CUSTOMER_EMAIL_KEY) is not None
+        )
+
     def as_payload(self) -> dict[str, Any]:
-        """What ``start_event_workflows`` gets and an execution keeps as ``context.event``."""
-        return {"name": self.name, "data": self.data, "event_id": self.event_id}
+        """What ``start_event_workflows`` gets and an execution keeps as ``context.event``.
+
+        An event that names a customer gets ``customer_id``: that customer's id, or None when
+        we know no such customer (``event_customer`` recipients then find nobody)."""
+        payload: dict[str, Any] = {"name": self.name, "data": self.data, "event_id": self.event_id}
+        if self.names_customer:
+            payload["customer_id"] = event_customer_named(
+                customer_id=self.data.get(CUSTOMER_ID_KEY),
+                email=self.data.get(CUSTOMER_EMAIL_KEY),
+            )
+        return payload
 
 
 @dataclass(frozen=True)
@@ -279,6 +311,8 @@ def webhook_event_parse(body: bytes) -> WebhookEvent:
         errors.append(
             {"path": "/data", "code": "invalid_type", "message": "data must be a JSON object."}
         )
+    else:
+        errors.extend(_customer_problems(data))
     unknown = sorted(set(document) - {"id", "name", "data"})
     for key in unknown:
         errors.append(
@@ -292,6 +326,54 @@ def webhook_event_parse(body: bytes) -> WebhookEvent:
         raise WebhookPayloadError(errors)
     assert isinstance(event_id, str) and isinstance(name, str)
     return WebhookEvent(id=event_id.strip(), name=name.strip(), data=data)
+
+
+def _customer_problems(data: dict[str, Any]) -> list[dict[str, str]]:
+    """What is wrong with how ``data`` names the event's customer (nothing when it names none)."""
+    problems: list[dict[str, str]] = []
+    customer_id = data.get(CUSTOMER_ID_KEY)
+    email = data.get(CUSTOMER_EMAIL_KEY)
+    if customer_id is not None and (
+        isinstance(customer_id, bool)
+        or not isinstance(customer_id, int)
+        or not 1 <= customer_id <= _MAX_CUSTOMER_ID
+    ):
+        problems.append(
+            {
+                "path": pointer("data", CUSTOMER_ID_KEY),
+                "code": "invalid_type",
+                "message": "customer_id must be the customer's id: a positive integer "
+                "(or leave it out).",
+            }
+        )
+    if email is not None:
+        if not isinstance(email, str):
+            problems.append(
+                {
+                    "path": pointer("data", CUSTOMER_EMAIL_KEY),
+                    "code": "invalid_type",
+                    "message": "customer_email must be the customer's email address, a string "
+                    "(or leave it out).",
+                }
+            )
+        elif len(email) > MAX_CUSTOMER_EMAIL_LENGTH:
+            problems.append(
+                {
+                    "path": pointer("data", CUSTOMER_EMAIL_KEY),
+                    "code": "too_long",
+                    "message": f"customer_email is longer than {MAX_CUSTOMER_EMAIL_LENGTH} "
+                    "characters.",
+                }
+            )
+    if customer_id is not None and email is not None:
+        problems.append(
+            {
+                "path": pointer("data", CUSTOMER_EMAIL_KEY),
+                "code": "customer_ambiguous",
+                "message": "Name the customer by customer_id or by customer_email, not both.",
+            }
+        )
+    return problems
 
 
 def webhook_event_receive(*, event: WebhookEvent) -> WebhookResult:

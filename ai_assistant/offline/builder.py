@@ -913,34 +913,34 @@ class Builder:
         # narrows who gets it (``Planned.only_group``), it does not send to the whole group.
         if event in ("order.created", "customer.created"):
             return {"event_customer": True}
-        the_customer = _THE_CUSTOMER.search(fold(self.text))
-        if event == "webhook" and (the_customer is None or frag.groups):
-            # "verkstedet det gjelder", "that workshop": the one customer of a kind the webhook
-            # is about, which it cannot say either (not the whole group).
-            the_customer = next(
-                (
-                    m
-                    for m in _THE_ONE_OF_A_KIND.finditer(fold(self.text))
-                    if kind_of_word(next(w for w in m.groups() if w)) is not None
-                ),
-                None,
-            )
-        if event == "webhook" and not _EVERYONE_SAID.search(frag.text) and the_customer:
-            # "når webhooken kommer, send kunden ...", "that customer's usual order": the one
-            # customer the webhook is about. A webhook carries no customer the engine knows
-            # (``event_customer`` is only an order's or a new customer's), and all customers
-            # in its place would be another request: asked.
-            said = re.sub(r"(?<=kunden)s$|'s$", "", the_customer.group(0))
-            raise self.ask(
-                "En webhook sier ikke hvilken kunde den gjelder, så arbeidsflyten kan ikke "
-                f"sende til «{said}». Hvilken kundegruppe skal få den, eller "
-                "skal det gå til alle kunder?",
-                "A webhook does not say which customer it is about, so the workflow cannot "
-                f"send to “{said}”. Which customer group should get it, or "
-                "should it go to all customers?",
-                replace=the_customer.group(0),
-            )
+        if event == "webhook" and self._the_webhooks_customer(frag):
+            # "når webhooken kommer, send kunden ...", "that workshop", "send verkstedet
+            # prislista": the one customer the webhook is about, which its sender names in
+            # its data (``executions.webhooks``); a group said with it narrows, as for orders.
+            return {"event_customer": True}
         return {"group": group}
+
+    def _the_webhooks_customer(self, frag: Fragment) -> bool:
+        """Whether the part is for the one customer a webhook is about: "kunden", "that
+        customer", one of a kind ("verkstedet det gjelder", "den butikken", "that workshop")
+        or a kind in the singular ("send verkstedet prislista"), and not everyone ("alle
+        verkstedene", "all customers")."""
+        if _EVERYONE_SAID.search(frag.text):
+            return False
+        text = fold(self.text)
+        if _THE_CUSTOMER.search(text) and not frag.groups:
+            return True
+        for match in _THE_ONE_OF_A_KIND.finditer(text):
+            if kind_of_word(next(w for w in match.groups() if w)) is not None:
+                return True
+        # A kind in the singular: in the part itself when it names a group ("send verkstedet
+        # prislista og snekkerne tilbudet": the workshop is the webhook's, the carpenters a
+        # group), else anywhere (a later step for the same customer).
+        said = fold(frag.text) if frag.groups else text
+        return any(
+            kind_of_word(next(w for w in m.groups() if w)) is not None
+            for m in _ONE_OF_A_KIND.finditer(said)
+        )
 
     def _steps(
         self, actions: list[Fragment], event: str | None, *, offset: int = 0
@@ -1424,6 +1424,11 @@ _THE_ONE_OF_A_KIND = re.compile(
     r"|\b([\wæøå]{4,})\s+(?:som\s+)?(?:det|den)\s+gjelder\b"
     r"|\b(?:that|this|the\s+same)\s+([\wæøå]{4,}?)(?<!s)\b"
     r"|\bthe\s+([\wæøå]{4,})\s+in\s+question\b"
+)
+# A kind in the singular definite ("verkstedet", "butikken", "the workshop"), not the plural
+# ("verkstedene", "snekkerne", "the workshops"): one customer of that kind.
+_ONE_OF_A_KIND = re.compile(
+    r"\b([\wæøå]{3,}(?:et|(?<!en|an|rn)en))\b|\bthe\s+([\wæøå]{4,}?)(?<!s)\b"
 )
 _EVERYONE_SAID = re.compile(r"\balle\b|\ball\b|\beveryone\b|\bevery\s+customer\b")
 # Words that carry nothing on their own (a part of only these is no loss).

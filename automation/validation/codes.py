@@ -65,8 +65,8 @@ ERROR_CODES: dict[str, str] = {
     "from_step_unknown": "from_step names no step of this workflow.",
     "from_step_not_earlier": "from_step must name an earlier step.",
     "from_step_no_customers": "from_step names a step that does not produce customers.",
-    "event_customer_unavailable": "event_customer needs an order.created or customer.created "
-    "event.",
+    "event_customer_unavailable": "event_customer needs an event-based workflow (order.created, "
+    "customer.created or webhook); a scheduled or manual one has no event customer.",
     "invalid_email": "Not a valid email address.",
     "path_not_relative": "A path must stay under the integration's base URL.",
     "unknown_staff_group": "No group of users (Django auth group) has that name.",

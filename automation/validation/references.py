@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from automation.models import Integration
 from automation.registry import StepType, step_types
-from automation.step_config import GROUP_ALL, is_relative_path
+from automation.step_config import EVENT_TYPES, GROUP_ALL, is_relative_path
 from automation.validation.problems import Path, Problems
 from customers.models import Customer, CustomerGroup
 from templates_app.models import EmailTemplate
@@ -270,16 +270,17 @@ def _check_from_steps(
 
 
 def check_event_customers(doc: dict[str, Any], refs: Refs, problems: Problems) -> None:
-    """``event_customer`` needs an event that carries a customer."""
+    """``event_customer`` needs an event that can carry a customer: every event type does
+    (a webhook names one in its data), a schedule or a manual run has none."""
     event = doc.get("event") if isinstance(doc.get("event"), dict) else {}
-    if event.get("type") in ("order.created", "customer.created"):
+    if event.get("type") in EVENT_TYPES:
         return
     for path in refs.event_customers:
         problems.add(
             path,
             "event_customer_unavailable",
             _(
-                "event_customer is only available in a workflow started by an "
-                "order.created or customer.created event."
+                "event_customer is only available in a workflow started by an event "
+                "(order.created, customer.created or a webhook that names its customer)."
             ),
         )

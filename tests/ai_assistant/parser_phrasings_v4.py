@@ -46,14 +46,15 @@ before any fix.
 Then the kinds held-out v8 found (issue 20, h-kinds3), for a fourth business (Trøndelag
 Blomsterlager, a florist wholesaler; ``context_v8k``): ``KINDS_V8`` (69 phrasings: a template by
 what the email is, never by a word it shares with another, places and self-cancelling requests
-asked back, a webhook's "the customer" asked about, webhooks named without the word, delays
+asked back, a webhook's "the customer", webhooks named without the word, delays
 after a webhook, dialect and Danish events, Danish and English every-N-weeks and holiday
 words, spoken chains with hours as words, another group excluded, requests said as questions)
 and ``KINDS_V8_CONVERSATIONS`` (11).
 Written before the fixes: 10/40 and 1/6 before any fix. A webhook's "the customer" was first
 written as ``event_customer`` (as held-out v8 has it), then found invalid (the validator's
-``event_customer_unavailable``: a webhook carries no customer) and is a question now; those
-four cases are ``must_ask`` and two webhook cases to a group took their place. Then 20 more
+``event_customer_unavailable``: a webhook carried no customer) and was a question, with two
+webhook cases to a group added; since a webhook names its customer (``data.customer_id`` or
+``customer_email``) those four cases are ``event_customer`` again (``events``). Then 20 more
 phrasings and 3 more conversations of the same kinds, written after those fixes: 19/20 and 3/3
 on their first run (the miss: "byråene" for "Begravelsesbyråer", a group named by the head of
 its compound name). Last, 3 phrasings of a part that says what is not sent and 2 of a payment
@@ -64,8 +65,9 @@ Then the kinds held-out v9 found (issue 20, h-kinds4), for a fifth business (Ves
 a building-materials wholesaler whose groups are painters, housing cooperatives, hardware shops;
 ``context_v9k``): ``KINDS_V9`` (40 phrasings: groups named in English for Norwegian names, by
 a part of a compound or of a name with "og", a kind with no group asked about, a webhook's
-"that contractor" asked about, templates by their own inflected name, another form or reminder
-than ordering's a new template, German core words, dialect and German events and delays,
+"that contractor" (asked about until a webhook could name its customer, now
+``event_customer`` narrowed to the kind), templates by their own inflected name, another form
+or reminder than ordering's a new template, German core words, dialect and German events and delays,
 numbered and spoken chains, "flytt det til tirsdag hvis mandag er fridag") and
 ``KINDS_V9_CONVERSATIONS`` (5). Written before the fixes: 11/30 and 1/4 before any fix. Added
 after the first fixes: the two webhook cases; found while checking the fixes: dialect "å"
@@ -4497,30 +4499,42 @@ KINDS_V8: list[Case] = [
     ),
     Case("SMS til begravelsesbyråene med dagsprisene hver dag kl 7", QUESTION, category="must_ask"),
     Case("the order form to the florists every Monday at 27", QUESTION, category="must_ask"),
-    # === 3. Webhooks and events: a webhook's "customer" asked about (a webhook carries no
-    # customer: ``event_customer`` is only an order's or a new customer's, and the validator
-    # refuses it elsewhere), a dashed webhook name that arrives, delays after it, a template
-    # name with "og" in it, dialect and Danish events ===========================================
+    # === 3. Webhooks and events: a webhook's "customer" is the one its sender names
+    # (``event_customer``; first asked about while a webhook could name none), a dashed webhook
+    # name that arrives, delays after it, a template name with "og" in it, dialect and Danish
+    # events ====================================================================================
     Case(
         "Når webhooken hylle-tom kommer inn, send kunden bestillingslista",
-        QUESTION,
-        category="must_ask",
+        _hook("hylle-tom", **one("bestilling", EVENT_CUSTOMER), triggers=[None]),
+        category="events",
     ),
     Case(
         "When the kontrakt-signert webhook arrives, send the welcome email to that customer",
-        QUESTION,
-        category="must_ask",
+        _hook("kontrakt-signert", **one("velkomst", EVENT_CUSTOMER), triggers=[None]),
+        category="events",
     ),
     Case(
         "Når hylle-tom slår inn, legg inn den faste bestillingen for den kunden",
-        QUESTION,
-        category="must_ask",
+        _hook(
+            "hylle-tom",
+            steps=["create_order"],
+            recipients=[EVENT_CUSTOMER],
+            triggers=[None],
+            mode="repeat_last",
+        ),
+        category="events",
     ),
     Case(
         "Whenever a shelf reports empty through the hylle-tom webhook, place that customer's "
         "usual order",
-        QUESTION,
-        category="must_ask",
+        _hook(
+            "hylle-tom",
+            steps=["create_order"],
+            recipients=[EVENT_CUSTOMER],
+            triggers=[None],
+            mode="repeat_last",
+        ),
+        category="events",
     ),
     Case(
         "Når hylle-tom slår inn, send bestillingslista til blomsterbutikkene",
@@ -4886,9 +4900,8 @@ KINDS_V8_CONVERSATIONS: list[EditCase] = [
     ),
     EditCase(
         "Når webhooken hylle-tom kommer inn, send kunden bestillingslista",
-        "blomsterbutikkene",
-        _hook("hylle-tom", **one("bestilling", g("butikker")), triggers=[None]),
-        category="answers",
+        "nei, send dagsprisene i stedet",
+        _hook("hylle-tom", **one("prisliste", EVENT_CUSTOMER), triggers=[None]),
     ),
     EditCase(
         "tilbudene til butikkene hver torsdag kl 7",
@@ -5075,15 +5088,26 @@ KINDS_V9: list[Case] = [
         QUESTION,
         category="must_ask",
     ),
+    # A webhook's one customer of a kind: that customer, only when they are of that kind.
     Case(
         'når webhooken "lager-tomt" kommer inn, send prislista til snekkeren det gjelder',
-        QUESTION,
-        category="must_ask",
+        _hook(
+            "lager-tomt",
+            **one("prisliste", EVENT_CUSTOMER),
+            triggers=[None],
+            conditions=[{"check": "customer_filter", "group": "snekkere"}],
+        ),
+        category="events",
     ),
     Case(
         "When the stock-low webhook fires, send the price list to that contractor",
-        QUESTION,
-        category="must_ask",
+        _hook(
+            "stock-low",
+            **one("prisliste", EVENT_CUSTOMER),
+            triggers=[None],
+            conditions=[{"check": "customer_filter", "group": "entreprenorer"}],
+        ),
+        category="events",
     ),
     Case(
         "Når hotellene bestiller, send bekreftelse",

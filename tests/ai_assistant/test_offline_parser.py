@@ -320,6 +320,84 @@ def test_new_customer_event_sends_to_that_customer(context: ParseContext) -> Non
     assert workflow["steps"][0]["action_config"]["recipients"] == {"event_customer": True}
 
 
+@pytest.mark.parametrize(
+    ("text", "only_group"),
+    [
+        # One customer of a kind (the singular, "that ...", "... det gjelder"): the one the
+        # webhook names, only when they are of that kind when it is a group of ours.
+        ("når lager-lavt kommer, send verkstedet prislista", "verksteder"),
+        (
+            "når webhooken lager-lavt kommer inn, send prislista til verkstedet det gjelder",
+            "verksteder",
+        ),
+        ("When the lager-lavt webhook arrives, send that workshop the price list", "verksteder"),
+        # The customer, with no kind.
+        ("når lager-lavt kommer, send kunden prislista", None),
+        ("When the lager-lavt webhook fires, send the price list to that customer", None),
+    ],
+)
+def test_a_webhooks_own_customer_is_the_event_customer(
+    text: str, only_group: str | None, context: ParseContext
+) -> None:
+    EmailTemplateFactory(name="Prisliste", category="other", subject="Prislista vår")
+    CustomerGroupFactory(slug="verksteder", name="Verksteder")
+    context = ParseContext.from_db(today=TODAY)
+
+    workflow = valid(parse(text, context))
+
+    assert workflow["event"] == {"type": "webhook", "name": "lager-lavt"}
+    [step] = workflow["steps"]
+    assert step["action_config"]["recipients"] == {"event_customer": True}
+    condition = step.get("condition_config")
+    if only_group is None:
+        assert condition in (None, {})
+    else:
+        assert condition == {"check": "customer_filter", "group": only_group}
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # The kind in the plural, or everyone of it, is the whole group.
+        ("når lager-lavt kommer, send verkstedene prislista", "verksteder"),
+        ("når lager-lavt kommer, send alle verkstedene prislista", "verksteder"),
+        ("When the lager-lavt webhook fires, send the price list to the workshops", "verksteder"),
+        ("når lager-lavt kommer, send prislista til alle kunder", "all"),
+    ],
+)
+def test_a_webhook_to_a_kind_in_the_plural_is_the_group(
+    text: str, group: str, context: ParseContext
+) -> None:
+    EmailTemplateFactory(name="Prisliste", category="other", subject="Prislista vår")
+    CustomerGroupFactory(slug="verksteder", name="Verksteder")
+    context = ParseContext.from_db(today=TODAY)
+
+    workflow = valid(parse(text, context))
+
+    assert [s["action_config"]["recipients"] for s in workflow["steps"]] == [{"group": group}]
+
+
+def test_a_webhooks_customer_and_a_group_in_one_request_stay_apart(
+    context: ParseContext,
+) -> None:
+    EmailTemplateFactory(name="Prisliste", category="other", subject="Prislista vår")
+    CustomerGroupFactory(slug="verksteder", name="Verksteder")
+    context = ParseContext.from_db(today=TODAY)
+
+    workflow = valid(
+        parse(
+            "når lager-lavt kommer, send verkstedet prislista, og send bestillingsskjemaet "
+            "til butikkene",
+            context,
+        )
+    )
+
+    assert [s["action_config"]["recipients"] for s in workflow["steps"]] == [
+        {"event_customer": True},
+        {"group": "butikker"},
+    ]
+
+
 def test_names_follow_the_language(context: ParseContext) -> None:
     nb = valid(parse("Hver mandag kl 9 send bestillingsskjema", context))
     en = valid(parse("Every Monday at 9 send the order form", context))

@@ -317,7 +317,8 @@ def test_the_kinds_held_out_v7_found_are_read_in_other_words() -> None:
 def test_the_kinds_held_out_v8_found_are_read_in_other_words() -> None:
     """Issue 20: the kinds of failure of held-out v8 (a template by what the email is, never
     by a word it shares with another; places and self-cancelling requests asked back; a
-    webhook's own customer, delays and repeat orders on a webhook; dialect and Danish events,
+    webhook's own customer (the one its sender names), delays and repeat orders on a webhook;
+    dialect and Danish events,
     "hver anden", "næste hverdag"; every N weeks from a date; spoken chains with hours as
     words; another group left out; requests said as questions; a corrected time, "ta bort X,
     send til Y i stedet", "make it 8 instead") have phrasings of their own for another
@@ -365,7 +366,7 @@ def _drafts_are_valid(cases: Sequence[Any], talks: Sequence[Any], context: Any) 
 @pytest.mark.django_db
 def test_every_workflow_of_the_v8_kinds_and_their_conversations_is_valid() -> None:
     """What the florist wholesaler's phrasings give is a valid workflow (a name kept whole, a
-    webhook's "the customer" and a place asked about) and so is each edited draft."""
+    webhook's "the customer" its own, a place asked about) and so is each edited draft."""
     from tests.ai_assistant.parser_phrasings_v4 import GROUPS_V8K, TEMPLATES_V8K
 
     _load_business(TEMPLATES_V8K, GROUPS_V8K, ["pakking", "salg"])
@@ -375,14 +376,15 @@ def test_every_workflow_of_the_v8_kinds_and_their_conversations_is_valid() -> No
 def test_the_kinds_held_out_v9_found_are_read_in_other_words() -> None:
     """Issue 20: the kinds of failure of held-out v9 (groups named in other words than their
     name: English for Norwegian and back, the head or a part of a compound, a kind with no
-    group asked about; a webhook's "that workshop" asked about; templates by their own
+    group asked about; a webhook's "that workshop" its own customer; templates by their own
     inflected name, another form or reminder than ordering's a new template named by the
     request's words; German core words; dialect and German events; numbered and spoken chains;
     "flytt det til tirsdag hvis mandag er fridag") have phrasings of their own for another
     business (a building-materials wholesaler), all right and every must-ask case asked back."""
     kinds = Counter(c.category for c in KINDS_V9)
     assert len(KINDS_V9) >= 30
-    assert kinds["must_ask"] >= 5
+    # Two of the five first asked were a webhook's "that contractor", now its own customer.
+    assert kinds["must_ask"] >= 3
     for kind in ("groups", "german", "events", "chains", "new_templates"):
         assert kinds[kind] >= 2, kind
     report = measure(KINDS_V9, context=context_v9k())

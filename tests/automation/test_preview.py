@@ -210,6 +210,41 @@ def test_an_event_step_for_one_group_says_when_it_sends(
     assert lines[-1].text == expected.replace("Kafeer", group.name)
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "nb",
+            [
+                "Varsel om tomt lager",
+                "Når en webhook mottas",
+                "Straks \N{EN DASH} Send Ordrebekreftelse til kunden webhooken gjelder",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Varsel om tomt lager",
+                "When a webhook is received",
+                "Right away \N{EN DASH} Send Ordrebekreftelse to the customer the webhook is about",
+            ],
+        ),
+    ],
+)
+def test_a_webhook_step_for_the_event_customer_names_the_webhooks_customer(
+    world: World, language: str, expected: list[str]
+) -> None:
+    workflow = {
+        **_confirmation_on_order(world),
+        "name": "Varsel om tomt lager",
+        "event": {"type": "webhook", "name": "lager-lavt"},
+    }
+    normalised = validate_workflow(workflow).raise_if_invalid()
+    lines = workflow_preview(normalised, language=language)
+    assert [line.text for line in lines] == expected
+    assert lines[-1].count is None  # known only when the webhook comes
+
+
 def test_monthly_report_and_standing_order(world: World):
     workflow = {
         "name": "Månedsrapport",

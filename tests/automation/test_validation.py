@@ -752,7 +752,17 @@ def test_the_validator_never_crashes_and_always_answers_in_shape(refs: Refs, dat
 
 
 @pytest.mark.django_db
-def test_event_customer_is_accepted_in_an_order_created_workflow() -> None:
+@pytest.mark.parametrize(
+    "event",
+    [
+        {"type": "order.created"},
+        {"type": "customer.created"},
+        # A webhook names its customer in its data (``executions.webhooks``).
+        {"type": "webhook", "name": "lager-lavt"},
+        {"type": "webhook"},
+    ],
+)
+def test_event_customer_is_accepted_in_every_event_based_workflow(event: Doc) -> None:
     from templates_app.models import EmailTemplate
 
     template = EmailTemplate.objects.create(
@@ -762,7 +772,7 @@ def test_event_customer_is_accepted_in_an_order_created_workflow() -> None:
         {
             "name": "Ordrebekreftelse",
             "workflow_type": "event_based",
-            "event": {"type": "order.created"},
+            "event": event,
             "steps": [
                 {
                     "step_order": 1,
@@ -777,6 +787,19 @@ def test_event_customer_is_accepted_in_an_order_created_workflow() -> None:
     )
     assert result.errors == []
     assert result.normalised["steps"][0]["action_config"]["recipients"] == {"event_customer": True}
+
+
+def test_event_customer_is_still_refused_in_a_scheduled_workflow(doc: Doc) -> None:
+    # The running example is scheduled (and runs manually too): no event, so no customer.
+    assert doc["workflow_type"] == "scheduled"
+    doc["steps"][0]["action_config"]["recipients"] = {"event_customer": True}
+
+    errors = validate_workflow(doc).errors
+
+    assert [(e["path"], e["code"]) for e in errors] == [
+        ("/steps/0/action_config/recipients/event_customer", "event_customer_unavailable")
+    ]
+    assert "webhook" in errors[0]["message"]
 
 
 @pytest.mark.parametrize(

@@ -493,6 +493,40 @@ def test_an_event_workflow_keeps_its_event_and_the_event_customer(refs: Refs) ->
     assert saved["name"] == "Ordrebekreftelse (ny)"
 
 
+def test_a_webhook_workflow_offers_the_webhooks_customer_and_saves_it(
+    refs: Refs, workflow: WorkflowDefinition
+) -> None:
+    doc = {
+        "name": "Lager lavt",
+        "workflow_type": "event_based",
+        "event": {"type": "webhook", "name": "lager-lavt"},
+        "steps": [
+            {
+                "step_type": "send_email",
+                "action_config": {
+                    "template_id": refs.order_form.pk,
+                    "recipients": {"group": "all"},
+                },
+            }
+        ],
+    }
+    hook = workflow_create(created_by=None, data=doc)
+    client = client_as("business")
+    page = client.get(edit_url(hook)).content.decode()
+    assert '<option value="event_customer">Kunden webhooken gjelder</option>' in page
+    # A scheduled workflow has no event, so no event customer to offer.
+    assert 'value="event_customer"' not in client.get(edit_url(workflow)).content.decode()
+
+    response = client.post(
+        edit_url(hook), {**form_of(page), "s0-who": "event_customer", "save": "1"}
+    )
+
+    assert response.status_code == 302
+    saved = workflow_definition(WorkflowDefinition.objects.get(pk=hook.pk))
+    assert saved["event"] == {"type": "webhook", "name": "lager-lavt"}
+    assert saved["steps"][0]["action_config"]["recipients"] == {"event_customer": True}
+
+
 def test_a_step_types_own_settings_are_fields_read_from_its_config(
     workflow: WorkflowDefinition,
 ) -> None:
