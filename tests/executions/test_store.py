@@ -306,9 +306,7 @@ def _new_execution(workflow, key: str | None) -> tuple[WorkflowExecution, Any]:
     return execution, first
 
 
-def test_an_execution_is_created_with_its_first_transition_once_per_key(
-    store, execution
-) -> None:
+def test_an_execution_is_created_with_its_first_transition_once_per_key(store, execution) -> None:
     from executions.models import ExecutionTransition
 
     workflow = execution.workflow
