@@ -5967,18 +5967,18 @@ KINDS_V11: list[Case] = [
     Case(
         "Order form to the cafes tuesday at 8, remind those who have not ordered same day at 2",
         _chain(("tuesday", "08:00"), ("tuesday", "14:00", "reminder"), to=g("kafeer")),
-        category="chains",
+        category="same_day",
     ),
     Case(
         "bakerlista te hotellan mandag kl 7, samme dag kl 13 purring te dem som itj har bestilt",
         _chain(("monday", "07:00"), ("monday", "13:00", "reminder"), to=g("hoteller")),
-        category="chains",
+        category="same_day",
     ),
     Case(
         "Send the order form to the bakeries on thursday at 9 and later that day at 4 a reminder "
         "to anyone without an order",
         _chain(("thursday", "09:00"), ("thursday", "16:00", "reminder"), to=g("bakerier")),
-        category="chains",
+        category="same_day",
     ),
     # === 3. Chains in an email, terse chains, "their last order gets repeated" ================
     Case(
@@ -5995,8 +5995,8 @@ KINDS_V11: list[Case] = [
         category="chains",
     ),
     Case(
-        "bestillingsliste tirs kl 8, purring tors kl 12, fre kl 7 bestill det vanlige for dem som ikke har "
-        "bestilt. gjelder bakeriene",
+        "bestillingsliste tirs kl 8, purring tors kl 12, fre kl 7 bestill det vanlige for dem "
+        "som ikke har bestilt. gjelder bakeriene",
         _chain(
             ("tuesday", "08:00"),
             ("thursday", "12:00", "reminder"),
@@ -6204,8 +6204,8 @@ KINDS_V11_CONVERSATIONS: list[EditCase] = [
         ),
     ),
     EditCase(
-        "Bestillingslista mandag kl 8 og purring onsdag kl 12 te bakerian, purringa bare te dem som itj har "
-        "bestilt",
+        "Bestillingslista mandag kl 8 og purring onsdag kl 12 te bakerian, purringa bare te dem "
+        "som itj har bestilt",
         "legg te at dem som fortsatt itj har bestilt fredag kl 9 får standardbestillinga si",
         _chain(
             ("monday", "08:00"),
