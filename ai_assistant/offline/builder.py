@@ -1132,6 +1132,7 @@ class Builder:
 
         out: list[dict[str, Any]] = []
         day_before: str | None = None
+        time_before: str | None = None
         for index, step in enumerate(steps):
             item = self._step_dict(index, step)
             if index == 0 or step.frag is first:
@@ -1139,8 +1140,11 @@ class Builder:
             else:
                 trigger = self._later_trigger(step, frequency)
                 trigger = _days_later_at(trigger, step.frag, day_before, frequency)
+                trigger = _same_day_at(trigger, step.frag, day_before, time_before, frequency)
             if trigger and "day" in trigger:
                 day_before = trigger["day"]
+            if trigger and "time" in trigger:
+                time_before = trigger["time"]
             if trigger:
                 item["trigger_type"] = "time_based"
                 item["trigger_config"] = trigger
@@ -1697,6 +1701,38 @@ def _days_later_at(
         return trigger
     day = WEEKDAYS[(WEEKDAYS.index(day_before) + days) % 7]
     return {"day": day, "time": frag.time}
+
+
+# "same day at 3", "samme dag kl 13", "later that day at 4", "seinare same dag".
+_SAME_DAY = re.compile(
+    r"\b(?:(?:the\s+)?same\s+day|(?:later\s+)?that\s+day|samme\s+dag(?:en)?|same\s+dag(?:en)?"
+    r"|sei?nare\s+same\s+dag|senere\s+samme\s+dag)\b"
+)
+
+
+def _same_day_at(
+    trigger: dict[str, Any] | None,
+    frag: Fragment,
+    day_before: str | None,
+    time_before: str | None,
+    frequency: str,
+) -> dict[str, Any] | None:
+    """ "skjema fredag kl 9, purring samme dag kl 3": a time the same day as the step before,
+    in a weekly chain, is that weekday; a bare hour before the earlier step's is the
+    afternoon's ("same day at 3" after 9 is 15:00)."""
+    if (
+        trigger is None
+        or frequency != "weekly"
+        or day_before is None
+        or set(trigger) != {"time"}
+        or not _SAME_DAY.search(frag.text.lower())
+    ):
+        return trigger
+    time = trigger["time"]
+    hour, minute = (int(x) for x in time.split(":"))
+    if time_before is not None and time <= time_before and hour < 12 and not frag.time_explicit:
+        time = f"{hour + 12:02d}:{minute:02d}"
+    return {"day": day_before, "time": time}
 
 
 def _in_run_order(steps: list[Planned]) -> list[Planned]:
