@@ -930,17 +930,21 @@ class Builder:
         text = fold(self.text)
         if _THE_CUSTOMER.search(text) and not frag.groups:
             return True
-        for match in _THE_ONE_OF_A_KIND.finditer(text):
-            if kind_of_word(next(w for w in match.groups() if w)) is not None:
-                return True
+        # "the restaurants and cafes" read as the group's slug ("the restauranter") is the
+        # group, however its slug ends, not one customer of that kind.
+        slugs = {fold(g["slug"]) for g in self.reader.groups.groups}
+
+        def one_of_a_kind(match: re.Match[str]) -> bool:
+            word = next(w for w in match.groups() if w)
+            return word not in slugs and kind_of_word(word) is not None
+
+        if any(one_of_a_kind(m) for m in _THE_ONE_OF_A_KIND.finditer(text)):
+            return True
         # A kind in the singular: in the part itself when it names a group ("send verkstedet
         # prislista og snekkerne tilbudet": the workshop is the webhook's, the carpenters a
         # group), else anywhere (a later step for the same customer).
         said = fold(frag.text) if frag.groups else text
-        return any(
-            kind_of_word(next(w for w in m.groups() if w)) is not None
-            for m in _ONE_OF_A_KIND.finditer(said)
-        )
+        return any(one_of_a_kind(m) for m in _ONE_OF_A_KIND.finditer(said))
 
     def _steps(
         self, actions: list[Fragment], event: str | None, *, offset: int = 0
