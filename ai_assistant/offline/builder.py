@@ -952,6 +952,22 @@ class Builder:
         planned: list[Planned] = []
         last_groups: list[str] = []
         registry = step_types()
+        named = [
+            list(f.groups)
+            for f in actions
+            if f.groups and registry[f.step_type].acts_on_customers  # type: ignore[index]
+        ]
+        if (
+            event is None
+            and offset == 0
+            and len(actions) > 1
+            and named
+            and all(n == named[0] for n in named)
+            and not any(f.everyone for f in actions)
+        ):
+            # "skjema man kl 9, purring ons kl 13, ... gjeld butikkan": a chain whose one
+            # audience is said once, at a later step, is that audience from its first step on.
+            last_groups = named[0]
         for frag in actions:
             cls = registry[frag.step_type]  # type: ignore[index]
             if not cls.acts_on_customers:
@@ -962,6 +978,7 @@ class Builder:
                 continue
             groups = list(frag.groups)
             inherited = not groups and bool(last_groups) and not frag.everyone
+            said_later = inherited and not planned  # the audience said at a later step
             if inherited:
                 # "skjema til kafeene og restaurantene ..., purring onsdag": every group of
                 # the step before, not only its last.
@@ -975,7 +992,7 @@ class Builder:
                 only = group if group != "all" and narrowed else None
                 planned.append(Planned(frag, cls, draft, facts, only_group=only))
                 self._drafted(draft)
-            if inherited:
+            if inherited and not said_later:
                 name = planned[-1].draft.name
                 self.note(
                     f"«{name[0]}» går til samme gruppe som steget før.",

@@ -5992,7 +5992,7 @@ KINDS_V11: list[Case] = [
             ("thursday", "10:00", "order"),
             to=g("kantiner"),
         ),
-        category="chains",
+        category="email",
     ),
     Case(
         "bestillingsliste tirs kl 8, purring tors kl 12, fre kl 7 bestill det vanlige for dem "
@@ -6044,7 +6044,7 @@ KINDS_V11: list[Case] = [
             conditions=[{"check": "has_ordered", "days_back": 10}],
             triggers=[at("wednesday", "10:00")],
         ),
-        category="conditions",
+        category="email",
     ),
     # === 6. Calendar: the month's last business day, odd weeks, every other in dialect =======
     Case(
