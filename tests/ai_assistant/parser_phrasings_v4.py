@@ -6059,7 +6059,7 @@ KINDS_V11: list[Case] = [
             "send_to": ["okonomi@saltenbakeri.no"],
             "report": "orders_missing",
         },
-        category="calendar",
+        category="email",
     ),
     Case(
         "even weeks only: thursday 8am price list to the bakeries",

@@ -449,8 +449,9 @@ _V11_KINDS_FIXED: tuple[str, ...] = (
     "events",
     "chains",
     "multi_day",
+    "calendar",
 )
-_V11_RIGHT_AT_LEAST = 21
+_V11_RIGHT_AT_LEAST = 23
 
 
 def test_the_kinds_held_out_v11_found_are_read_in_other_words() -> None:
