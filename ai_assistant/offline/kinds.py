@@ -114,6 +114,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bfishmongers?\b"), "fiskebutikker"),
     (re.compile(r"\bbutcher'?s\s+shops?\b"), "slaktere"),
     (re.compile(r"\b(?:key|major|large|big)\s+(?:accounts?|customers?|clients?)\b"), "storkunder"),
+    # "de store kundene", "våre største kunder": big customers, not "stores".
+    (re.compile(r"\b(?:store|største|stora)\s+(?:kunde\w*|kund\w*)\b"), "storkunder"),
     (
         re.compile(r"\b(?:fitness|health)\s+(?:centres?|centers?|clubs?|studios?)\b"),
         "treningssentre",

@@ -450,8 +450,9 @@ _V11_KINDS_FIXED: tuple[str, ...] = (
     "chains",
     "multi_day",
     "calendar",
+    "must_ask",
 )
-_V11_RIGHT_AT_LEAST = 23
+_V11_RIGHT_AT_LEAST = 24
 
 
 def test_the_kinds_held_out_v11_found_are_read_in_other_words() -> None:
