@@ -151,8 +151,10 @@ def run(args: argparse.Namespace) -> list[Result]:
         # (Trøndersk, shorthand, emoji and missing æøå, voice dictation, an Icelandic-born
         # manager's Norwegian, a Ukrainian warehouse worker's English, the owner's one-liners,
         # the accountant's long polite emails; a customer's cold-room webhook ``frost-alarm``;
-        # today 2028-03-23, so summer time and Easter 2028 come right after). To be measured
-        # once, untuned; later runs are no longer held-out.
+        # today 2028-03-23, so summer time and Easter 2028 come right after). Measured once,
+        # untuned, on 2026-12-07 after v10's kinds and the webhook's customer: 99/129 (0.767;
+        # must-ask 24/26; conversations 15/21; keyword baseline 0.109). Tuned on the kinds of
+        # its misses (h-kinds6; KINDS_V11): 118/129 after tuning, no longer a held-out number.
         ("held_out_v11", HELD_OUT_V11, held_out_v11_context()),
     ):
         ours = measure(cases, context=where)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ai_assistant.context import GroupInfo
@@ -163,6 +164,8 @@ class GroupMatcher:
     def __init__(self, groups: Sequence[GroupInfo]) -> None:
         self.groups = list(groups)
         self._stems = [(g, self._group_stems(g)) for g in self.groups]
+        #: Per group, the stems of its slug and name (and their words in the other language).
+        self.stems_by_group = self._stems
         #: Per group, the stems of the long (compound) words of its name.
         self._compounds = [
             (
@@ -480,8 +483,40 @@ def join_group_pairs(text: str, groups: GroupMatcher) -> str:
         ]
         return both[0] if len(both) == 1 else m.group(0)
 
+    def join_split(text: str) -> str:
+        # "juice bars" for "Juicebarer": one group's compound name written as two words, when
+        # neither word alone is a group.
+        words = list(_SPLIT_WORD.finditer(text))
+        for first, second in reversed(list(pairwise(words))):
+            a, b = first.group(0), second.group(0)
+            if text[first.end() : second.start()].strip():
+                continue
+            if fold(a) in _AUDIENCE_STOP or fold(b) in _AUDIENCE_STOP:
+                continue
+            if groups.match(a) is not None or groups.match(b) is not None:
+                continue
+            joined = {t for t in stems(a + b) if len(t) >= 6}
+            whole = [g for g, group_stems in groups.stems_by_group if joined & group_stems]
+            if len(whole) == 1:
+                text = text[: first.start()] + whole[0]["slug"] + text[second.end() :]
+        return text
+
+    def people_at(m: re.Match[str]) -> str:
+        # "folka på torget", "the people at the market": the group the place names.
+        group = groups.match(m["place"])
+        return group["slug"] if group is not None else m.group(0)
+
+    text = _PEOPLE_AT.sub(people_at, text)
+    text = join_split(text)
     text = _PAIR_HEAD.sub(join_named, text)
     return _PAIR.sub(join, text)
+
+
+_SPLIT_WORD = re.compile(r"\b[a-zæøåé]{3,}\b")
+_PEOPLE_AT = re.compile(
+    r"\b(?:folk(?:a|ene|et)?|people|guys|gutta|dem|dei|those)\s+(?:på|i|ved|at|on|in)\s+"
+    r"(?:the\s+)?(?P<place>[\wæøåé]{4,})"
+)
 
 
 def apply_correction(text: str, groups: GroupMatcher) -> str:

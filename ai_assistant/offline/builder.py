@@ -930,17 +930,21 @@ class Builder:
         text = fold(self.text)
         if _THE_CUSTOMER.search(text) and not frag.groups:
             return True
-        for match in _THE_ONE_OF_A_KIND.finditer(text):
-            if kind_of_word(next(w for w in match.groups() if w)) is not None:
-                return True
+        # "the restaurants and cafes" read as the group's slug ("the restauranter") is the
+        # group, however its slug ends, not one customer of that kind.
+        slugs = {fold(g["slug"]) for g in self.reader.groups.groups}
+
+        def one_of_a_kind(match: re.Match[str]) -> bool:
+            word = next(w for w in match.groups() if w)
+            return word not in slugs and kind_of_word(word) is not None
+
+        if any(one_of_a_kind(m) for m in _THE_ONE_OF_A_KIND.finditer(text)):
+            return True
         # A kind in the singular: in the part itself when it names a group ("send verkstedet
         # prislista og snekkerne tilbudet": the workshop is the webhook's, the carpenters a
         # group), else anywhere (a later step for the same customer).
         said = fold(frag.text) if frag.groups else text
-        return any(
-            kind_of_word(next(w for w in m.groups() if w)) is not None
-            for m in _ONE_OF_A_KIND.finditer(said)
-        )
+        return any(one_of_a_kind(m) for m in _ONE_OF_A_KIND.finditer(said))
 
     def _steps(
         self, actions: list[Fragment], event: str | None, *, offset: int = 0
@@ -948,6 +952,22 @@ class Builder:
         planned: list[Planned] = []
         last_groups: list[str] = []
         registry = step_types()
+        named = [
+            list(f.groups)
+            for f in actions
+            if f.groups and registry[f.step_type].acts_on_customers  # type: ignore[index]
+        ]
+        if (
+            event is None
+            and offset == 0
+            and len(actions) > 1
+            and named
+            and all(n == named[0] for n in named)
+            and not any(f.everyone for f in actions)
+        ):
+            # "skjema man kl 9, purring ons kl 13, ... gjeld butikkan": a chain whose one
+            # audience is said once, at a later step, is that audience from its first step on.
+            last_groups = named[0]
         for frag in actions:
             cls = registry[frag.step_type]  # type: ignore[index]
             if not cls.acts_on_customers:
@@ -958,6 +978,7 @@ class Builder:
                 continue
             groups = list(frag.groups)
             inherited = not groups and bool(last_groups) and not frag.everyone
+            said_later = inherited and not planned  # the audience said at a later step
             if inherited:
                 # "skjema til kafeene og restaurantene ..., purring onsdag": every group of
                 # the step before, not only its last.
@@ -971,7 +992,7 @@ class Builder:
                 only = group if group != "all" and narrowed else None
                 planned.append(Planned(frag, cls, draft, facts, only_group=only))
                 self._drafted(draft)
-            if inherited:
+            if inherited and not said_later:
                 name = planned[-1].draft.name
                 self.note(
                     f"«{name[0]}» går til samme gruppe som steget før.",
@@ -1132,6 +1153,7 @@ class Builder:
 
         out: list[dict[str, Any]] = []
         day_before: str | None = None
+        time_before: str | None = None
         for index, step in enumerate(steps):
             item = self._step_dict(index, step)
             if index == 0 or step.frag is first:
@@ -1139,8 +1161,11 @@ class Builder:
             else:
                 trigger = self._later_trigger(step, frequency)
                 trigger = _days_later_at(trigger, step.frag, day_before, frequency)
+                trigger = _same_day_at(trigger, step.frag, day_before, time_before, frequency)
             if trigger and "day" in trigger:
                 day_before = trigger["day"]
+            if trigger and "time" in trigger:
+                time_before = trigger["time"]
             if trigger:
                 item["trigger_type"] = "time_based"
                 item["trigger_config"] = trigger
@@ -1697,6 +1722,38 @@ def _days_later_at(
         return trigger
     day = WEEKDAYS[(WEEKDAYS.index(day_before) + days) % 7]
     return {"day": day, "time": frag.time}
+
+
+# "same day at 3", "samme dag kl 13", "later that day at 4", "seinare same dag".
+_SAME_DAY = re.compile(
+    r"\b(?:(?:the\s+)?same\s+day|(?:later\s+)?that\s+day|samme\s+dag(?:en)?|same\s+dag(?:en)?"
+    r"|sei?nare\s+same\s+dag|senere\s+samme\s+dag)\b"
+)
+
+
+def _same_day_at(
+    trigger: dict[str, Any] | None,
+    frag: Fragment,
+    day_before: str | None,
+    time_before: str | None,
+    frequency: str,
+) -> dict[str, Any] | None:
+    """ "skjema fredag kl 9, purring samme dag kl 3": a time the same day as the step before,
+    in a weekly chain, is that weekday; a bare hour before the earlier step's is the
+    afternoon's ("same day at 3" after 9 is 15:00)."""
+    if (
+        trigger is None
+        or frequency != "weekly"
+        or day_before is None
+        or set(trigger) != {"time"}
+        or not _SAME_DAY.search(frag.text.lower())
+    ):
+        return trigger
+    time = trigger["time"]
+    hour, minute = (int(x) for x in time.split(":"))
+    if time_before is not None and time <= time_before and hour < 12 and not frag.time_explicit:
+        time = f"{hour + 12:02d}:{minute:02d}"
+    return {"day": day_before, "time": time}
 
 
 def _in_run_order(steps: list[Planned]) -> list[Planned]:

@@ -24,7 +24,8 @@ _ORDINALS = {
     "tredje": 3, "3": 3, "third": 3, "3rd": 3,
     "fjerde": 4, "4": 4, "fourth": 4, "4th": 4,
     "femte": 5, "fifth": 5, "sjette": 6, "sixth": 6, "sjuende": 7, "seventh": 7,
-    "åttende": 8, "eighth": 8,
+    "åttende": 8, "eighth": 8, "niende": 9, "ninth": 9, "tiende": 10, "tenth": 10,
+    "ellevte": 11, "eleventh": 11, "tolvte": 12, "twelfth": 12,
     "siste": -1, "sista": -1, "last": -1,
     "nest siste": -2, "nestsiste": -2, "second to last": -2, "second-to-last": -2,
 }  # fmt: skip
@@ -42,11 +43,13 @@ _NUMBER_WORDS = {"to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4}
 _EVERY_OTHER = re.compile(
     r"\b(?:annenhver|annen\s+hver|hver\s+annen|hver\s+andre|every\s+other|every\s+second"
     r"|bi-?weekly|fortnightly|hver\s+14\.?\s+dag|every\s+two\s+weeks|every\s+2\s+weeks"
-    r"|annenhver\s+uke|hver\s+annen\s+uke)\b"
+    r"|annenhver\s+uke|hver\s+annen\s+uke"
+    # Dialect and Nynorsk: "annahver tysdag", "annakvar veke", "kvar andre fredag".
+    r"|anna\s*hver|anna\s*kvar|annan\s*kvar|annen\s*kvar|kvar\s+anna|kvar\s+andre|hver\s+anna)\b"
 )
 _EVERY_NTH_WEEK = re.compile(
-    r"\b(?:hver|every)\s+(?P<n>tredje|fjerde|femte|sjette|sjuende|åttende|third|fourth|fifth"
-    r"|sixth|seventh|eighth|\d{1,2})\.?(?:st|nd|rd|th)?\s+(?:uke|week)\b"
+    r"\b(?:hver|every)\s+(?P<n>tredje|fjerde|femte|sjette|sjuende|åttende|niende|tiende|ellevte"
+    r"|tolvte|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2})\.?(?:st|nd|rd|th)?\s+(?:uke|week)\b"
     r"|\b(?:every|hver)\s+(?P<count>\d{1,2}|three|four|tre|fire)\s+(?:weeks|uker|uke)\b"
 )
 # "hver 2. fredag", "hver tredje onsdag", "every 3rd friday": the day stays for the day reader.

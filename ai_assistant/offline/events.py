@@ -86,11 +86,21 @@ _DASHED = r"(?!e-post|e-mail)[a-z0-9]+(?:[.-][a-z0-9]+)+"
 _ARRIVES = (
     r"(?:slår\s+inn|slår\s+til|kommer(?:\s+inn)?|har\s+kommet(?:\s+inn)?|er\s+kommet(?:\s+inn)?"
     r"|kalles|går\s+av|trigges|utløses|fyres|fires|arrives|comes\s+in|is\s+called"
-    r"|is\s+triggered|goes\s+off|kicks\s+in|hits|reports|melder)"
+    r"|is\s+triggered|goes\s+off|kicks\s+in|hits|reports|melder"
+    # Dialect and Nynorsk ("når frost-alarm kjem inn", "når alarm-x går"), English "comes".
+    r"|kjem(?:\s+inn)?|kjæm(?:\s+inn)?|kømmer(?:\s+inn)?|går|comes|goes)"
+)
+# "if we get a frost-alarm", "når vi får en frost-alarm", "on every pris-fil": a dashed name
+# the business receives.
+_RECEIVED = (
+    r"(?:(?:if|when|whenever|once|each\s+time|every\s+time|as\s+soon\s+as)\s+(?:we|you|i)\s+"
+    r"(?:get|receive|have)|(?:når|hver\s+gang|dersom|om|viss|vis|straks)\s+(?:vi|me|æ|jeg)\s+"
+    r"(?:får|fær|mottar|tar\s+imot))\s+(?:an?\s+|the\s+|en\s+|ei\s+|et\s+|ein\s+|eit\s+)?"
 )
 _NAMED_ARRIVES = re.compile(
     r"\b(?:når|hver\s+gang|etter\s+at|straks|så\s+snart|idet|when|whenever|once|after|each\s+time"
-    r"|every\s+time|as\s+soon\s+as|if)\s+(?:the\s+)?" + _DASHED + r"\s+" + _ARRIVES + r"\b"
+    r"|every\s+time|as\s+soon\s+as|if)\s+(?:the\s+|an?\s+)?" + _DASHED + r"\s+" + _ARRIVES + r"\b"
+    r"|\b" + _RECEIVED + _DASHED + r"\b"
 )
 
 #: Event phrases, most specific first, with the event type each means.
@@ -123,13 +133,14 @@ _WEBHOOK_NAME = (
     # "når dispenser-tom slår inn": a dashed name that arrives.
     re.compile(
         r"\b(?:når|hver\s+gang|etter\s+at|straks|så\s+snart|idet|when|whenever|once|after"
-        r"|each\s+time|every\s+time|as\s+soon\s+as|if)\s+(?:the\s+)?("
+        r"|each\s+time|every\s+time|as\s+soon\s+as|if)\s+(?:the\s+|an?\s+)?("
         + _DASHED
         + r")\s+"
         + _ARRIVES
         + r"\b",
         re.IGNORECASE,
     ),
+    re.compile(r"\b" + _RECEIVED + "(" + _DASHED + r")\b", re.IGNORECASE),
 )
 
 

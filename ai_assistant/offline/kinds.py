@@ -88,6 +88,8 @@ _QUALIFIERS = frozenset({"fisk", "skole", "bedrift", "kjøtt", "bil", "maskin", 
 # Kinds that sell what they are named by ("tyre shops", "dekkforhandlere"): one kind of seller
 # for another when the business has no group of the first.
 _SELLERS = frozenset({"butikk", "forhandler"})
+#: Marks a group of sellers named by something that is no kind ("Torghandlere").
+SPECIALISED = "~specialised"
 # Two English words for one kind, read as that kind's Norwegian word first.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:nursing|care|retirement|old\s+people'?s)\s+homes?\b"), "sykehjem"),
@@ -112,6 +114,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bfishmongers?\b"), "fiskebutikker"),
     (re.compile(r"\bbutcher'?s\s+shops?\b"), "slaktere"),
     (re.compile(r"\b(?:key|major|large|big)\s+(?:accounts?|customers?|clients?)\b"), "storkunder"),
+    # "de store kundene", "våre største kunder": big customers, not "stores".
+    (re.compile(r"\b(?:store|største|stora)\s+(?:kunde\w*|kund\w*)\b"), "storkunder"),
     (
         re.compile(r"\b(?:fitness|health)\s+(?:centres?|centers?|clubs?|studios?)\b"),
         "treningssentre",
@@ -212,10 +216,16 @@ def kinds_in_name(name: str) -> frozenset[str]:
         if len(two) == 2:
             found.update(two)  # "bilforhandlere": car, dealer ("bil" too short a part)
         rest = word
+        sellers = False
         for part, part_kind in _PARTS:
             if part in rest:
                 found.add(part_kind)
+                sellers = sellers or part_kind in _SELLERS
                 rest = rest.replace(part, " ")
+        if sellers and len(two) < 2 and any(len(left) >= 3 for left in rest.split()):
+            # "Torghandlere", "Markedshandlere": sellers named by a place or a ware that is no
+            # kind; "the shops" are the shops of a plainer name before them.
+            found.add(SPECIALISED)
     return frozenset(found)
 
 
@@ -259,6 +269,8 @@ def kind_phrases(s: str, groups: Sequence[tuple[str, frozenset[str]]]) -> list[K
             if head not in group_kinds:
                 continue
             score = 2 * len(group_kinds & set(kinds)) - len(group_kinds - set(kinds))
+            if SPECIALISED in group_kinds:
+                score -= 1  # less than a shop of a kind the request does not name
             if best is None or score > best[0]:
                 best = (score, slug)
         named = set(kinds) - {head}

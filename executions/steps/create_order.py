@@ -82,6 +82,15 @@ class CreateOrder(StepType):
             r"|\b(?:det|de|dei|what)\s+(?:de|dei|dem|they)\s+(?:pleier|pleide|bruker|usually)\s+"
             r"(?:å\s+|to\s+)?(?:bestille|ta|kjøpe|handle|order|get|buy)\b"
             r"|\b(?:normal|standard|typical)\s+orders?\b"
+            # "their previous order gets repeated", "repeat their previous order", "forrige
+            # bestilling deres gjentas": the last order said with a verb of repeating.
+            r"|\b(?:their|the|its|his|her)\s+(?:last|previous|latest|most\s+recent)\s+orders?\s+"
+            r"(?:gets?|is|are|will\s+be|to\s+be|should\s+be)\s+(?:repeated|re-?placed|placed"
+            r"|copied|re-?sent)\b"
+            r"|\b(?:repeat|re-?place|copy|re-?send)\s+(?:their|the|its)\s+(?:previous|latest"
+            r"|most\s+recent)\s+orders?\b"
+            r"|\b(?:forrige|siste)\s+(?:ordre\w*|bestilling\w*)\s+(?:deres\s+|hans\s+|hennes\s+)?"
+            r"(?:gjentas|blir\s+gjentatt|legges\s+inn|blir\s+lagt\s+inn)\b"
         ),
         priority=10,
     )

@@ -5830,3 +5830,388 @@ KINDS_V10_CONVERSATIONS: list[EditCase] = [
         category="answers",
     ),
 ]
+
+
+# --- The kinds held-out v11 found, in other words (h-kinds6) ----------------------------------
+# A bakery-supplies wholesaler in Bodø (flour, yeast, butter, fillings) with market traders
+# ("Markedshandlere", a seller by a place, not a shop) beside its grocery shops; webhooks
+# ``ovn-feil`` (an oven a customer leases from us reports a fault; names that customer) and
+# ``mel-levering`` (a flour delivery has arrived at our depot; about no customer). Written
+# before the fixes.
+TEMPLATES_V11K: list[dict[str, Any]] = [
+    {
+        "id": 1201,
+        "name": "Bakerlista",
+        "category": "bestilling",
+        "subject": "Bestill mel, gjær og fyll til neste uke",
+        "variables": ["kunde_navn", "bestilling_link"],
+    },
+    {
+        "id": 1202,
+        "name": "Glemt noe?",
+        "category": "reminder",
+        "subject": "Vi har ikke fått bestillingen din",
+        "variables": ["kunde_navn", "bestilling_link"],
+    },
+    {
+        "id": 1203,
+        "name": "Ordrebekreftelse",
+        "category": "confirmation",
+        "subject": "Takk, vi pakker varene dine",
+        "variables": ["kunde_navn", "ordre_nummer"],
+    },
+    {
+        "id": 1204,
+        "name": "Melpriser",
+        "category": "prisliste",
+        "subject": "Ukens priser på mel, gjær og smør",
+        "variables": ["kunde_navn", "prisliste_link"],
+    },
+    {
+        "id": 1205,
+        "name": "Deigposten",
+        "category": "newsletter",
+        "subject": "Månedsbrev fra Salten Bakerivarer",
+        "variables": ["kunde_navn"],
+    },
+    {
+        "id": 1206,
+        "name": "Knallkjøp",
+        "category": "tilbud",
+        "subject": "Ukens gode kjøp på bakevarer",
+        "variables": ["kunde_navn", "tilbud_liste"],
+    },
+    {
+        "id": 1207,
+        "name": "Velkommen inn",
+        "category": "velkomst",
+        "subject": "Velkommen som kunde",
+        "variables": ["kunde_navn"],
+    },
+    {
+        "id": 1208,
+        "name": "Hvordan smakte det?",
+        "category": "survey",
+        "subject": "Hvor fornøyd er du med leveransen?",
+        "variables": ["kunde_navn", "undersokelse_link"],
+    },
+]
+GROUPS_V11K: list[dict[str, Any]] = [
+    {"slug": "bakerier", "name": "Bakerier og konditorier", "size": 52},
+    {"slug": "kafeer", "name": "Kafeer og kaffebarer", "size": 64},
+    {"slug": "butikker", "name": "Dagligvarebutikker", "size": 38},
+    {"slug": "hoteller", "name": "Hoteller", "size": 17},
+    {"slug": "kantiner", "name": "Kantiner", "size": 29},
+    {"slug": "marked", "name": "Markedshandlere", "size": 12},
+]
+TODAY_V11K = dt.date(2028, 9, 6)  # a Wednesday, ISO week 36 (even)
+
+
+def context_v11k() -> ParseContext:
+    return ParseContext(
+        templates=[dict(t) for t in TEMPLATES_V11K],  # type: ignore[misc]
+        groups=[dict(g) for g in GROUPS_V11K],  # type: ignore[misc]
+        staff_groups=["lager", "salg", "service"],
+        today=TODAY_V11K,
+        timezone="Europe/Oslo",
+    )
+
+
+def _ovn(**facts: Any) -> dict[str, Any]:
+    return event("webhook", event_name="ovn-feil", **facts)
+
+
+def _mel(**facts: Any) -> dict[str, Any]:
+    return event("webhook", event_name="mel-levering", **facts)
+
+
+def _days_send(days: list[str], time: str, template: str, to: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "scheduled",
+        "schedule": "weekly",
+        "days": days,
+        "time": time,
+        **one(template, to),
+    }
+
+
+KINDS_V11: list[Case] = [
+    # === 1. Shops are the shops, not a seller named by a place ("Markedshandlere") ============
+    Case(
+        "Bakerlista til butikkene hver tirsdag kl 8",
+        _weekly1("tuesday", "08:00", "bestilling", g("butikker")),
+        category="groups",
+    ),
+    Case(
+        "Email the price list to the shops every Monday at 7",
+        _weekly1("monday", "07:00", "prisliste", g("butikker")),
+        category="groups",
+    ),
+    Case(
+        "send påminnelse te butikkan som itj har bestilt på 10 dager, kvar fredag kl 10",
+        weekly(
+            "friday",
+            "10:00",
+            **one("reminder", g("butikker")),
+            conditions=[{"check": "orders_missing", "days_back": 10}],
+            triggers=[at("friday", "10:00")],
+        ),
+        category="groups",
+    ),
+    Case(
+        "Knallkjøp til markedshandlerne hver torsdag kl 9",
+        _weekly1("thursday", "09:00", "tilbud", g("marked")),
+        category="groups",
+    ),
+    # === 2. "Same day at N" and other relative times in a chain ==============================
+    Case(
+        "Order form to the cafes tuesday at 8, remind those who have not ordered same day at 2",
+        _chain(("tuesday", "08:00"), ("tuesday", "14:00", "reminder"), to=g("kafeer")),
+        category="same_day",
+    ),
+    Case(
+        "bakerlista te hotellan mandag kl 7, samme dag kl 13 purring te dem som itj har bestilt",
+        _chain(("monday", "07:00"), ("monday", "13:00", "reminder"), to=g("hoteller")),
+        category="same_day",
+    ),
+    Case(
+        "Send the order form to the bakeries on thursday at 9 and later that day at 4 a reminder "
+        "to anyone without an order",
+        _chain(("thursday", "09:00"), ("thursday", "16:00", "reminder"), to=g("bakerier")),
+        category="same_day",
+    ),
+    # === 3. Chains in an email, terse chains, "their last order gets repeated" ================
+    Case(
+        "Hei, og takk for sist! Vi har snakket om rutinene for kantinene og ønsker dette: "
+        "tirsdag kl 07:00 sendes bakerlista, onsdag kl 12:00 en påminnelse, torsdag kl 10:00 "
+        "legger vi inn forrige bestilling for dem som fortsatt ikke har bestilt. Si fra om noe "
+        "er uklart.\n\nMed vennlig hilsen\nKari Berg\nØkonomi, Salten Bakerivarer AS",
+        _chain(
+            ("tuesday", "07:00"),
+            ("wednesday", "12:00", "reminder"),
+            ("thursday", "10:00", "order"),
+            to=g("kantiner"),
+        ),
+        category="email",
+    ),
+    Case(
+        "bestillingsliste tirs kl 8, purring tors kl 12, fre kl 7 bestill det vanlige for dem "
+        "som ikke har bestilt. gjelder bakeriene",
+        _chain(
+            ("tuesday", "08:00"),
+            ("thursday", "12:00", "reminder"),
+            ("friday", "07:00", "order"),
+            to=g("bakerier"),
+        ),
+        category="chains",
+    ),
+    Case(
+        "Monday 06:00 order form for the hotels; Tuesday noon reminder to those without an "
+        "order; Wednesday 07:00 their previous order gets repeated for anyone still missing",
+        _chain(
+            ("monday", "06:00"),
+            ("tuesday", "12:00", "reminder"),
+            ("wednesday", "07:00", "order"),
+            to=g("hoteller"),
+        ),
+        category="chains",
+    ),
+    # === 4. Several days for one send, the time said once ====================================
+    Case(
+        "Send bakerlista til kafeene på tirsdag, torsdag og lørdag, alle dagene klokka sju",
+        _days_send(["tuesday", "thursday", "saturday"], "07:00", "bestilling", g("kafeer")),
+        category="multi_day",
+    ),
+    Case(
+        "bestillingslista te folka på marked mandag og fredag kl 6",
+        _days_send(["monday", "friday"], "06:00", "bestilling", g("marked")),
+        category="multi_day",
+    ),
+    Case(
+        "price list to the canteens on Tuesdays and Thursdays, both days at 9",
+        _days_send(["tuesday", "thursday"], "09:00", "prisliste", g("kantiner")),
+        category="multi_day",
+    ),
+    # === 5. A condition buried in a polite email =============================================
+    Case(
+        "Hei alle sammen! Håper helga var fin. Litt fra økonomi: kvitteringene for august er "
+        "levert. Og et ønske fra salg: kan vi sende Knallkjøp til alle som har bestilt de siste "
+        "10 dagene, hver onsdag kl 10? Ellers alt fint.\n\nHilsen Kari",
+        weekly(
+            "wednesday",
+            "10:00",
+            **one("tilbud", ALL),
+            conditions=[{"check": "has_ordered", "days_back": 10}],
+            triggers=[at("wednesday", "10:00")],
+        ),
+        category="email",
+    ),
+    # === 6. Calendar: the month's last business day, odd weeks, every other in dialect =======
+    Case(
+        "Hei!\n\nEt lite ønske: den siste virkedagen i måneden kl 14 vil jeg ha en oversikt over "
+        "hvem som ikke har bestilt, sendt til okonomi@saltenbakeri.no. Takk!\n\nKari",
+        {
+            "type": "scheduled",
+            "schedule": "monthly",
+            "time": "14:00",
+            "business_day": -1,
+            "steps": ["generate_report"],
+            "send_to": ["okonomi@saltenbakeri.no"],
+            "report": "orders_missing",
+        },
+        category="email",
+    ),
+    Case(
+        "even weeks only: thursday 8am price list to the bakeries",
+        weekly("thursday", "08:00", iso_weeks="even", **one("prisliste", g("bakerier"))),
+        category="calendar",
+    ),
+    Case(
+        "annahver fredag kl halv sju bestillingslista te kafean, også på røde dager",
+        weekly(
+            "friday",
+            "06:30",
+            every_weeks=2,
+            anchor="2028-09-08",
+            holiday_policy="run",
+            **one("bestilling", g("kafeer")),
+        ),
+        category="calendar",
+    ),
+    # === 7. Named webhooks without the word "webhook"; the customer it names; staff ===========
+    Case(
+        "Når ovn-feil kjem inn, send en e-post te kunden som leie ovnen",
+        _ovn(steps=["send_email"], recipients=[EVENT_CUSTOMER], triggers=[None]),
+        category="events",
+    ),
+    Case(
+        "Når ovn-feil går, gi beskjed te service",
+        _ovn(staff_group="service"),
+        category="events",
+    ),
+    Case(
+        "If an ovn-feil comes in, email that bakery right away",
+        _ovn(steps=["send_email"], recipients=[EVENT_CUSTOMER], triggers=[None]),
+        category="events",
+    ),
+    Case(
+        "når mel-levering kjem, send kunden melprisene",
+        _mel(
+            steps=["send_email"],
+            templates=["prisliste"],
+            recipients=[EVENT_CUSTOMER],
+            triggers=[None],
+        ),
+        category="events",
+    ),
+    Case(
+        "when the mel-levering webhook comes in send the new price list to the hotels",
+        _mel(
+            steps=["send_email"],
+            templates=["prisliste"],
+            recipients=[g("hoteller")],
+            triggers=[None],
+        ),
+        category="events",
+    ),
+    # === 8. Delays in words ==================================================================
+    Case(
+        "halvannen time etter at en kunde har bestilt, send ordrebekreftelse",
+        event(
+            "order.created",
+            steps=["send_email"],
+            templates=["confirmation"],
+            recipients=[EVENT_CUSTOMER],
+            triggers=[{"delay_minutes": 90}],
+        ),
+        category="delays",
+    ),
+    # === 9. Templates by meaning =============================================================
+    Case(
+        "Hvordan smakte det? → kantinan, every thursday 1pm 🙏",
+        _weekly1("thursday", "13:00", "survey", g("kantiner")),
+        category="templates_by_meaning",
+    ),
+    Case(
+        "every monday 9am send this weeks bargains to the cafes",
+        _weekly1("monday", "09:00", "tilbud", g("kafeer")),
+        category="templates_by_meaning",
+    ),
+    Case(
+        "Send ukens priser pa mel og gjaer til hotellene hver lordag kl 16",
+        _weekly1("saturday", "16:00", "prisliste", g("hoteller")),
+        category="templates_by_meaning",
+    ),
+    # === 10. New templates: a reminder about something else than orders ======================
+    Case(
+        "Hver fredag kl 14 send påminnelse om å levere tilbake brødkassene te bakeriene",
+        _weekly1("friday", "14:00", "new", g("bakerier")),
+        category="new_templates",
+    ),
+    Case(
+        "Send info om nye leveringstider i jula te alle kvar tirsdag kl 8",
+        _weekly1("tuesday", "08:00", "new", ALL),
+        category="new_templates",
+    ),
+    # === 11. Clock words =====================================================================
+    Case(
+        "send bakerlista til kantinene hver onsdag kl kvart over sju",
+        _weekly1("wednesday", "07:15", "bestilling", g("kantiner")),
+        category="clock_words",
+    ),
+    # === 12. Must ask ========================================================================
+    Case("send påminnelse til de store kundene hver mandag kl 10", QUESTION, category="must_ask"),
+    Case("hver tolvte uke på fredag kl 9 send tilbud til alle", QUESTION, category="must_ask"),
+]
+
+KINDS_V11_CONVERSATIONS: list[EditCase] = [
+    EditCase(
+        "Send Deigposten te alle kundan kvar måned",
+        "den første kl 9",
+        {
+            "type": "scheduled",
+            "schedule": "monthly",
+            "time": "09:00",
+            "day_of_month": 1,
+            **one("newsletter", ALL),
+        },
+        category="answers",
+    ),
+    EditCase(
+        "send order form til kafeene hver torsdag",
+        "kl 8",
+        _weekly1("thursday", "08:00", "bestilling", g("kafeer")),
+        category="answers",
+    ),
+    EditCase(
+        "Bestillingslista mandag kl 8, påminnelse fredag kl 12 te hotellan som itj har bestilt",
+        "flytt påminnelsen te torsdag kl 11",
+        _chain(("monday", "08:00"), ("thursday", "11:00", "reminder"), to=g("hoteller")),
+    ),
+    EditCase(
+        "Bakerlista hver tirsdag kl 8 til butikkene",
+        "ikke send på helligdager",
+        weekly("tuesday", "08:00", holiday_policy="skip", **one("bestilling", g("butikker"))),
+    ),
+    EditCase(
+        "Melpriser kvar tirsdag kl 6 te butikkan",
+        "om det e fridag, send neste virkedag",
+        weekly(
+            "tuesday",
+            "06:00",
+            holiday_policy="next_business_day",
+            **one("prisliste", g("butikker")),
+        ),
+    ),
+    EditCase(
+        "Bestillingslista mandag kl 8 og purring onsdag kl 12 te bakerian, purringa bare te dem "
+        "som itj har bestilt",
+        "legg te at dem som fortsatt itj har bestilt fredag kl 9 får standardbestillinga si",
+        _chain(
+            ("monday", "08:00"),
+            ("wednesday", "12:00", "reminder"),
+            ("friday", "09:00", "order"),
+            to=g("bakerier"),
+        ),
+    ),
+]
