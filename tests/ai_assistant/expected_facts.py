@@ -98,3 +98,44 @@ def weekly_send(
 ) -> dict[str, Any]:
     """One weekly send whose step repeats the schedule's day and time."""
     return weekly(day, time, **one_send(template, recipients, triggers=[at(day, time)], **more))
+
+
+def form_then_reminder(
+    first: dict[str, Any], then: dict[str, Any], recipients: dict[str, Any]
+) -> dict[str, Any]:
+    """Order form, then a reminder to those still without an order; same audience."""
+    return {
+        "steps": [SEND, SEND],
+        "templates": ["bestilling", "reminder"],
+        "recipients": [recipients, recipients],
+        "conditions": [None, missing_since_start()],
+        "triggers": [first, then],
+    }
+
+
+def form_reminder_order(
+    first: dict[str, Any], then: dict[str, Any], last: dict[str, Any], recipients: dict[str, Any]
+) -> dict[str, Any]:
+    """Order form, reminder, then the usual order for those still without one."""
+    return {
+        "steps": [SEND, SEND, ORDER],
+        "templates": ["bestilling", "reminder", None],
+        "recipients": [recipients, recipients, recipients],
+        "conditions": [None, missing_since_start(), missing_since_start()],
+        "triggers": [first, then, last],
+        "mode": "repeat_last",
+    }
+
+
+def form_two_reminders_order(
+    times: list[dict[str, Any]], recipients: dict[str, Any]
+) -> dict[str, Any]:
+    """Order form, two reminders, then the usual order for those still without one."""
+    return {
+        "steps": [SEND, SEND, SEND, ORDER],
+        "templates": ["bestilling", "reminder", "reminder", None],
+        "recipients": [recipients] * 4,
+        "conditions": [None] + [missing_since_start()] * 3,
+        "triggers": times,
+        "mode": "repeat_last",
+    }

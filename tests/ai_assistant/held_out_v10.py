@@ -124,6 +124,9 @@ _ev = facts.event_customer
 _at = facts.at
 _delay = facts.delay
 _ms = facts.missing_since_start
+_form_remind = facts.form_then_reminder
+_form_remind_order = facts.form_reminder_order
+_form_two_reminders_order = facts.form_two_reminders_order
 _missing = facts.missing
 _ordered = facts.ordered
 _weekly = facts.weekly
@@ -233,47 +236,6 @@ MON, TUE, WED, THU, FRI, SAT, SUN = (
     "saturday",
     "sunday",
 )
-
-
-def _form_remind(
-    first: dict[str, Any], then: dict[str, Any], recipients: dict[str, Any]
-) -> dict[str, Any]:
-    """Order form, then a reminder to those still without an order; same audience."""
-    return {
-        "steps": [SEND, SEND],
-        "templates": ["bestilling", "reminder"],
-        "recipients": [recipients, recipients],
-        "conditions": [None, _ms()],
-        "triggers": [first, then],
-    }
-
-
-def _form_remind_order(
-    first: dict[str, Any], then: dict[str, Any], last: dict[str, Any], recipients: dict[str, Any]
-) -> dict[str, Any]:
-    """Order form, reminder, then the usual order for those still without one."""
-    return {
-        "steps": [SEND, SEND, ORDER],
-        "templates": ["bestilling", "reminder", None],
-        "recipients": [recipients, recipients, recipients],
-        "conditions": [None, _ms(), _ms()],
-        "triggers": [first, then, last],
-        "mode": "repeat_last",
-    }
-
-
-def _form_two_reminders_order(
-    times: list[dict[str, Any]], recipients: dict[str, Any]
-) -> dict[str, Any]:
-    """Order form, two reminders, then the usual order for those still without one."""
-    return {
-        "steps": [SEND, SEND, SEND, ORDER],
-        "templates": ["bestilling", "reminder", "reminder", None],
-        "recipients": [recipients] * 4,
-        "conditions": [None, _ms(), _ms(), _ms()],
-        "triggers": times,
-        "mode": "repeat_last",
-    }
 
 
 def _webhook(name: str, **more: Any) -> dict[str, Any]:
