@@ -85,7 +85,6 @@ of many cases cross both.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from ai_assistant.context import GroupInfo, ParseContext, TemplateInfo
 from benchmarks.parser_accuracy import Case
@@ -101,6 +100,8 @@ _ev = facts.event_customer
 _at = facts.at
 _delay = facts.delay
 _ms = facts.missing_since_start
+_form_and_reminder = facts.form_then_reminder
+_form_reminder_order = facts.form_reminder_order
 _missing = facts.missing
 _ordered = facts.ordered
 _weekly = facts.weekly
@@ -197,33 +198,6 @@ def held_out_v7_context() -> ParseContext:
 # --- Small builders for the expected facts ----------------------------------------------------
 
 Q = "question"
-
-
-def _form_and_reminder(
-    first: dict[str, Any], then: dict[str, Any], recipients: dict[str, Any]
-) -> dict[str, Any]:
-    """Order form, then a reminder to those still missing, both to ``recipients``."""
-    return {
-        "steps": [SEND, SEND],
-        "templates": ["bestilling", "reminder"],
-        "recipients": [recipients, recipients],
-        "conditions": [None, _ms()],
-        "triggers": [first, then],
-    }
-
-
-def _form_reminder_order(
-    first: dict[str, Any], then: dict[str, Any], last: dict[str, Any], recipients: dict[str, Any]
-) -> dict[str, Any]:
-    """Order form, reminder, then the usual order for those still missing."""
-    return {
-        "steps": [SEND, SEND, ORDER],
-        "templates": ["bestilling", "reminder", None],
-        "recipients": [recipients, recipients, recipients],
-        "conditions": [None, _ms(), _ms()],
-        "triggers": [first, then, last],
-        "mode": "repeat_last",
-    }
 
 
 HELD_OUT_V7: list[Case] = [

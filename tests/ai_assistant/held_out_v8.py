@@ -105,6 +105,8 @@ _ev = facts.event_customer
 _at = facts.at
 _delay = facts.delay
 _ms = facts.missing_since_start
+_form_rem = facts.form_then_reminder
+_form_rem_order = facts.form_reminder_order
 _missing = facts.missing
 _ordered = facts.ordered
 _weekly = facts.weekly
@@ -210,33 +212,6 @@ def _hook(name: str, **more: Any) -> dict[str, Any]:
 def _now1(template: str, **more: Any) -> dict[str, Any]:
     """One send_email step right when the event happens, to the event's customer."""
     return _one(template, _ev(), triggers=[None], **more)
-
-
-def _form_rem(
-    first: dict[str, Any], then: dict[str, Any], recipients: dict[str, Any]
-) -> dict[str, Any]:
-    """Order form, then a reminder to those still missing, same audience."""
-    return {
-        "steps": [SEND, SEND],
-        "templates": ["bestilling", "reminder"],
-        "recipients": [recipients, recipients],
-        "conditions": [None, _ms()],
-        "triggers": [first, then],
-    }
-
-
-def _form_rem_order(
-    first: dict[str, Any], then: dict[str, Any], last: dict[str, Any], recipients: dict[str, Any]
-) -> dict[str, Any]:
-    """Order form, reminder, then the usual order for whoever is still missing."""
-    return {
-        "steps": [SEND, SEND, ORDER],
-        "templates": ["bestilling", "reminder", None],
-        "recipients": [recipients, recipients, recipients],
-        "conditions": [None, _ms(), _ms()],
-        "triggers": [first, then, last],
-        "mode": "repeat_last",
-    }
 
 
 MON, TUE, WED, THU, FRI, SAT = (
