@@ -28,7 +28,7 @@ from automation.scheduling import next_run_after
 from automation.wording import DASH, Lookups, Words, schedule_text, schedule_when
 from customers.selection import apply_condition, resolve_recipients
 
-__all__ = ["PreviewLine", "step_when", "workflow_preview"]
+__all__ = ["PreviewLine", "event_text", "step_when", "workflow_preview"]
 
 EVENTS = {
     "order.created": ("Når en kunde legger inn en ordre", "When a customer places an order"),
@@ -37,6 +37,16 @@ EVENTS = {
 }
 # How far back to look for the schedule's latest run (a monthly schedule runs within 31 days).
 LATEST_RUN_WINDOWS = (dt.timedelta(days=1), dt.timedelta(days=8), dt.timedelta(days=32))
+
+
+def event_text(event: Mapping[str, Any], w: Words) -> str:
+    """How an event workflow starts, in words; a named webhook says which one (a workflow
+    listening for "lager-lavt" answers no other webhook)."""
+    kind = str(event.get("type") or "")
+    name = event.get("name")
+    if kind == "webhook" and name:
+        return w.say(f"Når webhooken «{name}» mottas", f"When the webhook “{name}” is received")
+    return w.say(*EVENTS.get(kind, (kind, kind)))
 
 
 @dataclass(frozen=True)
@@ -157,9 +167,7 @@ def workflow_preview(
 
     lines = [PreviewLine(kind="name", text=str(workflow.get("name") or ""))]
     if workflow.get("workflow_type") == "event_based":
-        event = (workflow.get("event") or {}).get("type", "")
-        texts = EVENTS.get(event, (event, event))
-        lines.append(PreviewLine(kind="event", text=w.say(*texts)))
+        lines.append(PreviewLine(kind="event", text=event_text(workflow.get("event") or {}, w)))
     elif workflow.get("schedule"):
         lines.append(PreviewLine(kind="schedule", text=schedule_text(workflow["schedule"], w)))
 

@@ -217,7 +217,7 @@ def test_an_event_step_for_one_group_says_when_it_sends(
             "nb",
             [
                 "Varsel om tomt lager",
-                "Når en webhook mottas",
+                "Når webhooken «lager-lavt» mottas",
                 "Straks \N{EN DASH} Send Ordrebekreftelse til kunden webhooken gjelder",
             ],
         ),
@@ -225,7 +225,7 @@ def test_an_event_step_for_one_group_says_when_it_sends(
             "en",
             [
                 "Varsel om tomt lager",
-                "When a webhook is received",
+                "When the webhook “lager-lavt” is received",
                 "Right away \N{EN DASH} Send Ordrebekreftelse to the customer the webhook is about",
             ],
         ),
@@ -300,3 +300,28 @@ def test_from_step_counts_the_earlier_steps_customers(world: World):
 def test_inactive_customers_are_never_counted(world: World):
     CustomerFactory.create_batch(3, active=False)
     assert texts(running_example(world))[2].endswith("(25)")
+
+
+@pytest.mark.parametrize(
+    ("event", "nb", "en"),
+    [
+        ({"type": "webhook"}, "Når en webhook mottas", "When a webhook is received"),
+        (
+            {"type": "webhook", "name": "kjøl-tom"},
+            "Når webhooken «kjøl-tom» mottas",
+            "When the webhook “kjøl-tom” is received",
+        ),
+        (
+            {"type": "order.created"},
+            "Når en kunde legger inn en ordre",
+            "When a customer places an order",
+        ),
+    ],
+)
+def test_an_event_is_said_in_words_and_a_named_webhook_by_its_name(
+    event: dict, nb: str, en: str
+) -> None:
+    from automation.preview import event_text
+    from automation.wording import Words
+
+    assert (event_text(event, Words("nb")), event_text(event, Words("en"))) == (nb, en)
