@@ -16,7 +16,8 @@ the cases just above it and the first conversation after it);
 the businesses of earlier sets, so this one is a business none of them had) and, of
 ``tests/ai_assistant/test_parser_accuracy.py``, lines 200-235 (the benchmark test's list of
 metric names, to add this set's two). The parser was never run on these cases (only an import
-of this module, to check that it is well-formed) before the one measurement.
+of this module, to check that it is well-formed, for which a listing of the file names in
+``config/`` gave the settings module) before the one measurement.
 
 The business: Sunnmøre Blomsterengros AS, a wholesaler of cut flowers, pot plants, Christmas
 trees and poinsettias, bulbs, soil, fertiliser and florists' supplies in Ålesund with a depot
