@@ -918,7 +918,37 @@ class Builder:
             # prislista": the one customer the webhook is about, which its sender names in
             # its data (``executions.webhooks``); a group said with it narrows, as for orders.
             return {"event_customer": True}
+        if event == "webhook" and group == "all":
+            self._ask_unknown_one(frag)
         return {"group": group}
+
+    def _ask_unknown_one(self, frag: Fragment) -> None:
+        """ "til taktekkeren", "to that roofer" after a webhook: one customer of a kind the
+        business has no group for is asked about, never read as every customer."""
+        if frag.groups or frag.everyone or frag.emails or frag.staff_group:
+            return
+        for m in _TO_ONE.finditer(fold(frag.text)):
+            word = m.group("w")
+            pointed = m.group("p") is not None
+            singular = bool(re.search(r"(?:et|(?<!en|an|rn)en)$", word)) or (
+                m.group("the") is not None and not word.endswith("s")
+            )
+            if (
+                word in _NOT_ONE
+                or not (pointed or singular)
+                or self.reader.groups.match(word) is not None
+                or kind_of_word(word) is not None
+            ):
+                continue
+            names = ", ".join(g["name"] for g in self.context.groups) or "-"
+            raise Ask(
+                f"Jeg vet ikke hvem «{word}» er: ingen kundegruppe heter det. Mener du kunden "
+                f"webhooken gjelder («kunden»), en av gruppene ({names}), eller alle kunder?",
+                f"I do not know who “{word}” is: no customer group is called that. Do you mean "
+                f"the customer the webhook is about (“the customer”), one of the groups "
+                f"({names}), or all customers?",
+                replace=word,
+            )
 
     def _the_webhooks_customer(self, frag: Fragment) -> bool:
         """Whether the part is for the one customer a webhook is about: "kunden", "that
@@ -1454,6 +1484,17 @@ _THE_ONE_OF_A_KIND = re.compile(
 # ("verkstedene", "snekkerne", "the workshops"): one customer of that kind.
 _ONE_OF_A_KIND = re.compile(
     r"\b([\wæøå]{3,}(?:et|(?<!en|an|rn)en))\b|\bthe\s+([\wæøå]{4,}?)(?<!s)\b"
+)
+# Whom a part is sent to, one word: "til taktekkeren", "to that roofer", "to the roofer".
+_TO_ONE = re.compile(
+    r"\b(?:til|to|for)\s+(?:(?P<p>den|det|denne|dette|that|this)\s+|(?P<the>the)\s+)?"
+    r"(?P<w>[\wæøå]{4,})\b"
+)
+# Words after "til"/"to" that are no customer of an unknown kind.
+_NOT_ONE = frozenset(
+    """kunden kunde customer customers kundene alle everyone everybody them dem deg meg oss
+    hver every each mandag tirsdag onsdag torsdag fredag lørdag søndag monday tuesday wednesday
+    thursday friday saturday sunday neste next samme same""".split()
 )
 _EVERYONE_SAID = re.compile(r"\balle\b|\ball\b|\beveryone\b|\bevery\s+customer\b")
 # Words that carry nothing on their own (a part of only these is no loss).

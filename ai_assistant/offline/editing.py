@@ -37,7 +37,14 @@ from ai_assistant.offline.fragments import Fragment, Reader
 from ai_assistant.offline.kinds import kind_of_word, kind_phrases, replace_phrases
 from ai_assistant.offline.text import DEC, amount, normalise, spoken_forms
 from ai_assistant.offline.timing import WEEKDAYS, is_day_word
-from ai_assistant.refine import find_target, refine_draft, step_kinds
+from ai_assistant.refine import (
+    describe,
+    description_language,
+    find_target,
+    more_edits,
+    refine_draft,
+    step_kinds,
+)
 from automation.registry import step_types
 from automation.wording import Words, policy_outcome, schedule_text
 
@@ -229,6 +236,7 @@ def edit_draft(
             _delay,
             _remove_day,
             _remove,
+            _more,
             _swap,
             _add_group,
             _add,
@@ -243,6 +251,12 @@ def edit_draft(
                         # changed, so nothing is said to have changed.
                         return _unchanged(text, language)
                     _rename(draft, outcome.workflow, context)
+                    if draft.get("description"):
+                        # What the draft does now, not what it did (a user's own text is
+                        # kept by the caller: ``follow_up(keep_description=True)``).
+                        outcome.workflow["description"] = describe(
+                            outcome.workflow, context.groups, description_language(draft, language)
+                        )
                 return outcome
     except Ask as ask:
         return ParseOutcome(question=ask.en if language == "en" else ask.nb, language=language)
@@ -874,6 +888,21 @@ def _refined(draft: dict[str, Any], text: str, context: ParseContext, language: 
         language=edit.language,
         notes=list(edit.changes),
     )
+
+
+def _more(draft: dict[str, Any], text: str, context: ParseContext, language: str) -> Any:
+    """Another group as well, the same emails in another language (``ai_assistant.refine``)."""
+    edit = more_edits(draft, text, groups=context.groups, templates=context.templates)
+    if edit is None:
+        return None
+    outcome = ParseOutcome(
+        workflow=edit.workflow,
+        question=edit.question,
+        language=edit.language,
+        notes=list(edit.changes),
+    )
+    outcome.new_templates = edit.new_templates
+    return outcome
 
 
 # --- 8. The schedule ---------------------------------------------------------------------
