@@ -616,6 +616,7 @@ class Builder:
                 or self._in_group_name(word)
                 or read.staff_group is not None
                 or word in _COMMON_NOUNS
+                or word in _NOT_NOUNS_AFTER_IN
                 or read.timed
                 or read.iso_weeks
                 or read.every_weeks
@@ -1549,26 +1550,32 @@ _WHO_IN_WORD = re.compile(
     r"|og|and|med|with|om|about|som|who|that)\b))"
 )
 # Words for where customers are that are no place of their own: "kundene i kjeden", "alle
-# på lista", "the shops in town", "alle i bransjen".
+# på lista", "the shops in town", "alle i bransjen". Nouns only; the other words read after
+# "i"/"in" that are no place are ``_NOT_NOUNS_AFTER_IN``.
 _COMMON_NOUNS = frozenset(
     """kjeden kjede nettverket nettverk bransjen bransje byen by sentrum distriktet distrikt
     området område regionen region nærheten nærområdet landet kommunen fylket klubben klubb
     foreningen laget firmaet bedriften selskapet konsernet avtalen avtale programmet ordningen
     kundeklubben databasen crm registeret porteføljen segmentet kategorien kategori markedet
-    butikken huset utlandet inn innlandet kysten bygda distriktene norge norden landsdelen
+    butikken huset utlandet innlandet kysten bygda distriktene norge norden landsdelen
     epost mail email nett nettet web telefon appen app lageret kontoret salg ferie drift
     town city area region network chain program programme club database crm list portfolio
     segment category market industry trade sector business stock store shop office house
     country abroad village district neighbourhood neighborhood vicinity mail email app
     sommer sommeren vinter vinteren høst høsten vår våren fjor ettermiddag formiddag romjula
     romjulen jula julen påska påsken sesongen sesong lavsesongen høysesongen perioden
-    nytt alt tide gang samme hele alle alles all everyone everybody them those
-    summer winter autumn fall spring season period time total advance general
+    tide gang summer winter autumn fall spring season period time total advance
     kjøkkenet kjøkken ledelsen administrasjonen økonomi regnskap innkjøp avdelingen avdeling
     teamet team staben staff kitchen management accounting purchasing department sales
     morgon mårå måra morgo imorgo overmorgen overimorgen kvell kvelden ettermiddagen
     formiddagen sommar sommaren haust hausten vinteren natta jol jola helg tida
-    morning evening afternoon tonight weekend holidays
+    morning evening afternoon weekend holidays""".split()
+)
+# Words after "i"/"in" that are no place and no noun: set phrases ("i alt", "i samme", "in
+# general", "tonight"), pronouns ("i alle", "in all of them"), and verbs after an English "I"
+# written in lower case, which reads as the Norwegian "i" ("customers, i mean the shops").
+_NOT_NOUNS_AFTER_IN = frozenset(
+    """inn nytt alt samme hele alle alles all everyone everybody them those general tonight
     mean meant think thought guess want wanted need needed said say wrote hope believe suppose
     forgot know""".split()
 )

@@ -379,3 +379,39 @@ def test_an_unknown_one_said_in_an_edit_of_a_webhook_draft_is_asked(then: str, w
     outcome = edit(WEBHOOK, then)
     assert outcome.workflow is None
     assert f"«{word}»" in outcome.question or f"“{word}”" in outcome.question
+
+
+# --- 6. The words read after "i"/"in" that are no place --------------------------------------
+
+
+def test_the_common_nouns_are_nouns_and_the_other_words_still_no_place() -> None:
+    from ai_assistant.offline.builder import _COMMON_NOUNS, _NOT_NOUNS_AFTER_IN
+
+    verbs = {"mean", "think", "guess", "want", "need", "said", "hope", "believe", "know"}
+    assert not (verbs | {"alle", "them", "those", "tonight"}) & _COMMON_NOUNS
+    assert verbs <= _NOT_NOUNS_AFTER_IN
+    assert not _COMMON_NOUNS & _NOT_NOUNS_AFTER_IN
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("send the price list to the customers i mean every monday at 9", None),
+        ("send the price list to customers i think every monday at 9", None),
+        ("send the price list to customers in total every monday at 9", None),
+        ("send prislista til kundene i kjeden hver mandag kl 9", None),
+        ("send prislista til kundene i alt hver mandag kl 9", None),
+        ("send prislista til kundene i bergen hver mandag kl 9", "bergen"),
+        ("send the price list to customers in narvik every monday at 9", "narvik"),
+    ],
+)
+def test_customers_in_a_place_are_asked_about_and_other_words_after_in_are_not(
+    text: str, place: str | None
+) -> None:
+    outcome = parse_description(text, context=business())
+    if place is None:
+        assert outcome.workflow is not None, outcome.question
+        assert recipients(outcome) == [{"group": "all"}]
+    else:
+        assert outcome.workflow is None
+        assert f"«{place}»" in outcome.question or f"“{place}”" in outcome.question
