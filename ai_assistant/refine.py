@@ -664,6 +664,12 @@ _ADDING = re.compile(
     r"|inkluder|include)\b|\b(?:også|too|as\s+well|i\s+tillegg|in\s+addition)\s*$"
     r"|^send\w*\s+(?:den|det|dem|it|them)\s+(?:også|also)\s+(?:til|to)\b"
 )
+# "hotellene skal også ha den", "the gyms should get it too", "skolene vil ha den også".
+_ALSO_GETS = re.compile(
+    r"^(?:(?:og|and)\s+)?(?P<who>[^,.;!?]+?)\s+(?:skal|må|bør|kan|vil|should|must|can|need|needs"
+    r"|want|wants)\s+(?:(?P<also>også|also)\s+)?(?:(?:ha|få|motta|get|receive|have)\s+)?"
+    r"(?:den|det|dem|it|them|this|one)\s*(?P<too>også|too|as\s+well)?[\s.!]*$"
+)
 _GROUP_SEPARATOR = re.compile(r"\s*(?:,|&|\+|\bog\b|\band\b)\s*")
 _GROUP_FILLER = re.compile(r"^(?:(?:the|de|dei|alle|all|til|to)\s+)+")
 # "på engelsk", "in English please", "an English version", "make it English": the same
@@ -763,13 +769,17 @@ def _add_groups(
     groups: Sequence[Mapping[str, Any]],
     templates: Sequence[Mapping[str, Any]],
 ) -> RefineOutcome | None:
+    language = detect_language(lowered)
+    gets = _ALSO_GETS.match(lowered)
+    if gets and (gets["also"] or gets["too"]):
+        # "hotellene skal også ha den": "og hotellene"; "the gyms need it too": "and the gyms".
+        lowered = ("and " if language == "en" else "og ") + gets["who"]
     if not _ADDING.search(lowered):
         return None
     body = _ADD_TRAIL.sub("", _ADD_LEAD.sub("", lowered, count=1)).strip(" ,.")
     if not body or DAY_RE.search(body) or TIME_RE.search(body):
         return None
     slugs, unknown = _named_groups(body, groups)
-    language = detect_language(lowered)
     words = Words(language)
     if unknown is not None:
         known = ", ".join(str(g["name"]) for g in groups) or "-"
@@ -839,12 +849,6 @@ def _add_groups(
     workflow["steps"] = result
     added = ", ".join(names.get(slug, slug) for slug in new)
     old = names.get(str(audience), str(audience))
-    name = str(workflow.get("name") or "")
-    for joint, also in ((" til ", " og "), (" to ", " and ")):
-        if f"{joint}{old}" in name:
-            # "Prisliste til Kaféer og barer og Hoteller hver mandag", in the name's language.
-            workflow["name"] = name.replace(f"{joint}{old}", f"{joint}{old}{also}{added}", 1)[:200]
-            break
     return RefineOutcome(
         workflow=workflow,
         changes=[
@@ -871,7 +875,7 @@ def _in_language(
     templates: Sequence[Mapping[str, Any]],
 ) -> RefineOutcome | None:
     m = _IN_LANGUAGE.search(lowered)
-    if not m or NEW_DESCRIPTION_RE.search(lowered) or DAY_RE.search(lowered):
+    if not m or NEW_DESCRIPTION_RE.search(lowered):
         return None
     wanted = _LANGUAGE_OF.get(m.group("a") or m.group("b") or m.group("c"), "nb")
     language = detect_language(lowered)
@@ -903,6 +907,22 @@ def _in_language(
     for i in indexes:
         action = steps[i]["action_config"]
         current = by_id.get(action.get("template_id")) or by_name.get(str(action.get("template")))
+        proposed = _PROPOSED_IN.fullmatch(str(action.get("template") or ""))
+        if current is None and proposed:
+            # A template this chat proposed in another language ("Prisliste (English)"): the
+            # one it was proposed for, or the proposal itself when that is the language.
+            base = by_name.get(proposed["base"])
+            if base is not None and template_language(base) == wanted:
+                action.pop("template", None)
+                action["template_id"] = base["id"]
+                changes.append(
+                    words.say(
+                        f"Bruker «{base['name']}» igjen i stedet for forslaget «{proposed[0]}».",
+                        f"Using “{base['name']}” again instead of the proposed “{proposed[0]}”.",
+                    )
+                )
+                continue
+            current = {"name": proposed[0], "category": (base or {}).get("category", "")}
         if current is None:
             return RefineOutcome(
                 question=words.say(
@@ -970,6 +990,46 @@ def _in_language(
                 "save it before the workflow is activated.",
             )
         )
+    changes = list(dict.fromkeys(changes))
+    # "send den på engelsk til hotellene i stedet", "in English, and on Wednesday": the rest
+    # is another edit of the same draft, done too, asked about, or said not done.
+    spans = [m.span(), target.span]
+    rest = "".join(
+        " " if any(span and span[0] <= i < span[1] for span in spans) else c
+        for i, c in enumerate(lowered)
+    )
+    leftover = [w for w in re.findall(r"[\wæøåé-]{3,}", rest) if w not in _LANGUAGE_FILLER]
+    if leftover:
+        more = refine_draft(workflow, rest, groups=groups, templates=templates)
+        if more is None:
+            more = _add_groups(workflow, rest.strip(), groups, templates)
+        if more is not None and more.question:
+            return RefineOutcome(question=more.question, language=language)
+        if more is not None and more.workflow is not None:
+            workflow = more.workflow
+            changes += more.changes
+        else:
+            said = " ".join(rest.split())
+            changes.append(
+                words.say(
+                    f"Resten («{said}») forstod jeg ikke, så det er ikke endret. Si det gjerne "
+                    "på en annen måte.",
+                    f"I did not understand the rest (“{said}”), so it is not changed. Please "
+                    "say it another way.",
+                )
+            )
     return RefineOutcome(
         workflow=workflow, changes=changes, language=language, new_templates=proposals
     )
+
+
+_PROPOSED_IN = re.compile(r"(?P<base>.+?)\s*\((?:English|norsk)\)")
+#: Words said with a change of language that ask for nothing more.
+_LANGUAGE_FILLER = frozenset(
+    """send sende sendes den det dem dei it them this that these those please pls takk thanks
+    kan kunne can could would will you du dere vil want like i'd jeg make gjør lag ha have
+    versjon version utgave mal malen template tekst teksten text oversett oversette translate
+    translated gjerne også also alle all alt everything e-post e-posten e-postene epost
+    eposten email emails mail mailen være be written skrevet heller rather instead stedet
+    isteden igjen again back tilbake samme same now nå and og but men the""".split()
+)

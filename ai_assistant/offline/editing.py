@@ -283,26 +283,39 @@ def _rename(old: Mapping[str, Any], new: dict[str, Any], context: ParseContext) 
     bare = name[: suffix.start()] if suffix else name
     if not bare or new.get("name") != old.get("name"):
         return
+    # A group added ("og hotellene") is named too: " til Kafeer og Hoteller hver mandag".
+    more = len(_groups_in(new)) > len(_groups_in(old))
     for language in ("nb", "en"):
         builder = Builder("", context, language)  # type: ignore[arg-type]
-        try:
-            old_end, new_end = _name_end(builder, old), _name_end(builder, new)
-        except (KeyError, IndexError, TypeError, ValueError):
-            return
-        what = bare[: -len(old_end)] if old_end and bare.endswith(old_end) else ""
-        if what.strip() and not what.endswith(" "):
-            if old_end != new_end:
-                new["name"] = (what + new_end).strip()[:200]
-            return
+        for every in (False, True):
+            try:
+                old_end = _name_end(builder, old, every_group=every)
+                new_end = _name_end(builder, new, every_group=every or more)
+            except (KeyError, IndexError, TypeError, ValueError):
+                return
+            what = bare[: -len(old_end)] if old_end and bare.endswith(old_end) else ""
+            if what.strip() and not what.endswith(" "):
+                if old_end != new_end:
+                    new["name"] = (what + new_end).strip()[:200]
+                return
 
 
-def _name_end(builder: Builder, doc: Mapping[str, Any]) -> str:
+def _groups_in(doc: Mapping[str, Any]) -> list[str]:
+    """The customer groups the draft's steps send to, in order."""
+    found = [_group_of(s) for s in doc.get("steps") or []]
+    return list(dict.fromkeys(g for g in found if g not in (None, "all")))
+
+
+def _name_end(builder: Builder, doc: Mapping[str, Any], *, every_group: bool = False) -> str:
     """How a name the builder gives ``doc`` ends: to whom and when (" til Kafeer hver
-    mandag")."""
+    mandag"); ``every_group``: to each group its steps send to (" til Kafeer og Hoteller")."""
     steps = doc.get("steps") or []
     group = _group_of(steps[0]) if steps else None
     to = ""
-    if group not in (None, "all"):
+    if every_group and len(_groups_in(doc)) > 1:
+        names = [builder._group_name(g) for g in _groups_in(doc)]
+        to = builder.t(" til ", " to ") + builder.t(" og ", " and ").join(names)
+    elif group not in (None, "all"):
         to = builder.t(" til ", " to ") + builder._group_name(str(group))
     when = builder._name_when(dict(doc))
     return f"{to} {when}" if when else to

@@ -415,3 +415,60 @@ def test_customers_in_a_place_are_asked_about_and_other_words_after_in_are_not(
     else:
         assert outcome.workflow is None
         assert f"«{place}»" in outcome.question or f"“{place}”" in outcome.question
+
+
+# --- More of the same, said otherwise --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("then", "slug"),
+    [
+        ("hotellene skal også ha den", "hotell-overnatting"),
+        ("the key accounts should get it too", "storkunder"),
+        ("send til butikkene også", "butikker"),
+    ],
+)
+def test_a_group_that_should_get_it_too(then: str, slug: str) -> None:
+    outcome = edit(PRICE_LIST, then)
+    assert recipients(outcome) == [{"group": "kafeer"}, {"group": slug}]
+    english = then.startswith("the ")
+    assert ("Also sends to" if english else "Sender også til") in said(outcome)
+
+
+def test_the_assistants_name_names_an_added_group_and_follows_a_later_move() -> None:
+    context = business()
+    added = follow_up("og hotellene", context=context, draft=draft_of(PRICE_LIST, context))
+    assert added.workflow["name"] == "Prisliste til Kaféer og barer og Hoteller hver mandag"
+    moved = follow_up("flytt den til onsdag kl 12", context=context, draft=added.workflow)
+    assert moved.workflow["name"] == "Prisliste til Kaféer og barer og Hoteller hver onsdag"
+    assert moved.workflow["description"].startswith("Prisliste til Kaféer og barer onsdag 12:00")
+
+
+def test_a_language_with_another_edit_does_both_or_says_what_it_did_not() -> None:
+    context = business()
+    both = follow_up(
+        "in English and move it to friday at 10", context=context, draft=draft_of(PRICE_LIST)
+    )
+    (step,) = both.workflow["steps"]
+    assert step["action_config"]["template"] == "Prisliste (English)"
+    assert step["trigger_config"] == {"day": "friday", "time": "10:00"}
+    assert "Prisliste (English)" in said(both) and "Friday 10:00" in said(both)
+    regrouped = follow_up(
+        "send den på engelsk til storkundene i stedet", context=context, draft=draft_of(PRICE_LIST)
+    )
+    assert recipients(regrouped) == [{"group": "storkunder"}]
+    assert "Storkunder" in said(regrouped) and "engelsk" in said(regrouped)
+    unclear = follow_up("på engelsk, og til kantinene", context=context, draft=draft_of(PRICE_LIST))
+    assert "kantinene" in said(unclear) and "ikke endret" in said(unclear)
+
+
+def test_a_proposed_english_template_is_english_already_and_norwegian_brings_back_the_old() -> None:
+    context = business()
+    english = follow_up("send den på engelsk", context=context, draft=draft_of(PRICE_LIST))
+    again = follow_up("kan du oversette den til engelsk?", context=context, draft=english.workflow)
+    assert "allerede på engelsk" in said(again)
+    back = follow_up("send den på norsk igjen", context=context, draft=english.workflow)
+    assert back.workflow["steps"][0]["action_config"] == {
+        "recipients": {"group": "kafeer"},
+        "template_id": 15,
+    }
