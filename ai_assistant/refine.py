@@ -26,7 +26,15 @@ from typing import Any
 from automation.registry import step_types
 from automation.wording import Words
 
-__all__ = ["RefineOutcome", "describe", "detect_language", "more_edits", "refine_draft"]
+__all__ = [
+    "RefineOutcome",
+    "describe",
+    "detect_language",
+    "follow_step_names",
+    "more_edits",
+    "name_what",
+    "refine_draft",
+]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NB_DAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
@@ -494,6 +502,56 @@ def describe(
             head = builder.t("Ved ny kunde: ", "On a new customer: ")
         return head + text
     return text[:1].upper() + text[1:]
+
+
+def name_what(workflow: Mapping[str, Any], language: str) -> str:
+    """What the workflow does, as the assistant names a new draft ("Bestillingsskjema og
+    påminnelse", "Prisliste and report"): the start of its name, before to whom and when."""
+    labels: list[str] = []
+    for step in workflow.get("steps") or []:
+        name = str(step.get("name") or "")
+        label = re.sub(r"^(?:send|sende)\s+", "", name, flags=re.IGNORECASE)
+        if labels and label == name:
+            label = label[:1].lower() + label[1:]
+        if label and label.lower() not in (known.lower() for known in labels):
+            labels.append(label)
+    if not labels:
+        return ""
+    words = Words(language)
+    if len(labels) > 3:
+        labels = [*labels[:2], words.say("mer", "more")]
+    what = (
+        labels[0]
+        if len(labels) == 1
+        else ", ".join(labels[:-1]) + words.say(" og ", " and ") + labels[-1]
+    )
+    return what[:1].upper() + what[1:]
+
+
+def follow_step_names(
+    old: Mapping[str, Any], new: dict[str, Any], templates: Sequence[Mapping[str, Any]]
+) -> None:
+    """A step named after the template it sent ("Send Bestillingsskjema") is named after the
+    one it sends now ("Send Prisliste"); a name of another shape stays."""
+    names = {int(t["id"]): str(t.get("name") or "") for t in templates if "id" in t}
+
+    def sent(step: Mapping[str, Any]) -> str:
+        action = step.get("action_config") or {}
+        template_id = action.get("template_id")
+        if isinstance(template_id, int) and template_id in names:
+            return names[template_id]
+        return str(action.get("template") or "")
+
+    for step, was in zip(new.get("steps") or [], old.get("steps") or [], strict=False):
+        if step.get("name") != was.get("name"):
+            continue  # renamed, or another step in its place
+        old_sent, new_sent = sent(was), sent(step)
+        name = str(step.get("name") or "")
+        if not old_sent or not new_sent or old_sent == new_sent:
+            continue
+        m = re.fullmatch(r"(?P<verb>(?:send|sende)\s+)?(?P<what>.+)", name, re.IGNORECASE)
+        if m and m["what"].lower() == old_sent.lower():
+            step["name"] = f"{m['verb'] or ''}{new_sent}"[:200]
 
 
 def _addressed(steps: Sequence[Mapping[str, Any]], key: str) -> list[int]:

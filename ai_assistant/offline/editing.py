@@ -41,7 +41,9 @@ from ai_assistant.refine import (
     describe,
     description_language,
     find_target,
+    follow_step_names,
     more_edits,
+    name_what,
     refine_draft,
     step_kinds,
 )
@@ -250,6 +252,7 @@ def edit_draft(
                         # "ikke på mandag" read as the Monday it already has: nothing
                         # changed, so nothing is said to have changed.
                         return _unchanged(text, language)
+                    follow_step_names(draft, outcome.workflow, context.templates)
                     _rename(draft, outcome.workflow, context)
                     if draft.get("description"):
                         # What the draft does now, not what it did (a user's own text is
@@ -293,10 +296,18 @@ def _rename(old: Mapping[str, Any], new: dict[str, Any], context: ParseContext) 
                 new_end = _name_end(builder, new, every_group=every or more)
             except (KeyError, IndexError, TypeError, ValueError):
                 return
-            what = bare[: -len(old_end)] if old_end and bare.endswith(old_end) else ""
+            # "Prisliste og påminnelse": after a webhook, no when to end the name.
+            what = (bare[: -len(old_end)] if bare.endswith(old_end) else "") if old_end else bare
             if what.strip() and not what.endswith(" "):
-                if old_end != new_end:
-                    new["name"] = (what + new_end).strip()[:200]
+                # What it does ("Bestillingsskjema og påminnelse") follows too, when the
+                # assistant said it so.
+                new_what = what
+                if what.strip().lower() == name_what(old, language).lower():
+                    new_what = name_what(new, language) or what
+                elif not old_end:
+                    continue  # a name of the user's own
+                if (new_what, new_end) != (what, old_end):
+                    new["name"] = (new_what + new_end).strip()[:200]
                 return
 
 

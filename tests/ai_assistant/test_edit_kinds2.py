@@ -472,3 +472,26 @@ def test_a_proposed_english_template_is_english_already_and_norwegian_brings_bac
         "recipients": {"group": "kafeer"},
         "template_id": 15,
     }
+
+
+def test_what_the_name_says_follows_a_step_removed_and_a_template_swapped() -> None:
+    context = business()
+    removed = follow_up("fjern påminnelsen", context=context, draft=draft_of(CHAIN, context))
+    assert removed.workflow["name"] == "Bestillingsskjema til Kaféer og barer hver mandag"
+    swapped = follow_up("bytt til prislista", context=context, draft=removed.workflow)
+    (step,) = swapped.workflow["steps"]
+    assert step["name"] == "Send Prisliste"
+    assert swapped.workflow["name"] == "Prisliste til Kaféer og barer hver mandag"
+    assert swapped.workflow["description"] == "Prisliste til Kaféer og barer mandag 09:00"
+
+
+def test_a_webhook_drafts_name_names_its_new_group_and_a_users_name_stays() -> None:
+    context = business()
+    chain = draft_of(WEBHOOK + " og en påminnelse 2 dager senere", context)
+    assert chain["name"] == "Prisliste og påminnelse"
+    moved = follow_up("send den til hotellene i stedet", context=context, draft=chain)
+    assert moved.workflow["name"] == "Prisliste og påminnelse til Hoteller"
+    own = dict(draft_of(WEBHOOK, context), name="Lagervarsel")
+    kept = follow_up("send den til hotellene i stedet", context=context, draft=own)
+    assert kept.workflow["name"] == "Lagervarsel"
+    assert recipients(kept) == [{"group": "hotell-overnatting"}]
