@@ -13,6 +13,13 @@ kafeene" are handled by this grammar:
 Anything it does not recognise returns None, and the caller treats the text as a new
 description instead. It never guesses: an ambiguous target or an unknown group comes back as
 a question.
+
+``more_edits`` reads two more kinds: another group as well ("legg til hotellene", "og
+hotellene", "also the gyms": a step sends to one group, so the group gets its own steps, and
+the reply says so) and the same emails in another language ("send den på engelsk": the
+template of the same category in that language, else a proposed draft, always said).
+``describe``, ``name_what`` and ``follow_step_names`` keep the description, the assistant's
+own name and the steps' names true to the draft after every edit.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@
 3. removing: "ta bort mandag" (one day of a schedule on several days), "ta bort kafeene",
    "fjern den faste ordren", "remove the reminder";
 4. another template: "bytt til prislista", "use the price list instead";
-5. another group as well: "og til kantinene også", "send den også til bakeriene";
+5. another group as well: "og til kantinene også", "legg til hotellene", "also the gyms";
+   the same emails in another language: "send den på engelsk" (``refine.more_edits``);
 6. more steps: "legg til en påminnelse fredag", "also tell the warehouse", "og send
    prislista 2 dager etter", "and on Friday at 10 place their usual order ...";
 7. moves and group changes (``ai_assistant.refine``): "flytt påminnelsen til onsdag kl 12",
