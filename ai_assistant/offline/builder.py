@@ -616,6 +616,7 @@ class Builder:
                 or self._in_group_name(word)
                 or read.staff_group is not None
                 or word in _COMMON_NOUNS
+                or word in _NOT_NOUNS_AFTER_IN
                 or read.timed
                 or read.iso_weeks
                 or read.every_weeks
@@ -918,7 +919,37 @@ class Builder:
             # prislista": the one customer the webhook is about, which its sender names in
             # its data (``executions.webhooks``); a group said with it narrows, as for orders.
             return {"event_customer": True}
+        if event == "webhook" and group == "all":
+            self._ask_unknown_one(frag)
         return {"group": group}
+
+    def _ask_unknown_one(self, frag: Fragment) -> None:
+        """ "til taktekkeren", "to that roofer" after a webhook: one customer of a kind the
+        business has no group for is asked about, never read as every customer."""
+        if frag.groups or frag.everyone or frag.emails or frag.staff_group:
+            return
+        for m in _TO_ONE.finditer(fold(frag.text)):
+            word = m.group("w")
+            pointed = m.group("p") is not None
+            singular = bool(re.search(r"(?:et|(?<!en|an|rn)en)$", word)) or (
+                m.group("the") is not None and not word.endswith("s")
+            )
+            if (
+                word in _NOT_ONE
+                or not (pointed or singular)
+                or self.reader.groups.match(word) is not None
+                or kind_of_word(word) is not None
+            ):
+                continue
+            names = ", ".join(g["name"] for g in self.context.groups) or "-"
+            raise Ask(
+                f"Jeg vet ikke hvem «{word}» er: ingen kundegruppe heter det. Mener du kunden "
+                f"webhooken gjelder («kunden»), en av gruppene ({names}), eller alle kunder?",
+                f"I do not know who “{word}” is: no customer group is called that. Do you mean "
+                f"the customer the webhook is about (“the customer”), one of the groups "
+                f"({names}), or all customers?",
+                replace=word,
+            )
 
     def _the_webhooks_customer(self, frag: Fragment) -> bool:
         """Whether the part is for the one customer a webhook is about: "kunden", "that
@@ -1455,6 +1486,17 @@ _THE_ONE_OF_A_KIND = re.compile(
 _ONE_OF_A_KIND = re.compile(
     r"\b([\wæøå]{3,}(?:et|(?<!en|an|rn)en))\b|\bthe\s+([\wæøå]{4,}?)(?<!s)\b"
 )
+# Whom a part is sent to, one word: "til taktekkeren", "to that roofer", "to the roofer".
+_TO_ONE = re.compile(
+    r"\b(?:til|to|for)\s+(?:(?P<p>den|det|denne|dette|that|this)\s+|(?P<the>the)\s+)?"
+    r"(?P<w>[\wæøå]{4,})\b"
+)
+# Words after "til"/"to" that are no customer of an unknown kind.
+_NOT_ONE = frozenset(
+    """kunden kunde customer customers kundene alle everyone everybody them dem deg meg oss
+    hver every each mandag tirsdag onsdag torsdag fredag lørdag søndag monday tuesday wednesday
+    thursday friday saturday sunday neste next samme same""".split()
+)
 _EVERYONE_SAID = re.compile(r"\balle\b|\ball\b|\beveryone\b|\bevery\s+customer\b")
 # Words that carry nothing on their own (a part of only these is no loss).
 _NOISE = frozenset(
@@ -1508,26 +1550,32 @@ _WHO_IN_WORD = re.compile(
     r"|og|and|med|with|om|about|som|who|that)\b))"
 )
 # Words for where customers are that are no place of their own: "kundene i kjeden", "alle
-# på lista", "the shops in town", "alle i bransjen".
+# på lista", "the shops in town", "alle i bransjen". Nouns only; the other words read after
+# "i"/"in" that are no place are ``_NOT_NOUNS_AFTER_IN``.
 _COMMON_NOUNS = frozenset(
     """kjeden kjede nettverket nettverk bransjen bransje byen by sentrum distriktet distrikt
     området område regionen region nærheten nærområdet landet kommunen fylket klubben klubb
     foreningen laget firmaet bedriften selskapet konsernet avtalen avtale programmet ordningen
     kundeklubben databasen crm registeret porteføljen segmentet kategorien kategori markedet
-    butikken huset utlandet inn innlandet kysten bygda distriktene norge norden landsdelen
+    butikken huset utlandet innlandet kysten bygda distriktene norge norden landsdelen
     epost mail email nett nettet web telefon appen app lageret kontoret salg ferie drift
     town city area region network chain program programme club database crm list portfolio
     segment category market industry trade sector business stock store shop office house
     country abroad village district neighbourhood neighborhood vicinity mail email app
     sommer sommeren vinter vinteren høst høsten vår våren fjor ettermiddag formiddag romjula
     romjulen jula julen påska påsken sesongen sesong lavsesongen høysesongen perioden
-    nytt alt tide gang samme hele alle alles all everyone everybody them those
-    summer winter autumn fall spring season period time total advance general
+    tide gang summer winter autumn fall spring season period time total advance
     kjøkkenet kjøkken ledelsen administrasjonen økonomi regnskap innkjøp avdelingen avdeling
     teamet team staben staff kitchen management accounting purchasing department sales
     morgon mårå måra morgo imorgo overmorgen overimorgen kvell kvelden ettermiddagen
     formiddagen sommar sommaren haust hausten vinteren natta jol jola helg tida
-    morning evening afternoon tonight weekend holidays
+    morning evening afternoon weekend holidays""".split()
+)
+# Words after "i"/"in" that are no place and no noun: set phrases ("i alt", "i samme", "in
+# general", "tonight"), pronouns ("i alle", "in all of them"), and verbs after an English "I"
+# written in lower case, which reads as the Norwegian "i" ("customers, i mean the shops").
+_NOT_NOUNS_AFTER_IN = frozenset(
+    """inn nytt alt samme hele alle alles all everyone everybody them those general tonight
     mean meant think thought guess want wanted need needed said say wrote hope believe suppose
     forgot know""".split()
 )
