@@ -38,7 +38,10 @@ _REQUEST = re.compile(
     r"|ukentlig\w*|weekly|monthly|månedlig\w*|måned\w*|month\w*|virkedag\w*|hverdag\w*"
     r"|business\s+day|weekday\w*|når|whenever|when|etter\s+at|after"
     r"|send|sende|sendes|lag|lage|legg|legge|opprett\w*|purr\w*|påminn\w*|remind\w*"
-    r"|skjema\w*|rapport\w*|report\w*|oversikt\w*|overview|bestillingsliste\w*|order\s+forms?)\b",
+    r"|skjema\w*|rapport\w*|report\w*|oversikt\w*|overview|bestillingsliste\w*|order\s+forms?"
+    # Whom it is for, said on its own after the request ("Bare til hotellene.").
+    r"|bare|kun|only|just|unntatt|except|de\s+som|dem\s+som|those\s+who|anyone\s+who"
+    r"|gjelder|applies)\b",
     re.IGNORECASE,
 )
 # A sentence that only reports what has been done ("kvitteringene er sendt til revisor",

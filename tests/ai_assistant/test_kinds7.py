@@ -40,6 +40,9 @@ def test_a_letter_keeps_only_its_request() -> None:
     # What stands between two sentences of the request stays ("Bare til hotellene.").
     two = "Hei! Send prislista hver fredag kl 9. Bare til hotellene. Påminnelse mandag kl 12."
     assert "Bare til hotellene." in the_request(two)
+    # Whom it is for, said after the request, is part of it.
+    after = "Hei! Send prislista hver fredag. Bare til hotellene. Takk!\n\nHilsen Jon"
+    assert the_request(after) == "Send prislista hver fredag.\nBare til hotellene."
     # No greeting and no signature: no letter, the text as it is.
     plain = "Takk. Send prislista hver fredag kl 9."
     assert the_request(plain) == plain
