@@ -19,6 +19,7 @@ from ai_assistant.offline import audience, calendar, events
 from ai_assistant.offline.fragments import Fragment, Reader, attach, customer_email_type
 from ai_assistant.offline.kinds import kind_of_word, kind_phrases, replace_phrases
 from ai_assistant.offline.language import Language
+from ai_assistant.offline.letters import the_request
 from ai_assistant.offline.templates import (
     CONCEPTS,
     TemplateMatcher,
@@ -220,6 +221,18 @@ _OTHER_FORM = re.compile(
     r"|(?P<what2>\b[\wæøå-]{3,}(?:skjema|skjemaet|blad|bladet))\b"
     r"|(?P<what3>\b(?:påminnelse|reminder)\s+(?:om|about|of|for)\s+(?:the\s+|our\s+|vårt\s+"
     r"|vår\s+)?[\wæøå-]{4,})"
+    # "påminnelse om å levere tilbake kassene", "reminder to return the crates": about doing
+    # something, named by the doing and what it is done with.
+    r"|(?P<what4>\b(?:påminnelse|påminning|reminder)\s+(?:om\s+å|om\s+at|to)\s+"
+    r"(?!(?:bestill|order|place|send\s+(?:in\s+)?(?:an?\s+|the\s+|their\s+)?order)\w*)"
+    r"(?:(?!(?:til|te|to|hver|kvar|every|each|kl|at|på|on)\b)[\wæøå-]+\s*){1,4})"
+)
+# What a reminder of doing something is read as a doing by ("reminder to return ..."), unlike
+# "a reminder to the shops".
+_DOING = re.compile(
+    r"^(?:påminnelse|påminning|reminder)\s+(?:om\s+å|om\s+at|to\s+(?:return|bring|give|hand|"
+    r"collect|pick|drop|clean|empty|stack|sort|renew|sign|book|register|update|check|count|pack"
+    r"|label|move|store|deliver|fetch|get|take)\b)"
 )
 # Words of ordering: a form or a reminder about these is the order form or its reminder.
 _ORDER_WORDS = re.compile(
@@ -242,6 +255,10 @@ def _other_form_or_reminder(words: str) -> tuple[str, bool] | None:
     the end, for a form), and whether it is a reminder; None when there is none."""
     folded = fold(words)
     for m in _OTHER_FORM.finditer(folded):
+        if m["what4"]:
+            if _DOING.match(m["what4"]):
+                return m["what4"].strip(), True
+            continue
         what = m["what"] or m["what2"] or m["what3"]
         if m["what2"]:
             first = re.sub(r"-?(?:skjema|skjemaet|blad|bladet)$", "", what)
@@ -284,6 +301,9 @@ class Builder:
     new_templates: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        # A request written as a letter: its greeting, news and signature are not read (a
+        # place in the small talk is no audience to ask about).
+        self.text = the_request(self.text)
         self.reader = Reader(self.context)
         self.templates = Templates(
             TemplateMatcher(self.context.templates), self.language, groups=self.reader.groups
@@ -334,7 +354,7 @@ class Builder:
         normalised = keep_names_whole(normalised, self.context.templates)
         normalised = self._without_other_group(normalised, emails)
         fragments = self._without_sending_nothing(self._read_parts(normalised, emails))
-        actions = self._actions(fragments)
+        actions = _restated(self._actions(fragments))
         if for_all:
             self._to_all_steps(actions, for_all["who"] or for_all["who2"], emails)
         if event in ("order.created", "customer.created") and event_groups:
@@ -1731,6 +1751,12 @@ _EITHER_TIME = re.compile(
 
 
 # "30 min after a customer places an order, email them ...": the delay belongs to the step.
+_DELAY_LAST = re.compile(
+    r"^(?P<rest>(?:send|sende|email|mail|e-mail|lag|legg|create|place)\b[^,.;:]*?)\s+"
+    r"(?P<delay>" + NUM + r"\s*(?:min\w*|minutes?|timer?|hours?|dag(?:er)?|days?|døgn|uker?"
+    r"|weeks?))\s+(?P<word>after|etter)\s+(?P<event>(?:at|that|hver|every|each|en|a|an)\s+"
+    r"[^,.;:]+?)\s*$"
+)
 _DELAY_FIRST = re.compile(
     r"^(?P<delay>" + NUM + r"\s*(?:min\w*|minutes?|timer?|hours?|dag(?:er)?|days?|døgn|uker?"
     r"|weeks?))\s+"
@@ -1741,10 +1767,49 @@ _DELAY_FIRST = re.compile(
 )
 
 
+# "purringa", "the reminder": a step the request has named already, said again.
+_THE_REMINDER = re.compile(
+    r"^(?:og\s+|and\s+|men\s+|but\s+)?(?:purringa|purringen|påminnelsa|påminnelsen"
+    r"|påminninga|the\s+reminder|that\s+reminder)\b"
+)
+_A_REMINDER = re.compile(r"\b(?:purr|påminn|remind)")
+
+
+def _restated(actions: list[Fragment]) -> list[Fragment]:
+    """ "Skjema mandag kl 9 og purring onsdag kl 13, purringa bare til dem som ikke har
+    bestilt": a part that names the reminder said before, with no when of its own, says whom
+    that reminder is for; it is no second reminder."""
+    kept: list[Fragment] = []
+    for frag in actions:
+        earlier = next(
+            (
+                f
+                for f in reversed(kept)
+                if f.step_type == frag.step_type and _A_REMINDER.search(f.text)
+            ),
+            None,
+        )
+        if earlier is None or frag.timed or frag.delay or not _THE_REMINDER.match(frag.text):
+            kept.append(frag)
+            continue
+        earlier.check = earlier.check or frag.check
+        earlier.window = earlier.window or frag.window
+        earlier.no_condition = earlier.no_condition or frag.no_condition
+        if frag.groups or frag.everyone:
+            earlier.groups, earlier.everyone = list(frag.groups), frag.everyone
+        earlier.unknown_groups = earlier.unknown_groups or frag.unknown_groups
+    return kept
+
+
 def _delay_after_event(text: str) -> str:
     m = _DELAY_FIRST.match(text)
     if m is None:
-        return text
+        # "send kvittering 90 minutter etter at en kunde har bestilt": the step first.
+        last = _DELAY_LAST.match(text)
+        if last is None:
+            return text
+        later = "later" if last["word"] == "after" else "senere"
+        return f"{last['word']} {last['event']}, {last['delay']} {later} {last['rest']}"
     later = "later" if m["word"] == "after" else "senere"
     return f"{m['word']} {m['event']}, {m['delay']} {later} {m['rest']}"
 

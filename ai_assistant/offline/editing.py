@@ -82,7 +82,7 @@ _ADD_GROUP = re.compile(
     re.IGNORECASE,
 )
 _ADD = re.compile(
-    r"^\s*(?:legg\s+(?:også\s+)?til|add|og|and|også|also|plus|i\s+tillegg|dessuten|then|så"
+    r"^\s*(?:legg\s+(?:også\s+|au\s+|òg\s+)?(?:til|te|tel)(?:\s+at)?|add|og|and|også|also|plus|i\s+tillegg|dessuten|then|så"
     r"|gi\s+også|send\s+også)\b",
     re.IGNORECASE,
 )
