@@ -20,6 +20,7 @@ from django.utils import timezone
 from core.reasons import Reason, no_error
 from customers.models import Customer
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
+from templates_app.models import EmailTemplate
 
 logger = logging.getLogger(__name__)
 
@@ -243,6 +244,10 @@ class PortableStore:
         return WorkflowActionLog.objects.filter(
             execution_id=execution_id, status=LogStatus.UNKNOWN
         ).exists()
+
+    def template(self, template_id: int) -> EmailTemplate | None:
+        """The email template ``template_id``; None when there is none."""
+        return EmailTemplate.objects.filter(pk=template_id).first()
 
     def create_execution(self, execution: WorkflowExecution, first: ExecutionTransition) -> bool:
         """Insert a new ``execution`` and its ``first`` transition, in the caller's

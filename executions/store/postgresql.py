@@ -45,6 +45,7 @@ from executions.store.portable import (
     PortableStore,
     SentRecord,
 )
+from templates_app.models import EmailTemplate
 
 LogStatus = WorkflowActionLog.Status
 Status = WorkflowExecution.Status
@@ -384,6 +385,15 @@ class PostgresStore(PortableStore):
             cursor.execute(_HAS_UNKNOWN_SQL, [execution_id, LogStatus.UNKNOWN])
             return cursor.fetchone()[0]
 
+    def template(self, template_id: int) -> EmailTemplate | None:
+        """One prepared statement: every send step reads its template twice (the step, then
+        its batch)."""
+        sql, fields = _template_sql()
+        with prepared_cursor() as cursor:
+            cursor.execute(sql, [template_id])
+            row = cursor.fetchone()
+        return None if row is None else _instance_from_row(EmailTemplate, fields, row)
+
     def create_execution(self, execution: WorkflowExecution, first: ExecutionTransition) -> bool:
         """One prepared statement: the execution (skipped by ON CONFLICT when its key
         exists) and its first transition; no check before it, no savepoint around it."""
@@ -583,19 +593,40 @@ def _execution_sql(kind: str) -> tuple[str, list[Any]]:
 
 
 def _execution_from_row(fields: list[Any], values: Sequence[Any]) -> WorkflowExecution:
-    """An execution from a row of ``fields``' columns, its values converted as the ORM
-    converts them (JSON decoded, ...); fields not read are deferred."""
+    return _instance_from_row(WorkflowExecution, fields, values)
+
+
+def _instance_from_row(model: Any, fields: list[Any], values: Sequence[Any]) -> Any:
+    """An instance of ``model`` from a row of ``fields``' columns, its values converted as
+    the ORM converts them (JSON decoded, ...); fields not read are deferred."""
     converted = []
+    table = model._meta.db_table
     for field, value in zip(fields, values, strict=True):
-        column = field.get_col(WorkflowExecution._meta.db_table)
+        column = field.get_col(table)
         for converter in connection.ops.get_db_converters(column) + column.get_db_converters(
             connection
         ):
             value = converter(value, column, connection)
         converted.append(value)
-    return WorkflowExecution.from_db(
-        connection.alias, [field.attname for field in fields], converted
-    )
+    return model.from_db(connection.alias, [field.attname for field in fields], converted)
+
+
+_TEMPLATE_SQL: list[tuple[str, list[Any]]] = []
+
+
+def _template_sql() -> tuple[str, list[Any]]:
+    if not _TEMPLATE_SQL:
+        quote = connection.ops.quote_name
+        fields = list(EmailTemplate._meta.concrete_fields)
+        _TEMPLATE_SQL.append(
+            (
+                f"SELECT {', '.join(quote(field.column) for field in fields)} "
+                f"FROM {quote(EmailTemplate._meta.db_table)} "
+                f"WHERE {quote(EmailTemplate._meta.pk.column)} = %s",
+                fields,
+            )
+        )
+    return _TEMPLATE_SQL[0]
 
 
 POSTGRES = PostgresStore()

@@ -422,3 +422,19 @@ def test_an_execution_is_created_with_its_first_transition_once_per_key(store, e
     for _ in range(2):
         assert store.create_execution(*_new_execution(workflow, None)) is True
     assert WorkflowExecution.objects.filter(workflow=workflow).count() == 4
+
+
+def test_a_template_is_read_whole_by_its_id(store) -> None:
+    from templates_app.models import EmailTemplate
+    from tests.templates_app.factories import EmailTemplateFactory
+
+    made = EmailTemplateFactory(subject="Hei {{ kunde_navn }}, ÆØÅ", variables=["kunde_navn"])
+    expected = EmailTemplate.objects.get(pk=made.pk)
+
+    found = store.template(made.pk)
+
+    assert found is not None
+    assert {f.attname: getattr(found, f.attname) for f in EmailTemplate._meta.concrete_fields} == {
+        f.attname: getattr(expected, f.attname) for f in EmailTemplate._meta.concrete_fields
+    }
+    assert store.template(10**9) is None

@@ -74,8 +74,14 @@ def split_batches(customer_ids: list[int]) -> list[list[int]]:
 
 def resolve_template(action_config: dict[str, Any]) -> EmailTemplate:
     try:
-        if action_config.get("template_id") is not None:
-            return EmailTemplate.objects.get(pk=action_config["template_id"])
+        if (template_id := action_config.get("template_id")) is not None:
+            try:
+                found = store().template(int(template_id))
+            except (TypeError, ValueError):
+                found = None
+            if found is None:
+                raise EmailTemplate.DoesNotExist
+            return found
         return EmailTemplate.objects.get(name=action_config["template"])
     except (EmailTemplate.DoesNotExist, KeyError) as exc:
         raise PermanentStepError(
