@@ -38,7 +38,8 @@ _KINDS: dict[str, str] = {
     "klubb": "klubb club idrettslag idrett",
     "slakter": "slakter slakteri butcher",
     "catering": "catering caterer",
-    "blomst": "florist blomsterbutikk blomsterhandel",
+    "blomst": "florist blomsterbutikk blomsterhandel blomsterhandler blomsterhandlar "
+    "blomsterforretning blomsterbutik blomsterhandler flower-shop",
     "hagesenter": "hagesenter hagesentre planteskole",
     "begravelse": "begravelsesbyrå begravelsesbyråer gravferdsbyrå undertaker undertakers",
     "frisør": "frisør hairdresser salong salon hårsalong frisørsalong barber barbershop",
@@ -51,12 +52,20 @@ _KINDS: dict[str, str] = {
     "apotek": "apotek pharmacy chemist",
     "camping": "camping campingplass campsite campground",
     "hytte": "hytte hytteutleie cabin lodge",
-    "snekker": "snekker tømrer carpenter joiner",
-    "rørlegger": "rørlegger rorlegger plumber",
-    "elektriker": "elektriker electrician",
+    "snekker": "snekker snikkar snedker tømrer tømmermann tømrar carpenter joiner",
+    "rørlegger": "rørlegger rorlegger røyrleggjar røyrleggar rørlægger vvs plumber",
+    "elektriker": "elektriker elektrikar elinstallatør electrician",
+    "taktekker": "taktekker tekker taklegger takleggjar blikkenslager roofer",
     "entreprenør": "entreprenør entreprenor contractor byggmester builder",
     "jernvare": "jernvare jernvarehandel hardware",
-    "kommune": "kommune kommunal kommunale kommunebygg municipal municipality",
+    "kommune": "kommune kommunal kommunale kommunebygg municipal municipality kommunar",
+    # Churches and graveyards, landscape gardeners, event agencies (nb, nn, da, en).
+    "kirke": "kirke kyrkje kyrkja kirkegård kyrkjegard kirkegard menighet kyrkjelyd sokn "
+    "church churches cemetery graveyard parish kirkerne",
+    "gartner": "gartner gartnar anleggsgartner anleggsgartnar landskapsgartner landscaper "
+    "gardener grøntanlegg",
+    "event": "eventbyrå eventbyra eventbureau eventselskap eventfirma arrangør arrangor "
+    "bryllupsplanlegger bryllaupsplanleggjar weddingplanner eventplanner",
     # Kinds of customer a wholesaler of parts, tools or materials has (nb, en, da/sv, de).
     "verksted": "verksted verkstad værksted bilverksted werkstatt workshop garage mekaniker "
     "mechanic",
@@ -112,6 +121,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bgrocery\s+stores?\b"), "matbutikker"),
     (re.compile(r"\bday\s*care\s+(?:centres?|centers?)\b"), "barnehager"),
     (re.compile(r"\bfishmongers?\b"), "fiskebutikker"),
+    (
+        re.compile(r"\b(?:event|events|wedding)\s+(?:agenc(?:y|ies)|planners?|companies|firms?)\b"),
+        "eventbyråer",
+    ),
+    (re.compile(r"\blandscape\s+(?:gardeners?|contractors?|architects?)\b"), "anleggsgartnere"),
+    (re.compile(r"\b(?:hardware|building\s+supplies?)\s+(?:shops?|stores?)\b"), "jernvarebutikker"),
+    (re.compile(r"\broofing\s+(?:firms?|companies|contractors?)\b"), "taktekkere"),
     (re.compile(r"\bbutcher'?s\s+shops?\b"), "slaktere"),
     (re.compile(r"\b(?:key|major|large|big)\s+(?:accounts?|customers?|clients?)\b"), "storkunder"),
     # "de store kundene", "våre største kunder": big customers, not "stores".
