@@ -63,7 +63,7 @@ _KINDS: dict[str, str] = {
     "kirke": "kirke kyrkje kyrkja kirkegård kyrkjegard kirkegard menighet kyrkjelyd sokn "
     "church churches cemetery graveyard parish kirkerne",
     "gartner": "gartner gartnar anleggsgartner anleggsgartnar landskapsgartner landscaper "
-    "gardener grøntanlegg",
+    "grøntanlegg",
     "event": "eventbyrå eventbyra eventbureau eventselskap eventfirma arrangør arrangor "
     "bryllupsplanlegger bryllaupsplanleggjar weddingplanner eventplanner",
     # Kinds of customer a wholesaler of parts, tools or materials has (nb, en, da/sv, de).
@@ -167,6 +167,18 @@ def replace_phrases(text: str) -> str:
     for pattern, word in _PHRASES:
         text = pattern.sub(word, text)
     return text
+
+
+def phrase_replaced_by(text: str, word: str) -> tuple[int, int] | None:
+    """Where ``text`` says in two words the kind ``replace_phrases`` reads as ``word`` ("the big
+    customers" for "storkunder"): its span, or None."""
+    folded = text.lower()
+    for pattern, one in _PHRASES:
+        if one == word:
+            m = pattern.search(folded)
+            if m is not None:
+                return m.span()
+    return None
 
 
 # Words that are other words first: "bare" (only), "skip" (to skip), "bar" (bare).

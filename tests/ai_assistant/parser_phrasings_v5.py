@@ -17,7 +17,8 @@ Each kind has phrasings here in other words, for another business: Sørlandet By
 building-supplies and hardware wholesaler in Kristiansand whose customers are hardware shops,
 plumbers, electricians, carpenters, roofers, municipalities and parishes; its webhook
 ``garantisak`` (a customer's warranty claim; names that customer). None copies a v12 case.
-Written after reading v12's misses and before the parser was changed for them.
+Written after reading v12's misses and before the parser was changed for them: 18/51 and 2/6
+conversations right before any fix. The two ``small_talk`` cases were added after the fixes.
 """
 
 from __future__ import annotations
@@ -485,7 +486,20 @@ KINDS_V12: list[Case] = [
         },
         category="new_templates",
     ),
-    # === 12. Must ask: contradictions, destructive requests ==================================
+    # === 12. Small talk before the request ("Uansett", "Anyway"); written after the fixes ====
+    Case(
+        "Travel uke, lageret er fullt av gipsplater og takrenner. Uansett: kan dere sende "
+        "prislista til rørleggerne hver mandag kl 7?",
+        _weekly1("monday", "07:00", "prisliste", g("rorleggere")),
+        category="small_talk",
+    ),
+    Case(
+        "Crazy week here, the trucks from the sawmill came late again and the yard is full of "
+        "snow. Anyway, please send the order form to the electricians every Tuesday at 8",
+        _weekly1("tuesday", "08:00", "bestilling", g("elektrikere")),
+        category="small_talk",
+    ),
+    # === 13. Must ask: contradictions, destructive requests ==================================
     Case("Send prislisten hver lørdag kl 8, men aldri i helgene", QUESTION, category="must_ask"),
     Case(
         "Email the deals every Saturday at 9 but never at weekends", QUESTION, category="must_ask"
