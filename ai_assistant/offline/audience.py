@@ -433,12 +433,18 @@ _CORRECTION = re.compile(
     r"\b[,.:]*\s*|\s*\b(?:i\s+mean|jeg\s+mener)\b[,:]?\s*"
     # "hver mandag, nei tirsdag, kl 8", "kl 9, nei kl 10", "Wednesday at 10, no, Thursday":
     # a bare "no" after a pause, right before another day or time.
-    r"|[,;]\s*\b(?:no|nei|nope|nej|næ)\b[,.]*\s*(?=(?:on\s+|på\s+|hver\s+|every\s+)?"
-    + FULL_DAY
-    + r"|(?:kl|at)\s*\d)"
+    r"|[,;]\s*\b(?:no|nei|nope|nej|næ)\b[,.]*\s*(?=(?:bare\s+|kun\s+|just\s+|only\s+|heller\s+)?"
+    r"(?:on\s+|på\s+|hver\s+|every\s+)?" + FULL_DAY + r"|(?:kl|at)\s*\d)"
 )
 _FIX = re.compile(r"(?:(?:just|only|bare|kun|heller)\s+)?(?:(?:the|til|to)\s+)?(?P<fix>[^,.;]+)")
 _DAY_NAME = re.compile(r"\b" + FULL_DAY + r"\b")
+_DAYS_ENDING = re.compile(
+    r"\b"
+    + FULL_DAY.replace("?P<nb>", "?:").replace("?P<en>", "?:")
+    + r"(?:\s*(?:,|/|&|\bog\b|\band\b)\s*"
+    + FULL_DAY.replace("?P<nb>", "?:").replace("?P<en>", "?:")
+    + r")+$"
+)
 _TIME_AFTER_DAY = re.compile(r"\s*(?:kl|at|@)?\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?\b")
 
 
@@ -567,9 +573,13 @@ def apply_correction(text: str, groups: GroupMatcher) -> str:
     day = _DAY_NAME.search(fix)
     days_before = list(_DAY_NAME.finditer(before))
     if day and days_before:
-        # The day corrected, with its time when the correction gives one ("tirsdag kl 9").
+        # The day corrected, with its time when the correction gives one ("tirsdag kl 9"); a
+        # list of days ending there ("mandag og torsdag, nei bare torsdag") as a whole.
         last = days_before[-1]
         end = last.end()
+        listed = _DAYS_ENDING.search(before[:end])
+        if listed is not None and listed.start() < last.start():
+            last = listed
         if fix[day.end() :].strip():
             time = _TIME_AFTER_DAY.match(before, end)
             end = time.end() if time else end

@@ -19,7 +19,7 @@ from ai_assistant.offline.text import fold, stems
 
 # kind: words that name it, Norwegian and English (any inflection is read by ``stems``).
 _KINDS: dict[str, str] = {
-    "butikk": "butikk forretning shop store retailer outlet handel handler",
+    "butikk": "butikk forretning shop store retailer outlet handel handler handlar",
     "dagligvare": "dagligvare dagligvarebutikk matbutikk supermarked kolonial grocery groceries "
     "grocer supermarket",
     "kiosk": "kiosk",
@@ -58,7 +58,8 @@ _KINDS: dict[str, str] = {
     "taktekker": "taktekker tekker taklegger takleggjar blikkenslager roofer",
     "entreprenør": "entreprenør entreprenor contractor byggmester builder",
     "jernvare": "jernvare jernvarehandel hardware",
-    "kommune": "kommune kommunal kommunale kommunebygg municipal municipality kommunar",
+    "kommune": "kommune kommunal kommunale kommunebygg municipal municipality kommunar "
+    "council councils",
     # Churches and graveyards, landscape gardeners, event agencies (nb, nn, da, en).
     "kirke": "kirke kyrkje kyrkja kirkegård kyrkjegard kirkegard menighet kyrkjelyd sokn "
     "church churches cemetery graveyard parish kirkerne",
@@ -129,9 +130,22 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:hardware|building\s+supplies?)\s+(?:shops?|stores?)\b"), "jernvarebutikker"),
     (re.compile(r"\broofing\s+(?:firms?|companies|contractors?)\b"), "taktekkere"),
     (re.compile(r"\bbutcher'?s\s+shops?\b"), "slaktere"),
-    (re.compile(r"\b(?:key|major|large|big)\s+(?:accounts?|customers?|clients?)\b"), "storkunder"),
-    # "de store kundene", "våre største kunder": big customers, not "stores".
-    (re.compile(r"\b(?:store|største|stora)\s+(?:kunde\w*|kund\w*)\b"), "storkunder"),
+    (
+        re.compile(
+            r"\b(?:key|major|large|big|biggest|largest|important|most\s+important|vip|top|best)"
+            r"\s+(?:accounts?|customers?|clients?)\b"
+        ),
+        "storkunder",
+    ),
+    # "de store kundene", "våre største kunder", "de viktigste kundane": big customers, not
+    # "stores".
+    (
+        re.compile(
+            r"\b(?:store|største|stora|viktigste|viktige|beste|vip|største|storste)\s+"
+            r"(?:kunde\w*|kund\w*)\b"
+        ),
+        "storkunder",
+    ),
     (
         re.compile(r"\b(?:fitness|health)\s+(?:centres?|centers?|clubs?|studios?)\b"),
         "treningssentre",

@@ -339,6 +339,11 @@ _TRADE_WORDS = frozenset(
 )
 
 
+_INVITED_TO = re.compile(
+    r"\b(invitasjon\w*|innbydelse\w*|invitation\w*|invite)\s+(?:til|to|for|på|te)\s+"
+    r"(?:the\s+|our\s+|vår\w*\s+|årets\s+|this\s+year'?s\s+)?[\wæøå-]+",
+    re.IGNORECASE,
+)
 # "i jula", "over påske", "at Christmas": a season said as when something is sent.
 _SEASON_WHEN = re.compile(
     r"\b(?:i|over|gjennom|at|during|in|for|til)\s+(?:the\s+)?(?:jula|julen|romjula|romjulen"
@@ -506,6 +511,8 @@ class TemplateMatcher:
         """Templates sharing something with ``text``, best first: a concept its category
         stands for counts most, then its name, then its subject, then shared word stems.
         ``prefer``: concepts the request means without naming them."""
+        # "invitasjon til julebordet": an invitation, whatever the party it is to is called.
+        text = _INVITED_TO.sub(r"\1", text)
         found = concepts_in(text)
         without_season = _SEASON_WHEN.sub(" ", text)
         if without_season != text and {c.key for c, _m in concepts_in(without_season)} - _EVERYDAY:

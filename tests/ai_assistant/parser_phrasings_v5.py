@@ -18,7 +18,10 @@ building-supplies and hardware wholesaler in Kristiansand whose customers are ha
 plumbers, electricians, carpenters, roofers, municipalities and parishes; its webhook
 ``garantisak`` (a customer's warranty claim; names that customer). None copies a v12 case.
 Written after reading v12's misses and before the parser was changed for them: 18/51 and 2/6
-conversations right before any fix. The two ``small_talk`` cases were added after the fixes.
+conversations right before any fix. Added after the fixes: the two ``small_talk`` cases, and
+(found while checking them) "the councils", "jernvarehandlarane", a list of days corrected
+to one, an invitation to "julebordet" and two
+conversations answering "de viktigste kundene" / "our VIP customers".
 """
 
 from __future__ import annotations
@@ -273,6 +276,12 @@ KINDS_V12: list[Case] = [
         _weekly1("thursday", "09:00", "tilbud", g("snekkere")),
         category="groups",
     ),
+    # Found while checking the fixes.
+    Case(
+        "Send the newsletter to the councils every Monday at 9",
+        _weekly1("monday", "09:00", "newsletter", g("kommuner")),
+        category="groups",
+    ),
     # === 3. A correction inside one message ===================================================
     Case(
         "Send prislista til taktekkerne hver tirsdag, nei onsdag, kl 7",
@@ -294,6 +303,17 @@ KINDS_V12: list[Case] = [
         "Tilbud til snekkerne hver mandag kl 9, nei, fredag kl 9",
         _weekly1("friday", "09:00", "tilbud", g("snekkere")),
         category="corrections",
+    ),
+    # Found while checking the fixes: a list of days corrected to one.
+    Case(
+        "Tilbud til snekkerne hver mandag og torsdag, nei bare torsdag, kl 9",
+        _weekly1("thursday", "09:00", "tilbud", g("snekkere")),
+        category="corrections",
+    ),
+    Case(
+        "Send tilbud til jernvarehandlarane kvar tysdag kl 9",
+        _weekly1("tuesday", "09:00", "tilbud", g("jernvare")),
+        category="groups",
     ),
     # === 4. Several days in short, "o'clock" ==================================================
     Case(
@@ -486,6 +506,18 @@ KINDS_V12: list[Case] = [
         },
         category="new_templates",
     ),
+    # Found while checking the fixes: an invitation to a party named after a season.
+    Case(
+        "Send invitasjon til julebordet vårt til alle kunder den 1. hver måned kl 9",
+        {
+            "type": "scheduled",
+            "schedule": "monthly",
+            "time": "09:00",
+            "day_of_month": 1,
+            **one("new", ALL),
+        },
+        category="new_templates",
+    ),
     # === 12. Small talk before the request ("Uansett", "Anyway"); written after the fixes ====
     Case(
         "Travel uke, lageret er fullt av gipsplater og takrenner. Uansett: kan dere sende "
@@ -527,6 +559,19 @@ KINDS_V12_CONVERSATIONS: list[EditCase] = [
         "Send tilbodet til dei store kundane kvar tysdag kl 8",
         "elektrikarane",
         _weekly1("tuesday", "08:00", "tilbud", g("elektrikere")),
+        category="answers",
+    ),
+    # Found while checking the fixes: other words for a group the business does not have.
+    EditCase(
+        "Send tilbud til de viktigste kundene hver fredag kl 9",
+        "taktekkerne",
+        _weekly1("friday", "09:00", "tilbud", g("taktekkere")),
+        category="answers",
+    ),
+    EditCase(
+        "Send the price list to our VIP customers every Monday at 7",
+        "plumbers",
+        _weekly1("monday", "07:00", "prisliste", g("rorleggere")),
         category="answers",
     ),
     EditCase(
