@@ -8,6 +8,9 @@ category that does not exist, the outcome is a question.
 
 How a text is read (one module each):
 
+0. ``letters``: a request written as a letter (greeting, small talk, signature) is read
+   without them ("Hei! Håper helga var fin. ... kan dere sende ... hver tirsdag kl 9? Hilsen
+   Kari").
 1. ``text``: normalise (lower case, e-mail addresses set aside, "kl." / "klokka" to "kl",
    "16.00" to "16:00", ordinals without their dot, dialect forms: "sia", "ikkje", "dagan")
    and cut into parts at commas, full stops and "og"/"and"/"then". A correction ("... no

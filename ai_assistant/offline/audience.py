@@ -206,6 +206,8 @@ class GroupMatcher:
         for group in self.groups:
             if folded in (fold(group["slug"]), fold(group["name"])):
                 return group
+        if folded in customer_kinds.WARES:
+            return None  # "prisene på kaffe og te": the coffee, not "Kaffebarer"
         word_stems = {s for s in stems(word) if len(s) >= 3}
         for group, group_stems in self._stems:
             if word_stems & group_stems:

@@ -19,6 +19,7 @@ from ai_assistant.offline import audience, calendar, events
 from ai_assistant.offline.fragments import Fragment, Reader, attach, customer_email_type
 from ai_assistant.offline.kinds import kind_of_word, kind_phrases, replace_phrases
 from ai_assistant.offline.language import Language
+from ai_assistant.offline.letters import the_request
 from ai_assistant.offline.templates import (
     CONCEPTS,
     TemplateMatcher,
@@ -220,6 +221,18 @@ _OTHER_FORM = re.compile(
     r"|(?P<what2>\b[\wæøå-]{3,}(?:skjema|skjemaet|blad|bladet))\b"
     r"|(?P<what3>\b(?:påminnelse|reminder)\s+(?:om|about|of|for)\s+(?:the\s+|our\s+|vårt\s+"
     r"|vår\s+)?[\wæøå-]{4,})"
+    # "påminnelse om å levere tilbake kassene", "reminder to return the crates": about doing
+    # something, named by the doing and what it is done with.
+    r"|(?P<what4>\b(?:påminnelse|påminning|reminder)\s+(?:om\s+å|om\s+at|to)\s+"
+    r"(?!(?:bestill|order|place|send\s+(?:in\s+)?(?:an?\s+|the\s+|their\s+)?order)\w*)"
+    r"(?:(?!(?:til|te|to|hver|kvar|every|each|kl|at|på|on)\b)[\wæøå-]+\s*){1,4})"
+)
+# What a reminder of doing something is read as a doing by ("reminder to return ..."), unlike
+# "a reminder to the shops".
+_DOING = re.compile(
+    r"^(?:påminnelse|påminning|reminder)\s+(?:om\s+å|om\s+at|to\s+(?:return|bring|give|hand|"
+    r"collect|pick|drop|clean|empty|stack|sort|renew|sign|book|register|update|check|count|pack"
+    r"|label|move|store|deliver|fetch|get|take)\b)"
 )
 # Words of ordering: a form or a reminder about these is the order form or its reminder.
 _ORDER_WORDS = re.compile(
@@ -242,6 +255,10 @@ def _other_form_or_reminder(words: str) -> tuple[str, bool] | None:
     the end, for a form), and whether it is a reminder; None when there is none."""
     folded = fold(words)
     for m in _OTHER_FORM.finditer(folded):
+        if m["what4"]:
+            if _DOING.match(m["what4"]):
+                return m["what4"].strip(), True
+            continue
         what = m["what"] or m["what2"] or m["what3"]
         if m["what2"]:
             first = re.sub(r"-?(?:skjema|skjemaet|blad|bladet)$", "", what)
@@ -284,6 +301,9 @@ class Builder:
     new_templates: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        # A request written as a letter: its greeting, news and signature are not read (a
+        # place in the small talk is no audience to ask about).
+        self.text = the_request(self.text)
         self.reader = Reader(self.context)
         self.templates = Templates(
             TemplateMatcher(self.context.templates), self.language, groups=self.reader.groups
@@ -334,7 +354,7 @@ class Builder:
         normalised = keep_names_whole(normalised, self.context.templates)
         normalised = self._without_other_group(normalised, emails)
         fragments = self._without_sending_nothing(self._read_parts(normalised, emails))
-        actions = self._actions(fragments)
+        actions = _restated(self._actions(fragments))
         if for_all:
             self._to_all_steps(actions, for_all["who"] or for_all["who2"], emails)
         if event in ("order.created", "customer.created") and event_groups:
@@ -633,6 +653,7 @@ class Builder:
                 or self._in_group_name(word)
                 or read.staff_group is not None
                 or word in _COMMON_NOUNS
+                or word in _NOT_NOUNS_AFTER_IN
                 or read.timed
                 or read.iso_weeks
                 or read.every_weeks
@@ -945,7 +966,37 @@ class Builder:
             # prislista": the one customer the webhook is about, which its sender names in
             # its data (``executions.webhooks``); a group said with it narrows, as for orders.
             return {"event_customer": True}
+        if event == "webhook" and group == "all":
+            self._ask_unknown_one(frag)
         return {"group": group}
+
+    def _ask_unknown_one(self, frag: Fragment) -> None:
+        """ "til taktekkeren", "to that roofer" after a webhook: one customer of a kind the
+        business has no group for is asked about, never read as every customer."""
+        if frag.groups or frag.everyone or frag.emails or frag.staff_group:
+            return
+        for m in _TO_ONE.finditer(fold(frag.text)):
+            word = m.group("w")
+            pointed = m.group("p") is not None
+            singular = bool(re.search(r"(?:et|(?<!en|an|rn)en)$", word)) or (
+                m.group("the") is not None and not word.endswith("s")
+            )
+            if (
+                word in _NOT_ONE
+                or not (pointed or singular)
+                or self.reader.groups.match(word) is not None
+                or kind_of_word(word) is not None
+            ):
+                continue
+            names = ", ".join(g["name"] for g in self.context.groups) or "-"
+            raise Ask(
+                f"Jeg vet ikke hvem «{word}» er: ingen kundegruppe heter det. Mener du kunden "
+                f"webhooken gjelder («kunden»), en av gruppene ({names}), eller alle kunder?",
+                f"I do not know who “{word}” is: no customer group is called that. Do you mean "
+                f"the customer the webhook is about (“the customer”), one of the groups "
+                f"({names}), or all customers?",
+                replace=word,
+            )
 
     def _the_webhooks_customer(self, frag: Fragment) -> bool:
         """Whether the part is for the one customer a webhook is about: "kunden", "that
@@ -1482,6 +1533,17 @@ _THE_ONE_OF_A_KIND = re.compile(
 _ONE_OF_A_KIND = re.compile(
     r"\b([\wæøå]{3,}(?:et|(?<!en|an|rn)en))\b|\bthe\s+([\wæøå]{4,}?)(?<!s)\b"
 )
+# Whom a part is sent to, one word: "til taktekkeren", "to that roofer", "to the roofer".
+_TO_ONE = re.compile(
+    r"\b(?:til|to|for)\s+(?:(?P<p>den|det|denne|dette|that|this)\s+|(?P<the>the)\s+)?"
+    r"(?P<w>[\wæøå]{4,})\b"
+)
+# Words after "til"/"to" that are no customer of an unknown kind.
+_NOT_ONE = frozenset(
+    """kunden kunde customer customers kundene alle everyone everybody them dem deg meg oss
+    hver every each mandag tirsdag onsdag torsdag fredag lørdag søndag monday tuesday wednesday
+    thursday friday saturday sunday neste next samme same""".split()
+)
 _EVERYONE_SAID = re.compile(r"\balle\b|\ball\b|\beveryone\b|\bevery\s+customer\b")
 # Words that carry nothing on their own (a part of only these is no loss).
 _NOISE = frozenset(
@@ -1535,26 +1597,32 @@ _WHO_IN_WORD = re.compile(
     r"|og|and|med|with|om|about|som|who|that)\b))"
 )
 # Words for where customers are that are no place of their own: "kundene i kjeden", "alle
-# på lista", "the shops in town", "alle i bransjen".
+# på lista", "the shops in town", "alle i bransjen". Nouns only; the other words read after
+# "i"/"in" that are no place are ``_NOT_NOUNS_AFTER_IN``.
 _COMMON_NOUNS = frozenset(
     """kjeden kjede nettverket nettverk bransjen bransje byen by sentrum distriktet distrikt
     området område regionen region nærheten nærområdet landet kommunen fylket klubben klubb
     foreningen laget firmaet bedriften selskapet konsernet avtalen avtale programmet ordningen
     kundeklubben databasen crm registeret porteføljen segmentet kategorien kategori markedet
-    butikken huset utlandet inn innlandet kysten bygda distriktene norge norden landsdelen
+    butikken huset utlandet innlandet kysten bygda distriktene norge norden landsdelen
     epost mail email nett nettet web telefon appen app lageret kontoret salg ferie drift
     town city area region network chain program programme club database crm list portfolio
     segment category market industry trade sector business stock store shop office house
     country abroad village district neighbourhood neighborhood vicinity mail email app
     sommer sommeren vinter vinteren høst høsten vår våren fjor ettermiddag formiddag romjula
     romjulen jula julen påska påsken sesongen sesong lavsesongen høysesongen perioden
-    nytt alt tide gang samme hele alle alles all everyone everybody them those
-    summer winter autumn fall spring season period time total advance general
+    tide gang summer winter autumn fall spring season period time total advance
     kjøkkenet kjøkken ledelsen administrasjonen økonomi regnskap innkjøp avdelingen avdeling
     teamet team staben staff kitchen management accounting purchasing department sales
     morgon mårå måra morgo imorgo overmorgen overimorgen kvell kvelden ettermiddagen
     formiddagen sommar sommaren haust hausten vinteren natta jol jola helg tida
-    morning evening afternoon tonight weekend holidays
+    morning evening afternoon weekend holidays""".split()
+)
+# Words after "i"/"in" that are no place and no noun: set phrases ("i alt", "i samme", "in
+# general", "tonight"), pronouns ("i alle", "in all of them"), and verbs after an English "I"
+# written in lower case, which reads as the Norwegian "i" ("customers, i mean the shops").
+_NOT_NOUNS_AFTER_IN = frozenset(
+    """inn nytt alt samme hele alle alles all everyone everybody them those general tonight
     mean meant think thought guess want wanted need needed said say wrote hope believe suppose
     forgot know""".split()
 )
@@ -1725,6 +1793,12 @@ _EITHER_TIME = re.compile(
 
 
 # "30 min after a customer places an order, email them ...": the delay belongs to the step.
+_DELAY_LAST = re.compile(
+    r"^(?P<rest>(?:send|sende|email|mail|e-mail|lag|legg|create|place)\b[^,.;:]*?)\s+"
+    r"(?P<delay>" + NUM + r"\s*(?:min\w*|minutes?|timer?|hours?|dag(?:er)?|days?|døgn|uker?"
+    r"|weeks?))\s+(?P<word>after|etter)\s+(?P<event>(?:at|that|hver|every|each|en|a|an)\s+"
+    r"[^,.;:]+?)\s*$"
+)
 _DELAY_FIRST = re.compile(
     r"^(?P<delay>" + NUM + r"\s*(?:min\w*|minutes?|timer?|hours?|dag(?:er)?|days?|døgn|uker?"
     r"|weeks?))\s+"
@@ -1735,10 +1809,49 @@ _DELAY_FIRST = re.compile(
 )
 
 
+# "purringa", "the reminder": a step the request has named already, said again.
+_THE_REMINDER = re.compile(
+    r"^(?:og\s+|and\s+|men\s+|but\s+)?(?:purringa|purringen|påminnelsa|påminnelsen"
+    r"|påminninga|the\s+reminder|that\s+reminder)\b"
+)
+_A_REMINDER = re.compile(r"\b(?:purr|påminn|remind)")
+
+
+def _restated(actions: list[Fragment]) -> list[Fragment]:
+    """ "Skjema mandag kl 9 og purring onsdag kl 13, purringa bare til dem som ikke har
+    bestilt": a part that names the reminder said before, with no when of its own, says whom
+    that reminder is for; it is no second reminder."""
+    kept: list[Fragment] = []
+    for frag in actions:
+        earlier = next(
+            (
+                f
+                for f in reversed(kept)
+                if f.step_type == frag.step_type and _A_REMINDER.search(f.text)
+            ),
+            None,
+        )
+        if earlier is None or frag.timed or frag.delay or not _THE_REMINDER.match(frag.text):
+            kept.append(frag)
+            continue
+        earlier.check = earlier.check or frag.check
+        earlier.window = earlier.window or frag.window
+        earlier.no_condition = earlier.no_condition or frag.no_condition
+        if frag.groups or frag.everyone:
+            earlier.groups, earlier.everyone = list(frag.groups), frag.everyone
+        earlier.unknown_groups = earlier.unknown_groups or frag.unknown_groups
+    return kept
+
+
 def _delay_after_event(text: str) -> str:
     m = _DELAY_FIRST.match(text)
     if m is None:
-        return text
+        # "send kvittering 90 minutter etter at en kunde har bestilt": the step first.
+        last = _DELAY_LAST.match(text)
+        if last is None:
+            return text
+        later = "later" if last["word"] == "after" else "senere"
+        return f"{last['word']} {last['event']}, {last['delay']} {later} {last['rest']}"
     later = "later" if m["word"] == "after" else "senere"
     return f"{m['word']} {m['event']}, {m['delay']} {later} {m['rest']}"
 

@@ -13,6 +13,7 @@ Every answer says what was understood (the parser's notes, the edit's changes).
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -116,6 +117,37 @@ def continued(pending: Pending, answer: str) -> str:
     return f"{pending.text.rstrip(' .!?')} {answer}"
 
 
+# "kl 9", "at 9am", "09:00": only a time of day, as an answer to "what time?".
+_BARE_TIME = re.compile(
+    r"^\s*(?:(?:kl|klokka|klokken|at|@)\.?\s*)?(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*"
+    r"(?P<ap>am|pm)?\s*(?:da|then|takk|thanks|please)?[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def _time_it_has(draft: Mapping[str, Any], text: str) -> ParseOutcome | None:
+    """ "kl 9" after a draft that already runs at 09:00 (the time the assistant chose and
+    said): the answer agrees with the draft, which stays as it is."""
+    m = _BARE_TIME.match(text)
+    if m is None:
+        return None
+    hour, minute = int(m["h"]), int(m["m"] or 0)
+    if m["ap"] and m["ap"].lower() == "pm" and hour < 12:
+        hour += 12
+    said = f"{hour:02d}:{minute:02d}"
+    schedule = draft.get("schedule") or {}
+    first = (schedule.get("schedule_config") or {}).get("time")
+    if first != said:
+        return None
+    language = "en" if re.search(r"\b(?:at|am|pm|then|thanks|please)\b", text, re.I) else "nb"
+    note = (
+        f"Utkastet går allerede kl {said}; det er uendret."
+        if language == "nb"
+        else f"The draft already runs at {said}; it is unchanged."
+    )
+    return ParseOutcome(workflow=copy.deepcopy(dict(draft)), language=language, notes=[note])
+
+
 def follow_up(
     text: str,
     *,
@@ -129,6 +161,10 @@ def follow_up(
     business's own text, not rewritten after each change."""
     if draft is not None:
         edited = edit_draft(draft, text, context=context)
+        if edited is not None and edited.question is not None:
+            kept = _time_it_has(draft, text)
+            if kept is not None:
+                return kept
         if edited is not None:
             if keep_description and edited.workflow is not None:
                 edited.workflow["description"] = draft.get("description", "")

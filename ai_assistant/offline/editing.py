@@ -5,7 +5,8 @@
 3. removing: "ta bort mandag" (one day of a schedule on several days), "ta bort kafeene",
    "fjern den faste ordren", "remove the reminder";
 4. another template: "bytt til prislista", "use the price list instead";
-5. another group as well: "og til kantinene også", "send den også til bakeriene";
+5. another group as well: "og til kantinene også", "legg til hotellene", "also the gyms";
+   the same emails in another language: "send den på engelsk" (``refine.more_edits``);
 6. more steps: "legg til en påminnelse fredag", "also tell the warehouse", "og send
    prislista 2 dager etter", "and on Friday at 10 place their usual order ...";
 7. moves and group changes (``ai_assistant.refine``): "flytt påminnelsen til onsdag kl 12",
@@ -37,7 +38,16 @@ from ai_assistant.offline.fragments import Fragment, Reader
 from ai_assistant.offline.kinds import kind_of_word, kind_phrases, replace_phrases
 from ai_assistant.offline.text import DEC, amount, normalise, spoken_forms
 from ai_assistant.offline.timing import WEEKDAYS, is_day_word
-from ai_assistant.refine import find_target, refine_draft, step_kinds
+from ai_assistant.refine import (
+    describe,
+    description_language,
+    find_target,
+    follow_step_names,
+    more_edits,
+    name_what,
+    refine_draft,
+    step_kinds,
+)
 from automation.registry import step_types
 from automation.wording import Words, policy_outcome, schedule_text
 
@@ -72,7 +82,7 @@ _ADD_GROUP = re.compile(
     re.IGNORECASE,
 )
 _ADD = re.compile(
-    r"^\s*(?:legg\s+(?:også\s+)?til|add|og|and|også|also|plus|i\s+tillegg|dessuten|then|så"
+    r"^\s*(?:legg\s+(?:også\s+|au\s+|òg\s+)?(?:til|te|tel)(?:\s+at)?|add|og|and|også|also|plus|i\s+tillegg|dessuten|then|så"
     r"|gi\s+også|send\s+også)\b",
     re.IGNORECASE,
 )
@@ -229,6 +239,7 @@ def edit_draft(
             _delay,
             _remove_day,
             _remove,
+            _more,
             _swap,
             _add_group,
             _add,
@@ -242,7 +253,14 @@ def edit_draft(
                         # "ikke på mandag" read as the Monday it already has: nothing
                         # changed, so nothing is said to have changed.
                         return _unchanged(text, language)
+                    follow_step_names(draft, outcome.workflow, context.templates)
                     _rename(draft, outcome.workflow, context)
+                    if draft.get("description"):
+                        # What the draft does now, not what it did (a user's own text is
+                        # kept by the caller: ``follow_up(keep_description=True)``).
+                        outcome.workflow["description"] = describe(
+                            outcome.workflow, context.groups, description_language(draft, language)
+                        )
                 return outcome
     except Ask as ask:
         return ParseOutcome(question=ask.en if language == "en" else ask.nb, language=language)
@@ -269,26 +287,47 @@ def _rename(old: Mapping[str, Any], new: dict[str, Any], context: ParseContext) 
     bare = name[: suffix.start()] if suffix else name
     if not bare or new.get("name") != old.get("name"):
         return
+    # A group added ("og hotellene") is named too: " til Kafeer og Hoteller hver mandag".
+    more = len(_groups_in(new)) > len(_groups_in(old))
     for language in ("nb", "en"):
         builder = Builder("", context, language)  # type: ignore[arg-type]
-        try:
-            old_end, new_end = _name_end(builder, old), _name_end(builder, new)
-        except (KeyError, IndexError, TypeError, ValueError):
-            return
-        what = bare[: -len(old_end)] if old_end and bare.endswith(old_end) else ""
-        if what.strip() and not what.endswith(" "):
-            if old_end != new_end:
-                new["name"] = (what + new_end).strip()[:200]
-            return
+        for every in (False, True):
+            try:
+                old_end = _name_end(builder, old, every_group=every)
+                new_end = _name_end(builder, new, every_group=every or more)
+            except (KeyError, IndexError, TypeError, ValueError):
+                return
+            # "Prisliste og påminnelse": after a webhook, no when to end the name.
+            what = (bare[: -len(old_end)] if bare.endswith(old_end) else "") if old_end else bare
+            if what.strip() and not what.endswith(" "):
+                # What it does ("Bestillingsskjema og påminnelse") follows too, when the
+                # assistant said it so.
+                new_what = what
+                if what.strip().lower() == name_what(old, language).lower():
+                    new_what = name_what(new, language) or what
+                elif not old_end:
+                    continue  # a name of the user's own
+                if (new_what, new_end) != (what, old_end):
+                    new["name"] = (new_what + new_end).strip()[:200]
+                return
 
 
-def _name_end(builder: Builder, doc: Mapping[str, Any]) -> str:
+def _groups_in(doc: Mapping[str, Any]) -> list[str]:
+    """The customer groups the draft's steps send to, in order."""
+    found = [_group_of(s) for s in doc.get("steps") or []]
+    return list(dict.fromkeys(g for g in found if g not in (None, "all")))
+
+
+def _name_end(builder: Builder, doc: Mapping[str, Any], *, every_group: bool = False) -> str:
     """How a name the builder gives ``doc`` ends: to whom and when (" til Kafeer hver
-    mandag")."""
+    mandag"); ``every_group``: to each group its steps send to (" til Kafeer og Hoteller")."""
     steps = doc.get("steps") or []
     group = _group_of(steps[0]) if steps else None
     to = ""
-    if group not in (None, "all"):
+    if every_group and len(_groups_in(doc)) > 1:
+        names = [builder._group_name(g) for g in _groups_in(doc)]
+        to = builder.t(" til ", " to ") + builder.t(" og ", " and ").join(names)
+    elif group not in (None, "all"):
         to = builder.t(" til ", " to ") + builder._group_name(str(group))
     when = builder._name_when(dict(doc))
     return f"{to} {when}" if when else to
@@ -874,6 +913,21 @@ def _refined(draft: dict[str, Any], text: str, context: ParseContext, language: 
         language=edit.language,
         notes=list(edit.changes),
     )
+
+
+def _more(draft: dict[str, Any], text: str, context: ParseContext, language: str) -> Any:
+    """Another group as well, the same emails in another language (``ai_assistant.refine``)."""
+    edit = more_edits(draft, text, groups=context.groups, templates=context.templates)
+    if edit is None:
+        return None
+    outcome = ParseOutcome(
+        workflow=edit.workflow,
+        question=edit.question,
+        language=edit.language,
+        notes=list(edit.changes),
+    )
+    outcome.new_templates = edit.new_templates
+    return outcome
 
 
 # --- 8. The schedule ---------------------------------------------------------------------

@@ -81,6 +81,9 @@ _KINDS: dict[str, str] = {
     "maler": "malermester painter decorator",
     "borettslag": "borettslag sameie bostadsrättsförening",
     "mc": "motorsykkel motorcycle motorbike",
+    # Sellers at a market square ("Torghandlere", "Markedshandlere", "market stalls").
+    "torg": "torghandler torghandel torgselger markedshandler markedsselger stallholder "
+    "torgbod markedsbod",
     # Kinds of customer a wholesaler of animal feed has (nb, nn, en, sv).
     "dyrebutikk": "dyrebutikk dyreforretning zoobutikk djuraffär djurbutik",
     "stall": "stall ridesenter ridskola stable",
@@ -106,6 +109,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bcoffee\s+(?:shops?|bars?|houses?)\b"), "kafeer"),
     (re.compile(r"\b(?:gas|petrol|filling|service|fuel)\s+stations?\b"), "bensinstasjoner"),
     (re.compile(r"\bconvenience\s+stores?\b"), "kiosker"),
+    (
+        re.compile(r"\b(?:market|street)\s+(?:stalls?|traders?|vendors?|sellers?|stands?)\b"),
+        "torghandlere",
+    ),
     (re.compile(r"\b(?:flower|florist'?s?)\s+(?:shops?|stores?)\b"), "blomsterbutikker"),
     (
         re.compile(
@@ -197,7 +204,9 @@ def phrase_replaced_by(text: str, word: str) -> tuple[int, int] | None:
 
 # Words that are other words first: "bare" (only), "skip" (to skip), "bar" (bare).
 # "kontoret", "the office": the business's own office, not the group of offices.
-_NEVER = frozenset({"bare", "stor", "store", "stort", "kontoret", "office", "garden", "gardens"})
+#: Wares whose words look like a kind's ("kaffe" like "kafe"): what is sold, never who buys it.
+WARES = frozenset({"kaffe", "kaffen", "kaffi"})
+_NEVER = WARES | {"bare", "stor", "store", "stort", "kontoret", "office", "garden", "gardens"}
 _AMBIGUOUS = frozenset({"skip", "bar"})
 _DETERMINER = re.compile(r"\b(?:til|to|the|alle|all|our|våre|de|dei|for|te)\s+$")
 

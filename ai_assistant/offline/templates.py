@@ -9,6 +9,7 @@ starter text in the user's language), never another template in its place.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -103,6 +104,7 @@ CONCEPTS: tuple[Concept, ...] = (
         (
             "tilbud", "kampanje", "rabatt", "offer", "deal", "campaign", "special",
             "discount", "promotion", "promo", "erbjudande", "erbjudandet", "kampanj",
+            "bargain", "kupp", "godt kjøp", "gode kjøp", "røverkjøp", "good buys",
         ),
         ("Tilbud", "Offer"),
         "tilbud",
@@ -591,7 +593,8 @@ class TemplateMatcher:
         for template in self.templates:
             name = fold(str(template["name"]))
             # A name kept whole in a request ("hei_og_velkommen", see ``keep_names_whole``).
-            spaced = r"[\s_]+".join(re.escape(w) for w in name.split())
+            # Its own punctuation ("Ka syns du?") need not be written.
+            spaced = r"[\s_]+".join(re.escape(w) for w in re.findall(r"[\wæøå'-]+", name))
             if (
                 len(name) >= 4
                 and re.search(r"(?<![\wæøå])" + spaced + r"(?![\wæøå])", folded)
@@ -601,7 +604,9 @@ class TemplateMatcher:
         return best
 
 
-_JOINING = re.compile(r"\s(?:og|and|så|then|plus|samt|eller|or)\s")
+_JOINING = re.compile(r"\s(?:og|and|så|then|plus|samt|eller|or)\s|[?!,.;:]")
+# What points from a template's name to who gets it ("Ka syns du? → barnehagan").
+_POINTS_TO = r"(?:\s*(?:->|=>|\u2192|:)\s*(?=[\wæøå]))?"
 
 
 def keep_names_whole(text: str, templates: Sequence[Mapping[str, Any]]) -> str:
@@ -614,11 +619,23 @@ def keep_names_whole(text: str, templates: Sequence[Mapping[str, Any]]) -> str:
         words = re.findall(r"[\wæøå'-]+", name)
         if len(words) < 2:
             continue
+        # The name's own punctuation ("Ka syns du?", "Glemt noe?") is part of it, not where
+        # the request is cut.
+        end = re.escape(name[-1]) + "?" if name[-1] in "?!." else ""
         pattern = re.compile(
-            r"(?<![\wæøå])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\wæøå])"
+            r"(?<![\wæøå])"
+            + r"\W{0,3}".join(re.escape(w) for w in words)
+            + r"(?![\wæøå])"
+            + end
+            + f"(?P<to>{_POINTS_TO})"
         )
-        text = pattern.sub("_".join(words), text)
+        text = pattern.sub(functools.partial(_name_kept, "_".join(words)), text)
     return text
+
+
+def _name_kept(joined: str, m: re.Match[str]) -> str:
+    """The name as one word; an arrow after it ("→ barnehagan") says to whom."""
+    return joined + (" til " if m["to"] else "")
 
 
 # Words too common to make two words a phrase of their own ("hver dag", "til alle").

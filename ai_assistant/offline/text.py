@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ai_assistant.offline.letters import the_request
+
 NUMBER_WORDS = {
     "en": 1, "ett": 1, "et": 1, "ei": 1, "én": 1, "one": 1, "a": 1, "an": 1,
     "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5,
@@ -48,6 +50,13 @@ _DIALECT = {
     "ittje": "ikke", "dæm": "dem", "dæ": "de", "tysdag": "tirsdag", "tysdagar": "tirsdager",
     "skulane": "skolene", "skular": "skoler", "kundane": "kundene", "kundar": "kunder",
     "kunderne": "kundene", "senda": "sende",
+    # "om det e fridag": "er" after "det" ("e" alone is also "I").
+    "det e": "det er", "dæ e": "det er", "d e": "det er",
+    # Short words written without æøå (too short for a one-letter typo): "kvart over atte",
+    # "priser pa frukt og gront", "mel og gjaer".
+    "atte": "åtte", "pa": "på", "gront": "grønt", "gjaer": "gjær", "maned": "måned",
+    "maneden": "måneden", "lordag": "lørdag", "sondag": "søndag", "lordager": "lørdager",
+    "sondager": "søndager", "forste": "første", "nar": "når", "fa": "få",
     # Norwegian written with Swedish words ("varje måndag", "till kunder som inte har beställt").
     "varje": "hver", "varannan": "annenhver", "vartannat": "annenhver", "måndag": "mandag",
     "måndagar": "mandager", "tisdag": "tirsdag", "tisdagar": "tirsdager", "onsdagar": "onsdager",
@@ -268,6 +277,31 @@ _LISTING_EMAIL = re.compile(
     r"med\s+(?:en\s+)?(?:liste|oversikt)\s+over|som\s+viser|som\s+lister\s+opp|"
     r"med\s+(?:alle\s+)?(?:de\s+)?som)\b"
 )
+_ORDINALS = {
+    "første": 1, "fyrste": 1, "andre": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6,
+    "sjuende": 7, "syvende": 7, "åttende": 8, "niende": 9, "tiende": 10, "ellevte": 11,
+    "tolvte": 12, "femtende": 15, "tjuende": 20, "first": 1, "second": 2, "third": 3,
+    "fourth": 4, "fifth": 5, "tenth": 10, "fifteenth": 15, "twentieth": 20,
+}  # fmt: skip
+_ORDINAL_DAY_OF_MONTH = re.compile(
+    r"\b(den|the|on\s+the)\s+(" + "|".join(_ORDINALS) + r")\b"
+    r"(?!\s+(?:\w*dag\w*|\w*day\w*|uke\w*|week\w*|gang|time|of|i|in|av"
+    r"|hver\w*|every|each|[a-zæøå]*(?:virke|hverdag|business|working)\w*|steg\w*|step\w*|mail\w*"
+    r"|e-?post\w*|purr\w*|påminn\w*|remind\w*|melding\w*|message\w*))"
+)
+_TEA = re.compile(
+    r"\b(?P<before>og|and|kaffe|urte|grønn|svart|iste|chai)\s+te\b"
+    r"(?!\s+(?:alle|de|dem|dei|kundan\w*|butikk\w*|hotell\w*|kontor\w*))"
+    r"|\bte\b(?=\s+(?:og|and|eller)\s+(?:kaffe|kakao|sjokolade|kjeks|kaker)\b)"
+)
+# "mandag, onsdag og fredag, alle dager kl 10", "Mon, Wed and Fri, all three days at 10": the
+# days listed, not every day.
+_ALL_THOSE_DAYS = re.compile(
+    r"(?P<list>\b" + _LIST_DAY + r"(?:\s*(?:,|\bog\b|\band\b|&|\+|/)\s*" + _LIST_DAY + r")+)"
+    r"\s*,?\s*(?:(?:og|and|på|on)\s+)?(?:alle|begge|hver\s+av|all|both|each\s+of|every\s+one\s+of)"
+    r"\s+(?:(?:de|disse|dei|the|those|these)\s+)?(?:(?:to|tre|fire|fem|two|three|four|five)\s+)?"
+    r"(?:dager|dagene|dagane|dagan|dagar|days|dagene)\b"
+)
 # "mandag 0900", "tors 1500", "kl 0730": four digits after a day or "kl" are a time.
 _FOUR_DIGIT_TIME = re.compile(
     r"\b((?:kl|at|(?:man|tirs|tys|ons|tors|fre|lør|søn)(?:dag(?:en|er)?)?|monday|tuesday|"
@@ -335,7 +369,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
         emails.append(match.group(0).rstrip("."))
         return f" zzaddr{len(emails) - 1}zz "
 
-    text = _EMAIL.sub(keep, text.strip())
+    # A request written as a letter: its greeting, small talk and signature are left out.
+    text = _EMAIL.sub(keep, the_request(text.strip()))
     text = _small_talk_dropped(text)
     text = _POLITE.sub("", text).strip() or text
     # A list, one step a line ("1) mandag kl 7: ...", "- Wed 12:00 ..."): each line a part.
@@ -371,6 +406,9 @@ def normalise(text: str) -> tuple[str, list[str]]:
         text,
     )
     text = re.sub(r"\b(a|p)\.m\.?", r"\1m", text)
+    # "ti pa atte", "kvart over atte": clock words without æøå, read as the clock words.
+    text = re.sub(r"\b(fem|ti|kvart|tjue|5|10|20)\s+pa\b", r"\1 på", text)
+    text = re.sub(r"\b(over|på|halv|kl)\s+atte\b", r"\1 åtte", text)
     text = _CLOCK_WORDS.sub(_clock_words, text)
     # "mandagsmorran", "på fredagskvelden": the day, and the time of day after it.
     text = re.sub(
@@ -395,6 +433,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # Dialect and spoken forms, as the readers know them ("sia fredag", "dei siste 2 dagan").
     # Swedish "sedan" is "then" between steps, "since" only after the verb ("beställt sedan").
     text = re.sub(r"(?<!beställt\s)(?<!bestilt\s)(?<!ordered\s)\bsedan\b", "så", text)
+    # "kaffe og te", "te og kakao", "grønn te": tea, not dialect "te" (to).
+    text = _TEA.sub(lambda m: f"{m['before']} te_" if m["before"] else "te_", text)
     text = _DIALECT_WORDS.sub(lambda m: _DIALECT[m.group(0)], text)
     # "standard ordre", "standard bestillingen": the standing order in one word.
     text = re.sub(r"\bstandard\s+(ordre|bestilling)", r"standard\1", text)
@@ -407,9 +447,17 @@ def normalise(text: str) -> tuple[str, list[str]]:
         r"\1 in the last ",
         text,
     )
+    text = text.replace("te_", "te")
     text = _WOULD_BE_GREAT.sub(" ", text)
     text = _LISTING_EMAIL.sub(
         lambda m: f"en rapport til {m[2]} om" if m[1] == "til" else f"a report to {m[2]} on", text
+    )
+    # "..., sendt til regnskap@...": where what came before goes, no part of its own.
+    text = re.sub(
+        r",\s*((?:sendt|sent|sendes|send\s+(?:den|det|it)|e-?mailed|mailed|e-?postet|mailet)?"
+        r"\s*(?:til|to)\s+zzaddr\d+zz)",
+        r" \1",
+        text,
     )
     text = _FOUR_DIGIT_TIME.sub(r"\1\2:\3", text)
     # Swedish "efter att en order kommit in", "den 1:a": "etter at", "den 1".
@@ -419,6 +467,10 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = _short_days(text)
     text = _DASH_LIST.sub(lambda m: m.group(0).replace("-", "/"), text)
     text = _SPACED_DAYS.sub(_spaced_days, text)
+    text = _ALL_THOSE_DAYS.sub(r"\g<list>", text)
+    if re.search(r"\bmåned|\bmonth", text):
+        # "hver måned, den første kl 10", "monthly on the fifteenth": the day of the month.
+        text = _ORDINAL_DAY_OF_MONTH.sub(lambda m: f"{m[1]} {_ORDINALS[m[2]]}", text)
     text = _DAY_LIST.sub(_joined_days, text)
     # "bestiller vi det vanlige", "legger dere inn det faste": the order, whoever places it.
     text = re.sub(
@@ -429,6 +481,13 @@ def normalise(text: str) -> tuple[str, list[str]]:
     )
     # "en halvtime etterpå", "to timer etterpå": a delay ("etterpå" would cut the part).
     text = re.sub(r"\b(?:en\s+|ein\s+|ei\s+)?halvtime\w*|\bhalf\s+an\s+hour\b", "30 minutter", text)
+    # "halvannen time etter", "en og en halv time": a delay of 90 minutes.
+    text = re.sub(
+        r"\b(?:halvannen|halvanna|halvannan|en\s+og\s+en\s+halv|ein\s+og\s+ein\s+halv|1[.,]5)"
+        r"\s+tim(?:e|er|en|ar|a)\b",
+        "90 minutter",
+        text,
+    )
     text = re.sub(r"\btre\s+kvarter\b|\bthree\s+quarters\s+of\s+an\s+hour\b", "45 minutter", text)
     text = re.sub(
         r"\b(?:et|eitt|ett)\s+kvarter\b|\ba\s+quarter\s+of\s+an\s+hour\b", "15 minutter", text
@@ -500,7 +559,7 @@ _VOCABULARY = frozenset(
 # Real words one letter from a word above, never "corrected" ("fridag" is not "fredag").
 _NOT_TYPOS = frozenset(
     """fridag fridager fridagen helgedag hverdags purrin kunden kunder sender senere
-    ordrer orders months""".split()
+    ordrer orders months purringa purringen påminnelsa påminnelsen""".split()
 )
 
 

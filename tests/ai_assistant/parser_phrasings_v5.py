@@ -1,27 +1,27 @@
-"""The own phrasing set, fifth part: the kinds of failure held-out v12 found (h-kinds8).
+"""The own phrasing set, fifth part: the kinds held-out v11 still left open (h-kinds7).
 
-Held-out v12 (a flower wholesaler in Ålesund) showed kinds of request the parser got wrong:
-Danish words ("kunderne", "bestillingsformularen", "påmindelse", "de sidste 14 dage", "skal
-... have"), groups named by meaning in another language or dialect ("kyrkjene", "landscapers",
-"blomsterhandlerne", "event agencies"), a correction inside one message ("mandag, nei
-tirsdag"), abbreviated day lists ("man ons fre") and "o'clock", bulleted English chains and
-"Please to send", a standing order said in other words ("standardordren", "det same som
-sist"), "no orders in 3 weeks", odd and even ISO weeks in Nynorsk ("oddetalsveker"), a holiday
-policy that names a season ("også i jula"), a webhook named with its suffix
-("reklamasjon-webhooken"), a care-tips template by meaning ("stelltips", "care
-instructions"), new templates whose subject only shares a loose word with a seasonal one,
-contradictions and destructive requests to ask about, and conversations (a one-word group
-answer, an edit adding a reminder and a repeat of the last order).
+After h-kinds6, held-out v11 (and ``parser_phrasings_v4.KINDS_V11``) still missed eight kinds.
+Each has phrasings here for another business, in other words than either set:
 
-Each kind has phrasings here in other words, for another business: Sørlandet Byggvare AS, a
-building-supplies and hardware wholesaler in Kristiansand whose customers are hardware shops,
-plumbers, electricians, carpenters, roofers, municipalities and parishes; its webhook
-``garantisak`` (a customer's warranty claim; names that customer). None copies a v12 case.
-Written after reading v12's misses and before the parser was changed for them: 18/51 and 2/6
-conversations right before any fix. Added after the fixes: the two ``small_talk`` cases, and
-(found while checking them) "the councils", "jernvarehandlarane", a list of days corrected
-to one, an invitation to "julebordet" and two
-conversations answering "de viktigste kundene" / "our VIP customers".
+1. ``email``: a request inside a letter (greeting, small talk, news, a signature with name,
+   title and company): the request is read, the rest is not.
+2. ``joined_things``: "og" inside what is sent ("prisene på kaffe og te") is no second step.
+3. ``clock_words``: hours as words without æøå ("halv atte", "kvart pa tolv"); "halvannen
+   time" / "en og en halv time" / "1,5 time" before or after the step as a delay of 90 minutes.
+4. ``multi_day``: "tirsdag og fredag, begge dager kl 8": the days listed, not every day.
+5. ``templates_by_name``: a template named with its own punctuation ("Smakte det?"), between
+   quotes or before an arrow to its audience.
+6. ``groups``: English words for a Norwegian group's kind ("market traders", "street vendors"
+   for "Torgselgere").
+7. ``new_templates``: a reminder about doing something other than ordering ("påminnelse om å
+   returnere sekkene", "a reminder to bring back the boxes") is a new template, not the order
+   reminder (and not only for those who have not ordered).
+8. ``answers`` / ``edits`` (the conversations): "den femte kl 8" answering a monthly request's
+   question, a bare time that agrees with the draft's, a holiday policy in dialect as an edit,
+   "legg te at ..." adding an order step, and a reminder named again ("purringen bare til ...")
+   that is no second reminder.
+
+The business: Bergen Kaffe og Te AS, a coffee, tea and cocoa wholesaler (``context_v5``).
 """
 
 from __future__ import annotations
@@ -31,580 +31,327 @@ from typing import Any
 
 from ai_assistant.context import ParseContext
 from benchmarks.parser_accuracy import Case
-from tests.ai_assistant.parser_phrasings import (
-    EVENT_CUSTOMER,
-    QUESTION,
-    SINCE_START,
+from tests.ai_assistant.expected_facts import (
+    ORDER,
+    REPORT,
+    SEND,
+    at,
     event,
+    monthly,
+    on_days,
     weekly,
+    weekly_send,
 )
 from tests.ai_assistant.parser_phrasings_v2 import EditCase
 
-TEMPLATES_V12K: list[dict[str, Any]] = [
+TEMPLATES_V5: list[dict[str, Any]] = [
     {
         "id": 1301,
-        "name": "Ukesbestilling byggevarer",
+        "name": "Kaffelista",
         "category": "bestilling",
-        "subject": "Bestill byggevarer til neste uke",
-        "variables": ["kunde_navn", "bestilling_link"],
+        "subject": "Bestill kaffe, te og kakao til neste uke",
     },
     {
         "id": 1302,
-        "name": "Har du glemt bestillingen?",
+        "name": "Glemte du oss?",
         "category": "reminder",
-        "subject": "Vi har ikke fått bestillingen din ennå",
-        "variables": ["kunde_navn", "bestilling_link"],
+        "subject": "Vi har ikke fått bestillingen din denne uka",
     },
     {
         "id": 1303,
-        "name": "Ordrebekreftelse",
+        "name": "Ordrekvittering",
         "category": "confirmation",
-        "subject": "Takk, vi plukker varene dine",
-        "variables": ["kunde_navn", "ordre_nummer"],
+        "subject": "Takk, vi brenner og pakker kaffen din",
     },
     {
         "id": 1304,
-        "name": "Trelastpriser",
+        "name": "Bønnepriser",
         "category": "prisliste",
-        "subject": "Ukens priser på trelast, rør og kabel",
-        "variables": ["kunde_navn", "prisliste_link"],
+        "subject": "Ukens priser på bønner, te og kakao",
     },
     {
         "id": 1305,
-        "name": "Byggeposten",
+        "name": "Kaffeposten",
         "category": "newsletter",
-        "subject": "Månedsbrev fra Sørlandet Byggvare",
-        "variables": ["kunde_navn"],
+        "subject": "Månedsbrev fra Bergen Kaffe og Te",
     },
     {
         "id": 1306,
-        "name": "Ukens røverkjøp",
+        "name": "Godbiter",
         "category": "tilbud",
-        "subject": "Røverkjøp så langt lageret rekker",
-        "variables": ["kunde_navn", "tilbud_liste"],
+        "subject": "Gode kjøp denne uka",
     },
     {
         "id": 1307,
-        "name": "Vintersortiment: jul og påske",
-        "category": "sesong",
-        "subject": "Forhåndsbestill strøsand, snøskuffer og julebelysning",
-        "variables": ["kunde_navn", "sesong"],
+        "name": "Velkommen til oss",
+        "category": "velkomst",
+        "subject": "Velkommen som kunde",
     },
     {
         "id": 1308,
-        "name": "Betalingspåminnelse",
-        "category": "faktura",
-        "subject": "Ubetalt faktura",
-        "variables": ["kunde_navn", "faktura_nummer"],
-    },
-    {
-        "id": 1309,
-        "name": "Vedlikehold av treverk",
-        "category": "pleierad",
-        "subject": "Slik tar du vare på terrassen og kledningen",
-        "variables": ["kunde_navn"],
+        "name": "Smakte det?",
+        "category": "survey",
+        "subject": "Hva syntes du om siste levering?",
     },
 ]
-GROUPS_V12K: list[dict[str, Any]] = [
-    {"slug": "jernvare", "name": "Jernvarebutikker", "size": 41},
-    {"slug": "rorleggere", "name": "Rørleggere", "size": 36},
-    {"slug": "elektrikere", "name": "Elektrikere", "size": 29},
-    {"slug": "snekkere", "name": "Snekkere og tømrere", "size": 58},
-    {"slug": "taktekkere", "name": "Taktekkere", "size": 14},
-    {"slug": "kommuner", "name": "Kommuner", "size": 11},
-    {"slug": "menigheter", "name": "Menigheter og kirkegårder", "size": 17},
+GROUPS_V5: list[dict[str, Any]] = [
+    {"slug": "kaffebarer", "name": "Kaffebarer", "size": 44},
+    {"slug": "kontorer", "name": "Kontorer", "size": 71},
+    {"slug": "hoteller", "name": "Hoteller", "size": 19},
+    {"slug": "butikker", "name": "Dagligvarebutikker", "size": 33},
+    {"slug": "torg", "name": "Torgselgere", "size": 8},
 ]
-STAFF_GROUPS_V12K: list[str] = ["lager", "salg", "kundeservice"]
-TODAY_V12K = dt.date(2029, 1, 10)  # a Wednesday, ISO week 2 (even)
+TODAY_V5 = dt.date(2028, 10, 4)  # a Wednesday
 
 
-def context_v12k() -> ParseContext:
+def context_v5() -> ParseContext:
     return ParseContext(
-        templates=[dict(t) for t in TEMPLATES_V12K],  # type: ignore[misc]
-        groups=[dict(g) for g in GROUPS_V12K],  # type: ignore[misc]
-        staff_groups=list(STAFF_GROUPS_V12K),
-        today=TODAY_V12K,
+        templates=[dict(t) for t in TEMPLATES_V5],  # type: ignore[misc]
+        groups=[dict(g) for g in GROUPS_V5],  # type: ignore[misc]
+        staff_groups=["lager", "salg"],
+        today=TODAY_V5,
         timezone="Europe/Oslo",
     )
 
 
-ALL: dict[str, Any] = {"group": "all"}
-
-
-def g(slug: str) -> dict[str, str]:
+def _g(slug: str) -> dict[str, str]:
     return {"group": slug}
 
 
-def at(day: str, time: str) -> dict[str, str]:
-    return {"day": day, "time": time}
+ALL = {"group": "all"}
+CUSTOMER = {"event_customer": True}
+SINCE_START = {"check": "orders_missing", "since": "execution_start"}
 
 
-def one(template: str | None, to: dict[str, Any]) -> dict[str, Any]:
-    return {"steps": ["send_email"], "templates": [template], "recipients": [to]}
-
-
-def _weekly1(day: str, time: str, template: str, to: dict[str, Any], **more: Any) -> dict[str, Any]:
-    return weekly(day, time, **one(template, to), triggers=[at(day, time)], **more)
-
-
-def _days(days: list[str], time: str, template: str, to: dict[str, Any]) -> dict[str, Any]:
-    return weekly(days, time, **one(template, to))
-
-
-def _chain(
-    first: tuple[str, str], *rest: tuple[str, str, str], to: dict[str, Any] = ALL
-) -> dict[str, Any]:
-    """The form on ``first`` (day, time), then each of ``rest`` (day, time, "reminder" /
-    "order") to those who have not ordered since the run started."""
-    steps = ["send_email"] + ["create_order" if r[2] == "order" else "send_email" for r in rest]
-    templates: list[str | None] = ["bestilling"] + [None if r[2] == "order" else r[2] for r in rest]
+def _chain(to: dict[str, Any], first: tuple[str, str], *rest: tuple[str, str, str]) -> Any:
+    """The order form on ``first``, then reminders / the last order (``"order"``) to those who
+    have not ordered since the run started."""
+    steps = [SEND] + [ORDER if kind == "order" else SEND for _d, _t, kind in rest]
     facts: dict[str, Any] = {
         "steps": steps,
-        "templates": templates,
+        "templates": ["bestilling"] + [None if k == "order" else k for _d, _t, k in rest],
         "recipients": [to] * len(steps),
         "conditions": [None] + [SINCE_START] * len(rest),
-        "triggers": [at(*first)] + [at(r[0], r[1]) for r in rest],
+        "triggers": [at(*first)] + [at(d, t) for d, t, _k in rest],
     }
-    if any(r[2] == "order" for r in rest):
+    if any(kind == "order" for _d, _t, kind in rest):
         facts["mode"] = "repeat_last"
     return weekly(first[0], first[1], **facts)
 
 
-def _claim(**facts: Any) -> dict[str, Any]:
-    return event("webhook", event_name="garantisak", **facts)
-
-
-KINDS_V12: list[Case] = [
-    # === 1. Danish ============================================================================
+KINDS_V5: list[Case] = [
+    # === 1. A request inside a letter =========================================================
     Case(
-        "Hver tirsdag klokken 8 skal kunderne have bestillingsformularen",
-        _weekly1("tuesday", "08:00", "bestilling", ALL),
-        category="danish",
+        "God morgen alle!\n\nHåper dere fikk en rolig helg. Litt status fra innkjøp: bønnene fra "
+        "Brasil er kommet og betalt. Så til saken: kunne dere satt opp at hotellene får "
+        "Kaffelista hver torsdag kl 8, og en påminnelse fredag kl 11 til de som ikke har "
+        "bestilt? Resten tar vi på møtet.\n\nMvh\nOle Hansen\nInnkjøpssjef",
+        _chain(_g("hoteller"), ("thursday", "08:00"), ("friday", "11:00", "reminder")),
+        category="email",
     ),
     Case(
-        "Send prislisten til rørlæggerne hver fredag klokken 7",
-        _weekly1("friday", "07:00", "prisliste", g("rorleggere")),
-        category="danish",
-    ),
-    Case(
-        "Bestillingsformularen onsdag klokken 8, påmindelse fredag klokken 12 til dem der ikke "
-        "har bestilt",
-        _chain(("wednesday", "08:00"), ("friday", "12:00", "reminder")),
-        category="danish",
-    ),
-    Case(
-        "Send tilbud hver torsdag klokken 9 til de kunder der har bestilt de sidste 30 dage",
-        _weekly1(
-            "thursday",
-            "09:00",
-            "tilbud",
-            ALL,
-            conditions=[{"check": "has_ordered", "days_back": 30}],
+        "Hi Anna,\n\nHope you're well and that the move went fine! Quick one from accounting: "
+        "on the last business day of every month at 16:00 I'd like a report of who hasn't "
+        "ordered, emailed to regnskap@bergenkaffe.no. Many thanks!\n\nBest regards,\nTom",
+        monthly(
+            "16:00",
+            business_day=-1,
+            steps=[REPORT],
+            report="orders_missing",
+            send_to=["regnskap@bergenkaffe.no"],
         ),
-        category="danish",
+        category="email",
     ),
     Case(
-        "Send en påmindelse til kunderne der ikke har bestilt de sidste 10 dage, hver mandag "
-        "klokken 11",
-        _weekly1(
-            "monday",
-            "11:00",
-            "reminder",
-            ALL,
-            conditions=[{"check": "orders_missing", "days_back": 10}],
-        ),
-        category="danish",
-    ),
-    Case(
-        "Hver anden uge om mandagen klokken 7 skal elektrikerne have prislisten",
-        weekly("monday", "07:00", every_weeks=2, **one("prisliste", g("elektrikere"))),
-        category="danish",
-    ),
-    # === 2. Groups by meaning, in another language or dialect =================================
-    Case(
-        "Every Tuesday at 7 send the price list to the plumbers",
-        _weekly1("tuesday", "07:00", "prisliste", g("rorleggere")),
-        category="groups",
-    ),
-    Case(
-        "Ukesbestilling kvar måndag kl 8 til røyrleggjarane",
-        _weekly1("monday", "08:00", "bestilling", g("rorleggere")),
-        category="groups",
-    ),
-    Case(
-        "send tilbodet til snikkarane kvar fredag kl 10",
-        _weekly1("friday", "10:00", "tilbud", g("snekkere")),
-        category="groups",
-    ),
-    Case(
-        "Email the weekly deals to the roofers every Wednesday at 9",
-        _weekly1("wednesday", "09:00", "tilbud", g("taktekkere")),
-        category="groups",
-    ),
-    Case(
-        "Prislista til elektrikarane kvar torsdag kl 7",
-        _weekly1("thursday", "07:00", "prisliste", g("elektrikere")),
-        category="groups",
-    ),
-    Case(
-        "Send the order form to the hardware stores every Monday at 6",
-        _weekly1("monday", "06:00", "bestilling", g("jernvare")),
-        category="groups",
-    ),
-    Case(
-        "bestillingsskjema til kyrkjelydane kvar tysdag kl 9",
-        _weekly1("tuesday", "09:00", "bestilling", g("menigheter")),
-        category="groups",
-    ),
-    Case(
-        "Send the price list to the churches every Friday at 8",
-        _weekly1("friday", "08:00", "prisliste", g("menigheter")),
-        category="groups",
-    ),
-    Case(
-        "Prisliste til jernvarehandlerne hver onsdag kl 8",
-        _weekly1("wednesday", "08:00", "prisliste", g("jernvare")),
-        category="groups",
-    ),
-    Case(
-        "Tilbud til kommunane kvar måndag kl 10",
-        _weekly1("monday", "10:00", "tilbud", g("kommuner")),
-        category="groups",
-    ),
-    Case(
-        "Send the deals to the carpenters every Thursday at 9",
-        _weekly1("thursday", "09:00", "tilbud", g("snekkere")),
-        category="groups",
-    ),
-    # Found while checking the fixes.
-    Case(
-        "Send the newsletter to the councils every Monday at 9",
-        _weekly1("monday", "09:00", "newsletter", g("kommuner")),
-        category="groups",
-    ),
-    # === 3. A correction inside one message ===================================================
-    Case(
-        "Send prislista til taktekkerne hver tirsdag, nei onsdag, kl 7",
-        _weekly1("wednesday", "07:00", "prisliste", g("taktekkere")),
-        category="corrections",
-    ),
-    Case(
-        "Bestillingsskjema fredag kl 8, nei torsdag kl 8, og påminnelse fredag kl 13 til de som "
-        "ikke har bestilt",
-        _chain(("thursday", "08:00"), ("friday", "13:00", "reminder")),
-        category="corrections",
-    ),
-    Case(
-        "Order form every Wednesday at 10, no, Thursday at 10, to the electricians",
-        _weekly1("thursday", "10:00", "bestilling", g("elektrikere")),
-        category="corrections",
-    ),
-    Case(
-        "Tilbud til snekkerne hver mandag kl 9, nei, fredag kl 9",
-        _weekly1("friday", "09:00", "tilbud", g("snekkere")),
-        category="corrections",
-    ),
-    # Found while checking the fixes: a list of days corrected to one.
-    Case(
-        "Tilbud til snekkerne hver mandag og torsdag, nei bare torsdag, kl 9",
-        _weekly1("thursday", "09:00", "tilbud", g("snekkere")),
-        category="corrections",
-    ),
-    Case(
-        "Send tilbud til jernvarehandlarane kvar tysdag kl 9",
-        _weekly1("tuesday", "09:00", "tilbud", g("jernvare")),
-        category="groups",
-    ),
-    # === 4. Several days in short, "o'clock" ==================================================
-    Case(
-        "send prisliste til rørleggerne tir tor kl 7",
-        _days(["tuesday", "thursday"], "07:00", "prisliste", g("rorleggere")),
-        category="day_lists",
-    ),
-    Case(
-        "Send the deals to the plumbers Tuesday and Friday 9 o'clock",
-        _days(["tuesday", "friday"], "09:00", "tilbud", g("rorleggere")),
-        category="day_lists",
-    ),
-    Case(
-        "bestillingsskjema man ons fre kl 6 til jernvarebutikkene",
-        _days(["monday", "wednesday", "friday"], "06:00", "bestilling", g("jernvare")),
-        category="day_lists",
-    ),
-    Case(
-        "Every Tuesday at 10 o'clock send the newsletter to everyone",
-        _weekly1("tuesday", "10:00", "newsletter", ALL),
-        category="day_lists",
-    ),
-    # === 5. Bullets and learner's English =====================================================
-    Case(
-        "- Monday 07:00: order sheet to the plumbers\n"
-        "- Tuesday 13:00: reminder to those who have not ordered\n"
-        "- Wednesday 08:00: put in their standard order if still nothing came",
+        "Hei Kari!\n\nTakk for kaffen i går. Som avtalt: mandag kl 07:30 går Kaffelista ut til "
+        "kontorene, tirsdag kl 13 en påminnelse, onsdag kl 13 en påminnelse til, og torsdag "
+        "kl 8 legger vi inn samme bestilling som sist for de som fortsatt ikke har bestilt."
+        "\n\nVennlig hilsen\nPer Olsen\nBergen Kaffe og Te AS",
         _chain(
-            ("monday", "07:00"),
+            _g("kontorer"),
+            ("monday", "07:30"),
             ("tuesday", "13:00", "reminder"),
-            ("wednesday", "08:00", "order"),
-            to=g("rorleggere"),
-        ),
-        category="bullets",
-    ),
-    Case(
-        "Please to send price list to the electricians every Friday 8:00, thanks",
-        _weekly1("friday", "08:00", "prisliste", g("elektrikere")),
-        category="bullets",
-    ),
-    Case(
-        "Kindly send the order sheet to the roofers on Wednesdays at 7",
-        _weekly1("wednesday", "07:00", "bestilling", g("taktekkere")),
-        category="bullets",
-    ),
-    # === 6. A standing order in other words ===================================================
-    Case(
-        "Ukesbestilling tirsdag kl 7 til elektrikerne, påminnelse onsdag kl 12 til de som ikke "
-        "har bestilt, og torsdag kl 8 legger vi inn standardbestillingen for de som fortsatt "
-        "ikke har bestilt",
-        _chain(
-            ("tuesday", "07:00"),
-            ("wednesday", "12:00", "reminder"),
+            ("wednesday", "13:00", "reminder"),
             ("thursday", "08:00", "order"),
-            to=g("elektrikere"),
         ),
-        category="repeat_last",
+        category="email",
     ),
     Case(
-        "skjema tir 7:00, reminder ons 12:00, og tor 9:00 standard bestilling for de som mangler",
-        _chain(
-            ("tuesday", "07:00"), ("wednesday", "12:00", "reminder"), ("thursday", "09:00", "order")
-        ),
-        category="repeat_last",
+        "Hei igjen! Fint vær i Bergen for en gangs skyld. Forresten, kan vi sende Godbiter til "
+        "kaffebarene hver fredag kl 10? Ha en fin dag!",
+        weekly_send("friday", "10:00", "tilbud", _g("kaffebarer")),
+        category="email",
+    ),
+    # === 2. "og" inside what is sent ==========================================================
+    Case(
+        "send prisene på kaffe og te til hotellene hver mandag kl 9",
+        weekly_send("monday", "09:00", "prisliste", _g("hoteller")),
+        category="joined_things",
     ),
     Case(
-        "bestillingsskjema kvar måndag kl 8 til snikkarane, og fredag kl 9 bestiller me det "
-        "same som sist for dei som ikkje har bestilt",
-        _chain(("monday", "08:00"), ("friday", "09:00", "order"), to=g("snekkere")),
-        category="repeat_last",
+        "Send ukens tilbud pa kaffe og kakao til kontorene hver onsdag kl 10",
+        weekly_send("wednesday", "10:00", "tilbud", _g("kontorer")),
+        category="joined_things",
+    ),
+    # === 3. Hours as words without æøå; an hour and a half ===================================
+    Case(
+        "Kaffelista til kontorene hver tirsdag kl halv atte",
+        weekly_send("tuesday", "07:30", "bestilling", _g("kontorer")),
+        category="clock_words",
     ),
     Case(
-        "Ukeordre til taktekkerne hver mandag kl 7, påminnelse tirsdag kl 12 til de som ikke "
-        "har bestilt",
-        _chain(("monday", "07:00"), ("tuesday", "12:00", "reminder"), to=g("taktekkere")),
-        category="repeat_last",
-    ),
-    # === 7. Conditions in weeks ==============================================================
-    Case(
-        "Every Friday at 10 send the reminder to plumbers with no orders in 2 weeks",
-        _weekly1(
-            "friday",
-            "10:00",
-            "reminder",
-            g("rorleggere"),
-            conditions=[{"check": "orders_missing", "days_back": 14}],
-        ),
-        category="conditions",
+        "send prislista til hotellene hver torsdag klokka kvart pa tolv",
+        weekly_send("thursday", "11:45", "prisliste", _g("hoteller")),
+        category="clock_words",
     ),
     Case(
-        "Send reminder every Tuesday at 9 to customers with no orders in 5 weeks",
-        _weekly1(
-            "tuesday",
-            "09:00",
-            "reminder",
-            ALL,
-            conditions=[{"check": "orders_missing", "days_back": 35}],
-        ),
-        category="conditions",
-    ),
-    # === 8. Odd and even ISO weeks (nb / nn) ==================================================
-    Case(
-        "I partalsveker, fredag kl 7, send prislista til røyrleggjarane",
-        weekly("friday", "07:00", iso_weeks="even", **one("prisliste", g("rorleggere"))),
-        category="iso_weeks",
-    ),
-    Case(
-        "Oddetallsuker tirsdag kl 8: bestillingsskjema til elektrikerne",
-        weekly("tuesday", "08:00", iso_weeks="odd", **one("bestilling", g("elektrikere"))),
-        category="iso_weeks",
-    ),
-    Case(
-        "kvar onsdag kl 9 i oddetalsvekene, tilbod til snikkarane",
-        weekly("wednesday", "09:00", iso_weeks="odd", **one("tilbud", g("snekkere"))),
-        category="iso_weeks",
-    ),
-    # === 9. A holiday policy that names a season ==============================================
-    Case(
-        "Hver tirsdag kl 7 prisliste til alle, også i påsken og på helligdager",
-        weekly("tuesday", "07:00", holiday_policy="run", **one("prisliste", ALL)),
-        category="holiday_policy",
-    ),
-    Case(
-        "Send bestillingsskjema hver fredag kl 8, også i romjula og på røde dager",
-        weekly("friday", "08:00", holiday_policy="run", **one("bestilling", ALL)),
-        category="holiday_policy",
-    ),
-    # === 10. A webhook named with its suffix, delays inside it ===============================
-    Case(
-        "Når garantisak-webhooken slår inn, gi beskjed til salg",
-        _claim(staff_group="salg"),
-        category="webhooks",
-    ),
-    Case(
-        "Kommer det en garantisak (webhook garantisak), send kunden vedlikeholdsråd med en gang",
-        _claim(
-            steps=["send_email"],
-            templates=["pleierad"],
-            recipients=[EVENT_CUSTOMER],
-            triggers=[None],
-        ),
-        category="webhooks",
-    ),
-    Case(
-        "Når garantisak-webhooken kommer inn: send kunden pleietips etter 3 timer",
-        _claim(
-            steps=["send_email"],
-            templates=["pleierad"],
-            recipients=[EVENT_CUSTOMER],
-            triggers=[{"delay_minutes": 180}],
-        ),
-        category="webhooks",
-    ),
-    # === 11. Templates by meaning; a subject no template covers is a new one ==================
-    Case(
-        "Hver onsdag kl 9 send vedlikeholdstips til snekkerne",
-        _weekly1("wednesday", "09:00", "pleierad", g("snekkere")),
-        category="templates",
-    ),
-    Case(
-        "Every Monday at 8 send the maintenance tips to the roofers",
-        _weekly1("monday", "08:00", "pleierad", g("taktekkere")),
-        category="templates",
-    ),
-    Case(
-        "Når en kunde bestiller, send bekreftelse med en gang og stelleråd for treverket 2 "
-        "dager etter",
+        "send kvittering en og en halv time etter at kunden har lagt inn ordren",
         event(
             "order.created",
-            steps=["send_email", "send_email"],
-            templates=["confirmation", "pleierad"],
-            recipients=[EVENT_CUSTOMER, EVENT_CUSTOMER],
-            triggers=[None, {"delay_minutes": 2880}],
+            steps=[SEND],
+            templates=["confirmation"],
+            recipients=[CUSTOMER],
+            triggers=[{"delay_minutes": 90}],
         ),
-        category="templates",
+        category="clock_words",
     ),
     Case(
-        "Hver fredag kl 12 send åpningstidene våre i påsken til alle kunder",
-        _weekly1("friday", "12:00", "new", ALL),
+        "1,5 time etter at en ny kunde er registrert: send velkomstmail",
+        event(
+            "customer.created",
+            steps=[SEND],
+            templates=["velkomst"],
+            recipients=[CUSTOMER],
+            triggers=[{"delay_minutes": 90}],
+        ),
+        category="clock_words",
+    ),
+    # === 4. The days listed, "all of them" at one time =======================================
+    Case(
+        "Kaffelista til kaffebarene tirsdag og fredag, begge dager kl 8",
+        on_days(["tuesday", "friday"], "08:00", steps=[SEND], templates=["bestilling"]),
+        category="multi_day",
+    ),
+    Case(
+        "price list to the offices Monday, Wednesday and Friday, all three days at 7am",
+        on_days(["monday", "wednesday", "friday"], "07:00", steps=[SEND], templates=["prisliste"]),
+        category="multi_day",
+    ),
+    # === 5. A template by its own name, punctuation and all ==================================
+    Case(
+        "«Smakte det?» → hotellene, hver fredag kl 15",
+        weekly_send("friday", "15:00", "survey", _g("hoteller")),
+        category="templates_by_name",
+    ),
+    Case(
+        "Smakte det? -> the offices every thursday 1pm",
+        weekly_send("thursday", "13:00", "survey", _g("kontorer")),
+        category="templates_by_name",
+    ),
+    # === 6. English words for a Norwegian group's kind =======================================
+    Case(
+        "order form to the market traders every Saturday at 6am",
+        weekly_send("saturday", "06:00", "bestilling", _g("torg")),
+        category="groups",
+    ),
+    Case(
+        "send the price list to the street vendors on Fridays at 9",
+        weekly_send("friday", "09:00", "prisliste", _g("torg")),
+        category="groups",
+    ),
+    # === 7. A reminder about something other than ordering ===================================
+    Case(
+        "hver mandag kl 9 send påminnelse om å returnere tomme kaffesekker til kaffebarene",
+        weekly_send("monday", "09:00", "new", _g("kaffebarer"), conditions=[None]),
         category="new_templates",
     ),
     Case(
-        "Den 1. hver måned kl 8 send invitasjon til sommerfesten vår til rørleggerne",
-        {
-            "type": "scheduled",
-            "schedule": "monthly",
-            "time": "08:00",
-            "day_of_month": 1,
-            **one("new", g("rorleggere")),
-        },
+        "Every Thursday at 2pm send a reminder to bring back the empty boxes to the offices",
+        weekly_send("thursday", "14:00", "new", _g("kontorer"), conditions=[None]),
         category="new_templates",
     ),
-    # Found while checking the fixes: an invitation to a party named after a season.
+    # The order reminder is still the order reminder.
     Case(
-        "Send invitasjon til julebordet vårt til alle kunder den 1. hver måned kl 9",
-        {
-            "type": "scheduled",
-            "schedule": "monthly",
-            "time": "09:00",
-            "day_of_month": 1,
-            **one("new", ALL),
-        },
+        "påminnelse om å bestille til hotellene hver onsdag kl 12",
+        weekly_send("wednesday", "12:00", "reminder", _g("hoteller")),
         category="new_templates",
     ),
-    # === 12. Small talk before the request ("Uansett", "Anyway"); written after the fixes ====
+    # === More of the same kinds, written after the first fixes =================================
     Case(
-        "Travel uke, lageret er fullt av gipsplater og takrenner. Uansett: kan dere sende "
-        "prislista til rørleggerne hver mandag kl 7?",
-        _weekly1("monday", "07:00", "prisliste", g("rorleggere")),
-        category="small_talk",
+        "Hello team,\n\nHope all is good. Could you set up the following for the hotels:\n"
+        "- Monday 8am: order form\n- Wednesday noon: reminder to those who haven't ordered\n\n"
+        "Thanks!\nLisa",
+        _chain(_g("hoteller"), ("monday", "08:00"), ("wednesday", "12:00", "reminder")),
+        category="email",
     ),
     Case(
-        "Crazy week here, the trucks from the sawmill came late again and the yard is full of "
-        "snow. Anyway, please send the order form to the electricians every Tuesday at 8",
-        _weekly1("tuesday", "08:00", "bestilling", g("elektrikere")),
-        category="small_talk",
-    ),
-    # === 13. Must ask: contradictions, destructive requests ==================================
-    Case("Send prislisten hver lørdag kl 8, men aldri i helgene", QUESTION, category="must_ask"),
-    Case(
-        "Email the deals every Saturday at 9 but never at weekends", QUESTION, category="must_ask"
+        "Hei!\nKan dere sende Bønnepriser til butikkene hver mandag kl 7?\n\nHilsen Marte, Voss",
+        weekly_send("monday", "07:00", "prisliste", _g("butikker")),
+        category="email",
     ),
     Case(
-        "Slett alle kunder som ikke har handlet på to år, hver mandag kl 23",
-        QUESTION,
-        category="must_ask",
+        "send Godbiter med kaker og kjeks til kontorene hver torsdag kl 14",
+        weekly_send("thursday", "14:00", "tilbud", _g("kontorer")),
+        category="joined_things",
     ),
     Case(
-        "Delete the plumbers who have not ordered this year, every Friday at 20",
-        QUESTION,
-        category="must_ask",
+        "send Kaffelista til hotellene hver mandag kl ti pa atte",
+        weekly_send("monday", "07:50", "bestilling", _g("hoteller")),
+        category="clock_words",
+    ),
+    Case(
+        "Kaffelista til kontorene mandag og torsdag, kl 8 alle dagene",
+        on_days(["monday", "thursday"], "08:00", steps=[SEND], templates=["bestilling"]),
+        category="multi_day",
+    ),
+    Case(
+        "the price list to the cafes on Tuesdays and Thursdays, both days at 10am",
+        on_days(["tuesday", "thursday"], "10:00", steps=[SEND], templates=["prisliste"]),
+        category="multi_day",
+    ),
+    # === 8. A step named again is no second step =============================================
+    Case(
+        "Kaffelista mandag kl 8 og påminnelse onsdag kl 12 til hotellene, påminnelsen bare til "
+        "dem som ikke har bestilt",
+        _chain(_g("hoteller"), ("monday", "08:00"), ("wednesday", "12:00", "reminder")),
+        category="chains",
     ),
 ]
 
-KINDS_V12_CONVERSATIONS: list[EditCase] = [
+
+KINDS_V5_CONVERSATIONS: list[EditCase] = [
     EditCase(
-        "Send the weekly deals to the key accounts every Friday at 9",
-        "roofers",
-        _weekly1("friday", "09:00", "tilbud", g("taktekkere")),
+        "Send Kaffeposten til alle kunder hver måned",
+        "den femte kl 8",
+        monthly("08:00", day_of_month=5, steps=[SEND], templates=["newsletter"]),
         category="answers",
     ),
     EditCase(
-        "Send tilbodet til dei store kundane kvar tysdag kl 8",
-        "elektrikarane",
-        _weekly1("tuesday", "08:00", "tilbud", g("elektrikere")),
-        category="answers",
-    ),
-    # Found while checking the fixes: other words for a group the business does not have.
-    EditCase(
-        "Send tilbud til de viktigste kundene hver fredag kl 9",
-        "taktekkerne",
-        _weekly1("friday", "09:00", "tilbud", g("taktekkere")),
+        "Kaffelista til hotellene hver fredag",
+        "klokka 9",
+        weekly_send("friday", "09:00", "bestilling", _g("hoteller")),
         category="answers",
     ),
     EditCase(
-        "Send the price list to our VIP customers every Monday at 7",
-        "plumbers",
-        _weekly1("monday", "07:00", "prisliste", g("rorleggere")),
-        category="answers",
+        "Bønnepriser kvar torsdag kl 7 te butikkan",
+        "om det e helligdag, send neste virkedag",
+        weekly(
+            "thursday",
+            "07:00",
+            holiday_policy="next_business_day",
+            steps=[SEND],
+            templates=["prisliste"],
+        ),
     ),
     EditCase(
-        "bestillingsskjema kvar måndag kl 8 til kyrkjelydane",
-        "og påminning onsdag kl 12 til dei som ikkje har bestilt",
-        _chain(("monday", "08:00"), ("wednesday", "12:00", "reminder"), to=g("menigheter")),
-    ),
-    EditCase(
-        "Kvar tysdag kl 7 send ukesbestilling til snikkarane",
-        "legg til at dei som ikkje har bestilt innan torsdag kl 10 får ei påminning, og at me "
-        "bestiller det same som sist for dei fredag kl 9",
+        "Kaffelista tirsdag kl 8 og purring torsdag kl 12 til kontorene, purringen bare til de "
+        "som ikke har bestilt",
+        "legg til at de som fremdeles ikke har bestilt fredag kl 9 får samme bestilling som sist",
         _chain(
-            ("tuesday", "07:00"),
-            ("thursday", "10:00", "reminder"),
+            _g("kontorer"),
+            ("tuesday", "08:00"),
+            ("thursday", "12:00", "reminder"),
             ("friday", "09:00", "order"),
-            to=g("snekkere"),
         ),
-    ),
-    EditCase(
-        "Order sheet every Monday at 8 to the plumbers",
-        "add a reminder Wednesday at 12 for those who haven't ordered, and place their usual "
-        "order Thursday at 9",
-        _chain(
-            ("monday", "08:00"),
-            ("wednesday", "12:00", "reminder"),
-            ("thursday", "09:00", "order"),
-            to=g("rorleggere"),
-        ),
-    ),
-    EditCase(
-        "Prisliste til jernvarehandlerne hver mandag",
-        "kl 7",
-        _weekly1("monday", "07:00", "prisliste", g("jernvare")),
-        category="answers",
     ),
 ]

@@ -9,7 +9,7 @@ import pytest
 from ai_assistant.offline import parse_description
 from ai_assistant.offline.audience import GroupMatcher, apply_correction
 from benchmarks.parser_accuracy import key_facts, measure, measure_conversations
-from tests.ai_assistant.parser_phrasings_v5 import (
+from tests.ai_assistant.parser_phrasings_v6 import (
     GROUPS_V12K,
     KINDS_V12,
     KINDS_V12_CONVERSATIONS,

@@ -235,7 +235,10 @@ class SendEmail(StepType):
             # form's time.
             timed_as = str(choice.template.get("category") or "")
         draft.default_time = _DEFAULT_TIMES.get(timed_as or "")
-        draft.implies_orders_missing = kind == "reminder"
+        # A reminder of something other than ordering ("påminnelse om å levere tilbake
+        # kassene", a new template of its own) is for everyone it is sent to, ordered or not.
+        about_other = choice.proposal is not None and choice.proposal.get("category") != "reminder"
+        draft.implies_orders_missing = kind == "reminder" and not about_other
         return draft
 
     def run(self, ctx: StepContext, config: SendEmail.Config) -> StepResult:
