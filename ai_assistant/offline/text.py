@@ -85,6 +85,12 @@ _DIALECT = {
     "påmindelser": "påminnelser", "kunder der": "kunder som", "kunderne der": "kundene som",
     "dem der": "dem som", "de der": "de som", "alle der": "alle som",
     "bestilt noget": "bestilt noe", "endnu": "ennå", "stadig": "fortsatt",
+    "bekræftelse": "bekreftelse", "bekræftelsen": "bekreftelsen",
+    "ordrebekræftelse": "ordrebekreftelse", "ordrebekræftelsen": "ordrebekreftelsen",
+    "nyhedsbrev": "nyhetsbrev", "nyhedsbrevet": "nyhetsbrevet", "hverdage": "hverdager",
+    "helligdage": "helligdager", "købt": "kjøpt",
+    "køber": "kjøper", "tilbuddet": "tilbudet", "tilbuddene": "tilbudene", "igen": "igjen",
+    "lægger": "legger", "lægge": "legge", "læg": "legg", "ind": "inn",
     # Nynorsk ("tilbodet", "vekeordre": the week's order form).
     "timar": "timer", "timane": "timene", "tilbod": "tilbud", "tilbodet": "tilbudet",
     "tilboda": "tilbudene",

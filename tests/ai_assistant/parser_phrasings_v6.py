@@ -19,9 +19,9 @@ plumbers, electricians, carpenters, roofers, municipalities and parishes; its we
 ``garantisak`` (a customer's warranty claim; names that customer). None copies a v12 case.
 Written after reading v12's misses and before the parser was changed for them: 18/51 and 2/6
 conversations right before any fix. Added after the fixes: the two ``small_talk`` cases, and
-(found while checking them) "the councils", "jernvarehandlarane", a list of days corrected
-to one, an invitation to "julebordet" and two
-conversations answering "de viktigste kundene" / "our VIP customers".
+(found while checking them) two more Danish requests, "the councils", "jernvarehandlarane", a
+list of days corrected to one, an invitation to "julebordet" and two conversations answering
+"de viktigste kundene" / "our VIP customers".
 """
 
 from __future__ import annotations
@@ -218,6 +218,30 @@ KINDS_V12: list[Case] = [
     Case(
         "Hver anden uge om mandagen klokken 7 skal elektrikerne have prislisten",
         weekly("monday", "07:00", every_weeks=2, **one("prisliste", g("elektrikere"))),
+        category="danish",
+    ),
+    # Found while checking the fixes: more Danish words.
+    Case(
+        "Når en kunde bestiller, send en ordrebekræftelse med det samme og prislisten 2 dage efter",
+        event(
+            "order.created",
+            steps=["send_email", "send_email"],
+            templates=["confirmation", "prisliste"],
+            recipients=[EVENT_CUSTOMER, EVENT_CUSTOMER],
+            triggers=[None, {"delay_minutes": 2880}],
+        ),
+        category="danish",
+    ),
+    Case(
+        "Hver hverdag klokken 7 skal elektrikerne have tilbuddene, men ikke på helligdage",
+        {
+            "type": "scheduled",
+            "schedule": "daily",
+            "time": "07:00",
+            "weekdays_only": True,
+            "holiday_policy": "skip",
+            **one("tilbud", g("elektrikere")),
+        },
         category="danish",
     ),
     # === 2. Groups by meaning, in another language or dialect =================================

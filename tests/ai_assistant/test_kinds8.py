@@ -1,4 +1,4 @@
-"""Held-out v12's kinds of failure, read in other words (h-kinds8; ``parser_phrasings_v5``)."""
+"""Held-out v12's kinds of failure, read in other words (h-kinds8; ``parser_phrasings_v6``)."""
 
 from __future__ import annotations
 
