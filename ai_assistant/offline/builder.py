@@ -975,6 +975,7 @@ class Builder:
         business has no group for is asked about, never read as every customer."""
         if frag.groups or frag.everyone or frag.emails or frag.staff_group:
             return
+        served = set().union(*(kinds for _slug, kinds in self.reader.groups.kinds))
         for m in _TO_ONE.finditer(fold(frag.text)):
             word = m.group("w")
             pointed = m.group("p") is not None
@@ -985,7 +986,7 @@ class Builder:
                 word in _NOT_ONE
                 or not (pointed or singular)
                 or self.reader.groups.match(word) is not None
-                or kind_of_word(word) is not None
+                or (kind_of_word(word) is not None and (kind_of_word(word) in served or not served))
             ):
                 continue
             names = ", ".join(g["name"] for g in self.context.groups) or "-"
@@ -1012,9 +1013,14 @@ class Builder:
         # group, however its slug ends, not one customer of that kind.
         slugs = {fold(g["slug"]) for g in self.reader.groups.groups}
 
+        # "that roofer" where no group is of roofers: a kind the business does not serve,
+        # asked about (``_ask_one_of_unknown_kind``) rather than taken for the webhook's.
+        served = set().union(*(kinds for _slug, kinds in self.reader.groups.kinds))
+
         def one_of_a_kind(match: re.Match[str]) -> bool:
             word = next(w for w in match.groups() if w)
-            return word not in slugs and kind_of_word(word) is not None
+            kind = kind_of_word(word)
+            return word not in slugs and kind is not None and (kind in served or not served)
 
         if any(one_of_a_kind(m) for m in _THE_ONE_OF_A_KIND.finditer(text)):
             return True
