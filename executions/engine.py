@@ -17,7 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from automation.registry import StepType, get_step_type, step_types
@@ -224,7 +224,7 @@ def _step_type(step: dict[str, Any]) -> tuple[StepType, Any]:
 def _claim(execution_id: int) -> WorkflowExecution | None:
     """Move a queued execution to running; None when another worker won or it is not queued."""
     with transaction.atomic():
-        execution = WorkflowExecution.objects.select_for_update().filter(pk=execution_id).first()
+        execution = store().execution_for_update(execution_id)
         if execution is None or execution.status != Status.QUEUED:
             return None
         fields: dict[str, Any] = {}
@@ -393,7 +393,7 @@ def _complete(execution: WorkflowExecution) -> None:
         current_step=execution.current_step,
         context=execution.context,
     )
-    if execution.action_logs.filter(status=WorkflowActionLog.Status.UNKNOWN).exists():
+    if store().has_unknown(execution.pk):
         queueing.enqueue_alert(execution.pk)  # someone must check the mail server's log
 
 
@@ -651,25 +651,22 @@ def step_work_finished(execution_id: int, step_order: int) -> None:
     next step, completed when it was the last step, or failed (with one alert) when some
     actions failed for good.
     """
-    logs = WorkflowActionLog.objects.filter(execution_id=execution_id, step_order=step_order)
-    if logs.filter(status=WorkflowActionLog.Status.PENDING).exists():
+    if store().step_has_pending(execution_id, step_order):
         # Not the last: leave without the execution's lock, which every claim of the batches
         # still sending would wait for. Whoever finishes the last pending action gets here
         # after its own rows are committed, and then sees everyone else's.
         return
     with transaction.atomic():
-        execution = WorkflowExecution.objects.select_for_update().get(pk=execution_id)
+        execution = store().execution_for_update(execution_id)
+        if execution is None:
+            return  # deleted meanwhile (its workflow deleted): nothing to move on
         if execution.context.get("awaiting_step") != step_order:
             return  # someone else already moved it on
         if execution.status not in (Status.RUNNING, Status.QUEUED):
             return  # paused or cancelled: resume re-dispatches what is pending
-        counts = logs.aggregate(
-            pending=Count("pk", filter=Q(status=WorkflowActionLog.Status.PENDING)),
-            failed=Count("pk", filter=Q(status=WorkflowActionLog.Status.FAILED)),
-        )
-        if counts["pending"]:
+        pending, failed = store().step_counts(execution_id, step_order)
+        if pending:
             return
-        failed = counts["failed"]
         execution.context["awaiting_step"] = None
         if failed:
             _fail(execution, Reason("step.actions_failed", step=step_order, count=failed))

@@ -13,12 +13,14 @@ from datetime import datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F, Q
+from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 
 from core.reasons import Reason, no_error
 from customers.models import Customer
 from executions.models import ExecutionTransition, WorkflowActionLog, WorkflowExecution
+from templates_app.models import EmailTemplate
 
 logger = logging.getLogger(__name__)
 
@@ -204,6 +206,48 @@ class PortableStore:
             .values_list("status", "updated_at")
             .get(pk=execution_id)
         )
+
+    def execution_for_update(self, execution_id: int) -> WorkflowExecution | None:
+        """The execution, its row locked in the caller's transaction; None when it is gone."""
+        return WorkflowExecution.objects.select_for_update().filter(pk=execution_id).first()
+
+    def batch_execution(self, execution_id: int) -> WorkflowExecution:
+        """The execution as a batch of fanned-out work reads it: every field but the context,
+        of which only the triggering ``event`` (the rest, every step's customer ids say, can
+        run to tens of kilobytes). Raises ``WorkflowExecution.DoesNotExist`` when it is gone."""
+        execution = (
+            WorkflowExecution.objects.defer("context")
+            .annotate(event=KeyTransform("event", "context"))
+            .get(pk=execution_id)
+        )
+        execution.context = {"event": execution.event}
+        return execution
+
+    def step_has_pending(self, execution_id: int, step_order: int) -> bool:
+        """Whether a row of the step's fanned-out work is still ``pending``."""
+        return WorkflowActionLog.objects.filter(
+            execution_id=execution_id, step_order=step_order, status=LogStatus.PENDING
+        ).exists()
+
+    def step_counts(self, execution_id: int, step_order: int) -> tuple[int, int]:
+        """How many rows of the step are ``(pending, failed)``."""
+        counts = WorkflowActionLog.objects.filter(
+            execution_id=execution_id, step_order=step_order
+        ).aggregate(
+            pending=Count("pk", filter=Q(status=LogStatus.PENDING)),
+            failed=Count("pk", filter=Q(status=LogStatus.FAILED)),
+        )
+        return counts["pending"], counts["failed"]
+
+    def has_unknown(self, execution_id: int) -> bool:
+        """Whether a send of the execution ended ``unknown`` (the mail server may have it)."""
+        return WorkflowActionLog.objects.filter(
+            execution_id=execution_id, status=LogStatus.UNKNOWN
+        ).exists()
+
+    def template(self, template_id: int) -> EmailTemplate | None:
+        """The email template ``template_id``; None when there is none."""
+        return EmailTemplate.objects.filter(pk=template_id).first()
 
     def create_execution(self, execution: WorkflowExecution, first: ExecutionTransition) -> bool:
         """Insert a new ``execution`` and its ``first`` transition, in the caller's

@@ -45,6 +45,7 @@ from executions.store.portable import (
     PortableStore,
     SentRecord,
 )
+from templates_app.models import EmailTemplate
 
 LogStatus = WorkflowActionLog.Status
 Status = WorkflowExecution.Status
@@ -344,6 +345,55 @@ class PostgresStore(PortableStore):
             _, status, updated_at = cursor.fetchone()
         return status, updated_at
 
+    def execution_for_update(self, execution_id: int) -> WorkflowExecution | None:
+        """One prepared statement (the ORM compiles the same SELECT ... FOR UPDATE anew for
+        every claim and every finished batch)."""
+        sql, fields = _execution_sql("lock")
+        with prepared_cursor() as cursor:
+            cursor.execute(sql, [execution_id])
+            row = cursor.fetchone()
+        return None if row is None else _execution_from_row(fields, row)
+
+    def batch_execution(self, execution_id: int) -> WorkflowExecution:
+        sql, fields = _execution_sql("batch")
+        with prepared_cursor() as cursor:
+            cursor.execute(sql, [execution_id])
+            row = cursor.fetchone()
+        if row is None:
+            raise WorkflowExecution.DoesNotExist(f"execution {execution_id} does not exist")
+        *values, event = row
+        execution = _execution_from_row(fields, values)
+        execution.context = {"event": None if event is None else json.loads(event)}
+        return execution
+
+    def step_has_pending(self, execution_id: int, step_order: int) -> bool:
+        with prepared_cursor() as cursor:
+            cursor.execute(_STEP_PENDING_SQL, [execution_id, step_order, LogStatus.PENDING])
+            return cursor.fetchone()[0]
+
+    def step_counts(self, execution_id: int, step_order: int) -> tuple[int, int]:
+        with prepared_cursor() as cursor:
+            cursor.execute(
+                _STEP_COUNTS_SQL,
+                [LogStatus.PENDING, LogStatus.FAILED, execution_id, step_order],
+            )
+            pending, failed = cursor.fetchone()
+        return pending, failed
+
+    def has_unknown(self, execution_id: int) -> bool:
+        with prepared_cursor() as cursor:
+            cursor.execute(_HAS_UNKNOWN_SQL, [execution_id, LogStatus.UNKNOWN])
+            return cursor.fetchone()[0]
+
+    def template(self, template_id: int) -> EmailTemplate | None:
+        """One prepared statement: every send step reads its template twice (the step, then
+        its batch)."""
+        sql, fields = _template_sql()
+        with prepared_cursor() as cursor:
+            cursor.execute(sql, [template_id])
+            row = cursor.fetchone()
+        return None if row is None else _instance_from_row(EmailTemplate, fields, row)
+
     def create_execution(self, execution: WorkflowExecution, first: ExecutionTransition) -> bool:
         """One prepared statement: the execution (skipped by ON CONFLICT when its key
         exists) and its first transition; no check before it, no savepoint around it."""
@@ -504,6 +554,79 @@ def _create_sql() -> tuple[str, tuple[list[Any], list[Any]]]:
         )
         _CREATE_SQL.append((sql, (execution, first)))
     return _CREATE_SQL[0]
+
+
+_LOG = WorkflowActionLog._meta.db_table
+_STEP_PENDING_SQL = (
+    f"SELECT EXISTS (SELECT 1 FROM {_LOG} "
+    "WHERE execution_id = %s AND step_order = %s AND status = %s)"
+)
+_STEP_COUNTS_SQL = (
+    "SELECT count(*) FILTER (WHERE status = %s), count(*) FILTER (WHERE status = %s) "
+    f"FROM {_LOG} WHERE execution_id = %s AND step_order = %s"
+)
+_HAS_UNKNOWN_SQL = f"SELECT EXISTS (SELECT 1 FROM {_LOG} WHERE execution_id = %s AND status = %s)"
+
+_EXECUTION_SQL: dict[str, tuple[str, list[Any]]] = {}
+
+
+def _execution_sql(kind: str) -> tuple[str, list[Any]]:
+    """The statement reading one execution, and the fields of its columns in order: ``lock``
+    every field, its row locked; ``batch`` every field but the context, then the context's
+    ``event`` (as ``PortableStore.batch_execution``)."""
+    if kind not in _EXECUTION_SQL:
+        quote = connection.ops.quote_name
+        fields = [
+            field
+            for field in WorkflowExecution._meta.concrete_fields
+            if kind == "lock" or field.name != "context"
+        ]
+        columns = ", ".join(quote(field.column) for field in fields)
+        table = quote(WorkflowExecution._meta.db_table)
+        if kind == "lock":
+            sql = f"SELECT {columns} FROM {table} WHERE id = %s FOR UPDATE"
+        else:
+            context = quote(WorkflowExecution._meta.get_field("context").column)
+            sql = f"SELECT {columns}, {context} -> 'event' FROM {table} WHERE id = %s"
+        _EXECUTION_SQL[kind] = (sql, fields)
+    return _EXECUTION_SQL[kind]
+
+
+def _execution_from_row(fields: list[Any], values: Sequence[Any]) -> WorkflowExecution:
+    return _instance_from_row(WorkflowExecution, fields, values)
+
+
+def _instance_from_row(model: Any, fields: list[Any], values: Sequence[Any]) -> Any:
+    """An instance of ``model`` from a row of ``fields``' columns, its values converted as
+    the ORM converts them (JSON decoded, ...); fields not read are deferred."""
+    converted = []
+    table = model._meta.db_table
+    for field, value in zip(fields, values, strict=True):
+        column = field.get_col(table)
+        for converter in connection.ops.get_db_converters(column) + column.get_db_converters(
+            connection
+        ):
+            value = converter(value, column, connection)
+        converted.append(value)
+    return model.from_db(connection.alias, [field.attname for field in fields], converted)
+
+
+_TEMPLATE_SQL: list[tuple[str, list[Any]]] = []
+
+
+def _template_sql() -> tuple[str, list[Any]]:
+    if not _TEMPLATE_SQL:
+        quote = connection.ops.quote_name
+        fields = list(EmailTemplate._meta.concrete_fields)
+        _TEMPLATE_SQL.append(
+            (
+                f"SELECT {', '.join(quote(field.column) for field in fields)} "
+                f"FROM {quote(EmailTemplate._meta.db_table)} "
+                f"WHERE {quote(EmailTemplate._meta.pk.column)} = %s",
+                fields,
+            )
+        )
+    return _TEMPLATE_SQL[0]
 
 
 POSTGRES = PostgresStore()

@@ -175,6 +175,94 @@ def test_a_step_locks_the_execution_and_reads_its_status(store, execution) -> No
     assert (status, updated_at) == (Status.RUNNING, execution.updated_at)
 
 
+def _fields(execution: WorkflowExecution, *, but: str = "") -> dict[str, Any]:
+    return {
+        field.attname: getattr(execution, field.attname)
+        for field in WorkflowExecution._meta.concrete_fields
+        if field.name != but
+    }
+
+
+@pytest.mark.django_db(transaction=True)  # committed, so another connection sees the row
+def test_an_execution_is_read_locked_with_every_field_as_the_orm_reads_it(store, execution) -> None:
+    event = {"type": "order.created", "order_id": 7, "name": "Æøå \u2603"}
+    WorkflowExecution.objects.filter(pk=execution.pk).update(
+        context={"event": event, "outputs": {"1": [1, 2]}},
+        error_params={"step": 1},
+        completed_at=timezone.now(),
+    )
+    expected = WorkflowExecution.objects.get(pk=execution.pk)
+
+    with transaction.atomic():
+        locked = store.execution_for_update(execution.pk)
+        assert locked is not None
+        # The row is locked: another connection's NOWAIT lock fails meanwhile.
+        if connection.vendor == "postgresql":
+            assert _locked_elsewhere(execution.pk)
+    assert _fields(locked) == _fields(expected)
+    assert locked.context == {"event": event, "outputs": {"1": [1, 2]}}
+    assert locked.definition_snapshot == expected.definition_snapshot
+    locked.save(update_fields=["error_params"])  # an instance the ORM can save
+    with transaction.atomic():
+        assert store.execution_for_update(10**9) is None
+
+
+def _locked_elsewhere(execution_id: int) -> bool:
+    import psycopg
+
+    settings = connection.settings_dict
+    with psycopg.connect(
+        dbname=settings["NAME"],
+        user=settings["USER"],
+        host=settings["HOST"] or None,
+        port=settings["PORT"] or None,
+        autocommit=True,
+    ) as other:
+        try:
+            other.execute(
+                f"SELECT 1 FROM {WorkflowExecution._meta.db_table} WHERE id = %s FOR UPDATE NOWAIT",
+                [execution_id],
+            )
+        except psycopg.errors.LockNotAvailable:
+            return True
+    return False
+
+
+@pytest.mark.parametrize(
+    "context", [{"event": {"customer_id": 3}, "outputs": {"1": [1]}}, {"outputs": {}}]
+)
+def test_a_batch_reads_the_execution_with_only_its_event(store, execution, context) -> None:
+    WorkflowExecution.objects.filter(pk=execution.pk).update(context=context)
+    expected = WorkflowExecution.objects.get(pk=execution.pk)
+
+    found = store.batch_execution(execution.pk)
+
+    assert found.context == {"event": context.get("event")}
+    assert _fields(found, but="context") == _fields(expected, but="context")
+    with pytest.raises(WorkflowExecution.DoesNotExist):
+        store.batch_execution(10**9)
+
+
+def test_a_step_counts_its_pending_and_failed_rows_and_an_execution_its_unknown(
+    store, execution
+) -> None:
+    ids = [CustomerFactory().pk for _ in range(4)]
+    insert(store, execution, [ActionRow(pk, LogStatus.PENDING, {}) for pk in ids], fresh=True)
+    assert store.step_has_pending(execution.pk, 1)
+    assert not store.step_has_pending(execution.pk, 2)
+    assert store.step_counts(execution.pk, 1) == (4, 0)
+    assert not store.has_unknown(execution.pk)
+
+    WorkflowActionLog.objects.filter(target_id=ids[0]).update(status=LogStatus.FAILED)
+    WorkflowActionLog.objects.filter(target_id=ids[1]).update(status=LogStatus.UNKNOWN)
+    WorkflowActionLog.objects.filter(target_id__in=ids[2:]).update(status=LogStatus.SUCCESS)
+
+    assert not store.step_has_pending(execution.pk, 1)
+    assert store.step_counts(execution.pk, 1) == (0, 1)
+    assert store.step_counts(execution.pk, 2) == (0, 0)
+    assert store.has_unknown(execution.pk)
+
+
 def test_a_dispatch_batch_inserts_each_key_once(store, make_workflow) -> None:
     from automation.services import workflow_definition, workflow_deploy
 
@@ -334,3 +422,19 @@ def test_an_execution_is_created_with_its_first_transition_once_per_key(store, e
     for _ in range(2):
         assert store.create_execution(*_new_execution(workflow, None)) is True
     assert WorkflowExecution.objects.filter(workflow=workflow).count() == 4
+
+
+def test_a_template_is_read_whole_by_its_id(store) -> None:
+    from templates_app.models import EmailTemplate
+    from tests.templates_app.factories import EmailTemplateFactory
+
+    made = EmailTemplateFactory(subject="Hei {{ kunde_navn }}, ÆØÅ", variables=["kunde_navn"])
+    expected = EmailTemplate.objects.get(pk=made.pk)
+
+    found = store.template(made.pk)
+
+    assert found is not None
+    assert {f.attname: getattr(found, f.attname) for f in EmailTemplate._meta.concrete_fields} == {
+        f.attname: getattr(expected, f.attname) for f in EmailTemplate._meta.concrete_fields
+    }
+    assert store.template(10**9) is None

@@ -30,7 +30,6 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import connection
 from django.db.models import F
-from django.db.models.fields.json import KeyTransform
 from django.utils import timezone, translation
 
 from core.reasons import Reason, no_error
@@ -75,8 +74,14 @@ def split_batches(customer_ids: list[int]) -> list[list[int]]:
 
 def resolve_template(action_config: dict[str, Any]) -> EmailTemplate:
     try:
-        if action_config.get("template_id") is not None:
-            return EmailTemplate.objects.get(pk=action_config["template_id"])
+        if (template_id := action_config.get("template_id")) is not None:
+            try:
+                found = store().template(int(template_id))
+            except (TypeError, ValueError):
+                found = None
+            if found is None:
+                raise EmailTemplate.DoesNotExist
+            return found
         return EmailTemplate.objects.get(name=action_config["template"])
     except (EmailTemplate.DoesNotExist, KeyError) as exc:
         raise PermanentStepError(
@@ -484,23 +489,10 @@ def send_batch(execution_id: int, step_order: int, customer_ids: list[int]) -> N
         raise RetryLater(retry_countdown(max(batch.transient.values())))
 
 
-def _batch_execution(execution_id: int) -> WorkflowExecution:
-    """The execution, with only the triggering event of its context: that is all a batch
-    reads of it, and the rest (every step's customer ids, say) can run to tens of kilobytes,
-    decoded again by every batch."""
-    execution = (
-        WorkflowExecution.objects.defer("context")
-        .annotate(event=KeyTransform("event", "context"))
-        .get(pk=execution_id)
-    )
-    execution.context = {"event": execution.event}
-    return execution
-
-
 def _batch_start(execution_id: int, step_order: int, customer_ids: list[int]) -> _Batch | None:
     """Everything the sends share, read before the first claim; None (every pending row
     failed) when the step's template is gone."""
-    execution = _batch_execution(execution_id)
+    execution = store().batch_execution(execution_id)
     step = next(s for s in execution.definition_snapshot["steps"] if s["step_order"] == step_order)
     claims = _Claims(execution_id, step_order, step["step_type"], customer_ids)
     customers = claims.store.customers_by_id(customer_ids)
