@@ -151,6 +151,13 @@ _GROUP_SYNONYMS: list[frozenset[str]] = [
 ]
 
 
+# Verbs that end a group's compound name ("Rørleggere", "Bryllupsplanleggere") but say what is
+# done: "legger vi inn ordren" is no group.
+_VERBS_NOT_HEADS = frozenset(
+    """legger legge legg leggje leggjer ligger sender sende bestiller mangler handler henter
+    planlegger planlegge""".split()
+)
+
 _GENERIC_GROUP_WORDS = frozenset(
     """kunde kunder kundene kunden customer customers client clients gruppe gruppen group
     groups og and""".split()
@@ -219,7 +226,11 @@ class GroupMatcher:
             return near[0]
         # "byråene" for "Begravelsesbyråer", "sentrene" for "Hagesentre": the head of one
         # group's compound name, when no other group's name ends so.
-        if fold(word) in _GENERIC_GROUP_WORDS or fold(word) in _AUDIENCE_STOP:
+        if (
+            fold(word) in _GENERIC_GROUP_WORDS
+            or fold(word) in _AUDIENCE_STOP
+            or fold(word) in _VERBS_NOT_HEADS
+        ):
             return None
         heads = [
             group
@@ -365,6 +376,9 @@ def read_audience(
             continue  # "til <an address> over ...": what followed the preposition was read
         if m.group(0).startswith("for ") and (frag.groups or frag.everyone):
             continue  # "a care guide for roses" to the shops: what it is for, not to whom
+        before_for = re.findall(r"[\wæøåé]+", s[: m.start()])
+        if m.group(0).startswith("for ") and before_for and concepts_in(before_for[-1]):
+            continue  # "pleieråd for blomane", "prisliste for trelast": what it is about
         if (
             word in _AUDIENCE_STOP
             or word.isdigit()
@@ -419,9 +433,20 @@ def read_audience(
 _CORRECTION = re.compile(
     r"(?:\.{2,}|[,;.:])?\s*\b(?:no|nei|nope)\s*[,.]*\s*(?:sorry|wait|vent|forresten|unnskyld|beklager)"
     r"\b[,.:]*\s*|\s*\b(?:i\s+mean|jeg\s+mener)\b[,:]?\s*"
+    # "hver mandag, nei tirsdag, kl 8", "kl 9, nei kl 10", "Wednesday at 10, no, Thursday":
+    # a bare "no" after a pause, right before another day or time.
+    r"|[,;]\s*\b(?:no|nei|nope|nej|næ)\b[,.]*\s*(?=(?:bare\s+|kun\s+|just\s+|only\s+|heller\s+)?"
+    r"(?:on\s+|på\s+|hver\s+|every\s+)?" + FULL_DAY + r"|(?:kl|at)\s*\d)"
 )
 _FIX = re.compile(r"(?:(?:just|only|bare|kun|heller)\s+)?(?:(?:the|til|to)\s+)?(?P<fix>[^,.;]+)")
 _DAY_NAME = re.compile(r"\b" + FULL_DAY + r"\b")
+_DAYS_ENDING = re.compile(
+    r"\b"
+    + FULL_DAY.replace("?P<nb>", "?:").replace("?P<en>", "?:")
+    + r"(?:\s*(?:,|/|&|\bog\b|\band\b)\s*"
+    + FULL_DAY.replace("?P<nb>", "?:").replace("?P<en>", "?:")
+    + r")+$"
+)
 _TIME_AFTER_DAY = re.compile(r"\s*(?:kl|at|@)?\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?\b")
 
 
@@ -550,11 +575,25 @@ def apply_correction(text: str, groups: GroupMatcher) -> str:
     day = _DAY_NAME.search(fix)
     days_before = list(_DAY_NAME.finditer(before))
     if day and days_before:
-        # The day corrected, with its time when the correction gives one ("tirsdag kl 9").
+        # The day corrected, with its time when the correction gives one ("tirsdag kl 9"); a
+        # list of days ending there ("mandag og torsdag, nei bare torsdag") as a whole.
         last = days_before[-1]
         end = last.end()
+        listed = _DAYS_ENDING.search(before[:end])
+        if listed is not None and listed.start() < last.start():
+            last = listed
         if fix[day.end() :].strip():
             time = _TIME_AFTER_DAY.match(before, end)
             end = time.end() if time else end
         return f"{before[: last.start()]}{fix}{before[end:]}{after}"
+    time_fix = _TIME_FIX.match(fix)
+    times_before = list(_TIME_BEFORE.finditer(before))
+    if time_fix and times_before and not day:
+        # "hver mandag kl 9, nei kl 10": the time corrected.
+        last = times_before[-1]
+        return f"{before[: last.start()]}{time_fix.group(0)}{before[last.end() :]}{after}"
     return text
+
+
+_TIME_FIX = re.compile(r"(?:kl|at)\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?![\d:])")
+_TIME_BEFORE = re.compile(r"\b(?:kl|at)\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?![\d:])")

@@ -486,6 +486,23 @@ class Builder:
                 replace=dropped,
                 yes="",
             )
+        destroy = _DESTRUCTIVE.search(normalised)
+        if destroy and (
+            _CUSTOMER_WORD.fullmatch(destroy["who"])
+            or destroy["who"] in ("kontoer", "kontoene", "accounts")
+            or self.reader.groups.match(destroy["who"]) is not None
+            or kind_of_word(destroy["who"]) is not None
+        ):
+            # "slett alle kundene som ikke har bestilt på et år": a workflow sends, orders and
+            # tells; it never deletes or deactivates customers.
+            raise self.ask(
+                "En arbeidsflyt kan ikke slette, fjerne eller deaktivere kunder; det gjør du i "
+                "kundelisten. Skal arbeidsflyten heller gjøre noe annet, for eksempel sende dem en "
+                "e-post eller gi beskjed til salg?",
+                "A workflow cannot delete, remove or deactivate customers; that is done in the "
+                "customer list. Should the workflow do something else instead, for example email "
+                "them or tell the sales team?",
+            )
         taken_back = _TAKEN_BACK.search(normalised)
         if taken_back and not re.search(
             r"[a-zæøå]{3,}", _AFTER_TAKEN_BACK.sub("", taken_back["rest"])
@@ -702,6 +719,16 @@ class Builder:
             raise self.ask(
                 "Du skriver både hverdager og bare i helgene. Hvilke dager skal det skje?",
                 "You say both weekdays and only at weekends. Which days should it happen?",
+            )
+        if _NEVER_WEEKENDS.search(normalised) and any(
+            day in ("saturday", "sunday") for f in fragments for day in f.days
+        ):
+            # "every Sunday, but never at weekends": a weekend day and no weekends at once.
+            raise self.ask(
+                "Du nevner en helgedag og skriver at det aldri skal skje i helgene. Hvilke dager "
+                "skal det skje?",
+                "You name a weekend day and say it should never happen at weekends. Which days "
+                "should it happen?",
             )
         excepted = _EXCEPT_GROUP.search(normalised)
         if excepted and (
@@ -948,6 +975,7 @@ class Builder:
         business has no group for is asked about, never read as every customer."""
         if frag.groups or frag.everyone or frag.emails or frag.staff_group:
             return
+        served = set().union(*(kinds for _slug, kinds in self.reader.groups.kinds))
         for m in _TO_ONE.finditer(fold(frag.text)):
             word = m.group("w")
             pointed = m.group("p") is not None
@@ -958,7 +986,7 @@ class Builder:
                 word in _NOT_ONE
                 or not (pointed or singular)
                 or self.reader.groups.match(word) is not None
-                or kind_of_word(word) is not None
+                or (kind_of_word(word) is not None and (kind_of_word(word) in served or not served))
             ):
                 continue
             names = ", ".join(g["name"] for g in self.context.groups) or "-"
@@ -985,9 +1013,14 @@ class Builder:
         # group, however its slug ends, not one customer of that kind.
         slugs = {fold(g["slug"]) for g in self.reader.groups.groups}
 
+        # "that roofer" where no group is of roofers: a kind the business does not serve,
+        # asked about (``_ask_one_of_unknown_kind``) rather than taken for the webhook's.
+        served = set().union(*(kinds for _slug, kinds in self.reader.groups.kinds))
+
         def one_of_a_kind(match: re.Match[str]) -> bool:
             word = next(w for w in match.groups() if w)
-            return word not in slugs and kind_of_word(word) is not None
+            kind = kind_of_word(word)
+            return word not in slugs and kind is not None and (kind in served or not served)
 
         if any(one_of_a_kind(m) for m in _THE_ONE_OF_A_KIND.finditer(text)):
             return True
@@ -1689,6 +1722,21 @@ _ONCE_A_WEEK = re.compile(
 _NOT_ON_DAY = re.compile(
     r"\b(?:never|not|aldri|ikke|except|unntatt|bortsett\s+fra|men\s+ikke)\s+(?:on\s+|på\s+)?"
     r"(?:a\s+|en\s+)?" + FULL_DAY + r"\b"
+)
+# "..., men aldri i helgene", "but never at weekends", "not on weekends".
+_NEVER_WEEKENDS = re.compile(
+    r"\b(?:never|not|aldri|ikke|ikkje|except|unntatt|bortsett\s+fra|utenom)\s+"
+    r"(?:(?:on|at|in|i|på|during|over|the)\s+)*(?:helg\w*|weekends?)\b"
+)
+# "slett alle kundene som ...", "delete the plumbers who ...", "fjern kunder hver søndag":
+# deleting, removing or deactivating customers, which no workflow does.
+_DESTRUCTIVE = re.compile(
+    r"(?:^|[;:.!?]\s*|\b(?:og|and|then|så)\s+)(?:please\s+|vennligst\s+)?"
+    r"(?:slett\w*|delete|deleting|fjern|fjerne|remove|erase|wipe|purge|deaktiver\w*|deactivate"
+    r"|arkiver\w*|archive|sperr\w*|block|anonymiser\w*|anonymi[sz]e|ta\s+bort)\s+"
+    r"(?:(?:alle|all|the|de|dei|those|våre|our|every|any|inaktive|inactive|gamle|old)\s+)*"
+    r"(?:[\wæøåé-]+\s+)?(?P<who>[\wæøåé-]{4,})"
+    r"\s+(?:som|who|that|which|der|dersom|if|hvis|med|with|without|uten|hver|every|each|kvar)\b"
 )
 _REMIND_THEM = re.compile(r"\b(?:minn|påminn\w*|remind|nudge)\s+(?:dem|them|de|dei)\b")
 _ONLY_WEEKENDS = re.compile(

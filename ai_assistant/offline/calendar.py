@@ -58,8 +58,9 @@ _EVERY_NTH_DAY = re.compile(
     r"|fourth|fifth|sixth|seventh|eighth|\d{1,2})\.?(?:st|nd|rd|th)?\s+(?=" + FULL_DAY + r")"
 )
 _WEEK_PARITY = re.compile(
-    r"\b(?:i\s+|in\s+|on\s+|på\s+)?(?P<parity>partall|oddetall|even|odd|jämna|ojämna|udda"
-    r"|jamna|ojamna)[- ]?(?:s?uke\w*|s?veck\w*|iso[- ]?weeks?|weeks?|numbered\s+weeks?)\b"
+    r"\b(?:i\s+|in\s+|on\s+|på\s+)?(?P<parity>partall|oddetall|partal|oddetal|even|odd|jämna"
+    r"|ojämna|udda|jamna|ojamna|lige|ulige)[- ]?(?:s?uke\w*|s?veke\w*|s?veck\w*|s?uge\w*"
+    r"|iso[- ]?weeks?|weeks?|numbered\s+weeks?)\b"
 )
 
 # --- The nth weekday or business day of the month ------------------------------------------
@@ -129,6 +130,11 @@ _HOLIDAY = (
     r"(?:helligdag\w*|heilagdag\w*|helgedag\w*|fridag\w*|røde\s+dag\w*|raude\s+dag\w*|rød\s+dag"
     r"|raud\s+dag|stengt\w*|stengte\s+dager"
     r"|public\s+holidays?|bank\s+holidays?|holidays?|days?\s+off|closed\s+days?)"
+)
+_SEASON = (
+    r"(?:jula|julen|jul|romjula|romjulen|julehelga|julehelgen|påska|påsken|påske|påskeuka"
+    r"|ferien|ferietida|sommerferien|fellesferien|christmas|xmas|easter|the\s+holidays"
+    r"|holiday\s+season|summer\s+holidays?)"
 )
 # "er det fridag", "er fredagen fridag", "hvis det er en helligdag", "faller det på en fridag",
 # "if it's a public holiday", "if it falls on a holiday", "on public holidays": the condition.
@@ -207,7 +213,15 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:også|selv)\s+på\s+" + _HOLIDAY + r"|\b(?:even|also)\s+on\s+" + _HOLIDAY
+            # "også i jula og på røde dager", "even over Easter and on holidays": a season
+            # named with the holidays is when it still runs, no email of its own.
+            r"\b(?:også|selv|òg|og\s+så)\s+(?:(?:i|over|gjennom)\s+" + _SEASON
+            + r"\s+(?:og|eller|,)\s+)?på\s+" + _HOLIDAY
+            + r"(?:\s+(?:og|eller|,)\s+(?:i|over|gjennom)\s+" + _SEASON + r")?"
+            + r"|\b(?:også|selv|òg)\s+(?:i|over|gjennom)\s+" + _SEASON
+            + r"|\b(?:even|also)\s+(?:(?:in|at|during|over)\s+(?:the\s+)?" + _SEASON
+            + r"\s+(?:and|or|,)\s+)?on\s+" + _HOLIDAY
+            + r"|\b(?:even|also)\s+(?:in|at|during|over)\s+(?:the\s+)?" + _SEASON
         ),
         "run",
     ),
@@ -338,7 +352,7 @@ def read_calendar(frag: Fragment, s: str, today: dt.date) -> str:
         start, end = m.span()
         s = s[:start] + " " * (end - start) + s[end:]
     for m in list(_WEEK_PARITY.finditer(s)):
-        even = m.group("parity") in ("partall", "even", "jämna", "jamna")
+        even = m.group("parity") in ("partall", "partal", "even", "jämna", "jamna", "lige")
         frag.iso_weeks = "even" if even else "odd"
         s = blank(s, m)
     for m in list(_BUSINESS_DAYS.finditer(s)):

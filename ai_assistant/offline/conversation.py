@@ -22,6 +22,7 @@ from typing import Any
 from ai_assistant.context import ParseContext
 from ai_assistant.offline import ParseOutcome, parse_description
 from ai_assistant.offline.editing import edit_draft
+from ai_assistant.offline.kinds import phrase_replaced_by
 
 __all__ = ["Pending", "follow_up"]
 
@@ -71,6 +72,10 @@ def _replaced(text: str, words: str, by: str) -> str:
     pattern = re.compile(r"[\s.,:-]*".join(re.escape(t) for t in tokens), re.IGNORECASE)
     if pattern.search(text):
         return pattern.sub(lambda _m: by, text, count=1)
+    said = phrase_replaced_by(text, words.strip().lower())
+    if said is not None:
+        # "the big customers", read as "storkunder": the words as written.
+        return f"{text[: said[0]]}{by}{text[said[1] :]}"
     return f"{text} {by}"
 
 

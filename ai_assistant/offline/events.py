@@ -128,6 +128,10 @@ _WEBHOOK_NAME = (
     ),
     re.compile(_OPEN + _NAME + _CLOSE + r"\s*-?\s*webhook", re.IGNORECASE),
     re.compile(r"webhook\w*\s+([a-z0-9]+(?:[.:-][a-z0-9]+)+)\b", re.IGNORECASE),
+    # "(webhook reklamasjon)", "(webhook: garantisak)": a name in brackets after the word.
+    re.compile(r"\(\s*webhook\w*\s*:?\s+([a-z0-9][\w.:-]{0,99}?)\s*\)", re.IGNORECASE),
+    # "reklamasjon-webhooken", "garantisak-webhook": the name joined to it by a dash.
+    re.compile(r"\b([a-z0-9]+(?:[.:-][a-z0-9]+)*?)-webhook", re.IGNORECASE),
     # "the lager-restvare webhook", "faktura-forfalt-webhooken": the name right before it.
     re.compile(r"\b([a-z0-9]+(?:[.:-][a-z0-9]+)+?)(?:\s+|-)webhook", re.IGNORECASE),
     # "når dispenser-tom slår inn": a dashed name that arrives.

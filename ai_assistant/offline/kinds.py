@@ -19,7 +19,7 @@ from ai_assistant.offline.text import fold, stems
 
 # kind: words that name it, Norwegian and English (any inflection is read by ``stems``).
 _KINDS: dict[str, str] = {
-    "butikk": "butikk forretning shop store retailer outlet handel handler",
+    "butikk": "butikk forretning shop store retailer outlet handel handler handlar",
     "dagligvare": "dagligvare dagligvarebutikk matbutikk supermarked kolonial grocery groceries "
     "grocer supermarket",
     "kiosk": "kiosk",
@@ -38,7 +38,8 @@ _KINDS: dict[str, str] = {
     "klubb": "klubb club idrettslag idrett",
     "slakter": "slakter slakteri butcher",
     "catering": "catering caterer",
-    "blomst": "florist blomsterbutikk blomsterhandel",
+    "blomst": "florist blomsterbutikk blomsterhandel blomsterhandler blomsterhandlar "
+    "blomsterforretning blomsterbutik blomsterhandler flower-shop",
     "hagesenter": "hagesenter hagesentre planteskole",
     "begravelse": "begravelsesbyrå begravelsesbyråer gravferdsbyrå undertaker undertakers",
     "frisør": "frisør hairdresser salong salon hårsalong frisørsalong barber barbershop",
@@ -51,12 +52,21 @@ _KINDS: dict[str, str] = {
     "apotek": "apotek pharmacy chemist",
     "camping": "camping campingplass campsite campground",
     "hytte": "hytte hytteutleie cabin lodge",
-    "snekker": "snekker tømrer carpenter joiner",
-    "rørlegger": "rørlegger rorlegger plumber",
-    "elektriker": "elektriker electrician",
+    "snekker": "snekker snikkar snedker tømrer tømmermann tømrar carpenter joiner",
+    "rørlegger": "rørlegger rorlegger røyrleggjar røyrleggar rørlægger vvs plumber",
+    "elektriker": "elektriker elektrikar elinstallatør electrician",
+    "taktekker": "taktekker tekker taklegger takleggjar blikkenslager roofer",
     "entreprenør": "entreprenør entreprenor contractor byggmester builder",
     "jernvare": "jernvare jernvarehandel hardware",
-    "kommune": "kommune kommunal kommunale kommunebygg municipal municipality",
+    "kommune": "kommune kommunal kommunale kommunebygg municipal municipality kommunar "
+    "council councils",
+    # Churches and graveyards, landscape gardeners, event agencies (nb, nn, da, en).
+    "kirke": "kirke kyrkje kyrkja kirkegård kyrkjegard kirkegard menighet kyrkjelyd sokn "
+    "church churches cemetery graveyard parish kirkerne",
+    "gartner": "gartner gartnar anleggsgartner anleggsgartnar landskapsgartner landscaper "
+    "grøntanlegg",
+    "event": "eventbyrå eventbyra eventbureau eventselskap eventfirma arrangør arrangor "
+    "bryllupsplanlegger bryllaupsplanleggjar weddingplanner eventplanner",
     # Kinds of customer a wholesaler of parts, tools or materials has (nb, en, da/sv, de).
     "verksted": "verksted verkstad værksted bilverksted werkstatt workshop garage mekaniker "
     "mechanic",
@@ -119,10 +129,30 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bgrocery\s+stores?\b"), "matbutikker"),
     (re.compile(r"\bday\s*care\s+(?:centres?|centers?)\b"), "barnehager"),
     (re.compile(r"\bfishmongers?\b"), "fiskebutikker"),
+    (
+        re.compile(r"\b(?:event|events|wedding)\s+(?:agenc(?:y|ies)|planners?|companies|firms?)\b"),
+        "eventbyråer",
+    ),
+    (re.compile(r"\blandscape\s+(?:gardeners?|contractors?|architects?)\b"), "anleggsgartnere"),
+    (re.compile(r"\b(?:hardware|building\s+supplies?)\s+(?:shops?|stores?)\b"), "jernvarebutikker"),
+    (re.compile(r"\broofing\s+(?:firms?|companies|contractors?)\b"), "taktekkere"),
     (re.compile(r"\bbutcher'?s\s+shops?\b"), "slaktere"),
-    (re.compile(r"\b(?:key|major|large|big)\s+(?:accounts?|customers?|clients?)\b"), "storkunder"),
-    # "de store kundene", "våre største kunder": big customers, not "stores".
-    (re.compile(r"\b(?:store|største|stora)\s+(?:kunde\w*|kund\w*)\b"), "storkunder"),
+    (
+        re.compile(
+            r"\b(?:key|major|large|big|biggest|largest|important|most\s+important|vip|top|best)"
+            r"\s+(?:accounts?|customers?|clients?)\b"
+        ),
+        "storkunder",
+    ),
+    # "de store kundene", "våre største kunder", "de viktigste kundane": big customers, not
+    # "stores".
+    (
+        re.compile(
+            r"\b(?:store|største|stora|viktigste|viktige|beste|vip|største|storste)\s+"
+            r"(?:kunde\w*|kund\w*)\b"
+        ),
+        "storkunder",
+    ),
     (
         re.compile(r"\b(?:fitness|health)\s+(?:centres?|centers?|clubs?|studios?)\b"),
         "treningssentre",
@@ -158,6 +188,18 @@ def replace_phrases(text: str) -> str:
     for pattern, word in _PHRASES:
         text = pattern.sub(word, text)
     return text
+
+
+def phrase_replaced_by(text: str, word: str) -> tuple[int, int] | None:
+    """Where ``text`` says in two words the kind ``replace_phrases`` reads as ``word`` ("the big
+    customers" for "storkunder"): its span, or None."""
+    folded = text.lower()
+    for pattern, one in _PHRASES:
+        if one == word:
+            m = pattern.search(folded)
+            if m is not None:
+                return m.span()
+    return None
 
 
 # Words that are other words first: "bare" (only), "skip" (to skip), "bar" (bare).

@@ -145,8 +145,34 @@ CONCEPTS: tuple[Concept, ...] = (
         "takk",
     ),
     Concept(
+        "invitasjon",
+        (
+            "invitasjon", "innbydelse", "invitation", "invite", "invitere", "invitering",
+            "invitationen",
+        ),
+        ("Invitasjon", "Invitation"),
+        "invitasjon",
+    ),
+    Concept(
+        "pleierad",
+        (
+            # How to care for or maintain what was bought (nb, nn, da, en).
+            "pleieråd", "pleierad", "pleietips", "pleieveiledning", "stelltips", "stelletips",
+            "stellråd", "stelleråd", "stellguide", "stell av", "pleie av", "vedlikehold av",
+            "vedlikeholdsråd", "vedlikehaldsråd", "vedlikeholdstips", "vedlikehaldstips",
+            "vedlikeholdsguide", "plejeråd", "plejetips", "plejevejledning", "care tips",
+            "care instructions", "care guide", "care advice", "caring tips", "maintenance tips",
+            "maintenance guide", "maintenance advice", "maintenance instructions",
+        ),
+        ("Pleieråd", "Care tips"),
+        "pleierad",
+    ),
+    Concept(
         "stengt",
-        ("stengt", "ferie", "åpningstider", "closed", "opening hours", "holiday notice"),
+        (
+            "stengt", "ferie", "åpningstider", "åpningstid", "opningstid", "closed",
+            "opening hours", "opening times", "holiday notice",
+        ),
         ("Åpningstider", "Opening hours"),
         "informasjon",
     ),
@@ -315,7 +341,23 @@ _TRADE_WORDS = frozenset(
 )
 
 
-def _name_terms(text: str, found: list[tuple[Concept, re.Match[str]]]) -> set[str]:
+_INVITED_TO = re.compile(
+    r"\b(invitasjon\w*|innbydelse\w*|invitation\w*|invite)\s+(?:til|to|for|på|te)\s+"
+    r"(?:the\s+|our\s+|vår\w*\s+|årets\s+|this\s+year'?s\s+)?[\wæøå-]+",
+    re.IGNORECASE,
+)
+# "i jula", "over påske", "at Christmas": a season said as when something is sent.
+_SEASON_WHEN = re.compile(
+    r"\b(?:i|over|gjennom|at|during|in|for|til)\s+(?:the\s+)?(?:jula|julen|romjula|romjulen"
+    r"|julehelga|julehelgen|påska|påsken|påskeuka|påskeuken|christmas|xmas|easter"
+    r"|the\s+holidays|the\s+festive\s+season)\b",
+    re.IGNORECASE,
+)
+
+
+def _name_terms(
+    text: str, found: list[tuple[Concept, re.Match[str]]], *, parts: bool = True
+) -> set[str]:
     """The request's content words (and their Norwegian stems) that may be part of a
     template's own name."""
     everyday = {m.group(0) for concept, m in found if concept.key in _EVERYDAY}
@@ -334,7 +376,8 @@ def _name_terms(text: str, found: list[tuple[Concept, re.Match[str]]]) -> set[st
         ):
             continue
         found = {s for s in stems(word) if len(s) >= 4} | set(_LEXICON.get(word, ()))
-        found |= _compound_head(word) | _content_compound(word)
+        if parts:
+            found |= _compound_head(word) | _content_compound(word)
         for stem in list(found):
             found |= set(_LEXICON.get(stem, ()))
         terms |= found
@@ -470,7 +513,14 @@ class TemplateMatcher:
         """Templates sharing something with ``text``, best first: a concept its category
         stands for counts most, then its name, then its subject, then shared word stems.
         ``prefer``: concepts the request means without naming them."""
+        # "invitasjon til julebordet": an invitation, whatever the party it is to is called.
+        text = _INVITED_TO.sub(r"\1", text)
         found = concepts_in(text)
+        without_season = _SEASON_WHEN.sub(" ", text)
+        if without_season != text and {c.key for c, _m in concepts_in(without_season)} - _EVERYDAY:
+            # "åpningstidene våre i jula": when it is sent, not what it is about.
+            text = without_season
+            found = concepts_in(text)
         named = {concept.key for concept, _m in found}
         if {"reminder", "bestilling"} <= named:
             # "de som ikke har svart med en bestilling får purring": what the reminder is about.
@@ -479,6 +529,9 @@ class TemplateMatcher:
         implied = set(prefer) - named
         words = _content_stems(text)
         terms = _name_terms(text, found)
+        # The request's own words, not the parts of its compounds ("vårmessen" is a fair, not
+        # the spring of "Sesongnytt: jul og vår").
+        whole_terms = _name_terms(text, found, parts=False)
         # A word in the names of several templates ("Ukesbestilling renhold", "Prisliste
         # renhold") is the business's own word: it says which of them no more than another.
         # Unless the request names the rest of one's name too ("today's catch": "Dagens fangst",
@@ -512,12 +565,12 @@ class TemplateMatcher:
                 # A content word that is (part of) the template's own name says which one.
                 + 15 * sum(_in_name(t, name_words) for t in name_terms)
             )
-            by_name_terms = any(_in_name(t, name_words) for t in name_terms)
+            by_whole_terms = any(_in_name(t, name_words) for t in name_terms & whole_terms)
             # What a template IS: its category's kind of email, else its name's; its subject
             # says what it is only for a template of no known kind ("Hvor fornøyd er du med
             # leveransene?" is a survey, not a delivery notice).
             what_it_is = by_category | by_name | (set() if by_category else by_subject)
-            if content and not named & what_it_is and not by_name_terms:
+            if content and not named & what_it_is and not by_whole_terms:
                 # "fakturapåminnelse" where no template is about invoices, "leveringsvarsel"
                 # where only the survey's subject is about deliveries: not that template,
                 # whatever words they share.

@@ -79,6 +79,26 @@ _DIALECT = {
     "påmindelse": "påminnelse", "påmindelsen": "påminnelsen", "undersøgelse": "undersøkelse",
     "undersøgelsen": "undersøkelsen", "spørgeundersøgelse": "spørreundersøkelse",
     "spørgeundersøgelsen": "spørreundersøkelsen", "skema": "skjema", "skemaet": "skjemaet",
+    "bestillingsformular": "bestillingsskjema", "bestillingsformularen": "bestillingsskjemaet",
+    "bestillingsformularer": "bestillingsskjemaer", "formular": "skjema",
+    "formularen": "skjemaet", "sidste": "siste", "ugens": "ukens", "ugentlig": "ukentlig",
+    "påmindelser": "påminnelser", "kunder der": "kunder som", "kunderne der": "kundene som",
+    "dem der": "dem som", "de der": "de som", "alle der": "alle som",
+    "bestilt noget": "bestilt noe", "endnu": "ennå", "stadig": "fortsatt",
+    "bekræftelse": "bekreftelse", "bekræftelsen": "bekreftelsen",
+    "ordrebekræftelse": "ordrebekreftelse", "ordrebekræftelsen": "ordrebekreftelsen",
+    "nyhedsbrev": "nyhetsbrev", "nyhedsbrevet": "nyhetsbrevet", "hverdage": "hverdager",
+    "helligdage": "helligdager", "købt": "kjøpt",
+    "køber": "kjøper", "tilbuddet": "tilbudet", "tilbuddene": "tilbudene", "igen": "igjen",
+    "lægger": "legger", "lægge": "legge", "læg": "legg", "ind": "inn",
+    # Nynorsk ("tilbodet", "vekeordre": the week's order form).
+    "timar": "timer", "timane": "timene", "tilbod": "tilbud", "tilbodet": "tilbudet",
+    "tilboda": "tilbudene",
+    "vekeordre": "bestillingsskjema", "vekeordren": "bestillingsskjemaet",
+    "vekeordra": "bestillingsskjemaet", "ukeordre": "bestillingsskjema",
+    "ukeordren": "bestillingsskjemaet", "ukesordre": "bestillingsskjema",
+    "ukesordren": "bestillingsskjemaet", "vekeskjema": "bestillingsskjema",
+    "vekeskjemaet": "bestillingsskjemaet", "det same": "det samme", "den same": "den samme",
     # German core words ("jeden Montag", "an alle Kunden", "die nicht bestellt haben").
     "montag": "mandag", "dienstag": "tirsdag", "mittwoch": "onsdag", "donnerstag": "torsdag",
     "freitag": "fredag", "samstag": "lørdag", "sonnabend": "lørdag", "sonntag": "søndag",
@@ -138,6 +158,20 @@ _DAY_LIST = re.compile(
     r"(?P<list>\b" + _LIST_DAY + r"(?:\s*(?:,|\bog\b|\band\b|&|\+|/)\s*" + _LIST_DAY + r")+)"
     r"(?=\s*(?:kl\b|at\b|@|\d))"
 )
+
+
+# "man ons fre kl 11", "tir tor kl 7": days with only spaces between them, before a time, are
+# a list.
+_SPACED_DAYS = re.compile(
+    r"(?<![\wæøå])(?P<list>" + _LIST_DAY + r"(?:\s+" + _LIST_DAY + r")+)(?=\s*(?:kl\b|at\b|@|\d))"
+)
+
+
+def _spaced_days(m: re.Match[str]) -> str:
+    days = m.group("list").split()
+    if len(set(days)) < len(days):
+        return m.group(0)
+    return ", ".join(days[:-1]) + " og " + days[-1]
 
 
 # "mon-wed-fri": three days or more joined by dashes are a list, not a range.
@@ -310,6 +344,28 @@ def _clock_words(m: re.Match[str]) -> str:
     return f"kl {minutes // 60 % 24}:{minutes % 60:02d}"
 
 
+# "Lang dag her, juletrærne kom endelig ... Uansett - kunne dere ...", "Busy week! Anyway, could
+# you ...": what comes before "uansett" / "anyway" is small talk, when it says no day or time.
+_SMALL_TALK_END = re.compile(
+    r"(?:^|(?<=[\s.!?,;:]))(?:uansett|anyway|anyways|i\s+alle\s+fall|iallfall|til\s+saken"
+    r"|over\s+til\s+saken|back\s+to\s+business|but\s+anyway|men\s+uansett)\b\s*[-\u2013\u2014:,.!]*\s+",
+    re.IGNORECASE,
+)
+_SAYS_WHEN = re.compile(
+    r"\d|\b(?:man|tirs|tys|ons|tors|fre|lør|søn|mon|tues|wednes|thurs|fri|satur|sun)(?:dag|day)"
+    r"|\b(?:hver|kvar|every|each|daily|daglig|weekly|ukentlig)\b",
+    re.IGNORECASE,
+)
+
+
+def _small_talk_dropped(text: str) -> str:
+    m = _SMALL_TALK_END.search(text)
+    if m is None or m.start() == 0 or _SAYS_WHEN.search(text[: m.start()]):
+        return text
+    rest = text[m.end() :]
+    return rest if _SAYS_WHEN.search(rest) else text
+
+
 def normalise(text: str) -> tuple[str, list[str]]:
     """Lower case, one space, "kl." / "klokka" as "kl", "16.00" as "16:00", ordinals without
     their dot; e-mail addresses replaced by ``zzaddr<n>zz`` and returned."""
@@ -321,6 +377,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
 
     # A request written as a letter: its greeting, small talk and signature are left out.
     text = _EMAIL.sub(keep, the_request(text.strip()))
+    text = _small_talk_dropped(text)
     text = _POLITE.sub("", text).strip() or text
     # A list, one step a line ("1) mandag kl 7: ...", "- Wed 12:00 ..."): each line a part.
     if "\n" in text:
@@ -385,6 +442,17 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # "kaffe og te", "te og kakao", "grønn te": tea, not dialect "te" (to).
     text = _TEA.sub(lambda m: f"{m['before']} te_" if m["before"] else "te_", text)
     text = _DIALECT_WORDS.sub(lambda m: _DIALECT[m.group(0)], text)
+    # "standard ordre", "standard bestillingen": the standing order in one word.
+    text = re.sub(r"\bstandard\s+(ordre|bestilling)", r"standard\1", text)
+    # Danish "skal kunderne have skemaet", "vil have": "få" (English "have" stays).
+    text = re.sub(r"\b(skal|vil|må|bør)\s+([a-zæøå]+)\s+have\b", r"\1 \2 få", text)
+    # "with no orders in 3 weeks": in the last 3 weeks.
+    text = re.sub(
+        r"\b(no\s+orders?|not\s+ordered|n't\s+ordered|without\s+(?:an?\s+)?orders?)\s+in\s+"
+        r"(?=\d{1,3}\s*(?:days?|weeks?|months?)\b)",
+        r"\1 in the last ",
+        text,
+    )
     text = text.replace("te_", "te")
     text = _WOULD_BE_GREAT.sub(" ", text)
     text = _LISTING_EMAIL.sub(
@@ -404,6 +472,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\b(\d{1,2}):(?:a|e)\b", r"\1", text)
     text = _short_days(text)
     text = _DASH_LIST.sub(lambda m: m.group(0).replace("-", "/"), text)
+    text = _SPACED_DAYS.sub(_spaced_days, text)
     text = _ALL_THOSE_DAYS.sub(r"\g<list>", text)
     if re.search(r"\bmåned|\bmonth", text):
         # "hver måned, den første kl 10", "monthly on the fifteenth": the day of the month.
