@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -346,16 +346,21 @@ def _ask(
         log.save()
 
 
-def _evaluate(answer: ProviderAnswer) -> proposals.Checked:
-    """The answer's workflow validated with the templates it proposes; a question or a
-    malformed answer gives no workflow (and no errors for a question)."""
+def _evaluate(
+    answer: ProviderAnswer, carried: Sequence[Mapping[str, Any]] = ()
+) -> proposals.Checked:
+    """The answer's workflow validated with the templates it proposes, and with those an
+    earlier turn proposed (``carried``, the session's) that it still sends: an edit of a draft
+    with a new template ("flytt den til tirsdag") keeps the proposal though the answer does
+    not list it again. A question or a malformed answer gives no workflow (and no errors for
+    a question)."""
     if answer.parse_error:
         return proposals.Checked(
             None, [{"path": "", "code": "malformed_answer", "message": answer.parse_error}]
         )
     if answer.workflow is None:
         return proposals.Checked(None)
-    return proposals.checked(answer.workflow, answer.new_templates)
+    return proposals.checked(answer.workflow, [*answer.new_templates, *carried])
 
 
 def _errors_text(errors: Iterable[Mapping[str, str]], language: str, *, refused: bool) -> str:
@@ -495,8 +500,9 @@ def _ask_with_repair(turn: _Turn) -> tuple[ProviderAnswer, proposals.Checked]:
     """The provider's answer, checked by the one validator; an answer with errors the model
     can fix is sent back once with them. (answer, evaluated); raises ``ProviderError``."""
     conversation = turn.conversation
+    carried = turn.session.draft_templates or []
     answer = _ask(turn.provider, conversation, session=turn.session, attempt=1)
-    evaluated = _evaluate(answer)
+    evaluated = _evaluate(answer, carried)
     codes = {e["code"] for e in evaluated.errors}
     if evaluated.errors and turn.provider.supports_repair and not codes & NO_REPAIR_CODES:
         repair = replace(
@@ -511,7 +517,7 @@ def _ask_with_repair(turn: _Turn) -> tuple[ProviderAnswer, proposals.Checked]:
             ],
         )
         answer = _ask(turn.provider, repair, session=turn.session, attempt=2)
-        evaluated = _evaluate(answer)
+        evaluated = _evaluate(answer, carried)
     return answer, evaluated
 
 

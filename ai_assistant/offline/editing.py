@@ -31,7 +31,7 @@ from typing import Any
 
 from ai_assistant.context import ParseContext
 from ai_assistant.offline import ParseOutcome, detect_language
-from ai_assistant.offline.audience import GroupMatcher
+from ai_assistant.offline.audience import GroupMatcher, apply_correction
 from ai_assistant.offline.builder import Ask, Builder
 from ai_assistant.offline.calendar import first_on_or_after, read_policy
 from ai_assistant.offline.fragments import Fragment, Reader
@@ -220,6 +220,8 @@ def edit_draft(
     draft: Mapping[str, Any], text: str, *, context: ParseContext
 ) -> ParseOutcome | None:
     language = detect_language(text)
+    # "mandag, nei tirsdag kl 10": the correction made first, as in a whole request.
+    text = apply_correction(text, GroupMatcher(context.groups))
     text = _as_edit(text, draft, context)
     say = Words(language).say
     try:

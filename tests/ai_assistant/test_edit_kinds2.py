@@ -495,3 +495,35 @@ def test_a_webhook_drafts_name_names_its_new_group_and_a_users_name_stays() -> N
     kept = follow_up("send den til hotellene i stedet", context=context, draft=own)
     assert kept.workflow["name"] == "Lagervarsel"
     assert recipients(kept) == [{"group": "hotell-overnatting"}]
+
+
+# --- A correction inside the edit itself --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("then", "first", "second"),
+    [
+        ("mandag, nei tirsdag kl 10", {"day": "tuesday", "time": "10:00"}, None),
+        ("kl 9, nei kl 10", {"day": "monday", "time": "10:00"}, None),
+        (
+            "flytt påminnelsen til onsdag, nei fredag kl 12",
+            None,
+            {"day": "friday", "time": "12:00"},
+        ),
+        (
+            "move the reminder to Wednesday, no, Friday at 11",
+            None,
+            {"day": "friday", "time": "11:00"},
+        ),
+    ],
+)
+def test_an_edit_that_corrects_itself_takes_the_corrected_day_or_time(
+    then: str, first: dict[str, str] | None, second: dict[str, str] | None
+) -> None:
+    start = "Skjema mandag kl 9 og purring torsdag kl 15 til de som ikke har bestilt"
+    outcome = edit(start, then)
+    assert outcome.question is None, outcome.question
+    triggers = [s.get("trigger_config") for s in outcome.workflow["steps"]]
+    assert triggers[0] == (first or {"day": "monday", "time": "09:00"})
+    assert triggers[1] == (second or {"day": "thursday", "time": "15:00"})
+    assert outcome.workflow["schedule"]["schedule_config"]["day"] == triggers[0]["day"]

@@ -92,6 +92,41 @@ def test_no_fitting_template_is_proposed_never_replaced_by_another(world: World,
     assert session.draft_templates == reply.new_templates
 
 
+@pytest.mark.parametrize("then", ["flytt den til tirsdag kl 9", "send den en time senere"])
+def test_an_edit_of_a_draft_with_a_new_template_keeps_the_proposal(
+    world: World, business, then: str
+):
+    first = ai_parse_description(user=business, text=PRICE_LIST)
+    [proposal] = first.new_templates
+
+    edited = ai_parse_description(user=business, text=then, session_id=first.session_id)
+
+    assert edited.kind == "workflow", edited.text
+    assert edited.workflow != first.workflow
+    assert _action(edited)["template"] == "Prisliste"
+    assert edited.new_templates == [proposal]
+    assert ChatSession.objects.get(pk=first.session_id).draft_templates == [proposal]
+    workflow = ai_confirm(user=business, session_id=first.session_id, activate=False)
+    template = EmailTemplate.objects.get(name="Prisliste")
+    assert workflow.steps.get().action_config["template_id"] == template.pk
+
+
+def test_an_old_proposal_the_draft_no_longer_sends_is_dropped(world: World, business):
+    first = ai_parse_description(user=business, text=PRICE_LIST)
+    world_form = EmailTemplate.objects.filter(category="bestilling").first()
+    assert world_form is not None
+
+    other = ai_parse_description(
+        user=business,
+        text="Send bestillingsskjema hver mandag kl 9 til kafeene",
+        session_id=first.session_id,
+    )
+
+    assert other.kind == "workflow", other.text
+    assert other.new_templates == []
+    assert ChatSession.objects.get(pk=first.session_id).draft_templates == []
+
+
 def test_an_english_request_gets_an_english_proposal(world: World, business):
     reply = ai_parse_description(
         user=business, text="Every Friday at 10 send today's offer to the cafes"
