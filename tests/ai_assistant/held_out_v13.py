@@ -420,8 +420,8 @@ HELD_OUT_V13: list[Case] = [
     ),
     # dial
     Case(
-        "Send skjemaet ått alle på måndag klokka ni, å dom som itte har bestilt te onsdag "
-        "klokka tolv ska få ei påminnelse",
+        "Send skjemaet ått alle på måndag klokka ni, å på onsdag klokka tolv ska dom som itte "
+        "har bestilt få ei påminnelse",
         _weekly_chain(["bestilling", "reminder"], [_at(MON, "09:00"), _at(WED, "12:00")], _all()),
         category="chains",
     ),
