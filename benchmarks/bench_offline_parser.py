@@ -69,6 +69,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         HELD_OUT_V12_CONVERSATIONS,
         held_out_v12_context,
     )
+    from tests.ai_assistant.held_out_v13 import (
+        HELD_OUT_V13,
+        HELD_OUT_V13_CONVERSATIONS,
+        held_out_v13_context,
+    )
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -175,6 +180,16 @@ def run(args: argparse.Namespace) -> list[Result]:
         # kinds of its misses (h-kinds8; KINDS_V12): 142/142 after tuning, no longer a held-out
         # number.
         ("held_out_v12", HELD_OUT_V12, held_out_v12_context()),
+        # Written by a new writer who never saw the parser nor any other phrasing set, a
+        # wholesaler of restaurant equipment, packaging and disposables (takeaway boxes,
+        # napkins, gloves) in Lillehammer with a warehouse in Gjøvik, for food trucks, ski
+        # resorts, campsites, festivals, pizzerias, sushi bars, school canteens and sports
+        # clubs' kiosks (Gudbrandsdal and Valdres dialect, a Lithuanian-born worker's English,
+        # a retired founder's old-fashioned Riksmål, marketing jargon, SMS shorthand, requests
+        # as questions; webhooks ``kiosk-tom`` (names a customer) and ``lagertelling`` (none);
+        # today 2029-05-15, so 17. mai is the Thursday after and 2. pinsedag the Monday after).
+        # To be measured once, untuned; later runs are no longer held-out.
+        ("held_out_v13", HELD_OUT_V13, held_out_v13_context()),
     ):
         ours = measure(cases, context=where)
         base = measure(cases, context=where, parse=keyword_baseline)
@@ -235,6 +250,10 @@ def run(args: argparse.Namespace) -> list[Result]:
         # draft). Measured once, untuned, on 2026-12-07: 20/23. Tuned on the kinds of its
         # misses (h-kinds8; KINDS_V12_CONVERSATIONS): 23/23 after tuning, no longer held-out.
         ("conversations_v12", HELD_OUT_V12_CONVERSATIONS, held_out_v12_context()),
+        # Written by a new writer who never saw the parser: the held-out v13 writer's two-turn
+        # conversations (answers to questions, one-word answers included, and edits of a
+        # draft). To be measured once, untuned; later runs are no longer held-out.
+        ("conversations_v13", HELD_OUT_V13_CONVERSATIONS, held_out_v13_context()),
     ):
         ours = measure_conversations(conversations, context=where)
         base = measure_conversations(conversations, context=where, keyword_only=True)
