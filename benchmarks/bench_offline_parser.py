@@ -74,6 +74,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         HELD_OUT_V13_CONVERSATIONS,
         held_out_v13_context,
     )
+    from tests.ai_assistant.held_out_v14 import (
+        HELD_OUT_V14,
+        HELD_OUT_V14_CONVERSATIONS,
+        held_out_v14_context,
+    )
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -190,6 +195,17 @@ def run(args: argparse.Namespace) -> list[Result]:
         # today 2029-05-15, so 17. mai is the Thursday after and 2. pinsedag the Monday after).
         # To be measured once, untuned; later runs are no longer held-out.
         ("held_out_v13", HELD_OUT_V13, held_out_v13_context()),
+        # Written by a new writer who never saw the parser nor any other phrasing set, a
+        # wholesaler of pharmacy goods, health food, supplements and wellness products in
+        # Tønsberg with a warehouse in Sandefjord, for pharmacies, health-food shops, gyms,
+        # physiotherapists, spas, care homes and sports shops (Vestfold dialect, a Somali-born
+        # driver's simple Norwegian, a Finnish-Swedish buyer's Swedish, a CFO's terse English
+        # with abbreviations, dictation with filler words, numbered plans and tables, passive
+        # voice, wishes for the future; webhooks ``lager-lavt`` (names a customer) and
+        # ``prisfil`` (none); today 2029-12-27, between Christmas and New Year, so 1. nyttårsdag
+        # is the Tuesday after and the Monday after is in ISO week 1 of 2030).
+        # To be measured once, untuned; later runs are no longer held-out.
+        ("held_out_v14", HELD_OUT_V14, held_out_v14_context()),
     ):
         ours = measure(cases, context=where)
         base = measure(cases, context=where, parse=keyword_baseline)
@@ -254,6 +270,10 @@ def run(args: argparse.Namespace) -> list[Result]:
         # conversations (answers to questions, one-word answers included, and edits of a
         # draft). To be measured once, untuned; later runs are no longer held-out.
         ("conversations_v13", HELD_OUT_V13_CONVERSATIONS, held_out_v13_context()),
+        # Written by a new writer who never saw the parser: the held-out v14 writer's two-turn
+        # conversations (answers to questions, one-word answers included, and edits of a
+        # draft). To be measured once, untuned; later runs are no longer held-out.
+        ("conversations_v14", HELD_OUT_V14_CONVERSATIONS, held_out_v14_context()),
     ):
         ours = measure_conversations(conversations, context=where)
         base = measure_conversations(conversations, context=where, keyword_only=True)

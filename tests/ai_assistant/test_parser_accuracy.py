@@ -226,6 +226,7 @@ def test_the_benchmark_reports_accuracy_next_to_its_baseline(db: None) -> None:
         "accuracy_held_out_v11",
         "accuracy_held_out_v12",
         "accuracy_held_out_v13",
+        "accuracy_held_out_v14",
         "accuracy_conversations",
         "accuracy_conversations_v6",
         "accuracy_conversations_v7",
@@ -235,6 +236,7 @@ def test_the_benchmark_reports_accuracy_next_to_its_baseline(db: None) -> None:
         "accuracy_conversations_v11",
         "accuracy_conversations_v12",
         "accuracy_conversations_v13",
+        "accuracy_conversations_v14",
         "parse_latency_ms",
     }
     v2 = by_metric["accuracy_phrasings_v2"].conditions
