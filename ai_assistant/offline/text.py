@@ -358,6 +358,10 @@ _SAYS_WHEN = re.compile(
 )
 
 
+# Filler words of dictated text, with the comma that may follow them.
+_FILLER = re.compile(r"(?<![\wæøå])(?:e+h+m*|ø+h+m*|æ+h+m*|hm+|liksom|altså|asså|typ)\b,?")
+
+
 def _small_talk_dropped(text: str) -> str:
     m = _SMALL_TALK_END.search(text)
     if m is None or m.start() == 0 or _SAYS_WHEN.search(text[: m.start()]):
@@ -401,6 +405,10 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # "f.o.m." and "fra og med" are "fra" (whose "og" joins no two parts).
     text = re.sub(r"\bf\.\s?o\.\s?m\.?|\bfra\s+og\s+med\b", "fra", text)
     text = re.sub(r"\b(?:klokka|klokken|klokka|kl:)\s*", "kl ", text)
+    # "klokke 11" (a second-language writer's "klokka"), Swedish "klockan 10", "klockan 8".
+    text = re.sub(r"\b(?:klokke|klockan|klocka)\s*(?=\d)", "kl ", text)
+    # Dictated filler words ("ehm", "eh", "liksom", "altså", "typ", "asså") say nothing.
+    text = _FILLER.sub(" ", text)
     # "10 o'clock", "8 oclock": the hour.
     text = re.sub(r"\b(?:at\s+)?(\d{1,2})\s*o'?\s?clock\b", r"kl \1", text)
     # German "um 10 Uhr", "8 Uhr": the time of day.
@@ -431,7 +439,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
         r"\1 \2/\3",
         text,
     )
-    text = re.sub(r"\b(\d{1,2})\.(\d{2})\b", r"\1:\2", text)  # 16.00 -> 16:00
+    # 16.00 -> 16:00; "7.45am" -> "7:45am".
+    text = re.sub(r"\b(\d{1,2})\.(\d{2})(?=\b|\s*[ap]m\b)", r"\1:\2", text)
     # "tirsdag kl 9. påminnelse ...", "at 09:00. then ...": a time's dot ends a sentence.
     text = re.sub(r"\b((?:kl|at)\s+\d{1,2}|\d{1,2}:\d{2})\.(?=\s)", r"\1 .", text)
     text = re.sub(r"\b(\d{1,2})\.(?=\s|$)", r"\1", text)  # den 10. -> den 10
