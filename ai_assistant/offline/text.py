@@ -72,6 +72,11 @@ _DIALECT = {
     "månad": "måned", "månaden": "måneden", "imorgon": "i morgen", "sedan": "siden",
     "och": "og", "därefter": "deretter", "lägg": "legg", "lägger": "legger", "lägga": "legge",
     "senare": "senere", "kommit": "kommet",
+    "förhandsbeställning": "forhåndsbestilling", "förhandsbeställningen": "forhåndsbestillingen",
+    "inför": "før", "säsong": "sesong", "säsongen": "sesongen", "sommarsäsongen": "sommersesongen",
+    "vintersäsongen": "vintersesongen", "bekräftelse": "bekreftelse",
+    "bekräftelsen": "bekreftelsen", "orderbekräftelsen": "ordrebekreftelsen",
+    "prislistan": "prislista", "läggs": "legges",
     # Danish ("hver anden tirsdag", "efter 3 dage", "når en kunde oprettes").
     "hver anden": "annenhver", "hver andet": "annenhver", "dage": "dager", "dagene": "dagene",
     "uge": "uke", "uger": "uker", "ugen": "uka", "ugerne": "ukene", "oprettes": "opprettes",
