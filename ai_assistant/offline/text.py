@@ -467,6 +467,30 @@ def normalise(text: str) -> tuple[str, list[str]]:
         r"\1 in the last ",
         text,
     )
+    # "påfyllmailen", "service-eposten": the email about what the word before it names.
+    text = re.sub(
+        r"\b([a-zæøå]{4,})-?(mail(?:en|ene))\b|\b([a-zæøå]{4,})-(e-?posten)\b"
+        # "tilbudseposten" (a joining s), not "kaffeposten" (which is "kaffe" + "posten").
+        r"|\b([a-zæøå]{3,}s)(eposten)\b",
+        lambda m: " ".join(g for g in m.groups() if g),
+        text,
+    )
+    # "w/ no order", "w/o an order": "with", "without".
+    text = re.sub(r"(?<![\w/])w/o(?![\w/])", "without", text)
+    text = re.sub(r"(?<![\w/])w/(?=\s)", "with", text)
+    # "2nd reminder", "third reminder", "andre purring": one more reminder, not a date.
+    text = re.sub(
+        r"\b(?:\d(?:st|nd|rd|th)|second|third|fourth|andre|tredje|2\.|3\.)\s+"
+        r"(?=(?:reminder|påminnelse|påminning|purring)\w*\b)",
+        "",
+        text,
+    )
+    # "som ikke bestilt 14 dager" (simple Norwegian): in the last 14 days.
+    text = re.sub(
+        r"\b(ikke\s+(?:har\s+)?bestilt)\s+(?=\d{1,3}\s*(?:dager|dagar|uker|veker)\b)",
+        r"\1 de siste ",
+        text,
+    )
     text = text.replace("te_", "te")
     text = _WOULD_BE_GREAT.sub(" ", text)
     text = _LISTING_EMAIL.sub(
