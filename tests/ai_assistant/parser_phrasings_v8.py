@@ -271,7 +271,7 @@ KINDS_V14: list[Case] = [
         category="swedish",
     ),
     Case(
-        "Varje tisdag kl 8 skicka förhandsbeställningen inför skolstarten till alla kunder",
+        "Varje tisdag kl 8 skicka förhandsbeställningen inför säsongen till alla kunder",
         _send(TUE, "08:00", "sesong", _all()),
         category="swedish",
     ),
