@@ -204,7 +204,9 @@ def run(args: argparse.Namespace) -> list[Result]:
         # voice, wishes for the future; webhooks ``lager-lavt`` (names a customer) and
         # ``prisfil`` (none); today 2029-12-27, between Christmas and New Year, so 1. nyttårsdag
         # is the Tuesday after and the Monday after is in ISO week 1 of 2030).
-        # To be measured once, untuned; later runs are no longer held-out.
+        # Measured once, untuned, on 2026-12-07: 109/131 (0.832; must-ask 25/27; conversations
+        # 19/22; keyword baseline 0.130). Tuned on the kinds of its misses (h-kinds10;
+        # KINDS_V14): 128/131 after tuning, no longer a held-out number.
         ("held_out_v14", HELD_OUT_V14, held_out_v14_context()),
     ):
         ours = measure(cases, context=where)
@@ -272,7 +274,8 @@ def run(args: argparse.Namespace) -> list[Result]:
         ("conversations_v13", HELD_OUT_V13_CONVERSATIONS, held_out_v13_context()),
         # Written by a new writer who never saw the parser: the held-out v14 writer's two-turn
         # conversations (answers to questions, one-word answers included, and edits of a
-        # draft). To be measured once, untuned; later runs are no longer held-out.
+        # draft). Measured once, untuned, on 2026-12-07: 19/22. Tuned on the kinds of its
+        # misses (h-kinds10; KINDS_V14_CONVERSATIONS): 22/22 after tuning, no longer held-out.
         ("conversations_v14", HELD_OUT_V14_CONVERSATIONS, held_out_v14_context()),
     ):
         ours = measure_conversations(conversations, context=where)

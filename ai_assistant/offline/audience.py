@@ -119,6 +119,14 @@ _PHRASE_GROUPS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 # "catering-kundene", "bar-kunder": a group named by a word before "kunder".
 _GROUP_OF_CUSTOMERS = re.compile(r"\b([\wæøåé]{3,})-(?:kunde\w*|customers?)\b")
+_PLACE_CUSTOMERS = re.compile(r"\b(?:the|our)\s+([a-zæøå]{3,})\s+customers\b")
+# Words before "customers" that say which customers without naming a group or a place.
+_NOT_PLACES = frozenset(
+    """new other remaining rest same following existing active inactive regular big large small
+    key vip important best top old loyal usual normal ordinary current potential those these
+    returning first last few many some selected chosen listed missing late early biggest
+    smallest good bad frequent occasional local""".split()
+)
 _AUDIENCE_STOP = _words(
     """kunder kundene kunde customer customers alle all everyone everybody de dem those them
     anyone anybody who som the our våre hver every each oss meg me us leder lederen sjefen
@@ -209,6 +217,9 @@ class GroupMatcher:
         if folded in customer_kinds.WARES:
             return None  # "prisene på kaffe og te": the coffee, not "Kaffebarer"
         word_stems = {s for s in stems(word) if len(s) >= 3}
+        if re.search(r"[^aeiouyæøå]ter$", folded):
+            # "omsorgssenter" for "Omsorgssentre", "teater" for "Teatre": the singular.
+            word_stems |= {s for s in stems(folded[:-2] + "re") if len(s) >= 3}
         for group, group_stems in self._stems:
             if word_stems & group_stems:
                 return group
@@ -340,6 +351,26 @@ def _names_audience(s: str, found: customer_kinds.KindMatch) -> bool:
     return before is not None or _AFTER_AUDIENCE.match(s[found.end :]) is not None
 
 
+_QUALIFIED_SHOPS = re.compile(r"\b(?P<what>[a-zæøå]{4,})\s+(?:shops?|stores?)\b")
+
+
+def _qualified_shops(s: str, groups: GroupMatcher) -> str:
+    """ "the music shops" where a group is "Musikkbutikker", "sports stores" for
+    "Sportsbutikker": a shop named in English by what the group's compound name begins with."""
+
+    def one(m: re.Match[str]) -> str:
+        what = fold(m["what"])
+        found = [
+            word
+            for g in groups.groups
+            for word in re.split(r"[\s_-]+", fold(g["name"]))
+            if re.fullmatch(r"(\w{4,})butikk\w*", word) and word[:4] == what[:4]
+        ]
+        return found[0] if len(found) == 1 else m.group(0)
+
+    return _QUALIFIED_SHOPS.sub(one, s)
+
+
 def _read_kinds(frag: Fragment, s: str, groups: GroupMatcher) -> str:
     """Groups named by a kind of customer ("the school canteens" -> skolekantiner); a kind
     no group is made of, where it names the audience, is a group the business does not have."""
@@ -363,7 +394,7 @@ def read_audience(
     (asked about rather than dropped). ``action_words`` are not group names ("rapporten")."""
     for pattern, word in _PHRASE_GROUPS:
         s = pattern.sub(word, s)
-    s = _read_kinds(frag, customer_kinds.replace_phrases(s), groups)
+    s = _read_kinds(frag, customer_kinds.replace_phrases(_qualified_shops(s, groups)), groups)
     for word in re.findall(r"[\wæøåé]+", s):
         group = groups.match(word) if len(word) >= 4 and word not in _AUDIENCE_STOP else None
         if group is not None and group["slug"] not in frag.groups:
@@ -422,6 +453,20 @@ def read_audience(
             continue
         if phrase not in frag.unknown_groups:
             frag.unknown_groups.append(phrase)
+    for m in _PLACE_CUSTOMERS.finditer(s):
+        # "the Sandefjord customers": customers named by a place or a word no group has.
+        word = m.group(1)
+        if (
+            word in _NOT_PLACES
+            or word in _AUDIENCE_STOP
+            or groups.match(word) is not None
+            or customer_kinds.kind_of_word(word)
+            or concepts_in(word)
+            or is_day_word(word)
+        ):
+            continue
+        if m.group(0) not in frag.unknown_groups:
+            frag.unknown_groups.append(m.group(0))
     for m in _GROUP_OF_CUSTOMERS.finditer(s):
         word = m.group(1)
         if groups.match(word) is None and word not in frag.unknown_groups:

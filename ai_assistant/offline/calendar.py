@@ -60,7 +60,7 @@ _EVERY_NTH_DAY = re.compile(
 _WEEK_PARITY = re.compile(
     r"\b(?:i\s+|in\s+|on\s+|på\s+)?(?P<parity>partall|oddetall|partal|oddetal|even|odd|jämna"
     r"|ojämna|udda|jamna|ojamna|lige|ulige)[- ]?(?:s?uke\w*|s?veke\w*|s?veck\w*|s?uge\w*"
-    r"|iso[- ]?weeks?|weeks?|numbered\s+weeks?)\b"
+    r"|(?:-?numbered\s+)?(?:iso[- ]?)?weeks?|numbered\s+weeks?)\b"
 )
 
 # --- The nth weekday or business day of the month ------------------------------------------

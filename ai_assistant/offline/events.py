@@ -42,6 +42,9 @@ _ORDER_EVENT = re.compile(
     r"|\b(?:med\s+en\s+gang|straks|så\s+snart|rett\s+etter\s+at)\s+(?:de|han|hun|kunden|noen"
     r"|en\s+kunde)\s+har\s+(?:bestilt|handlet|lagt\s+inn\s+(?:en\s+)?(?:ordre|bestilling)\w*)"
     r"|\bnår\s+det\s+kommer\s+(?:inn\s+)?(?:en\s+)?(?:ny\s+)?(?:ordre|bestilling)\w*"
+    # Swedish "när en order läggs", "när en beställning kommer in / tas emot".
+    r"|\b(?:när|når)\s+(?:en\s+|ny\s+)*(?:order|ordre|beställning|bestilling)\w*\s+(?:läggs|legges"
+    r"|har\s+lagts|lagts|kommer\s+in|tas\s+emot|registreras)\b"
     r"|\b(?:when|whenever|once|as\s+soon\s+as|after|each\s+time|every\s+time)\s+(?:someone|somebody"
     r"|anyone|they|a\s+customer"
     r"|the\s+customer)\s+(?:has\s+)?(?:orders|ordered|buys|bought)\b"
@@ -70,6 +73,9 @@ _CUSTOMER_CREATED = re.compile(
     r"|registreres|blir\s+registrert"
     r"|registrerer\s+seg|er\s+registrert|legges\s+til|blir\s+lagt\s+til|blir\s+lagt\s+inn"
     r"|legges\s+inn|er\s+lagt\s+inn|kommer\s+til)"
+    # "når det kommer inn en ny kunde", "får vi en ny kunde": a customer, whatever follows.
+    r"|\b(?:kommer|kjem|får)\s+(?:det\s+|vi\s+|me\s+)?(?:inn\s+)?(?:en\s+|ein\s+)?"
+    r"(?:ny|nye)\s+kunde\w*"
     r"|\b(?:new\s+)?customer\s+(?:is\s+|gets\s+)?(?:created|registered|added|signs?\s+up)"
 )
 # "when the webshop webhook fires", "når webhooken «crm.update» kommer": a webhook event.
@@ -118,6 +124,11 @@ _OPEN = "[«\"'\u201c\u2018]"
 _CLOSE = "[»\"'\u201d\u2019]"
 # The webhook's name: quoted next to "webhook" («lager-lavt», 'pos-sync', "crm.update"), or
 # a name with a dot or a dash right after it ("webhook crm.update").
+# Words before "webhook" that say what kind of webhook it is, not its name.
+_NOT_NAMES = (
+    r"new|same|named|signed|incoming|other|first|second|last|next|two|three|one|each|every"
+    r"|any|this|that|webshop|shop|crm|erp|order|orders|customer|stock|inventory|payment|api"
+)
 _WEBHOOK_NAME = (
     re.compile(
         r"webhook\w*\s+(?:(?:called|named|kalt|som\s+heter|med\s+navn(?:et)?)\s+)?"
@@ -145,6 +156,11 @@ _WEBHOOK_NAME = (
         re.IGNORECASE,
     ),
     re.compile(r"\b" + _RECEIVED + "(" + _DASHED + r")\b", re.IGNORECASE),
+    # "when the prisfil webhook fires": one word of no language's grammar before it.
+    re.compile(
+        r"\b(?:the|our|a)\s+(?!(?:" + _NOT_NAMES + r")\b)([a-zæøå][a-zæøå0-9_]{2,})\s+webhook\b",
+        re.IGNORECASE,
+    ),
 )
 
 

@@ -256,12 +256,19 @@ def compound_kinds(word: str) -> tuple[str, ...]:
 def kinds_in_name(name: str) -> frozenset[str]:
     """The kinds a group's name and slug are made of, compounds taken apart."""
     found: set[str] = set()
+    other_words = False  # "Hi-fi-butikker": shops named by something that is no kind
     for word in re.split(r"[\s_-]+", fold(name)):
         if len(word) < 3:
+            other_words = other_words or (word.isalpha() and word not in ("og", "i", "på"))
             continue
         kind = kind_of_word(word)
+        if kind is None and re.search(r"[^aeiouyæøå]tre$", word):
+            # "Omsorgssentre", "Teatre": the plural of "-senter", "-teater".
+            kind = kind_of_word(word[:-3] + "ter")
         if kind is not None:
             found.add(kind)
+            if kind in _SELLERS and other_words:
+                found.add(SPECIALISED)
             continue
         two = compound_kinds(word) if len(word) >= 7 else ()
         if len(two) == 2:
@@ -315,6 +322,17 @@ def kind_phrases(s: str, groups: Sequence[tuple[str, frozenset[str]]]) -> list[K
         if head in _QUALIFIERS and not any(found == {head} for _slug, found in groups):
             run.clear()
             return
+        named = set(kinds) - {head}
+        plural = re.search(r"(?:er|ene|erne|ane|an|s)$", run[-1][0].group(0)) is not None
+        if not named and head in _SELLERS and plural:
+            # "butikkene" where the business has two kinds of shop and no plain "Butikker":
+            # which shops is asked, not picked.
+            sellers = [k for _slug, k in groups if head in k]
+            if len(sellers) >= 2 and all(SPECIALISED in k for k in sellers):
+                start, end = run[0][0].start(), run[-1][0].end()
+                out.append(KindMatch(start, end, s[start:end], kinds, None))
+                run.clear()
+                return
         best: tuple[int, str] | None = None
         for slug, group_kinds in groups:
             if head not in group_kinds:
@@ -324,7 +342,6 @@ def kind_phrases(s: str, groups: Sequence[tuple[str, frozenset[str]]]) -> list[K
                 score -= 1  # less than a shop of a kind the request does not name
             if best is None or score > best[0]:
                 best = (score, slug)
-        named = set(kinds) - {head}
         if best is not None and named:
             # "motorcycle shops" where the shops are "tyre-shops": a kind the run names against
             # another the group is of is another group.

@@ -72,6 +72,11 @@ _DIALECT = {
     "månad": "måned", "månaden": "måneden", "imorgon": "i morgen", "sedan": "siden",
     "och": "og", "därefter": "deretter", "lägg": "legg", "lägger": "legger", "lägga": "legge",
     "senare": "senere", "kommit": "kommet",
+    "förhandsbeställning": "forhåndsbestilling", "förhandsbeställningen": "forhåndsbestillingen",
+    "inför": "før", "säsong": "sesong", "säsongen": "sesongen", "sommarsäsongen": "sommersesongen",
+    "vintersäsongen": "vintersesongen", "bekräftelse": "bekreftelse",
+    "bekräftelsen": "bekreftelsen", "orderbekräftelsen": "ordrebekreftelsen",
+    "prislistan": "prislista", "läggs": "legges",
     # Danish ("hver anden tirsdag", "efter 3 dage", "når en kunde oprettes").
     "hver anden": "annenhver", "hver andet": "annenhver", "dage": "dager", "dagene": "dagene",
     "uge": "uke", "uger": "uker", "ugen": "uka", "ugerne": "ukene", "oprettes": "opprettes",
@@ -358,6 +363,10 @@ _SAYS_WHEN = re.compile(
 )
 
 
+# Filler words of dictated text, with the comma that may follow them.
+_FILLER = re.compile(r"(?<![\wæøå])(?:e+h+m*|ø+h+m*|æ+h+m*|hm+|liksom|altså|asså|typ)\b,?")
+
+
 def _small_talk_dropped(text: str) -> str:
     m = _SMALL_TALK_END.search(text)
     if m is None or m.start() == 0 or _SAYS_WHEN.search(text[: m.start()]):
@@ -401,6 +410,10 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # "f.o.m." and "fra og med" are "fra" (whose "og" joins no two parts).
     text = re.sub(r"\bf\.\s?o\.\s?m\.?|\bfra\s+og\s+med\b", "fra", text)
     text = re.sub(r"\b(?:klokka|klokken|klokka|kl:)\s*", "kl ", text)
+    # "klokke 11" (a second-language writer's "klokka"), Swedish "klockan 10", "klockan 8".
+    text = re.sub(r"\b(?:klokke|klockan|klocka)\s*(?=\d)", "kl ", text)
+    # Dictated filler words ("ehm", "eh", "liksom", "altså", "typ", "asså") say nothing.
+    text = _FILLER.sub(" ", text)
     # "10 o'clock", "8 oclock": the hour.
     text = re.sub(r"\b(?:at\s+)?(\d{1,2})\s*o'?\s?clock\b", r"kl \1", text)
     # German "um 10 Uhr", "8 Uhr": the time of day.
@@ -431,7 +444,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
         r"\1 \2/\3",
         text,
     )
-    text = re.sub(r"\b(\d{1,2})\.(\d{2})\b", r"\1:\2", text)  # 16.00 -> 16:00
+    # 16.00 -> 16:00; "7.45am" -> "7:45am".
+    text = re.sub(r"\b(\d{1,2})\.(\d{2})(?=\b|\s*[ap]m\b)", r"\1:\2", text)
     # "tirsdag kl 9. påminnelse ...", "at 09:00. then ...": a time's dot ends a sentence.
     text = re.sub(r"\b((?:kl|at)\s+\d{1,2}|\d{1,2}:\d{2})\.(?=\s)", r"\1 .", text)
     text = re.sub(r"\b(\d{1,2})\.(?=\s|$)", r"\1", text)  # den 10. -> den 10
@@ -451,6 +465,30 @@ def normalise(text: str) -> tuple[str, list[str]]:
         r"\b(no\s+orders?|not\s+ordered|n't\s+ordered|without\s+(?:an?\s+)?orders?)\s+in\s+"
         r"(?=\d{1,3}\s*(?:days?|weeks?|months?)\b)",
         r"\1 in the last ",
+        text,
+    )
+    # "påfyllmailen", "service-eposten": the email about what the word before it names.
+    text = re.sub(
+        r"\b([a-zæøå]{4,})-?(mail(?:en|ene))\b|\b([a-zæøå]{4,})-(e-?posten)\b"
+        # "tilbudseposten" (a joining s), not "kaffeposten" (which is "kaffe" + "posten").
+        r"|\b([a-zæøå]{3,}s)(eposten)\b",
+        lambda m: " ".join(g for g in m.groups() if g),
+        text,
+    )
+    # "w/ no order", "w/o an order": "with", "without".
+    text = re.sub(r"(?<![\w/])w/o(?![\w/])", "without", text)
+    text = re.sub(r"(?<![\w/])w/(?=\s)", "with", text)
+    # "2nd reminder", "third reminder", "andre purring": one more reminder, not a date.
+    text = re.sub(
+        r"\b(?:\d(?:st|nd|rd|th)|second|third|fourth|andre|tredje|2\.|3\.)\s+"
+        r"(?=(?:reminder|påminnelse|påminning|purring)\w*\b)",
+        "",
+        text,
+    )
+    # "som ikke bestilt 14 dager" (simple Norwegian): in the last 14 days.
+    text = re.sub(
+        r"\b(ikke\s+(?:har\s+)?bestilt)\s+(?=\d{1,3}\s*(?:dager|dagar|uker|veker)\b)",
+        r"\1 de siste ",
         text,
     )
     text = text.replace("te_", "te")
