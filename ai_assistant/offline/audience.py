@@ -132,7 +132,7 @@ _AUDIENCE_STOP = _words(
     hours minutes months dagene ukene timer minutter others neste next resten rest alle
     sine sin deres their yours ours dere kl ones one people folks guys whoever anyone anybody
     somebody someone hvem bare kun only just ukas ukens uka dagens månedens årets todays
-    weeks"""
+    weeks kunden straks umiddelbart snarest asap fortløpende"""
 )
 
 _GROUP_SYNONYMS: list[frozenset[str]] = [

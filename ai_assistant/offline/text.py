@@ -46,6 +46,7 @@ _DIALECT = {
     "morra": "morgenen", "veka": "uka", "vekene": "ukene", "te": "til", "dei": "de",
     "ennu": "ennå", "enno": "ennå", "kvær": "hver", "kver": "hver", "handla": "handlet",
     "ittj": "ikke", "itj": "ikke",
+    "ette": "etter", "etta": "etter", "veke": "uke", "veker": "uker", "vekur": "uker",
     "itte": "ikke", "dokker": "dere", "dokk": "dere", "døkk": "dere",
     "ittje": "ikke", "dæm": "dem", "dæ": "de", "tysdag": "tirsdag", "tysdagar": "tirsdager",
     "skulane": "skolene", "skular": "skoler", "kundane": "kundene", "kundar": "kunder",
