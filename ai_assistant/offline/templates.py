@@ -484,6 +484,26 @@ def _content_stems(text: str) -> set[str]:
     return out
 
 
+def _subject_content(text: str) -> set[str]:
+    """The stems of the words of a subject (or a request) that say what it is about: not when,
+    to whom, nor the words of every order."""
+    out: set[str] = set()
+    for word in re.findall(r"[\wæøå]+", _EMAIL_WORD.sub(" ", fold(text))):
+        if (
+            len(word) < 5
+            or word in _STOP
+            or word in _QUALIFIER_WORDS
+            or word in _WHEN_WORDS
+            or word in _TRADE_WORDS
+            or is_day_word(word)
+            or kind_of_word(word) is not None
+            or word.startswith(("bestill", "order", "ordre"))
+        ):
+            continue
+        out |= {s for s in stems(word) if len(s) >= 5}
+    return out
+
+
 def _ascii(text: str) -> str:
     return text.translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o"}))
 
@@ -536,13 +556,7 @@ class TemplateMatcher:
             by_subject = {c.key for c, _m in concepts_in(str(template.get("subject") or ""))}
             self._concepts.append((by_category, by_name, by_subject))
             self._stems.append(_content_stems(f"{template.get('name', '')} {category}"))
-            self._subject_stems.append(
-                {
-                    w
-                    for w in _content_stems(str(template.get("subject") or ""))
-                    if len(w) >= 5 and w not in _WHEN_WORDS and w not in _TRADE_WORDS
-                }
-            )
+            self._subject_stems.append(_subject_content(str(template.get("subject") or "")))
             self._name_words.append(re.findall(r"[\wæøå]+", fold(str(template.get("name") or ""))))
 
     def ranked(self, text: str, *, prefer: Iterable[str] = ()) -> list[Scored]:
@@ -577,7 +591,7 @@ class TemplateMatcher:
         words = {w for w in words if sum(w in stems_ for stems_ in self._stems) < 2}
         # The request's content words that two subjects or more share say nothing of which.
         subject_words_of = {
-            w for w in _content_stems(text) if sum(w in s for s in self._subject_stems) < 2
+            w for w in _subject_content(text) if sum(w in s for s in self._subject_stems) < 2
         }
         # What the request is about beyond the everyday emails of ordering.
         content = named - _EVERYDAY
