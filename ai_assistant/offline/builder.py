@@ -1032,8 +1032,8 @@ class Builder:
 
     def _one_of_its_kind(self, frag: Fragment) -> bool:
         """Whether the part names its audience as one customer of a kind with the plain
-        definite ("the bar", "baren"), not the group ("the bars", "barene"); "that contractor",
-        "snekkeren det gjelder" point out the kind, and narrow to its group."""
+        definite ("the bar", "baren"), not the group ("the bars", "barene"), nor pointed out
+        ("that contractor", "snekkeren det gjelder", which always narrow to its group)."""
         if not frag.groups:
             return False
         slugs = {fold(g["slug"]) for g in self.reader.groups.groups}
@@ -1053,6 +1053,9 @@ class Builder:
         planned: list[Planned] = []
         last_groups: list[str] = []
         last_narrowed = False
+        checks_orders = any(
+            a.check is not None or a.window is not None or a.follows_up for a in actions
+        )
         registry = step_types()
         named = [
             list(f.groups)
@@ -1091,11 +1094,13 @@ class Builder:
                 )
                 draft = cls().draft(facts)
                 narrowed = "event_customer" in (facts.recipients or {})
-                # "send the bar the order form" after a webhook: the one customer said as one
-                # of its kind is the webhook's, not narrowed to the group of that kind (nor
-                # are the later steps for it).
+                # "send the club the order form at once, and a reminder after 2 hours if no
+                # order" after a webhook: a step checks one thing, so where the chain checks
+                # the orders, the one customer said as one of its kind is the webhook's, not
+                # narrowed to the group of that kind (nor are the later steps for it).
                 if event == "webhook" and (
-                    (inherited and not last_narrowed) or self._one_of_its_kind(frag)
+                    (inherited and not last_narrowed)
+                    or (checks_orders and self._one_of_its_kind(frag))
                 ):
                     narrowed = False
                 only = group if group != "all" and narrowed else None
