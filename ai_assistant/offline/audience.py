@@ -96,6 +96,11 @@ _AUDIENCE_SLOT = re.compile(
     r"|\b(?:remind|nudge|påminn|påminne|minn)\s+(?:the\s+|all\s+|alle\s+)?([\wæøåé]+)"
 )
 # "to the food trucks", "til de nye kundene": two words after "til" / "to", the last a plural.
+# "to the wine people", "til golfgjengen": customers called after what they are about.
+_PEOPLE_OF = re.compile(
+    r"\b(?:til|to|te)\s+(?:the\s+|our\s+|all\s+(?:the\s+)?|alle\s+|våre\s+)?"
+    r"(?P<w>[a-zæøåé]{3,})\s+(?P<p>people|folks|guys|crowd|lot)\b"
+)
 _TWO_WORD_SLOT = re.compile(
     r"\b(?:til|to|te)\s+(?:the\s+|our\s+|all\s+|alle\s+|de\s+|våre\s+)?([a-zæøåé]{3,}) "
     r"([a-zæøåé]{3,}(?:s|ene|erne|ane))\b"
@@ -140,7 +145,7 @@ _AUDIENCE_STOP = _words(
     hours minutes months dagene ukene timer minutter others neste next resten rest alle
     sine sin deres their yours ours dere kl ones one people folks guys whoever anyone anybody
     somebody someone hvem bare kun only just ukas ukens uka dagens månedens årets todays
-    weeks"""
+    weeks kunden straks umiddelbart snarest asap fortløpende"""
 )
 
 _GROUP_SYNONYMS: list[frozenset[str]] = [
@@ -172,6 +177,13 @@ _GENERIC_GROUP_WORDS = frozenset(
 )
 
 
+def _modifier_of(word: str, after: str, slug: str) -> bool:
+    """ "Food" of "Food trucks" (slug "foodtrucks"): the first part of a compound written in two
+    words, which alone names no group ("food safety" is not the food trucks)."""
+    joined = fold(word + after)
+    return fold(slug).replace("-", "").replace("_", "") in (joined, joined.rstrip("s"))
+
+
 class GroupMatcher:
     """Finds a customer group by a word of the request: its slug or name, an inflected form
     ("kafeene"), or a word of the same kind in the other language ("shops" -> butikker)."""
@@ -199,9 +211,12 @@ class GroupMatcher:
     def _group_stems(group: GroupInfo) -> set[str]:
         words = re.split(r"[\s_-]+", f"{group['slug']} {group['name']}")
         found: set[str] = set()
-        for word in words:
+        for index, word in enumerate(words):
             # "Tromsø-kunder": "kunder" says nothing about which customers.
             if len(word) >= 3 and fold(word) not in _GENERIC_GROUP_WORDS:
+                after = words[index + 1] if index + 1 < len(words) else ""
+                if index and after and _modifier_of(word, after, group["slug"]):
+                    continue
                 found |= stems(word)
         for cluster in _GROUP_SYNONYMS:
             cluster_stems = set().union(*(stems(w) for w in cluster))
@@ -395,6 +410,17 @@ def read_audience(
     for pattern, word in _PHRASE_GROUPS:
         s = pattern.sub(word, s)
     s = _read_kinds(frag, customer_kinds.replace_phrases(_qualified_shops(s, groups)), groups)
+    for m in _PEOPLE_OF.finditer(s):
+        # "to the golf people": the golf clubs; "to the wine people": no group, asked about.
+        group = groups.match(m["w"]) if m["w"] not in _AUDIENCE_STOP else None
+        if group is not None:
+            if group["slug"] not in frag.groups:
+                frag.groups.append(group["slug"])
+        elif m["w"] not in _AUDIENCE_STOP and not is_day_word(m["w"]):
+            phrase = f"{m['w']} {m['p']}"
+            if phrase not in frag.unknown_groups:
+                frag.unknown_groups.append(phrase)
+        s = s[: m.start("w")] + " " * (m.end() - m.start("w")) + s[m.end() :]
     for word in re.findall(r"[\wæøåé]+", s):
         group = groups.match(word) if len(word) >= 4 and word not in _AUDIENCE_STOP else None
         if group is not None and group["slug"] not in frag.groups:

@@ -1030,11 +1030,32 @@ class Builder:
         said = fold(frag.text) if frag.groups else text
         return any(one_of_a_kind(m) for m in _ONE_OF_A_KIND.finditer(said))
 
+    def _one_of_its_kind(self, frag: Fragment) -> bool:
+        """Whether the part names its audience as one customer of a kind with the plain
+        definite ("the bar", "baren"), not the group ("the bars", "barene"), nor pointed out
+        ("that contractor", "snekkeren det gjelder", which always narrow to its group)."""
+        if not frag.groups:
+            return False
+        slugs = {fold(g["slug"]) for g in self.reader.groups.groups}
+        text = fold(frag.text)
+        if _THE_ONE_OF_A_KIND.search(text):
+            return False
+        for pattern in (_ONE_OF_A_KIND,):
+            for m in pattern.finditer(text):
+                word = next(w for w in m.groups() if w)
+                if word not in slugs and kind_of_word(word) is not None:
+                    return True
+        return False
+
     def _steps(
         self, actions: list[Fragment], event: str | None, *, offset: int = 0
     ) -> list[Planned]:
         planned: list[Planned] = []
         last_groups: list[str] = []
+        last_narrowed = False
+        checks_orders = any(
+            a.check is not None or a.window is not None or a.follows_up for a in actions
+        )
         registry = step_types()
         named = [
             list(f.groups)
@@ -1073,7 +1094,17 @@ class Builder:
                 )
                 draft = cls().draft(facts)
                 narrowed = "event_customer" in (facts.recipients or {})
+                # "send the club the order form at once, and a reminder after 2 hours if no
+                # order" after a webhook: a step checks one thing, so where the chain checks
+                # the orders, the one customer said as one of its kind is the webhook's, not
+                # narrowed to the group of that kind (nor are the later steps for it).
+                if event == "webhook" and (
+                    (inherited and not last_narrowed)
+                    or (checks_orders and self._one_of_its_kind(frag))
+                ):
+                    narrowed = False
                 only = group if group != "all" and narrowed else None
+                last_narrowed = only is not None
                 planned.append(Planned(frag, cls, draft, facts, only_group=only))
                 self._drafted(draft)
             if inherited and not said_later:
@@ -1537,7 +1568,7 @@ _THE_ONE_OF_A_KIND = re.compile(
 # A kind in the singular definite ("verkstedet", "butikken", "the workshop"), not the plural
 # ("verkstedene", "snekkerne", "the workshops"): one customer of that kind.
 _ONE_OF_A_KIND = re.compile(
-    r"\b([\wæøå]{3,}(?:et|(?<!en|an|rn)en))\b|\bthe\s+([\wæøå]{4,}?)(?<!s)\b"
+    r"\b([\wæøå]{3,}(?:et|(?<!en|an|rn)en))\b|\bthe\s+([\wæøå]{3,}?)(?<!s)\b"
 )
 # Whom a part is sent to, one word: "til taktekkeren", "to that roofer", "to the roofer".
 _TO_ONE = re.compile(

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 _ORDINALS = {
     "første": 1, "forste": 1, "fyrste": 1, "första": 1, "1": 1, "first": 1, "1st": 1,
-    "andre": 2, "2": 2, "second": 2, "2nd": 2,
+    "fyste": 1, "fysste": 1,
+    # "annen" / "anden" (Riksmål, Danish), "anna" (dialect): the second.
+    "andre": 2, "annen": 2, "anden": 2, "annan": 2, "anna": 2, "2": 2, "second": 2, "2nd": 2,
     "tredje": 3, "3": 3, "third": 3, "3rd": 3,
     "fjerde": 4, "4": 4, "fourth": 4, "4th": 4,
     "femte": 5, "fifth": 5, "sjette": 6, "sixth": 6, "sjuende": 7, "seventh": 7,

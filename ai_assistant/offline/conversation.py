@@ -23,6 +23,7 @@ from ai_assistant.context import ParseContext
 from ai_assistant.offline import ParseOutcome, parse_description
 from ai_assistant.offline.editing import edit_draft
 from ai_assistant.offline.kinds import phrase_replaced_by
+from ai_assistant.offline.text import NUMBER_WORDS
 
 __all__ = ["Pending", "follow_up"]
 
@@ -88,9 +89,30 @@ _AS_EMAIL = re.compile(
 )
 
 
+# "elleve", "åtte da", "nine": an hour said as a word only, as an answer to "what time?".
+_HOUR_WORDS = {w: n for w, n in NUMBER_WORDS.items() if 5 <= n <= 23}
+_BARE_HOUR_WORD = re.compile(
+    r"^\s*(?:(?:kl|klokka|klokken|at)\.?\s+)?(?P<w>"
+    + "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
+    + r")(?:\s+(?:o'?clock|am|pm))?\s*(?:da|then|takk|thanks|please)?[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def _hour_said_in_words(answer: str) -> str:
+    """ "elleve" as "kl 11": an hour word alone is the time asked for."""
+    m = _BARE_HOUR_WORD.match(answer)
+    if m is None:
+        return answer
+    hour = _HOUR_WORDS[m["w"].lower()]
+    if re.search(r"\bpm\b", answer, re.IGNORECASE) and hour < 12:
+        hour += 12
+    return f"kl {hour}"
+
+
 def continued(pending: Pending, answer: str) -> str:
     """The request with the answer in it."""
-    answer = answer.strip()
+    answer = _hour_said_in_words(answer.strip())
     yes = _YES.match(answer)
     if pending.yes == "e-post" and _AS_EMAIL.search(answer):
         # The email the question offered, said in words of its own: a yes.

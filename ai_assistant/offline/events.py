@@ -82,7 +82,8 @@ _CUSTOMER_CREATED = re.compile(
 _WEBHOOK_EVENT = re.compile(
     r"\b(?:(?:when|whenever|once|if|når|hver\s+gang)\s+(?:\w+\s+){0,6}?)?"
     r"(?:the\s+)?(?:[\w.-]+\s+)?webhook(?:en|s)?\b(?:\s+(?:[\w.«»\"'-]+\s+)?(?:fires|is\s+called"
-    r"|arrives|comes\s+in|kommer(?:\s+inn)?|kalles|går\s+av|slår\s+inn|slår\s+til|trigges|utløses"
+    r"|arrives?|comes?\s+in|comes?|kommer(?:\s+inn)?|kjem(?:\s+inn)?|kalles|går\s+av|slår\s+inn"
+    r"|slår\s+til|trigges|utløses"
     r"|is\s+triggered|triggers|goes\s+off|kicks\s+in|hits|fyrer|fyres))?"
 )
 
@@ -92,7 +93,7 @@ _DASHED = r"(?!e-post|e-mail)[a-z0-9]+(?:[.-][a-z0-9]+)+"
 _ARRIVES = (
     r"(?:slår\s+inn|slår\s+til|kommer(?:\s+inn)?|har\s+kommet(?:\s+inn)?|er\s+kommet(?:\s+inn)?"
     r"|kalles|går\s+av|trigges|utløses|fyres|fires|arrives|comes\s+in|is\s+called"
-    r"|is\s+triggered|goes\s+off|kicks\s+in|hits|reports|melder"
+    r"|is\s+triggered|goes\s+off|kicks\s+in|hits|reports|melder|arrive|come\s+in|come|fire"
     # Dialect and Nynorsk ("når frost-alarm kjem inn", "når alarm-x går"), English "comes".
     r"|kjem(?:\s+inn)?|kjæm(?:\s+inn)?|kømmer(?:\s+inn)?|går|comes|goes)"
 )
@@ -159,6 +160,14 @@ _WEBHOOK_NAME = (
     # "when the prisfil webhook fires": one word of no language's grammar before it.
     re.compile(
         r"\b(?:the|our|a)\s+(?!(?:" + _NOT_NAMES + r")\b)([a-zæøå][a-zæøå0-9_]{2,})\s+webhook\b",
+        re.IGNORECASE,
+    ),
+    # "når webhooken lagertelling kommer inn", "når vi får webhooken varetelling, send ...": one
+    # word right after "webhooken", before its arrival or the end of the clause.
+    re.compile(
+        r"\bwebhook(?:en|et)?\s+(?!" + _ARRIVES + r"\b|(?:fra|from|og|and|for|til|to|is|er|har"
+        r"|blir|som|that|which|with|med)\b)([a-z0-9][\w-]{1,99})"
+        r"(?=\s*(?:[,;.:]|$|\s+" + _ARRIVES + r"\b))",
         re.IGNORECASE,
     ),
 )

@@ -352,7 +352,7 @@ def attach(fragments: list[Fragment]) -> list[Fragment]:
         if following is not None and _day_of_next(frag, following, previous, pending):
             _same_action(frag, following)
             actions.append(frag)
-        elif previous is None or _leads(frag, following) or pending:
+        elif previous is None or _leads(frag, _next_action(fragments, index)) or pending:
             pending.append(frag)
         elif _own_step_after(frag, previous):
             actions.append(frag)
@@ -376,6 +376,24 @@ def _day_of_next(
         # "påminnelse tirsdag og onsdag kl 15", "Wednesday 12 and again Thursday 12": more
         # days of the action before (none or the same time), not of the next.
         and not _more_of(frag, previous)
+    )
+
+
+def _next_action(fragments: list[Fragment], index: int) -> Fragment | None:
+    """The part after ``index``, or, past parts that say only when ("etter to dager, klokken
+    10, en påminnelse ..."), the action they introduce."""
+    for frag in fragments[index + 1 :]:
+        if frag.step_type is not None or not _only_timing(frag):
+            return frag
+    return None
+
+
+def _only_timing(frag: Fragment) -> bool:
+    """A part that says only a time, a delay or days, and nothing of whom or what."""
+    return bool(
+        (frag.time or frag.delay)
+        and not (frag.groups or frag.everyone or frag.unknown_groups or frag.emails)
+        and not (frag.check or frag.window or frag.topic or frag.staff_group or frag.template)
     )
 
 

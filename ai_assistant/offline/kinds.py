@@ -89,6 +89,14 @@ _KINDS: dict[str, str] = {
     "stall": "stall ridesenter ridskola stable",
     "veterinær": "veterinær veterinar veterinär dyrlege veterinarian",
     "kennel": "kennel hundepensjonat",
+    # Kinds of customer of a wholesaler to restaurants, resorts and events (nb, nn, en).
+    "alpin": "alpinanlegg alpinsenter skianlegg skisenter skisted skitrekk skiresort skirestaurant",
+    "golf": "golfklubb golfbane golfklubbhus golf",
+    "festival": "festival festivalarrangør",
+    "pizzeria": "pizzeria pizzarestaurant pizzabakeri pizzaria",
+    "sushi": "sushibar sushirestaurant sushi",
+    "foodtruck": "foodtruck matvogn gatekjøkken",
+    "vinmonopol": "vinmonopol",
     # Words that only qualify a kind ("fish shops", "skolekantiner"): never a group alone.
     "fisk": "fisk fiske fish seafood sjømat",
     "skole": "skole skule skola school",
@@ -166,6 +174,22 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bboat\s*yards?\b"), "båtverft"),
     (re.compile(r"\b(?:tyre|tire)\s+hotels?\b"), "dekkhotell"),
     (re.compile(r"\bpet\s+(?:shops?|stores?)\b"), "dyrebutikker"),
+    (
+        re.compile(
+            r"\b(?:ski|skiing|alpine|mountain)\s+(?:resorts?|areas?|centres?|centers?|lodges?"
+            r"|restaurants?|slopes?|hills?)\b"
+        ),
+        "alpinanlegg",
+    ),
+    (re.compile(r"\bgolf\s+(?:clubs?|courses?|resorts?)\b"), "golfklubber"),
+    (re.compile(r"\bfood\s*trucks?\b"), "foodtrucks"),
+    (re.compile(r"\bsushi\s+(?:bars?|restaurants?)\b"), "sushibarer"),
+    (re.compile(r"\bpizza\s+(?:places?|restaurants?|shops?)\b"), "pizzeriaer"),
+    (re.compile(r"\b(?:wine|cocktail)\s+bars?\b"), "barer"),
+    (
+        re.compile(r"\b(?:catering\s+(?:companies|firms?|businesses)|caterers?)\b"),
+        "cateringfirmaer",
+    ),
     (re.compile(r"\b(?:vets|veterinary\s+(?:clinics?|practices?))\b"), "veterinærer"),
     (re.compile(r"\b(?:riding\s+(?:schools?|centres?|centers?))\b"), "ridesentre"),
 )

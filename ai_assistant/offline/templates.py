@@ -85,6 +85,8 @@ CONCEPTS: tuple[Concept, ...] = (
         (
             "prisliste", "priser", "prisene", "prisoversikt", "pris", "price list", "pricelist",
             "prices", "pricing", "price sheet", "price",
+            # "oversikten over hva boksene koster", "what the wines cost now".
+            "koster", "kostar", "costs",
         ),
         ("Prisliste", "Price list"),
         "prisliste",
@@ -95,6 +97,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "nyhetsbrev", "månedsbrev", "månadsbrev", "nyhetsbrev", "ukebrev", "nyheter",
             "newsletter", "news letter",
             "monthly letter", "news",
+            # An older word for a letter of news ("Nyhetsskrivet", "månedsskrivet").
+            "nyhetsskriv", "månedsskriv", "månadsskriv", "infoskriv", "informasjonsskriv",
         ),
         ("Nyhetsbrev", "Newsletter"),
         "nyhetsbrev",
@@ -194,6 +198,29 @@ CONCEPTS: tuple[Concept, ...] = (
         ),
         ("Sortiment", "Product range"),
         "sesong",
+    ),
+    Concept(
+        "sesongstart",
+        (
+            # Ordering ahead for a season ("forhåndsbestilling for skisesongen", "pre-order for
+            # the Christmas season", "season kickoff").
+            "forhåndsbestilling", "forhåndsbestill", "forhandsbestilling", "førhandsbestilling",
+            "pre-order", "preorder", "pre order", "order ahead", "sesongstart", "sesongåpning",
+            "season start", "season kickoff", "season kick-off", "season opening", "sesong",
+            "season",
+        ),
+        ("Sesongstart", "Season start"),
+        "sesong",
+    ),
+    Concept(
+        "hygiene",
+        (
+            # Hygiene and food safety at the customer's (nb, nn, en).
+            "hygiene", "hygienetips", "hygienerutiner", "mattrygghet", "matsikkerhet",
+            "food safety", "food hygiene", "hygiene tips", "hand hygiene", "håndhygiene",
+        ),
+        ("Hygienetips", "Hygiene tips"),
+        "hygiene",
     ),
     Concept(
         "julehilsen",
@@ -457,6 +484,26 @@ def _content_stems(text: str) -> set[str]:
     return out
 
 
+def _subject_content(text: str) -> set[str]:
+    """The stems of the words of a subject (or a request) that say what it is about: not when,
+    to whom, nor the words of every order."""
+    out: set[str] = set()
+    for word in re.findall(r"[\wæøå]+", _EMAIL_WORD.sub(" ", fold(text))):
+        if (
+            len(word) < 5
+            or word in _STOP
+            or word in _QUALIFIER_WORDS
+            or word in _WHEN_WORDS
+            or word in _TRADE_WORDS
+            or is_day_word(word)
+            or kind_of_word(word) is not None
+            or word.startswith(("bestill", "order", "ordre"))
+        ):
+            continue
+        out |= {s for s in stems(word) if len(s) >= 5}
+    return out
+
+
 def _ascii(text: str) -> str:
     return text.translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o"}))
 
@@ -492,6 +539,8 @@ class TemplateMatcher:
     #: Per template: the concepts its category, its name and its subject stand for.
     _concepts: list[tuple[set[str], set[str], set[str]]] = field(default_factory=list)
     _stems: list[set[str]] = field(default_factory=list)
+    #: Per template: the content word stems of its subject.
+    _subject_stems: list[set[str]] = field(default_factory=list)
     #: Per template: the words of its name.
     _name_words: list[list[str]] = field(default_factory=list)
 
@@ -507,6 +556,7 @@ class TemplateMatcher:
             by_subject = {c.key for c, _m in concepts_in(str(template.get("subject") or ""))}
             self._concepts.append((by_category, by_name, by_subject))
             self._stems.append(_content_stems(f"{template.get('name', '')} {category}"))
+            self._subject_stems.append(_subject_content(str(template.get("subject") or "")))
             self._name_words.append(re.findall(r"[\wæøå]+", fold(str(template.get("name") or ""))))
 
     def ranked(self, text: str, *, prefer: Iterable[str] = ()) -> list[Scored]:
@@ -539,13 +589,26 @@ class TemplateMatcher:
         shared = {t for t in terms if sum(_in_name(t, w) for w in self._name_words) >= 2}
         terms -= shared
         words = {w for w in words if sum(w in stems_ for stems_ in self._stems) < 2}
+        # The request's content words that two subjects or more share say nothing of which.
+        subject_words_of = {
+            w for w in _subject_content(text) if sum(w in s for s in self._subject_stems) < 2
+        }
         # What the request is about beyond the everyday emails of ordering.
         content = named - _EVERYDAY
         qualifiers = {w for w in re.findall(r"[\wæøå']+", fold(text)) if w in _QUALIFIER_WORDS}
         phrases = _two_word_phrases(text)
         scored = []
-        for template, (by_category, by_name, by_subject), template_stems, name_words in zip(
-            self.templates, self._concepts, self._stems, self._name_words, strict=True
+        for template, (
+            by_category,
+            by_name,
+            by_subject,
+        ), template_stems, name_words, subject in zip(
+            self.templates,
+            self._concepts,
+            self._stems,
+            self._name_words,
+            self._subject_stems,
+            strict=True,
         ):
             # "Ukesbestilling kontorkaffe": the business's own product word in the name of its
             # order form or reminder says which one only where the request asks for that kind
@@ -564,6 +627,9 @@ class TemplateMatcher:
                 + 3 * len(words & template_stems)
                 # A content word that is (part of) the template's own name says which one.
                 + 15 * sum(_in_name(t, name_words) for t in name_terms)
+                # "tips om skjenkeregler og alderskontroll": words its subject says, when the
+                # request names no kind of email the template is not.
+                + 2 * len(subject_words_of & subject)
             )
             by_whole_terms = any(_in_name(t, name_words) for t in name_terms & whole_terms)
             # What a template IS: its category's kind of email, else its name's; its subject

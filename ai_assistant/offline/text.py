@@ -46,6 +46,7 @@ _DIALECT = {
     "morra": "morgenen", "veka": "uka", "vekene": "ukene", "te": "til", "dei": "de",
     "ennu": "ennå", "enno": "ennå", "kvær": "hver", "kver": "hver", "handla": "handlet",
     "ittj": "ikke", "itj": "ikke",
+    "ette": "etter", "etta": "etter", "veke": "uke", "veker": "uker", "vekur": "uker",
     "itte": "ikke", "dokker": "dere", "dokk": "dere", "døkk": "dere",
     "ittje": "ikke", "dæm": "dem", "dæ": "de", "tysdag": "tirsdag", "tysdagar": "tirsdager",
     "skulane": "skolene", "skular": "skoler", "kundane": "kundene", "kundar": "kunder",
@@ -367,6 +368,27 @@ _SAYS_WHEN = re.compile(
 _FILLER = re.compile(r"(?<![\wæøå])(?:e+h+m*|ø+h+m*|æ+h+m*|hm+|liksom|altså|asså|typ)\b,?")
 
 
+# ", it is ski season", ", det er høysesong nå", ", summer is busy": a remark on the season or
+# the workload between pauses, which asks for nothing (its "season" is no template).
+_CHATTER = re.compile(
+    r"(?:^|[,.;!]|\s-)\s*(?:(?:since|because|as|siden|fordi|for)\s+)?(?:it\s+is|it's|its|det\s+er"
+    r"|det\s+e|nå\s+er\s+det|no\s+er\s+det|we\s+are\s+in|vi\s+er\s+i)\s+(?:[\wæøå-]+\s+){0,2}?"
+    r"(?:season|sesong\w*|høysesong\w*|lavsesong\w*|travelt|travel|busy|hectic)"
+    r"(?:\s+(?:now|nå|no|again|igjen|time))?\s*(?=[,.;!]|$)"
+    r"|(?:^|[,.;!])\s*(?:[\wæøå]+\s+)?(?:is|er|blir)\s+(?:very\s+|veldig\s+|so\s+|så\s+)?"
+    r"(?:busy|hectic|travel|travelt)\s*(?=[,.;!]|$)"
+)
+
+
+# "oversikten over hva boksene og hanskene koster nå", "a list of what the wines cost": what
+# things cost is the price list (its "og" joins no two actions; "oversikt" is no report).
+_WHAT_IT_COSTS = re.compile(
+    r"\b(?:(?:en|ei|an?|the)\s+)?(?:oversikt\w*|liste\w*|list|overview|summary|sheet)\s+"
+    r"(?:over|of|med|with|på)\s+(?:hva|what|kva|ka|how\s+much)\s+(?:[\wæøå-]+\s+){0,6}?"
+    r"(?:koster|kostar|costs?)(?:\s+(?:nå|no|now|today|i\s+dag|for\s+tiden))?\b"
+)
+
+
 def _small_talk_dropped(text: str) -> str:
     m = _SMALL_TALK_END.search(text)
     if m is None or m.start() == 0 or _SAYS_WHEN.search(text[: m.start()]):
@@ -398,6 +420,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # a capital follows (not a month: "den 17. Mai"); an ordinal's dot is dropped below.
     text = _NUMBER_THEN_SENTENCE.sub(r"\1 .", text)
     text = text.lower()
+    text = _CHATTER.sub(" ", text)
+    text = _WHAT_IT_COSTS.sub(" prislisten ", text)
     text = text.replace("\u2019", "'").replace("«", " ").replace("»", " ").replace('"', " ")
     # "(like Ascension Day)", "(f.eks. Kristi himmelfart)": an example, nothing to do.
     text = re.sub(

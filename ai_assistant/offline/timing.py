@@ -165,12 +165,15 @@ _DELAY = re.compile(
     r"\b(?:" + DEC + r"\s*(timer?|t|hours?|h|minutt(?:er)?|minutes?|min|dag(?:er)?|days?|døgn"
     r"|uker?|weeks?)\s+(?:senere|etter(?:på)?|later|after(?:wards)?|deretter)"
     r"|(?:etter|after|om|in)\s+" + DEC + r"\s*(timer?|hours?|minutt(?:er)?|minutes?|min|"
-    r"dag(?:er)?|days?|døgn|uker?|weeks?))\b"
+    r"dag(?:er)?|days?|døgn|uker?|weeks?)"
+    # "etter 3 t", "after 6 h": the short hour only after digits.
+    r"|(?:etter|after|om|in)\s+(\d{1,3})\s*(t|h))\b"
 )
 # "dagen etter", "the day after", "neste dag", "uka etter": one unit later.
 _ONE_LATER = re.compile(
     r"\b(?:(dagen|døgnet|uka|uken|timen)\s+(?:etter|senere|etterpå)"
-    r"|the\s+(day|week)\s+after|the\s+next\s+(day|week)|a\s+(day|week|hour)\s+later"
+    r"|the\s+(day|week)\s+after|(?:the\s+)?next\s+(day)|the\s+next\s+(week)"
+    r"|a\s+(day|week|hour)\s+later"
     r"|neste\s+(dag)\b(?!\s+i\s+måned))\b"
 )
 
@@ -212,8 +215,8 @@ def day_from_match(m: re.Match[str]) -> str:
 def read_delay(frag: Fragment, s: str) -> str:
     """ "2 timer senere", "after 3 days": a delay after the step before."""
     for m in list(_DELAY.finditer(s)):
-        count = amount(m.group(1) or m.group(3))
-        unit = m.group(2) or m.group(4)
+        count = amount(m.group(1) or m.group(3) or m.group(5))
+        unit = m.group(2) or m.group(4) or m.group(6)
         frag.delay = round(count * _minutes(unit))
         s = blank(s, m)
     for m in list(_ONE_LATER.finditer(s)):
