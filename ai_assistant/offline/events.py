@@ -191,10 +191,23 @@ def without_name(text: str, name: str | None) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# "når en | when a" right before a phrase that starts at its subject ("ny kunde registrerer
+# seg", "new customer signs up"): part of the event phrase, not words left unread.
+_EVENT_LEAD = re.compile(
+    r"\b(?:når|hver\s+gang|så\s+snart|straks|idet|om|dersom|när|when|whenever|once|if"
+    r"|each\s+time|every\s+time|as\s+soon\s+as)\s+(?:(?:en|ei|et|ein|eit|an?|the|det)\s+)?"
+    r"(?:(?:kommer|kjem|kommer\s+inn|får\s+vi|får\s+me)\s+(?:det\s+)?(?:inn\s+)?"
+    r"(?:en\s+|ein\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
 def read_event(text: str) -> tuple[str | None, str]:
     """The event the request is about, and the text without its phrase."""
     for pattern, kind in EVENT_PHRASES:
         m = pattern.search(text)
         if m:
-            return kind, blank(text, m)
+            text = blank(text, m)
+            lead = _EVENT_LEAD.search(text, 0, m.start())
+            return kind, blank(text, lead) if lead is not None else text
     return None, text

@@ -50,6 +50,8 @@ _KINDS: dict[str, str] = {
     "klinikk": "klinikk klinik clinic legekontor doctor",
     "storkunde": "storkunde storkunder nøkkelkunde nøkkelkunder",
     "apotek": "apotek pharmacy chemist",
+    "fysioterapeut": "fysioterapeut fysioterapi fysio physio physiotherapist physiotherapy "
+    "physical-therapist sjukgymnast fysioterapeft",
     "camping": "camping campingplass campsite campground",
     "hytte": "hytte hytteutleie cabin lodge",
     "snekker": "snekker snikkar snedker tømrer tømmermann tømrar carpenter joiner",

@@ -386,6 +386,11 @@ _WHAT_IT_COSTS = re.compile(
     r"\b(?:(?:en|ei|an?|the)\s+)?(?:oversikt\w*|liste\w*|list|overview|summary|sheet)\s+"
     r"(?:over|of|med|with|på)\s+(?:hva|what|kva|ka|how\s+much)\s+(?:[\wæøå-]+\s+){0,6}?"
     r"(?:koster|kostar|costs?)(?:\s+(?:nå|no|now|today|i\s+dag|for\s+tiden))?\b"
+    # "oversikten over prisene våre", "an overview of our current prices": the prices listed.
+    r"|\b(?:(?:en|ei|an?|the)\s+)?(?:oversikt\w*|overview|summary|sheet|liste\w*|list)\s+"
+    r"(?:over|of|med|with|på)\s+(?:(?:våre|vår|dine|our|the|current|nye|new|gjeldende|dagens"
+    r"|today's)\s+){0,2}(?:priser\w*|prisene|prisane|prisa|prices|pricing)"
+    r"(?:\s+(?:våre|vår|nå|no|now|today|i\s+dag))?\b"
 )
 
 
@@ -548,6 +553,9 @@ def normalise(text: str) -> tuple[str, list[str]]:
         text,
     )
     # "en halvtime etterpå", "to timer etterpå": a delay ("etterpå" would cut the part).
+    # "90 mins later", "2 hrs after", "45 min.": the short units after a number.
+    text = re.sub(r"(\d)\s*(?:mins|min\.|minuts)(?![\wæøå])", r"\1 minutter", text)
+    text = re.sub(r"(\d)\s*(?:hrs|hr|hrs\.|hr\.)(?![\wæøå])", r"\1 timer", text)
     text = re.sub(r"\b(?:en\s+|ein\s+|ei\s+)?halvtime\w*|\bhalf\s+an\s+hour\b", "30 minutter", text)
     # "halvannen time etter", "en og en halv time": a delay of 90 minutes.
     text = re.sub(
