@@ -402,6 +402,33 @@ def _read_kinds(frag: Fragment, s: str, groups: GroupMatcher) -> str:
     return s
 
 
+def _abbreviation(group: GroupInfo) -> str | None:
+    """A group named by an abbreviation ("SFO", "VVS"): its name in capitals, 3-5 letters."""
+    name = str(group.get("name") or "").strip()
+    if 3 <= len(name) <= 5 and name.isalpha() and name.isupper():
+        return name.casefold()
+    return None
+
+
+def _read_abbreviations(frag: Fragment, s: str, groups: GroupMatcher) -> str:
+    """Groups named by their abbreviation, inflected or not ("SFO", "SFO-ene", "SFO-ane",
+    "the SFOs"): too short for the word matching below, which reads words of 4 letters on."""
+    for group in groups.groups:
+        abbreviation = _abbreviation(group)
+        if abbreviation is None or abbreviation in _AUDIENCE_STOP:
+            continue
+        pattern = re.compile(
+            r"(?<![\wæøå])" + re.escape(abbreviation) + r"(?:-?(?:ene|ane|ar|er|en|a|s)|'s)?"
+            r"(?![\wæøå])",
+            re.IGNORECASE,
+        )
+        for m in pattern.finditer(s):
+            if group["slug"] not in frag.groups:
+                frag.groups.append(group["slug"])
+            s = s[: m.start()] + " " * (m.end() - m.start()) + s[m.end() :]
+    return s
+
+
 def read_audience(
     frag: Fragment, s: str, groups: GroupMatcher, *, action_words: re.Pattern[str]
 ) -> None:
@@ -421,6 +448,7 @@ def read_audience(
             if phrase not in frag.unknown_groups:
                 frag.unknown_groups.append(phrase)
         s = s[: m.start("w")] + " " * (m.end() - m.start("w")) + s[m.end() :]
+    s = _read_abbreviations(frag, s, groups)
     for word in re.findall(r"[\wæøåé]+", s):
         group = groups.match(word) if len(word) >= 4 and word not in _AUDIENCE_STOP else None
         if group is not None and group["slug"] not in frag.groups:

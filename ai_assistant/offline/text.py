@@ -443,6 +443,14 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\b(?:klokke|klockan|klocka)\s*(?=\d)", "kl ", text)
     # Dictated filler words ("ehm", "eh", "liksom", "altså", "typ", "asså") say nothing.
     text = _FILLER.sub(" ", text)
+    # German word order, "som de siste 30 dagene (ikke) bestilt har": "har (ikke) bestilt"
+    # (else "bestilt" without its "har" reads as the simple "de som ikke bestilt").
+    text = re.sub(
+        r"\b(ikke\s+|ikkje\s+|nicht\s+)?(bestilt|bestilte|handlet|kjøpt|ordret)\s+(?:har|hat|hev"
+        r"|haben|hadde)\b",
+        lambda m: f"har {'ikke ' if m[1] else ''}{m[2]}",
+        text,
+    )
     # "10 o'clock", "8 oclock": the hour.
     text = re.sub(r"\b(?:at\s+)?(\d{1,2})\s*o'?\s?clock\b", r"kl \1", text)
     # German "um 10 Uhr", "8 Uhr": the time of day.

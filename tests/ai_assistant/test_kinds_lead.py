@@ -80,3 +80,50 @@ def test_an_overview_of_prices_is_the_price_list(
         assert facts["templates"] == templates
     if steps is not None:
         assert facts["steps"] == steps
+
+
+# --- After held-out v15 (measured once, 75/88, before these) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Send påfyllsmailen til SFO-ene hver dag kl 07:30",
+        "Send påminnelse til SFO hver hverdag kl 15:00",
+        "send the order form to the SFOs every Monday 9am",
+        "Kvar tysdag klokka åtte, send prislista te SFO-ane",
+    ],
+)
+def test_a_group_named_by_an_abbreviation_is_found_inflected(text: str) -> None:
+    from tests.ai_assistant.held_out_v15 import held_out_v15_context
+
+    context = held_out_v15_context()
+    outcome = parse_description(text, context=context)
+    assert outcome.workflow is not None, outcome.question
+    assert key_facts(outcome.workflow, context)["recipients"] == [{"group": "sfo"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [
+        (
+            "Hver tirsdag kl 8 send prislista til kommunene som de siste 30 dagene bestilt har",
+            "has_ordered",
+        ),
+        (
+            "Hver tirsdag kl 8 send prislista til kommunene som siste 30 dagene ikke bestilt har",
+            "orders_missing",
+        ),
+        (
+            "Hver tirsdag kl 8 send prislista til kommunene som har bestilt de siste 30 dagene",
+            "has_ordered",
+        ),
+    ],
+)
+def test_german_word_order_keeps_whether_they_ordered(text: str, check: str) -> None:
+    from tests.ai_assistant.held_out_v15 import held_out_v15_context
+
+    context = held_out_v15_context()
+    outcome = parse_description(text, context=context)
+    assert outcome.workflow is not None, outcome.question
+    assert key_facts(outcome.workflow, context)["conditions"] == [{"check": check, "days_back": 30}]
