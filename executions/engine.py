@@ -602,7 +602,8 @@ def run_step_work(
     """Do one part of a step's fanned-out work (an email batch, a report) in a worker, then
     see whether the step is done. A ``RetryLater`` from the work passes on (the task retries
     it) without that check: the work is not over."""
-    get_step_type(step_type)().work(execution_id, step_order, part)
+    with store().doing_step_work(execution_id, step_order):
+        get_step_type(step_type)().work(execution_id, step_order, part)
     step_work_finished(execution_id, step_order)
 
 
@@ -657,6 +658,11 @@ def step_work_finished(execution_id: int, step_order: int) -> None:
         # after its own rows are committed, and then sees everyone else's.
         return
     with transaction.atomic():
+        if store().step_work_elsewhere(execution_id, step_order):
+            # Another part is still sending: its last send may be claimed (`unknown`) with
+            # its success not yet recorded. It checks again when it ends; were it finished
+            # here, the execution would complete as if that email's outcome were unknown.
+            return
         execution = store().execution_for_update(execution_id)
         if execution is None:
             return  # deleted meanwhile (its workflow deleted): nothing to move on

@@ -6,8 +6,9 @@ implementation keeps the same promises faster.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -222,6 +223,19 @@ class PortableStore:
         )
         execution.context = {"event": execution.event}
         return execution
+
+    @contextlib.contextmanager
+    def doing_step_work(self, execution_id: int, step_order: int) -> Iterator[None]:
+        """Mark one part of a step's fanned-out work as in progress for the block, so that
+        ``step_work_elsewhere`` sees it from another process. Here: nothing (one process)."""
+        yield
+
+    def step_work_elsewhere(self, execution_id: int, step_order: int) -> bool:
+        """Whether another part of the step is still in progress (``doing_step_work``), in
+        the caller's transaction. Its rows may say `unknown` for a moment (a send claimed, its
+        success not recorded yet): the step is not done, and that part checks again when it
+        ends. Here: never."""
+        return False
 
     def step_has_pending(self, execution_id: int, step_order: int) -> bool:
         """Whether a row of the step's fanned-out work is still ``pending``."""

@@ -22,10 +22,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import select
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -46,6 +48,8 @@ from executions.store.portable import (
     SentRecord,
 )
 from templates_app.models import EmailTemplate
+
+logger = logging.getLogger(__name__)
 
 LogStatus = WorkflowActionLog.Status
 Status = WorkflowExecution.Status
@@ -366,6 +370,37 @@ class PostgresStore(PortableStore):
         execution.context = {"event": None if event is None else json.loads(event)}
         return execution
 
+    @contextlib.contextmanager
+    def doing_step_work(self, execution_id: int, step_order: int) -> Iterator[None]:
+        """A shared advisory lock on the step, held by the session for the part's duration
+        (every part holds it at once). A process that dies takes its lock with it."""
+        key = _step_work_key(execution_id, step_order)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock_shared(%s)", [key])
+        raw = connection.connection
+        try:
+            yield
+        finally:
+            # A claim abandoned on the way (``InFlight.abandon``) closed the connection, and
+            # the lock with it.
+            if connection.connection is raw and raw is not None:
+                try:
+                    with connection.cursor() as cursor:
+                        cursor.execute("SELECT pg_advisory_unlock_shared(%s)", [key])
+                except DatabaseError as exc:
+                    logger.warning("could not release the step's work lock: %s", exc)
+                    if not connection.in_atomic_block:
+                        connection.close()  # which releases it
+
+    def step_work_elsewhere(self, execution_id: int, step_order: int) -> bool:
+        """Whether the step's lock cannot be had exclusively: another part holds it shared.
+        Taken for the caller's transaction, so a part starting meanwhile waits for it."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_try_advisory_xact_lock(%s)", [_step_work_key(execution_id, step_order)]
+            )
+            return not cursor.fetchone()[0]
+
     def step_has_pending(self, execution_id: int, step_order: int) -> bool:
         with prepared_cursor() as cursor:
             cursor.execute(_STEP_PENDING_SQL, [execution_id, step_order, LogStatus.PENDING])
@@ -565,6 +600,14 @@ _STEP_COUNTS_SQL = (
     "SELECT count(*) FILTER (WHERE status = %s), count(*) FILTER (WHERE status = %s) "
     f"FROM {_LOG} WHERE execution_id = %s AND step_order = %s"
 )
+
+
+def _step_work_key(execution_id: int, step_order: int) -> int:
+    """The advisory lock key of a step's work: negative, one per (execution, step); a
+    workflow has at most 50 steps (docs/workflow-format.md), so 64 per execution."""
+    return -(int(execution_id) * 64 + int(step_order) % 64) - 1
+
+
 _HAS_UNKNOWN_SQL = f"SELECT EXISTS (SELECT 1 FROM {_LOG} WHERE execution_id = %s AND status = %s)"
 
 _EXECUTION_SQL: dict[str, tuple[str, list[Any]]] = {}

@@ -10,6 +10,7 @@ the next customer.
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import threading
 from collections.abc import Iterator
@@ -71,6 +72,8 @@ class Server:
         self.drop_after_data: set[str] = set()  # take the data, then hang up without a reply
         self.refuse_data: dict[str, str] = {}  # recipient -> the answer to its data
         self.on_rcpt: dict[str, str] = {}  # recipient -> SQL to run when it is named
+        #: recipient -> (set when its data arrives, the data is answered once this is set)
+        self.hold_data: dict[str, tuple[threading.Event, threading.Event]] = {}
         self._db = psycopg.connect(dsn, autocommit=True)
 
     async def handle_EHLO(
@@ -105,6 +108,11 @@ class Server:
         ).fetchone()
         with self.lock:
             self.accepted.append((recipient, *row))
+        if recipient in self.hold_data:
+            reached, release = self.hold_data[recipient]
+            reached.set()
+            while not release.is_set():
+                await asyncio.sleep(0.01)
         if recipient in self.drop_after_data:
             server.transport.close()
         if recipient in self.refuse_data:
@@ -427,3 +435,43 @@ def test_a_batch_that_is_not_the_last_leaves_without_the_executions_lock(smtp_ru
     send_batch(run.execution.pk, 1, first[1:] + rest)
     assert set(run.statuses().values()) == {LogStatus.SUCCESS}
     assert run.refresh().context["awaiting_step"] is None  # the last batch moved it on
+
+
+def test_a_step_is_not_done_while_another_batch_is_still_sending(smtp_run, smtp) -> None:
+    run = smtp_run(4)
+    slow, fast = run.customers[:2], run.customers[2:]
+    # The slow batch's last message is at the server: its row is claimed (`unknown`) and its
+    # success is recorded only once the server answers. The other batch finishes meanwhile,
+    # with no customer of the step pending.
+    reached, release = threading.Event(), threading.Event()
+    smtp.hold_data = {slow[-1].email: (reached, release)}
+    errors: list[BaseException] = []
+
+    def slow_batch() -> None:
+        try:
+            send_batch(run.execution.pk, 1, [c.pk for c in slow])
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=slow_batch)
+    thread.start()
+    try:
+        assert reached.wait(20)
+        send_batch(run.execution.pk, 1, [c.pk for c in fast])
+
+        execution = run.refresh()
+        # Not moved on as if that email's outcome were unknown (the last step would complete
+        # and alert the admins about it): the slow batch moves the step on when it ends.
+        assert execution.status == WorkflowExecution.Status.RUNNING
+        assert execution.context["awaiting_step"] == 1
+    finally:
+        release.set()
+        thread.join(30)
+    assert not errors
+    assert set(run.statuses().values()) == {LogStatus.SUCCESS}
+    # The slow batch, the last to end, moved the step on (to the report step after it).
+    execution = run.refresh()
+    assert execution.context["awaiting_step"] is None
+    assert execution.status == WorkflowExecution.Status.QUEUED

@@ -438,3 +438,46 @@ def test_a_template_is_read_whole_by_its_id(store) -> None:
         f.attname: getattr(expected, f.attname) for f in EmailTemplate._meta.concrete_fields
     }
     assert store.template(10**9) is None
+
+
+def _other_connection():
+    import psycopg
+
+    settings = connection.settings_dict
+    return psycopg.connect(
+        dbname=settings["NAME"],
+        user=settings["USER"],
+        host=settings["HOST"] or None,
+        port=settings["PORT"] or None,
+        autocommit=True,
+    )
+
+
+def test_step_work_in_progress_is_seen_from_another_process_until_it_ends() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("the PostgreSQL store needs PostgreSQL")
+    from executions.store.postgresql import POSTGRES
+
+    def elsewhere(step_order: int = 2) -> bool:
+        with transaction.atomic():
+            return POSTGRES.step_work_elsewhere(41, step_order)
+
+    assert not elsewhere()
+    with _other_connection() as other:
+        # Another worker's part of step 2 of execution 41, as ``doing_step_work`` holds it.
+        key = other.execute("SELECT %s::bigint", [-(41 * 64 + 2) - 1]).fetchone()[0]
+        other.execute("SELECT pg_advisory_lock_shared(%s)", [key])
+        assert elsewhere()
+        assert not elsewhere(step_order=3)  # another step's work is no concern of step 2's
+        with POSTGRES.doing_step_work(41, 2):  # parts run side by side
+            pass
+        assert elsewhere()
+        other.execute("SELECT pg_advisory_unlock_shared(%s)", [key])
+        assert not elsewhere()
+        other.execute("SELECT pg_advisory_lock_shared(%s)", [key])
+    # The other process is gone (its connection closed): its lock went with it.
+    assert not elsewhere()
+    with POSTGRES.doing_step_work(41, 2):
+        pass
+    assert not elsewhere()  # released at the end of the block
+    assert PortableStore().step_work_elsewhere(41, 2) is False
