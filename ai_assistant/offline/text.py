@@ -624,8 +624,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
 # Formal passive Bokmål ("... utsendes barnehagene", "skal oversendes", "tilsendes", "sendes
 # ut"): the send said as a verb first.
 _PASSIVE_SEND = re.compile(
-    r"(?P<before>(?:^|(?<=[.;!?,:]))[^.;!?,:]*?)\s*\b(?:(?:skal|vil|må|bør|kan)\s+(?:bli\s+)?)?"
-    r"(?:ut|over|til|vidare|videre)?sendes(?:\s+ut)?\b(?P<after>[^.;!?,:]*)"
+    r"(?P<before>(?:^|(?<=[;!?,])|(?<=[.:])(?!\d))(?:[^.;!?,:]|[.:](?=\d))*?)\s*\b(?:(?:skal|vil|må|bør|kan)\s+(?:bli\s+)?)?"
+    r"(?:ut|over|til|vidare|videre)?sendes(?:\s+ut)?\b(?P<after>(?:[^.;!?,:]|[.:](?=\d))*)"
 )
 # What may stand before a passive send without being what is sent: when, how often, "det".
 _NOT_SENT = re.compile(
@@ -644,8 +644,17 @@ def _active_send(m: re.Match[str]) -> str:
     before, after = m["before"], m["after"]
     if not _NOT_SENT.sub(" ", before).strip(" ,"):
         return f"{before} send{after}"
-    lead = "" if _RECIPIENT_NEXT.match(after) else " til"
-    return f" send {before.strip()}{lead}{after}"
+    # The words of when (and "og") before what is sent stay before the verb; a modal goes.
+    words = before.split()
+    first = 0
+    while first < len(words) and (_NOT_SENT.fullmatch(words[first]) or words[first] in _MODALS):
+        first += 1
+    lead = " ".join(w for w in words[:first] if w not in _MODALS)
+    to = "" if _RECIPIENT_NEXT.match(after) else " til"
+    return f" {lead} send {' '.join(words[first:])}{to}{after}"
+
+
+_MODALS = frozenset({"skal", "vil", "må", "bør", "kan", "ska"})
 
 
 _DAY_AT_TIME = re.compile(

@@ -76,6 +76,10 @@ def test_formal_passive_is_read_as_a_send() -> None:
     assert text.startswith("send nyhetsbrev til barnehagene hver mandag kl 09:00")
     text, _emails = normalise("Hver mandag kl. 10.00 oversendes prislisten til kafeene.")
     assert "send prislisten til kafeene" in text
+    text, _emails = normalise("Hver tirsdag kl 08:30 skal prislisten sendes til kafeene.")
+    assert text.startswith("hver tirsdag kl 08:30 send prislisten til kafeene")
+    text, _emails = normalise("Skjema sendes torsdag kl 10, og en purring skal sendes fredag.")
+    assert "og send en purring fredag" in text
     text, _emails = normalise("Vedr. nytt sortiment: nyhetsbrev tilsendes hotellene.")
     assert "om nytt sortiment" in text
 
