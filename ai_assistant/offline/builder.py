@@ -171,10 +171,28 @@ class Templates:
         )
 
 
+# "oversikt over ukens rabatter", "an overview of this month's offers": the email of what it
+# lists (an offer, news, the range), no report; "oversikt over ordrene" stays a report.
+_OVERVIEW_OF = re.compile(
+    r"\b(?:(?:en|ei|an?|the)\s+)?(?:oversikt\w*|overview|summary|sammendrag\w*)\s+"
+    r"(?:over|of|med|with)\s+(?P<what>(?:[\wæøå'-]+\s+){0,2}[\wæøå'-]+)"
+)
+# What is reported on, not sent: an overview of these is a report.
+_REPORTED = frozenset({"bestilling", "reminder", "confirmation", "welcome", "faktura", "survey"})
+
+
+def _overview_of(m: re.Match[str]) -> str:
+    found = {concept.key for concept, _m in concepts_in(m["what"])}
+    if found and not found & _REPORTED:
+        return m["what"]
+    return m.group(0)
+
+
 # "kampanjen på filtre og olje", "the offer on tyres and rims": what something is about, two
 # things joined, is no two parts.
 _THINGS_JOINED = re.compile(
-    r"\b(?P<on>på|om|about|on|for|med|with)\s+(?P<a>[a-zæøå]{3,})\s+(?:og|and)\s+"
+    r"\b(?P<on>på|om|about|on|for|med|with|regarding|concerning)\s+(?P<a>[a-zæøå][a-zæøå-]{2,})"
+    r"\s+(?:og|and)\s+"
     r"(?P<b>[a-zæøå]{3,})\b"
 )
 # "the allergen and ingredients sheet", "skjema og prisliste-ark": two things one sheet, form,
@@ -321,8 +339,29 @@ class Builder:
 
     # --- The whole request -----------------------------------------------------------------
 
+    def _quoted_templates(self, text: str) -> str:
+        """``text`` with a template quoted by what it says ("«har dere glemt å bestille?»-
+        mailen", "the “did you forget to order?” email") as that template's name, or, where no
+        template means it, as the quoted words without their punctuation (a "?" in the quote
+        cuts no part)."""
+
+        def named(m: re.Match[str]) -> str:
+            quoted = m["quoted"].strip()
+            matcher = self.templates.matcher
+            template = matcher.named(quoted)
+            if template is None:
+                ranked = matcher.ranked(quoted)
+                if ranked and (len(ranked) == 1 or ranked[0].score > ranked[1].score):
+                    template = ranked[0].template
+            if template is not None:
+                return f" {template['name']} "
+            words = re.sub(r"[^\w\sæøåÆØÅ'-]", " ", quoted)
+            return f" «{' '.join(words.split())}» {m['suffix'] or ''} "
+
+        return _QUOTED.sub(named, text)
+
     def build(self) -> dict[str, Any]:
-        normalised, emails = normalise(self.text)
+        normalised, emails = normalise(self._quoted_templates(self.text))
         # Before a correction is made of it: "..., nei forresten, ikke send noe til butikkene".
         cancel = _SEND_NOTHING.search(normalised)
         if cancel and self._cancels_itself(normalised, cancel):
@@ -334,6 +373,7 @@ class Builder:
             )
         normalised = audience.apply_correction(normalised, self.reader.groups)
         normalised = audience.join_group_pairs(normalised, self.reader.groups)
+        normalised = _OVERVIEW_OF.sub(_overview_of, normalised)
         normalised = _THINGS_JOINED.sub(self._joined_things, normalised)
         normalised = _THINGS_ONE_HEAD.sub(self._joined_things, normalised)
         self._ask_if_impossible(normalised)
@@ -503,7 +543,8 @@ class Builder:
                 "customer list. Should the workflow do something else instead, for example email "
                 "them or tell the sales team?",
             )
-        taken_back = _TAKEN_BACK.search(normalised)
+        # "er det raud dag, dropp det": what happens on a holiday takes nothing back.
+        taken_back = _TAKEN_BACK.search(calendar.read_policy(normalised)[1])
         if taken_back and not re.search(
             r"[a-zæøå]{3,}", _AFTER_TAKEN_BACK.sub("", taken_back["rest"])
         ):
@@ -1703,6 +1744,11 @@ _NOT_EMAIL = re.compile(
 )
 # "ikke i juli", "unntatt i sommerferien", "except in December", "pause during Easter": a period
 # left out, which a schedule cannot say (public holidays are the holiday policy's).
+# School holidays: when a workflow runs only there, a period it cannot keep.
+_SCHOOL_HOLIDAY = (
+    r"(?:vinterferien|høstferien|haustferien|skoleferien|skuleferien|påskeferien|juleferien"
+    r"|sommerferien|winter\s+break|autumn\s+break|half[-\s]term|(?:the\s+)?school\s+holidays)"
+)
 _PERIOD = (
     r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
     r"|january|february|march|april|may|june|july|august|september|october|november|december"
@@ -1716,6 +1762,14 @@ _NOT_IN_PERIOD = re.compile(
     # "hver mandag i mai", "every Friday in June", "bare i sommer", "only during Easter".
     r"|\b(?:(?:hver|every|alle)\s+[a-zæøå]+\s+|bare\s+|kun\s+|only\s+)"
     r"(?P<within>(?:i|in|during|om|gjennom)\s+(?:the\s+)?" + _PERIOD + r")\b"
+    # "første mandag i høstferien", "kl 9 i vinterferien": a school holiday anywhere.
+    r"|\b(?:i|in|during|gjennom|over)\s+(?:the\s+)?" + _SCHOOL_HOLIDAY + r"\b"
+)
+# A quoted name or saying of a template, and what kind of email it is written glued to it
+# ("«Har dere glemt å bestille?»-mailen", "“Siste sjanse!”-eposten").
+_QUOTED = re.compile(
+    r"[«“\"](?P<quoted>[^«»“”\"\n]{3,80}?)[»”\"](?:-(?P<suffix>(?:e-?post|mail|brev|mal|melding"
+    r"|utsending|email|letter)[\wæøå]*))?"
 )
 # "... nei glem det, ikke gjør noe likevel", "Actually scratch that, never mind": taken back.
 _TAKEN_BACK = re.compile(

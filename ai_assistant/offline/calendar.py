@@ -112,7 +112,8 @@ _MONTHS = {
 }  # fmt: skip
 _MONTH_NAME = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _START = (
-    r"(?:første\s+gang|forste\s+gang|fra\s+og\s+med|fra|starter|start(?:ing)?|from|beginning"
+    r"(?:(?:første|forste|fyrste)\s+(?:gang|gong)|fra\s+og\s+med|fra|frå|ifrå|starter"
+    r"|med\s+(?:oppstart|start)|starting\s+from|start(?:ing)?|commencing|from|beginning"
     r"|first\s+(?:time|one)(?:\s+on)?|first(?=\s+on\b)|først|starting\s+on|beginning\s+on)"
 )
 _FIRST_DATE = re.compile(
@@ -141,18 +142,19 @@ _SEASON = (
 # "er det fridag", "er fredagen fridag", "hvis det er en helligdag", "faller det på en fridag",
 # "if it's a public holiday", "if it falls on a holiday", "on public holidays": the condition.
 _NB_IF = (
-    r"(?:(?:men\s+)?(?:er|hvis|om|dersom|faller|skulle|blir)\s+(?:det|den|dagen|[a-zæøå]+dagen)"
-    r"(?:\s+\d{1,2}\.?)?\s+"
-    r"(?:er\s+|på\s+|være\s+|bli\s+|falle\s+på\s+)?(?:en\s+)?|(?:men\s+)?(?:på|ved)\s+(?:en\s+)?)"
+    r"(?:(?:men\s+)?(?:er|e|æ|hvis|viss|vis|om|um|dersom|faller|fell|skulle|blir|vert)\s+"
+    r"(?:det|den|dagen|[a-zæøå]+dagen)(?:\s+\d{1,2}\.?)?\s+"
+    r"(?:er\s+|e\s+|på\s+|være\s+|vere\s+|bli\s+|falle\s+på\s+)?(?:en\s+|ein\s+|ei\s+)?"
+    r"|(?:men\s+)?(?:på|ved)\s+(?:en\s+|ein\s+)?)"
 )
 _EN_IF = (
     r"(?:\b(?:on|(?:if|when|whenever|should)\s+(?:(?:it|that|this|the)\b\s*)?"
     r"(?:(?:day|[a-z]+day)\b\s*)?(?:is|'s|be"
     r"|falls\s+on|lands\s+on|happens\s+to\s+be|turns\s+out\s+to\s+be))\s+(?:a\s+)?)"
 )
-_THEN = r"[\s,:;\u2013-]*(?:så\s+|da\s+|then\s+)?"
+_THEN = r"[\s,:;\u2013-]*(?:så\s+|da\s+|then\s+)?(?:just\s+|simply\s+|bare\s+|berre\s+)?"
 _NB_DO = (
-    r"(?:(?:send|kjør|ta|bruk|velg|gå\s+til|flytt|utsett|skyv)\w*\s+"
+    r"(?:(?:send|kjør|ta|tek|bruk|velg|gå\s+til|flytt|utsett|skyv)\w*\s+"
     r"(?:vi\s+|dere\s+|du\s+|me\s+|dokker\s+|man\s+)?(?:det\s+|den\s+)?"
     r"(?:til\s+|på\s+)?(?:heller\s+)?)?"
 )
@@ -164,7 +166,8 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             _NB_IF + _HOLIDAY + _THEN + _NB_DO
-            + r"(?:dagen\s+før|virkedagen\s+før|forrige\s+virkedag|" + _ANY_DAY + r"\s+før)"
+            + r"(?:dagen\s+før|dagen\s+i\s+forvegen|dagen\s+i\s+forveien|virkedagen\s+før"
+            r"|forrige\s+virkedag|førre\s+(?:vyrkedag|verkedag|kvardag)|" + _ANY_DAY + r"\s+før)"
             r"|" + _EN_IF + _HOLIDAY + _THEN + _EN_DO
             + r"(?:(?:previous|last)\s+(?:business|working)\s+day(?:\s+before)?"
             r"|(?:business|working|week)\s*day\s+before|day\s+before)"
@@ -176,7 +179,8 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             _NB_IF + _HOLIDAY + _THEN + _NB_DO
-            + r"(?:dagen\s+etter|neste\s+(?:virkedag|hverdag|arbeidsdag)|" + _ANY_DAY
+            + r"(?:dagen\s+etter|dagen\s+derpå|neste\s+(?:virkedag|hverdag|arbeidsdag"
+            r"|vyrkedag|verkedag|kvardag)|" + _ANY_DAY
             + r"\s+i\s+stedet)"
             # "..., send den tirsdag": a day without "i stedet" only after a verb.
             r"|" + _NB_IF + _HOLIDAY + _THEN + _NB_DO.removesuffix(")?") + r")" + _ANY_DAY + r"\b"
@@ -205,9 +209,13 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
             + r"|\bexcept\s+(?:on\s+)?" + _HOLIDAY
             + r"|\b(?:leave\s+out|omit|exclud\w*|avoid|ignore|utenom|unntatt|dropp\w*|utelat\w*)"
             + r"\s+(?:the\s+|all\s+|alle\s+)?" + _HOLIDAY
-            + r"|" + _NB_IF + _HOLIDAY + _THEN + r"(?:hopp\w*\s+(?:det\s+)?over|ikke\s+send\w*)"
+            + r"|" + _NB_IF + _HOLIDAY + _THEN + r"(?:hopp\w*\s+(?:det\s+|den\s+)?over"
+            + r"|(?:ikke|ikkje)\s+send\w*|send\w*\s+(?:vi\s+|me\s+)?(?:ikke|ikkje)"
+            + r"|dropp\w*(?:\s+det|\s+den)?|stryk\w*(?:\s+det|\s+den)?"
+            + r"|la\s+(?:det|den)\s+(?:være|vere|vera|gå))"
             + r"|" + _EN_IF + _HOLIDAY + _THEN + r"(?:skip\s+(?:it|that\s+week|the\s+week"
-            + r"|that\s+day|the\s+day|this\s+week)|don'?t\s+send(?:\s+it)?)"
+            + r"|that\s+day|the\s+day|this\s+week)|don'?t\s+send(?:\s+it)?"
+            + r"|(?:drop|leave\s+out|cancel)\s+(?:it|that\s+one|that\s+day)|leave\s+it\s+out)"
             + r"|" + _NB_IF + _HOLIDAY + _THEN + r"(?:hopp\s+over|dropp)\s+(?:den|denne|)\s*(?:uka"
             + r"|uken|dagen)"
         ),

@@ -95,6 +95,14 @@ _ORDINAL_DAY = re.compile(
 _EVERY_WEEK = re.compile(r"\b(?:hver\s+uke|every\s+week|ukentlig|weekly)\b", re.IGNORECASE)
 # "actually make that the cafés", "nei, gjør det til hotellene": the audience said as what the
 # draft should be made into.
+# "nei, kafeene", "no, the cafés", "nei til hotella, ikkje kafeane": a bare "no" before a
+# group, as the whole edit, is that group instead.
+_NO_THEN_GROUP = re.compile(
+    r"^\s*(?:nei|nope|no|næ|nå|nah)\b[\s,.!:-]*(?:(?:men\s+|but\s+)?(?:til|to|te)\s+)?"
+    r"(?:the\s+)?(?P<who>[^,.;!]+?)\s*(?:instead|i\s+stedet|i\s+staden|heller)?"
+    r"(?:\s*[,;]?\s*(?:ikke|ikkje|not)\s+[^,.;!]+)?[\s.!]*$",
+    re.IGNORECASE,
+)
 _MAKE_THAT = re.compile(
     r"^\s*(?:(?:actually|no|nope|nei|egentlig|forresten|sorry|oops)[,.!]*\s+)*"
     r"(?:make\s+(?:that|it|this)|change\s+(?:that|it)\s+to|gjør\s+(?:det|den)\s+til"
@@ -198,6 +206,12 @@ def _as_edit(text: str, draft: Mapping[str, Any], context: ParseContext) -> str:
         matcher = GroupMatcher(context.groups)
         if words and (matcher.match(words[0]) or kind_of_word(words[0])):
             return f"send til {other['who']} i stedet"
+    no_then = _NO_THEN_GROUP.match(text)
+    if no_then:
+        words = [w for w in re.findall(r"[\wæøåé-]+", no_then["who"].lower()) if len(w) >= 4]
+        matcher = GroupMatcher(context.groups)
+        if words and all(matcher.match(w) or kind_of_word(w) for w in words):
+            return f"send til {no_then['who']} i stedet"
     goes_to = _SHOULD_GO_TO.match(text)
     if goes_to and len(draft.get("steps") or []) > 1:
         first = re.findall(r"[\wæøåé-]+", goes_to["who"].lower())

@@ -57,6 +57,8 @@ _KINDS: dict[str, str] = {
     "snekker": "snekker snikkar snedker tømrer tømmermann tømrar carpenter joiner",
     "rørlegger": "rørlegger rorlegger røyrleggjar røyrleggar rørlægger vvs plumber",
     "elektriker": "elektriker elektrikar elinstallatør electrician",
+    "bok": "bokhandel bokhandler bokhandlar bookshop bookstore bookseller",
+    "bibliotek": "bibliotek library libraries",
     "taktekker": "taktekker tekker taklegger takleggjar blikkenslager roofer",
     "entreprenør": "entreprenør entreprenor contractor byggmester builder",
     "jernvare": "jernvare jernvarehandel hardware",

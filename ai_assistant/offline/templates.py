@@ -58,6 +58,10 @@ CONCEPTS: tuple[Concept, ...] = (
         (
             "påminnelse", "paminnelse", "paaminnelse", "påminning", "paaminning", "purring",
             "purre", "reminder", "remind", "nudge", "follow-up",
+            # What a reminder says, quoted as its name ("«har dere glemt å bestille?»-mailen").
+            "glemt å bestille", "glemt bestillingen", "glemt å handle", "gløymt å bestille",
+            "gløymd å bestille", "glømt å bestille", "forgot to order", "forgotten to order",
+            "forget to order", "har du husket", "har dere husket",
         ),
         ("Påminnelse", "Reminder"),
         "reminder",
@@ -645,6 +649,12 @@ class TemplateMatcher:
                 # "dagens bakst": the subject "Dagens bakst - ferskt i dag" says it in those words.
                 own = fold(f"{template.get('name') or ''} {template.get('subject') or ''}")
                 score += 20 * sum(1 for p in phrases if p in own)
+            shared_subject = subject_words_of & subject
+            if by_category and score == 2 * len(shared_subject) and len(shared_subject) < 2:
+                # "informasjon om sikkerhetskrav for leker" and the price list's subject "Priser
+                # på ... og leker": one product word its subject names says nothing of what a
+                # template of a known kind is.
+                continue
             if score:
                 # "today's catch": "Dagens fangst" rather than "Bestillingsskjema - ukas fangst".
                 subject_words = re.findall(r"[\wæøå]+", fold(str(template.get("subject") or "")))
@@ -848,7 +858,13 @@ def _indefinite(word: str) -> str:
     "vilkårene" -> "vilkår", "brevet" -> "brev" (long words only)."""
     if word.endswith("idene") and len(word) >= 8:
         return word[:-3] + "er"  # "åpningstidene": "åpningstider"
-    for ending in ("ene", "en", "et"):
+    # The feminine definite of Nynorsk and dialects: "prislista" -> "prisliste",
+    # "påminninga" -> "påminning".
+    if word.endswith("ista") and len(word) >= 7:
+        return word[:-1] + "e"
+    if word.endswith("inga") and len(word) >= 7:
+        return word[:-1]
+    for ending in ("ene", "ane", "en", "et"):
         if word.endswith(ending) and len(word) - len(ending) >= 5:
             return word[: -len(ending)]
     return word

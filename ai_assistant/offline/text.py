@@ -9,7 +9,8 @@ import unicodedata
 from ai_assistant.offline.letters import the_request
 
 NUMBER_WORDS = {
-    "en": 1, "ett": 1, "et": 1, "ei": 1, "én": 1, "one": 1, "a": 1, "an": 1,
+    "en": 1, "ett": 1, "et": 1, "ei": 1, "én": 1, "ein": 1, "eitt": 1, "one": 1, "a": 1,
+    "an": 1,
     "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5,
     "seks": 6, "six": 6, "sju": 7, "syv": 7, "seven": 7, "åtte": 8, "eight": 8,
     "ni": 9, "nine": 9, "ti": 10, "ten": 10, "elleve": 11, "eleven": 11,
@@ -45,7 +46,7 @@ _DIALECT = {
     "dagan": "dagene", "dagane": "dagene", "kvar": "hver", "morran": "morgenen",
     "morra": "morgenen", "veka": "uka", "vekene": "ukene", "te": "til", "dei": "de",
     "ennu": "ennå", "enno": "ennå", "kvær": "hver", "kver": "hver", "handla": "handlet",
-    "ittj": "ikke", "itj": "ikke",
+    "ittj": "ikke", "itj": "ikke", "minuttar": "minutter",
     "ette": "etter", "etta": "etter", "veke": "uke", "veker": "uker", "vekur": "uker",
     "itte": "ikke", "dokker": "dere", "dokk": "dere", "døkk": "dere",
     "ittje": "ikke", "dæm": "dem", "dæ": "de", "tysdag": "tirsdag", "tysdagar": "tirsdager",
@@ -425,6 +426,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # a capital follows (not a month: "den 17. Mai"); an ordinal's dot is dropped below.
     text = _NUMBER_THEN_SENTENCE.sub(r"\1 .", text)
     text = text.lower()
+    text = unglued(text)
     text = _CHATTER.sub(" ", text)
     text = _WHAT_IT_COSTS.sub(" prislisten ", text)
     text = text.replace("\u2019", "'").replace("«", " ").replace("»", " ").replace('"', " ")
@@ -434,10 +436,22 @@ def normalise(text: str) -> tuple[str, list[str]]:
     )
     text = text.replace("(", " ").replace(")", " ")
     text = re.sub(r"\bkl\.", "kl ", text)
+    # Formal Bokmål: "iht." / "i henhold til" (according to), "vedr." / "vedrørende" /
+    # "angående" (about), "det bes om at ..." (the request itself).
+    text = re.sub(r"\biht\.?(?=\s)|\bi\s+henhold\s+til\b", "ifølge", text)
+    text = re.sub(r"\b(?:vedr\.|vedrørende|vedrørande|angående|ang\.)(?=\s)", "om", text)
+    text = re.sub(
+        r"\b(?:det\s+)?(?:bes|ønskes|anmodes)\s+(?:det\s+)?(?:om\s+)?at\b"
+        r"|\b(?:vi|jeg|eg)\s+(?:ber|anmoder)\s+om\s+at\b",
+        " ",
+        text,
+    )
     # "velkomst + beskjed til salg": a plus between two parts joins them as "og" does.
     text = re.sub(r"\s\+\s", " og ", text)
-    # "f.o.m." and "fra og med" are "fra" (whose "og" joins no two parts).
-    text = re.sub(r"\bf\.\s?o\.\s?m\.?|\bfra\s+og\s+med\b", "fra", text)
+    # "f.o.m.", "fra og med" and Nynorsk "frå og med" are "fra" (whose "og" joins no two
+    # parts); "from and including" is "from".
+    text = re.sub(r"\bf\.\s?o\.\s?m\.?|\bfr[aå]\s+og\s+med\b", "fra", text)
+    text = re.sub(r"\bfrom\s+and\s+including\b", "from", text)
     text = re.sub(r"\b(?:klokka|klokken|klokka|kl:)\s*", "kl ", text)
     # "klokke 11" (a second-language writer's "klokka"), Swedish "klockan 10", "klockan 8".
     text = re.sub(r"\b(?:klokke|klockan|klocka)\s*(?=\d)", "kl ", text)
@@ -602,8 +616,45 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # "skjema til kioskan mandag kl 8 purring onsdag kl 12": a reminder right after another
     # step's day and time begins a part of its own.
     text = _REMINDER_AFTER_TIME.sub(r"\1 ; ", text)
+    text = _PASSIVE_SEND.sub(_active_send, text)
     text = re.sub(r"\s+", " ", text)
     return correct_typos(text.strip()), emails
+
+
+# Formal passive Bokmål ("... utsendes barnehagene", "skal oversendes", "tilsendes", "sendes
+# ut"): the send said as a verb first.
+_PASSIVE_SEND = re.compile(
+    r"(?P<before>(?:^|(?<=[;!?,])|(?<=[.:])(?!\d))(?:[^.;!?,:]|[.:](?=\d))*?)\s*\b(?:(?:skal|vil|må|bør|kan)\s+(?:bli\s+)?)?"
+    r"(?:ut|over|til|vidare|videre)?sendes(?:\s+ut)?\b(?P<after>(?:[^.;!?,:]|[.:](?=\d))*)"
+)
+# What may stand before a passive send without being what is sent: when, how often, "det".
+_NOT_SENT = re.compile(
+    r"\b(?:hver|hvert|kvar|kvart|annenhver|every|kl|at|den|det|dette|da|så|deretter|og"
+    r"|[a-zæøå]+dag(?:er|ar|en)?|uke\w*|week\w*|måned\w*|morgen\w*|\d+(?::\d+)?\.?)\b"
+)
+_RECIPIENT_NEXT = re.compile(
+    r"\s*(?:til|to|ut|hver|hvert|kvar|every|kl|at|på|den|i|om|fra|\d|[a-zæøå]+dag\w*\b)"
+)
+
+
+def _active_send(m: re.Match[str]) -> str:
+    """ "nyhetsbrev utsendes barnehagene hver mandag" -> "send nyhetsbrev til barnehagene hver
+    mandag"; "hver mandag kl 10:00 utsendes oversikten" -> "hver mandag kl 10:00 send
+    oversikten"."""
+    before, after = m["before"], m["after"]
+    if not _NOT_SENT.sub(" ", before).strip(" ,"):
+        return f"{before} send{after}"
+    # The words of when (and "og") before what is sent stay before the verb; a modal goes.
+    words = before.split()
+    first = 0
+    while first < len(words) and (_NOT_SENT.fullmatch(words[first]) or words[first] in _MODALS):
+        first += 1
+    lead = " ".join(w for w in words[:first] if w not in _MODALS)
+    to = "" if _RECIPIENT_NEXT.match(after) else " til"
+    return f" {lead} send {' '.join(words[first:])}{to}{after}"
+
+
+_MODALS = frozenset({"skal", "vil", "må", "bør", "kan", "ska"})
 
 
 _DAY_AT_TIME = re.compile(
@@ -629,7 +680,8 @@ _SPOKEN_NEXT_PART = re.compile(
 # (missing, extra, wrong or two swapped); a word that is itself in the list stays.
 _VOCABULARY = frozenset(
     """mandag tirsdag onsdag torsdag fredag lørdag søndag monday tuesday wednesday thursday
-    friday saturday sunday bestillingsskjema bestillingsskjemaet skjemaet påminnelse
+    friday saturday sunday måndag tysdag laurdag sundag bestillingsskjema bestillingsskjemaet
+    skjemaet påminnelse
     påminnelsen purring purringen bekreftelse ordrebekreftelse nyhetsbrev nyhetsbrevet
     prisliste prislisten prislista rapport rapporten reminder reminders confirmation newsletter
     bestillingsliste bestillingslista bestillingslisten kampanje kampanjen
@@ -645,6 +697,37 @@ _NOT_TYPOS = frozenset(
     """fridag fridager fridagen helgedag hverdags purrin kunden kunder sender senere
     ordrer orders months purringa purringen påminnelsa påminnelsen""".split()
 )
+
+
+# What a send is of, written glued to its verb ("sendprislista", "sendnyhetsbrevet"): the
+# vocabulary's templates and these shorter nouns (a compound of one of them counts too).
+_GLUED_NOUNS = frozenset(
+    """skjema skjemaet skjemaer tilbud tilbudet tilboda tilbodet prisen prisene prisane
+    påminning påminninga purringa mailen eposten e-posten brevet velkomsten velkomstmail
+    fakturaen rapporten oversikt oversikten info informasjon kampanjen katalogen""".split()
+)
+_GLUED = re.compile(r"\b(sende|send|skicka)([a-zæøå-]{5,})\b")
+
+
+def _glued_noun(word: str) -> bool:
+    """``word`` is a noun a send is of, or a compound of one ("prislistemailen")."""
+    known = _VOCABULARY | _GLUED_NOUNS
+    if word in known or any(one_letter_off(word, k) for k in known if len(k) >= 6):
+        return True
+    return any(word.startswith(k) and len(k) >= 6 for k in known)
+
+
+def unglued(text: str) -> str:
+    """``text`` with a verb written glued to what it sends split off ("sendprislista" ->
+    "send prislista"); "sendes", "sendingen" and the like stay."""
+
+    def split_off(m: re.Match[str]) -> str:
+        verb, rest = m.group(1), m.group(2)
+        if rest in _NOT_TYPOS or not _glued_noun(rest):
+            return m.group(0)
+        return f"{verb} {rest}"
+
+    return _GLUED.sub(split_off, text)
 
 
 def one_letter_off(word: str, known: str) -> bool:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
 from ai_assistant.offline.audience import GroupMatcher
 from ai_assistant.offline.kinds import kind_of_word, kind_phrases, kinds_in_name
-from benchmarks.parser_accuracy import measure, measure_conversations
+from tests.ai_assistant.kinds_checks import assert_drafts_valid, assert_kinds_read
 from tests.ai_assistant.parser_phrasings_v8 import (
     GROUPS_V14K,
     KINDS_V14,
@@ -17,7 +15,6 @@ from tests.ai_assistant.parser_phrasings_v8 import (
     TEMPLATES_V14K,
     context_v14k,
 )
-from tests.ai_assistant.test_parser_accuracy import _drafts_are_valid, _load_business
 
 _KINDS = (
     "time_formats",
@@ -39,21 +36,20 @@ def test_the_kinds_held_out_v14_found_are_read_in_other_words() -> None:
     Norwegian, odd/even weeks, business days, Swedish events and templates, compound template
     names, filler words and what must be asked: every phrasing of a music and AV wholesaler is
     right."""
-    kinds = Counter(c.category for c in KINDS_V14)
-    assert len(KINDS_V14) >= 30
-    assert len(KINDS_V14_CONVERSATIONS) >= 4
-    for kind in _KINDS:
-        assert kinds[kind] >= 2, kind
-    report = measure(KINDS_V14, context=context_v14k())
-    assert [(m.text, m.differences) for m in report.misses] == []
-    talks = measure_conversations(KINDS_V14_CONVERSATIONS, context=context_v14k())
-    assert [(m.text, m.differences) for m in talks.misses] == []
+    assert_kinds_read(
+        KINDS_V14,
+        KINDS_V14_CONVERSATIONS,
+        context_v14k(),
+        _KINDS,
+        at_least=30,
+        talks_at_least=4,
+    )
 
 
 @pytest.mark.django_db
 def test_every_workflow_of_the_v14_kinds_is_valid() -> None:
-    _load_business(TEMPLATES_V14K, GROUPS_V14K, STAFF_GROUPS_V14K)
-    _drafts_are_valid(KINDS_V14, KINDS_V14_CONVERSATIONS, context_v14k())
+    business = (TEMPLATES_V14K, GROUPS_V14K, STAFF_GROUPS_V14K)
+    assert_drafts_valid(business, KINDS_V14, KINDS_V14_CONVERSATIONS, context_v14k())
 
 
 def test_a_singular_senter_is_the_group_of_sentre() -> None:

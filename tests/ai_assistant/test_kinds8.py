@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
 from ai_assistant.offline import parse_description
 from ai_assistant.offline.audience import GroupMatcher, apply_correction
-from benchmarks.parser_accuracy import key_facts, measure, measure_conversations
+from benchmarks.parser_accuracy import key_facts
+from tests.ai_assistant.kinds_checks import assert_drafts_valid, assert_kinds_read
 from tests.ai_assistant.parser_phrasings_v6 import (
     GROUPS_V12K,
     KINDS_V12,
@@ -17,7 +16,6 @@ from tests.ai_assistant.parser_phrasings_v6 import (
     TEMPLATES_V12K,
     context_v12k,
 )
-from tests.ai_assistant.test_parser_accuracy import _drafts_are_valid, _load_business
 
 _KINDS = (
     "danish",
@@ -42,21 +40,20 @@ def test_the_kinds_held_out_v12_found_are_read_in_other_words() -> None:
     a standing order in other words, weeks in conditions, odd/even weeks, a season in a holiday
     policy, a webhook named with its suffix, care tips and new templates by meaning, and what
     must be asked: every phrasing of a building-supplies wholesaler is right."""
-    kinds = Counter(c.category for c in KINDS_V12)
-    assert len(KINDS_V12) >= 35
-    assert len(KINDS_V12_CONVERSATIONS) >= 6
-    for kind in _KINDS:
-        assert kinds[kind] >= 2, kind
-    report = measure(KINDS_V12, context=context_v12k())
-    assert [(m.text, m.differences) for m in report.misses] == []
-    talks = measure_conversations(KINDS_V12_CONVERSATIONS, context=context_v12k())
-    assert [(m.text, m.differences) for m in talks.misses] == []
+    assert_kinds_read(
+        KINDS_V12,
+        KINDS_V12_CONVERSATIONS,
+        context_v12k(),
+        _KINDS,
+        at_least=35,
+        talks_at_least=6,
+    )
 
 
 @pytest.mark.django_db
 def test_every_workflow_of_the_v12_kinds_is_valid() -> None:
-    _load_business(TEMPLATES_V12K, GROUPS_V12K, STAFF_GROUPS_V12K)
-    _drafts_are_valid(KINDS_V12, KINDS_V12_CONVERSATIONS, context_v12k())
+    business = (TEMPLATES_V12K, GROUPS_V12K, STAFF_GROUPS_V12K)
+    assert_drafts_valid(business, KINDS_V12, KINDS_V12_CONVERSATIONS, context_v12k())
 
 
 def test_a_bare_no_corrects_only_a_day_or_time_after_it() -> None:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
 from ai_assistant.offline import parse_description
 from ai_assistant.offline.audience import GroupMatcher
 from ai_assistant.offline.conversation import Pending, continued
 from ai_assistant.offline.events import webhook_name
-from benchmarks.parser_accuracy import key_facts, measure, measure_conversations
+from benchmarks.parser_accuracy import key_facts
+from tests.ai_assistant.kinds_checks import assert_drafts_valid, assert_kinds_read
 from tests.ai_assistant.parser_phrasings_v7 import (
     GROUPS_V13K,
     KINDS_V13,
@@ -19,7 +18,6 @@ from tests.ai_assistant.parser_phrasings_v7 import (
     TEMPLATES_V13K,
     context_v13k,
 )
-from tests.ai_assistant.test_parser_accuracy import _drafts_are_valid, _load_business
 
 _KINDS = (
     "relative_days",
@@ -40,21 +38,20 @@ def test_the_kinds_held_out_v13_found_are_read_in_other_words() -> None:
     holiday policy, calendar words, a webhook named after "webhooken", shorthand and dialect
     delays, templates by meaning and a webhook chain with a condition: every phrasing of a
     wine importer is right."""
-    kinds = Counter(c.category for c in KINDS_V13)
-    assert len(KINDS_V13) >= 35
-    assert len(KINDS_V13_CONVERSATIONS) >= 6
-    for kind in _KINDS:
-        assert kinds[kind] >= 2, kind
-    report = measure(KINDS_V13, context=context_v13k())
-    assert [(m.text, m.differences) for m in report.misses] == []
-    talks = measure_conversations(KINDS_V13_CONVERSATIONS, context=context_v13k())
-    assert [(m.text, m.differences) for m in talks.misses] == []
+    assert_kinds_read(
+        KINDS_V13,
+        KINDS_V13_CONVERSATIONS,
+        context_v13k(),
+        _KINDS,
+        at_least=35,
+        talks_at_least=6,
+    )
 
 
 @pytest.mark.django_db
 def test_every_workflow_of_the_v13_kinds_is_valid() -> None:
-    _load_business(TEMPLATES_V13K, GROUPS_V13K, STAFF_GROUPS_V13K)
-    _drafts_are_valid(KINDS_V13, KINDS_V13_CONVERSATIONS, context_v13k())
+    business = (TEMPLATES_V13K, GROUPS_V13K, STAFF_GROUPS_V13K)
+    assert_drafts_valid(business, KINDS_V13, KINDS_V13_CONVERSATIONS, context_v13k())
 
 
 def test_the_first_word_of_a_two_word_group_name_is_no_group() -> None:
