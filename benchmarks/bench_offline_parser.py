@@ -84,6 +84,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         HELD_OUT_V15_CONVERSATIONS,
         held_out_v15_context,
     )
+    from tests.ai_assistant.held_out_v16 import (
+        HELD_OUT_V16,
+        HELD_OUT_V16_CONVERSATIONS,
+        held_out_v16_context,
+    )
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -229,6 +234,15 @@ def run(args: argparse.Namespace) -> list[Result]:
         # Tuned on the kinds of its misses (h-kinds11; parser_phrasings_v9.KINDS_V15): after
         # h-kinds11: 88/88 (must-ask 19/19).
         ("held_out_v15", HELD_OUT_V15, held_out_v15_context()),
+        # Written by a new writer who never saw the parser (held-out v16: a wholesaler of
+        # building materials, hardware and paint in Bodø; hardware stores, painters,
+        # carpenters, plumbers, housing co-ops, farms, boat harbours, cabin associations;
+        # Nordland dialect, a Polish-born foreman's Norwegian, chat English-Norwegian with
+        # emojis, run-on "og så" chains, lists and arrows, the polite conditional, dictation
+        # without punctuation, Nynorsk; seasons, weather, amounts and exclusions must ask;
+        # webhooks ``anbud`` (names a customer) and ``prisfil`` (none); today 2031-04-07, the
+        # start of Easter week). Measured once, untuned, on __: __ (to be filled by the lead).
+        ("held_out_v16", HELD_OUT_V16, held_out_v16_context()),
     ):
         ours = measure(cases, context=where)
         base = measure(cases, context=where, parse=keyword_baseline)
@@ -303,6 +317,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         # conversations (answers to questions and edits of a draft). Measured once, untuned,
         # on 2026-12-07: 11/12; 12/12 after the abbreviation fix, no longer held-out.
         ("conversations_v15", HELD_OUT_V15_CONVERSATIONS, held_out_v15_context()),
+        # Written by a new writer who never saw the parser: the held-out v16 writer's two-turn
+        # conversations (answers to questions, one-word answers, and edits of a draft: move,
+        # add or remove a step, drop a group, change time, day or template, skip holidays).
+        # Measured once, untuned, on __: __ (to be filled by the lead).
+        ("conversations_v16", HELD_OUT_V16_CONVERSATIONS, held_out_v16_context()),
     ):
         ours = measure_conversations(conversations, context=where)
         base = measure_conversations(conversations, context=where, keyword_only=True)
