@@ -136,6 +136,7 @@ def take(
         "holder": holder_id(),
         "lease_until": now + lease_period(),
         "taken_at": now,
+        "backend_pid": _backend_pid(),
     }
     # A retried task keeps its id: the lease it left for its countdown is taken again. One
     # statement (an upsert, in autocommit), not update_or_create's six (a transaction, a
@@ -147,6 +148,14 @@ def take(
     ]
     with connection.cursor() as cursor:
         cursor.execute(_upsert_sql([field.column for field in fields]), params)
+
+
+def _backend_pid() -> int | None:
+    """This connection's PostgreSQL session, known to the driver without a round trip."""
+    if connection.vendor != "postgresql":
+        return None
+    connection.ensure_connection()
+    return connection.connection.info.backend_pid
 
 
 def _upsert_sql(columns: list[str]) -> str:

@@ -382,6 +382,10 @@ class WorkLease(models.Model):
     holder = models.CharField(_("held by"), max_length=255)
     lease_until = models.DateTimeField(_("lease until"), db_index=True)
     taken_at = models.DateTimeField(_("taken at"))
+    #: The holder's database session (PostgreSQL's backend pid), which holds the step's work
+    #: lock while the part runs: a holder cut off from the database leaves that session behind,
+    #: and recovery ends it when it takes the part over (``store.end_orphaned_step_work``).
+    backend_pid = models.IntegerField(_("database session"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("work lease")

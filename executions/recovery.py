@@ -19,6 +19,9 @@ Beat runs ``recover`` every ``WORKFLOW_RECOVERY_INTERVAL_S`` (the periodic task
    message the dead worker had received but not yet leased or claimed (in kombu's
    ``unacked`` index for longer than a lease period: a live worker leases a part, or claims a
    run, within milliseconds) is put back as well, instead of after the visibility timeout.
+   A holder only cut off from the network leaves its database session open on the server,
+   with the step's work lock (``engine.step_work_finished`` waits for every part still
+   sending); taking its part over ends that session, so the step is not held up for hours.
 3. **A running execution lost its worker** (killed in a step, or the step's transaction lost
    in a database restart): a worker holds the execution's row lock for the whole of a step,
    and PostgreSQL releases it the moment the holder's connection dies; so a ``running``
@@ -53,6 +56,7 @@ from core.reasons import Reason
 from executions import queueing
 from executions.engine import transition
 from executions.models import WorkflowActionLog, WorkflowExecution, WorkLease
+from executions.store import store
 
 logger = logging.getLogger(__name__)
 
@@ -262,14 +266,26 @@ def take_over_expired_leases(now: datetime, held: dict[str, _Held] | None = None
     expired = list(
         WorkLease.objects.filter(lease_until__lt=now)
         .order_by("lease_until")
-        .values_list("task_id", "lease_until", "execution_id", "step_order", "step_type", "part")
+        .values_list(
+            "task_id",
+            "lease_until",
+            "execution_id",
+            "step_order",
+            "step_type",
+            "part",
+            "backend_pid",
+        )
     )
-    for task_id, lease_until, execution_id, step_order, step_type, part in expired:
+    for task_id, lease_until, execution_id, step_order, step_type, part, pid in expired:
         with transaction.atomic():
             # Conditional: another recovery took it, or its holder renewed it meanwhile.
             deleted, _ = WorkLease.objects.filter(task_id=task_id, lease_until=lease_until).delete()
             if not deleted:
                 continue
+            if pid is not None:
+                # A holder cut off from the database (not dead: its session lingers on the
+                # server) still holds the step's work lock, and the step would wait for it.
+                store().end_orphaned_step_work(pid, execution_id, step_order)
             cls = registry.get(step_type)
             awaited = (
                 WorkflowExecution.objects.filter(

@@ -237,6 +237,12 @@ class PortableStore:
         ends. Here: never."""
         return False
 
+    def end_orphaned_step_work(self, backend_pid: int, execution_id: int, step_order: int) -> bool:
+        """End the database session ``backend_pid`` if it still holds the step's work lock
+        (``doing_step_work``): its holder's lease expired, so it is cut off or gone, and the
+        step would wait for it. True if one was ended. Here: nothing to end."""
+        return False
+
     def step_has_pending(self, execution_id: int, step_order: int) -> bool:
         """Whether a row of the step's fanned-out work is still ``pending``."""
         return WorkflowActionLog.objects.filter(

@@ -401,6 +401,31 @@ class PostgresStore(PortableStore):
             )
             return not cursor.fetchone()[0]
 
+    def end_orphaned_step_work(self, backend_pid: int, execution_id: int, step_order: int) -> bool:
+        """``pg_terminate_backend`` of that session, only while it holds this step's lock (a
+        pid the server has since given to another session is left alone)."""
+        key = _step_work_key(execution_id, step_order)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """
+                SELECT pg_terminate_backend(pid) FROM pg_locks
+                WHERE pid = %s AND pid <> pg_backend_pid() AND locktype = 'advisory'
+                  AND mode = 'ShareLock' AND granted
+                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                  AND classid = %s::bigint::oid AND objid = %s::bigint::oid AND objsubid = 1
+                """,
+                [backend_pid, key >> 32, key & 0xFFFFFFFF],
+            )
+            ended = any(row[0] for row in cursor.fetchall())
+        if ended:
+            logger.warning(
+                "ended database session %s: it held step %s of execution %s and its lease expired",
+                backend_pid,
+                step_order,
+                execution_id,
+            )
+        return ended
+
     def step_has_pending(self, execution_id: int, step_order: int) -> bool:
         with prepared_cursor() as cursor:
             cursor.execute(_STEP_PENDING_SQL, [execution_id, step_order, LogStatus.PENDING])
@@ -602,10 +627,15 @@ _STEP_COUNTS_SQL = (
 )
 
 
+#: Set in every step-work lock key, apart from any other advisory lock of the database.
+_STEP_WORK_KEYS = 1 << 61
+
+
 def _step_work_key(execution_id: int, step_order: int) -> int:
-    """The advisory lock key of a step's work: negative, one per (execution, step); a
-    workflow has at most 50 steps (docs/workflow-format.md), so 64 per execution."""
-    return -(int(execution_id) * 64 + int(step_order) % 64) - 1
+    """The advisory lock key of a step's work, one per (execution, step); a workflow has at
+    most 50 steps (docs/workflow-format.md), so 64 per execution. PostgreSQL shows it in
+    ``pg_locks`` as ``classid`` (the high 32 bits) and ``objid`` (the low 32)."""
+    return _STEP_WORK_KEYS | (int(execution_id) * 64 + int(step_order) % 64)
 
 
 _HAS_UNKNOWN_SQL = f"SELECT EXISTS (SELECT 1 FROM {_LOG} WHERE execution_id = %s AND status = %s)"

@@ -117,6 +117,60 @@ def test_an_expired_lease_is_enqueued_again_and_nobody_gets_two_emails(
     assert WorkflowActionLog.objects.get(target_id=ids[1]).status == LogStatus.UNKNOWN
 
 
+def _session() -> Any:
+    import psycopg
+    from django.db import connection
+
+    db = connection.settings_dict
+    return psycopg.connect(
+        dbname=db["NAME"],
+        user=db["USER"],
+        host=db["HOST"] or None,
+        port=db["PORT"] or None,
+        autocommit=True,
+    )
+
+
+def test_an_expired_lease_ends_the_database_session_its_holder_left_behind(
+    clock, queue, mail_backend, mailoutbox, awaiting_emails
+) -> None:
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("sessions and their locks are PostgreSQL's")
+    from executions.store.postgresql import POSTGRES, _step_work_key
+
+    execution = awaiting_emails(4)
+    ids = _ids()
+    queue.todo.pop(0)
+    # A worker sending the first batch was cut off from the network: its session lingers on
+    # the server, holding the step's work lock, so the step would wait for it for hours.
+    with _session() as cut_off, _session() as bystander:
+        cut_off.execute("SELECT pg_advisory_lock_shared(%s)", [_step_work_key(execution.pk, 1)])
+        lease = _lease(execution, ids[:2])
+        assert lease.backend_pid == connection.connection.info.backend_pid  # the taker's own
+        WorkLease.objects.filter(pk=lease.pk).update(backend_pid=cut_off.info.backend_pid)
+        # Another lease names a session that holds no such lock (its pid given to another
+        # session since): that one is left alone.
+        _lease(execution, ids[2:], task_id="t2")
+        WorkLease.objects.filter(pk="t2").update(backend_pid=bystander.info.backend_pid)
+        with transaction.atomic():
+            assert POSTGRES.step_work_elsewhere(execution.pk, 1)
+
+        clock.advance(seconds=16)
+        assert recovery.recover().leases_taken_over == 2
+
+        with pytest.raises(Exception):  # noqa: B017 (the server ended it: any error will do)
+            cut_off.execute("SELECT 1")
+        assert bystander.execute("SELECT 1").fetchone() == (1,)
+    with transaction.atomic():
+        assert not POSTGRES.step_work_elsewhere(execution.pk, 1)
+    queue.drain()
+    assert _emails(mailoutbox) == sorted(f"kunde{i}@example.com" for i in range(4))
+    execution.refresh_from_db()
+    assert execution.status == Status.COMPLETED
+
+
 def test_a_renewed_lease_is_not_taken_over(clock, queue, awaiting_emails) -> None:
     execution = awaiting_emails(2)
     _lease(execution, _ids())

@@ -456,7 +456,7 @@ def _other_connection():
 def test_step_work_in_progress_is_seen_from_another_process_until_it_ends() -> None:
     if connection.vendor != "postgresql":
         pytest.skip("the PostgreSQL store needs PostgreSQL")
-    from executions.store.postgresql import POSTGRES
+    from executions.store.postgresql import POSTGRES, _step_work_key
 
     def elsewhere(step_order: int = 2) -> bool:
         with transaction.atomic():
@@ -465,7 +465,7 @@ def test_step_work_in_progress_is_seen_from_another_process_until_it_ends() -> N
     assert not elsewhere()
     with _other_connection() as other:
         # Another worker's part of step 2 of execution 41, as ``doing_step_work`` holds it.
-        key = other.execute("SELECT %s::bigint", [-(41 * 64 + 2) - 1]).fetchone()[0]
+        key = _step_work_key(41, 2)
         other.execute("SELECT pg_advisory_lock_shared(%s)", [key])
         assert elsewhere()
         assert not elsewhere(step_order=3)  # another step's work is no concern of step 2's
