@@ -162,6 +162,11 @@ else:
             },
         }
     }
+# PostgreSQL only: each part of a step's fanned-out work holds a session-level lock while it
+# sends, so that the step moves on only once every part's last email is recorded
+# (executions.store.postgresql). Off behind a pooler in transaction mode, which does not keep
+# a session's locks for it.
+DATABASE_SESSION_LOCKS = env_bool("DATABASE_SESSION_LOCKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache keeps short-lived shared state (webhook replay ids, dashboard numbers): Redis in

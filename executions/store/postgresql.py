@@ -32,6 +32,7 @@ from datetime import datetime
 from typing import Any
 
 import psycopg
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, connection
 from django.utils import timezone
@@ -373,7 +374,11 @@ class PostgresStore(PortableStore):
     @contextlib.contextmanager
     def doing_step_work(self, execution_id: int, step_order: int) -> Iterator[None]:
         """A shared advisory lock on the step, held by the session for the part's duration
-        (every part holds it at once). A process that dies takes its lock with it."""
+        (every part holds it at once). A process that dies takes its lock with it. None
+        with ``DATABASE_SESSION_LOCKS`` off (a pooler in transaction mode)."""
+        if not settings.DATABASE_SESSION_LOCKS:
+            yield
+            return
         key = _step_work_key(execution_id, step_order)
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_lock_shared(%s)", [key])

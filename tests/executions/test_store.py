@@ -481,3 +481,17 @@ def test_step_work_in_progress_is_seen_from_another_process_until_it_ends() -> N
         pass
     assert not elsewhere()  # released at the end of the block
     assert PortableStore().step_work_elsewhere(41, 2) is False
+
+
+def test_step_work_holds_no_session_lock_behind_a_pooler(settings) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("the PostgreSQL store needs PostgreSQL")
+    from executions.store.postgresql import POSTGRES, _step_work_key
+
+    settings.DATABASE_SESSION_LOCKS = False  # a pooler in transaction mode in between
+    with POSTGRES.doing_step_work(42, 1), _other_connection() as other:
+        key = _step_work_key(42, 1)
+        assert other.execute("SELECT pg_try_advisory_lock(%s)", [key]).fetchone() == (True,)
+    settings.DATABASE_SESSION_LOCKS = True
+    with POSTGRES.doing_step_work(42, 1), _other_connection() as other:
+        assert other.execute("SELECT pg_try_advisory_lock(%s)", [key]).fetchone() == (False,)
