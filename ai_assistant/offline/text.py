@@ -419,6 +419,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # A list, one step a line ("1) mandag kl 7: ...", "- Wed 12:00 ..."): each line a part.
     if "\n" in text:
         text = re.sub(r"(?m)^\s*(?:\d{1,2}[.)]|[-*\u2022])\s+", "", text)
+        # "Til: kunden", "To: the farms": whom, as a field of the list.
+        text = re.sub(r"(?im)^\s*(til|te|to)\s*:\s*", r"\1 ", text)
         text = re.sub(r"\s*\n+\s*", " ; ", text)
     # "1) ... 2) ..." and "(1) ... (2) ..." on one line.
     text = re.sub(r"(?:^|(?<=\s))\(?\d{1,2}\)\s+", " ; ", text)
@@ -434,6 +436,9 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(
         r"\(\s*(?:like|such\s+as|e\.g\.|eg|f\.eks\.?|feks|slik\s+som)\s[^)]*\)", " ", text
     )
+    # "When the prisfil webhook fires (new supplier prices imported), ...": what the webhook
+    # is, said in brackets after it, is no part of its own.
+    text = _EVENT_ASIDE.sub(r"\g<event>", text)
     text = text.replace("(", " ").replace(")", " ")
     text = re.sub(r"\bkl\.", "kl ", text)
     # Formal Bokmål: "iht." / "i henhold til" (according to), "vedr." / "vedrørende" /
@@ -619,6 +624,14 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = _PASSIVE_SEND.sub(_active_send, text)
     text = re.sub(r"\s+", " ", text)
     return correct_typos(text.strip()), emails
+
+
+_EVENT_ASIDE = re.compile(
+    r"(?P<event>\bwebhook\w*(?:\s+(?:fires|kommer(?:\s+inn)?|kjem(?:\s+inn)?|arrives|comes\s+in"
+    r"|går(?:\s+av)?|is\s+called|slår\s+inn|goes\s+off))?)\s*"
+    r"\((?!\s*webhook)(?![^()]*\b(?:send\w*|email|mail|tell|notify|gi|si|varsle|kl|at|til|to)\b)"
+    r"[^()\d]{3,80}\)"
+)
 
 
 # Formal passive Bokmål ("... utsendes barnehagene", "skal oversendes", "tilsendes", "sendes
