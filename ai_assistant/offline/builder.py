@@ -282,6 +282,8 @@ def _other_form_or_reminder(words: str) -> tuple[str, bool] | None:
             first = re.sub(r"-?(?:skjema|skjemaet|blad|bladet)$", "", what)
             if _ORDER_WORDS.match(first) or re.match(r"(?:bestilling|ordre|order|uke)", first):
                 continue
+            if what.endswith(("blad", "bladet")) and concepts_in(what):
+                continue  # "kundebladet": a paper of a known kind (the newsletter)
             return folded[m.start() :], False
         parts = what.split()
         if m["what3"]:
@@ -1922,7 +1924,10 @@ _EITHER_TIME = re.compile(
 
 # "30 min after a customer places an order, email them ...": the delay belongs to the step.
 _DELAY_LAST = re.compile(
-    r"^(?P<rest>(?:send|sende|email|mail|e-mail|lag|legg|create|place)\b[^,.;:]*?)\s+"
+    # "Kunne dere sendt kunden ... 90 minutter etter at ...?": the polite conditional too.
+    r"^(?P<rest>(?:(?:kunne|kan|vil|could|would|can|will)\s+(?:dere|du|dokker|dykk|you)\s+"
+    r"(?:ha\s+|please\s+)?)?(?:send|sende|sendt|email|mail|e-mail|lag|legg|create|place)\b"
+    r"[^,.;:]*?)\s+"
     r"(?P<delay>" + NUM + r"\s*(?:min\w*|minutes?|timer?|hours?|dag(?:er)?|days?|døgn|uker?"
     r"|weeks?))\s+(?P<word>after|etter)\s+(?P<event>(?:at|that|hver|every|each|en|a|an)\s+"
     r"[^,.;:]+?)\s*$"

@@ -285,7 +285,7 @@ _NOT_OWN_NAMES = frozenset(
 )
 _NOTIFY = re.compile(
     r"\b(?:varsl\w*|gi\s+(?:også\s+)?beskjed|si\s+(?:i?fra|beskjed)|beskjed|notify|tell|alert"
-    r"|inform|let)\b"
+    r"|inform|let|ping|pinge|pinger|buzz|message|msg|heads[-\s]?up|melding)\b"
 )
 # Words in a part that are no topic of their own.
 _TOPIC_NOISE = frozenset(
