@@ -142,7 +142,7 @@ _SEASON = (
 # "er det fridag", "er fredagen fridag", "hvis det er en helligdag", "faller det på en fridag",
 # "if it's a public holiday", "if it falls on a holiday", "on public holidays": the condition.
 _NB_IF = (
-    r"(?:(?:men\s+)?(?:er|e|æ|hvis|viss|vis|om|um|dersom|faller|fell|skulle|blir|vert)\s+"
+    r"(?:(?:men\s+)?(?:er|e|æ|hvis|viss|vis|om|um|dersom|faller|fell|skulle|blir|vert|når|når)\s+"
     r"(?:det|den|dagen|[a-zæøå]+dagen)(?:\s+\d{1,2}\.?)?\s+"
     r"(?:er\s+|e\s+|på\s+|være\s+|vere\s+|bli\s+|falle\s+på\s+)?(?:en\s+|ein\s+|ei\s+)?"
     r"|(?:men\s+)?(?:på|ved)\s+(?:en\s+|ein\s+)?)"
@@ -152,7 +152,11 @@ _EN_IF = (
     r"(?:(?:day|[a-z]+day)\b\s*)?(?:is|'s|be"
     r"|falls\s+on|lands\s+on|happens\s+to\s+be|turns\s+out\s+to\s+be))\s+(?:a\s+)?)"
 )
-_THEN = r"[\s,:;\u2013-]*(?:så\s+|da\s+|then\s+)?(?:just\s+|simply\s+|bare\s+|berre\s+)?"
+_THEN = (
+    r"[\s,:;\u2013-]*(?:så\s+|da\s+|then\s+)?(?:just\s+|simply\s+|bare\s+|berre\s+)?"
+    # "..., heller dagen etter": the day instead, without a verb.
+    r"(?:heller\s+|helst\s+)?"
+)
 _NB_DO = (
     r"(?:(?:send|kjør|ta|tek|bruk|velg|gå\s+til|flytt|utsett|skyv)\w*\s+"
     r"(?:vi\s+|dere\s+|du\s+|me\s+|dokker\s+|man\s+)?(?:det\s+|den\s+)?"
@@ -167,7 +171,10 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             _NB_IF + _HOLIDAY + _THEN + _NB_DO
             + r"(?:dagen\s+før|dagen\s+i\s+forvegen|dagen\s+i\s+forveien|virkedagen\s+før"
-            r"|forrige\s+virkedag|førre\s+(?:vyrkedag|verkedag|kvardag)|" + _ANY_DAY + r"\s+før)"
+            r"|forrige\s+virkedag|førre\s+(?:vyrkedag|verkedag|kvardag)|" + _ANY_DAY + r"\s+før"
+            # "send den siste virkedag før (i stedet)".
+            r"|siste\s+(?:virkedag|vyrkedag|verkedag|arbeidsdag|hverdag)(?:en)?\s+før)"
+            r"(?:\s+i\s+(?:stedet|staden))?"
             r"|" + _EN_IF + _HOLIDAY + _THEN + _EN_DO
             + r"(?:(?:previous|last)\s+(?:business|working)\s+day(?:\s+before)?"
             r"|(?:business|working|week)\s*day\s+before|day\s+before)"
@@ -198,6 +205,13 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
             + _HOLIDAY
             + r"|\b(?:don'?t|do\s+not|never)\s+send\s+(?:anything\s+|it\s+)?on\s+" + _HOLIDAY
             + r"|\bhopp\w*\s+over\s+" + _HOLIDAY
+            # "hoppet over de gangene det er rød dag", "skip the weeks when it's a holiday".
+            + r"|\bhopp\w*\s+over\s+(?:de\s+|dei\s+)?(?:gangene|gongane|dagene|dagane|ukene"
+            + r"|vekene|utsendingene)\s+(?:der\s+|da\s+)?(?:det\s+er|det\s+e|som\s+er"
+            + r"|som\s+fell\s+på|som\s+faller\s+på)\s+(?:en\s+|ein\s+)?" + _HOLIDAY
+            + r"|\bskip\s+(?:the\s+)?(?:times|weeks|days|ones|sends)\s+(?:when\s+|where\s+)?"
+            + r"(?:it'?s|it\s+is|there'?s|there\s+is|that\s+(?:are|fall\s+on|land\s+on))\s+"
+            + r"(?:a\s+)?" + _HOLIDAY
             + r"|\b(?:not|never)\s+on\s+" + _HOLIDAY
             + r"|\bskip(?:ping)?\s+(?:the\s+)?" + _HOLIDAY
             + r"|\b" + _HOLIDAY + r"\s*[:=\u2013-]\s*(?:skip|hopp\s+over|ikke\s+send\w*|dropp\w*"
