@@ -110,7 +110,8 @@ _MONTHS = {
     "oktober": 10, "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
     "desember": 12, "december": 12, "des": 12, "dec": 12,
 }  # fmt: skip
-_MONTH_NAME = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# A whole word ("1. juledag" is no 1 July).
+_MONTH_NAME = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![a-zæøå])\.?"
 _START = (
     r"(?:(?:første|forste|fyrste)\s+(?:gang|gong)|fra\s+og\s+med|fra|frå|ifrå|starter"
     r"|med\s+(?:oppstart|start)|starting\s+from|start(?:ing)?|commencing|from|beginning"

@@ -366,7 +366,34 @@ KINDS_V16: list[Case] = [
         _cal(TUE, "10:00", "tilbud", _g("hyttelag"), holiday_policy="next_business_day"),
         category="holiday_policy",
     ),
-    # === 11. An unknown group in the northern definite plural is asked ==========================
+    # === 11. The first time of every N weeks said by a day, a holiday or a date in words =======
+    Case(
+        "Annenhver torsdag kl 9 send tilbudet til hagesentrene, første gang torsdag i neste uke",
+        _cal(THU, "09:00", "tilbud", _g("hagesenter"), every_weeks=2, anchor="2031-09-11"),
+        category="anchors",
+    ),
+    Case(
+        "Every other Monday at 8 the order form to the campsites, starting next Monday 🗓️",
+        _cal(MON, "08:00", "bestilling", _g("camping"), every_weeks=2, anchor="2031-09-08"),
+        category="anchors",
+    ),
+    Case(
+        "Kvar tredje torsdag kl 10 nyhetsbrevet til hyttelaga, fyrste gong 1. juledag",
+        _cal(THU, "10:00", "newsletter", _g("hyttelag"), every_weeks=3, anchor="2031-12-25"),
+        category="anchors",
+    ),
+    Case(
+        "hver andre tirsdag klokka åtte send prislista til borettslagene første gang tirsdag "
+        "sekstende september",
+        _cal(TUE, "08:00", "prisliste", _g("borettslag"), every_weeks=2, anchor="2031-09-16"),
+        category="anchors",
+    ),
+    Case(
+        "Annakvar måndag klokka 7 skjemaet te borettslaga, og vi byrjar på måndag",
+        _cal(MON, "07:00", "bestilling", _g("borettslag"), every_weeks=2, anchor="2031-09-08"),
+        category="anchors",
+    ),
+    # === 12. An unknown group in the northern definite plural is asked ==========================
     Case(
         "Send prislista te handverkeran kvar fredag kl 9",
         QUESTION,
