@@ -684,7 +684,10 @@ _SPOKEN_NEXT_PART = re.compile(
     r"(?<=[\wæøå])(?<!\bhver)(?<!\bevery)(?<!\beach)(?<!\bpå)(?<!\bon)(?<!\binnen)(?<!\bfør)"
     r"(?<!\bby)(?<!\buntil)(?<!\btil)(?<!\bfra)(?<!\bfrom)(?<!\bsiden)(?<!\bsince)(?<!\bog)"
     r"(?<!\band)(?<!\bbefore)\s+(?=(?:man|tirs|ons|tors|fre|lør|søn|mon|tues|wednes|thurs|fri|satur|sun)"
-    r"(?:dag|day)\s+(?:kl|at)\s+\d{1,2}(?::\d{2})?\s+(?:send|sende|lag|legg|purr\w*|email)\b)"
+    r"(?:dag|day)\s+(?:kl|at)\s+\d{1,2}(?::\d{2})?\s+(?:send|sende|lag|legg|purr\w*|email"
+    # "... til alle kundene torsdag kl 12 påminnelse og ...": what is sent, right after its when.
+    r"|påminn\w*|påminning\w*|reminder\w*|skjema\w*|bestillingsskjema\w*|prislist\w*"
+    r"|nyhetsbrev\w*|tilbud\w*|standardordre\w*|vanlig\s+ordre)\b)"
 )
 
 

@@ -138,6 +138,23 @@ def _sends(kind: str, templates: list[str], triggers: list[dict[str, Any] | None
     )
 
 
+def _chain(templates: list[str | None], days: list[tuple[str, str]], to: dict[str, Any]) -> Any:
+    """A weekly chain: the first step to ``to``, the later ones to those still without an
+    order in this run; a ``None`` template is the usual order."""
+    steps = [facts.SEND if t is not None else facts.ORDER for t in templates]
+    more: dict[str, Any] = {"mode": "repeat_last"} if facts.ORDER in steps else {}
+    return facts.weekly(
+        days[0][0],
+        days[0][1],
+        steps=steps,
+        templates=templates,
+        recipients=[to] * len(steps),
+        conditions=[None] + [facts.missing_since_start()] * (len(steps) - 1),
+        triggers=[facts.at(d, t) for d, t in days],
+        **more,
+    )
+
+
 KINDS_V16: list[Case] = [
     # === 1. Must ask: how often or how much the customers order ================================
     Case(
@@ -393,7 +410,29 @@ KINDS_V16: list[Case] = [
         _cal(MON, "07:00", "bestilling", _g("borettslag"), every_weeks=2, anchor="2031-09-08"),
         category="anchors",
     ),
-    # === 12. An unknown group in the northern definite plural is asked ==========================
+    # === 12. A dictated chain without pauses: a step's when, then what it sends ===============
+    Case(
+        "tirsdag klokka åtte send skjema til hagesentrene torsdag klokka tolv påminnelse og "
+        "fredag klokka ni standardordre til de som ikke har bestilt",
+        _chain(
+            ["bestilling", "reminder", None],
+            [(TUE, "08:00"), (THU, "12:00"), (FRI, "09:00")],
+            _g("hagesenter"),
+        ),
+        category="chains",
+    ),
+    Case(
+        "onsdag kl 8 send skjemaet til malerfirmaene fredag kl 10 påminnelse",
+        _chain(["bestilling", "reminder"], [(WED, "08:00"), (FRI, "10:00")], _g("maler")),
+        category="chains",
+    ),
+    Case(
+        "mandag klokka sju skjema til campingplassene onsdag klokka ti påminning til dei som ikkje "
+        "har bestilt",
+        _chain(["bestilling", "reminder"], [(MON, "07:00"), (WED, "10:00")], _g("camping")),
+        category="chains",
+    ),
+    # === 13. An unknown group in the northern definite plural is asked ==========================
     Case(
         "Send prislista te handverkeran kvar fredag kl 9",
         QUESTION,
