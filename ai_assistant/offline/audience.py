@@ -470,7 +470,8 @@ def read_audience(
             or word.startswith("zzaddr")
             or groups.match(word) is not None
             or is_day_word(word)
-            or not re.search(r"(?:er|ene|erne|ane|ar|s|a)$", word)
+            # "håndverkeran": the northern definite plural too.
+            or not re.search(r"(?:er|ene|erne|ane|ar|s|a|(?<=[a-zæøå]{4}[^aeiouyæøå])an)$", word)
             or action_words.fullmatch(word)
             or concepts_in(word)  # "for returkassene": what is sent, not to whom
         ):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ai_assistant.context import ParseContext
-from ai_assistant.offline import audience, calendar, events
+from ai_assistant.offline import audience, calendar, events, limits
 from ai_assistant.offline.fragments import Fragment, Reader, attach, customer_email_type
 from ai_assistant.offline.kinds import kind_of_word, kind_phrases, replace_phrases
 from ai_assistant.offline.language import Language
@@ -282,6 +282,8 @@ def _other_form_or_reminder(words: str) -> tuple[str, bool] | None:
             first = re.sub(r"-?(?:skjema|skjemaet|blad|bladet)$", "", what)
             if _ORDER_WORDS.match(first) or re.match(r"(?:bestilling|ordre|order|uke)", first):
                 continue
+            if what.endswith(("blad", "bladet")) and concepts_in(what):
+                continue  # "kundebladet": a paper of a known kind (the newsletter)
             return folded[m.start() :], False
         parts = what.split()
         if m["what3"]:
@@ -500,6 +502,9 @@ class Builder:
         """What the format cannot do, or the user did not mean, is asked about before anything
         is read: another channel than email, a request taken back, a date that does not exist,
         every day and once a week at once."""
+        limit = limits.unsupported(normalised)
+        if limit is not None:
+            raise self.ask(limit.nb, limit.en, replace=limit.replace, yes=limit.yes)
         channel = _NOT_EMAIL.search(normalised)
         if channel:
             word = channel.group(0)
@@ -1003,6 +1008,7 @@ class Builder:
         if event in ("order.created", "customer.created"):
             return {"event_customer": True}
         if event == "webhook" and self._the_webhooks_customer(frag):
+            self._ask_if_webhook_of_no_customer()
             # "når webhooken kommer, send kunden ...", "that workshop", "send verkstedet
             # prislista": the one customer the webhook is about, which its sender names in
             # its data (``executions.webhooks``); a group said with it narrows, as for orders.
@@ -1010,6 +1016,27 @@ class Builder:
         if event == "webhook" and group == "all":
             self._ask_unknown_one(frag)
         return {"group": group}
+
+    def _ask_if_webhook_of_no_customer(self) -> None:
+        """ "Webhook: prisfil ... til kunden": a webhook whose name or words say it is about our
+        own data (prices, a file, an import, a catalogue, a stock count) names no customer, so
+        "the customer" is asked about, not guessed."""
+        name = events.webhook_name(self.text) or ""
+        said = fold(f"{name} {self.text}")
+        event_words = re.split(r"[,;:\n]|\b(?:send|email|mail|e-post)\b", said, maxsplit=1)[0]
+        if not (_OUR_DATA.search(fold(name)) or _OUR_DATA.search(event_words)):
+            return
+        if _A_CUSTOMERS_DOING.search(event_words):
+            return
+        names = ", ".join(g["name"] for g in self.context.groups) or "-"
+        raise Ask(
+            f"Webhooken «{name or 'webhook'}» gjelder ikke én bestemt kunde, så jeg vet ikke "
+            f"hvem «kunden» er. Hvem skal få den: en av gruppene ({names}), eller alle kunder?",
+            f"The webhook “{name or 'webhook'}” is not about one customer, so I do not know who "
+            f"“the customer” is. Who should get it: one of the groups ({names}), or all "
+            "customers?",
+            replace="kunden",
+        )
 
     def _ask_unknown_one(self, frag: Fragment) -> None:
         """ "til taktekkeren", "to that roofer" after a webhook: one customer of a kind the
@@ -1597,8 +1624,20 @@ def _bad_time(text: str) -> str | None:
 # The one customer an event is about: "kunden", "den kunden", "that customer('s)".
 _THE_CUSTOMER = re.compile(
     r"\b(?:(?:den|denne|samme)\s+kunden|kunden(?:s)?|kunde(?:n)?\s+det\s+gjelder"
+    # "send prisliste til kunde" (simple Norwegian): the one customer, without its article.
+    r"|(?:til|te|to)\s+kunde(?![\wæøå])"
     r"|(?:that|this|the|same)\s+customer(?:'s)?|the\s+customer\s+in\s+question)\b"
 )
+# What a webhook about our own data is named or said to be about: a file, an import, a
+# catalogue, a stock count, a feed ("prisfil", "katalog-import", "lagertelling", "new supplier
+# prices imported"); prices alone may be a customer's ("leverandor-pris").
+_OUR_DATA = re.compile(
+    r"fil(?:e|en|a)?\b|import|katalog|catalog|telling|stocktak|sync|feed|produktdata"
+    r"|product\s+data"
+)
+# A customer doing something in the event's words ("når kunde sender anbud", "when a customer
+# asks for a quote"): the webhook is about that customer.
+_A_CUSTOMERS_DOING = re.compile(r"\b(?:kunde\w*|customers?|clients?|someone|noen|nokon)\b")
 # One customer of a kind: "verkstedet det gjelder", "den butikken", "that workshop".
 _THE_ONE_OF_A_KIND = re.compile(
     r"\b(?:den|denne|det|dette|samme)\s+([\wæøå]{4,})\b"
@@ -1885,7 +1924,10 @@ _EITHER_TIME = re.compile(
 
 # "30 min after a customer places an order, email them ...": the delay belongs to the step.
 _DELAY_LAST = re.compile(
-    r"^(?P<rest>(?:send|sende|email|mail|e-mail|lag|legg|create|place)\b[^,.;:]*?)\s+"
+    # "Kunne dere sendt kunden ... 90 minutter etter at ...?": the polite conditional too.
+    r"^(?P<rest>(?:(?:kunne|kan|vil|could|would|can|will)\s+(?:dere|du|dokker|dykk|you)\s+"
+    r"(?:ha\s+|please\s+)?)?(?:send|sende|sendt|email|mail|e-mail|lag|legg|create|place)\b"
+    r"[^,.;:]*?)\s+"
     r"(?P<delay>" + NUM + r"\s*(?:min\w*|minutes?|timer?|hours?|dag(?:er)?|days?|døgn|uker?"
     r"|weeks?))\s+(?P<word>after|etter)\s+(?P<event>(?:at|that|hver|every|each|en|a|an)\s+"
     r"[^,.;:]+?)\s*$"

@@ -110,7 +110,8 @@ _MONTHS = {
     "oktober": 10, "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
     "desember": 12, "december": 12, "des": 12, "dec": 12,
 }  # fmt: skip
-_MONTH_NAME = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# A whole word ("1. juledag" is no 1 July).
+_MONTH_NAME = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![a-zæøå])\.?"
 _START = (
     r"(?:(?:første|forste|fyrste)\s+(?:gang|gong)|fra\s+og\s+med|fra|frå|ifrå|starter"
     r"|med\s+(?:oppstart|start)|starting\s+from|start(?:ing)?|commencing|from|beginning"
@@ -142,7 +143,7 @@ _SEASON = (
 # "er det fridag", "er fredagen fridag", "hvis det er en helligdag", "faller det på en fridag",
 # "if it's a public holiday", "if it falls on a holiday", "on public holidays": the condition.
 _NB_IF = (
-    r"(?:(?:men\s+)?(?:er|e|æ|hvis|viss|vis|om|um|dersom|faller|fell|skulle|blir|vert)\s+"
+    r"(?:(?:men\s+)?(?:er|e|æ|hvis|viss|vis|om|um|dersom|faller|fell|skulle|blir|vert|når|når)\s+"
     r"(?:det|den|dagen|[a-zæøå]+dagen)(?:\s+\d{1,2}\.?)?\s+"
     r"(?:er\s+|e\s+|på\s+|være\s+|vere\s+|bli\s+|falle\s+på\s+)?(?:en\s+|ein\s+|ei\s+)?"
     r"|(?:men\s+)?(?:på|ved)\s+(?:en\s+|ein\s+)?)"
@@ -152,7 +153,11 @@ _EN_IF = (
     r"(?:(?:day|[a-z]+day)\b\s*)?(?:is|'s|be"
     r"|falls\s+on|lands\s+on|happens\s+to\s+be|turns\s+out\s+to\s+be))\s+(?:a\s+)?)"
 )
-_THEN = r"[\s,:;\u2013-]*(?:så\s+|da\s+|then\s+)?(?:just\s+|simply\s+|bare\s+|berre\s+)?"
+_THEN = (
+    r"[\s,:;\u2013-]*(?:så\s+|da\s+|then\s+)?(?:just\s+|simply\s+|bare\s+|berre\s+)?"
+    # "..., heller dagen etter": the day instead, without a verb.
+    r"(?:heller\s+|helst\s+)?"
+)
 _NB_DO = (
     r"(?:(?:send|kjør|ta|tek|bruk|velg|gå\s+til|flytt|utsett|skyv)\w*\s+"
     r"(?:vi\s+|dere\s+|du\s+|me\s+|dokker\s+|man\s+)?(?:det\s+|den\s+)?"
@@ -167,7 +172,10 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             _NB_IF + _HOLIDAY + _THEN + _NB_DO
             + r"(?:dagen\s+før|dagen\s+i\s+forvegen|dagen\s+i\s+forveien|virkedagen\s+før"
-            r"|forrige\s+virkedag|førre\s+(?:vyrkedag|verkedag|kvardag)|" + _ANY_DAY + r"\s+før)"
+            r"|forrige\s+virkedag|førre\s+(?:vyrkedag|verkedag|kvardag)|" + _ANY_DAY + r"\s+før"
+            # "send den siste virkedag før (i stedet)".
+            r"|siste\s+(?:virkedag|vyrkedag|verkedag|arbeidsdag|hverdag)(?:en)?\s+før)"
+            r"(?:\s+i\s+(?:stedet|staden))?"
             r"|" + _EN_IF + _HOLIDAY + _THEN + _EN_DO
             + r"(?:(?:previous|last)\s+(?:business|working)\s+day(?:\s+before)?"
             r"|(?:business|working|week)\s*day\s+before|day\s+before)"
@@ -198,6 +206,13 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
             + _HOLIDAY
             + r"|\b(?:don'?t|do\s+not|never)\s+send\s+(?:anything\s+|it\s+)?on\s+" + _HOLIDAY
             + r"|\bhopp\w*\s+over\s+" + _HOLIDAY
+            # "hoppet over de gangene det er rød dag", "skip the weeks when it's a holiday".
+            + r"|\bhopp\w*\s+over\s+(?:de\s+|dei\s+)?(?:gangene|gongane|dagene|dagane|ukene"
+            + r"|vekene|utsendingene)\s+(?:der\s+|da\s+)?(?:det\s+er|det\s+e|som\s+er"
+            + r"|som\s+fell\s+på|som\s+faller\s+på)\s+(?:en\s+|ein\s+)?" + _HOLIDAY
+            + r"|\bskip\s+(?:the\s+)?(?:times|weeks|days|ones|sends)\s+(?:when\s+|where\s+)?"
+            + r"(?:it'?s|it\s+is|there'?s|there\s+is|that\s+(?:are|fall\s+on|land\s+on))\s+"
+            + r"(?:a\s+)?" + _HOLIDAY
             + r"|\b(?:not|never)\s+on\s+" + _HOLIDAY
             + r"|\bskip(?:ping)?\s+(?:the\s+)?" + _HOLIDAY
             + r"|\b" + _HOLIDAY + r"\s*[:=\u2013-]\s*(?:skip|hopp\s+over|ikke\s+send\w*|dropp\w*"
@@ -319,6 +334,80 @@ def _date(m: re.Match[str], today: dt.date) -> dt.date | None:
     return found
 
 
+# A first time said by a day, a holiday or a date in words: "starting onsdag i neste uke", "og
+# vi starte på fredag", "fyrste gong 2. påskedag", "første gang fredag andre mai". Only after
+# words that say it is the first time ("fra mandag" may be a window or the schedule's day).
+_REL_START = (
+    r"(?:(?:første|forste|fyrste)\s+(?:gang|gong)|first\s+time|starting(?:\s+from|\s+on)?"
+    r"|start(?:er|ar|e)?|begynn(?:er|e)?|byrj(?:ar|e)?|beginning(?:\s+on)?|commencing)"
+)
+_WORD_ORDINALS = {
+    "første": 1, "fyrste": 1, "andre": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6,
+    "sjuende": 7, "syvende": 7, "åttende": 8, "niende": 9, "tiende": 10, "ellevte": 11,
+    "tolvte": 12, "trettende": 13, "fjortende": 14, "femtende": 15, "sekstende": 16,
+    "syttende": 17, "attende": 18, "nittende": 19, "tjuende": 20, "first": 1, "second": 2,
+    "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10,
+}  # fmt: skip
+_HOLIDAY_DAYS = r"(?P<hol>påskedag|pinsedag|juledag|nyttårsdag|easter\s+monday)(?:en)?"
+_RELATIVE_FIRST = re.compile(
+    r"\b" + _REL_START + r"\s+(?:på\s+|on\s+|den\s+|the\s+)?(?:"
+    r"(?P<tomorrow>i\s*morgen|imorgen|tomorrow)"
+    r"|(?:(?P<hn>[12]|første|andre|fyrste)\.?\s+)?" + _HOLIDAY_DAYS
+    + r"|(?:(?:[a-zæøå]+dag|[a-z]+day)\s+)?(?:den\s+|the\s+)?(?P<od>"
+    + "|".join(sorted(_WORD_ORDINALS, key=len, reverse=True)) + r")\s+(?:of\s+)?"
+    + _MONTH_NAME.replace("month", "mon")
+    + r"|(?:(?:neste|next|kommende|this|denne)\s+)?" + FULL_DAY
+    + r"(?:\s+(?:i\s+|in\s+)?(?P<nw>neste|next|kommende)\s+(?:uke|veke|week))?"
+    r")(?![\wæøå])"
+)  # fmt: skip
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday (the Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * leap) // 433
+    month = (h + leap - 7 * m + 90) // 25
+    return dt.date(year, month, (h + leap - 7 * m + 33 * month + 19) % 32)
+
+
+def _holiday(name: str, nth: int, year: int) -> dt.date:
+    if name.startswith(("påske", "easter")):
+        return _easter(year) + dt.timedelta(days=nth - 1)
+    if name.startswith("pinse"):
+        return _easter(year) + dt.timedelta(days=48 + nth)
+    if name.startswith("jule"):
+        return dt.date(year, 12, 24 + nth)
+    return dt.date(year, 1, 1)
+
+
+def _relative_date(m: re.Match[str], today: dt.date) -> dt.date | None:
+    """The day a relative first time names, from ``today``."""
+    if m["tomorrow"]:
+        return today + dt.timedelta(days=1)
+    if m["hol"]:
+        name = m["hol"]
+        nth = 2 if (m["hn"] or "") in ("2", "andre") or name.startswith("easter") else 1
+        found = _holiday(name, nth, today.year)
+        return found if found >= today else _holiday(name, nth, today.year + 1)
+    if m["od"]:
+        try:
+            found = dt.date(today.year, _MONTHS[m["mon"]], _WORD_ORDINALS[m["od"]])
+        except ValueError:
+            return None
+        return found if found >= today else found.replace(year=today.year + 1)
+    day = WEEKDAYS.index(day_from_match(m))
+    if m["nw"]:
+        monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7)
+        return monday + dt.timedelta(days=day)
+    return today + dt.timedelta(days=(day - today.weekday() - 1) % 7 + 1)
+
+
 def read_calendar(frag: Fragment, s: str, today: dt.date) -> str:
     """Every Nth week, week parity, the nth weekday or business day of the month, business
     days only and a first date; read before days and frequencies."""
@@ -327,6 +416,12 @@ def read_calendar(frag: Fragment, s: str, today: dt.date) -> str:
         if found is not None:
             frag.anchor = found
             s = blank(s, m)
+    if frag.anchor is None:
+        for m in list(_RELATIVE_FIRST.finditer(s)):
+            found = _relative_date(m, today)
+            if found is not None:
+                frag.anchor = found
+                s = blank(s, m)
     for m in list(_BUSINESS_DAY_OF_MONTH.finditer(s)):
         frag.monthly, frag.business_day = True, _ordinal(m)
         s = blank(s, m)

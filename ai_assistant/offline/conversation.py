@@ -80,6 +80,13 @@ def _replaced(text: str, words: str, by: str) -> str:
     return f"{text} {by}"
 
 
+_INSTEAD = re.compile(
+    r"^(?:(?:ok|okei|okay|greit|fint)[\s,]+)?(?:(?:ta|gjør|kjør|send|sett|make|do|take|use)\s+"
+    r"(?:det|den|it|them|dem)?\s*)?(?:heller|i\s+staden|i\s+stedet|instead|rather)\s+",
+    re.IGNORECASE,
+)
+
+
 # "ok ta det på epost da", "send it by email then": the yes said as the email it offered.
 _AS_EMAIL = re.compile(
     r"\b(?:(?:ta|send|sende|gjør|kjør|do|make)\s+(?:det|den|dem|it|them)\s+)?"
@@ -130,6 +137,8 @@ def continued(pending: Pending, answer: str) -> str:
         answer = _MEANT.sub("", answer)
         # "kl 15 mener jeg", "9:30 I meant": the same apology after the answer.
         answer = _MEANT_AFTER.sub("", answer).strip() or answer
+        # "ta heller første mandag i måneden", "rather every Monday": the answer instead.
+        answer = _INSTEAD.sub("", answer).strip() or answer
         clock = re.match(r"(kl|at)\s", pending.replace, flags=re.I)
         if clock and re.fullmatch(r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?", answer, flags=re.I):
             # "at 31" + "13": the hour in the time's place, said the same way ("at 13").

@@ -639,7 +639,10 @@ def _policy(draft: dict[str, Any], text: str, context: ParseContext, language: s
     policy, rest = read_policy(normalised)
     if policy is None or not draft.get("schedule"):
         return None
-    if re.search(r"[a-zæøå]{4,}", re.sub(r"\b(?:og|and|også|also|bare|just)\b", "", rest)):
+    # "Og kunne dere (også) ...?", "could you please ...": politeness around the policy.
+    polite = r"\b(?:og|and|også|also|bare|just|kunne|kan|could|would|can|dere|dokker|du|you|please"
+    polite += r"|gjerne|takk|thanks|too|as\s+well|i\s+tillegg|vær\s+så\s+snill)\b"
+    if re.search(r"[a-zæøå]{4,}", re.sub(polite, "", rest)):
         return None  # more than the policy: not this kind of edit
     doc = copy.deepcopy(draft)
     doc["schedule"]["holiday_policy"] = policy

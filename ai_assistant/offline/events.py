@@ -140,6 +140,8 @@ _WEBHOOK_NAME = (
     ),
     re.compile(_OPEN + _NAME + _CLOSE + r"\s*-?\s*webhook", re.IGNORECASE),
     re.compile(r"webhook\w*\s+([a-z0-9]+(?:[.:-][a-z0-9]+)+)\b", re.IGNORECASE),
+    # "Webhook: prisfil" as a line of a list: the name after the colon.
+    re.compile(r"(?m)^\W*webhook\w*\s*:\s*([a-z0-9][\w.:-]{0,99}?)\s*$", re.IGNORECASE),
     # "(webhook reklamasjon)", "(webhook: garantisak)": a name in brackets after the word.
     re.compile(r"\(\s*webhook\w*\s*:?\s+([a-z0-9][\w.:-]{0,99}?)\s*\)", re.IGNORECASE),
     # "reklamasjon-webhooken", "garantisak-webhook": the name joined to it by a dash.

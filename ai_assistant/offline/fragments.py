@@ -215,7 +215,8 @@ class Reader:
         frag.template = self._template_named_in(text)
         if frag.step_type is None and (
             frag.template is not None
-            or any(concept.key != "bestilling" for concept, _m in concepts_in(text))
+            # Not words a reader took for when ("fyrste gong 1. juledag" is no Christmas card).
+            or any(concept.key != "bestilling" for concept, _m in concepts_in(frag.rest))
         ):
             # "Nye priser til butikkene", "Månedsbrevet skal ut": what is sent names the
             # action (a template by its name, or a kind of email the product knows).
@@ -285,7 +286,7 @@ _NOT_OWN_NAMES = frozenset(
 )
 _NOTIFY = re.compile(
     r"\b(?:varsl\w*|gi\s+(?:også\s+)?beskjed|si\s+(?:i?fra|beskjed)|beskjed|notify|tell|alert"
-    r"|inform|let)\b"
+    r"|inform|let|ping|pinge|pinger|buzz|message|msg|heads[-\s]?up|melding)\b"
 )
 # Words in a part that are no topic of their own.
 _TOPIC_NOISE = frozenset(

@@ -53,7 +53,9 @@ _KINDS: dict[str, str] = {
     "fysioterapeut": "fysioterapeut fysioterapi fysio physio physiotherapist physiotherapy "
     "physical-therapist sjukgymnast fysioterapeft",
     "camping": "camping campingplass campsite campground",
-    "hytte": "hytte hytteutleie cabin lodge",
+    "hytte": "hytte hytteutleie cabin lodge hyttelag hytteforening hytteeigarlag",
+    # Boat harbours and marinas (nb, nn, en).
+    "båthavn": "båthavn båthamn småbåthavn gjestehavn gjestehamn marina harbour harbor",
     "snekker": "snekker snikkar snedker tømrer tømmermann tømrar carpenter joiner",
     "rørlegger": "rørlegger rorlegger røyrleggjar røyrleggar rørlægger vvs plumber",
     "elektriker": "elektriker elektrikar elinstallatør electrician",
@@ -77,12 +79,13 @@ _KINDS: dict[str, str] = {
     "forhandler": "forhandler forhandlar återförsäljare dealer dealership händler",
     "gård": "gård gard gårdsbruk gardsbruk bondegård gårdbruker bonde bønder farm farmer landbruk",
     "bilpark": "bilpark vognpark fleet",
-    "verft": "verft båtverft batverft boatyard shipyard varv marina",
+    "verft": "verft båtverft batverft boatyard shipyard varv",
     "dekk": "dekk dekkhotell dæk däck tyre tire reifen",
     "buss": "buss bus busselskap bussselskap coach",
     "transport": "transport transportør transportfirma haulier trucking logistikk logistics "
     "spedisjon freight",
-    "maler": "malermester painter decorator",
+    # "Malere", "maleran", "malarane": the painters ("maler" alone is also "templates").
+    "maler": "malermester painter decorator malere malar malarar malerfirma",
     "borettslag": "borettslag sameie bostadsrättsförening",
     "mc": "motorsykkel motorcycle motorbike",
     # Sellers at a market square ("Torghandlere", "Markedshandlere", "market stalls").
@@ -234,7 +237,9 @@ def phrase_replaced_by(text: str, word: str) -> tuple[int, int] | None:
 # "kontoret", "the office": the business's own office, not the group of offices.
 #: Wares whose words look like a kind's ("kaffe" like "kafe"): what is sold, never who buys it.
 WARES = frozenset({"kaffe", "kaffen", "kaffi"})
-_NEVER = WARES | {"bare", "stor", "store", "stort", "kontoret", "office", "garden", "gardens"}
+_NEVER = WARES | {
+    "bare", "stor", "store", "stort", "kontoret", "office", "garden", "gardens", "maler",
+}  # fmt: skip
 _AMBIGUOUS = frozenset({"skip", "bar"})
 _DETERMINER = re.compile(r"\b(?:til|to|the|alle|all|our|våre|de|dei|for|te)\s+$")
 

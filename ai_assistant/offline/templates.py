@@ -101,6 +101,9 @@ CONCEPTS: tuple[Concept, ...] = (
             "nyhetsbrev", "månedsbrev", "månadsbrev", "nyhetsbrev", "ukebrev", "nyheter",
             "newsletter", "news letter",
             "monthly letter", "news",
+            # A customers' paper or magazine ("kundebladet vårt", "the customer magazine").
+            "kundeblad", "kundeavis", "medlemsblad", "kundemagasin", "customer magazine",
+            "magazine", "bulletin",
             # An older word for a letter of news ("Nyhetsskrivet", "månedsskrivet").
             "nyhetsskriv", "månedsskriv", "månadsskriv", "infoskriv", "informasjonsskriv",
         ),
@@ -133,6 +136,11 @@ CONCEPTS: tuple[Concept, ...] = (
         (
             "levering", "leveranse", "leveringsinfo", "delivery", "deliveries", "utkjøring",
             "på vei", "on the way", "on its way", "out for delivery", "underveis",
+            # When the truck comes: the delivery routes ("mailen om når bilen kommer").
+            "når bilen kommer", "når bilen kjem", "når bilen kømmer", "bilen kommer",
+            "når varebilen kommer", "når lastebilen kommer", "kjørerute", "kjøreplan",
+            "ruteplan", "leveringsdag", "leveringsplan", "when the truck", "when the van",
+            "truck comes", "van comes", "delivery schedule", "delivery route",
         ),
         ("Leveringsinfo", "Delivery information"),
         "levering",
@@ -251,7 +259,8 @@ _STOP = frozenset(
     """send sende sendt sendes epost e-post email mail mailen til to the a an og and med with
     for hver every alle all kundene kunder customers kunde customer som who ikke not har have
     en et ei den det de på on i in kl at om of fra from vår our vårt våre new ny nytt nye
-    mal template malen""".split()
+    mal template malen dere dokker dykk du deg oss vi me jeg eg you your we us kunne could
+    would""".split()
 )
 
 

@@ -419,6 +419,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # A list, one step a line ("1) mandag kl 7: ...", "- Wed 12:00 ..."): each line a part.
     if "\n" in text:
         text = re.sub(r"(?m)^\s*(?:\d{1,2}[.)]|[-*\u2022])\s+", "", text)
+        # "Til: kunden", "To: the farms": whom, as a field of the list.
+        text = re.sub(r"(?im)^\s*(til|te|to)\s*:\s*", r"\1 ", text)
         text = re.sub(r"\s*\n+\s*", " ; ", text)
     # "1) ... 2) ..." and "(1) ... (2) ..." on one line.
     text = re.sub(r"(?:^|(?<=\s))\(?\d{1,2}\)\s+", " ; ", text)
@@ -434,6 +436,9 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(
         r"\(\s*(?:like|such\s+as|e\.g\.|eg|f\.eks\.?|feks|slik\s+som)\s[^)]*\)", " ", text
     )
+    # "When the prisfil webhook fires (new supplier prices imported), ...": what the webhook
+    # is, said in brackets after it, is no part of its own.
+    text = _EVENT_ASIDE.sub(r"\g<event>", text)
     text = text.replace("(", " ").replace(")", " ")
     text = re.sub(r"\bkl\.", "kl ", text)
     # Formal Bokmål: "iht." / "i henhold til" (according to), "vedr." / "vedrørende" /
@@ -621,6 +626,14 @@ def normalise(text: str) -> tuple[str, list[str]]:
     return correct_typos(text.strip()), emails
 
 
+_EVENT_ASIDE = re.compile(
+    r"(?P<event>\bwebhook\w*(?:\s+(?:fires|kommer(?:\s+inn)?|kjem(?:\s+inn)?|arrives|comes\s+in"
+    r"|går(?:\s+av)?|is\s+called|slår\s+inn|goes\s+off))?)\s*"
+    r"\((?!\s*webhook)(?![^()]*\b(?:send\w*|email|mail|tell|notify|gi|si|varsle|kl|at|til|to)\b)"
+    r"[^()\d]{3,80}\)"
+)
+
+
 # Formal passive Bokmål ("... utsendes barnehagene", "skal oversendes", "tilsendes", "sendes
 # ut"): the send said as a verb first.
 _PASSIVE_SEND = re.compile(
@@ -671,7 +684,10 @@ _SPOKEN_NEXT_PART = re.compile(
     r"(?<=[\wæøå])(?<!\bhver)(?<!\bevery)(?<!\beach)(?<!\bpå)(?<!\bon)(?<!\binnen)(?<!\bfør)"
     r"(?<!\bby)(?<!\buntil)(?<!\btil)(?<!\bfra)(?<!\bfrom)(?<!\bsiden)(?<!\bsince)(?<!\bog)"
     r"(?<!\band)(?<!\bbefore)\s+(?=(?:man|tirs|ons|tors|fre|lør|søn|mon|tues|wednes|thurs|fri|satur|sun)"
-    r"(?:dag|day)\s+(?:kl|at)\s+\d{1,2}(?::\d{2})?\s+(?:send|sende|lag|legg|purr\w*|email)\b)"
+    r"(?:dag|day)\s+(?:kl|at)\s+\d{1,2}(?::\d{2})?\s+(?:send|sende|lag|legg|purr\w*|email"
+    # "... til alle kundene torsdag kl 12 påminnelse og ...": what is sent, right after its when.
+    r"|påminn\w*|påminning\w*|reminder\w*|skjema\w*|bestillingsskjema\w*|prislist\w*"
+    r"|nyhetsbrev\w*|tilbud\w*|standardordre\w*|vanlig\s+ordre)\b)"
 )
 
 

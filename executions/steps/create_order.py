@@ -56,7 +56,7 @@ class CreateOrder(StepType):
             DslParam("status", "status"),
         )
     )
-    nouns = re.compile(r"\b(ordre\w*|bestillingen|standing orders?|orders?)\b")
+    nouns = re.compile(r"\b((?:standard)?ord(?:re|ra)\w*|bestillingen|standing orders?|orders?)\b")
     phrases = Phrases(
         re.compile(
             r"\b(?:legg\w*|legge)\s+inn\s+(?:\w+\s+){0,3}?(?:ordre\w*|bestilling\w*)"

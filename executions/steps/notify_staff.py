@@ -73,6 +73,11 @@ _PHRASES = re.compile(
     + r"|\bvarsl\w*\s+(?:til\s+)?" + _STAFF
     + r"|\b(?:notify|tell|alert|inform)\s+" + _STAFF
     + r"|\blet\s+" + _STAFF + r"\s+know\b"
+    # "ping lager asap", "give the warehouse a heads-up", "send beskjed til salg".
+    + r"|\b(?:ping|pinge|pinger|buzz|message|msg)\s+(?:til\s+|to\s+)?" + _STAFF
+    + r"|\bgive\s+" + _STAFF + r"\s+a\s+heads[-\s]?up\b"
+    + r"|\bsend\s+(?:en\s+|a\s+)?(?:beskjed|melding|varsel|heads[-\s]?up|note)\s+(?:til|to)\s+"
+    + _STAFF
 )  # fmt: skip
 
 
