@@ -89,6 +89,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         HELD_OUT_V16_CONVERSATIONS,
         held_out_v16_context,
     )
+    from tests.ai_assistant.held_out_v17 import (
+        HELD_OUT_V17,
+        HELD_OUT_V17_CONVERSATIONS,
+        held_out_v17_context,
+    )
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -244,6 +249,15 @@ def run(args: argparse.Namespace) -> list[Result]:
         # start of Easter week). Measured once, untuned, on 2026-12-07 after h-kinds11:
         # 106/127 (0.835; must-ask 22/27; conversations 15/20; keyword baseline 0.118).
         ("held_out_v16", HELD_OUT_V16, held_out_v16_context()),
+        # Written by a new writer who never saw the parser (held-out v17: a fish and seafood
+        # wholesaler in Tromsø; sushi restaurants, fish shops, hotels, grocery stores,
+        # canteens, nursing homes, caterers, shipping companies; Tromsø dialect, a Sami
+        # writer's simple Norwegian, a Ukrainian-born worker's Norwegian, terse fragments with
+        # arrows, British English, long e-mail-like requests, questions ("kan du ..."), typos
+        # and autocorrect, Nynorsk, Swedish; webhooks ``reklamasjon`` (names a customer) and
+        # ``fangstmelding`` (none); today 2031-12-22, the Monday of Christmas week).
+        # Measured once, untuned, on __: __ (to be filled by the lead).
+        ("held_out_v17", HELD_OUT_V17, held_out_v17_context()),
     ):
         ours = measure(cases, context=where)
         base = measure(cases, context=where, parse=keyword_baseline)
@@ -323,6 +337,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         # add or remove a step, drop a group, change time, day or template, skip holidays).
         # Measured once, untuned, on 2026-12-07 after h-kinds11: 15/20.
         ("conversations_v16", HELD_OUT_V16_CONVERSATIONS, held_out_v16_context()),
+        # Written by a new writer who never saw the parser: the held-out v17 writer's two-turn
+        # conversations (answers to questions, one-word answers, and edits of a draft: move,
+        # add or remove a step, drop a group, change time, skip holidays).
+        # Measured once, untuned, on __: __ (to be filled by the lead).
+        ("conversations_v17", HELD_OUT_V17_CONVERSATIONS, held_out_v17_context()),
     ):
         ours = measure_conversations(conversations, context=where)
         base = measure_conversations(conversations, context=where, keyword_only=True)
