@@ -89,6 +89,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         HELD_OUT_V16_CONVERSATIONS,
         held_out_v16_context,
     )
+    from tests.ai_assistant.held_out_v17 import (
+        HELD_OUT_V17,
+        HELD_OUT_V17_CONVERSATIONS,
+        held_out_v17_context,
+    )
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -246,6 +251,15 @@ def run(args: argparse.Namespace) -> list[Result]:
         # Tuned on the kinds of its misses (h-kinds12; parser_phrasings_v10.KINDS_V16): 127/127
         # (must-ask 27/27), conversations 20/20 after tuning, no longer held-out.
         ("held_out_v16", HELD_OUT_V16, held_out_v16_context()),
+        # Written by a new writer who never saw the parser (held-out v17: a fish and seafood
+        # wholesaler in Tromsø; sushi restaurants, fish shops, hotels, grocery stores,
+        # canteens, nursing homes, caterers, shipping companies; Tromsø dialect, a Sami
+        # writer's simple Norwegian, a Ukrainian-born worker's Norwegian, terse fragments with
+        # arrows, British English, long e-mail-like requests, questions ("kan du ..."), typos
+        # and autocorrect, Nynorsk, Swedish; webhooks ``reklamasjon`` (names a customer) and
+        # ``fangstmelding`` (none); today 2031-12-22, the Monday of Christmas week).
+        # Measured once, untuned, on __: __ (to be filled by the lead).
+        ("held_out_v17", HELD_OUT_V17, held_out_v17_context()),
     ):
         ours = measure(cases, context=where)
         base = measure(cases, context=where, parse=keyword_baseline)
@@ -327,6 +341,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         # its misses (h-kinds12; parser_phrasings_v10.KINDS_V16_CONVERSATIONS): 20/20 after
         # tuning, no longer held-out.
         ("conversations_v16", HELD_OUT_V16_CONVERSATIONS, held_out_v16_context()),
+        # Written by a new writer who never saw the parser: the held-out v17 writer's two-turn
+        # conversations (answers to questions, one-word answers, and edits of a draft: move,
+        # add or remove a step, drop a group, change time, skip holidays).
+        # Measured once, untuned, on __: __ (to be filled by the lead).
+        ("conversations_v17", HELD_OUT_V17_CONVERSATIONS, held_out_v17_context()),
     ):
         ours = measure_conversations(conversations, context=where)
         base = measure_conversations(conversations, context=where, keyword_only=True)

@@ -229,6 +229,7 @@ def test_the_benchmark_reports_accuracy_next_to_its_baseline(db: None) -> None:
         "accuracy_held_out_v14",
         "accuracy_held_out_v15",
         "accuracy_held_out_v16",
+        "accuracy_held_out_v17",
         "accuracy_conversations",
         "accuracy_conversations_v6",
         "accuracy_conversations_v7",
@@ -241,6 +242,7 @@ def test_the_benchmark_reports_accuracy_next_to_its_baseline(db: None) -> None:
         "accuracy_conversations_v14",
         "accuracy_conversations_v15",
         "accuracy_conversations_v16",
+        "accuracy_conversations_v17",
         "parse_latency_ms",
     }
     v2 = by_metric["accuracy_phrasings_v2"].conditions
