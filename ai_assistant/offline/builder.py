@@ -752,11 +752,15 @@ class Builder:
         event: str | None,
     ) -> None:
         """Asks when the request contradicts itself or leaves the when or the who open."""
-        if _UNSURE.search(normalised):
+        unsure = _UNSURE.search(normalised)
+        if unsure:
+            # "man el. tir kl 8": the answer ("tirsdag") stands in for the two days said.
+            choice = unsure["choice"]
             raise self.ask(
                 "Det høres ut som du ikke har bestemt deg helt. Hvilken dag og hvilket klokkeslett "
                 "skal det være?",
                 "It sounds like that is not settled yet. Which day and what time should it be?",
+                replace=choice if choice and " kl " not in f" {choice} " else None,
             )
         if _ONLY_WEEKENDS.search(normalised) and any(
             f.weekdays_only or f.business_days_only for f in fragments
@@ -1007,6 +1011,10 @@ class Builder:
         # narrows who gets it (``Planned.only_group``), it does not send to the whole group.
         if event in ("order.created", "customer.created"):
             return {"event_customer": True}
+        if event == "webhook" and frag.groups and group != "all" and self._webhook_of_our_data():
+            # "when the catch report webhook fires, send ... to the sushi bars": a webhook about
+            # our own data is about no customer, so a group said is the group.
+            return {"group": group}
         if event == "webhook" and self._the_webhooks_customer(frag):
             self._ask_if_webhook_of_no_customer()
             # "når webhooken kommer, send kunden ...", "that workshop", "send verkstedet
@@ -1021,13 +1029,9 @@ class Builder:
         """ "Webhook: prisfil ... til kunden": a webhook whose name or words say it is about our
         own data (prices, a file, an import, a catalogue, a stock count) names no customer, so
         "the customer" is asked about, not guessed."""
+        if not self._webhook_of_our_data():
+            return
         name = events.webhook_name(self.text) or ""
-        said = fold(f"{name} {self.text}")
-        event_words = re.split(r"[,;:\n]|\b(?:send|email|mail|e-post)\b", said, maxsplit=1)[0]
-        if not (_OUR_DATA.search(fold(name)) or _OUR_DATA.search(event_words)):
-            return
-        if _A_CUSTOMERS_DOING.search(event_words):
-            return
         names = ", ".join(g["name"] for g in self.context.groups) or "-"
         raise Ask(
             f"Webhooken «{name or 'webhook'}» gjelder ikke én bestemt kunde, så jeg vet ikke "
@@ -1037,6 +1041,16 @@ class Builder:
             "customers?",
             replace="kunden",
         )
+
+    def _webhook_of_our_data(self) -> bool:
+        """Whether the webhook's name or words say it is about our own data (a file, an import,
+        a catch or stock report) and no customer does anything in them."""
+        name = events.webhook_name(self.text) or ""
+        said = fold(f"{name} {self.text}")
+        event_words = re.split(r"[,;:\n]|\b(?:send|email|mail|e-post)\b", said, maxsplit=1)[0]
+        if not (_OUR_DATA.search(fold(name)) or _OUR_DATA.search(event_words)):
+            return False
+        return not _A_CUSTOMERS_DOING.search(event_words)
 
     def _ask_unknown_one(self, frag: Fragment) -> None:
         """ "til taktekkeren", "to that roofer" after a webhook: one customer of a kind the
@@ -1629,11 +1643,14 @@ _THE_CUSTOMER = re.compile(
     r"|(?:that|this|the|same)\s+customer(?:'s)?|the\s+customer\s+in\s+question)\b"
 )
 # What a webhook about our own data is named or said to be about: a file, an import, a
-# catalogue, a stock count, a feed ("prisfil", "katalog-import", "lagertelling", "new supplier
-# prices imported"); prices alone may be a customer's ("leverandor-pris").
+# catalogue, a stock count, a feed, a catch or stock report ("prisfil", "katalog-import",
+# "lagertelling", "new supplier prices imported", "fangstmelding", "stock-report"); prices alone
+# may be a customer's ("leverandor-pris"), and "a shelf reports empty" is a customer's doing.
 _OUR_DATA = re.compile(
     r"fil(?:e|en|a)?\b|import|katalog|catalog|telling|stocktak|sync|feed|produktdata"
-    r"|product\s+data"
+    r"|product\s+data|fangst|catch|landing|rapport(?:en|a)?\b|report\b|lagerstatus|lagerbeholdning"
+    r"|stock\s*level"
+    r"|inventory|statisti[kc]"
 )
 # A customer doing something in the event's words ("når kunde sender anbud", "when a customer
 # asks for a quote"): the webhook is about that customer.
@@ -1866,6 +1883,12 @@ _REMIND_THEM = re.compile(r"\b(?:minn|påminn\w*|remind|nudge)\s+(?:dem|them|de|
 _ONLY_WEEKENDS = re.compile(
     r"\b(?:bare|kun|only|just)\s+(?:i\s+|on\s+|at\s+|in\s+|på\s+)?(?:the\s+)?(?:helg\w*|weekends?)"
 )
+# A day's name or its short form ("tor", "tirs", "thu", "tis"): where one is said, a choice.
+_SHORT_DAY = (
+    r"(?:(?:man|mån|må|tir|tirs|tis|tys|ons|tor|tors|to|fre|fr|lør|lör|lau|søn|sön|sun|mon|tue"
+    r"|tues|wed|thu|thur|thurs|fri|sat)(?![a-zæøåäö])|(?:mån|mon|tys|tis|tues|wednes|thurs"
+    r"|satur|sun|laur|sun)day|(?:man|tirs|ons|tors|fre|lør|søn|tis|tys|lör|sön|laur)dag(?:en)?)"
+)
 _UNSURE = re.compile(
     r"\bvet\s+ikke\b|\bikke\s+sikker\b|\bnot\s+sure\b|\bdon'?t\s+know\b|\bkanskje\b|\bmaybe\b"
     r"|\bidk\b|\bdunno\b|\beller\s+var\s+det\b|\bor\s+was\s+it\b"
@@ -1880,6 +1903,12 @@ _UNSURE = re.compile(
     + "|"
     + "|".join(EN_DAYS.values()).lower()
     + r")"
+    # "tor el. fre kl 9", "man evt. tir", "mon or tue at 9": a choice between days said short.
+    + r"|\b(?P<choice>"
+    + _SHORT_DAY
+    + r"\.?\s+(?:kl\s+\S+\s+)?(?:eller|or|el\.?|evt\.?|alt\.?)\s+"
+    + _SHORT_DAY
+    + r")\b"
 )
 
 

@@ -3,9 +3,11 @@ dropped.
 
 A workflow chooses its customers by group and by whether they have ordered (in a window); it
 runs on a schedule or an event and knows public holidays. It cannot choose customers by how
-much or how often they order, by whether they have paid, nor run by the weather or a season
+much or how often they order, by whether they have paid ("de kunder som inte har betalat"),
+by whether they opened, read or clicked an email, nor run by the weather or a season
 ("kundene som har bestilt mer enn tre ganger i år", "only to customers who have paid their
-last invoice", "når det er meldt oppholdsvær", "når det er påske send det bare til ..."). A
+last invoice", "customers who didn't open last week's one", "når det er meldt oppholdsvær",
+"når det er påske send det bare til ..."). A
 request that says one of these is asked about in its language, so no part of it is silently
 left out of the draft.
 """
@@ -47,13 +49,29 @@ _ORDER_COUNT_OR_AMOUNT = re.compile(
 # an email is about).
 _PAYMENT = re.compile(
     r"\b(?:som|who|that|which|der|whose)\s+(?:\w+\s+){0,3}?(?:har\s+|have\s+|has\s+|ikke\s+"
-    r"|not\s+|haven'?t\s+|hasn'?t\s+|ikkje\s+)*(?:betalt|betalte|betaler|paid|pays?|skylder"
-    r"|skyldar|owes?|owe)\b"
+    r"|not\s+|haven'?t\s+|hasn'?t\s+|ikkje\s+|inte\s+|ej\s+)*(?:betalt|betalte|betaler"
+    r"|betalat|betalar|betalade|paid|pays?|skylder|skyldar|skyldig|owes?|owe)\b"
     r"|\b(?:kund\w*|customers?|clients?|alle|all|everyone|those|de|dem|dei|them)\s+(?:med|with"
     r"|uten|utan|without|som\s+har|who\s+have|that\s+have)\s+(?:\w+\s+)?(?:ubetalt\w*"
-    r"|forfalt\w*|forfalne|utestående|unpaid|overdue|outstanding|open\s+invoices?"
-    r"|åpne\s+fakturaer)"
+    r"|obetald\w*|forfalt\w*|förfallen\w*|forfalne|utestående|unpaid|overdue|outstanding"
+    r"|open\s+invoices?|åpne\s+fakturaer)"
     r"|\b(?:in\s+arrears|i\s+restanse|på\s+inkasso|credit\s+limit|kredittgrense\w*)\b"
+)
+
+# Whether the customers opened, read or clicked an email: "customers who didn't open last
+# week's one", "kundene som ikke har åpnet nyhetsbrevet", "de som inte har läst mejlet", "dei
+# som klikka på lenka" (a workflow does not know what was opened; "når butikken åpner" is not
+# said of customers).
+_ENGAGEMENT = re.compile(
+    r"\b(?:som|who|that|which|der)\s+(?:[\w']+\s+){0,3}?(?:(?:åpnet|åpna|åpnede|opna|opnet|lest"
+    r"|leste|las|klikket|klikka|klikte|trykket|trykte|öppnat|öppnade|läst|läste|klickat"
+    r"|klickade|opened|read|clicked|engaged\s+with|responded\s+to)\b"
+    r"|(?:didn'?t|did\s+not|don'?t|do\s+not|doesn'?t|does\s+not|never)\s+(?:open|read|click)\b"
+    # The present only with what is opened: "who open our emails", "som åpner nyhetsbrevet"
+    # ("the shops that open on sundays" opens no email).
+    r"|(?:åpner|opnar|leser|les|klikker|öppnar|läser|klickar|open|opens|reads|click|clicks)\s+"
+    r"(?:on\s+|på\s+|i\s+)?(?:the\s+|our\s+|it\b|them\b|det\b|den\b|dem\b|våre\s+|vårt\s+"
+    r"|e-?mail|mail|nyhe\w*brev|newsletter|e-?post|lenk|link))"
 )
 
 # The weather: "når det er meldt oppholdsvær", "hvis det regner", "if it's sunny", "when the
@@ -165,6 +183,19 @@ def unsupported(normalised: str) -> Limit | None:
             "gå til en gruppe eller til alle kunder?",
             f"A workflow cannot choose customers by whether they have paid (“{said}”). Should "
             "it go to a group or to all customers?",
+            _clause(normalised, m, who=True),
+            None,
+        )
+    m = _ENGAGEMENT.search(normalised)
+    if m:
+        said = " ".join(m.group(0).split())
+        return Limit(
+            f"En arbeidsflyt kan ikke velge kunder etter om de har åpnet, lest eller klikket i "
+            f"en e-post («{said}»). Skal den gå til en gruppe, til alle, eller til dem som har "
+            "(eller ikke har) bestilt den siste tiden?",
+            f"A workflow cannot choose customers by whether they opened, read or clicked an "
+            f"email (“{said}”). Should it go to a group, to everyone, or to those who have (or "
+            "have not) ordered lately?",
             _clause(normalised, m, who=True),
             None,
         )

@@ -351,6 +351,33 @@ def _clock_words(m: re.Match[str]) -> str:
     return f"kl {minutes // 60 % 24}:{minutes % 60:02d}"
 
 
+# "half past eight", "a quarter to nine", "ten past 7": the same said in English.
+_EN_HOURS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_EN_MINUTES = {"five": 5, "ten": 10, "quarter": 15, "twenty": 20, "half": 30}
+_EN_CLOCK_WORDS = re.compile(
+    r"\b(?:at\s+)?(?:a\s+)?(?P<min>five|ten|quarter|twenty|half|\d{1,2})\s+(?P<dir>past|after|to)\s+"
+    r"(?P<hour>" + "|".join(sorted(_EN_HOURS, key=len, reverse=True)) + r"|\d{1,2})\b"
+    r"(?!\s*(?:days?|hours?|min\w*|weeks?|[.:]\d))"
+)
+
+
+def _en_clock_words(m: re.Match[str]) -> str:
+    hour = _EN_HOURS.get(m["hour"]) or int(m["hour"])
+    said = m["min"]
+    step = _EN_MINUTES.get(said) or int(said)
+    if not 0 < hour <= 24 or not 0 < step < 60 or (m["dir"] == "to" and step == 30):
+        return m.group(0)
+    if said.isdigit() and m["dir"] != "past":
+        return m.group(0)  # "5 to 10 orders", "2 after 3" are not times
+    minutes = hour * 60 + step * (-1 if m["dir"] == "to" else 1)
+    if minutes < 6 * 60:
+        minutes += 12 * 60
+    return f"kl {minutes // 60 % 24}:{minutes % 60:02d}"
+
+
 # "Lang dag her, juletrærne kom endelig ... Uansett - kunne dere ...", "Busy week! Anyway, could
 # you ...": what comes before "uansett" / "anyway" is small talk, when it says no day or time.
 _SMALL_TALK_END = re.compile(
@@ -485,6 +512,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\b(fem|ti|kvart|tjue|5|10|20)\s+pa\b", r"\1 på", text)
     text = re.sub(r"\b(over|på|halv|kl)\s+atte\b", r"\1 åtte", text)
     text = _CLOCK_WORDS.sub(_clock_words, text)
+    text = _EN_CLOCK_WORDS.sub(_en_clock_words, text)
     # "mandagsmorran", "på fredagskvelden": the day, and the time of day after it.
     text = re.sub(
         r"\b(man|mån|tirs|tys|ons|tors|fre|lør|laur|søn|sun)dags(morgen|morran|morgon|kveld|"
