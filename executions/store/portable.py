@@ -231,8 +231,8 @@ class PortableStore:
         yield
 
     def step_work_elsewhere(self, execution_id: int, step_order: int) -> bool:
-        """Whether another part of the step is still in progress (``doing_step_work``), in
-        the caller's transaction. Its rows may say `unknown` for a moment (a send claimed, its
+        """Whether another part of the step is still in progress (``doing_step_work``).
+        Its rows may say `unknown` for a moment (a send claimed, its
         success not recorded yet): the step is not done, and that part checks again when it
         ends. Here: never."""
         return False

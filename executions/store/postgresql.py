@@ -399,10 +399,14 @@ class PostgresStore(PortableStore):
 
     def step_work_elsewhere(self, execution_id: int, step_order: int) -> bool:
         """Whether the step's lock cannot be had exclusively: another part holds it shared.
-        Taken for the caller's transaction, so a part starting meanwhile waits for it."""
+        Taken and let go in the same statement, never held: a part that starts afterwards
+        finds nothing pending to claim, and the caller's transaction (a test's, a request's)
+        may outlive this check by far."""
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT pg_try_advisory_xact_lock(%s)", [_step_work_key(execution_id, step_order)]
+                "SELECT CASE WHEN pg_try_advisory_lock(%(key)s) "
+                "THEN pg_advisory_unlock(%(key)s) ELSE false END",
+                {"key": _step_work_key(execution_id, step_order)},
             )
             return not cursor.fetchone()[0]
 
