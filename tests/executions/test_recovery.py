@@ -24,6 +24,7 @@ from executions.errors import RetryLater, ServiceUnavailable
 from executions.models import WorkflowActionLog, WorkflowExecution, WorkLease
 from executions.steps.send_email.sending import send_batch
 from tests.customers.factories import CustomerFactory
+from tests.executions.test_store import other_connection
 from tests.templates_app.factories import EmailTemplateFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("transitions_are_complete")]
@@ -117,20 +118,6 @@ def test_an_expired_lease_is_enqueued_again_and_nobody_gets_two_emails(
     assert WorkflowActionLog.objects.get(target_id=ids[1]).status == LogStatus.UNKNOWN
 
 
-def _session() -> Any:
-    import psycopg
-    from django.db import connection
-
-    db = connection.settings_dict
-    return psycopg.connect(
-        dbname=db["NAME"],
-        user=db["USER"],
-        host=db["HOST"] or None,
-        port=db["PORT"] or None,
-        autocommit=True,
-    )
-
-
 def test_an_expired_lease_ends_the_database_session_its_holder_left_behind(
     clock, queue, mail_backend, mailoutbox, awaiting_emails
 ) -> None:
@@ -145,7 +132,7 @@ def test_an_expired_lease_ends_the_database_session_its_holder_left_behind(
     queue.todo.pop(0)
     # A worker sending the first batch was cut off from the network: its session lingers on
     # the server, holding the step's work lock, so the step would wait for it for hours.
-    with _session() as cut_off, _session() as bystander:
+    with other_connection() as cut_off, other_connection() as bystander:
         cut_off.execute("SELECT pg_advisory_lock_shared(%s)", [_step_work_key(execution.pk, 1)])
         lease = _lease(execution, ids[:2])
         assert lease.backend_pid == connection.connection.info.backend_pid  # the taker's own

@@ -207,17 +207,24 @@ def test_an_execution_is_read_locked_with_every_field_as_the_orm_reads_it(store,
         assert store.execution_for_update(10**9) is None
 
 
-def _locked_elsewhere(execution_id: int) -> bool:
+def other_connection() -> Any:
+    """A second session on the test database, as another process would have."""
     import psycopg
 
     settings = connection.settings_dict
-    with psycopg.connect(
+    return psycopg.connect(
         dbname=settings["NAME"],
         user=settings["USER"],
         host=settings["HOST"] or None,
         port=settings["PORT"] or None,
         autocommit=True,
-    ) as other:
+    )
+
+
+def _locked_elsewhere(execution_id: int) -> bool:
+    import psycopg
+
+    with other_connection() as other:
         try:
             other.execute(
                 f"SELECT 1 FROM {WorkflowExecution._meta.db_table} WHERE id = %s FOR UPDATE NOWAIT",
@@ -440,19 +447,6 @@ def test_a_template_is_read_whole_by_its_id(store) -> None:
     assert store.template(10**9) is None
 
 
-def _other_connection():
-    import psycopg
-
-    settings = connection.settings_dict
-    return psycopg.connect(
-        dbname=settings["NAME"],
-        user=settings["USER"],
-        host=settings["HOST"] or None,
-        port=settings["PORT"] or None,
-        autocommit=True,
-    )
-
-
 def test_step_work_in_progress_is_seen_from_another_process_until_it_ends() -> None:
     if connection.vendor != "postgresql":
         pytest.skip("the PostgreSQL store needs PostgreSQL")
@@ -463,7 +457,7 @@ def test_step_work_in_progress_is_seen_from_another_process_until_it_ends() -> N
             return POSTGRES.step_work_elsewhere(41, step_order)
 
     assert not elsewhere()
-    with _other_connection() as other:
+    with other_connection() as other:
         # Another worker's part of step 2 of execution 41, as ``doing_step_work`` holds it.
         key = _step_work_key(41, 2)
         other.execute("SELECT pg_advisory_lock_shared(%s)", [key])
@@ -489,9 +483,9 @@ def test_step_work_holds_no_session_lock_behind_a_pooler(settings) -> None:
     from executions.store.postgresql import POSTGRES, _step_work_key
 
     settings.DATABASE_SESSION_LOCKS = False  # a pooler in transaction mode in between
-    with POSTGRES.doing_step_work(42, 1), _other_connection() as other:
+    with POSTGRES.doing_step_work(42, 1), other_connection() as other:
         key = _step_work_key(42, 1)
         assert other.execute("SELECT pg_try_advisory_lock(%s)", [key]).fetchone() == (True,)
     settings.DATABASE_SESSION_LOCKS = True
-    with POSTGRES.doing_step_work(42, 1), _other_connection() as other:
+    with POSTGRES.doing_step_work(42, 1), other_connection() as other:
         assert other.execute("SELECT pg_try_advisory_lock(%s)", [key]).fetchone() == (False,)
