@@ -657,12 +657,12 @@ def step_work_finished(execution_id: int, step_order: int) -> None:
         # still sending would wait for. Whoever finishes the last pending action gets here
         # after its own rows are committed, and then sees everyone else's.
         return
+    if store().step_work_elsewhere(execution_id, step_order):
+        # Another part is still sending: its last send may be claimed (`unknown`) with its
+        # success not yet recorded. It checks again when it ends; were it finished here, the
+        # execution would complete as if that email's outcome were unknown.
+        return
     with transaction.atomic():
-        if store().step_work_elsewhere(execution_id, step_order):
-            # Another part is still sending: its last send may be claimed (`unknown`) with
-            # its success not yet recorded. It checks again when it ends; were it finished
-            # here, the execution would complete as if that email's outcome were unknown.
-            return
         execution = store().execution_for_update(execution_id)
         if execution is None:
             return  # deleted meanwhile (its workflow deleted): nothing to move on
