@@ -94,6 +94,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         HELD_OUT_V17_CONVERSATIONS,
         held_out_v17_context,
     )
+    from tests.ai_assistant.held_out_v18 import (
+        HELD_OUT_V18,
+        HELD_OUT_V18_CONVERSATIONS,
+        held_out_v18_context,
+    )
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -263,6 +268,8 @@ def run(args: argparse.Namespace) -> list[Result]:
         # parser_phrasings_v11.KINDS_V17): 94/106 (must-ask 24/24), conversations 15/18 after
         # tuning, no longer held-out.
         ("held_out_v17", HELD_OUT_V17, held_out_v17_context()),
+        # not measured yet.
+        ("held_out_v18", HELD_OUT_V18, held_out_v18_context()),
     ):
         ours = measure(cases, context=where)
         base = measure(cases, context=where, parse=keyword_baseline)
@@ -351,6 +358,8 @@ def run(args: argparse.Namespace) -> list[Result]:
         # (h-kinds13; parser_phrasings_v11.KINDS_V17): 94/106 (must-ask 24/24), conversations
         # 15/18 after tuning, no longer held-out.
         ("conversations_v17", HELD_OUT_V17_CONVERSATIONS, held_out_v17_context()),
+        # not measured yet.
+        ("conversations_v18", HELD_OUT_V18_CONVERSATIONS, held_out_v18_context()),
     ):
         ours = measure_conversations(conversations, context=where)
         base = measure_conversations(conversations, context=where, keyword_only=True)
