@@ -80,6 +80,10 @@ _EXCLUDED_ORDERED = re.compile(
 )
 _NO_CONDITION = re.compile(
     r"\b(?:uansett|uavhengig\s+av|regardless|også\s+de\s+som\s+har\s+bestilt|"
+    # "INGEN BETINGELSE", "uten vilkår", "no condition", "unconditionally".
+    r"ingen\s+(?:betingelse|betingelser|vilkår|krav|filter)|uten\s+(?:betingelse|betingelser|vilkår"
+    r"|filter)|utan\s+(?:vilkår|krav)|no\s+(?:conditions?|filter)|without\s+(?:any\s+|a\s+)?"
+    r"(?:conditions?|filter)|unconditionally|ubetinget|uden\s+betingelse\w*|"
     r"even\s+(?:those|if)|selv\s+de\s+som)\b"
 )
 

@@ -230,12 +230,56 @@ def _as_edit(text: str, draft: Mapping[str, Any], context: ParseContext) -> str:
     return text
 
 
+_NOT_THAT_BUT = re.compile(
+    r"^\s*(?:(?:nei|nope|no)[\s,]+)?(?:ikke|ikkje|inte|not|ikk)\s+(?:til\s+|to\s+|the\s+|de\s+)?"
+    r"[\wæøåé-]+(?:\s+[\wæøåé-]+)?\s*[,;:]\s*(?=(?:men\s+|but\s+)?(?:send|sende|skicka|ta|make"
+    r"|bruk|use|til|to|alle|all|everyone)\b)",
+    re.IGNORECASE,
+)
+
+
 def edit_draft(
     draft: Mapping[str, Any], text: str, *, context: ParseContext
 ) -> ParseOutcome | None:
     language = detect_language(text)
     # "mandag, nei tirsdag kl 10": the correction made first, as in a whole request.
     text = apply_correction(text, GroupMatcher(context.groups))
+    # "fiskebutikkane" alone: the group it goes to.
+    bare = re.sub(r"\s+(?:da|then|please|takk|thanks)\s*[.!]*$", "", text.strip(" .!"), flags=re.I)
+    alone = (
+        GroupMatcher(context.groups).match(spoken_forms(bare).lower())
+        if re.fullmatch(r"[\wæøåÆØÅ-]{4,}", bare)
+        else None
+    )
+    if alone is not None:
+        # "fiskebutikkane": a group alone, after a draft, is whom it goes to.
+        targets = [
+            (step.get("action_config") or {}).get("recipients") for step in draft.get("steps", [])
+        ]
+        if targets and all(t == {"group": alone["slug"]} for t in targets):
+            say_it = Words(language).say
+            return ParseOutcome(
+                workflow=copy.deepcopy(dict(draft)),
+                language=language,
+                notes=[
+                    say_it(
+                        f"Utkastet går allerede til {alone['name']}; det er uendret.",
+                        f"The draft already goes to {alone['name']}; it is unchanged.",
+                    )
+                ],
+            )
+        text = f"send den til {bare}"
+    # "ikke barnehager, send til alle kunder", "not the schools, send it to everyone": what
+    # it is not, then what it is; the second says it all.
+    instead = _NOT_THAT_BUT.sub("", text)
+    if instead != text:
+        # "send til alle kunder": the draft's send, to them ("send den til ...").
+        text = re.sub(
+            r"^(?:men\s+|but\s+)?(send|sende|skicka)\s+(til|to|te)\b",
+            lambda m: f"{m[1]} {'it' if m[2] == 'to' else 'den'} {m[2]}",
+            instead,
+            flags=re.IGNORECASE,
+        )
     text = _as_edit(text, draft, context)
     say = Words(language).say
     try:
