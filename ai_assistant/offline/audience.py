@@ -475,7 +475,11 @@ def read_audience(
             or groups.match(word) is not None
             or is_day_word(word)
             # "håndverkeran": the northern definite plural too.
-            or not re.search(r"(?:er|ene|erne|ane|ar|s|a|(?<=[a-zæøå]{4}[^aeiouyæøå])an)$", word)
+            # "vaskerian", "bakarian": after "-i" or "-e" too.
+            or not re.search(
+                r"(?:er|ene|erne|ane|ar|s|a|(?<=[a-zæøå]{4}[^aeiouyæøå])an|(?<=[a-zæøå]{5}[ie])an)$",
+                word,
+            )
             or action_words.fullmatch(word)
             or concepts_in(word)  # "for returkassene": what is sent, not to whom
         ):

@@ -175,11 +175,24 @@ _WAIT_WITH = re.compile(
 )
 
 
+_ASKED_TO_SEND = re.compile(
+    r"^\s*(?:(?:og|and)\s+)?(?P<verb>kan|kunne|kan\s+ikke|can|could|would)\s+(?:du|dere|dokker|dykk|de"
+    r"|vi|me|you)\s+(?:(?:også|og\s+så|òg|au|also|please)\s+)?(?:sende|sendt|send)\s+",
+    re.IGNORECASE,
+)
+
+
 def _as_edit(text: str, draft: Mapping[str, Any], context: ParseContext) -> str:
     """The follow-up in the words the editors read: a move said as where a step should be
     ("flytt purringa til torsdag kl 13"), a day of the month in a monthly draft; dialect in
     its standard form ("te" is "til")."""
     text = spoken_forms(text)
+    # "Kan du også sende kjørerutene en time etter?", "could you also send ...?": a step to
+    # add, asked politely.
+    asked = _ASKED_TO_SEND.match(text)
+    if asked:
+        english = asked["verb"].lower().startswith(("can", "could"))
+        text = ("also send " if english else "send også ") + text[asked.end() :].rstrip(" ?.!")
     waits = _WAIT_WITH.match(text)
     if waits:
         english = detect_language(text) == "en"

@@ -254,6 +254,9 @@ CONCEPTS: tuple[Concept, ...] = (
             "påfyll", "påfylling", "påfyllning", "påfyldning", "påfyld", "etterfylling",
             "efterfyldning", "refill", "refills", "top-up", "top up", "topping up", "fylle på",
             "fyller på", "fylder på", "fylde på", "fylla på", "fyller opp",
+            # Running out of it: "mailen om at de snart går tom for papir", "running out".
+            "går tom", "gå tom", "går tomme", "tomt for", "tom for", "tomme for", "snart tomt",
+            "running out", "run out", "runs out", "running low", "går tom for",
         ),
         ("Påfyll", "Refill"),
         "pafyll",

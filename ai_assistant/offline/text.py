@@ -627,7 +627,13 @@ def normalise(text: str) -> tuple[str, list[str]]:
         text,
     )
     # "lutefisk- og rakfiskmailen": two compounds sharing their last part, one thing.
-    text = re.sub(r"\b([a-zæøå]{3,})-\s+(?:og|eller|and|or|&)\s+(?=[a-zæøå]{3,})", r"\1/", text)
+    # Not a pair of groups ("hytte- og campingkundene"): only of what is sent.
+    text = re.sub(
+        r"\b([a-zæøå]{3,})-\s+(?:og|eller|and|or|&)\s+(?=[a-zæøå]{3,}?\s?(?:mail|e-?post|brev|melding"
+        r"|tilbud|kampanje|liste|lista|nytt|info)[a-zæøå]*\b)",
+        r"\1/",
+        text,
+    )
     # "en takk-for-10-år-som-kunde hilsen": words joined by dashes into one name (four or
     # more) are one thing, no parts of the request ("som-kunde" is no group).
     text = re.sub(

@@ -285,6 +285,12 @@ KINDS_V18: list[Case] = [
         QUESTION,
         category="must_ask_v18",
     ),
+    # A group word in dialect that names no group: asked, never everyone.
+    Case(
+        "Send prislista te bakarian kvar fredag klokka 9",
+        QUESTION,
+        category="must_ask_v18",
+    ),
 ]
 
 KINDS_V18_CONVERSATIONS: list[EditCase] = [
@@ -306,6 +312,34 @@ KINDS_V18_CONVERSATIONS: list[EditCase] = [
         "Hver mandag kl 8 skjema til malerne",
         "ikke malerne, send til alle kunder",
         facts.weekly_send(MON, "08:00", "bestilling", facts.everyone()),
+        category="edits",
+    ),
+    # A group alone after a draft: whom it goes to.
+    EditCase(
+        "Send prislisten til hagesentrene hver mandag kl 9",
+        "campingplassane",
+        facts.weekly_send(MON, "09:00", "prisliste", _g("camping")),
+        category="edits",
+    ),
+    # Which of two reminders, counted among them.
+    EditCase(
+        "Mandag kl 8 skjema til malerfirmaene, onsdag kl 12 purring til dem som ikke har "
+        "bestilt, og fredag kl 10 ny purring til dem som fortsatt ikke har bestilt",
+        "fjern den siste påminnelsen",
+        _chain(["bestilling", "reminder"], [(MON, "08:00"), (WED, "12:00")], _g("maler")),
+        category="edits",
+    ),
+    # A step to add, asked politely.
+    EditCase(
+        "Når en kunde bestiller, send ordrebekreftelsen med en gang",
+        "Kunne dere også sende ruteplanen to timer etter?",
+        facts.event(
+            "order.created",
+            steps=[facts.SEND, facts.SEND],
+            templates=["confirmation", "levering"],
+            recipients=[_ev(), _ev()],
+            triggers=[None, facts.delay(120)],
+        ),
         category="edits",
     ),
     # The holiday policy said formally, as an answer.
