@@ -263,6 +263,18 @@ class _Target:
     span: tuple[int, int] | None = None  # where in the text the target was named
 
 
+_AMONG_ORDINALS = {
+    "første": 1, "fyrste": 1, "first": 1, "1.": 1, "andre": 2, "second": 2, "2.": 2,
+    "tredje": 3, "third": 3, "3.": 3,
+}  # fmt: skip
+_LAST_WORDS = frozenset({"siste", "last", "sista"})
+_AMONG = re.compile(
+    r"\b(?P<o>første|fyrste|first|andre|second|tredje|third|siste|last|sista)\s+"
+    r"(?:(?:ny|nye|new|extra|ekstra)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def find_target(
     text: str, steps: list[dict[str, Any]], categories: Mapping[int, str], language: str
 ) -> _Target:
@@ -291,6 +303,14 @@ def find_target(
         matching = [i for i, step in enumerate(steps) if kind in step_kinds(step, categories)]
         if len(matching) == 1:
             return _Target(index=matching[0], span=match.span())
+        # "dropp den første purringa", "the last reminder", "den andre påminnelsen": which of
+        # the matching steps, counted among them.
+        among = _AMONG.search(text[: match.start()])
+        if matching and among is not None:
+            word = among.group("o").lower()
+            n = len(matching) if word in _LAST_WORDS else _AMONG_ORDINALS.get(word, 0)
+            if 1 <= n <= len(matching):
+                return _Target(index=matching[n - 1], span=(among.start(), match.end()))
         if not matching:
             return _Target(
                 question=Words(language).say(

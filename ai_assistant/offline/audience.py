@@ -80,6 +80,10 @@ _EXCLUDED_ORDERED = re.compile(
 )
 _NO_CONDITION = re.compile(
     r"\b(?:uansett|uavhengig\s+av|regardless|også\s+de\s+som\s+har\s+bestilt|"
+    # "INGEN BETINGELSE", "uten vilkår", "no condition", "unconditionally".
+    r"ingen\s+(?:betingelse|betingelser|vilkår|krav|filter)|uten\s+(?:betingelse|betingelser|vilkår"
+    r"|filter)|utan\s+(?:vilkår|krav)|no\s+(?:conditions?|filter)|without\s+(?:any\s+|a\s+)?"
+    r"(?:conditions?|filter)|unconditionally|ubetinget|uden\s+betingelse\w*|"
     r"even\s+(?:those|if)|selv\s+de\s+som)\b"
 )
 
@@ -471,7 +475,11 @@ def read_audience(
             or groups.match(word) is not None
             or is_day_word(word)
             # "håndverkeran": the northern definite plural too.
-            or not re.search(r"(?:er|ene|erne|ane|ar|s|a|(?<=[a-zæøå]{4}[^aeiouyæøå])an)$", word)
+            # "vaskerian", "bakarian": after "-i" or "-e" too.
+            or not re.search(
+                r"(?:er|ene|erne|ane|ar|s|a|(?<=[a-zæøå]{4}[^aeiouyæøå])an|(?<=[a-zæøå]{5}[ie])an)$",
+                word,
+            )
             or action_words.fullmatch(word)
             or concepts_in(word)  # "for returkassene": what is sent, not to whom
         ):

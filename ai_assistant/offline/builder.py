@@ -17,7 +17,7 @@ from typing import Any
 from ai_assistant.context import ParseContext
 from ai_assistant.offline import audience, calendar, events, limits
 from ai_assistant.offline.fragments import Fragment, Reader, attach, customer_email_type
-from ai_assistant.offline.kinds import kind_of_word, kind_phrases, replace_phrases
+from ai_assistant.offline.kinds import KIND_WORDS, kind_of_word, kind_phrases, replace_phrases
 from ai_assistant.offline.language import Language
 from ai_assistant.offline.letters import the_request
 from ai_assistant.offline.templates import (
@@ -265,7 +265,9 @@ _AUDIENCE_WORDS = frozenset(
     """those these them they de dem dei alle all everyone everybody whoever anyone customers
     kunder kundene customer kunden who som""".split()
 )
-_ORDERING_WORD = re.compile(r"(?:bestill|ordre|order|innkjøp|purchas|uke|week)")
+_ORDERING_WORD = re.compile(
+    r"(?:bestill|ordre|order|innkjøp|purchas|uke|week|tinging|beställ|veke)"
+)
 
 
 def _other_form_or_reminder(words: str) -> tuple[str, bool] | None:
@@ -280,7 +282,7 @@ def _other_form_or_reminder(words: str) -> tuple[str, bool] | None:
         what = m["what"] or m["what2"] or m["what3"]
         if m["what2"]:
             first = re.sub(r"-?(?:skjema|skjemaet|blad|bladet)$", "", what)
-            if _ORDER_WORDS.match(first) or re.match(r"(?:bestilling|ordre|order|uke)", first):
+            if _ORDER_WORDS.match(first) or _ORDERING_WORD.match(first):
                 continue
             if what.endswith(("blad", "bladet")) and concepts_in(what):
                 continue  # "kundebladet": a paper of a known kind (the newsletter)
@@ -351,6 +353,20 @@ class Builder:
             quoted = m["quoted"].strip()
             matcher = self.templates.matcher
             template = matcher.named(quoted)
+            if template is None:
+                # «nytt fra kaia»: the words of one template's subject.
+                said = " ".join(re.findall(r"[\wæøå]+", fold(quoted)))
+                by_subject = [
+                    t
+                    for t in matcher.templates
+                    if len(said.split()) >= 2
+                    and re.search(
+                        r"(?<![\wæøå])" + re.escape(said) + r"(?![\wæøå])",
+                        " ".join(re.findall(r"[\wæøå]+", fold(str(t.get("subject") or "")))),
+                    )
+                ]
+                if len(by_subject) == 1:
+                    template = by_subject[0]
             if template is None:
                 ranked = matcher.ranked(quoted)
                 if ranked and (len(ranked) == 1 or ranked[0].score > ranked[1].score):
@@ -505,6 +521,15 @@ class Builder:
         limit = limits.unsupported(normalised)
         if limit is not None:
             raise self.ask(limit.nb, limit.en, replace=limit.replace, yes=limit.yes)
+        one = _one_named_customer(self.text)
+        if one is not None:
+            raise self.ask(
+                f"«{one}» ser ut som én kunde, ikke en kundegruppe. En arbeidsflyt sender til "
+                "grupper eller alle kunder: hvilken gruppe skal den gå til?",
+                f"“{one}” looks like one customer, not a customer group. A workflow sends to "
+                "groups or all customers: which group should it go to?",
+                replace=one.lower(),
+            )
         channel = _NOT_EMAIL.search(normalised)
         if channel:
             word = channel.group(0)
@@ -1649,6 +1674,8 @@ _THE_CUSTOMER = re.compile(
 _OUR_DATA = re.compile(
     r"fil(?:e|en|a)?\b|import|katalog|catalog|telling|stocktak|sync|feed|produktdata"
     r"|product\s+data|fangst|catch|landing|rapport(?:en|a)?\b|report\b|lagerstatus|lagerbeholdning"
+    # Our own stock's alerts: "lagervarsel", "lager-alarm", "stock alert", "low-stock".
+    r"|lager-?(?:varsel|varsling|alarm|melding|signal)|stock-?\s*(?:alert|warning|alarm)|low-?\s*stock"
     r"|stock\s*level"
     r"|inventory|statisti[kc]"
 )
@@ -1977,6 +2004,44 @@ _THE_REMINDER = re.compile(
     r"|påminninga|the\s+reminder|that\s+reminder)\b"
 )
 _A_REMINDER = re.compile(r"\b(?:purr|påminn|remind)")
+# "til Lund barnehage", "to Berg Hotel": a name, then one of a kind in the singular.
+_NAME_THEN_KIND = re.compile(
+    r"\b(?:til|te|to|for)\s+((?:[A-ZÆØÅ][a-zæøåé]+\s+){1,2}?([a-zæøåA-ZÆØÅ]{4,}))(?![\wæøå-])"
+)
+
+
+def _one_named_customer(text: str) -> str | None:
+    """ "Send skjemaet til Lund barnehage": one customer by its name (a capitalised word, then
+    a kind of customer in the singular, indefinite), no group. Not in text written all in
+    capitals."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > len(letters) / 2:
+        return None
+    for m in _NAME_THEN_KIND.finditer(text):
+        head = m.group(2)
+        if kind_of_word(head) is None:
+            continue
+        folded = fold(head)
+        # A plural is the kind's word with a plural ending ("restauranter": "restaurant");
+        # "hagesenter" without its "-er" is no kind.
+        plural = any(
+            folded.endswith(ending)
+            and len(folded) - len(ending) >= 4
+            and folded[: -len(ending)] in KIND_WORDS
+            for ending in ("erne", "arne", "ene", "ane", "ne", "er", "ar", "an", "r", "s", "a")
+        )
+        first = m.group(1).split()[0]
+        if not plural and first.lower() not in ("alle", "all", "the", "de", "dei", "våre"):
+            return " ".join(m.group(1).split())
+    return None
+
+
+# "..., bare send den", "just send it", "send det likevel": the send said before, said again.
+_SEND_IT = re.compile(
+    r"^(?:og\s+|and\s+|men\s+|but\s+|så\s+)?(?:bare\s+|berre\s+|just\s+|simply\s+|only\s+"
+    r"|kun\s+)?(?:send|sende|send\s+ut|sent)\s+(?:den|det|dem|dei|it|them|that|this|one)"
+    r"(?:\s+(?:ut|out|likevel|anyway|uansett|as\s+is|til\s+alle|to\s+all))*\s*$"
+)
 
 
 def _restated(actions: list[Fragment]) -> list[Fragment]:
@@ -1993,6 +2058,14 @@ def _restated(actions: list[Fragment]) -> list[Fragment]:
             ),
             None,
         )
+        if (
+            kept
+            and kept[-1].step_type == frag.step_type
+            and not (frag.timed or frag.delay or frag.groups or frag.check or frag.window)
+            and _SEND_IT.match(frag.text.strip())
+        ):
+            kept[-1].no_condition = kept[-1].no_condition or frag.no_condition
+            continue
         if earlier is None or frag.timed or frag.delay or not _THE_REMINDER.match(frag.text):
             kept.append(frag)
             continue

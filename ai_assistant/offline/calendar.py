@@ -109,16 +109,22 @@ _MONTHS = {
     "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
     "oktober": 10, "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
     "desember": 12, "december": 12, "des": 12, "dec": 12,
+    # Swedish and Danish.
+    "januari": 1, "februari": 2, "maj": 5, "augusti": 8,
 }  # fmt: skip
 # A whole word ("1. juledag" is no 1 July).
 _MONTH_NAME = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![a-zæøå])\.?"
 _START = (
-    r"(?:(?:første|forste|fyrste)\s+(?:gang|gong)|fra\s+og\s+med|fra|frå|ifrå|starter"
+    r"(?:(?:første|forste|fyrste)\s+(?:gang|gong)|fra\s+og\s+med|f\.?\s?o\.?\s?m\.?|fra|frå|ifrå|starter"
     r"|med\s+(?:oppstart|start)|starting\s+from|start(?:ing)?|commencing|from|beginning"
     r"|first\s+(?:time|one)(?:\s+on)?|first(?=\s+on\b)|først|starting\s+on|beginning\s+on)"
 )
 _FIRST_DATE = re.compile(
-    r"\b" + _START + r"\s+(?:(?:tomorrow|today|i\s*morgen|next\s+[a-z]+day|neste\s+[a-zæøå]+dag"
+    r"\b" + _START + r"\s+"
+    # "første gang dagen etter 17. mai", "starting the day after May 17": one day off the date.
+    r"(?:(?P<after>dagen\s+etter|dagen\s+efter|dagen\s+derpå|dagen\s+ette|(?:the\s+)?day\s+after)"
+    r"\s+|(?P<before>dagen\s+før|dagen\s+innan|(?:the\s+)?day\s+before)\s+)?"
+    r"(?:(?:tomorrow|today|i\s*morgen|next\s+[a-z]+day|neste\s+[a-zæøå]+dag"
     r"|[a-z]+day|[a-zæøå]+dag),?\s+)?(?:on\s+|den\s+|the\s+)?"
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s*(?:of\s+)?" + _MONTH_NAME.replace("month", "m1")
     + r"|" + _MONTH_NAME.replace("month", "m2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
@@ -132,6 +138,8 @@ _ANY_DAY = r"(?:[a-zæøå]+dag(?:en)?|[a-z]+day)"
 
 _HOLIDAY = (
     r"(?:helligdag\w*|heilagdag\w*|helgedag\w*|fridag\w*|røde\s+dag\w*|raude\s+dag\w*|rød\s+dag"
+    # Typed in haste or without æøå: "rø dager", "røde dag", "rod dag", "røddager".
+    r"|rø(?:d|de|e)?\s+dag\w*|rød\s+dag\w*|rode?\s+dag\w*|røddag\w*|rødag\w*"
     r"|raud\s+dag|stengt\w*|stengte\s+dager"
     r"|public\s+holidays?|bank\s+holidays?|holidays?|days?\s+off|closed\s+days?)"
 )
@@ -144,7 +152,8 @@ _SEASON = (
 # "if it's a public holiday", "if it falls on a holiday", "on public holidays": the condition.
 _NB_IF = (
     r"(?:(?:men\s+)?(?:er|e|æ|hvis|viss|vis|om|um|dersom|faller|fell|skulle|blir|vert|når|når)\s+"
-    r"(?:det|den|dagen|[a-zæøå]+dagen)(?:\s+\d{1,2}\.?)?\s+"
+    # "men hvis rød dag så ...": the day itself may go unsaid.
+    r"(?:(?:det|den|dagen|[a-zæøå]+dagen)(?:\s+\d{1,2}\.?)?\s+)?"
     r"(?:er\s+|e\s+|på\s+|være\s+|vere\s+|bli\s+|falle\s+på\s+)?(?:en\s+|ein\s+|ei\s+)?"
     r"|(?:men\s+)?(?:på|ved)\s+(?:en\s+|ein\s+)?)"
 )
@@ -157,6 +166,10 @@ _THEN = (
     r"[\s,:;\u2013-]*(?:så\s+|da\s+|then\s+)?(?:just\s+|simply\s+|bare\s+|berre\s+)?"
     # "..., heller dagen etter": the day instead, without a verb.
     r"(?:heller\s+|helst\s+)?"
+    # "..., skal utsendelsen skje neste virkedag", "skal den sendes dagen før": the send said
+    # as its subject.
+    r"(?:(?:skal|skjer|vil|bør|må)\s+(?:\w+\s+){0,2}?(?:skje|sendes|gå(?:\s+ut)?|komme"
+    r"|flyttes(?:\s+til)?|utsettes(?:\s+til)?)\s+(?:på\s+|til\s+)?)?"
 )
 _NB_DO = (
     r"(?:(?:send|kjør|ta|tek|bruk|velg|gå\s+til|flytt|utsett|skyv)\w*\s+"
@@ -173,6 +186,8 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
             _NB_IF + _HOLIDAY + _THEN + _NB_DO
             + r"(?:dagen\s+før|dagen\s+i\s+forvegen|dagen\s+i\s+forveien|virkedagen\s+før"
             r"|forrige\s+virkedag|førre\s+(?:vyrkedag|verkedag|kvardag)|" + _ANY_DAY + r"\s+før"
+            # Formal: "foregående virkedag", "nærmeste virkedag før".
+            r"|foregående\s+(?:virkedag|arbeidsdag|hverdag)|forrige\s+(?:arbeidsdag|hverdag)"
             # "send den siste virkedag før (i stedet)".
             r"|siste\s+(?:virkedag|vyrkedag|verkedag|arbeidsdag|hverdag)(?:en)?\s+før)"
             r"(?:\s+i\s+(?:stedet|staden))?"
@@ -331,6 +346,10 @@ def _date(m: re.Match[str], today: dt.date) -> dt.date | None:
         return None
     if not groups.get("year") and found < today:
         found = found.replace(year=today.year + 1)  # "11. desember" said in March: this year
+    if groups.get("after"):
+        found += dt.timedelta(days=1)
+    elif groups.get("before"):
+        found -= dt.timedelta(days=1)
     return found
 
 
@@ -339,7 +358,9 @@ def _date(m: re.Match[str], today: dt.date) -> dt.date | None:
 # words that say it is the first time ("fra mandag" may be a window or the schedule's day).
 _REL_START = (
     r"(?:(?:første|forste|fyrste)\s+(?:gang|gong)|first\s+time|starting(?:\s+from|\s+on)?"
-    r"|start(?:er|ar|e)?|begynn(?:er|e)?|byrj(?:ar|e)?|beginning(?:\s+on)?|commencing)"
+    r"|start(?:er|ar|e)?|begynn(?:er|e)?|byrj(?:ar|e)?|beginning(?:\s+on)?|commencing"
+    # "fom 2. juledag", "f.o.m. mandag": from and including.
+    r"|f\.?\s?o\.?\s?m\.?|fra\s+og\s+med|frå\s+og\s+med|med\s+start|med\s+oppstart)"
 )
 _WORD_ORDINALS = {
     "første": 1, "fyrste": 1, "andre": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6,
@@ -349,7 +370,11 @@ _WORD_ORDINALS = {
     "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
     "tenth": 10,
 }  # fmt: skip
-_HOLIDAY_DAYS = r"(?P<hol>påskedag|pinsedag|juledag|nyttårsdag|easter\s+monday)(?:en)?"
+_HOLIDAY_DAYS = (
+    r"(?P<hol>påskedag|pinsedag|juledag|nyttårsdag|easter\s+monday|nyttårsaft[ae]n|nyårsafton"
+    r"|nyttårsafta|new\s+year'?s\s+eve|new\s+year'?s\s+day|julaft[ae]n|julafton|christmas\s+eve"
+    r"|christmas\s+day|boxing\s+day)(?:en)?"
+)
 _RELATIVE_FIRST = re.compile(
     r"\b" + _REL_START + r"\s+(?:på\s+|on\s+|den\s+|the\s+)?(?:"
     r"(?P<tomorrow>i\s*morgen|imorgen|tomorrow)"
@@ -381,6 +406,14 @@ def _holiday(name: str, nth: int, year: int) -> dt.date:
         return _easter(year) + dt.timedelta(days=nth - 1)
     if name.startswith("pinse"):
         return _easter(year) + dt.timedelta(days=48 + nth)
+    if name.startswith(("nyttårsaft", "nyårsaft", "new year's eve", "new years eve")):
+        return dt.date(year, 12, 31)
+    if name.startswith(("julaft", "christmas eve")):
+        return dt.date(year, 12, 24)
+    if name.startswith("christmas day"):
+        return dt.date(year, 12, 25)
+    if name.startswith("boxing"):
+        return dt.date(year, 12, 26)
     if name.startswith("jule"):
         return dt.date(year, 12, 24 + nth)
     return dt.date(year, 1, 1)
@@ -406,6 +439,18 @@ def _relative_date(m: re.Match[str], today: dt.date) -> dt.date | None:
         monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7)
         return monday + dt.timedelta(days=day)
     return today + dt.timedelta(days=(day - today.weekday() - 1) % 7 + 1)
+
+
+def read_first_day_off(frag: Fragment, s: str, today: dt.date) -> str:
+    """ "første gang dagen etter 17. mai": a first date a day off a date, read before delays
+    (whose "dagen etter" it is not)."""
+    for m in list(_FIRST_DATE.finditer(s)):
+        if m.group("after") or m.group("before"):
+            found = _date(m, today)
+            if found is not None:
+                frag.anchor = found
+                s = blank(s, m)
+    return s
 
 
 def read_calendar(frag: Fragment, s: str, today: dt.date) -> str:

@@ -23,7 +23,7 @@ from ai_assistant.context import ParseContext
 from ai_assistant.offline import ParseOutcome, parse_description
 from ai_assistant.offline.editing import edit_draft
 from ai_assistant.offline.kinds import phrase_replaced_by
-from ai_assistant.offline.text import NUMBER_WORDS
+from ai_assistant.offline.text import NUMBER_WORDS, written_forms
 
 __all__ = ["Pending", "follow_up"]
 
@@ -70,7 +70,14 @@ def _replaced(text: str, words: str, by: str) -> str:
     tokens = re.findall(r"[\wæøåé]+", words)
     if not tokens:
         return f"{text} {by}"
-    pattern = re.compile(r"[\s.,:-]*".join(re.escape(t) for t in tokens), re.IGNORECASE)
+    # Each word as written or in a dialect form it was read from ("dei offentlege kundane" for
+    # "de offentlege kundene").
+    pattern = re.compile(
+        r"[\s.,:-]*".join(
+            "(?:" + "|".join(re.escape(f) for f in written_forms(t)) + ")" for t in tokens
+        ),
+        re.IGNORECASE,
+    )
     if pattern.search(text):
         return pattern.sub(lambda _m: by, text, count=1)
     said = phrase_replaced_by(text, words.strip().lower())

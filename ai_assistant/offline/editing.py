@@ -175,11 +175,24 @@ _WAIT_WITH = re.compile(
 )
 
 
+_ASKED_TO_SEND = re.compile(
+    r"^\s*(?:(?:og|and)\s+)?(?P<verb>kan|kunne|kan\s+ikke|can|could|would)\s+(?:du|dere|dokker|dykk|de"
+    r"|vi|me|you)\s+(?:(?:også|og\s+så|òg|au|also|please)\s+)?(?:sende|sendt|send)\s+",
+    re.IGNORECASE,
+)
+
+
 def _as_edit(text: str, draft: Mapping[str, Any], context: ParseContext) -> str:
     """The follow-up in the words the editors read: a move said as where a step should be
     ("flytt purringa til torsdag kl 13"), a day of the month in a monthly draft; dialect in
     its standard form ("te" is "til")."""
     text = spoken_forms(text)
+    # "Kan du også sende kjørerutene en time etter?", "could you also send ...?": a step to
+    # add, asked politely.
+    asked = _ASKED_TO_SEND.match(text)
+    if asked:
+        english = asked["verb"].lower().startswith(("can", "could"))
+        text = ("also send " if english else "send også ") + text[asked.end() :].rstrip(" ?.!")
     waits = _WAIT_WITH.match(text)
     if waits:
         english = detect_language(text) == "en"
@@ -230,12 +243,56 @@ def _as_edit(text: str, draft: Mapping[str, Any], context: ParseContext) -> str:
     return text
 
 
+_NOT_THAT_BUT = re.compile(
+    r"^\s*(?:(?:nei|nope|no)[\s,]+)?(?:ikke|ikkje|inte|not|ikk)\s+(?:til\s+|to\s+|the\s+|de\s+)?"
+    r"[\wæøåé-]+(?:\s+[\wæøåé-]+)?\s*[,;:]\s*(?=(?:men\s+|but\s+)?(?:send|sende|skicka|ta|make"
+    r"|bruk|use|til|to|alle|all|everyone)\b)",
+    re.IGNORECASE,
+)
+
+
 def edit_draft(
     draft: Mapping[str, Any], text: str, *, context: ParseContext
 ) -> ParseOutcome | None:
     language = detect_language(text)
     # "mandag, nei tirsdag kl 10": the correction made first, as in a whole request.
     text = apply_correction(text, GroupMatcher(context.groups))
+    # "fiskebutikkane" alone: the group it goes to.
+    bare = re.sub(r"\s+(?:da|then|please|takk|thanks)\s*[.!]*$", "", text.strip(" .!"), flags=re.I)
+    alone = (
+        GroupMatcher(context.groups).match(spoken_forms(bare).lower())
+        if re.fullmatch(r"[\wæøåÆØÅ-]{4,}", bare)
+        else None
+    )
+    if alone is not None:
+        # "fiskebutikkane": a group alone, after a draft, is whom it goes to.
+        targets = [
+            (step.get("action_config") or {}).get("recipients") for step in draft.get("steps", [])
+        ]
+        if targets and all(t == {"group": alone["slug"]} for t in targets):
+            say_it = Words(language).say
+            return ParseOutcome(
+                workflow=copy.deepcopy(dict(draft)),
+                language=language,
+                notes=[
+                    say_it(
+                        f"Utkastet går allerede til {alone['name']}; det er uendret.",
+                        f"The draft already goes to {alone['name']}; it is unchanged.",
+                    )
+                ],
+            )
+        text = f"send den til {bare}"
+    # "ikke barnehager, send til alle kunder", "not the schools, send it to everyone": what
+    # it is not, then what it is; the second says it all.
+    instead = _NOT_THAT_BUT.sub("", text)
+    if instead != text:
+        # "send til alle kunder": the draft's send, to them ("send den til ...").
+        text = re.sub(
+            r"^(?:men\s+|but\s+)?(send|sende|skicka)\s+(til|to|te)\b",
+            lambda m: f"{m[1]} {'it' if m[2] == 'to' else 'den'} {m[2]}",
+            instead,
+            flags=re.IGNORECASE,
+        )
     text = _as_edit(text, draft, context)
     say = Words(language).say
     try:

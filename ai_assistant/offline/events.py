@@ -24,7 +24,7 @@ _ORDER_EVENT = re.compile(
     r"|\bnår\s+\w+\s+bestiller\b"
     # Swedish "när en kund lägger en beställning" (read as "legger en bestilling").
     r"|\b(?:når|hver\s+gang|så\s+snart)\s+(?:\w+\s+){0,3}?legger\s+(?:en|ei|ny|sin)\s+"
-    r"(?:ny\s+)?(?:ordre|bestilling)\w*"
+    r"(?:ny\s+)?(?:ordre|bestilling|order)\w*"
     # Dialect without the present tense's -r: "når någen bestille någe", "kvar gong nokon
     # bestille noko".
     r"|\b(?:når|hver\s+gang|kvar\s+gong|kver\s+gang)\s+(?:noen|nån|någen|nokon|nokken|nåkken"
@@ -110,10 +110,40 @@ _NAMED_ARRIVES = re.compile(
     r"|\b" + _RECEIVED + _DASHED + r"\b"
 )
 
+# "når dispenseralarm kommer inn", "when lagervarsel fires", "når det kommer lagervarsel": one
+# word joined of a thing and a signal word (an alarm, a warning, a notice, an alert) that
+# arrives is a webhook by that name, said without the word "webhook".
+_SIGNAL_NAME = (
+    r"[a-zæøå0-9]{3,}-?(?:alarm|varsel|varsling|melding|signal|alert|warning|notification"
+    r"|notice|trigger)(?:en|et|a|s)?"
+)
+_SIGNAL_ARRIVES = (
+    r"(?:" + _ARRIVES + r"|tikker(?:\s+inn)?|ticks\s+in|dukker\s+opp|popper\s+opp|lander"
+    r"|is\s+received|er\s+mottatt|mottas|går\s+av|utløses)"
+)
+_WHEN = (
+    r"(?:når|hver\s+gang|kvar\s+gong|straks|så\s+snart|idet|dersom|om|viss|when|whenever|once"
+    r"|each\s+time|every\s+time|as\s+soon\s+as|if)"
+)
+_SIGNAL_ARRIVES_EVENT = re.compile(
+    r"\b"
+    + _WHEN
+    + r"\s+(?:the\s+|an?\s+|en\s+|et\s+|ei\s+|ein\s+|eit\s+)?("
+    + _SIGNAL_NAME
+    + r")\s+"
+    + _SIGNAL_ARRIVES
+    + r"\b"
+    r"|\b" + _WHEN + r"\s+(?:det\s+|der\s+|there\s+)?(?:kommer|kjem|kommer\s+inn|kjem\s+inn"
+    r"|comes?\s+in|comes?|arrives?|is)\s+(?:inn\s+)?(?:an?\s+|en\s+|et\s+|ei\s+|ein\s+|eit\s+"
+    r"|ny\s+|nytt\s+|new\s+)*(" + _SIGNAL_NAME + r")\b"
+    r"|\b" + _RECEIVED + "(" + _SIGNAL_NAME + r")\b"
+)
+
 #: Event phrases, most specific first, with the event type each means.
 EVENT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_WEBHOOK_EVENT, "webhook"),
     (_NAMED_ARRIVES, "webhook"),
+    (_SIGNAL_ARRIVES_EVENT, "webhook"),
     (_CUSTOMER_CREATED, "customer.created"),
     (_ORDER_EVENT, "order.created"),
     (_CUSTOMER_EVENT, "customer.created"),
@@ -182,6 +212,9 @@ def webhook_name(text: str) -> str | None:
         m = pattern.search(text)
         if m:
             return m.group(1)
+    m = _SIGNAL_ARRIVES_EVENT.search(text.lower())
+    if m:
+        return next(g for g in m.groups() if g)
     return None
 
 

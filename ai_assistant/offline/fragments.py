@@ -202,6 +202,7 @@ class Reader:
         # Audience windows first, so that their day names are not schedule days.
         s = audience.read_window(frag, s)
         s = audience.read_check(frag, s)
+        s = calendar.read_first_day_off(frag, s, self.context.today)
         s = timing.read_delay(frag, s)
         s = calendar.read_calendar(frag, s, self.context.today)
         s = timing.read_yearly(frag, s)

@@ -24,7 +24,7 @@ _KINDS: dict[str, str] = {
     "grocer supermarket",
     "kiosk": "kiosk",
     "kafe": "kafe kafé kaffebar cafe café",
-    "restaurant": "restaurant restaurang spisested eatery diner",
+    "restaurant": "restaurant restaurang spisested eatery diner restauration",
     "hotell": "hotell hotel",
     "kantine": "kantine canteen cafeteria",
     "barnehage": "barnehage kindergarten nursery daycare preschool förskola børnehave kita",
@@ -79,13 +79,20 @@ _KINDS: dict[str, str] = {
     "forhandler": "forhandler forhandlar återförsäljare dealer dealership händler",
     "gård": "gård gard gårdsbruk gardsbruk bondegård gårdbruker bonde bønder farm farmer landbruk",
     "bilpark": "bilpark vognpark fleet",
+    # Cleaning firms (nb, nn, da, sv, en) and shipping companies (nb, nn, da, sv, en).
+    "renhold": "renholdsbyrå renholdsbyråer rengjøringsbyrå rengjøringsbyråer reinhaldsbyrå "
+    "rengøringsbureau rengøringsfirma renholdsfirma rengjøringsfirma reinhaldsfirma "
+    "städfirma städföretag vaskebyrå cleaners cleaning-company janitorial",
+    "rederi": "rederi reiarlag reder rederiet rederier rederiene shipowner shipowners "
+    "shipping-company",
     "verft": "verft båtverft batverft boatyard shipyard varv",
     "dekk": "dekk dekkhotell dæk däck tyre tire reifen",
     "buss": "buss bus busselskap bussselskap coach",
     "transport": "transport transportør transportfirma haulier trucking logistikk logistics "
     "spedisjon freight",
     # "Malere", "maleran", "malarane": the painters ("maler" alone is also "templates").
-    "maler": "malermester painter decorator malere malar malarar malerfirma",
+    "maler": "malermester painter decorator malere malar malarar malerfirma malerne malarane "
+    "malerane malerfirmaerne malerfirmaene",
     "borettslag": "borettslag sameie bostadsrättsförening",
     "mc": "motorsykkel motorcycle motorbike",
     # Sellers at a market square ("Torghandlere", "Markedshandlere", "market stalls").
@@ -101,7 +108,7 @@ _KINDS: dict[str, str] = {
     "golf": "golfklubb golfbane golfklubbhus golf",
     "festival": "festival festivalarrangør",
     "pizzeria": "pizzeria pizzarestaurant pizzabakeri pizzaria",
-    "sushi": "sushibar sushirestaurant sushi",
+    "sushi": "sushibar sushirestaurant sushirestaurang sushi",
     "foodtruck": "foodtruck matvogn gatekjøkken",
     "vinmonopol": "vinmonopol",
     # Words that only qualify a kind ("fish shops", "skolekantiner"): never a group alone.
@@ -113,6 +120,8 @@ _KINDS: dict[str, str] = {
     "maskin": "maskin machine machinery traktor tractor",
 }
 _QUALIFIERS = frozenset({"fisk", "skole", "bedrift", "kjøtt", "bil", "maskin", "mc"})
+#: Every word the kinds are listed by, as written (folded).
+KIND_WORDS = frozenset(fold(w) for words in _KINDS.values() for w in words.split())
 # Kinds that sell what they are named by ("tyre shops", "dekkforhandlere"): one kind of seller
 # for another when the business has no group of the first.
 _SELLERS = frozenset({"butikk", "forhandler"})
@@ -179,6 +188,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:hair|beauty)\s+(?:salons?|dressers?)\b"), "frisørsalonger"),
     (re.compile(r"\bhousing\s+(?:co-?operatives?|co-?ops?|associations?)\b"), "borettslag"),
     (re.compile(r"\bboat\s*yards?\b"), "båtverft"),
+    (
+        re.compile(r"\bcleaning\s+(?:companies|firms?|agenc(?:y|ies)|businesses|contractors?)\b"),
+        "rengjøringsbyråer",
+    ),
+    (re.compile(r"\bshipping\s+(?:companies|firms?|lines?)\b"), "rederier"),
     (re.compile(r"\b(?:tyre|tire)\s+hotels?\b"), "dekkhotell"),
     (re.compile(r"\bpet\s+(?:shops?|stores?)\b"), "dyrebutikker"),
     (

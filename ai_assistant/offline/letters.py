@@ -16,7 +16,11 @@ import re
 # team,"), up to its first punctuation or the end of its line.
 _GREETING = re.compile(
     r"^\s*(?:hei(?:sann|a)?|hallo|heisann|god\s+(?:morgen|dag|ettermiddag)|hi|hello|hey|dear"
-    r"|good\s+(?:morning|afternoon|day))\b(?:[ \t]+[\wæøåÆØÅ]+){0,3}[ \t]*(?:[!,.:]|\n|$)\s*",
+    r"|good\s+(?:morning|afternoon|day)"
+    # A season's greeting ("God jul!", "Godt nytt år,", "Merry Christmas!", "God påske").
+    r"|god\s+(?:jul|påske|helg|sommer|sommar)|godt\s+nytt\s+år|gledelig\s+jul|glædelig\s+jul"
+    r"|god\s+jol|merry\s+christmas|happy\s+(?:new\s+year|easter|holidays)|season'?s\s+greetings)\b"
+    r"(?:[ \t]+[\wæøåÆØÅ]+){0,3}[ \t]*(?:[!,.:]|\n|$)\s*",
     re.IGNORECASE,
 )
 # A sign-off line ("Med vennlig hilsen", "Hilsen Randi", "Mvh", "Best regards,"): it and all

@@ -42,7 +42,52 @@ _ORDER_COUNT_OR_AMOUNT = re.compile(
     + r"|\b" + _AMOUNT + r"\s*(?:ganger|gonger|gongar|times|bestillinger|bestillingar|ordrer"
     r"|orders)\s+(?:eller\s+(?:mer|fler|flere|meir|fleire)|or\s+more|\+)"
     + r"|\b\d+\+\s*(?:orders|bestillinger|ordrer|ganger|times)\b"
+    # How much of something they bought or have: "who bought more than 100 packs", "kunder
+    # med mer enn 3 dispensere", "som har kjøpt over 50 esker".
+    + r"|\b(?:(?:kunde\w*|kundar\w*|customers?|clients?|alle|all|those|de|dem|dei|anyone)\s+"
+    r"(?:med|with)|(?:som|who|that|der)\s+(?:har|have|has|eier|eig|owns?|kjøper|buy|buys)"
+    r"|bought|kjøpt|købt|köpt|ordered|bestilt)\s+(?:\w+\s+){0,2}?"
+    + _MORE_LESS + r"\s+" + _AMOUNT + r"\s+[a-zæøå]{3,}"
 )  # fmt: skip
+# What they buy: "alle som kjøper desinfeksjon", "customers who buy gloves" (a workflow knows
+# whether they ordered, not what).
+_BUYS_WHAT = re.compile(
+    r"\b(?:som|who|that|der)\s+(?:\w+\s+)?(?:kjøper|kjøpte|har\s+kjøpt|kjøber|køber|har\s+købt"
+    r"|köper|har\s+köpt|buy|buys|bought|have\s+bought|purchase[sd]?|have\s+purchased)\s+"
+    r"(?!(?:noe|noko|noget|något|anything|something|nothing|hos|fra|frå|from|of|av|oss|us"
+    r"|last|this|the|in|within|siste|denne|dette|forrige|i|de|den|det|over|mer|more|less"
+    r"|regularly|often|ofte|jevnlig|every|hver|each|kvar|siden|since|before|før|lately)\b)"
+    r"[a-zæøå]{4,}"
+)
+# Activity outside orders: "kunder der ikke har logget ind i webshoppen", "who haven't logged
+# in", "som har besøkt nettbutikken".
+_ACTIVITY = re.compile(
+    r"\b(?:logget|logga|logge|logger|logged|logs|log|loggat|signed|besøkt|besøgt|visited"
+    r"|visits?|besøker|brukt|used)\s+(?:seg\s+)?(?:inn?|ind|in|into|on|på)?\s*(?:i|på|to|the"
+    r"|in|into|our|vår|våre)?\s*(?:the\s+)?(?:webshop\w*|webbutik\w*|nettbutikk\w*|nettbutik\w*"
+    r"|portal\w*|app\w*|nettsid\w*|hjemmesid\w*|website|site|shop|kundeportal\w*|butikken)"
+    r"|\b(?:har|have|has|haven'?t|hasn'?t|ikke|not|never|aldri)\s+(?:\w+\s+)?(?:logget|logga"
+    r"|logged)\s+(?:inn?|ind|in)\b"
+)
+# "annenhver virkedag", "every other working day": business days counted in twos, which no
+# schedule keeps.
+_EVERY_OTHER_BUSINESS_DAY = re.compile(
+    r"\b(?:annenhver|annakvar|annankvar|hver\s+andre|kvar\s+andre|every\s+other|every\s+second"
+    r"|alternate)\s+(?:virkedag\w*|arbeidsdag\w*|hverdag\w*|vyrkedag\w*|verkedag\w*|kvardag\w*"
+    r"|business\s+days?|working\s+days?|work\s*days?|weekdays?)"
+)
+# Two times right after each other, nothing between them ("mandag kl 9 om morgenen kl 15"):
+# which one?
+_TWO_TIMES = re.compile(
+    r"\bkl\s+\d{1,2}(?::\d{2})?\s+(?:(?:om|på|i)\s+(?:morgenen|ettermiddagen|formiddagen"
+    r"|kvelden|morgonen)\s+)?kl\s+\d{1,2}(?::\d{2})?\b"
+)
+# Customers said by a kind no group is: "dei offentlege kundane", "the private customers".
+_VAGUE_KIND = re.compile(
+    r"\b(?:(?:de|dei|the|alle|all|våre|our|vore)\s+)?(?:offentlig\w*|offentleg\w*|public|privat\w*"
+    r"|private|kommersiell\w*|commercial)\s+(?:kunde\w*|kundar\w*|kund\w*|customers?|clients?"
+    r"|klienter\w*)"
+)
 
 # Payment or invoice status of the customers: "som har betalt", "who have paid", "kunder med
 # ubetalte fakturaer", "those with overdue invoices" (not "mailen om ubetalte fakturaer": what
@@ -98,7 +143,11 @@ _SEASON_NAME = (
     r"(?:påsk(?:e|en|a)|påskeferien|jul(?:a|en)?|juleferien|sommer(?:en)?|sommar(?:en)?"
     r"|sommerferien|sommarferien|vinter(?:en)?|høst(?:en)?|haust(?:en)?|vår(?:en)?"
     r"|høysesong\w*|lavsesong\w*|fellesferien|fellesferie|easter|christmas|summer|winter|autumn"
-    r"|spring|high\s+season|low\s+season|off[-\s]season|the\s+holidays|summer\s+holidays?)"
+    r"|spring|high\s+season|low\s+season|off[-\s]season|the\s+holidays|summer\s+holidays?"
+    # School holidays: "summer break", "skoleferien", "høstferien", "half term".
+    r"|(?:summer|winter|spring|autumn|fall|easter|christmas|school)\s+(?:break|holidays?|vacation)"
+    r"|half[-\s]term|skoleferie\w*|høstferie\w*|haustferie\w*|vinterferie\w*|sommerferie\w*"
+    r"|sommarferie\w*|påskeferie\w*|juleferie\w*)"
 )
 _SEASON = re.compile(
     r"\b(?:når|mens|så\s+lenge|when|while|whenever|as\s+long\s+as)\s+(?:det\s+er\s+|det\s+e\s+"
@@ -106,7 +155,8 @@ _SEASON = re.compile(
     r"|\b(?:i|om|in|during|over|gjennom)\s+(?:the\s+)?" + _SEASON_NAME
     + r"\s+(?:send\w*|skal|ska|går|gå|only|bare|kun|just|should|do)\b"
     r"|\b(?:etter|after|før|before|until|fram\s+til|inntil)\s+(?:the\s+)?" + _SEASON_NAME
-    + r"\s+(?:tilbake|igjen|att|back|again|send\w*|bare|kun|only)\b"
+    + r"\s+(?:tilbake|igjen|att|back|again|send\w*|bare|kun|only|starts|begins|ends|is\s+over"
+    r"|starter|begynner|byrjar|slutter|sluttar|er\s+over|er\s+slutt|tar\s+til)\b"
     r"|\b(?:når|when|once|så\s+snart|as\s+soon\s+as)\s+(?:\w+\s+){0,2}?[a-zæøå]*sesongen?"
     r"\s+(?:starter|begynner|er\s+i\s+gang|byrjar|startar|opner|åpner|starts|begins|opens"
     r"|er\s+over|slutter|ends)\b"
@@ -173,6 +223,65 @@ def unsupported(normalised: str) -> Limit | None:
             "only by group and by whether they have ordered within a period. Should it go to a "
             "group, to everyone, or to those who have (or have not) ordered lately?",
             _clause(normalised, m, who=True),
+            None,
+        )
+    m = _BUYS_WHAT.search(normalised)
+    if m:
+        said = " ".join(m.group(0).split())
+        return Limit(
+            f"En arbeidsflyt kan ikke velge kunder etter hva de kjøper («{said}»), bare etter "
+            "gruppe og om de har bestilt i en periode. Skal den gå til en gruppe, til alle, "
+            "eller til dem som har (eller ikke har) bestilt den siste tiden?",
+            f"A workflow cannot choose customers by what they buy (“{said}”), only by group and "
+            "by whether they have ordered within a period. Should it go to a group, to everyone, "
+            "or to those who have (or have not) ordered lately?",
+            _clause(normalised, m, who=True),
+            None,
+        )
+    m = _ACTIVITY.search(normalised)
+    if m:
+        said = " ".join(m.group(0).split())
+        return Limit(
+            f"En arbeidsflyt kan ikke velge kunder etter om de har logget inn eller besøkt "
+            f"nettbutikken («{said}»), bare etter gruppe og om de har bestilt. Skal den gå til "
+            "en gruppe, til alle, eller til dem som ikke har bestilt den siste tiden?",
+            f"A workflow cannot choose customers by whether they logged in or visited the shop "
+            f"(“{said}”), only by group and by whether they have ordered. Should it go to a "
+            "group, to everyone, or to those who have not ordered lately?",
+            _clause(normalised, m, who=True),
+            None,
+        )
+    m = _EVERY_OTHER_BUSINESS_DAY.search(normalised)
+    if m:
+        said = " ".join(m.group(0).split())
+        return Limit(
+            f"En arbeidsflyt kan gå hver virkedag eller på faste ukedager, men ikke «{said}». "
+            "Skal den gå hver virkedag, eller på bestemte dager (for eksempel mandag, onsdag "
+            "og fredag)?",
+            f"A workflow can run every working day or on set weekdays, but not “{said}”. Should "
+            "it run every working day, or on set days (for example Monday, Wednesday and "
+            "Friday)?",
+            m.group(0),
+            None,
+        )
+    m = _TWO_TIMES.search(normalised)
+    if m:
+        said = " ".join(m.group(0).split())
+        return Limit(
+            f"Du skriver to klokkeslett («{said}»). Hvilket skal det være?",
+            f"You give two times (“{said}”). Which one should it be?",
+            m.group(0),
+            None,
+        )
+    m = _VAGUE_KIND.search(normalised)
+    if m:
+        said = " ".join(m.group(0).split())
+        return Limit(
+            f"Jeg vet ikke hvilke kunder «{said}» er: det er ingen gruppe med det navnet. Hvilken "
+            "gruppe mener du, eller skal det gå til alle kunder?",
+            f"I don't know which customers “{said}” are: no group has that name. Which group do "
+            "you mean, or should it go to all customers?",
+            m.group(0),
             None,
         )
     m = _PAYMENT.search(normalised)

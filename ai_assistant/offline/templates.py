@@ -46,6 +46,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "bestillingsliste", "bestillingslenke", "order link", "bestilling", "ordering",
             # The weekly order form in one word, and in Swedish.
             "ukebestilling", "ukesbestilling", "ukeskjema", "ukesskjema",
+            # Nynorsk "tinging" (ordering): "tingingsskjemaet", "tingingslista".
+            "tingingsskjema", "tingingsliste", "tingingslista", "tingingslenke",
             "beställningsformulär", "bestillningsformulär", "orderformulär", "beställningslista",
             "formulär",
         ),
@@ -62,6 +64,11 @@ CONCEPTS: tuple[Concept, ...] = (
             "glemt å bestille", "glemt bestillingen", "glemt å handle", "gløymt å bestille",
             "gløymd å bestille", "glømt å bestille", "forgot to order", "forgotten to order",
             "forget to order", "har du husket", "har dere husket",
+            # What it says: the order has not come ("mailen om at vi ikke har fått bestillingen
+            # deres", "the email saying we haven't received your order").
+            "ikke fått bestillingen", "ikkje fått bestillinga", "ikke mottatt bestillingen",
+            "ikke fått ordren", "ikkje fått tinginga", "not received your order",
+            "haven't received your order", "havent received your order", "no order from you",
         ),
         ("Påminnelse", "Reminder"),
         "reminder",
@@ -116,6 +123,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "tilbud", "kampanje", "rabatt", "offer", "deal", "campaign", "special",
             "discount", "promotion", "promo", "erbjudande", "erbjudandet", "kampanj",
             "bargain", "kupp", "godt kjøp", "gode kjøp", "røverkjøp", "good buys",
+            # Danish and Swedish ("kampagnemail", "ugens kampagne", "rea").
+            "kampagne", "kampagner", "tilbudsavis", "deals",
         ),
         ("Tilbud", "Offer"),
         "tilbud",
@@ -220,6 +229,10 @@ CONCEPTS: tuple[Concept, ...] = (
             "pre-order", "preorder", "pre order", "order ahead", "sesongstart", "sesongåpning",
             "season start", "season kickoff", "season kick-off", "season opening", "sesong",
             "season",
+            # Stocking up before a holiday or a season ("ferieforsyning", "fyll lageret før
+            # ferien", "stock up before the summer").
+            "forsyning", "ferieforsyning", "sommerforsyning", "fyll lageret", "fylle lageret",
+            "fyll opp lageret", "stock up", "stocking up", "stock-up",
         ),
         ("Sesongstart", "Season start"),
         "sesong",
@@ -233,6 +246,32 @@ CONCEPTS: tuple[Concept, ...] = (
         ),
         ("Hygienetips", "Hygiene tips"),
         "hygiene",
+    ),
+    Concept(
+        "pafyll",
+        (
+            # Filling up what the customer runs out of (dispensers, stock): nb, nn, da, sv, en.
+            "påfyll", "påfylling", "påfyllning", "påfyldning", "påfyld", "etterfylling",
+            "efterfyldning", "refill", "refills", "top-up", "top up", "topping up", "fylle på",
+            "fyller på", "fylder på", "fylde på", "fylla på", "fyller opp",
+            # Running out of it: "mailen om at de snart går tom for papir", "running out".
+            "går tom", "gå tom", "går tomme", "tomt for", "tom for", "tomme for", "snart tomt",
+            "running out", "run out", "runs out", "running low", "går tom for",
+        ),
+        ("Påfyll", "Refill"),
+        "pafyll",
+    ),
+    Concept(
+        "hms",
+        (
+            # Safety data sheets and health-and-safety papers (nb "sikkerhetsdatablad", da
+            # "sikkerhedsdatablad", sv "säkerhetsdatablad", "HMS-datablad", en "SDS").
+            "sikkerhetsdatablad", "sikkerhedsdatablad", "säkerhetsdatablad", "tryggleiksdatablad",
+            "datablad", "hms-datablad", "hms", "safety data sheet", "safety sheet",
+            "data sheet", "datasheet", "sds", "msds", "hms-info", "hmsinfo",
+        ),
+        ("Sikkerhetsdatablad", "Safety data sheet"),
+        "hms",
     ),
     Concept(
         "julehilsen",
@@ -644,7 +683,11 @@ class TemplateMatcher:
                 # request names no kind of email the template is not.
                 + 2 * len(subject_words_of & subject)
             )
-            by_whole_terms = any(_in_name(t, name_words) for t in name_terms & whole_terms)
+            # Only a word that is (or starts) a word of the name: "lageret" in "open dag på
+            # lageret" is not the "Sommerlager".
+            by_whole_terms = any(
+                any(w == t or w.startswith(t) for w in name_words) for t in name_terms & whole_terms
+            )
             # What a template IS: its category's kind of email, else its name's; its subject
             # says what it is only for a template of no known kind ("Hvor fornøyd er du med
             # leveransene?" is a survey, not a delivery notice).
@@ -772,6 +815,8 @@ def _qualified(name: str, text: str, index: int) -> str:
 
 def _new_template(name: str, category: str, language: str) -> dict[str, Any]:
     subject, body = _STARTERS["en" if language == "en" else "nb"]
+    # "Takk_for_10_år_som_kunde" (a dashed name read as one word): its words again.
+    name = name.replace("_", " ").strip() or name
     return {
         "name": name[:200],
         "category": category,

@@ -31,7 +31,9 @@ ADDRESS_TOKEN = re.compile(r"zzaddr(\d+)zz")
 
 # Where a request is cut into parts: punctuation, dashes and the words that join actions.
 _SPLIT = re.compile(
-    r"\s*(?:[,;]|\.(?=\s|$)|:(?=\s)|!|\?|\s[-\u2013]\s|\s?(?:->|=>|\u2192)\s?|\b(?:og\s+så|og\s+deretter|og\s+etterpå|"
+    r"\s*(?:[,;]|\.(?=\s|$)|:(?=\s)|!|\?|\s[-\u2013]\s|\s?(?:->|=>|\u2192|\u21d2|\u2794|\u27a1\ufe0f?"
+    # Pointing hands and arrows as emoji ("... kl 9 👉 purring ...").
+    r"|\U0001f449|\u261e|\u2b95)\s?|\b(?:og\s+så|og\s+deretter|og\s+etterpå|"
     r"deretter|etterpå|and\s+then|then|followed\s+by|og|and|så|plus|samt|\+)\b)\s*"
 )
 
@@ -40,6 +42,16 @@ _SUFFIXES = ("ene", "ane", "ies", "er", "en", "et", "es", "an", "a", "e", "s")
 
 
 _DIALECT = {
+    # Telling someone: Nynorsk "sei ifrå", Danish "giv besked", dialect "minutta".
+    "sei ifrå": "si ifra", "sei i frå": "si ifra", "sei frå": "si fra", "seie ifrå": "si ifra",
+    "giv besked": "gi beskjed", "giv": "gi", "besked": "beskjed", "beskeden": "beskjeden",
+    "minutta": "minutter", "minuttan": "minuttene",
+    # Typed in haste: "hver månde", "alle kundne".
+    "månde": "måned", "mnd": "måned", "kundne": "kundene", "kudene": "kundene",
+    "leveransrutterna": "leveringsrutene", "leveransrutter": "leveringsruter",
+    "leveransrutten": "leveringsruten",
+    # Nynorsk: "vanleg ordre", "dei som framleis ikkje har tinga".
+    "vanleg": "vanlig", "vanlege": "vanlige", "framleis": "fortsatt", "enda": "ennå",
     "ikkje": "ikke", "ikkj": "ikke", "seinere": "senere", "seinare": "senere", "sia": "siden",
     "seinar": "senere", "daga": "dager", "dagar": "dager", "kem": "hvem", "kæm": "hvem",
     "mangle": "mangler",
@@ -193,6 +205,13 @@ def _joined_days(m: re.Match[str]) -> str:
     return "/".join(d for d in days if d not in ("og", "and"))
 
 
+def written_forms(word: str) -> list[str]:
+    """The word and the dialect, Danish or Swedish words normalising makes it of ("kundene":
+    "kundane", "kunderne"), for finding the words a question quoted in the text as written."""
+    word = word.lower()
+    return [word, *sorted(k for k, v in _DIALECT.items() if v == word and " " not in k)]
+
+
 def spoken_forms(text: str) -> str:
     """``text`` (case kept) with dialect words and two-letter day names in their standard
     form ("send det te arendal-kundene" -> "send det til arendal-kundene"), for the readers
@@ -241,7 +260,7 @@ def _short_days(text: str) -> str:
 # Longest first: "jeden zweiten" before "jeden".
 _DIALECT_WORDS = re.compile(r"\b(?:" + "|".join(sorted(_DIALECT, key=len, reverse=True)) + r")\b")
 _NUMBER_THEN_SENTENCE = re.compile(
-    r"(\d)\.(?=\s+(?!(?i:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-z]*\b)"
+    r"(\d)\.(?=\s+(?!(?i:(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-zæøå]*)\b)"
     r"[A-ZÆØÅ])"
 )
 
@@ -607,6 +626,35 @@ def normalise(text: str) -> tuple[str, list[str]]:
         r"\1 ",
         text,
     )
+    # "lutefisk- og rakfiskmailen": two compounds sharing their last part, one thing.
+    # Not a pair of groups ("hytte- og campingkundene"): only of what is sent.
+    text = re.sub(
+        r"\b([a-zæøå]{3,})-\s+(?:og|eller|and|or|&)\s+(?=[a-zæøå]{3,}?\s?(?:mail|e-?post|brev|melding"
+        r"|tilbud|kampanje|liste|lista|nytt|info)[a-zæøå]*\b)",
+        r"\1/",
+        text,
+    )
+    # "en takk-for-10-år-som-kunde hilsen": words joined by dashes into one name (four or
+    # more) are one thing, no parts of the request ("som-kunde" is no group).
+    text = re.sub(
+        r"(?<![\wæøå.-])(?![\wæøå-]*webhook)[\wæøå]+(?:-[\wæøå]+){3,}(?![\wæøå-])",
+        lambda m: m.group(0).replace("-", "_"),
+        text,
+    )
+    # Formal: "de enheter som ikke har registrert bestilling", "enhetene som fremdeles ...":
+    # the customers who, said as units; an order "registered" is an order placed.
+    text = re.sub(
+        r"\b(?:de\s+|dei\s+|alle\s+)?(?:enheter|enhetene|einingar|einingane|units)\s+(?=som\b)",
+        "de ",
+        text,
+    )
+    text = re.sub(
+        r"\b(har|hadde)\s+(?:registrert|registrerat)\s+(?:en\s+|ei\s+|noen\s+)?"
+        r"(?:bestilling|bestillinger|ordre)\b",
+        r"\1 bestilt",
+        text,
+    )
+    text = re.sub(r"\bfremdeles\b", "fortsatt", text)
     # "en halvtime etterpå", "to timer etterpå": a delay ("etterpå" would cut the part).
     # "90 mins later", "2 hrs after", "45 min.": the short units after a number.
     text = re.sub(r"(\d)\s*(?:mins|min\.|minuts)(?![\wæøå])", r"\1 minutter", text)
@@ -712,7 +760,11 @@ _SPOKEN_NEXT_PART = re.compile(
     r"(?<=[\wæøå])(?<!\bhver)(?<!\bevery)(?<!\beach)(?<!\bpå)(?<!\bon)(?<!\binnen)(?<!\bfør)"
     r"(?<!\bby)(?<!\buntil)(?<!\btil)(?<!\bfra)(?<!\bfrom)(?<!\bsiden)(?<!\bsince)(?<!\bog)"
     r"(?<!\band)(?<!\bbefore)\s+(?=(?:man|tirs|ons|tors|fre|lør|søn|mon|tues|wednes|thurs|fri|satur|sun)"
-    r"(?:dag|day)\s+(?:kl|at)\s+\d{1,2}(?::\d{2})?\s+(?:send|sende|lag|legg|purr\w*|email"
+    r"(?:dag|day)\s+(?:(?:kl|at)\s+\d{1,2}(?::\d{2})?"
+    # "onsdag halv tre på ettermiddagen påminnelse": the hour in words.
+    r"|(?:kl\s+)?(?:halv|kvart\s+(?:over|på)|half\s+past|quarter\s+(?:past|to))\s+[\wæøå]+)"
+    r"(?:\s+(?:på|om|i|in\s+the)\s+(?:ettermiddagen|formiddagen|morgenen|kvelden|morgonen"
+    r"|kvelden|afternoon|morning|evening))?\s+(?:send|sende|lag|legg|purr\w*|email"
     # "... til alle kundene torsdag kl 12 påminnelse og ...": what is sent, right after its when.
     r"|påminn\w*|påminning\w*|reminder\w*|skjema\w*|bestillingsskjema\w*|prislist\w*"
     r"|nyhetsbrev\w*|tilbud\w*|standardordre\w*|vanlig\s+ordre)\b)"
@@ -726,7 +778,7 @@ _VOCABULARY = frozenset(
     """mandag tirsdag onsdag torsdag fredag lørdag søndag monday tuesday wednesday thursday
     friday saturday sunday måndag tysdag laurdag sundag bestillingsskjema bestillingsskjemaet
     skjemaet påminnelse
-    påminnelsen purring purringen bekreftelse ordrebekreftelse nyhetsbrev nyhetsbrevet
+    påminnelsen purring purringen bestillingen bekreftelse ordrebekreftelse nyhetsbrev nyhetsbrevet
     prisliste prislisten prislista rapport rapporten reminder reminders confirmation newsletter
     bestillingsliste bestillingslista bestillingslisten kampanje kampanjen
     hverdag hverdager virkedag virkedager virkedagen helligdag helligdager helligdagen weekdays
@@ -739,7 +791,8 @@ _VOCABULARY = frozenset(
 # Real words one letter from a word above, never "corrected" ("fridag" is not "fredag").
 _NOT_TYPOS = frozenset(
     """fridag fridager fridagen helgedag hverdags purrin kunden kunder sender senere
-    ordrer orders months purringa purringen påminnelsa påminnelsen""".split()
+    ordrer orders months purringa purringen påminnelsa påminnelsen bestillinger bestillinga
+    bestillingar bestillinge""".split()
 )
 
 
@@ -866,6 +919,8 @@ def stems(word: str) -> set[str]:
         found |= {word[:-4], word[:-2]}
     if word.endswith("erne") and len(word) >= 8:
         found.add(word[:-2])  # "forhandlerne", "snekkerne": the plural's "-ne" off
+        # Danish "bureauerne", "hotellerne": the whole "-erne" off.
+        found.add(word[:-4])
     # "pubben", "pubban": a consonant doubled before the ending.
     found |= {w[:-1] for w in found if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeiouyæøå"}
     return found
