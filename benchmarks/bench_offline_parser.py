@@ -99,6 +99,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         HELD_OUT_V18_CONVERSATIONS,
         held_out_v18_context,
     )
+    from tests.ai_assistant.held_out_v19 import (
+        HELD_OUT_V19,
+        HELD_OUT_V19_CONVERSATIONS,
+        held_out_v19_context,
+    )
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -270,6 +275,8 @@ def run(args: argparse.Namespace) -> list[Result]:
         ("held_out_v17", HELD_OUT_V17, held_out_v17_context()),
         # not measured yet.
         ("held_out_v18", HELD_OUT_V18, held_out_v18_context()),
+        # not measured yet.
+        ("held_out_v19", HELD_OUT_V19, held_out_v19_context()),
     ):
         ours = measure(cases, context=where)
         base = measure(cases, context=where, parse=keyword_baseline)
@@ -360,6 +367,8 @@ def run(args: argparse.Namespace) -> list[Result]:
         ("conversations_v17", HELD_OUT_V17_CONVERSATIONS, held_out_v17_context()),
         # not measured yet.
         ("conversations_v18", HELD_OUT_V18_CONVERSATIONS, held_out_v18_context()),
+        # not measured yet.
+        ("conversations_v19", HELD_OUT_V19_CONVERSATIONS, held_out_v19_context()),
     ):
         ours = measure_conversations(conversations, context=where)
         base = measure_conversations(conversations, context=where, keyword_only=True)
