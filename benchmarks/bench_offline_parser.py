@@ -99,6 +99,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         HELD_OUT_V18_CONVERSATIONS,
         held_out_v18_context,
     )
+    from tests.ai_assistant.held_out_v19 import (
+        HELD_OUT_V19,
+        HELD_OUT_V19_CONVERSATIONS,
+        held_out_v19_context,
+    )
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -280,6 +285,8 @@ def run(args: argparse.Namespace) -> list[Result]:
         # (h-kinds14; parser_phrasings_v12.KINDS_V18): after h-kinds14 128/128 (must-ask
         # 27/27), conversations 19/19, no longer held-out.
         ("held_out_v18", HELD_OUT_V18, held_out_v18_context()),
+        # not measured yet.
+        ("held_out_v19", HELD_OUT_V19, held_out_v19_context()),
     ):
         ours = measure(cases, context=where)
         base = measure(cases, context=where, parse=keyword_baseline)
@@ -374,6 +381,8 @@ def run(args: argparse.Namespace) -> list[Result]:
         # (h-kinds14; parser_phrasings_v12.KINDS_V18_CONVERSATIONS): after h-kinds14 19/19, no
         # longer held-out.
         ("conversations_v18", HELD_OUT_V18_CONVERSATIONS, held_out_v18_context()),
+        # not measured yet.
+        ("conversations_v19", HELD_OUT_V19_CONVERSATIONS, held_out_v19_context()),
     ):
         ours = measure_conversations(conversations, context=where)
         base = measure_conversations(conversations, context=where, keyword_only=True)
