@@ -124,9 +124,38 @@ def _hour_said_in_words(answer: str) -> str:
     return f"kl {hour}"
 
 
+# "tirsdag eller onsdag", "kl 9 or 10": two options the request left open.
+_EITHER = re.compile(
+    r"(?<![\wæøå])(?P<a>[\wæøå]+(?:[:.]\d{2})?)\s+(?:eller|elle|or|alternativt|el\.?)\s+"
+    r"(?P<b>[\wæøå]+(?:[:.]\d{2})?)(?![\wæøå])",
+    re.IGNORECASE,
+)
+_CHOICE_FILLER = re.compile(
+    r"^(?:(?:ja|jo|yes|ok|okei|greit|ta|take|send|på|on|at|kl|klokka|klokken|klockan|den|the)"
+    r"\.?\s+)*|(?:\s+(?:da|then|takk|thanks|please|bitte))+$",
+    re.IGNORECASE,
+)
+
+
+def _one_of_two(text: str, answer: str) -> str | None:
+    """ "tirsdag eller onsdag kl 9" + "onsdag": the request with the option picked in place of
+    the two."""
+    said = _CHOICE_FILLER.sub("", answer.strip(" .!,")).strip().lower()
+    if not said or " " in said:
+        return None
+    for m in _EITHER.finditer(text):
+        for option in (m["a"], m["b"]):
+            if option.lower() == said:
+                return f"{text[: m.start()]}{option}{text[m.end() :]}"
+    return None
+
+
 def continued(pending: Pending, answer: str) -> str:
     """The request with the answer in it."""
     answer = _hour_said_in_words(answer.strip())
+    picked = _one_of_two(pending.text, answer)
+    if picked is not None:
+        return picked
     yes = _YES.match(answer)
     if pending.yes == "e-post" and _AS_EMAIL.search(answer):
         # The email the question offered, said in words of its own: a yes.

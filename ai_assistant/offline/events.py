@@ -114,7 +114,7 @@ _NAMED_ARRIVES = re.compile(
 # word joined of a thing and a signal word (an alarm, a warning, a notice, an alert) that
 # arrives is a webhook by that name, said without the word "webhook".
 _SIGNAL_NAME = (
-    r"[a-zæøå0-9]{3,}-?(?:alarm|varsel|varsling|melding|signal|alert|warning|notification"
+    r"[a-zæøå0-9]{3,}-?(?:alarm|alrm|varsel|varsling|melding|signal|alert|warning|notification"
     r"|notice|trigger)(?:en|et|a|s)?"
 )
 _SIGNAL_ARRIVES = (
@@ -214,8 +214,20 @@ def webhook_name(text: str) -> str | None:
             return m.group(1)
     m = _SIGNAL_ARRIVES_EVENT.search(text.lower())
     if m:
-        return next(g for g in m.groups() if g)
+        return _signal_base(next(g for g in m.groups() if g))
     return None
+
+
+def _signal_base(name: str) -> str:
+    """ "kjølealarmen", "lagervarselet", "frostalrm": the signal's name as such (no definite
+    ending, the signal word's typo mended)."""
+    name = re.sub(r"alrm(?=[a-zæøå]*$)", "alarm", name)
+    return re.sub(
+        r"(alarm|varsel|varsling|melding|signal)(?:en|et|a|ene)$"
+        r"|(alert|warning|notification|notice|trigger)s$",
+        lambda m: m[1] or m[2],
+        name,
+    )
 
 
 def without_name(text: str, name: str | None) -> str:

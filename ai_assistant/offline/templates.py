@@ -188,6 +188,10 @@ CONCEPTS: tuple[Concept, ...] = (
             "vedlikeholdsguide", "plejeråd", "plejetips", "plejevejledning", "care tips",
             "care instructions", "care guide", "care advice", "caring tips", "maintenance tips",
             "maintenance guide", "maintenance advice", "maintenance instructions",
+            # Watering and tending plants (nb, nn, sv, da, en): "vanningsrådene", "skötselråden".
+            "vanningsråd", "vanningstips", "vatningsråd", "vatningstips", "vattningsråd",
+            "vattningstips", "skötselråd", "skötseltips", "skjøtselsråd", "skjøtselråd",
+            "plejeanvisning", "plant care", "watering tips", "watering advice",
         ),
         ("Pleieråd", "Care tips"),
         "pleierad",
@@ -331,7 +335,10 @@ def _another_head(concept: Concept, m: re.Match[str], folded: str) -> bool:
     token = m.group(0)
     if _PLAN_AFTER.match(folded, m.end()) or _PEOPLE.fullmatch(token):
         return True
-    return token not in concept.words and _PLAN_HEAD.fullmatch(token) is not None
+    if token in concept.words or _PLAN_HEAD.fullmatch(token) is None:
+        return False
+    # "leveringsplanen", "kjøreplanen": an inflected form of the concept's own plan word.
+    return not any(token.startswith(w) and _PLAN_HEAD.fullmatch(w) for w in concept.words)
 
 
 def concepts_in(text: str) -> list[tuple[Concept, re.Match[str]]]:
@@ -395,6 +402,9 @@ _LEXICON: dict[str, tuple[str, ...]] = {
     "beer": ("øl",), "wine": ("vin",), "fruit": ("frukt",), "vegetables": ("grønnsak",),
     "flowers": ("blomst",), "oven": ("ovn",), "lunch": ("lunsj",), "catalogue": ("katalog",),
     "catalog": ("katalog",), "news": ("nytt",),
+    "funeral": ("begravelse", "bisettelse", "sorg"), "funerals": ("begravelse", "sorg"),
+    "wreath": ("krans",), "wreaths": ("krans",), "roses": ("rose",), "rose": ("rose",),
+    "plants": ("plante",), "plant": ("plante",), "watering": ("vanning",),
 }  # fmt: skip
 # Concepts so common in requests that their words name no template by its name ("ordre" is
 # not the "Ordrebekreftelse").
@@ -624,6 +634,9 @@ class TemplateMatcher:
             text = without_season
             found = concepts_in(text)
         named = {concept.key for concept, _m in found}
+        # "leveringsplanen", "kjøreplanen": a plan of deliveries is the template of that kind,
+        # never another that only mentions deliveries ("Deler på vei").
+        as_plan = {c.key for c, m in found if _PLAN_HEAD.fullmatch(m.group(0))}
         if {"reminder", "bestilling"} <= named:
             # "de som ikke har svart med en bestilling får purring": what the reminder is about.
             named.discard("bestilling")
@@ -692,6 +705,8 @@ class TemplateMatcher:
             # says what it is only for a template of no known kind ("Hvor fornøyd er du med
             # leveransene?" is a survey, not a delivery notice).
             what_it_is = by_category | by_name | (set() if by_category else by_subject)
+            if as_plan and not as_plan & by_category:
+                continue
             if content and not named & what_it_is and not by_whole_terms:
                 # "fakturapåminnelse" where no template is about invoices, "leveringsvarsel"
                 # where only the survey's subject is about deliveries: not that template,
@@ -702,7 +717,14 @@ class TemplateMatcher:
                 own = fold(f"{template.get('name') or ''} {template.get('subject') or ''}")
                 score += 20 * sum(1 for p in phrases if p in own)
             shared_subject = subject_words_of & subject
-            if by_category and score == 2 * len(shared_subject) and len(shared_subject) < 2:
+            if (
+                by_category
+                and score == 2 * len(shared_subject)
+                and len(shared_subject) < 2
+                # A long word of its subject itself ("blomsterlista": "Ukas blomsterliste"),
+                # not one product word among many.
+                and not any(len(w) >= 7 for w in shared_subject)
+            ):
                 # "informasjon om sikkerhetskrav for leker" and the price list's subject "Priser
                 # på ... og leker": one product word its subject names says nothing of what a
                 # template of a known kind is.

@@ -486,6 +486,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # is, said in brackets after it, is no part of its own.
     text = _EVENT_ASIDE.sub(r"\g<event>", text)
     text = text.replace("(", " ").replace(")", " ")
+    # "onsdagkl 12", "fredagkl. 8": a day written glued to the "kl" of its hour.
+    text = re.sub(r"\b([a-zæøå]{2,5}dag(?:en|ar|er)?)kl\b", r"\1 kl", text)
     text = re.sub(r"\bkl\.", "kl ", text)
     # Formal Bokmål: "iht." / "i henhold til" (according to), "vedr." / "vedrørende" /
     # "angående" (about), "det bes om at ..." (the request itself).
@@ -504,6 +506,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\bf\.\s?o\.\s?m\.?|\bfr[aå]\s+og\s+med\b", "fra", text)
     text = re.sub(r"\bfrom\s+and\s+including\b", "from", text)
     text = re.sub(r"\b(?:klokka|klokken|klokka|kl:)\s*", "kl ", text)
+    # Australian "arvo" (afternoon): "Wed arvo half past 3".
+    text = re.sub(r"\barvo\b", "afternoon", text)
     # "klokke 11" (a second-language writer's "klokka"), Swedish "klockan 10", "klockan 8".
     text = re.sub(r"\b(?:klokke|klockan|klocka)\s*(?=\d)", "kl ", text)
     # Dictated filler words ("ehm", "eh", "liksom", "altså", "typ", "asså") say nothing.
