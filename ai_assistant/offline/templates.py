@@ -343,6 +343,13 @@ def _another_head(concept: Concept, m: re.Match[str], folded: str) -> bool:
 
 def concepts_in(text: str) -> list[tuple[Concept, re.Match[str]]]:
     """The concepts a text names, in the order it names them."""
+    # Asked dozens of times per parse, often of the same words (template names and subjects,
+    # each word of a request): one scan of every concept's patterns per distinct text.
+    return list(_concepts_in(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _concepts_in(text: str) -> tuple[tuple[Concept, re.Match[str]], ...]:
     folded = fold(text)
     matches: list[tuple[Concept, re.Match[str]]] = []
     for concept, patterns in _PATTERNS:
@@ -377,7 +384,7 @@ def concepts_in(text: str) -> list[tuple[Concept, re.Match[str]]]:
             between,
         ):
             del found["reminder"]
-    return sorted(found.values(), key=lambda item: item[1].start())
+    return tuple(sorted(found.values(), key=lambda item: item[1].start()))
 
 
 # "dagens", "ukas", "weekly": when something is sent, not what; a template named "Dagens

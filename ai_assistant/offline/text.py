@@ -3,6 +3,7 @@ request into parts, folding and stemming words, numbers and clock times."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -896,10 +897,14 @@ def clock(hour: int, minute: int, meridiem: str | None) -> str | None:
     return hhmm(hour, minute)
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(word: str) -> str:
     """Lower case without accents on e/a ("café" -> "cafe"), æøå kept."""
+    lowered = word.lower()
+    if lowered.isascii():
+        return lowered
     out = []
-    for ch in word.lower():
+    for ch in lowered:
         if ch in "æøå":
             out.append(ch)
         else:
