@@ -581,10 +581,26 @@ def _thursday_reminders(
 
 def _check_metrics(base: dict[str, str], metrics_token: str, sent: int) -> dict[str, Any]:
     """/metrics with the token, from either web process: the same numbers. ``sent``: the
-    emails the example sent. Returns what the summary shows of them."""
+    emails the example sent. Returns what the summary shows of them.
+
+    A worker sends its step durations to Redis within ``stepstats.FLUSH_S`` and a web process
+    keeps a scrape for ``METRICS_CACHE_S``, so the numbers may lag the run by a few seconds:
+    scraped until they agree, for at most 30 s; then the last scrape's difference is the
+    failure."""
     status, _ = http("GET", f"{base['web1']}/metrics")
     if status != 401:
         raise Failed(f"/metrics without the token answered {status}")
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            return _metrics_agree(base, metrics_token, sent)
+        except Failed:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def _metrics_agree(base: dict[str, str], metrics_token: str, sent: int) -> dict[str, Any]:
     request = urllib.request.Request(
         f"{base['web1']}/metrics", headers={"Authorization": f"Bearer {metrics_token}"}
     )
