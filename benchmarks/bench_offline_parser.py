@@ -104,6 +104,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         HELD_OUT_V19_CONVERSATIONS,
         held_out_v19_context,
     )
+    from tests.ai_assistant.held_out_v20 import (
+        HELD_OUT_V20,
+        HELD_OUT_V20_CONVERSATIONS,
+        held_out_v20_context,
+    )
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -291,6 +296,9 @@ def run(args: argparse.Namespace) -> list[Result]:
         # misses (h-kinds15; parser_phrasings_v13.KINDS_V19): after h-kinds15 106/138 = 76.8 %
         # (must-ask 21/29), conversations 15/22, no longer held-out.
         ("held_out_v19", HELD_OUT_V19, held_out_v19_context()),
+        # Written by a new writer who never saw the parser (held-out v20: a coffee, tea and
+        # canteen wholesaler in Trondheim). Measured once, untuned, on <date>: (to be filled)
+        ("held_out_v20", HELD_OUT_V20, held_out_v20_context()),
     ):
         ours = measure(cases, context=where)
         base = measure(cases, context=where, parse=keyword_baseline)
@@ -390,6 +398,9 @@ def run(args: argparse.Namespace) -> list[Result]:
         # its misses (h-kinds15; parser_phrasings_v13.KINDS_V19_CONVERSATIONS): after
         # h-kinds15 15/22, no longer held-out.
         ("conversations_v19", HELD_OUT_V19_CONVERSATIONS, held_out_v19_context()),
+        # Written by a new writer who never saw the parser: the held-out v20 writer's two-turn
+        # conversations. Measured once, untuned, on <date>: (to be filled)
+        ("conversations_v20", HELD_OUT_V20_CONVERSATIONS, held_out_v20_context()),
     ):
         ours = measure_conversations(conversations, context=where)
         base = measure_conversations(conversations, context=where, keyword_only=True)
