@@ -139,3 +139,75 @@ def form_two_reminders_order(
         "triggers": times,
         "mode": "repeat_last",
     }
+
+
+# The days as the facts name them.
+MON, TUE, WED, THU, FRI, SAT, SUN = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+
+
+def chain(
+    templates: Sequence[str | None],
+    triggers: Sequence[dict[str, Any] | None] | None,
+    recipients: dict[str, Any],
+) -> dict[str, Any]:
+    """Sends (a usual order where the template is ``None``): the first to ``recipients``,
+    every later step to the same audience, only those still without an order in this run.
+    ``triggers`` None: the schedule's kind lists none."""
+    steps = [SEND if t is not None else ORDER for t in templates]
+    out: dict[str, Any] = {
+        "steps": steps,
+        "templates": list(templates),
+        "recipients": [recipients] * len(steps),
+        "conditions": [None] + [missing_since_start()] * (len(steps) - 1),
+    }
+    if triggers is not None:
+        out["triggers"] = list(triggers)
+    if ORDER in steps:
+        out["mode"] = "repeat_last"
+    return out
+
+
+def weekly_chain(
+    templates: Sequence[str | None],
+    triggers: Sequence[dict[str, Any] | None],
+    recipients: dict[str, Any],
+) -> dict[str, Any]:
+    """A weekly ``chain`` whose schedule is its first step's day and time."""
+    first = triggers[0]
+    assert first is not None
+    return weekly(first["day"], first["time"], **chain(templates, triggers, recipients))
+
+
+def report(emails: list[str], report: str | None = None) -> dict[str, Any]:
+    """One report step sent to ``emails`` (``report``: what it reports, where the text says)."""
+    out: dict[str, Any] = {"steps": [REPORT], "send_to": emails}
+    if report is not None:
+        out["report"] = report
+    return out
+
+
+def event_sends(
+    kind: str, templates: Sequence[str], triggers: Sequence[dict[str, Any] | None], **more: Any
+) -> dict[str, Any]:
+    """Sends to the customer the event is about, one per template, at ``triggers``."""
+    return event(
+        kind,
+        steps=[SEND] * len(templates),
+        templates=list(templates),
+        recipients=[event_customer()] * len(templates),
+        triggers=list(triggers),
+        **more,
+    )
+
+
+def staff(kind: str, staff_group: str, **more: Any) -> dict[str, Any]:
+    """Telling a staff group about an event: only the event and the staff group."""
+    return event(kind, staff_group=staff_group, **more)

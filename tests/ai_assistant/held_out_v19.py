@@ -122,7 +122,19 @@ from typing import Any
 from ai_assistant.context import GroupInfo, ParseContext, TemplateInfo
 from benchmarks.parser_accuracy import Case
 from tests.ai_assistant import expected_facts as facts
-from tests.ai_assistant.expected_facts import DAY, HOUR, ORDER, REPORT, SEND
+from tests.ai_assistant.expected_facts import (
+    DAY,
+    FRI,
+    HOUR,
+    MON,
+    ORDER,
+    SAT,
+    SEND,
+    SUN,
+    THU,
+    TUE,
+    WED,
+)
 from tests.ai_assistant.parser_phrasings_v2 import EditCase
 
 _all = facts.everyone
@@ -140,6 +152,11 @@ _monthly = facts.monthly
 _event = facts.event
 _one = facts.one_send
 _wk1 = facts.weekly_send
+_chain = facts.chain
+_weekly_chain = facts.weekly_chain
+_report = facts.report
+_event_sends = facts.event_sends
+_staff = facts.staff
 
 # Monday 31 January 2033 (ISO week 5).
 HELD_OUT_V19_TODAY = dt.date(2033, 1, 31)
@@ -257,81 +274,14 @@ def held_out_v19_context() -> ParseContext:
 
 Q = "question"
 
-MON, TUE, WED, THU, FRI, SAT, SUN = (
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-)
-
 # The next Tuesday ... Friday after today, and the named days of February 2033.
 NEXT_TUE, NEXT_WED, NEXT_THU, NEXT_FRI = "2033-02-01", "2033-02-02", "2033-02-03", "2033-02-04"
 MON_BEFORE_VALENTINE, FEB_11, VALENTINE = "2033-02-07", "2033-02-11", "2033-02-14"
 
 
-def _chain(
-    templates: list[str | None],
-    triggers: list[dict[str, Any] | None] | None,
-    recipients: dict[str, Any],
-) -> dict[str, Any]:
-    """Sends (and a usual order where the template is ``None``): the first to ``recipients``,
-    every later step to the same audience, only those still without an order in this run."""
-    steps = [SEND if t is not None else ORDER for t in templates]
-    out: dict[str, Any] = {
-        "steps": steps,
-        "templates": templates,
-        "recipients": [recipients] * len(steps),
-        "conditions": [None] + [_ms()] * (len(steps) - 1),
-    }
-    if triggers is not None:
-        out["triggers"] = triggers
-    if ORDER in steps:
-        out["mode"] = "repeat_last"
-    return out
-
-
-def _weekly_chain(
-    templates: list[str | None], triggers: list[dict[str, Any]], recipients: dict[str, Any]
-) -> dict[str, Any]:
-    """A weekly chain whose schedule is its first step's day and time."""
-    first = triggers[0]
-    assert first is not None
-    return _weekly(first["day"], first["time"], **_chain(templates, triggers, recipients))
-
-
-def _report(emails: list[str], report: str | None = None) -> dict[str, Any]:
-    """One report step sent to ``emails`` (``report`` where the text names what it reports)."""
-    out: dict[str, Any] = {"steps": [REPORT], "send_to": emails}
-    if report is not None:
-        out["report"] = report
-    return out
-
-
-def _event_sends(
-    kind: str, templates: list[str], triggers: list[dict[str, Any] | None], **more: Any
-) -> dict[str, Any]:
-    """Sends to the customer the event is about, one per template, at ``triggers``."""
-    return _event(
-        kind,
-        steps=[SEND] * len(templates),
-        templates=templates,
-        recipients=[_ev()] * len(templates),
-        triggers=triggers,
-        **more,
-    )
-
-
 def _qr(templates: list[str], triggers: list[dict[str, Any] | None]) -> dict[str, Any]:
     """Sends to the customer the ``qr-bestilling`` webhook names."""
     return _event_sends("webhook", templates, triggers, event_name="qr-bestilling")
-
-
-def _staff(kind: str, staff_group: str, **more: Any) -> dict[str, Any]:
-    """Telling a staff group about an event: only the event and the staff group."""
-    return _event(kind, staff_group=staff_group, **more)
 
 
 def _cold(staff_group: str) -> dict[str, Any]:

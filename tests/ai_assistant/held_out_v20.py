@@ -132,7 +132,18 @@ from typing import Any
 from ai_assistant.context import GroupInfo, ParseContext, TemplateInfo
 from benchmarks.parser_accuracy import Case
 from tests.ai_assistant import expected_facts as facts
-from tests.ai_assistant.expected_facts import DAY, HOUR, ORDER, REPORT, SEND
+from tests.ai_assistant.expected_facts import (
+    DAY,
+    FRI,
+    HOUR,
+    MON,
+    REPORT,
+    SAT,
+    SEND,
+    THU,
+    TUE,
+    WED,
+)
 from tests.ai_assistant.parser_phrasings_v2 import EditCase
 
 _all = facts.everyone
@@ -153,6 +164,10 @@ _wk1 = facts.weekly_send
 _form_rem = facts.form_then_reminder
 _form_rem_order = facts.form_reminder_order
 _form_two_rem_order = facts.form_two_reminders_order
+_chain = facts.weekly_chain
+_report = facts.report
+_sends = facts.event_sends
+_staff = facts.staff
 
 # Monday 24 October 2033 (ISO week 43); the clocks go back on Sunday 30 October.
 HELD_OUT_V20_TODAY = dt.date(2033, 10, 24)
@@ -279,16 +294,6 @@ def held_out_v20_context() -> ParseContext:
 
 Q = "question"
 
-MON, TUE, WED, THU, FRI, SAT, SUN = (
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-)
-
 # The next Tuesday and Thursday after today; the week after the clocks go back (ISO week 44)
 # and the one after it (ISO week 45).
 NEXT_TUE, NEXT_THU = "2033-10-25", "2033-10-27"
@@ -296,58 +301,9 @@ W44_WED, W44_THU, W44_FRI = "2033-11-02", "2033-11-03", "2033-11-04"
 W45_MON, W45_TUE = "2033-11-07", "2033-11-08"
 
 
-def _chain(
-    templates: list[str | None],
-    triggers: list[dict[str, Any] | None],
-    recipients: dict[str, Any],
-) -> dict[str, Any]:
-    """Sends (a usual order where the template is ``None``) on a weekly schedule set by the
-    first trigger; later steps to the same audience, only those still without an order."""
-    first = triggers[0]
-    assert first is not None
-    steps = [SEND if t is not None else ORDER for t in templates]
-    out: dict[str, Any] = {
-        "steps": steps,
-        "templates": templates,
-        "recipients": [recipients] * len(steps),
-        "conditions": [None] + [_ms()] * (len(steps) - 1),
-        "triggers": triggers,
-    }
-    if ORDER in steps:
-        out["mode"] = "repeat_last"
-    return _weekly(first["day"], first["time"], **out)
-
-
-def _report(emails: list[str], report: str | None = None) -> dict[str, Any]:
-    """One report step sent to ``emails`` (``report`` where the text names what it reports)."""
-    out: dict[str, Any] = {"steps": [REPORT], "send_to": emails}
-    if report is not None:
-        out["report"] = report
-    return out
-
-
-def _sends(
-    kind: str, templates: list[str], triggers: list[dict[str, Any] | None], **more: Any
-) -> dict[str, Any]:
-    """Sends to the customer the event is about, one per template, at ``triggers``."""
-    return _event(
-        kind,
-        steps=[SEND] * len(templates),
-        templates=templates,
-        recipients=[_ev()] * len(templates),
-        triggers=triggers,
-        **more,
-    )
-
-
 def _machine(templates: list[str], triggers: list[dict[str, Any] | None]) -> dict[str, Any]:
     """Sends to the customer whose machine raised the ``kaffemaskin-feil`` webhook."""
     return _sends("webhook", templates, triggers, event_name="kaffemaskin-feil")
-
-
-def _staff(kind: str, staff_group: str, **more: Any) -> dict[str, Any]:
-    """Telling a staff group about an event: only the event and the staff group."""
-    return _event(kind, staff_group=staff_group, **more)
 
 
 def _hook_staff(name: str, staff_group: str) -> dict[str, Any]:
