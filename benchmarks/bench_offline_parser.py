@@ -109,6 +109,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         HELD_OUT_V20_CONVERSATIONS,
         held_out_v20_context,
     )
+    from tests.ai_assistant.held_out_v21 import (
+        HELD_OUT_V21,
+        HELD_OUT_V21_CONVERSATIONS,
+        held_out_v21_context,
+    )
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -301,6 +306,10 @@ def run(args: argparse.Namespace) -> list[Result]:
         # Measured once, untuned, on 2026-12-07 after h-kinds15: 106/138 = 76.8 % (must-ask
         # 23/28, conversations 13/22; keyword baseline 14.5 %).
         ("held_out_v20", HELD_OUT_V20, held_out_v20_context()),
+        # Written by a new writer who never saw the parser (held-out v21: a wholesaler of car
+        # parts, tyres, oils and workshop supplies in Drammen; today 2034-05-15, the week of
+        # 17. mai and Ascension Day). Measured once, untuned, on <date>: (to be filled)
+        ("held_out_v21", HELD_OUT_V21, held_out_v21_context()),
     ):
         ours = measure(cases, context=where)
         base = measure(cases, context=where, parse=keyword_baseline)
@@ -403,6 +412,9 @@ def run(args: argparse.Namespace) -> list[Result]:
         # Written by a new writer who never saw the parser: the held-out v20 writer's two-turn
         # conversations. Measured once, untuned, on 2026-12-07 after h-kinds15: 13/22.
         ("conversations_v20", HELD_OUT_V20_CONVERSATIONS, held_out_v20_context()),
+        # Written by a new writer who never saw the parser (held-out v21: the held-out v21
+        # writer's two-turn conversations). Measured once, untuned, on <date>: (to be filled)
+        ("conversations_v21", HELD_OUT_V21_CONVERSATIONS, held_out_v21_context()),
     ):
         ours = measure_conversations(conversations, context=where)
         base = measure_conversations(conversations, context=where, keyword_only=True)
