@@ -548,6 +548,7 @@ _CORRECTION = re.compile(
 )
 _FIX = re.compile(r"(?:(?:just|only|bare|kun|heller)\s+)?(?:(?:the|til|to)\s+)?(?P<fix>[^,.;]+)")
 _DAY_NAME = re.compile(r"\b" + FULL_DAY + r"\b")
+_SEND_VERB = re.compile(r"\b(?:send|sende|skicka|email|e-?mail|mail|e-?post)\b")
 _DAYS_ENDING = re.compile(
     r"\b"
     + FULL_DAY.replace("?P<nb>", "?:").replace("?P<en>", "?:")
@@ -668,6 +669,17 @@ def apply_correction(text: str, groups: GroupMatcher) -> str:
         return text
     fix = fix_match.group("fix").strip()
     before, after = text[: marker.start()], text[fix_match.end() :]
+    verb_again = _SEND_VERB.match(text, marker.end())
+    said_before = list(_SEND_VERB.finditer(before))
+    if verb_again and said_before and not _DAY_NAME.search(before[said_before[-1].end() :]):
+        # "send ordrebekreftelse eh nei vent send leveringsplanen til ...", "send the invoice,
+        # no wait, send the newsletter": the action said again replaces the one before it.
+        # Whom the first one went to stays, unless the new one says it.
+        again = text[marker.end() :]
+        whom = re.search(r"\s(?:til|te|to)\s.*$", before[said_before[-1].end() :])
+        if whom is None or re.search(r"\b(?:til|te|to)\b", again):
+            return f"{before[: said_before[-1].start()]}{again}"
+        return f"{before[: said_before[-1].start()]}{again.rstrip()}{whom.group(0)}"
     wanted = {slug for _a, _b, slug in _mentions(fix, groups)}
     if wanted:
         mentions = _mentions(before, groups)

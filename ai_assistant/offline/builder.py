@@ -1188,6 +1188,16 @@ class Builder:
                 planned.append(Planned(frag, cls, draft, facts))
                 self._drafted(draft)
                 continue
+            same = next((p for p in reversed(planned) if p.frag.step_type == frag.step_type), None)
+            if (
+                same is not None
+                and _SENT_AGAIN.search(frag.text)
+                and not _NOT_IT.sub("", frag.rest).strip()
+            ):
+                # "og etter 3 timer send den igjen", "send it again a day later": what the step
+                # before it of its kind sent.
+                frag.rest, frag.template = same.frag.rest, same.frag.template
+                frag.text = f"{frag.text} {same.frag.rest}"
             groups = list(frag.groups)
             inherited = not groups and bool(last_groups) and not frag.everyone
             said_later = inherited and not planned  # the audience said at a later step
@@ -2007,6 +2017,16 @@ _A_REMINDER = re.compile(r"\b(?:purr|påminn|remind)")
 # "til Lund barnehage", "to Berg Hotel": a name, then one of a kind in the singular.
 _NAME_THEN_KIND = re.compile(
     r"\b(?:til|te|to|for)\s+((?:[A-ZÆØÅ][a-zæøåé]+\s+){1,2}?([a-zæøåA-ZÆØÅ]{4,}))(?![\wæøå-])"
+)
+
+
+# "send den igjen", "send it again", "send the same mail once more": what was sent before.
+_SENT_AGAIN = re.compile(
+    r"\b(?:igjen|atter|again|en\s+gang\s+til|ein\s+gong\s+til|once\s+more|på\s+nytt|anew)\b"
+)
+_NOT_IT = re.compile(
+    r"\b(?:send|sende|den|det|dei|dem|it|them|the|same|samme|sama|mail|mailen|e-?posten|e-?mail"
+    r"|email|igjen|atter|again|en|ein|gang|gong|til|once|more|på|nytt|anew|og|and|så|then)\b|[,.]"
 )
 
 

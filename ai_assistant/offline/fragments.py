@@ -123,12 +123,13 @@ class Fragment:
 
 #: Words for the usual groups of staff in the other language ("sales" names the group "salg").
 _STAFF_SYNONYMS: list[frozenset[str]] = [
-    frozenset({"salg", "sales", "selger", "seller", "salesteam"}),
+    frozenset({"salg", "sales", "selger", "seller", "salesteam", "salgsavdeling", "salsavdeling"}),
+    frozenset({"tekniker", "teknikar", "technician", "montør", "montor", "servicetekniker"}),
     frozenset({"lager", "warehouse", "lageret"}),
     frozenset({"innkjøp", "purchasing", "innkjøper", "buyer"}),
     frozenset({"kontor", "office", "kontoret"}),
     frozenset({"ledelse", "leder", "management", "manager", "ledere"}),
-    frozenset({"kundeservice", "support", "customer service"}),
+    frozenset({"kundeservice", "support", "customer service", "kundesenter", "customer care"}),
     frozenset({"sjåfør", "sjåfører", "driver", "drivers", "bud", "transport"}),
     frozenset({"økonomi", "finance", "accounting", "regnskap", "økonomiavdelingen"}),
     frozenset({"marked", "marketing", "markedsføring"}),

@@ -32,7 +32,10 @@ _KINDS: dict[str, str] = {
     "plejehjem äldreboende",
     "sykehus": "sykehus sjukehus hospital",
     "skip": "skip ship båt boat vessel ferje ferge ferry fartøy",
-    "bensinstasjon": "bensinstasjon stasjon",
+    "bensinstasjon": "bensinstasjon stasjon benzinstation tankstation",
+    # Who fill and run vending machines (nb, nn, da, sv, en).
+    "automat": "automatoperatør automatoperatørar automatoperatorer automatoperatør "
+    "automatselskap vending varuautomat",
     "bakeri": "bakeri bakery baker",
     "pub": "pub bar utested",
     "klubb": "klubb club idrettslag idrett",
@@ -133,6 +136,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bcoffee\s+(?:shops?|bars?|houses?)\b"), "kafeer"),
     (re.compile(r"\b(?:gas|petrol|filling|service|fuel)\s+stations?\b"), "bensinstasjoner"),
     (re.compile(r"\bconvenience\s+stores?\b"), "kiosker"),
+    (
+        re.compile(r"\bvending(?:\s+machine)?\s+(?:operators?|companies|company|firms?)\b"),
+        "automatoperatører",
+    ),
     (
         re.compile(r"\b(?:market|street)\s+(?:stalls?|traders?|vendors?|sellers?|stands?)\b"),
         "torghandlere",

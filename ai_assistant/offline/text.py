@@ -112,7 +112,8 @@ _DIALECT = {
     "køber": "kjøper", "tilbuddet": "tilbudet", "tilbuddene": "tilbudene", "igen": "igjen",
     "lægger": "legger", "lægge": "legge", "læg": "legg", "ind": "inn",
     # Nynorsk ("tilbodet", "vekeordre": the week's order form).
-    "timar": "timer", "timane": "timene", "tilbod": "tilbud", "tilbodet": "tilbudet",
+    "timar": "timer", "timane": "timene", "tima": "timer", "timan": "timene",
+    "tilbod": "tilbud", "tilbodet": "tilbudet",
     "tilboda": "tilbudene",
     "vekeordre": "bestillingsskjema", "vekeordren": "bestillingsskjemaet",
     "vekeordra": "bestillingsskjemaet", "ukeordre": "bestillingsskjema",
@@ -337,7 +338,8 @@ _ALL_THOSE_DAYS = re.compile(
 )
 # "mandag 0900", "tors 1500", "kl 0730": four digits after a day or "kl" are a time.
 _FOUR_DIGIT_TIME = re.compile(
-    r"\b((?:kl|at|(?:man|tirs|tys|ons|tors|fre|lør|søn)(?:dag(?:en|er)?)?|monday|tuesday|"
+    r"\b((?:kl|at|daglig|dagleg|daily|(?:man|tirs|tys|ons|tors|fre|lør|søn)(?:dag(?:en|er)?)?|"
+    r"tir|tor|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|ma|ti|on|to|fr)\s+)"
     r"([01]\d|2[0-3])([0-5]\d)\b"
 )
@@ -349,6 +351,66 @@ _HOURS = {
     "femten": 15, "seksten": 16, "sytten": 17, "atten": 18, "nitten": 19, "tjue": 20,
 }  # fmt: skip
 _HOUR_WORD = re.compile(r"\bkl\s+(" + "|".join(sorted(_HOURS, key=len, reverse=True)) + r")\b")
+# The minutes of a dictated time, said as words after its hour ("sju tretti", "femten
+# førtifem", "åtte null null"); not "ti" (a day's short name) nor "to"/"fem" (counts).
+_MINUTES_SAID = {
+    "null null": 0, "null fem": 5, "femten": 15, "tjue": 20, "tjuefem": 25, "tretti": 30,
+    "tredve": 30, "trettifem": 35, "førti": 40, "førtifem": 45, "femti": 50, "femtifem": 55,
+}  # fmt: skip
+_SPOKEN_MINUTES = re.compile(
+    r"\bkl\s+(\d{1,2})\s+(" + "|".join(sorted(_MINUTES_SAID, key=len, reverse=True)) + r")\b"
+    r"(?!\s*(?:dag\w*|tim\w*|min\w*|uk\w*|ganger))"
+)
+# "send ikke skjemaet, men tilbudsmailen, til ...", "don't send the menu but the offer to ...":
+# what is not sent is swapped for what is (a group or day the same: "send ikke til X, men Y").
+_NOT_THIS_BUT = re.compile(
+    r"\b(?:(?P<verb>send|sende|skicka|mail)\s+(?:ikke|ikkje|itj|inte|not)|(?:don'?t|do\s+not"
+    r"|ikke|ikkje|itj)\s+(?P<verb2>send|sende|mail))\s+[^,.;:!?]{2,50}?\s*,?\s+(?:men|but|mén)"
+    r"\s+(?:heller\s+|rather\s+|instead\s+|i\s+stedet\s+)?(?P<that>[^,.;:!?]+?)"
+    r"(?P<comma>\s*,\s*(?=(?:til|te|to)\b))?(?=[,.;:!?]|$|\s+(?:til|te|to)\b)"
+)
+
+
+def _but_that(m: re.Match[str]) -> str:
+    return f"{m['verb'] or m['verb2']} {m['that']}" + (" " if m["comma"] else "")
+
+
+# "hver hverdag kl 7 ..., men ikke på fredager", "alle hverdager unntatt mandag", "every
+# weekday except Wednesday": the working days listed without the ones left out.
+_WEEK_ORDER = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+_DAY_STEM_OF = {
+    "man": 0, "mån": 0, "mon": 0, "tirs": 1, "tys": 1, "tues": 1, "tue": 1, "ons": 2,
+    "wednes": 2, "wed": 2, "tors": 3, "thurs": 3, "thu": 3, "fre": 4, "fri": 4,
+}  # fmt: skip
+_EXCEPT_DAY = (
+    r"(?:man|mån|mon|tirs|tys|tues|tue|ons|wednes|wed|tors|thurs|thu|fre|fri)"
+    r"(?:dag(?:en|er|ene|ar|ane|s)?|days?)?"
+)
+_WEEKDAYS_BUT = re.compile(
+    r"\b(?:(?:hver|kvar|alle|every|all|on|på)\s+)?(?:hverdag(?:er|ene|e)?|kvardag(?:ar|ane)?"
+    r"|vardag(?:ar|ane)?|ukedag(?:er|ene)?|vekedag(?:ar|ane)?|weekdays?|working\s+days)\b"
+    r"(?P<mid>[^.;!?]{0,80}?)\s*,?\s*(?:men\s+|but\s+)?(?:ikke|ikkje|itj|not|never|aldri|except"
+    r"|unntatt|untatt|bortsett\s+fra|utenom|utanom|unntaken|undtagen|untagen)\s+(?:(?:on|på|om|for)\s+)?"
+    r"(?:(?:a|en|ein)\s+)?(?P<days>"
+    + _EXCEPT_DAY
+    + r"(?:\s*(?:,|og|and|eller|or|&)\s*"
+    + _EXCEPT_DAY
+    + r")*)\b"
+)
+
+
+def _weekdays_but(m: re.Match[str]) -> str:
+    left_out = set()
+    for day in re.findall(_EXCEPT_DAY, m["days"]):
+        stem = re.match(r"[a-zæøå]+?(?=dag|day|$)", day)
+        left_out.add(_DAY_STEM_OF.get(stem.group(0) if stem else day, -1))
+    kept = [_WEEK_ORDER[i] for i in range(5) if i not in left_out]
+    if not kept or -1 in left_out:
+        return m.group(0)
+    days = kept[0] if len(kept) == 1 else ", ".join(kept[:-1]) + " og " + kept[-1]
+    return f"hver {days}{m['mid']}"
+
+
 # "kvart over åtte", "ti på tolv", "fem på halv ni", "tjue over 7": minutes before or after
 # an hour (or a half hour) said in words; read before "kl ti" is taken for 10:00.
 _MINUTE_WORDS = {"fem": 5, "ti": 10, "kvart": 15, "tjue": 20, "5": 5, "10": 10, "20": 20}
@@ -477,6 +539,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = text.lower()
     text = unglued(text)
     text = _CHATTER.sub(" ", text)
+    text = _NOT_THIS_BUT.sub(_but_that, text)
     text = _WHAT_IT_COSTS.sub(" prislisten ", text)
     text = text.replace("\u2019", "'").replace("«", " ").replace("»", " ").replace('"', " ")
     # "(like Ascension Day)", "(f.eks. Kristi himmelfart)": an example, nothing to do.
@@ -546,6 +609,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
     )
     # "klokka ti", "klokka tolv": an hour said as a word.
     text = _HOUR_WORD.sub(lambda m: f"kl {_HOURS[m.group(1)]}", text)
+    # "kl 7 tretti", "kl 15 førtifem", "kl 8 null null": the minutes said as words after it.
+    text = _SPOKEN_MINUTES.sub(lambda m: f"kl {m[1]}:{_MINUTES_SAID[m[2]]:02d}", text)
     # "start 18.12", "første gang 11.12": a date, not 18:12.
     text = re.sub(
         r"\b(start\w*|første\s+gang|fra\s+og\s+med|from|beginning)\s+(\d{1,2})\.(\d{1,2})\b",
@@ -577,7 +642,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     )
     # "påfyllmailen", "service-eposten": the email about what the word before it names.
     text = re.sub(
-        r"\b([a-zæøå]{4,})-?(mail(?:en|ene))\b|\b([a-zæøå]{4,})-(e-?posten)\b"
+        r"\b([a-zæøå]{4,})-?(mail(?:en|ene)?)\b|\b([a-zæøå]{4,})-(e-?posten)\b"
         # "tilbudseposten" (a joining s), not "kaffeposten" (which is "kaffe" + "posten").
         r"|\b([a-zæøå]{3,}s)(eposten)\b",
         lambda m: " ".join(g for g in m.groups() if g),
@@ -617,6 +682,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\bkommet in\b", "kommet inn", text)
     text = re.sub(r"\b(\d{1,2}):(?:a|e)\b", r"\1", text)
     text = _short_days(text)
+    text = _WEEKDAYS_BUT.sub(_weekdays_but, text)
     text = _DASH_LIST.sub(lambda m: m.group(0).replace("-", "/"), text)
     text = _SPACED_DAYS.sub(_spaced_days, text)
     text = _ALL_THOSE_DAYS.sub(r"\g<list>", text)
@@ -724,7 +790,7 @@ _PASSIVE_SEND = re.compile(
 # What may stand before a passive send without being what is sent: when, how often, "det".
 _NOT_SENT = re.compile(
     r"\b(?:hver|hvert|kvar|kvart|annenhver|every|kl|at|den|det|dette|da|så|deretter|og"
-    r"|[a-zæøå]+dag(?:er|ar|en)?|uke\w*|week\w*|måned\w*|morgen\w*|\d+(?::\d+)?\.?)\b"
+    r"|[a-zæøå]*dag(?:er|ar|en)?|daglig|dagleg|uke\w*|week\w*|måned\w*|morgen\w*|\d+(?::\d+)?\.?)\b"
 )
 _RECIPIENT_NEXT = re.compile(
     r"\s*(?:til|to|ut|hver|hvert|kvar|every|kl|at|på|den|i|om|fra|\d|[a-zæøå]+dag\w*\b)"
