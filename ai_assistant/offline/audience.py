@@ -459,6 +459,12 @@ def read_audience(
             frag.groups.append(group["slug"])
     if _EVERYONE.search(s):
         frag.everyone = True
+    for m in _GENERIC_FIRMS.finditer(s):
+        # "skjema bedriftene man 9", "the companies": customers said by a word any business
+        # is, no group of them: asked about wherever it stands, not sent to everyone.
+        word = m.group(0)
+        if groups.match(word) is None and word not in frag.unknown_groups:
+            frag.unknown_groups.append(word)
     for m in _AUDIENCE_SLOT.finditer(s):
         word = next(g for g in m.groups() if g)
         if "   " in m.group(0):
@@ -648,6 +654,11 @@ def join_group_pairs(text: str, groups: GroupMatcher) -> str:
     return _PAIR.sub(join, text)
 
 
+_GENERIC_FIRMS = re.compile(
+    r"(?<![\wæøå])(?:bedriftene|bedriftane|bedriftan|bedriftskundene|firmaene|firmaa|firmaan"
+    r"|selskapene|selskapa|foretakene|foretaka|verksemdene|verksemdane|virksomhetene"
+    r"|virksomhederne|firmaerne|companies|businesses|firms)(?![\wæøå])"
+)
 _SPLIT_WORD = re.compile(r"\b[a-zæøåé]{3,}\b")
 _PEOPLE_AT = re.compile(
     r"\b(?:folk(?:a|ene|et)?|people|guys|gutta|dem|dei|those)\s+(?:på|i|ved|at|on|in)\s+"

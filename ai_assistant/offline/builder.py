@@ -1418,9 +1418,10 @@ class Builder:
         )
         trigger = {"day": days[0], "time": time} if len(days) == 1 else {"time": time}
         if first.every_weeks and first.every_weeks > 1:
-            anchor = first.anchor or calendar.first_on_or_after(days[0], self.context.today)
+            start = first.starts_from or self.context.today
+            anchor = first.anchor or calendar.first_on_or_after(days[0], start)
             config.update(every_weeks=first.every_weeks, anchor=anchor.isoformat())
-            if first.anchor is None:
+            if first.anchor is None and first.starts_from is None:
                 self.note(
                     f"Første gang: {anchor:%d.%m.%Y}; si fra om en annen uke skal være den første.",
                     f"First time: {anchor:%Y-%m-%d}; say so if another week should be the first.",

@@ -132,7 +132,7 @@ _EITHER = re.compile(
 )
 _CHOICE_FILLER = re.compile(
     r"^(?:(?:ja|jo|yes|ok|okei|greit|ta|take|send|på|on|at|kl|klokka|klokken|klockan|den|the)"
-    r"\.?\s+)*|(?:\s+(?:da|then|takk|thanks|please|bitte))+$",
+    r"\.?\s+)*|(?:\s+(?:da|then|takk|thanks|please|bitte|altså|asså|vel|pls))+$",
     re.IGNORECASE,
 )
 
@@ -141,12 +141,15 @@ def _one_of_two(text: str, answer: str) -> str | None:
     """ "tirsdag eller onsdag kl 9" + "onsdag": the request with the option picked in place of
     the two."""
     said = _CHOICE_FILLER.sub("", answer.strip(" .!,")).strip().lower()
-    if not said or " " in said:
+    if not said:
         return None
+    # "onsdag klokka 9": the option picked, and what the answer adds to it.
+    said, _, more = said.partition(" ")
     for m in _EITHER.finditer(text):
         for option in (m["a"], m["b"]):
             if option.lower() == said:
-                return f"{text[: m.start()]}{option}{text[m.end() :]}"
+                picked = f"{text[: m.start()]}{option}{text[m.end() :]}"
+                return f"{picked} {more}".strip() if more else picked
     return None
 
 

@@ -42,6 +42,9 @@ class Fragment:
     #: nth weekday or business day of the month, business days only.
     every_weeks: int | None = None
     anchor: dt.date | None = None
+    #: A first time said by a week or an event, not a day ("fra neste uke", "etter at klokka er
+    #: stilt tilbake"): the anchor is the schedule's first day on or after it.
+    starts_from: dt.date | None = None
     iso_weeks: str | None = None
     nth_weekday: tuple[str, int] | None = None
     business_day: int | None = None
@@ -101,6 +104,7 @@ class Fragment:
             "staff_group",
             "every_weeks",
             "anchor",
+            "starts_from",
             "iso_weeks",
             "nth_weekday",
             "business_day",

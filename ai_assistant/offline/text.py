@@ -350,6 +350,11 @@ _HOURS = {
     "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "tretten": 13, "fjorten": 14,
     "femten": 15, "seksten": 16, "sytten": 17, "atten": 18, "nitten": 19, "tjue": 20,
 }  # fmt: skip
+_OR_HOUR_WORD = re.compile(
+    r"\b(kl\s+\d{1,2}(?::\d{2})?\s+(?:eller|elle|or|el\.?)\s+)("
+    + "|".join(sorted(_HOURS, key=len, reverse=True))
+    + r")\b(?!\s*(?:dag\w*|tim\w*|min\w*|uk\w*|veker?))"
+)
 _HOUR_WORD = re.compile(r"\bkl\s+(" + "|".join(sorted(_HOURS, key=len, reverse=True)) + r")\b")
 # The minutes of a dictated time, said as words after its hour ("sju tretti", "femten
 # førtifem", "åtte null null"); not "ti" (a day's short name) nor "to"/"fem" (counts).
@@ -360,6 +365,26 @@ _MINUTES_SAID = {
 _SPOKEN_MINUTES = re.compile(
     r"\bkl\s+(\d{1,2})\s+(" + "|".join(sorted(_MINUTES_SAID, key=len, reverse=True)) + r")\b"
     r"(?!\s*(?:dag\w*|tim\w*|min\w*|uk\w*|ganger))"
+)
+#: The clocks changing: "etter at klokka er stilt (tilbake)", "after the clocks go back", "når vi
+#: går over til vintertid", "once summer time ends" (after "klokka" is "kl").
+CLOCKS_CHANGE = (
+    r"(?:(?:etter\s+at|etter|når|after|once|when)\s+(?:kl|the\s+clocks?|klokkene|klokkane|klokka)"
+    r"\s+(?:er\s+|e\s+|blir\s+|har\s+blitt\s+|are\s+|have\s+been\s+|has\s+been\s+|is\s+)?"
+    r"(?:stilt|stilles|satt|changed?|put|turned|gone|go|went|goes)(?:\s+(?P<dir>tilbake|fram"
+    r"|frem|back|forward))?"
+    r"|(?:etter\s+at\s+|after\s+|once\s+|when\s+|når\s+)?(?:vi|me|we)\s+(?:går|gå|har\s+gått"
+    r"|switch|go|change|move)\s+(?:over\s+)?(?:til|to)\s+(?P<season>vintertid\w*|sommertid\w*"
+    r"|winter\s*time|summer\s*time)"
+    r"|(?:etter\s+at|når|after|once|when)\s+(?P<ends>summer\s*time|sommertid\w*|daylight\s+saving"
+    r"(?:\s+time)?|dst)\s+(?:ends|er\s+slutt|e\s+slutt|slutter|is\s+over|er\s+over))"
+)
+# "..., og ja, klokka 9 òg etter at klokka e stilt", "also after the clocks go back": a wall-clock
+# time stays when the clocks change, a remark that asks for nothing.
+_SAME_AFTER_CLOCKS = re.compile(
+    r"(?:[,;]\s*)?(?:\b(?:og|and)\s+)?(?:\b(?:ja|jo|yes|yep)\b\s*,?\s*)?"
+    r"(?:\b(?:kl|at)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s+)?\b(?:også|òg|og\s+så|au|too|also"
+    r"|even|still)\s+" + CLOCKS_CHANGE + r"(?![\wæøå])"
 )
 # "send ikke skjemaet, men tilbudsmailen, til ...", "don't send the menu but the offer to ...":
 # what is not sent is swapped for what is (a group or day the same: "send ikke til X, men Y").
@@ -539,6 +564,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = text.lower()
     text = unglued(text)
     text = _CHATTER.sub(" ", text)
+    text = _SAME_AFTER_CLOCKS.sub(" ", text)
     text = _NOT_THIS_BUT.sub(_but_that, text)
     text = _WHAT_IT_COSTS.sub(" prislisten ", text)
     text = text.replace("\u2019", "'").replace("«", " ").replace("»", " ").replace('"', " ")
@@ -609,6 +635,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
     )
     # "klokka ti", "klokka tolv": an hour said as a word.
     text = _HOUR_WORD.sub(lambda m: f"kl {_HOURS[m.group(1)]}", text)
+    # "kl 8 eller ni", "kl 9 el. ti": the other hour of a choice, said as a word too.
+    text = _OR_HOUR_WORD.sub(lambda m: f"{m[1]}kl {_HOURS[m[2]]}", text)
     # "kl 7 tretti", "kl 15 førtifem", "kl 8 null null": the minutes said as words after it.
     text = _SPOKEN_MINUTES.sub(lambda m: f"kl {m[1]}:{_MINUTES_SAID[m[2]]:02d}", text)
     # "start 18.12", "første gang 11.12": a date, not 18:12.
