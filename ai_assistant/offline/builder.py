@@ -1073,6 +1073,11 @@ class Builder:
         name = events.webhook_name(self.text) or ""
         said = fold(f"{name} {self.text}")
         event_words = re.split(r"[,;:\n]|\b(?:send|email|mail|e-post)\b", said, maxsplit=1)[0]
+        # "at kunden får beskjed når prisendring-webhooken kommer": the event's words are
+        # those from its "når" on, not whom the request is for before it.
+        lead = re.search(r"\b(?:når|nar|when|whenever|once|hver\s+gang|etter\s+at)\b", event_words)
+        if lead is not None and lead.start() > 0:
+            event_words = event_words[lead.start() :]
         if not (_OUR_DATA.search(fold(name)) or _OUR_DATA.search(event_words)):
             return False
         return not _A_CUSTOMERS_DOING.search(event_words)
@@ -1689,6 +1694,8 @@ _OUR_DATA = re.compile(
     r"|lager-?(?:varsel|varsling|alarm|melding|signal)|stock-?\s*(?:alert|warning|alarm)|low-?\s*stock"
     r"|stock\s*level"
     r"|inventory|statisti[kc]"
+    # A supplier's prices changed: "prisendring", "prisoppdatering", "price-change".
+    r"|pris-?(?:endring|oppdater|justering|regulering)|price-?\s*(?:change|update)"
 )
 # A customer doing something in the event's words ("når kunde sender anbud", "when a customer
 # asks for a quote"): the webhook is about that customer.

@@ -278,6 +278,19 @@ _MOVE_IF = re.compile(
 )
 
 
+# "og at det sendes torsdagen før dersom fredagen er en helligdag", "send it the day after if
+# Monday is a holiday": the day before or after, said first, its condition after.
+_MOVE_FIRST = re.compile(
+    r"(?:[,;]\s*)?(?:\b(?:og|and|men|but)\s+)?(?:\bat\s+)?(?:\b(?:det|den|it)\s+)?"
+    r"\b(?:send\w*|flytt\w*|move\w*|goes|go|går|gå|kjør\w*|run)\s+(?:det\s+|den\s+|it\s+)?"
+    r"(?:ut\s+)?(?:til\s+|på\s+|on\s+|to\s+)?(?:the\s+)?(?:(?P<day>" + _ANY_DAY + r")|dagen|day)"
+    r"\s+(?:(?P<before>før|i\s+forvegen|i\s+forveien|before)|etter|after|derpå)"
+    r"\s+(?:i\s+stedet\s+|instead\s+)?(?:hvis|om|dersom|viss|vis|når|if|when|should)\s+"
+    r"(?:" + _ANY_DAY + r"|det|den|dagen|it|the\s+day)\s+(?:er|e|blir|is|falls\s+on|'s|be)\s+"
+    r"(?:en\s+|ein\s+|a\s+)?" + _HOLIDAY
+)
+
+
 # "en rød dag (sånn som 2. påskedag)", "a public holiday like Good Friday": an example of a
 # holiday, whose day names are no schedule's.
 _HOLIDAY_EXAMPLE = re.compile(
@@ -291,6 +304,10 @@ def read_policy(text: str) -> tuple[str | None, str]:
     """The holiday policy a request states, and the request without its phrase (so "send
     tirsdag i stedet" is not read as a step)."""
     text = _HOLIDAY_EXAMPLE.sub(r"\1", text)
+    first = _MOVE_FIRST.search(text)
+    if first is not None:
+        policy = "previous_business_day" if first["before"] else "next_business_day"
+        return policy, blank(text, first)
     move = _MOVE_IF.search(text)
     if move is not None:
         to_match = re.match(FULL_DAY, move["to"])

@@ -297,6 +297,34 @@ _POLITE = re.compile(
 )
 
 
+# "ønsker vi at ...", "vi vil gjerne at ...", "vi ønsker nå at ...": a wish, which is the request
+# itself (what follows is said as a clause: "at skjemaet sendes ...").
+_WE_WISH_THAT = re.compile(
+    r"\b(?:(?:vi|jeg|eg|me|æ)\s+(?:ønsker|ønskjer|ønske|vil|ville|vill)|(?:ønsker|ønskjer|vil"
+    r"|ville)\s+(?:vi|jeg|eg|me|æ))\s+(?:nå\s+|no\s+|gjerne\s+|helst\s+|bare\s+){0,2}at\b"
+)
+# ", siden de handler inn til helgens kamper", ", slik at de rekker levering før ...", "For at
+# kantinene ikke skal gå tomme, ...", ", so that they can plan": why, which asks for nothing
+# (no day, time or step of its own); its words would be read as groups or templates.
+_REASON = re.compile(
+    r"(?P<lead>^|[,;:.!?]\s*)(?P<clause>(?:siden|sidan|fordi|ettersom|slik\s+at|sånn\s+at|så\s+at"
+    r"|for\s+at|because|since|so\s+that|as)\s+(?:de|dei|dem|vi|me|det|den|dette|han|hun|ho"
+    r"|they|we|it|this|kundene|kundane|customers|the\s+customers|kantinene|[a-zæøå]+ene)\b"
+    r"[^,;.!?]*)(?P<end>,|(?=[;.!?]|$))"
+)
+_REASON_KEEPS = re.compile(
+    r"\d|\b(?:kl|hver|kvar|every|each|send\w*|påminn\w*|purr\w*|remind\w*|helligdag\w*"
+    r"|holiday\w*|rød\s+dag|(?:man|tirs|tys|ons|tors|fre|lør|søn)dag\w*"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b"
+)
+
+
+def _reason_dropped(m: re.Match[str]) -> str:
+    if _REASON_KEEPS.search(m["clause"]):
+        return m.group(0)
+    return m["lead"] if m["lead"].strip() else " "
+
+
 # "Mondays at 8:30 would be great", "det hadde vært fint": politeness, no part of the request.
 _WOULD_BE_GREAT = re.compile(
     r"\b(?:that\s+|it\s+|this\s+)?would\s+be\s+(?:really\s+|very\s+|so\s+)?(?:great|perfect|"
@@ -564,6 +592,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = text.lower()
     text = unglued(text)
     text = _CHATTER.sub(" ", text)
+    text = _WE_WISH_THAT.sub(" ", text)
+    text = _REASON.sub(_reason_dropped, text)
     text = _SAME_AFTER_CLOCKS.sub(" ", text)
     text = _NOT_THIS_BUT.sub(_but_that, text)
     text = _WHAT_IT_COSTS.sub(" prislisten ", text)
