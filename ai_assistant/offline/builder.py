@@ -812,10 +812,17 @@ class Builder:
         ):
             # "alle unntatt rørleggerne", "everyone except the plumbers": a workflow sends to
             # groups, it cannot leave one out; asked, not sent to the one named.
+            everyone = re.search(
+                r"(?:\b(?:alle|all|everyone|everybody)(?:\s+(?:kundene|kunder|kundane|customers))?"
+                r"\s*,?\s*)$",
+                normalised[: excepted.start()],
+            )
             raise self.ask(
                 "En arbeidsflyt kan ikke sende til alle unntatt én gruppe. Hvilke grupper skal "
                 "få den?",
                 "A workflow cannot send to everyone except one group. Which groups should get it?",
+                # The answer's groups in the place of "alle unntatt kioskene".
+                replace=(everyone.group(0) if everyone else "") + excepted.group(0),
             )
         if _TWO_DAYS_OF_MONTH.search(normalised):
             # "den 1. og 15. hver måned": a monthly schedule has one day of the month.
