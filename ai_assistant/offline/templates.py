@@ -445,7 +445,8 @@ _INVITED_TO = re.compile(
 # "i jula", "over påske", "at Christmas": a season said as when something is sent.
 _SEASON_WHEN = re.compile(
     r"\b(?:i|over|gjennom|at|during|in|for|til)\s+(?:the\s+)?(?:jula|julen|romjula|romjulen"
-    r"|julehelga|julehelgen|påska|påsken|påskeuka|påskeuken|christmas|xmas|easter"
+    r"|julehelga|julehelgen|påska|påsken|påskeuka|påskeuken|juleuka|juleuken|juleveka"
+    r"|jula?\s+og\s+nyttår|romjulsuka|christmas\s+week|easter\s+week|christmas|xmas|easter"
     r"|the\s+holidays|the\s+festive\s+season)\b",
     re.IGNORECASE,
 )

@@ -113,7 +113,8 @@ _DIALECT = {
     "lægger": "legger", "lægge": "legge", "læg": "legg", "ind": "inn",
     # Nynorsk ("tilbodet", "vekeordre": the week's order form).
     "timar": "timer", "timane": "timene", "tima": "timer", "timan": "timene",
-    "tilbod": "tilbud", "tilbodet": "tilbudet",
+    "tilbod": "tilbud", "tilbodet": "tilbudet", "tilbods": "tilbuds",
+    "tilbodsmailen": "tilbudsmailen", "tilbodsmail": "tilbudsmail",
     "tilboda": "tilbudene",
     "vekeordre": "bestillingsskjema", "vekeordren": "bestillingsskjemaet",
     "vekeordra": "bestillingsskjemaet", "ukeordre": "bestillingsskjema",
@@ -428,6 +429,13 @@ def _but_that(m: re.Match[str]) -> str:
     return f"{m['verb'] or m['verb2']} {m['that']}" + (" " if m["comma"] else "")
 
 
+# "skjema alle ons 9 / påminnelse tor / fast ordre fre 10": a slash between spaces, not between
+# two days ("man / ons") nor two numbers, parts a dictated or copied chain.
+_SLASH_DAY = (
+    r"(?:man|mån|tir|tirs|tys|ons|tor|tors|fre|lør|søn|mon|tue|wed|thu|fri|sat|sun|ma|ti|on|to|fr"
+    r"|[a-zæøå]+dag(?:en|er)?|[a-z]+days?)"
+)
+_PARTS_BY_SLASH = re.compile(r"\s+/\s+(?!\d)(?!" + _SLASH_DAY + r"\b)")
 # "hver hverdag kl 7 ..., men ikke på fredager", "alle hverdager unntatt mandag", "every
 # weekday except Wednesday": the working days listed without the ones left out.
 _WEEK_ORDER = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
@@ -739,6 +747,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\better att\b", "etter at", text)
     text = re.sub(r"\bkommet in\b", "kommet inn", text)
     text = re.sub(r"\b(\d{1,2}):(?:a|e)\b", r"\1", text)
+    text = _PARTS_BY_SLASH.sub(" ; ", text)
     text = _short_days(text)
     text = _WEEKDAYS_BUT.sub(_weekdays_but, text)
     text = _DASH_LIST.sub(lambda m: m.group(0).replace("-", "/"), text)
