@@ -150,6 +150,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "når varebilen kommer", "når lastebilen kommer", "kjørerute", "kjøreplan",
             "ruteplan", "leveringsdag", "leveringsplan", "when the truck", "when the van",
             "truck comes", "van comes", "delivery schedule", "delivery route",
+            # "the delivery plan": a plan of deliveries said in English is the same plan.
+            "delivery plan", "delivery plans", "delivery timetable", "driving plan",
         ),
         ("Leveringsinfo", "Delivery information"),
         "levering",
