@@ -37,6 +37,8 @@ _KINDS: dict[str, str] = {
     "automat": "automatoperatør automatoperatørar automatoperatorer automatoperatør "
     "automatselskap vending varuautomat",
     "bakeri": "bakeri bakery baker",
+    # Pastry shops (nb, nn, da, sv, en, fr).
+    "konditori": "konditori konditor conditori pastry-shop patisserie pâtisserie cake-shop",
     "pub": "pub bar utested",
     "klubb": "klubb club idrettslag idrett",
     "slakter": "slakter slakteri butcher",
@@ -136,6 +138,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bcoffee\s+(?:shops?|bars?|houses?)\b"), "kafeer"),
     (re.compile(r"\b(?:gas|petrol|filling|service|fuel)\s+stations?\b"), "bensinstasjoner"),
     (re.compile(r"\bconvenience\s+stores?\b"), "kiosker"),
+    (re.compile(r"\b(?:pastry|cake)\s+(?:shops?|stores?|makers?|bakers?)\b"), "konditorier"),
     (
         re.compile(r"\bvending(?:\s+machine)?\s+(?:operators?|companies|company|firms?)\b"),
         "automatoperatører",

@@ -268,6 +268,16 @@ CONCEPTS: tuple[Concept, ...] = (
         "pafyll",
     ),
     Concept(
+        "emballasje",
+        (
+            # Bags, boxes and wrapping sold to the customers (nb, nn, da, sv, en).
+            "emballasje", "emballasjen", "emballage", "emballagen", "förpackning",
+            "förpackningar", "packaging", "packaging materials",
+        ),
+        ("Emballasje", "Packaging"),
+        "emballasje",
+    ),
+    Concept(
         "hms",
         (
             # Safety data sheets and health-and-safety papers (nb "sikkerhetsdatablad", da
