@@ -23,7 +23,8 @@ _ORDER_EVENT = re.compile(
     r"|\bnye?\s+(?:ordre|ordrer|bestilling|bestillinger)\b|\bnew\s+orders?\b"
     r"|\bnår\s+\w+\s+bestiller\b"
     # "med en gang hen bestiller", "straks ho har bestilt": a pronoun for the customer.
-    r"|\b(?:med\s+en\s+gang|med\s+ein\s+gong|straks|så\s+snart|når|idet|etter\s+at)\s+"
+    r"|\b(?:med\s+en\s+gang|med\s+ein\s+gong|med\s+det\s+samme|straks|så\s+snart|når|idet"
+    r"|etter\s+at)\s+"
     r"(?:hen|han|hun|ho|de|dei|dem)\s+(?:bestiller|bestiller|har\s+bestilt|handler)\b"
     # "ordre inn → varsle kundeservice", "ny bestilling: send ...": an order, as a heading.
     r"|(?:^|[;.!?]\s*)(?:ny\s+|new\s+)?(?:ordre|bestilling|order)\s+(?:inn|in|mottatt|received"
