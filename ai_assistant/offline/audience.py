@@ -655,7 +655,9 @@ def join_group_pairs(text: str, groups: GroupMatcher) -> str:
 
 
 _GENERIC_FIRMS = re.compile(
-    r"(?<![\wæøå])(?:bedriftene|bedriftane|bedriftan|bedriftskundene|firmaene|firmaa|firmaan"
+    # Not "alle bedriftene", "all companies": everyone.
+    r"(?<![\wæøå])(?<!\balle\s)(?<!\ball\s)(?<!\bevery\s)(?:bedriftene|bedriftane|bedriftan"
+    r"|bedriftskundene|firmaene|firmaa|firmaan"
     r"|selskapene|selskapa|foretakene|foretaka|verksemdene|verksemdane|virksomhetene"
     r"|virksomhederne|firmaerne|companies|businesses|firms)(?![\wæøå])"
 )

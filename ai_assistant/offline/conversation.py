@@ -85,7 +85,7 @@ _PRAISE = re.compile(
 _LEAD_IN = re.compile(
     r"^\s*(?:(?:(?:tusen|mange)\s+)?takk(?:\s+for\s+[^:,.!?]{1,30})?|thanks(?:\s+for\s+[^:,.!?]{1,30})?"
     r"|(?:en|ei|ein|bare\s+en)\s+(?:liten\s+|lita\s+|lite\s+)?(?:ting|sak)|one\s+(?:small\s+|little\s+)?"
-    r"thing|(?:ok|okei|okay|greit|fint|sure|fine|alright))\s*[:,!.]\s*",
+    r"thing)\s*[:,!.]\s*",
     re.IGNORECASE,
 )
 _SUITS = re.compile(
@@ -102,10 +102,18 @@ _CLOSING_THANKS = re.compile(
 )
 
 
+# A sentence of thanks that also asks for something ("Takk, men send den til kafeene").
+_SAYS_WHAT = re.compile(
+    r"\d|\b(?:men|but|send\w*|flytt\w*|move|legg|fjern|ta\s+bort|heller|instead|rather"
+    r"|i\s+stedet)\b",
+    re.IGNORECASE,
+)
+
+
 def what_is_answered(text: str) -> str:
     """The follow-up without its thanks, praise and lead-ins; itself when nothing else is left."""
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
-    kept = [s for s in sentences if not (_PRAISE.search(s) and not re.search(r"\d", s))]
+    kept = [s for s in sentences if not (_PRAISE.search(s) and not _SAYS_WHAT.search(s))]
     said = " ".join(kept) if kept else text
     for _ in range(2):
         said = _LEAD_IN.sub("", said)

@@ -315,6 +315,7 @@ _REASON = re.compile(
 )
 _REASON_KEEPS = re.compile(
     r"\d|\b(?:kl|hver|kvar|every|each|send\w*|påminn\w*|purr\w*|remind\w*|helligdag\w*"
+    r"|bestilt|handlet|ordered|bought|kjøpt"
     r"|holiday\w*|rød\s+dag|(?:man|tirs|tys|ons|tors|fre|lør|søn)dag\w*"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b"
 )
@@ -419,7 +420,8 @@ _SAME_AFTER_CLOCKS = re.compile(
 # what is not sent is swapped for what is (a group or day the same: "send ikke til X, men Y").
 _NOT_THIS_BUT = re.compile(
     r"\b(?:(?P<verb>send|sende|skicka|mail)\s+(?:ikke|ikkje|itj|inte|not)|(?:don'?t|do\s+not"
-    r"|ikke|ikkje|itj)\s+(?P<verb2>send|sende|mail))\s+[^,.;:!?]{2,50}?\s*,?\s+(?:men|but|mén)"
+    r"|ikke|ikkje|itj)\s+(?P<verb2>send|sende|mail))\s+(?!(?:noe|noko|noget|något|anything"
+    r"|nothing)\b)[^,.;:!?]{2,50}?\s*,?\s+(?:men|but|mén)"
     r"\s+(?:heller\s+|rather\s+|instead\s+|i\s+stedet\s+)?(?P<that>[^,.;:!?]+?)"
     r"(?P<comma>\s*,\s*(?=(?:til|te|to)\b))?(?=[,.;:!?]|$|\s+(?:til|te|to)\b)"
 )
