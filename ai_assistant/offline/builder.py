@@ -1998,7 +1998,8 @@ _AFTER_CLAUSE = re.compile(
 
 # "kl 9 eller 10", "at 9 or 10", "9 or 10, whichever": two times for one step, one to choose.
 _EITHER_TIME = re.compile(
-    r"\b(?:kl|at)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s+(?:eller|or)\s+(?:kl\s+|at\s+)?"
+    r"\b(?:kl|at)\s+(?:halv\s+[a-zæøå]+|\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\s+(?:eller|or)\s+"
+    r"(?:kl\s+|at\s+)?"
     r"\d{1,2}(?::\d{2})?\s*(?:am|pm)?\b(?!\s*(?:min\w*|timer?|hours?|dag(?:er)?|days?))"
 )
 

@@ -381,7 +381,7 @@ _HOURS = {
     "femten": 15, "seksten": 16, "sytten": 17, "atten": 18, "nitten": 19, "tjue": 20,
 }  # fmt: skip
 _OR_HOUR_WORD = re.compile(
-    r"\b(kl\s+\d{1,2}(?::\d{2})?\s+(?:eller|elle|or|el\.?)\s+)("
+    r"\b(kl\s+(?:halv\s+[a-zæøå]+|\d{1,2}(?::\d{2})?)\s+(?:eller|elle|or|el\.?)\s+)(?:kl\s+)?("
     + "|".join(sorted(_HOURS, key=len, reverse=True))
     + r")\b(?!\s*(?:dag\w*|tim\w*|min\w*|uk\w*|veker?))"
 )
@@ -452,7 +452,8 @@ _EXCEPT_DAY = (
 _WEEKDAYS_BUT = re.compile(
     r"\b(?:(?:hver|kvar|alle|every|all|on|på)\s+)?(?:hverdag(?:er|ene|e)?|kvardag(?:ar|ane)?"
     r"|vardag(?:ar|ane)?|ukedag(?:er|ene)?|vekedag(?:ar|ane)?|weekdays?|working\s+days)\b"
-    r"(?P<mid>[^.;!?]{0,80}?)\s*,?\s*(?:men\s+|but\s+)?(?:ikke|ikkje|itj|not|never|aldri|except"
+    r"(?P<mid>[^.;!?]{0,80}?)\s*,?\s*(?:men\s+|but\s+)?(?P<word>ikke|ikkje|itj|not|never|aldri|except"
+    r"|but|apart\s+from|other\s+than"
     r"|unntatt|untatt|bortsett\s+fra|utenom|utanom|unntaken|undtagen|untagen)\s+(?:(?:on|på|om|for)\s+)?"
     r"(?:(?:a|en|ein)\s+)?(?P<days>"
     + _EXCEPT_DAY
@@ -463,6 +464,12 @@ _WEEKDAYS_BUT = re.compile(
 
 
 def _weekdays_but(m: re.Match[str]) -> str:
+    if (
+        m["word"] == "but"
+        and re.search(r",\s*but\s+\S+$", m.group(0))
+        and re.match(r"\s*(?:at|kl|@|\d|send|the|a)\b", m.string[m.end() :])
+    ):
+        return m.group(0)  # "..., but Friday at 7 send the form": another step, not an exception
     left_out = set()
     for day in re.findall(_EXCEPT_DAY, m["days"]):
         stem = re.match(r"[a-zæøå]+?(?=dag|day|$)", day)
