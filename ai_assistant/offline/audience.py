@@ -549,6 +549,9 @@ _CORRECTION = re.compile(
     r"\b[,.:]*\s*|\s*\b(?:i\s+mean|jeg\s+mener)\b[,:]?\s*"
     # "hver mandag, nei tirsdag, kl 8", "kl 9, nei kl 10", "Wednesday at 10, no, Thursday":
     # a bare "no" after a pause, right before another day or time.
+    # "send kjøreplanen til skipene eh nei send kampanjen": a bare "nei" right before the
+    # action said again (the filler before it is gone).
+    r"|\s\b(?:nei|no|nope|nej)\b[,.]*\s*(?=(?:send|sende|skicka)\s)"
     r"|[,;]\s*\b(?:no|nei|nope|nej|næ)\b[,.]*\s*(?=(?:bare\s+|kun\s+|just\s+|only\s+|heller\s+)?"
     r"(?:on\s+|på\s+|hver\s+|every\s+)?" + FULL_DAY + r"|(?:kl|at)\s*\d)"
 )

@@ -79,7 +79,9 @@ _PRAISE = re.compile(
     r"|(?:it\s+|that\s+|this\s+)?looks?\s+(?:really\s+)?(?:great|good|fine|perfect)"
     r"|ellers\s+(?:er\s+)?(?:alt|det)\s+(?:perfekt|bra|fint|greit|topp)"
     r"|otherwise\s+(?:it'?s\s+|all\s+is\s+|everything\s+is\s+|all\s+)?(?:perfect|good|fine|great))"
-    r"\b[^?]*$",
+    r"\b[^?]*$"
+    # "Flott!", "Perfekt.", "Great!": praise in one word.
+    r"|^\W*(?:flott|supert|perfekt|topp|great|perfect|lovely|awesome|nice)\W*$",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(

@@ -114,6 +114,9 @@ _DIALECT = {
     # Nynorsk ("tilbodet", "vekeordre": the week's order form).
     "timar": "timer", "timane": "timene", "tima": "timer", "timan": "timene",
     "tilbod": "tilbud", "tilbodet": "tilbudet", "tilbods": "tilbuds",
+    # Nynorsk "ordrebekrefting(a)", "ordrestadfesting(a)": the order confirmation.
+    "ordrebekrefting": "ordrebekreftelse", "ordrebekreftinga": "ordrebekreftelsen",
+    "ordrestadfesting": "ordrebekreftelse", "ordrestadfestinga": "ordrebekreftelsen",
     "tilbodsmailen": "tilbudsmailen", "tilbodsmail": "tilbudsmail",
     "tilboda": "tilbudene",
     "vekeordre": "bestillingsskjema", "vekeordren": "bestillingsskjemaet",
@@ -516,6 +519,19 @@ _EN_CLOCK_WORDS = re.compile(
 )
 
 
+_EN_MINUTES_SAID = {
+    "oh five": 5, "fifteen": 15, "twenty": 20, "twenty five": 25, "thirty": 30,
+    "thirty five": 35, "forty": 40, "forty five": 45, "fifty": 50, "fifty five": 55,
+}  # fmt: skip
+_EN_SPOKEN_TIME = re.compile(
+    r"\bat\s+(?P<h>"
+    + "|".join(sorted(_EN_HOURS, key=len, reverse=True))
+    + r")\s+(?P<m>"
+    + "|".join(sorted((k.replace(" ", "[\\s-]") for k in _EN_MINUTES_SAID), key=len, reverse=True))
+    + r")\b(?!\s*(?:minutes?|hours?|days?|weeks?))"
+)
+
+
 def _en_clock_words(m: re.Match[str]) -> str:
     hour = _EN_HOURS.get(m["hour"]) or int(m["hour"])
     said = m["min"]
@@ -673,6 +689,11 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\b(over|på|halv|kl)\s+atte\b", r"\1 åtte", text)
     text = _CLOCK_WORDS.sub(_clock_words, text)
     text = _EN_CLOCK_WORDS.sub(_en_clock_words, text)
+    # "at seven thirty", "at six forty-five pm": an English hour and its minutes in words.
+    text = _EN_SPOKEN_TIME.sub(
+        lambda m: f"at {_EN_HOURS[m['h']]}:{_EN_MINUTES_SAID[m['m'].replace('-', ' ')]:02d}",
+        text,
+    )
     # "mandagsmorran", "på fredagskvelden": the day, and the time of day after it.
     text = re.sub(
         r"\b(man|mån|tirs|tys|ons|tors|fre|lør|laur|søn|sun)dags(morgen|morran|morgon|kveld|"

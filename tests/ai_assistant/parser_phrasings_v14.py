@@ -25,7 +25,7 @@ X" were not understood. A chain parted by " / " was one step.
 Each kind has phrasings here in other words, for another business: Nordkalotten Bakeriengros
 AS in Tromsø, a wholesaler of flour, yeast, fillings and packaging to bakeries, pastry shops,
 grocery stores, kindergartens, nursing homes and coastal ships, whose ovens it leases and
-services. None copies a v20 case. Before h-kinds16's fixes 0/38 cases and 0/9 conversations
+services. None copies a v20 case. Before h-kinds16's fixes 0/41 cases and 0/11 conversations
 were right; after them all are.
 """
 
@@ -182,6 +182,11 @@ KINDS_V20: list[Case] = [
         _send(MON, "14:15", "tilbud", _g("konditori")),
         category="times_said",
     ),
+    Case(
+        "every Friday at seven thirty send the newsletter to all customers",
+        _send(FRI, "07:30", "nyhetsbrev", _all()),
+        category="times_said",
+    ),
     # === 2. Working days with an exception: the days listed =================================
     Case(
         "Every weekday except Friday at 7 am send the order form to the bakeries",
@@ -228,6 +233,11 @@ KINDS_V20: list[Case] = [
         category="corrections",
     ),
     Case(
+        "send kjøreplanen til skipene eh nei send kampanjen hver fredag kl 9",
+        _send(FRI, "09:00", "tilbud", _g("skip")),
+        category="corrections",
+    ),
+    Case(
         "Send ikke kjøreplanen, men kampanjen, til sykehjemmene hver onsdag kl 11",
         _send(WED, "11:00", "tilbud", _g("sykehjem")),
         category="corrections",
@@ -264,6 +274,11 @@ KINDS_V20: list[Case] = [
     Case(
         "Når en kunde bestille, send ordrebekreftelse med ein gong og kjøreplanen tre tima etter",
         _sends("order.created", ["confirmation", "levering"], [None, facts.delay(3 * HOUR)]),
+        category="event_chains",
+    ),
+    Case(
+        "Når ein kunde bestiller, send ordrebekreftinga med ein gong og kjøreplanen to timar etter",
+        _sends("order.created", ["confirmation", "levering"], [None, facts.delay(2 * HOUR)]),
         category="event_chains",
     ),
     Case(
@@ -440,6 +455,18 @@ KINDS_V20_CONVERSATIONS: list[EditCase] = [
         "Tusen takk, dette ser bra ut! Bare en ting: kan nyhetsbrevet heller gå til "
         "sykehjemmene? Ellers er alt fint.",
         _send(MON, "10:00", "nyhetsbrev", _g("sykehjem")),
+        category="edits",
+    ),
+    EditCase(
+        "Hver fredag kl 9 send kampanjen til bakeriene",
+        "Flott! Kan den heller gå til konditoriene?",
+        _send(FRI, "09:00", "tilbud", _g("konditori")),
+        category="edits",
+    ),
+    EditCase(
+        "Every Wednesday at 8 send the newsletter to the bakeries",
+        "Thanks, looks good. Could it go to the pastry shops instead?",
+        _send(WED, "08:00", "nyhetsbrev", _g("konditori")),
         category="edits",
     ),
     EditCase(
