@@ -459,6 +459,12 @@ def read_audience(
             frag.groups.append(group["slug"])
     if _EVERYONE.search(s):
         frag.everyone = True
+    for m in _GENERIC_FIRMS.finditer(s):
+        # "skjema bedriftene man 9", "the companies": customers said by a word any business
+        # is, no group of them: asked about wherever it stands, not sent to everyone.
+        word = m.group(0)
+        if groups.match(word) is None and word not in frag.unknown_groups:
+            frag.unknown_groups.append(word)
     for m in _AUDIENCE_SLOT.finditer(s):
         word = next(g for g in m.groups() if g)
         if "   " in m.group(0):
@@ -543,11 +549,15 @@ _CORRECTION = re.compile(
     r"\b[,.:]*\s*|\s*\b(?:i\s+mean|jeg\s+mener)\b[,:]?\s*"
     # "hver mandag, nei tirsdag, kl 8", "kl 9, nei kl 10", "Wednesday at 10, no, Thursday":
     # a bare "no" after a pause, right before another day or time.
+    # "send kjøreplanen til skipene eh nei send kampanjen": a bare "nei" right before the
+    # action said again (the filler before it is gone).
+    r"|\s\b(?:nei|no|nope|nej)\b[,.]*\s*(?=(?:send|sende|skicka)\s)"
     r"|[,;]\s*\b(?:no|nei|nope|nej|næ)\b[,.]*\s*(?=(?:bare\s+|kun\s+|just\s+|only\s+|heller\s+)?"
     r"(?:on\s+|på\s+|hver\s+|every\s+)?" + FULL_DAY + r"|(?:kl|at)\s*\d)"
 )
 _FIX = re.compile(r"(?:(?:just|only|bare|kun|heller)\s+)?(?:(?:the|til|to)\s+)?(?P<fix>[^,.;]+)")
 _DAY_NAME = re.compile(r"\b" + FULL_DAY + r"\b")
+_SEND_VERB = re.compile(r"\b(?:send|sende|skicka|email|e-?mail|mail|e-?post)\b")
 _DAYS_ENDING = re.compile(
     r"\b"
     + FULL_DAY.replace("?P<nb>", "?:").replace("?P<en>", "?:")
@@ -647,6 +657,13 @@ def join_group_pairs(text: str, groups: GroupMatcher) -> str:
     return _PAIR.sub(join, text)
 
 
+_GENERIC_FIRMS = re.compile(
+    # Not "alle bedriftene", "all companies": everyone.
+    r"(?<![\wæøå])(?<!\balle\s)(?<!\ball\s)(?<!\bevery\s)(?:bedriftene|bedriftane|bedriftan"
+    r"|bedriftskundene|firmaene|firmaa|firmaan"
+    r"|selskapene|selskapa|foretakene|foretaka|verksemdene|verksemdane|virksomhetene"
+    r"|virksomhederne|firmaerne|companies|businesses|firms)(?![\wæøå])"
+)
 _SPLIT_WORD = re.compile(r"\b[a-zæøåé]{3,}\b")
 _PEOPLE_AT = re.compile(
     r"\b(?:folk(?:a|ene|et)?|people|guys|gutta|dem|dei|those)\s+(?:på|i|ved|at|on|in)\s+"
@@ -668,6 +685,17 @@ def apply_correction(text: str, groups: GroupMatcher) -> str:
         return text
     fix = fix_match.group("fix").strip()
     before, after = text[: marker.start()], text[fix_match.end() :]
+    verb_again = _SEND_VERB.match(text, marker.end())
+    said_before = list(_SEND_VERB.finditer(before))
+    if verb_again and said_before and not _DAY_NAME.search(before[said_before[-1].end() :]):
+        # "send ordrebekreftelse eh nei vent send leveringsplanen til ...", "send the invoice,
+        # no wait, send the newsletter": the action said again replaces the one before it.
+        # Whom the first one went to stays, unless the new one says it.
+        again = text[marker.end() :]
+        whom = re.search(r"\s(?:til|te|to)\s.*$", before[said_before[-1].end() :])
+        if whom is None or re.search(r"\b(?:til|te|to)\b", again):
+            return f"{before[: said_before[-1].start()]}{again}"
+        return f"{before[: said_before[-1].start()]}{again.rstrip()}{whom.group(0)}"
     wanted = {slug for _a, _b, slug in _mentions(fix, groups)}
     if wanted:
         mentions = _mentions(before, groups)

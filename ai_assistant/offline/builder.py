@@ -812,10 +812,17 @@ class Builder:
         ):
             # "alle unntatt rørleggerne", "everyone except the plumbers": a workflow sends to
             # groups, it cannot leave one out; asked, not sent to the one named.
+            everyone = re.search(
+                r"(?:\b(?:alle|all|everyone|everybody)(?:\s+(?:kundene|kunder|kundane|customers))?"
+                r"\s*,?\s*)$",
+                normalised[: excepted.start()],
+            )
             raise self.ask(
                 "En arbeidsflyt kan ikke sende til alle unntatt én gruppe. Hvilke grupper skal "
                 "få den?",
                 "A workflow cannot send to everyone except one group. Which groups should get it?",
+                # The answer's groups in the place of "alle unntatt kioskene".
+                replace=(everyone.group(0) if everyone else "") + excepted.group(0),
             )
         if _TWO_DAYS_OF_MONTH.search(normalised):
             # "den 1. og 15. hver måned": a monthly schedule has one day of the month.
@@ -1073,6 +1080,11 @@ class Builder:
         name = events.webhook_name(self.text) or ""
         said = fold(f"{name} {self.text}")
         event_words = re.split(r"[,;:\n]|\b(?:send|email|mail|e-post)\b", said, maxsplit=1)[0]
+        # "at kunden får beskjed når prisendring-webhooken kommer": the event's words are
+        # those from its "når" on, not whom the request is for before it.
+        lead = re.search(r"\b(?:når|nar|when|whenever|once|hver\s+gang|etter\s+at)\b", event_words)
+        if lead is not None and lead.start() > 0:
+            event_words = event_words[lead.start() :]
         if not (_OUR_DATA.search(fold(name)) or _OUR_DATA.search(event_words)):
             return False
         return not _A_CUSTOMERS_DOING.search(event_words)
@@ -1188,6 +1200,16 @@ class Builder:
                 planned.append(Planned(frag, cls, draft, facts))
                 self._drafted(draft)
                 continue
+            same = next((p for p in reversed(planned) if p.frag.step_type == frag.step_type), None)
+            if (
+                same is not None
+                and _SENT_AGAIN.search(frag.text)
+                and not _NOT_IT.sub("", frag.rest).strip()
+            ):
+                # "og etter 3 timer send den igjen", "send it again a day later": what the step
+                # before it of its kind sent.
+                frag.rest, frag.template = same.frag.rest, same.frag.template
+                frag.text = f"{frag.text} {same.frag.rest}"
             groups = list(frag.groups)
             inherited = not groups and bool(last_groups) and not frag.everyone
             said_later = inherited and not planned  # the audience said at a later step
@@ -1408,9 +1430,10 @@ class Builder:
         )
         trigger = {"day": days[0], "time": time} if len(days) == 1 else {"time": time}
         if first.every_weeks and first.every_weeks > 1:
-            anchor = first.anchor or calendar.first_on_or_after(days[0], self.context.today)
+            start = first.starts_from or self.context.today
+            anchor = first.anchor or calendar.first_on_or_after(days[0], start)
             config.update(every_weeks=first.every_weeks, anchor=anchor.isoformat())
-            if first.anchor is None:
+            if first.anchor is None and first.starts_from is None:
                 self.note(
                     f"Første gang: {anchor:%d.%m.%Y}; si fra om en annen uke skal være den første.",
                     f"First time: {anchor:%Y-%m-%d}; say so if another week should be the first.",
@@ -1678,6 +1701,8 @@ _OUR_DATA = re.compile(
     r"|lager-?(?:varsel|varsling|alarm|melding|signal)|stock-?\s*(?:alert|warning|alarm)|low-?\s*stock"
     r"|stock\s*level"
     r"|inventory|statisti[kc]"
+    # A supplier's prices changed: "prisendring", "prisoppdatering", "price-change".
+    r"|pris-?(?:endring|oppdater|justering|regulering)|price-?\s*(?:change|update)"
 )
 # A customer doing something in the event's words ("når kunde sender anbud", "when a customer
 # asks for a quote"): the webhook is about that customer.
@@ -1973,7 +1998,8 @@ _AFTER_CLAUSE = re.compile(
 
 # "kl 9 eller 10", "at 9 or 10", "9 or 10, whichever": two times for one step, one to choose.
 _EITHER_TIME = re.compile(
-    r"\b(?:kl|at)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s+(?:eller|or)\s+(?:kl\s+|at\s+)?"
+    r"\b(?:kl|at)\s+(?:halv\s+[a-zæøå]+|\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\s+(?:eller|or)\s+"
+    r"(?:kl\s+|at\s+)?"
     r"\d{1,2}(?::\d{2})?\s*(?:am|pm)?\b(?!\s*(?:min\w*|timer?|hours?|dag(?:er)?|days?))"
 )
 
@@ -2007,6 +2033,16 @@ _A_REMINDER = re.compile(r"\b(?:purr|påminn|remind)")
 # "til Lund barnehage", "to Berg Hotel": a name, then one of a kind in the singular.
 _NAME_THEN_KIND = re.compile(
     r"\b(?:til|te|to|for)\s+((?:[A-ZÆØÅ][a-zæøåé]+\s+){1,2}?([a-zæøåA-ZÆØÅ]{4,}))(?![\wæøå-])"
+)
+
+
+# "send den igjen", "send it again", "send the same mail once more": what was sent before.
+_SENT_AGAIN = re.compile(
+    r"\b(?:igjen|atter|again|en\s+gang\s+til|ein\s+gong\s+til|once\s+more|på\s+nytt|anew)\b"
+)
+_NOT_IT = re.compile(
+    r"\b(?:send|sende|den|det|dei|dem|it|them|the|same|samme|sama|mail|mailen|e-?posten|e-?mail"
+    r"|email|igjen|atter|again|en|ein|gang|gong|til|once|more|på|nytt|anew|og|and|så|then)\b|[,.]"
 )
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from ai_assistant.offline.text import blank
+from ai_assistant.offline.text import CLOCKS_CHANGE, blank
 from ai_assistant.offline.timing import FULL_DAY, WEEKDAYS, day_from_match
 
 if TYPE_CHECKING:
@@ -278,6 +278,19 @@ _MOVE_IF = re.compile(
 )
 
 
+# "og at det sendes torsdagen før dersom fredagen er en helligdag", "send it the day after if
+# Monday is a holiday": the day before or after, said first, its condition after.
+_MOVE_FIRST = re.compile(
+    r"(?:[,;]\s*)?(?:\b(?:og|and|men|but)\s+)?(?:\bat\s+)?(?:\b(?:det|den|it)\s+)?"
+    r"\b(?:send\w*|flytt\w*|move\w*|goes|go|går|gå|kjør\w*|run)\s+(?:det\s+|den\s+|it\s+)?"
+    r"(?:ut\s+)?(?:til\s+|på\s+|on\s+|to\s+)?(?:the\s+)?(?:(?P<day>" + _ANY_DAY + r")|dagen|day)"
+    r"\s+(?:(?P<before>før|i\s+forvegen|i\s+forveien|before)|etter|after|derpå)"
+    r"\s+(?:i\s+stedet\s+|instead\s+)?(?:hvis|om|dersom|viss|vis|når|if|when|should)\s+"
+    r"(?:" + _ANY_DAY + r"|det|den|dagen|it|the\s+day)\s+(?:er|e|blir|is|falls\s+on|'s|be)\s+"
+    r"(?:en\s+|ein\s+|a\s+)?" + _HOLIDAY
+)
+
+
 # "en rød dag (sånn som 2. påskedag)", "a public holiday like Good Friday": an example of a
 # holiday, whose day names are no schedule's.
 _HOLIDAY_EXAMPLE = re.compile(
@@ -291,6 +304,10 @@ def read_policy(text: str) -> tuple[str | None, str]:
     """The holiday policy a request states, and the request without its phrase (so "send
     tirsdag i stedet" is not read as a step)."""
     text = _HOLIDAY_EXAMPLE.sub(r"\1", text)
+    first = _MOVE_FIRST.search(text)
+    if first is not None:
+        policy = "previous_business_day" if first["before"] else "next_business_day"
+        return policy, blank(text, first)
     move = _MOVE_IF.search(text)
     if move is not None:
         to_match = re.match(FULL_DAY, move["to"])
@@ -388,6 +405,54 @@ _RELATIVE_FIRST = re.compile(
 )  # fmt: skip
 
 
+# "fra sjuende november", "from the seventh of November": a date in words after "fra" (which
+# normalising made of "fra og med") is the first time.
+_FROM_DATE_IN_WORDS = re.compile(
+    r"\b(?:fra|frå|from)\s+(?:(?:[a-zæøå]+dag|[a-z]+day)\s+)?(?:den\s+|the\s+)?(?P<od>"
+    + "|".join(sorted(_WORD_ORDINALS, key=len, reverse=True))
+    + r")\s+(?:of\s+)?"
+    + _MONTH_NAME.replace("month", "mon")
+    + r"(?P<tomorrow>(?!))?(?P<hol>(?!))?(?![\wæøå])"
+)
+# A first time said by a week or by the clocks changing ("fra neste uke", "første gang etter at
+# klokka er stilt tilbake", "starting the week after next"): from when, the day to come.
+_STARTS_LATER = re.compile(
+    r"\b(?:(?:(?:første|forste|fyrste)\s+(?:gang|gong)|first\s+time|starting|start\w*|fra|frå"
+    r"|from|begynn\w*|byrj\w*)\s+(?:(?:i|på|in|on)\s+)?(?P<week>neste\s+uke|neste\s+veke"
+    r"|next\s+week|uka\s+etter|veka\s+etter|the\s+week\s+after)"
+    r"|(?:(?:første|forste|fyrste)\s+(?:gang|gong)|first\s+time|starting|start\w*|fra|frå|from)"
+    r"\s+" + CLOCKS_CHANGE + r")(?![\wæøå])"
+)
+
+
+def _clocks_change(today: dt.date, back: bool | None) -> dt.date:
+    """The Sunday the clocks next change (the last Sunday of October back, of March forward)."""
+
+    def last_sunday(year: int, month: int) -> dt.date:
+        end = dt.date(year, month, 31)
+        return end - dt.timedelta(days=(end.weekday() + 1) % 7)
+
+    found = []
+    for year in (today.year, today.year + 1):
+        if back in (None, True):
+            found.append(last_sunday(year, 10))
+        if back in (None, False):
+            found.append(last_sunday(year, 3))
+    return min(d for d in found if d >= today)
+
+
+def _start_of(m: re.Match[str], today: dt.date) -> dt.date:
+    if m["week"]:
+        return today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7)
+    said = " ".join(g for g in (m["dir"], m["season"], m["ends"]) if g)
+    back = None
+    if re.search(r"tilbake|back|vinter|winter|sommer|summer|daylight|dst", said):
+        back = not re.search(r"sommertid|summer", said) or bool(m["ends"])
+    if re.search(r"fram|frem|forward", said):
+        back = False
+    return _clocks_change(today, back)
+
+
 def _easter(year: int) -> dt.date:
     """Easter Sunday (the Gregorian computus)."""
     a, b, c = year % 19, year // 100, year % 100
@@ -460,6 +525,16 @@ def read_calendar(frag: Fragment, s: str, today: dt.date) -> str:
         found = _date(m, today)
         if found is not None:
             frag.anchor = found
+            s = blank(s, m)
+    if frag.anchor is None:
+        for m in list(_FROM_DATE_IN_WORDS.finditer(s)):
+            found = _relative_date(m, today)
+            if found is not None:
+                frag.anchor = found
+                s = blank(s, m)
+    if frag.anchor is None:
+        for m in list(_STARTS_LATER.finditer(s)):
+            frag.starts_from = _start_of(m, today)
             s = blank(s, m)
     if frag.anchor is None:
         for m in list(_RELATIVE_FIRST.finditer(s)):

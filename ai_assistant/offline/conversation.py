@@ -65,6 +65,64 @@ class Pending:
         return cls(str(data["text"]), data.get("replace"), data.get("yes"))
 
 
+_SEND_IT_TO = re.compile(
+    r"^(?:(?:ok|okei|okay|greit|fint|sure|fine|alright)[\s,]+)?(?:(?:send|sende|skicka)\s+"
+    r"(?:det|den|dem|it|them)\s+)?(?:bare\s+|kun\s+|berre\s+|only\s+|just\s+)?(?:til|to|te)\s+",
+    re.IGNORECASE,
+)
+# What a follow-up says besides its answer: thanks and praise in sentences of their own ("Tusen
+# takk, det ser flott ut!", "Ellers er alt perfekt."), a lead-in ("Tusen takk for spørsmålet:",
+# "En liten ting:", "Greit,"), and "passer fint" after it.
+_PRAISE = re.compile(
+    r"^\W*(?:og\s+|and\s+)?(?:(?:(?:tusen|mange|stor|hjertelig)\s+)?(?:takk|tack|tak)|thanks"
+    r"|thank\s+you|(?:det\s+|dette\s+)?ser\s+(?:veldig\s+)?(?:flott|bra|fint|supert|greit)\s+ut"
+    r"|(?:it\s+|that\s+|this\s+)?looks?\s+(?:really\s+)?(?:great|good|fine|perfect)"
+    r"|ellers\s+(?:er\s+)?(?:alt|det)\s+(?:perfekt|bra|fint|greit|topp)"
+    r"|otherwise\s+(?:it'?s\s+|all\s+is\s+|everything\s+is\s+|all\s+)?(?:perfect|good|fine|great))"
+    r"\b[^?]*$"
+    # "Flott!", "Perfekt.", "Great!": praise in one word.
+    r"|^\W*(?:flott|supert|perfekt|topp|great|perfect|lovely|awesome|nice)\W*$",
+    re.IGNORECASE,
+)
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?:(?:tusen|mange)\s+)?takk(?:\s+for\s+[^:,.!?]{1,30})?|thanks(?:\s+for\s+[^:,.!?]{1,30})?"
+    r"|(?:en|ei|ein|bare\s+en)\s+(?:liten\s+|lita\s+|lite\s+)?(?:ting|sak)|one\s+(?:small\s+|little\s+)?"
+    r"thing)\s*[:,!.]\s*",
+    re.IGNORECASE,
+)
+_SUITS = re.compile(
+    r"\s+(?:passer\s+(?:fint|bra|greit|best|oss\s+fint|oss\s+bra)|funker\s+(?:fint|bra)"
+    r"|fungerer\s+(?:fint|bra)|works?\s+(?:fine|well|great|for\s+us)|suits\s+us|is\s+fine"
+    r"|er\s+(?:fint|greit|perfekt))\s*[.!]*$",
+    re.IGNORECASE,
+)
+
+
+_CLOSING_THANKS = re.compile(
+    r"(?<=[.!?])\s*(?:(?:tusen|mange)\s+)?(?:takk|thanks|thank\s+you)\b[^.!?\d]*[.!?]*\s*$",
+    re.IGNORECASE,
+)
+
+
+# A sentence of thanks that also asks for something ("Takk, men send den til kafeene").
+_SAYS_WHAT = re.compile(
+    r"\d|\b(?:men|but|send\w*|flytt\w*|move|legg|fjern|ta\s+bort|heller|instead|rather"
+    r"|i\s+stedet)\b",
+    re.IGNORECASE,
+)
+
+
+def what_is_answered(text: str) -> str:
+    """The follow-up without its thanks, praise and lead-ins; itself when nothing else is left."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
+    kept = [s for s in sentences if not (_PRAISE.search(s) and not _SAYS_WHAT.search(s))]
+    said = " ".join(kept) if kept else text
+    for _ in range(2):
+        said = _LEAD_IN.sub("", said)
+    said = _SUITS.sub("", said).strip()
+    return said or text
+
+
 def _replaced(text: str, words: str, by: str) -> str:
     # The words as the parser read them ("hver 10 uke") in the text as written ("hver 10. uke").
     tokens = re.findall(r"[\wæøåé]+", words)
@@ -132,7 +190,7 @@ _EITHER = re.compile(
 )
 _CHOICE_FILLER = re.compile(
     r"^(?:(?:ja|jo|yes|ok|okei|greit|ta|take|send|på|on|at|kl|klokka|klokken|klockan|den|the)"
-    r"\.?\s+)*|(?:\s+(?:da|then|takk|thanks|please|bitte))+$",
+    r"\.?\s+)*|(?:\s+(?:da|then|takk|thanks|please|bitte|altså|asså|vel|pls))+$",
     re.IGNORECASE,
 )
 
@@ -141,12 +199,15 @@ def _one_of_two(text: str, answer: str) -> str | None:
     """ "tirsdag eller onsdag kl 9" + "onsdag": the request with the option picked in place of
     the two."""
     said = _CHOICE_FILLER.sub("", answer.strip(" .!,")).strip().lower()
-    if not said or " " in said:
+    if not said:
         return None
+    # "onsdag klokka 9": the option picked, and what the answer adds to it.
+    said, _, more = said.partition(" ")
     for m in _EITHER.finditer(text):
         for option in (m["a"], m["b"]):
             if option.lower() == said:
-                return f"{text[: m.start()]}{option}{text[m.end() :]}"
+                picked = f"{text[: m.start()]}{option}{text[m.end() :]}"
+                return f"{picked} {more}".strip() if more else picked
     return None
 
 
@@ -175,13 +236,17 @@ def continued(pending: Pending, answer: str) -> str:
         answer = _MEANT_AFTER.sub("", answer).strip() or answer
         # "ta heller første mandag i måneden", "rather every Monday": the answer instead.
         answer = _INSTEAD.sub("", answer).strip() or answer
+        # "send det bare til kantinene": whom, in the place of the words asked about.
+        answer = _SEND_IT_TO.sub("", answer).strip() or answer
         clock = re.match(r"(kl|at)\s", pending.replace, flags=re.I)
         if clock and re.fullmatch(r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?", answer, flags=re.I):
             # "at 31" + "13": the hour in the time's place, said the same way ("at 13").
             answer = f"{clock.group(1)} {answer}"
         return _replaced(pending.text, pending.replace, answer)
-    # No comma: the answer's day or time belongs to the request's own action.
-    return f"{pending.text.rstrip(' .!?')} {answer}"
+    # No comma: the answer's day or time belongs to the request's own action (before a
+    # closing "Takk!", which asks for nothing).
+    base = _CLOSING_THANKS.sub("", pending.text)
+    return f"{base.rstrip(' .!?')} {answer}"
 
 
 # "kl 9", "at 9am", "09:00": only a time of day, as an answer to "what time?".
@@ -226,6 +291,7 @@ def follow_up(
     """The assistant's answer to ``text`` in a conversation with this draft or question.
     ``keep_description``: a saved workflow is being changed; its description is the
     business's own text, not rewritten after each change."""
+    text = what_is_answered(text)
     if draft is not None:
         edited = edit_draft(draft, text, context=context)
         if edited is not None and edited.question is not None:

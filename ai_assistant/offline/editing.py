@@ -187,6 +187,29 @@ def _as_edit(text: str, draft: Mapping[str, Any], context: ParseContext) -> str:
     ("flytt purringa til torsdag kl 13"), a day of the month in a monthly draft; dialect in
     its standard form ("te" is "til")."""
     text = spoken_forms(text)
+    # "send it to the nursing homes instead": a kind of customer in two English words, as the
+    # one word the group readers know.
+    if replace_phrases(text.lower()) != text.lower():
+        text = replace_phrases(text.lower())
+    if _NOT_WEEKENDS.match(text) and (draft.get("schedule") or {}).get("schedule_type") == "daily":
+        english = detect_language(text) == "en"
+        return "only on weekdays" if english else "bare på hverdager"
+    # "+ purring tor 13 til ...": a plus before a step is one more.
+    text = re.sub(r"^\s*\+\s*", "legg til ", text)
+    can = _CAN_IT_GO.match(text)
+    if can is not None:
+        english = detect_language(text) == "en"
+        instead = can["instead"] or can["instead2"]
+        to = re.match(r"(?:til|to|te)\s+(?P<who>.+)$", can["rest"], re.IGNORECASE)
+        if instead and to is not None:
+            return (
+                f"send it to {to['who']} instead" if english else f"send til {to['who']} i stedet"
+            )
+        if can["also"]:
+            rest = can["rest"]
+            return (
+                f"also send {can['what']} {rest}" if english else f"send også {can['what']} {rest}"
+            )
     # "Kan du også sende kjørerutene en time etter?", "could you also send ...?": a step to
     # add, asked politely.
     asked = _ASKED_TO_SEND.match(text)
@@ -243,6 +266,27 @@ def _as_edit(text: str, draft: Mapping[str, Any], context: ParseContext) -> str:
     return text
 
 
+_NOT_THIS_GROUP_THAT = re.compile(
+    r"^\s*(?:(?:nei|nope|no)[\s,]+)?(?:ikke|ikkje|itj|inte|not)\s+(?:til\s+|to\s+|the\s+|de\s+)?"
+    r"(?P<old>[\wæøåé-]{4,})\s*[,;:]\s*(?:men\s+|but\s+)?(?:heller\s+|rather\s+)?"
+    r"(?:til\s+|to\s+|te\s+)?(?:the\s+)?(?P<new>[\wæøåé-]{4,})\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+# "kan tilbudet heller gå til skolene?", "could the offer go to the schools instead?": another
+# audience asked politely; "kan leveringsplanen også gå ut en time etter?": a step to add.
+_CAN_IT_GO = re.compile(
+    r"^\s*(?:(?:og|and)\s+)?(?:kan|kunne|could|can)\s+(?P<what>.+?)\s+(?:(?P<also>også|òg|au"
+    r"|also|too)\s+|(?P<instead>heller|i\s+stedet|instead|rather)\s+)?(?:gå|gå\s+ut|sendes"
+    r"|sendast|komme|go|go\s+out|be\s+sent)\s+(?P<rest>.+?)\s*(?P<instead2>i\s+stedet|instead)?"
+    r"\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+# "ikke i helgene", "not at weekends": a daily draft narrowed to the weekdays.
+_NOT_WEEKENDS = re.compile(
+    r"^\s*(?:(?:men|but|og|and)\s+)?(?:ikke|ikkje|itj|not|never|aldri)\s+(?:(?:i|på|on|at|in"
+    r"|during|over|the)\s+)*(?:helg\w*|weekends?)\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
 _NOT_THAT_BUT = re.compile(
     r"^\s*(?:(?:nei|nope|no)[\s,]+)?(?:ikke|ikkje|inte|not|ikk)\s+(?:til\s+|to\s+|the\s+|de\s+)?"
     r"[\wæøåé-]+(?:\s+[\wæøåé-]+)?\s*[,;:]\s*(?=(?:men\s+|but\s+)?(?:send|sende|skicka|ta|make"
@@ -282,6 +326,14 @@ def edit_draft(
                 ],
             )
         text = f"send den til {bare}"
+    # "Ikke kiosker, bensinstasjoner", "not the hotels, the schools": one group for another.
+    swapped = _NOT_THIS_GROUP_THAT.match(text)
+    if swapped is not None:
+        matcher = GroupMatcher(context.groups)
+        old_group = matcher.match(spoken_forms(swapped["old"]).lower())
+        new_group = matcher.match(spoken_forms(swapped["new"]).lower())
+        if old_group is not None and new_group is not None:
+            text = f"send {'it to' if language == 'en' else 'den til'} {swapped['new']}"
     # "ikke barnehager, send til alle kunder", "not the schools, send it to everyone": what
     # it is not, then what it is; the second says it all.
     instead = _NOT_THAT_BUT.sub("", text)

@@ -22,6 +22,13 @@ _ORDER_EVENT = re.compile(
     r"|\b(?:on|for|after)\s+(?:each|every|a|any)\s+(?:new\s+)?order\b"
     r"|\bnye?\s+(?:ordre|ordrer|bestilling|bestillinger)\b|\bnew\s+orders?\b"
     r"|\bnår\s+\w+\s+bestiller\b"
+    # "med en gang hen bestiller", "straks ho har bestilt": a pronoun for the customer.
+    r"|\b(?:med\s+en\s+gang|med\s+ein\s+gong|med\s+det\s+samme|straks|så\s+snart|når|idet"
+    r"|etter\s+at)\s+"
+    r"(?:hen|han|hun|ho|de|dei|dem)\s+(?:bestiller|bestiller|har\s+bestilt|handler)\b"
+    # "ordre inn → varsle kundeservice", "ny bestilling: send ...": an order, as a heading.
+    r"|(?:^|[;.!?]\s*)(?:ny\s+|new\s+)?(?:ordre|bestilling|order)\s+(?:inn|in|mottatt|received"
+    r"|kommer)\s*(?:→|->|=>|:|,|-)"
     # Swedish "när en kund lägger en beställning" (read as "legger en bestilling").
     r"|\b(?:når|hver\s+gang|så\s+snart)\s+(?:\w+\s+){0,3}?legger\s+(?:en|ei|ny|sin)\s+"
     r"(?:ny\s+)?(?:ordre|bestilling|order)\w*"
@@ -104,10 +111,19 @@ _RECEIVED = (
     r"(?:get|receive|have)|(?:når|hver\s+gang|dersom|om|viss|vis|straks)\s+(?:vi|me|æ|jeg)\s+"
     r"(?:får|fær|mottar|tar\s+imot))\s+(?:an?\s+|the\s+|en\s+|ei\s+|et\s+|ein\s+|eit\s+)?"
 )
+_DASHED_ALONE = (
+    r"|\b(?:når|ved|hver\s+gang|kvar\s+gong|straks|when|whenever|on|upon|each\s+time|every\s+time)"
+    r"\s+(?:the\s+|an?\s+|en\s+|ein\s+)?(" + _DASHED + r")(?=\s*[,:;]|\s+(?:→|->))"
+)
 _NAMED_ARRIVES = re.compile(
     r"\b(?:når|hver\s+gang|etter\s+at|straks|så\s+snart|idet|when|whenever|once|after|each\s+time"
     r"|every\s+time|as\s+soon\s+as|if)\s+(?:the\s+|an?\s+)?" + _DASHED + r"\s+" + _ARRIVES + r"\b"
-    r"|\b" + _RECEIVED + _DASHED + r"\b"
+    r"|\b"
+    + _RECEIVED
+    + _DASHED
+    + r"\b"
+    # "Når kaffemaskin-feil, send ...", "on lager-lavt: ...": a dashed name alone as the when.
+    + _DASHED_ALONE
 )
 
 # "når dispenseralarm kommer inn", "when lagervarsel fires", "når det kommer lagervarsel": one
@@ -189,6 +205,15 @@ _WEBHOOK_NAME = (
         re.IGNORECASE,
     ),
     re.compile(r"\b" + _RECEIVED + "(" + _DASHED + r")\b", re.IGNORECASE),
+    re.compile(_DASHED_ALONE[1:], re.IGNORECASE),
+    # "When prisendring webhook comes", "whenever lagerstatus webhook fires": one word named
+    # right after the event's lead, without an article.
+    re.compile(
+        r"\b(?:when|whenever|once|if|after|når|hver\s+gang|etter\s+at|straks|so\s+snart)\s+"
+        r"(?!(?:" + _NOT_NAMES + r"|the|a|an|our|en|ei|et|ein|eit|vi|me|de|dei|det)\b)"
+        r"([a-zæøå][a-zæøå0-9_]{2,})\s+webhook(?:en|et)?\b",
+        re.IGNORECASE,
+    ),
     # "when the prisfil webhook fires": one word of no language's grammar before it.
     re.compile(
         r"\b(?:the|our|a)\s+(?!(?:" + _NOT_NAMES + r")\b)([a-zæøå][a-zæøå0-9_]{2,})\s+webhook\b",

@@ -42,6 +42,9 @@ class Fragment:
     #: nth weekday or business day of the month, business days only.
     every_weeks: int | None = None
     anchor: dt.date | None = None
+    #: A first time said by a week or an event, not a day ("fra neste uke", "etter at klokka er
+    #: stilt tilbake"): the anchor is the schedule's first day on or after it.
+    starts_from: dt.date | None = None
     iso_weeks: str | None = None
     nth_weekday: tuple[str, int] | None = None
     business_day: int | None = None
@@ -101,6 +104,7 @@ class Fragment:
             "staff_group",
             "every_weeks",
             "anchor",
+            "starts_from",
             "iso_weeks",
             "nth_weekday",
             "business_day",
@@ -123,12 +127,13 @@ class Fragment:
 
 #: Words for the usual groups of staff in the other language ("sales" names the group "salg").
 _STAFF_SYNONYMS: list[frozenset[str]] = [
-    frozenset({"salg", "sales", "selger", "seller", "salesteam"}),
+    frozenset({"salg", "sales", "selger", "seller", "salesteam", "salgsavdeling", "salsavdeling"}),
+    frozenset({"tekniker", "teknikar", "technician", "montør", "montor", "servicetekniker"}),
     frozenset({"lager", "warehouse", "lageret"}),
     frozenset({"innkjøp", "purchasing", "innkjøper", "buyer"}),
     frozenset({"kontor", "office", "kontoret"}),
     frozenset({"ledelse", "leder", "management", "manager", "ledere"}),
-    frozenset({"kundeservice", "support", "customer service"}),
+    frozenset({"kundeservice", "support", "customer service", "kundesenter", "customer care"}),
     frozenset({"sjåfør", "sjåfører", "driver", "drivers", "bud", "transport"}),
     frozenset({"økonomi", "finance", "accounting", "regnskap", "økonomiavdelingen"}),
     frozenset({"marked", "marketing", "markedsføring"}),

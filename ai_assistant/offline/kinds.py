@@ -32,8 +32,13 @@ _KINDS: dict[str, str] = {
     "plejehjem äldreboende",
     "sykehus": "sykehus sjukehus hospital",
     "skip": "skip ship båt boat vessel ferje ferge ferry fartøy",
-    "bensinstasjon": "bensinstasjon stasjon",
+    "bensinstasjon": "bensinstasjon stasjon benzinstation tankstation",
+    # Who fill and run vending machines (nb, nn, da, sv, en).
+    "automat": "automatoperatør automatoperatørar automatoperatorer automatoperatør "
+    "automatselskap vending varuautomat",
     "bakeri": "bakeri bakery baker",
+    # Pastry shops (nb, nn, da, sv, en, fr).
+    "konditori": "konditori konditor conditori pastry-shop patisserie pâtisserie cake-shop",
     "pub": "pub bar utested",
     "klubb": "klubb club idrettslag idrett",
     "slakter": "slakter slakteri butcher",
@@ -133,6 +138,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bcoffee\s+(?:shops?|bars?|houses?)\b"), "kafeer"),
     (re.compile(r"\b(?:gas|petrol|filling|service|fuel)\s+stations?\b"), "bensinstasjoner"),
     (re.compile(r"\bconvenience\s+stores?\b"), "kiosker"),
+    (re.compile(r"\b(?:pastry|cake)\s+(?:shops?|stores?|makers?|bakers?)\b"), "konditorier"),
+    (
+        re.compile(r"\bvending(?:\s+machine)?\s+(?:operators?|companies|company|firms?)\b"),
+        "automatoperatører",
+    ),
     (
         re.compile(r"\b(?:market|street)\s+(?:stalls?|traders?|vendors?|sellers?|stands?)\b"),
         "torghandlere",

@@ -32,7 +32,12 @@ _SIGN_OFF = re.compile(
 )
 # Where a sentence ends: ".", "!" or "?" (not a number's dot: "den 1. juni") before a space,
 # or a line break.
-_SENTENCE_END = re.compile(r"(?<=[^\d\s][.!?])\s+|(?<=\d[!?])\s+|\s*\n\s*")
+_SENTENCE_END = re.compile(
+    r"(?<=[^\d\s][.!?])\s+|(?<=\d[!?])\s+|\s*\n\s*"
+    # "... torsdag kl 9. Setter stor pris på hjelpen!": a number's dot before a capital (not
+    # a month's: "den 1. Mai").
+    r"|(?<=\d\.)\s+(?=[A-ZÆØÅ](?!(?i:an|eb|ar|pr|ai|ay|un|ul|ug|ep|kt|ct|ov|es|ec)))"
+)
 # What makes a sentence part of the request: when (a day, a time, how often, a month's day, an
 # event) or what (a step's word, an imperative).
 _REQUEST = re.compile(
@@ -45,7 +50,10 @@ _REQUEST = re.compile(
     r"|skjema\w*|rapport\w*|report\w*|oversikt\w*|overview|bestillingsliste\w*|order\s+forms?"
     # Whom it is for, said on its own after the request ("Bare til hotellene.").
     r"|bare|kun|only|just|unntatt|except|de\s+som|dem\s+som|those\s+who|anyone\s+who"
-    r"|gjelder|applies)\b",
+    r"|gjelder|applies"
+    # How often said without a day ("jevnlig", "regularly"), a wish that something happens.
+    r"|jevnlig\w*|regelmessig\w*|regularly|periodically|vil\s+gjerne\s+at|ønsker\s+(?:vi\s+)?at"
+    r"|would\s+like)\b",
     re.IGNORECASE,
 )
 # A sentence that only reports what has been done ("kvitteringene er sendt til revisor",
@@ -95,7 +103,20 @@ def the_request(text: str) -> str:
     return "\n".join(sentences[asking[0] : asking[-1] + 1])
 
 
+# A sentence of thanks or good wishes ("Tusen takk, og god helg når den tid kommer.", "Takk
+# for at dere ordner dette!", "Thanks so much, have a nice weekend"): no request, unless it
+# says a time.
+_THANKS = re.compile(
+    r"^\W*(?:og\s+|and\s+)?(?:(?:tusen|mange|stor|hjertelig)\s+)?(?:takk|tack|tak|thanks|thank\s+you"
+    r"|ha\s+en\s+(?:fin|god|strålende)|god\s+helg|have\s+a\s+(?:nice|good|great)"
+    r"|setter\s+(?:stor\s+)?pris|we\s+appreciate|appreciate)\b",
+    re.IGNORECASE,
+)
+
+
 def _asks(sentence: str) -> bool:
+    if _THANKS.search(sentence) and not re.search(r"\d", sentence):
+        return False
     if not _REQUEST.search(sentence):
         return False
     return not (_DONE.search(sentence) and not _WHEN.search(sentence))

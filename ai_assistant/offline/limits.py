@@ -149,6 +149,13 @@ _SEASON_NAME = (
     r"|half[-\s]term|skoleferie\w*|høstferie\w*|haustferie\w*|vinterferie\w*|sommerferie\w*"
     r"|sommarferie\w*|påskeferie\w*|juleferie\w*)"
 )
+# "bare i vintertid", "9 am in summer time and 8 am in winter time": a send or a time that
+# holds in one half of the year (wall-clock times do not change with the clocks).
+_CLOCK_SEASON = re.compile(
+    r"\b(?:(?:bare|kun|only|just)\s+)?(?:i|in|during|om|under|på|for)\s+(?:the\s+)?"
+    r"(?:vintertid\w*|sommertid\w*|vintertiden|sommertiden|winter\s*time|summer\s*time"
+    r"|daylight\s+saving(?:s)?(?:\s+time)?|normaltid\w*|standard\s+time|dst)\b"
+)
 _SEASON = re.compile(
     r"\b(?:når|mens|så\s+lenge|when|while|whenever|as\s+long\s+as)\s+(?:det\s+er\s+|det\s+e\s+"
     r"|it'?s\s+|it\s+is\s+)?(?:the\s+)?" + _SEASON_NAME + r"\b"
@@ -317,6 +324,17 @@ def unsupported(normalised: str) -> Limit | None:
             f"A workflow cannot depend on the weather (“{said}”): it runs at set times. Should "
             "it run every time, whatever the weather?",
             _clause(normalised, m, who=False),
+            "",
+        )
+    m = _CLOCK_SEASON.search(normalised)
+    if m:
+        said = " ".join(m.group(0).split())
+        return Limit(
+            f"En arbeidsflyt går på samme klokkeslett hele året, også når klokka stilles. Den kan "
+            f"ikke gå bare eller annerledes «{said}». Hvilket klokkeslett skal gjelde hele året?",
+            f"A workflow runs at the same wall-clock time all year, also when the clocks change. "
+            f"It cannot run only or differently “{said}”. Which time should hold all year?",
+            m.group(0),
             "",
         )
     m = _SEASON.search(normalised)

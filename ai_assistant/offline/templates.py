@@ -150,6 +150,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "når varebilen kommer", "når lastebilen kommer", "kjørerute", "kjøreplan",
             "ruteplan", "leveringsdag", "leveringsplan", "when the truck", "when the van",
             "truck comes", "van comes", "delivery schedule", "delivery route",
+            # "the delivery plan": a plan of deliveries said in English is the same plan.
+            "delivery plan", "delivery plans", "delivery timetable", "driving plan",
         ),
         ("Leveringsinfo", "Delivery information"),
         "levering",
@@ -264,6 +266,16 @@ CONCEPTS: tuple[Concept, ...] = (
         ),
         ("Påfyll", "Refill"),
         "pafyll",
+    ),
+    Concept(
+        "emballasje",
+        (
+            # Bags, boxes and wrapping sold to the customers (nb, nn, da, sv, en).
+            "emballasje", "emballasjen", "emballage", "emballagen", "förpackning",
+            "förpackningar", "packaging", "packaging materials",
+        ),
+        ("Emballasje", "Packaging"),
+        "emballasje",
     ),
     Concept(
         "hms",
@@ -445,7 +457,8 @@ _INVITED_TO = re.compile(
 # "i jula", "over påske", "at Christmas": a season said as when something is sent.
 _SEASON_WHEN = re.compile(
     r"\b(?:i|over|gjennom|at|during|in|for|til)\s+(?:the\s+)?(?:jula|julen|romjula|romjulen"
-    r"|julehelga|julehelgen|påska|påsken|påskeuka|påskeuken|christmas|xmas|easter"
+    r"|julehelga|julehelgen|påska|påsken|påskeuka|påskeuken|juleuka|juleuken|juleveka"
+    r"|jula?\s+og\s+nyttår|romjulsuka|christmas\s+week|easter\s+week|christmas|xmas|easter"
     r"|the\s+holidays|the\s+festive\s+season)\b",
     re.IGNORECASE,
 )

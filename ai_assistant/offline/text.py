@@ -112,7 +112,12 @@ _DIALECT = {
     "køber": "kjøper", "tilbuddet": "tilbudet", "tilbuddene": "tilbudene", "igen": "igjen",
     "lægger": "legger", "lægge": "legge", "læg": "legg", "ind": "inn",
     # Nynorsk ("tilbodet", "vekeordre": the week's order form).
-    "timar": "timer", "timane": "timene", "tilbod": "tilbud", "tilbodet": "tilbudet",
+    "timar": "timer", "timane": "timene", "tima": "timer", "timan": "timene",
+    "tilbod": "tilbud", "tilbodet": "tilbudet", "tilbods": "tilbuds",
+    # Nynorsk "ordrebekrefting(a)", "ordrestadfesting(a)": the order confirmation.
+    "ordrebekrefting": "ordrebekreftelse", "ordrebekreftinga": "ordrebekreftelsen",
+    "ordrestadfesting": "ordrebekreftelse", "ordrestadfestinga": "ordrebekreftelsen",
+    "tilbodsmailen": "tilbudsmailen", "tilbodsmail": "tilbudsmail",
     "tilboda": "tilbudene",
     "vekeordre": "bestillingsskjema", "vekeordren": "bestillingsskjemaet",
     "vekeordra": "bestillingsskjemaet", "ukeordre": "bestillingsskjema",
@@ -296,6 +301,35 @@ _POLITE = re.compile(
 )
 
 
+# "ønsker vi at ...", "vi vil gjerne at ...", "vi ønsker nå at ...": a wish, which is the request
+# itself (what follows is said as a clause: "at skjemaet sendes ...").
+_WE_WISH_THAT = re.compile(
+    r"\b(?:(?:vi|jeg|eg|me|æ)\s+(?:ønsker|ønskjer|ønske|vil|ville|vill)|(?:ønsker|ønskjer|vil"
+    r"|ville)\s+(?:vi|jeg|eg|me|æ))\s+(?:nå\s+|no\s+|gjerne\s+|helst\s+|bare\s+){0,2}at\b"
+)
+# ", siden de handler inn til helgens kamper", ", slik at de rekker levering før ...", "For at
+# kantinene ikke skal gå tomme, ...", ", so that they can plan": why, which asks for nothing
+# (no day, time or step of its own); its words would be read as groups or templates.
+_REASON = re.compile(
+    r"(?P<lead>^|[,;:.!?]\s*)(?P<clause>(?:siden|sidan|fordi|ettersom|slik\s+at|sånn\s+at|så\s+at"
+    r"|for\s+at|because|since|so\s+that|as)\s+(?:de|dei|dem|vi|me|det|den|dette|han|hun|ho"
+    r"|they|we|it|this|kundene|kundane|customers|the\s+customers|kantinene|[a-zæøå]+ene)\b"
+    r"[^,;.!?]*)(?P<end>,|(?=[;.!?]|$))"
+)
+_REASON_KEEPS = re.compile(
+    r"\d|\b(?:kl|hver|kvar|every|each|send\w*|påminn\w*|purr\w*|remind\w*|helligdag\w*"
+    r"|bestilt|handlet|ordered|bought|kjøpt"
+    r"|holiday\w*|rød\s+dag|(?:man|tirs|tys|ons|tors|fre|lør|søn)dag\w*"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b"
+)
+
+
+def _reason_dropped(m: re.Match[str]) -> str:
+    if _REASON_KEEPS.search(m["clause"]):
+        return m.group(0)
+    return m["lead"] if m["lead"].strip() else " "
+
+
 # "Mondays at 8:30 would be great", "det hadde vært fint": politeness, no part of the request.
 _WOULD_BE_GREAT = re.compile(
     r"\b(?:that\s+|it\s+|this\s+)?would\s+be\s+(?:really\s+|very\s+|so\s+)?(?:great|perfect|"
@@ -337,7 +371,8 @@ _ALL_THOSE_DAYS = re.compile(
 )
 # "mandag 0900", "tors 1500", "kl 0730": four digits after a day or "kl" are a time.
 _FOUR_DIGIT_TIME = re.compile(
-    r"\b((?:kl|at|(?:man|tirs|tys|ons|tors|fre|lør|søn)(?:dag(?:en|er)?)?|monday|tuesday|"
+    r"\b((?:kl|at|daglig|dagleg|daily|(?:man|tirs|tys|ons|tors|fre|lør|søn)(?:dag(?:en|er)?)?|"
+    r"tir|tor|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|ma|ti|on|to|fr)\s+)"
     r"([01]\d|2[0-3])([0-5]\d)\b"
 )
@@ -348,7 +383,107 @@ _HOURS = {
     "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "tretten": 13, "fjorten": 14,
     "femten": 15, "seksten": 16, "sytten": 17, "atten": 18, "nitten": 19, "tjue": 20,
 }  # fmt: skip
+_OR_HOUR_WORD = re.compile(
+    r"\b(kl\s+(?:halv\s+[a-zæøå]+|\d{1,2}(?::\d{2})?)\s+(?:eller|elle|or|el\.?)\s+)(?:kl\s+)?("
+    + "|".join(sorted(_HOURS, key=len, reverse=True))
+    + r")\b(?!\s*(?:dag\w*|tim\w*|min\w*|uk\w*|veker?))"
+)
 _HOUR_WORD = re.compile(r"\bkl\s+(" + "|".join(sorted(_HOURS, key=len, reverse=True)) + r")\b")
+# The minutes of a dictated time, said as words after its hour ("sju tretti", "femten
+# førtifem", "åtte null null"); not "ti" (a day's short name) nor "to"/"fem" (counts).
+_MINUTES_SAID = {
+    "null null": 0, "null fem": 5, "femten": 15, "tjue": 20, "tjuefem": 25, "tretti": 30,
+    "tredve": 30, "trettifem": 35, "førti": 40, "førtifem": 45, "femti": 50, "femtifem": 55,
+}  # fmt: skip
+_SPOKEN_MINUTES = re.compile(
+    r"\bkl\s+(\d{1,2})\s+(" + "|".join(sorted(_MINUTES_SAID, key=len, reverse=True)) + r")\b"
+    r"(?!\s*(?:dag\w*|tim\w*|min\w*|uk\w*|ganger))"
+)
+#: The clocks changing: "etter at klokka er stilt (tilbake)", "after the clocks go back", "når vi
+#: går over til vintertid", "once summer time ends" (after "klokka" is "kl").
+CLOCKS_CHANGE = (
+    r"(?:(?:etter\s+at|etter|når|after|once|when)\s+(?:kl|the\s+clocks?|klokkene|klokkane|klokka)"
+    r"\s+(?:er\s+|e\s+|blir\s+|har\s+blitt\s+|are\s+|have\s+been\s+|has\s+been\s+|is\s+)?"
+    r"(?:stilt|stilles|satt|changed?|put|turned|gone|go|went|goes)(?:\s+(?P<dir>tilbake|fram"
+    r"|frem|back|forward))?"
+    r"|(?:etter\s+at\s+|after\s+|once\s+|when\s+|når\s+)?(?:vi|me|we)\s+(?:går|gå|har\s+gått"
+    r"|switch|go|change|move)\s+(?:over\s+)?(?:til|to)\s+(?P<season>vintertid\w*|sommertid\w*"
+    r"|winter\s*time|summer\s*time)"
+    r"|(?:etter\s+at|når|after|once|when)\s+(?P<ends>summer\s*time|sommertid\w*|daylight\s+saving"
+    r"(?:\s+time)?|dst)\s+(?:ends|er\s+slutt|e\s+slutt|slutter|is\s+over|er\s+over))"
+)
+# "..., og ja, klokka 9 òg etter at klokka e stilt", "also after the clocks go back": a wall-clock
+# time stays when the clocks change, a remark that asks for nothing.
+_SAME_AFTER_CLOCKS = re.compile(
+    r"(?:[,;]\s*)?(?:\b(?:og|and)\s+)?(?:\b(?:ja|jo|yes|yep)\b\s*,?\s*)?"
+    r"(?:\b(?:kl|at)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s+)?\b(?:også|òg|og\s+så|au|too|also"
+    r"|even|still)\s+" + CLOCKS_CHANGE + r"(?![\wæøå])"
+)
+# "send ikke skjemaet, men tilbudsmailen, til ...", "don't send the menu but the offer to ...":
+# what is not sent is swapped for what is (a group or day the same: "send ikke til X, men Y").
+_NOT_THIS_BUT = re.compile(
+    r"\b(?:(?P<verb>send|sende|skicka|mail)\s+(?:ikke|ikkje|itj|inte|not)|(?:don'?t|do\s+not"
+    r"|ikke|ikkje|itj)\s+(?P<verb2>send|sende|mail))\s+(?!(?:noe|noko|noget|något|anything"
+    r"|nothing)\b)[^,.;:!?]{2,50}?\s*,?\s+(?:men|but|mén)"
+    r"\s+(?:heller\s+|rather\s+|instead\s+|i\s+stedet\s+)?(?P<that>[^,.;:!?]+?)"
+    r"(?P<comma>\s*,\s*(?=(?:til|te|to)\b))?(?=[,.;:!?]|$|\s+(?:til|te|to)\b)"
+)
+
+
+def _but_that(m: re.Match[str]) -> str:
+    return f"{m['verb'] or m['verb2']} {m['that']}" + (" " if m["comma"] else "")
+
+
+# "skjema alle ons 9 / påminnelse tor / fast ordre fre 10": a slash between spaces, not between
+# two days ("man / ons") nor two numbers, parts a dictated or copied chain.
+_SLASH_DAY = (
+    r"(?:man|mån|tir|tirs|tys|ons|tor|tors|fre|lør|søn|mon|tue|wed|thu|fri|sat|sun|ma|ti|on|to|fr"
+    r"|[a-zæøå]+dag(?:en|er)?|[a-z]+days?)"
+)
+_PARTS_BY_SLASH = re.compile(r"\s+/\s+(?!\d)(?!" + _SLASH_DAY + r"\b)")
+# "hver hverdag kl 7 ..., men ikke på fredager", "alle hverdager unntatt mandag", "every
+# weekday except Wednesday": the working days listed without the ones left out.
+_WEEK_ORDER = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+_DAY_STEM_OF = {
+    "man": 0, "mån": 0, "mon": 0, "tirs": 1, "tys": 1, "tues": 1, "tue": 1, "ons": 2,
+    "wednes": 2, "wed": 2, "tors": 3, "thurs": 3, "thu": 3, "fre": 4, "fri": 4,
+}  # fmt: skip
+_EXCEPT_DAY = (
+    r"(?:man|mån|mon|tirs|tys|tues|tue|ons|wednes|wed|tors|thurs|thu|fre|fri)"
+    r"(?:dag(?:en|er|ene|ar|ane|s)?|days?)?"
+)
+_WEEKDAYS_BUT = re.compile(
+    r"\b(?:(?:hver|kvar|alle|every|all|on|på)\s+)?(?:hverdag(?:er|ene|e)?|kvardag(?:ar|ane)?"
+    r"|vardag(?:ar|ane)?|ukedag(?:er|ene)?|vekedag(?:ar|ane)?|weekdays?|working\s+days)\b"
+    r"(?P<mid>[^.;!?]{0,80}?)\s*,?\s*(?:men\s+|but\s+)?(?P<word>ikke|ikkje|itj|not|never|aldri|except"
+    r"|but|apart\s+from|other\s+than"
+    r"|unntatt|untatt|bortsett\s+fra|utenom|utanom|unntaken|undtagen|untagen)\s+(?:(?:on|på|om|for)\s+)?"
+    r"(?:(?:a|en|ein)\s+)?(?P<days>"
+    + _EXCEPT_DAY
+    + r"(?:\s*(?:,|og|and|eller|or|&)\s*"
+    + _EXCEPT_DAY
+    + r")*)\b"
+)
+
+
+def _weekdays_but(m: re.Match[str]) -> str:
+    if (
+        m["word"] == "but"
+        and re.search(r",\s*but\s+\S+$", m.group(0))
+        and re.match(r"\s*(?:at|kl|@|\d|send|the|a)\b", m.string[m.end() :])
+    ):
+        return m.group(0)  # "..., but Friday at 7 send the form": another step, not an exception
+    left_out = set()
+    for day in re.findall(_EXCEPT_DAY, m["days"]):
+        stem = re.match(r"[a-zæøå]+?(?=dag|day|$)", day)
+        left_out.add(_DAY_STEM_OF.get(stem.group(0) if stem else day, -1))
+    kept = [_WEEK_ORDER[i] for i in range(5) if i not in left_out]
+    if not kept or -1 in left_out:
+        return m.group(0)
+    days = kept[0] if len(kept) == 1 else ", ".join(kept[:-1]) + " og " + kept[-1]
+    return f"hver {days}{m['mid']}"
+
+
 # "kvart over åtte", "ti på tolv", "fem på halv ni", "tjue over 7": minutes before or after
 # an hour (or a half hour) said in words; read before "kl ti" is taken for 10:00.
 _MINUTE_WORDS = {"fem": 5, "ti": 10, "kvart": 15, "tjue": 20, "5": 5, "10": 10, "20": 20}
@@ -381,6 +516,19 @@ _EN_CLOCK_WORDS = re.compile(
     r"\b(?:at\s+)?(?:a\s+)?(?P<min>five|ten|quarter|twenty|half|\d{1,2})\s+(?P<dir>past|after|to)\s+"
     r"(?P<hour>" + "|".join(sorted(_EN_HOURS, key=len, reverse=True)) + r"|\d{1,2})\b"
     r"(?!\s*(?:days?|hours?|min\w*|weeks?|[.:]\d))"
+)
+
+
+_EN_MINUTES_SAID = {
+    "oh five": 5, "fifteen": 15, "twenty": 20, "twenty five": 25, "thirty": 30,
+    "thirty five": 35, "forty": 40, "forty five": 45, "fifty": 50, "fifty five": 55,
+}  # fmt: skip
+_EN_SPOKEN_TIME = re.compile(
+    r"\bat\s+(?P<h>"
+    + "|".join(sorted(_EN_HOURS, key=len, reverse=True))
+    + r")\s+(?P<m>"
+    + "|".join(sorted((k.replace(" ", "[\\s-]") for k in _EN_MINUTES_SAID), key=len, reverse=True))
+    + r")\b(?!\s*(?:minutes?|hours?|days?|weeks?))"
 )
 
 
@@ -477,6 +625,10 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = text.lower()
     text = unglued(text)
     text = _CHATTER.sub(" ", text)
+    text = _WE_WISH_THAT.sub(" ", text)
+    text = _REASON.sub(_reason_dropped, text)
+    text = _SAME_AFTER_CLOCKS.sub(" ", text)
+    text = _NOT_THIS_BUT.sub(_but_that, text)
     text = _WHAT_IT_COSTS.sub(" prislisten ", text)
     text = text.replace("\u2019", "'").replace("«", " ").replace("»", " ").replace('"', " ")
     # "(like Ascension Day)", "(f.eks. Kristi himmelfart)": an example, nothing to do.
@@ -537,6 +689,11 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\b(over|på|halv|kl)\s+atte\b", r"\1 åtte", text)
     text = _CLOCK_WORDS.sub(_clock_words, text)
     text = _EN_CLOCK_WORDS.sub(_en_clock_words, text)
+    # "at seven thirty", "at six forty-five pm": an English hour and its minutes in words.
+    text = _EN_SPOKEN_TIME.sub(
+        lambda m: f"at {_EN_HOURS[m['h']]}:{_EN_MINUTES_SAID[m['m'].replace('-', ' ')]:02d}",
+        text,
+    )
     # "mandagsmorran", "på fredagskvelden": the day, and the time of day after it.
     text = re.sub(
         r"\b(man|mån|tirs|tys|ons|tors|fre|lør|laur|søn|sun)dags(morgen|morran|morgon|kveld|"
@@ -546,6 +703,10 @@ def normalise(text: str) -> tuple[str, list[str]]:
     )
     # "klokka ti", "klokka tolv": an hour said as a word.
     text = _HOUR_WORD.sub(lambda m: f"kl {_HOURS[m.group(1)]}", text)
+    # "kl 8 eller ni", "kl 9 el. ti": the other hour of a choice, said as a word too.
+    text = _OR_HOUR_WORD.sub(lambda m: f"{m[1]}kl {_HOURS[m[2]]}", text)
+    # "kl 7 tretti", "kl 15 førtifem", "kl 8 null null": the minutes said as words after it.
+    text = _SPOKEN_MINUTES.sub(lambda m: f"kl {m[1]}:{_MINUTES_SAID[m[2]]:02d}", text)
     # "start 18.12", "første gang 11.12": a date, not 18:12.
     text = re.sub(
         r"\b(start\w*|første\s+gang|fra\s+og\s+med|from|beginning)\s+(\d{1,2})\.(\d{1,2})\b",
@@ -577,7 +738,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     )
     # "påfyllmailen", "service-eposten": the email about what the word before it names.
     text = re.sub(
-        r"\b([a-zæøå]{4,})-?(mail(?:en|ene))\b|\b([a-zæøå]{4,})-(e-?posten)\b"
+        r"\b([a-zæøå]{4,})-?(mail(?:en|ene)?)\b|\b([a-zæøå]{4,})-(e-?posten)\b"
         # "tilbudseposten" (a joining s), not "kaffeposten" (which is "kaffe" + "posten").
         r"|\b([a-zæøå]{3,}s)(eposten)\b",
         lambda m: " ".join(g for g in m.groups() if g),
@@ -616,7 +777,9 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\better att\b", "etter at", text)
     text = re.sub(r"\bkommet in\b", "kommet inn", text)
     text = re.sub(r"\b(\d{1,2}):(?:a|e)\b", r"\1", text)
+    text = _PARTS_BY_SLASH.sub(" ; ", text)
     text = _short_days(text)
+    text = _WEEKDAYS_BUT.sub(_weekdays_but, text)
     text = _DASH_LIST.sub(lambda m: m.group(0).replace("-", "/"), text)
     text = _SPACED_DAYS.sub(_spaced_days, text)
     text = _ALL_THOSE_DAYS.sub(r"\g<list>", text)
@@ -724,7 +887,7 @@ _PASSIVE_SEND = re.compile(
 # What may stand before a passive send without being what is sent: when, how often, "det".
 _NOT_SENT = re.compile(
     r"\b(?:hver|hvert|kvar|kvart|annenhver|every|kl|at|den|det|dette|da|så|deretter|og"
-    r"|[a-zæøå]+dag(?:er|ar|en)?|uke\w*|week\w*|måned\w*|morgen\w*|\d+(?::\d+)?\.?)\b"
+    r"|[a-zæøå]*dag(?:er|ar|en)?|daglig|dagleg|uke\w*|week\w*|måned\w*|morgen\w*|\d+(?::\d+)?\.?)\b"
 )
 _RECIPIENT_NEXT = re.compile(
     r"\s*(?:til|to|ut|hver|hvert|kvar|every|kl|at|på|den|i|om|fra|\d|[a-zæøå]+dag\w*\b)"
