@@ -542,10 +542,11 @@ def read_audience(
             frag.unknown_groups.append(m.group(0))
 
 
-# "... no sorry, just the pubs", "nei vent, tirsdag kl 9", "nei unnskyld, barnehagene": the words
-# after it replace what they correct.
+# "... no sorry, just the pubs", "nei vent, tirsdag kl 9", "nei unnskyld, barnehagene", "eller
+# nei forresten, fredag": the words after it replace what they correct.
 _CORRECTION = re.compile(
-    r"(?:\.{2,}|[,;.:])?\s*\b(?:no|nei|nope)\s*[,.]*\s*(?:sorry|wait|vent|forresten|unnskyld|beklager)"
+    r"(?:\.{2,}|[,;.:])?\s*(?:\b(?:eller|or)\s+)?\b(?:no|nei|nope)\s*[,.]*\s*"
+    r"(?:sorry|wait|vent|forresten|unnskyld|beklager)"
     r"\b[,.:]*\s*|\s*\b(?:i\s+mean|jeg\s+mener)\b[,:]?\s*"
     # "hver mandag, nei tirsdag, kl 8", "kl 9, nei kl 10", "Wednesday at 10, no, Thursday":
     # a bare "no" after a pause, right before another day or time.

@@ -319,9 +319,11 @@ _REASON = re.compile(
 _REASON_KEEPS = re.compile(
     r"\d|\b(?:kl|hver|kvar|every|each|send\w*|påminn\w*|purr\w*|remind\w*|helligdag\w*"
     r"|bestilt|handlet|ordered|bought|kjøpt"
-    r"|holiday\w*|rød\s+dag|(?:man|tirs|tys|ons|tors|fre|lør|søn)dag\w*"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b"
+    r"|holiday\w*|rød\s+dag|(?:man|tirs|tys|ons|tors|fre|lør|søn)dag(?!er\b|ene\b|ar\b|ane\b)\w*"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
 )
+# (A day in the plural, "siden de bestiller på tirsdager", "because they order on Mondays", is
+# a habit, which keeps no reason.)
 
 
 def _reason_dropped(m: re.Match[str]) -> str:
@@ -519,6 +521,30 @@ _EN_CLOCK_WORDS = re.compile(
 )
 
 
+# British "half nine": half past nine. After "at" or before am/pm only, so that "half an
+# hour" or "half 9 weeks" is no time.
+_EN_HALF_HOUR = re.compile(
+    r"\b(?:(?P<at>at|from|by)\s+half\s+(?P<hour>"
+    + "|".join(sorted(_EN_HOURS, key=len, reverse=True))
+    + r"|\d{1,2})(?:\s*(?P<ampm>am|pm))?|half\s+(?P<hour2>"
+    + "|".join(sorted(_EN_HOURS, key=len, reverse=True))
+    + r"|\d{1,2})\s*(?P<ampm2>am|pm))\b(?!\s*(?:days?|hours?|min\w*|weeks?|[.:]\d))"
+)
+
+
+def _en_half_hour(m: re.Match[str]) -> str:
+    said = m["hour"] or m["hour2"]
+    hour = _EN_HOURS.get(said) or int(said)
+    ampm = m["ampm"] or m["ampm2"]
+    if not 0 < hour <= 12:
+        return m.group(0)
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm is None and hour < 6:
+        hour += 12  # "at half two": in working hours
+    return f"{m['at'] + ' ' if m['at'] else ''}kl {hour}:30"
+
+
 _EN_MINUTES_SAID = {
     "oh five": 5, "fifteen": 15, "twenty": 20, "twenty five": 25, "thirty": 30,
     "thirty five": 35, "forty": 40, "forty five": 45, "fifty": 50, "fifty five": 55,
@@ -689,6 +715,9 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\b(over|på|halv|kl)\s+atte\b", r"\1 åtte", text)
     text = _CLOCK_WORDS.sub(_clock_words, text)
     text = _EN_CLOCK_WORDS.sub(_en_clock_words, text)
+    # British "at half nine", "half 9 am": half past the hour (Norwegian "halv ni" is half
+    # before it, and is read elsewhere; only the English word "half" is read here).
+    text = _EN_HALF_HOUR.sub(_en_half_hour, text)
     # "at seven thirty", "at six forty-five pm": an English hour and its minutes in words.
     text = _EN_SPOKEN_TIME.sub(
         lambda m: f"at {_EN_HOURS[m['h']]}:{_EN_MINUTES_SAID[m['m'].replace('-', ' ')]:02d}",

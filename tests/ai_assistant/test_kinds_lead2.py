@@ -1,0 +1,89 @@
+"""Kinds found by trying the assistant after held-out v20's tuning (h-kinds16), in words of no
+phrasing set: British "half nine" (half past nine, where Norwegian "halv ni" is half before), a
+reason that names a habit ("siden de bestiller på tirsdager"), and "eller nei forresten" before
+a correction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ai_assistant.offline import parse_description
+from benchmarks.parser_accuracy import key_facts
+from tests.ai_assistant.held_out_v7 import held_out_v7_context
+
+
+def _facts(text: str) -> dict[str, Any]:
+    context = held_out_v7_context()
+    outcome = parse_description(text, context=context)
+    assert outcome.workflow is not None, outcome.question
+    assert not [n for n in outcome.notes if "forstod ikke" in n or "did not understand" in n]
+    return key_facts(outcome.workflow, context)
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("Newsletter to the cafés every Tuesday at half nine", "09:30"),
+        ("newsletter to the cafés every Friday, half 2 pm", "14:30"),
+        ("send the price list to the clinics every Monday at half 8", "08:30"),
+        ("send the offer to the cafés every Thursday from half two", "14:30"),
+        # Norwegian "halv ni" is still half before nine.
+        ("send tilbudet til kafeene hver torsdag klokka halv ni", "08:30"),
+    ],
+)
+def test_british_half_nine_is_half_past(text: str, time: str) -> None:
+    assert _facts(text)["time"] == time
+
+
+def test_half_an_hour_is_no_time_of_day() -> None:
+    facts = _facts("send skjema til kafeene hver mandag kl 9 and the reminder half an hour later")
+    assert facts["time"] == "09:00"
+    assert facts["triggers"][1] == {"delay_minutes": 30}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi ønsker at frisørene får bestillingsskjemaet hver mandag kl 9, siden de bestiller på "
+        "tirsdager. Tusen takk!",
+        "Please send the order form to the hairdressers every Monday at 9, because they order "
+        "on Tuesdays.",
+    ],
+)
+def test_a_reason_that_names_a_habit_asks_for_nothing(text: str) -> None:
+    facts = _facts(text)
+    assert facts["steps"] == ["send_email"]
+    assert facts["days"] == ["monday"] and facts["time"] == "09:00"
+    assert facts["recipients"] == [{"group": "frisorer"}]
+    assert facts["conditions"] == [None]
+
+
+def test_a_reason_with_an_order_window_still_keeps_it() -> None:
+    facts = _facts(
+        "send påminnelse til kafeene torsdag kl 15, siden de ikke har bestilt siden mandag"
+    )
+    assert facts["conditions"] == [{"check": "orders_missing", "since": "last_monday"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "group"),
+    [
+        (
+            "send tilbud til kafeene torsdag kl 12, eller nei forresten fredag kl 12",
+            "friday",
+            "kafeer",
+        ),
+        (
+            "send the offer to the cafés on Thursday at 12, or no wait, Friday at 12",
+            "friday",
+            "kafeer",
+        ),
+        ("send tilbud til kafeene eller nei vent til skolene fredag kl 12", "friday", "skoler"),
+    ],
+)
+def test_or_no_wait_corrects_like_no_wait(text: str, day: str, group: str) -> None:
+    facts = _facts(text)
+    assert facts["days"] == [day]
+    assert facts["recipients"] == [{"group": group}]
