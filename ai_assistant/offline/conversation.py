@@ -87,7 +87,11 @@ _PRAISE = re.compile(
 _LEAD_IN = re.compile(
     r"^\s*(?:(?:(?:tusen|mange)\s+)?takk(?:\s+for\s+[^:,.!?]{1,30})?|thanks(?:\s+for\s+[^:,.!?]{1,30})?"
     r"|(?:en|ei|ein|bare\s+en)\s+(?:liten\s+|lita\s+|lite\s+)?(?:ting|sak)|one\s+(?:small\s+|little\s+)?"
-    r"thing)\s*[:,!.]\s*",
+    r"thing)\s*[:,!.]\s*"
+    # "Perfekt, men send ...", "Looks good, but use ...": praise, then what is asked.
+    r"|^\s*(?:(?:det\s+)?ser\s+(?:veldig\s+)?(?:bra|fint|flott)\s+ut|(?:it\s+)?looks\s+(?:good|great)"
+    r"|flott|supert|perfekt|bra|fint|greit|topp|ok(?:ei|ay)?|great|perfect|good|nice|fine|takk"
+    r"|thanks)\s*[,!.]?\s*(?:men|but)\s+",
     re.IGNORECASE,
 )
 _SUITS = re.compile(

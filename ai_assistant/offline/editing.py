@@ -69,8 +69,11 @@ _SWAP = re.compile(
     r"^\s*(?:nei,?\s+|no,?\s+)?(?:bytt|endre|skift|change|switch|swap)\s+(?:\w+\s+){0,2}?"
     r"(?:til|to|with)\s+(?P<what>.+)$"
     # "bytt ut påminnelsen med Kampanjehjørnet", "replace the reminder with the offer".
-    r"|^\s*(?:nei,?\s+|no,?\s+)?(?:bytt\s+ut|erstatt|replace)\s+(?:\w+\s+){1,2}?"
-    r"(?:med|with)\s+(?P<what3>.+)$"
+    r"|^\s*(?:nei,?\s+|no,?\s+)?(?:bytt(?:\s+ut)?|skift(?:\s+ut)?|erstatt|replace|swap)"
+    r"\s+(?:\w+\s+){1,2}?(?:med|with|for)\s+(?P<what3>.+)$"
+    # "prislista, ikke skjemaet", "the price list, not the form": the one wanted, then not
+    # the one the draft has.
+    r"|^\s*(?P<what5>[^,.;!?]+?)\s*,\s*(?:ikke|ikkje|not)\s+(?:the\s+)?[^,.;!?]+[\s.!]*$"
     r"|^\s*(?:nei,?\s+|no,?\s+)?(?:send|bruk|use)\s+(?P<what2>.+?)\s+(?:i\s+stedet|instead)\b"
     # "nei send heller nyhetsbrevet", "no, use the newsletter rather".
     r"|^\s*(?:nei,?\s+|no,?\s+)?(?:send|bruk|use|ta)\s+(?:heller|rather)\s+(?P<what4>.+?)[\s.!]*$",
@@ -326,13 +329,18 @@ def edit_draft(
                 ],
             )
         text = f"send den til {bare}"
+    # "tirsdag, ikke mandag", "skolene i stedet for kafeene", "Tuesday instead of Monday": the
+    # one wanted first; read as "ikke mandag, tirsdag" (a template said so is read by _swap).
+    text = _wanted_first(text, context)
     # "Ikke kiosker, bensinstasjoner", "not the hotels, the schools": one group for another.
     swapped = _NOT_THIS_GROUP_THAT.match(text)
     if swapped is not None:
         matcher = GroupMatcher(context.groups)
         old_group = matcher.match(spoken_forms(swapped["old"]).lower())
         new_group = matcher.match(spoken_forms(swapped["new"]).lower())
-        if old_group is not None and new_group is not None:
+        if (old_group is not None or kind_of_word(swapped["old"])) and (
+            new_group is not None or kind_of_word(swapped["new"])
+        ):
             text = f"send {'it to' if language == 'en' else 'den til'} {swapped['new']}"
     # "ikke barnehager, send til alle kunder", "not the schools, send it to everyone": what
     # it is not, then what it is; the second says it all.
@@ -390,6 +398,31 @@ def edit_draft(
     except Ask as ask:
         return ParseOutcome(question=ask.en if language == "en" else ask.nb, language=language)
     return None
+
+
+_WANTED_FIRST = re.compile(
+    r"^\s*(?P<lead>(?:(?:på|om|on|til|to|te|kl|at|the)\s+)?)(?P<a>[\wæøåé:.-]+(?:\s+[\wæøåé:.-]+)?)"
+    r"\s*(?:,\s*(?:men\s+|but\s+)?(?:ikke|ikkje|itj|not)|\s+(?:i\s+stedet\s+for|istedenfor"
+    r"|i\s+staden\s+for|instead\s+of|rather\s+than|heller\s+enn))\s+(?:(?:på|om|on|til|to|te"
+    r"|kl|at|the)\s+)?(?P<b>[\wæøåé:.-]+(?:\s+[\wæøåé:.-]+)?)\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _wanted_first(text: str, context: ParseContext) -> str:
+    m = _WANTED_FIRST.match(text)
+    if m is None:
+        return text
+    a = m["a"].strip()
+    said = spoken_forms(a).lower()
+    is_group = GroupMatcher(context.groups).match(said) is not None or any(
+        kind_of_word(w) for w in said.split()
+    )
+    is_when = re.search(r"\d", a) is not None or any(is_day_word(w) for w in said.split())
+    if not (is_group or is_when):
+        return text
+    english = detect_language(text) == "en"
+    return f"{'not' if english else 'ikke'} {m['b']}, {m['lead']}{a}"
 
 
 def _unchanged(text: str, language: str) -> ParseOutcome:
@@ -903,7 +936,14 @@ def _swap(draft: dict[str, Any], text: str, context: ParseContext, language: str
     m = _SWAP.match(text.strip())
     if not m:
         return None
-    what = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or ""
+    what = (
+        m.group("what")
+        or m.group("what2")
+        or m.group("what3")
+        or m.group("what4")
+        or m.group("what5")
+        or ""
+    )
     what = what.strip()
     builder = Builder(what, context, language)  # type: ignore[arg-type]
     choice = builder.templates.choose(what, topic=what)

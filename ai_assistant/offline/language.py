@@ -18,7 +18,8 @@ _NB_WORDS = _words(
     bestilling bestilt rapport mandag tirsdag onsdag torsdag fredag lørdag søndag hverdag
     hverdager daglig ukentlig månedlig siste dagene send bekreftelse kafeene butikkene
     restaurantene fra om seg ny nye gang deres sin jeg vil kan du meg noe gjør lag skal er det
-    vennligst hjelp kjøp ring husk får få ut hvis"""
+    vennligst hjelp kjøp ring husk får få ut hvis bruk stedet istedenfor heller bytt fjern flytt
+    også nei ja takk men eller bare skjemaet malen mal tilbud tilbudet nyhetsbrev nyhetsbrevet"""
 )
 _EN_WORDS = _words(
     """every at the and to who have has not all customers customer order orders form reminder

@@ -87,3 +87,59 @@ def test_or_no_wait_corrects_like_no_wait(text: str, day: str, group: str) -> No
     facts = _facts(text)
     assert facts["days"] == [day]
     assert facts["recipients"] == [{"group": group}]
+
+
+# --- Edits of a draft: the one wanted said first, a template swapped in other words --------
+
+_DRAFT = "send skjema til kafeene hver mandag kl 9"
+
+
+def _edited(follow: str) -> tuple[dict[str, Any], list[str]]:
+    from ai_assistant.offline.conversation import follow_up
+
+    context = held_out_v7_context()
+    first = parse_description(_DRAFT, context=context)
+    assert first.workflow is not None
+    outcome = follow_up(follow, context=context, draft=first.workflow, pending=None)
+    assert outcome.workflow is not None, outcome.question
+    return key_facts(outcome.workflow, context), outcome.notes
+
+
+@pytest.mark.parametrize(
+    ("follow", "days", "group"),
+    [
+        ("tirsdag, ikke mandag", ["tuesday"], "kafeer"),
+        ("på tirsdag i stedet for mandag", ["tuesday"], "kafeer"),
+        ("Tuesday instead of Monday", ["tuesday"], "kafeer"),
+        ("skolene, ikke kafeene", ["monday"], "skoler"),
+        ("til skolene istedenfor kafeene", ["monday"], "skoler"),
+        ("the schools, not the cafés", ["monday"], "skoler"),
+        ("to the gyms instead of the cafés", ["monday"], "treningssentre"),
+    ],
+)
+def test_the_one_wanted_said_first_replaces_the_other(
+    follow: str, days: list[str], group: str
+) -> None:
+    facts, _notes = _edited(follow)
+    assert facts["days"] == days
+    assert facts["recipients"] == [{"group": group}]
+    assert facts["templates"] == ["bestilling"]
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "bytt skjemaet med prislista",
+        "Perfekt, men send prislista i stedet",
+        "prislista, ikke skjemaet",
+        "the price list, not the order form",
+        "bruk prislista i stedet for skjemaet",
+    ],
+)
+def test_a_template_swapped_in_other_words(follow: str) -> None:
+    facts, notes = _edited(follow)
+    assert facts["templates"] == ["prisliste"]
+    assert facts["days"] == ["monday"] and facts["recipients"] == [{"group": "kafeer"}]
+    if not follow.startswith("the "):
+        # Answered in the language it was asked in.
+        assert notes and notes[0].startswith("Bruker malen")
