@@ -114,6 +114,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         HELD_OUT_V21_CONVERSATIONS,
         held_out_v21_context,
     )
+    from tests.ai_assistant.held_out_v22 import (
+        HELD_OUT_V22,
+        HELD_OUT_V22_CONVERSATIONS,
+        held_out_v22_context,
+    )
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -312,6 +317,12 @@ def run(args: argparse.Namespace) -> list[Result]:
         # Norwegian, self-corrections). Measured once, untuned, on 2026-12-07 after h-kinds15:
         # 91/142 = 64.1 % (must-ask 24/28, conversations 13/22; keyword baseline 14.1 %).
         ("held_out_v21", HELD_OUT_V21, held_out_v21_context()),
+        # Written by a new writer who never saw the parser (held-out v22: a distributor of frozen
+        # food, ice cream and cold drinks in Kristiansund; today 2035-06-18, the week of
+        # Sankthans before the fellesferie; writers in Nordmøre dialect, run-on sentences,
+        # forwarded emails, British English, relative and vague times). Measured once, untuned,
+        # on <date>: (to be filled)
+        ("held_out_v22", HELD_OUT_V22, held_out_v22_context()),
     ):
         ours = measure(cases, context=where)
         base = measure(cases, context=where, parse=keyword_baseline)
@@ -418,6 +429,9 @@ def run(args: argparse.Namespace) -> list[Result]:
         # writer's two-turn conversations). Measured once, untuned, on 2026-12-07 after
         # h-kinds15: 13/22.
         ("conversations_v21", HELD_OUT_V21_CONVERSATIONS, held_out_v21_context()),
+        # Written by a new writer who never saw the parser (held-out v22: the held-out v22
+        # writer's two-turn conversations). Measured once, untuned, on <date>: (to be filled)
+        ("conversations_v22", HELD_OUT_V22_CONVERSATIONS, held_out_v22_context()),
     ):
         ours = measure_conversations(conversations, context=where)
         base = measure_conversations(conversations, context=where, keyword_only=True)
