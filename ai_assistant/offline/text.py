@@ -624,6 +624,29 @@ def _small_talk_dropped(text: str) -> str:
     return rest if _SAYS_WHEN.search(rest) else text
 
 
+# Text-message shorthand ("skj t/ verksted hv fre kl6", "påm2 tor 15 t/ de som ikke har best"):
+# the words it stands for. "best" only as the participle after "har" / "ikke".
+_SMS = (
+    (re.compile(r"(?<![\w/])t/(?=\s)"), "til"),
+    (re.compile(r"(?<![\w/])f/(?=\s)"), "for"),
+    (re.compile(r"\bskj\b\.?"), "skjema"),
+    (re.compile(r"\bpåm\d?\b\.?|\bpurr\d?\b\.?"), "påminnelse"),
+    (re.compile(r"\bhv\b\.?"), "hver"),
+    (re.compile(r"\b(har|ikke|ikkje|not)\s+best\b\.?"), r"\1 bestilt"),
+    (re.compile(r"\bbest\.?(?=\s+siden\b)"), "bestilt"),
+    (re.compile(r"\bkl(\d{1,2})\b"), r"kl \1"),
+)
+# Pseudo-code identifiers ("send(order_form, car_washes)", "report(weekly_orders)"): their
+# words, apart; not a report's own key, which the report reader takes as written.
+_IDENTIFIER = re.compile(r"(?<![\w.@])([a-zæøå]{2,}(?:_[a-zæøå]{2,})+)(?![\w@])")
+
+
+def _sms_words(text: str) -> str:
+    for pattern, word in _SMS:
+        text = pattern.sub(word, text)
+    return _IDENTIFIER.sub(lambda m: m.group(1).replace("_", " "), text)
+
+
 def normalise(text: str) -> tuple[str, list[str]]:
     """Lower case, one space, "kl." / "klokka" as "kl", "16.00" as "16:00", ordinals without
     their dot; e-mail addresses replaced by ``zzaddr<n>zz`` and returned."""
@@ -649,6 +672,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # a capital follows (not a month: "den 17. Mai"); an ordinal's dot is dropped below.
     text = _NUMBER_THEN_SENTENCE.sub(r"\1 .", text)
     text = text.lower()
+    text = _sms_words(text)
     text = unglued(text)
     text = _CHATTER.sub(" ", text)
     text = _WE_WISH_THAT.sub(" ", text)
