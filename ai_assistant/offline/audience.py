@@ -12,7 +12,7 @@ from ai_assistant.context import GroupInfo
 from ai_assistant.offline import kinds as customer_kinds
 from ai_assistant.offline.templates import concepts_in
 from ai_assistant.offline.text import NUM, blank, fold, number, one_letter_off, stems
-from ai_assistant.offline.timing import FULL_DAY, day_from_match, is_day_word
+from ai_assistant.offline.timing import ABBR_DAY, FULL_DAY, day_from_match, is_day_word
 
 if TYPE_CHECKING:
     from ai_assistant.offline.fragments import Fragment
@@ -24,12 +24,16 @@ def _words(text: str) -> frozenset[str]:
 
 _SINCE_DAY = re.compile(
     r"\b(?:siden|sidan|since)\s+(?:sist\w*\s+|forrige\s+|last\s+|this\s+|denne\s+)?"
+    + r"(?:"
     + FULL_DAY
-    + r"(?:\s+(?:morgen|morning))?\b"
+    # "siden man", "since mon": a day's abbreviation is a day after "since".
+    + r"|"
+    + ABBR_DAY
+    + r")(?:\s+(?:morgen|morning))?\b"
 )
 _SINCE_WEEK = re.compile(
     r"\b(?:denne\s+(?:uken?|uka|veka)|i\s+(?:uken?|uka|veka)|hittil\s+(?:denne|i)\s+(?:uka|uken)"
-    r"|this\s+week|so\s+far\s+this\s+week)\b(?!'s|s\b)"
+    r"|this\s+week|so\s+far\s+this\s+week)\b(?!'s|s\b)(?!\s*(?:nr\.?\s*)?\d)"
 )
 _SINCE_START = re.compile(
     r"\b(?:etter\s+(?:skjemaet|utsendelsen|første\s+e-?post)|siden\s+(?:skjemaet|start\w*|"

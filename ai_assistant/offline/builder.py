@@ -391,6 +391,7 @@ class Builder:
             )
         normalised = audience.apply_correction(normalised, self.reader.groups)
         normalised = audience.join_group_pairs(normalised, self.reader.groups)
+        normalised = _DAILY_NOT_WEEKENDS.sub(_weekdays_said, normalised)
         normalised = _OVERVIEW_OF.sub(_overview_of, normalised)
         normalised = _THINGS_JOINED.sub(self._joined_things, normalised)
         normalised = _THINGS_ONE_HEAD.sub(self._joined_things, normalised)
@@ -1917,6 +1918,21 @@ _NOT_ON_DAY = re.compile(
     r"(?:a\s+|en\s+)?" + FULL_DAY + r"\b"
 )
 # "..., men aldri i helgene", "but never at weekends", "not on weekends".
+# "hver dag kl 7, men ikke i helgene", "every day at 7 but not at weekends": every weekday.
+_DAILY_NOT_WEEKENDS = re.compile(
+    r"\b(?P<every>hver|kvar|alle|every|each)\s+(?:dag|day)\b(?P<mid>[^;.]*?)[,\s]*"
+    r"(?:men\s+|but\s+|except\s+|unntatt\s+|bortsett\s+fra\s+)?(?:never\s+|not\s+|aldri\s+|ikke\s+)?"
+    r"(?:(?:on|at|in|i|på|during|over|the)\s+)*(?:helg(?:a|en|ene|er)?|weekends?)\b"
+)
+
+
+def _weekdays_said(m: re.Match[str]) -> str:
+    if re.search(r"\b(?:helg|weekend|lørdag|søndag|saturday|sunday)", m["mid"]):
+        return m.group(0)
+    english = m["every"] in ("every", "each")
+    return f"{'every weekday' if english else 'hver hverdag'}{m['mid']}"
+
+
 _NEVER_WEEKENDS = re.compile(
     r"\b(?:never|not|aldri|ikke|ikkje|except|unntatt|bortsett\s+fra|utenom)\s+"
     r"(?:(?:on|at|in|i|på|during|over|the)\s+)*(?:helg\w*|weekends?)\b"

@@ -205,7 +205,10 @@ _DASH_LIST = re.compile(r"\b" + _LIST_DAY + r"(?:-" + _LIST_DAY + r"){2,}(?![\w�
 
 def _joined_days(m: re.Match[str]) -> str:
     before = m.string[: m.start()].rstrip()
-    if before and before[-1] not in ";:.!?(":
+    # "on Tuesdays and Thursdays at 9", "hver mandag og onsdag kl 8": days after "on" or
+    # "every" are one list wherever they stand.
+    listed = re.search(r"\b(?:on|every|each|på|hver|kvar|om)$", before) is not None
+    if before and before[-1] not in ";:.!?([" and not listed:
         return m.group(0)
     days = re.findall(r"[a-zæøå]+", m.group("list"))
     return "/".join(d for d in days if d not in ("og", "and"))
@@ -644,6 +647,9 @@ _IDENTIFIER = re.compile(r"(?<![\w.@])([a-zæøå]{2,}(?:_[a-zæøå]{2,})+)(?![
 def _sms_words(text: str) -> str:
     for pattern, word in _SMS:
         text = pattern.sub(word, text)
+    # "for day in [tue, thu, sat]: 08:00 send(...)": on each day of the list.
+    text = re.sub(r"\bfor\s+(?:each\s+)?\w+\s+in\s+\[([^\]]*)\]\s*:?", r" every \1 ", text)
+    text = text.replace("[", " ").replace("]", " ")
     return _IDENTIFIER.sub(lambda m: m.group(1).replace("_", " "), text)
 
 
