@@ -394,10 +394,25 @@ def _qualified_shops(s: str, groups: GroupMatcher) -> str:
     return _QUALIFIED_SHOPS.sub(one, s)
 
 
+# "invitasjonen til vårens elbilkveld", "ei invitasjon te kurs": what the invitation is to.
+_INVITATION_BEFORE = re.compile(
+    r"\b(?:invitasjon\w*|innbydelse\w*|invitation\w*|invite|påmelding\w*|registration)\s*$"
+)
+# After a kind of customer: the email it qualifies ("workshop supplies mail", "farm news").
+_NAMES_AN_EMAIL = re.compile(
+    r"\s+(?:(?!(?:the|our|their|your|this|that|den|det|vår|sin)\b)[a-zæøå]{3,}\s+)?(?:mail|email|e-mail|newsletter|offer|campaign|notice|flyer"
+    r"|brochure)s?\b"
+)
+
+
 def _read_kinds(frag: Fragment, s: str, groups: GroupMatcher) -> str:
     """Groups named by a kind of customer ("the school canteens" -> skolekantiner); a kind
     no group is made of, where it names the audience, is a group the business does not have."""
     for found in customer_kinds.kind_phrases(s, groups.kinds):
+        if _BEFORE_AUDIENCE.search(s[: found.start]) is None and _NAMES_AN_EMAIL.match(
+            s[found.end :]
+        ):
+            continue  # "the workshop supplies mail": what the email is about, not to whom
         if found.group is not None:
             if found.group not in frag.groups:
                 frag.groups.append(found.group)
@@ -473,6 +488,8 @@ def read_audience(
         word = next(g for g in m.groups() if g)
         if "   " in m.group(0):
             continue  # "til <an address> over ...": what followed the preposition was read
+        if _INVITATION_BEFORE.search(s[: m.start()]):
+            continue  # "invitasjon til kurs", "invitation to the open day": what it is to
         if m.group(0).startswith("for ") and (frag.groups or frag.everyone):
             continue  # "a care guide for roses" to the shops: what it is for, not to whom
         before_for = re.findall(r"[\wæøåé]+", s[: m.start()])

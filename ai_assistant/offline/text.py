@@ -653,6 +653,23 @@ def _sms_words(text: str) -> str:
     return _IDENTIFIER.sub(lambda m: m.group(1).replace("_", " "), text)
 
 
+_ABOUT_TWO_THINGS = re.compile(
+    r"\b(?P<mail>mail\w*|e-?post\w*|email|brev\w*|melding\w*|message)\s+(?P<about>om|about|on)\s+"
+    r"(?P<a>[a-zæøå]{3,})\s+(?:og|and|&)\s+(?P<b>[a-zæøå]{3,})\b"
+)
+# Words after "og" that begin another part ("mailen om tilbud og send purring fredag").
+_NOT_A_THING = frozenset(
+    """send sende sendes gi legg lag si varsle notify remind tell then så purring påminnelse
+    reminder skjema ordre order form deretter etterpå også also til to alle all""".split()
+)
+
+
+def _about_two_things(m: re.Match[str]) -> str:
+    if m["b"] in _NOT_A_THING or m["a"] in _NOT_A_THING or re.match(r"\w+dag|\w+day", m["b"]):
+        return m.group(0)
+    return f"{m['mail']} {m['about']} {m['a']}/{m['b']}"
+
+
 def normalise(text: str) -> tuple[str, list[str]]:
     """Lower case, one space, "kl." / "klokka" as "kl", "16.00" as "16:00", ordinals without
     their dot; e-mail addresses replaced by ``zzaddr<n>zz`` and returned."""
@@ -795,6 +812,14 @@ def normalise(text: str) -> tuple[str, list[str]]:
         r"\1 in the last ",
         text,
     )
+    # "hansker og tørkepapir-mailen", "mailen om shampo og voks": two things one email is
+    # about, one topic (not two parts).
+    text = re.sub(
+        r"\b([a-zæøå]{3,})\s+(?:og|and|&)\s+([a-zæøå]{3,})-(mail\w*|e-?post\w*|brev\w*)\b",
+        r"\1/\2 \3",
+        text,
+    )
+    text = _ABOUT_TWO_THINGS.sub(_about_two_things, text)
     # "påfyllmailen", "service-eposten": the email about what the word before it names.
     text = re.sub(
         r"\b([a-zæøå]{4,})-?(mail(?:en|ene)?)\b|\b([a-zæøå]{4,})-(e-?posten)\b"
@@ -1155,3 +1180,13 @@ def stems(word: str) -> set[str]:
     # "pubben", "pubban": a consonant doubled before the ending.
     found |= {w[:-1] for w in found if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeiouyæøå"}
     return found
+
+
+def el_stem(word: str) -> str | None:
+    """ "vaskemiddel" / "vaskemidler", "sykkel" / "sykler": a noun in "-el" loses its "e" (and
+    a doubled consonant one of its two) before an ending; that stem, or None."""
+    word = fold(word)
+    if not (word.endswith("el") and len(word) >= 6 and word[-3] not in "aeiouyæøå"):
+        return None
+    base = word[:-2]
+    return (base[:-1] if base[-1] == base[-2] else base) + "l"
