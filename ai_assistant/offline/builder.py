@@ -460,6 +460,8 @@ class Builder:
         sent is no step. Leaving out a group everyone else gets is asked about."""
         kept: list[Fragment] = []
         for frag in fragments:
+            if frag.staff_group and _NO_NOTICE.match(frag.text.strip()) and len(fragments) > 1:
+                continue  # "..., men ikke gi beskjed til lageret": no notice, no step
             if not _SEND_NOTHING.search(frag.text):
                 kept.append(frag)
                 continue
@@ -1129,6 +1131,17 @@ class Builder:
         text = fold(self.text)
         if _THE_CUSTOMER.search(text) and not frag.groups:
             return True
+        if (
+            not frag.groups
+            and not frag.everyone
+            and not frag.emails
+            and not frag.staff_group
+            and _A_CUSTOMERS_OWN.search(fold(events.webhook_name(self.text) or ""))
+        ):
+            # "When a dekk-booking comes in, send the confirmation": a webhook named by what
+            # one customer did (a booking, a claim, a return) is about that customer; its
+            # email, said to no one, is for them.
+            return True
         # "the restaurants and cafes" read as the group's slug ("the restauranter") is the
         # group, however its slug ends, not one customer of that kind.
         slugs = {fold(g["slug"]) for g in self.reader.groups.groups}
@@ -1685,10 +1698,18 @@ def _bad_time(text: str) -> str | None:
 
 
 # The one customer an event is about: "kunden", "den kunden", "that customer('s)".
+# What one customer does that a webhook may be named by: a booking, an order, a claim.
+_A_CUSTOMERS_OWN = re.compile(
+    r"booking|bestilling|ordre|order|reserv|retur|return|reklamasjon|claim|complaint"
+    r"|henvendelse|request|inquiry|enquiry|signup|sign-up|påmelding|registrering|registration"
+    r"|timebestilling|appointment|avtale"
+)
 _THE_CUSTOMER = re.compile(
     r"\b(?:(?:den|denne|samme)\s+kunden|kunden(?:s)?|kunde(?:n)?\s+det\s+gjelder"
     # "send prisliste til kunde" (simple Norwegian): the one customer, without its article.
     r"|(?:til|te|to)\s+kunde(?![\wæøå])"
+    # Pseudo-code "send(confirmation, customer)", read as "... to customer".
+    r"|(?:to|til)\s+customer(?![\wæøå])"
     r"|(?:that|this|the|same)\s+customer(?:'s)?|the\s+customer\s+in\s+question)\b"
 )
 # What a webhook about our own data is named or said to be about: a file, an import, a
@@ -1763,6 +1784,13 @@ _EXCEPT_GROUP = re.compile(
 )
 
 # "don't send anything (to the hotels)", "ikke send noe til butikkene": nothing at all.
+# "men ikke gi beskjed til lageret", "but don't notify the warehouse": a notice not given.
+_NO_NOTICE = re.compile(
+    r"(?:men\s+|but\s+|og\s+|and\s+)?(?:ikke|ikkje|itte|don'?t|do\s+not|never|not|aldri)\s+"
+    r"(?:(?:trenger|need|noen|any)\s+(?:å\s+|to\s+)?)?"
+    r"(?:gi\s+(?:noen\s+)?beskjed|si\s+(?:i?fra|beskjed)|sei\s+ifrå|varsle|varsl\w*|notify|tell"
+    r"|alert|inform|ping|message)\b"
+)
 _SEND_NOTHING = re.compile(
     r"\b(?:(?:don'?t|do\s+not|dont|never|ikke|ikkje|ittj|itte)\s+send\w*\s+(?:anything|noe|noko"
     r"|någe|nåkka|nokka|a\s+thing)|send\w*\s+(?:nothing|ingenting|ingen\s+ting))\b"

@@ -647,6 +647,16 @@ _IDENTIFIER = re.compile(r"(?<![\w.@])([a-zæøå]{2,}(?:_[a-zæøå]{2,})+)(?![
 def _sms_words(text: str) -> str:
     for pattern, word in _SMS:
         text = pattern.sub(word, text)
+    # "send(order_form, car_washes)", "notify(drivers)": what, to whom; whom.
+    text = re.sub(
+        r"\b(send|email|mail|remind)\(\s*([^,()]+?)\s*,\s*([^,()]+?)\s*\)",
+        r"\1 \2 to \3 ",
+        text,
+    )
+    text = re.sub(r"\b(notify|varsle|tell|alert|send|report)\(\s*([^,()]+?)\s*\)", r"\1 \2 ", text)
+    # "wait 1h", "vent 2t": hours.
+    text = re.sub(r"\b(wait|vent)\s+(\d+)\s*h\b", r"\1 \2 hours", text)
+    text = re.sub(r"\b(vent)\s+(\d+)\s*t\b", r"\1 \2 timer", text)
     # "for day in [tue, thu, sat]: 08:00 send(...)": on each day of the list.
     text = re.sub(r"\bfor\s+(?:each\s+)?\w+\s+in\s+\[([^\]]*)\]\s*:?", r" every \1 ", text)
     text = text.replace("[", " ").replace("]", " ")
