@@ -319,6 +319,8 @@ class Builder:
     language: Language
     notes: list[tuple[str, str]] = field(default_factory=list)
     holiday_policy: str | None = None
+    #: "hver mandag i oktober kl 8": the month the weekly days are in (a cron schedule).
+    in_month: int | None = None
     #: New templates the steps need (proposed, created as drafts when the user confirms).
     new_templates: list[dict[str, Any]] = field(default_factory=list)
 
@@ -395,6 +397,7 @@ class Builder:
         normalised = _OVERVIEW_OF.sub(_overview_of, normalised)
         normalised = _THINGS_JOINED.sub(self._joined_things, normalised)
         normalised = _THINGS_ONE_HEAD.sub(self._joined_things, normalised)
+        normalised = self._days_in_a_month(normalised)
         self._ask_if_impossible(normalised)
         normalised = _earlier_first(_delay_after_event(normalised))
         before_event = normalised
@@ -427,6 +430,17 @@ class Builder:
         self._ask_if_unsettled(normalised, fragments, actions, event)
         steps = _in_run_order(self._steps(_one_per_day(actions), event))
         return self._document(steps, event)
+
+    def _days_in_a_month(self, normalised: str) -> str:
+        """ "hver mandag i oktober kl 8", "every Monday in October at 8": weekly days within
+        one month, at a time, are a cron schedule (the month's name is read here, the days and
+        the time by the readers); without a time it stays a question."""
+        m = _WEEKDAYS_IN_MONTH.search(normalised)
+        if m is None or not re.search(r"\bkl\s*\d|\d:\d{2}|\d\s*(?:am|pm)\b|\bat\s+\d", normalised):
+            return normalised
+        self.in_month = _MONTH_NUMBERS[m["month"][:3]]
+        start, end = m.span("within")
+        return normalised[:start] + " " * (end - start) + normalised[end:]
 
     def _to_all_steps(self, actions: list[Fragment], who: str, emails: list[str]) -> None:
         """ "..., alt bare til hotellene", "all of it to the plumbers": the audience of every
@@ -1362,6 +1376,13 @@ class Builder:
                 "day at 7am” or “on the 1st of every month at 9am”.",
             )
         frequency = self._frequency(steps)
+        if self.in_month is not None and frequency == "weekly" and first.time:
+            # "hver mandag i oktober kl 8": minute hour * month weekdays.
+            frequency = "cron"
+            weekdays = ",".join(
+                str((WEEKDAYS.index(d) + 1) % 7) for d in sorted(first.days, key=WEEKDAYS.index)
+            )
+            first.cron = f"{int(first.time[3:])} {int(first.time[:2])} * {self.in_month} {weekdays}"
         if first.delay and not (first.days or first.time):
             raise self.ask("Når skal det første steget skje?", "When should the first step happen?")
 
@@ -1892,6 +1913,16 @@ _PERIOD = (
     r"|sommer(?:en|ferien)?|summer(?:\s+holidays?)?|fellesferien|julen?|juleferien|christmas"
     r"|påsken?|påskeferien|easter|vinterferien|høstferien|winter\s+break|autumn\s+break"
     r"|skoleferien|school\s+holidays)"
+)
+_MONTH_NUMBERS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS_IN_MONTH = re.compile(
+    r"\b(?:hver|every|each|alle|kvar)\s+(?:(?:man|tirs|ons|tors|fre|lør|søn)dag(?:er|ene)?"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\s+(?P<within>(?:i|in|during|om)\s+"
+    r"(?P<month>januar|february|februar|january|mars|march|april|mai|may|juni|june|juli|july"
+    r"|august|september|oktober|october|november|desember|december))\b"
 )
 _NOT_IN_PERIOD = re.compile(
     r"\b(?:ikke|ikkje|unntatt|bortsett\s+fra|utenom|except|not|but\s+not|pause|skip)\s+"
