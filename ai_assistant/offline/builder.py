@@ -1801,7 +1801,8 @@ _TWO_DAYS_OF_MONTH = re.compile(
 )
 _EXCEPT_GROUP = re.compile(
     r"\b(?:unntatt|except(?:\s+for)?|bortsett\s+fra|utenom|minus|but\s+not|men\s+ikke|excluding"
-    r"|ikke\s+til|not\s+to)\s+(?:the\s+|de\s+|dei\s+|våre\s+|our\s+)?(?P<who>[\wæøåé-]{3,})"
+    r"|ikke\s+til|not\s+to)\s+(?:(?:til|te|to|for)\s+)?(?:the\s+|de\s+|dei\s+|våre\s+|our\s+)?"
+    r"(?P<who>[\wæøåé-]{3,})"
 )
 
 # "don't send anything (to the hotels)", "ikke send noe til butikkene": nothing at all.
@@ -2030,6 +2031,10 @@ _UNSURE = re.compile(
     + "|"
     + "|".join(EN_DAYS.values()).lower()
     + r")"
+    # "annenhver eller hver tredje torsdag", "every other or every third week": how often, open.
+    r"|\b(?:annenhver|annakvar|hver\s+(?:andre|annen|tredje|fjerde|\d\.?)|every\s+(?:other|second"
+    r"|third|fourth|\d(?:st|nd|rd|th)?))(?:\s+uke)?\s+(?:eller|or|el\.?|evt\.?)\s+"
+    r"(?:annenhver|annakvar|hver|every)\b"
     # "tor el. fre kl 9", "man evt. tir", "mon or tue at 9": a choice between days said short.
     + r"|\b(?P<choice>"
     + _SHORT_DAY
@@ -2106,6 +2111,10 @@ _THE_REMINDER = re.compile(
 )
 _A_REMINDER = re.compile(r"\b(?:purr|påminn|remind)")
 # "til Lund barnehage", "to Berg Hotel": a name, then one of a kind in the singular.
+_PERSON_AT = re.compile(
+    r"\b(?:til|te|to)\s+(?:a\s+|han\s+|hun\s+|ho\s+|n\s+)?(?P<name>[A-ZÆØÅ][a-zæøåé]+)\s+"
+    r"(?:på|hos|at|from|fra|i)\s+[A-ZÆØÅ][\wæøåÆØÅ-]+(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]+)*"
+)
 _NAME_THEN_KIND = re.compile(
     r"\b(?:til|te|to|for)\s+((?:[A-ZÆØÅ][a-zæøåé]+\s+){1,2}?([a-zæøåA-ZÆØÅ]{4,}))(?![\wæøå-])"
 )
@@ -2128,6 +2137,11 @@ def _one_named_customer(text: str) -> str | None:
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > len(letters) / 2:
         return None
+    for m in _PERSON_AT.finditer(text):
+        # "te a Kari på Gulskogen Bilverksted", "to Ole at Lier Garage": one person somewhere.
+        name = m.group("name")
+        if kind_of_word(name) is None and fold(name) not in ("alle", "all", "the", "de", "dem"):
+            return " ".join(m.group(0).split()[1:])
     for m in _NAME_THEN_KIND.finditer(text):
         head = m.group(2)
         if kind_of_word(head) is None:

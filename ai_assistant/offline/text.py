@@ -632,6 +632,11 @@ def _small_talk_dropped(text: str) -> str:
 _SMS = (
     (re.compile(r"(?<![\w/])t/(?=\s)"), "til"),
     (re.compile(r"(?<![\w/])f/(?=\s)"), "for"),
+    # "send skjema t bedriftene": a lone "t" before whom.
+    (
+        re.compile(r"(?<=\s)t(?=\s+(?:de|dei|dem|alle|all|the|[a-zæøå]{3,}(?:ene|ane|erne|a)\b))"),
+        "til",
+    ),
     (re.compile(r"\bskj\b\.?"), "skjema"),
     (re.compile(r"\bpåm\d?\b\.?|\bpurr\d?\b\.?"), "påminnelse"),
     (re.compile(r"\bhv\b\.?"), "hver"),
