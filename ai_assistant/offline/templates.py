@@ -425,7 +425,7 @@ _LEXICON: dict[str, tuple[str, ...]] = {
     "wreath": ("krans",), "wreaths": ("krans",), "roses": ("rose",), "rose": ("rose",),
     "plants": ("plante",), "plant": ("plante",), "watering": ("vanning",),
     # Supplies and backorders: "the workshop supplies mail", "the backorder mail".
-    "supplies": ("rekvisita", "forbruksvare", "utstyr"), "supply": ("rekvisita",),
+    "supplies": ("rekvisita", "forbruksvare"), "supply": ("rekvisita",),
     "backorder": ("restordre",), "backorders": ("restordre",), "back-order": ("restordre",),
     "detergent": ("vaskemiddel", "vaskemidl"), "detergents": ("vaskemiddel", "vaskemidl"),
     "gloves": ("hansk",), "invoices": ("faktura",), "invoice": ("faktura",),
