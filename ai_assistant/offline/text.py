@@ -205,9 +205,9 @@ _DASH_LIST = re.compile(r"\b" + _LIST_DAY + r"(?:-" + _LIST_DAY + r"){2,}(?![\w�
 
 def _joined_days(m: re.Match[str]) -> str:
     before = m.string[: m.start()].rstrip()
-    # "on Tuesdays and Thursdays at 9", "hver mandag og onsdag kl 8": days after "on" or
-    # "every" are one list wherever they stand.
-    listed = re.search(r"\b(?:on|every|each|på|hver|kvar|om)$", before) is not None
+    # "on Tuesdays and Thursdays at 9", "every tue, thu, sat 08:00": days after English "on"
+    # or "every" are one list wherever they stand (Norwegian ones are read as a list later).
+    listed = re.search(r"\b(?:on|every|each)$", before) is not None
     if before and before[-1] not in ";:.!?([" and not listed:
         return m.group(0)
     days = re.findall(r"[a-zæøå]+", m.group("list"))
