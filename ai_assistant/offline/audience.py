@@ -565,6 +565,11 @@ def read_audience(
 
 # "... no sorry, just the pubs", "nei vent, tirsdag kl 9", "nei unnskyld, barnehagene", "eller
 # nei forresten, fredag": the words after it replace what they correct.
+_DELAY_SAID = (
+    r"(?:etter|after|om|in)\s+(?:\d+|en|ei|et|ett|ein|to|tre|fire|fem|seks|sju|åtte|ti|one|two"
+    r"|three|four|five|six|a|an)\s+(?:minutt\w*|min|timer?|timen|hours?|dag(?:er)?|days?|døgn"
+    r"|uker?|weeks?)\b"
+)
 _CORRECTION = re.compile(
     r"(?:\.{2,}|[,;.:])?\s*(?:\b(?:eller|or)\s+)?\b(?:no|nei|nope)\s*[,.]*\s*"
     r"(?:sorry|wait|vent|forresten|unnskyld|beklager)"
@@ -575,7 +580,16 @@ _CORRECTION = re.compile(
     # action said again (the filler before it is gone).
     r"|\s\b(?:nei|no|nope|nej)\b[,.]*\s*(?=(?:send|sende|skicka)\s)"
     r"|[,;]\s*\b(?:no|nei|nope|nej|næ)\b[,.]*\s*(?=(?:bare\s+|kun\s+|just\s+|only\s+|heller\s+)?"
-    r"(?:on\s+|på\s+|hver\s+|every\s+)?" + FULL_DAY + r"|(?:kl|at)\s*\d)"
+    r"(?:on\s+|på\s+|hver\s+|every\s+)?"
+    + FULL_DAY
+    + r"|(?:kl|at)\s*\d"
+    # "etter en time, nei, etter to timer": a bare "no" before another delay.
+    + r"|"
+    + _DELAY_SAID
+    + r")"
+    # "send tilbudet, eller forresten skjemaet, ...", "the offer, or rather the form": the
+    # thing said after it replaces the one before.
+    r"|[,;]?\s*\b(?:eller\s+forresten|eller\s+rettere\s+sagt|or\s+rather|or\s+actually)\b[,.:]*\s*"
 )
 _FIX = re.compile(r"(?:(?:just|only|bare|kun|heller)\s+)?(?:(?:the|til|to)\s+)?(?P<fix>[^,.;]+)")
 _DAY_NAME = re.compile(r"\b" + FULL_DAY + r"\b")
@@ -744,6 +758,18 @@ def apply_correction(text: str, groups: GroupMatcher) -> str:
             time = _TIME_AFTER_DAY.match(before, end)
             end = time.end() if time else end
         return f"{before[: last.start()]}{fix}{before[end:]}{after}"
+    delay_fix = re.match(_DELAY_SAID, fix)
+    delays_before = list(re.finditer(_DELAY_SAID, before))
+    if delay_fix and delays_before and not day:
+        # "etter en time, nei, etter to timer": the delay corrected.
+        last = delays_before[-1]
+        return f"{before[: last.start()]}{delay_fix.group(0)}{before[last.end() :]}{after}"
+    thing_fix = concepts_in(fix)
+    things_before = concepts_in(before)
+    if thing_fix and things_before and not day and thing_fix[0][1].start() == 0:
+        # "send tilbudet, eller forresten skjemaet, til ...": what is sent, corrected.
+        last = things_before[-1][1]
+        return f"{before[: last.start()]}{fix}{before[last.end() :]}{after}"
     time_fix = _TIME_FIX.match(fix)
     times_before = list(_TIME_BEFORE.finditer(before))
     if time_fix and times_before and not day:

@@ -231,6 +231,9 @@ def spoken_forms(text: str) -> str:
         text,
         flags=re.I,
     )
+    # Text-message shorthand ("fjern påm", "flytt skj til tir").
+    for pattern, word in _SMS:
+        text = re.sub(pattern.pattern, word, text, flags=re.I)
     return _short_days(text)
 
 
