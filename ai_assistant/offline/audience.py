@@ -766,7 +766,7 @@ def apply_correction(text: str, groups: GroupMatcher) -> str:
         return f"{before[: last.start()]}{delay_fix.group(0)}{before[last.end() :]}{after}"
     thing_fix = concepts_in(fix)
     things_before = concepts_in(before)
-    if thing_fix and things_before and not day and thing_fix[0][1].start() == 0:
+    if thing_fix and things_before and not day:
         # "send tilbudet, eller forresten skjemaet, til ...": what is sent, corrected.
         last = things_before[-1][1]
         return f"{before[: last.start()]}{fix}{before[last.end() :]}{after}"

@@ -25,7 +25,9 @@ in Trøndelag (feed, fertiliser, fencing, workwear, lubricants; dairy, grain and
 farmers, forest owners, riding stables, garden centres, machinery contractors, builders,
 hauliers, municipal park services). Today is Monday 5 May 2031 (ISO week 19); Ascension Day is
 Thursday 22 May, Whit Monday 2 June. None copies a v21 case. After h-kinds17's fixes all are
-right; before them, none of the kinds' cases was (see ``test_kinds17``).
+right; before them, none of the kinds' cases was (see ``test_kinds17``). The self-corrections
+and ``KINDS_V21_CONVERSATIONS`` (follow-ups in shorthand, an answer naming a group as a choice,
+a step said before its "legg til") were fixed after the rebase on h-kinds16.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from ai_assistant.context import GroupInfo, ParseContext, TemplateInfo
 from benchmarks.parser_accuracy import Case
 from tests.ai_assistant import expected_facts as facts
 from tests.ai_assistant.expected_facts import DAY, FRI, HOUR, MON, THU, TUE, WED
+from tests.ai_assistant.parser_phrasings_v2 import EditCase
 
 TODAY_V21K = dt.date(2031, 5, 5)  # a Monday, ISO week 19
 
@@ -384,9 +387,52 @@ KINDS_V21: list[Case] = [
         ),
         "events",
     ),
-    # === 8. Must-asks said short ============================================================
+    # === 8. A delay or what is sent corrected in the text ===================================
+    Case(
+        "Når en kunde bestiller, send ordrebekreftelsen etter 30 minutter, nei, etter en time",
+        facts.event_sends("order.created", ["confirmation"], [facts.delay(HOUR)]),
+        "corrections",
+    ),
+    Case(
+        "Send kraftfôrtilbudet, eller forresten skjemaet, til kornbøndene onsdag kl 8",
+        _wk1(WED, "08:00", "bestilling", _g("korn")),
+        "corrections",
+    ),
+    Case(
+        "send the order form, or rather the feed offer, to the garden centres every Monday at 7",
+        _wk1(MON, "07:00", "tilbud", _g("hage")),
+        "corrections",
+    ),
+    # === 9. Must-asks said short ============================================================
     Case("Send tilbudet te han Per hos Berg Maskinstasjon mandag kl 9", Q, "must_ask"),
     Case("Send påminnelse te a Randi på Hove Gård fredag kl 12", Q, "must_ask"),
     Case("Skjema til alle kunder fredag kl 9, men ikke til skogeierne", Q, "must_ask"),
     Case("Annenhver eller hver tredje mandag kl 7 skjema til kornbøndene", Q, "must_ask"),
+]
+
+
+KINDS_V21_CONVERSATIONS: list[EditCase] = [
+    # A follow-up in text-message shorthand.
+    EditCase(
+        "skj ons kl8 t/ hagesentrene, påm fre kl12 t/ de som ikke har best",
+        "fjern påm",
+        _wk1(WED, "08:00", "bestilling", _g("hage")),
+        "edits",
+    ),
+    # One person asked about; the answer names a whole group as a choice ("ta alle ..., da").
+    EditCase(
+        "Send leveringsvarsel te han Nils på Øvre Moen Gård torsdag kl 7",
+        "ta alle kornbøndene, da",
+        _wk1(THU, "07:00", "levering", _g("korn")),
+        "answers",
+    ),
+    # A step said first, its "legg til" after it.
+    EditCase(
+        "Tirsdag klokka 8 skjema til saueholderne.",
+        "Torsdag klokka 12 påminnelse til dem som ikke har bestilt, legg til.",
+        facts.weekly_chain(
+            ["bestilling", "reminder"], [_at(TUE, "08:00"), _at(THU, "12:00")], _g("sau")
+        ),
+        "edits",
+    ),
 ]

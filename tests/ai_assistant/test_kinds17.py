@@ -11,26 +11,38 @@ from tests.ai_assistant.kinds_checks import assert_drafts_valid, assert_kinds_re
 from tests.ai_assistant.parser_phrasings_v15 import (
     GROUPS_V21K,
     KINDS_V21,
+    KINDS_V21_CONVERSATIONS,
     STAFF_GROUPS_V21K,
     TEMPLATES_V21K,
     context_v21k,
 )
 
-_KINDS = ("sms", "pseudo", "day_lists", "formal", "calendar", "by_meaning", "events", "must_ask")
+_KINDS = (
+    "sms",
+    "pseudo",
+    "day_lists",
+    "formal",
+    "calendar",
+    "by_meaning",
+    "events",
+    "corrections",
+    "must_ask",
+)
+_TALKS = KINDS_V21_CONVERSATIONS
 
 
 def test_the_kinds_held_out_v21_found_are_read_in_other_words() -> None:
     """Text-message shorthand, pseudo-code, day lists, formal holiday policies, first times by
     a week or a day off a holiday, weekdays in one month, templates by what they are about,
-    events said formally or by a booking, must-asks said short: every phrasing of a
-    farm-supplies wholesaler is right."""
-    assert_kinds_read(KINDS_V21, [], context_v21k(), _KINDS, at_least=30)
+    events said formally or by a booking, corrections in the text, must-asks said short and
+    follow-ups in shorthand: every phrasing of a farm-supplies wholesaler is right."""
+    assert_kinds_read(KINDS_V21, _TALKS, context_v21k(), _KINDS, at_least=30, talks_at_least=3)
 
 
 @pytest.mark.django_db
 def test_every_workflow_of_the_v21_kinds_is_valid() -> None:
     business = (TEMPLATES_V21K, GROUPS_V21K, STAFF_GROUPS_V21K)
-    assert_drafts_valid(business, KINDS_V21, [], context_v21k())
+    assert_drafts_valid(business, KINDS_V21, _TALKS, context_v21k())
 
 
 def test_shorthand_and_pseudo_code_read_as_words() -> None:
