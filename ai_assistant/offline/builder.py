@@ -672,9 +672,17 @@ class Builder:
             left_out = self.reader.read("til " + normalised[m.start("who") : stop], emails)
         except (BadTime, MorningAfternoon):
             return normalised
+        # "alle verkstedene, men ikke taxiene": "alle" of a group is that group, not everyone.
+        all_of_group = any(
+            self.reader.read(f"til {w}", emails).groups
+            for w in re.findall(
+                r"\b(?:alle|all)\s+(?:the\s+|de\s+|våre\s+|our\s+)?([\wæøå]{4,})",
+                normalised[: m.start()],
+            )
+        )
         if (
             before.groups
-            and not before.everyone
+            and (not before.everyone or all_of_group)
             and not before.unknown_groups
             and left_out.groups
             and not set(before.groups) & set(left_out.groups)

@@ -403,7 +403,19 @@ KINDS_V21: list[Case] = [
         _wk1(MON, "07:00", "tilbud", _g("hage")),
         "corrections",
     ),
-    # === 9. Must-asks said short ============================================================
+    # === 9. All of one group, another left out: that group ================================
+    Case(
+        "Skjema til alle skogeierne fredag kl 9, men ikke til kornbøndene",
+        _wk1(FRI, "09:00", "bestilling", _g("skog")),
+        "exceptions",
+    ),
+    Case(
+        "send the feed offer to all the garden centres on Tuesday at 10, but not to the riding "
+        "stables",
+        _wk1(TUE, "10:00", "tilbud", _g("hage")),
+        "exceptions",
+    ),
+    # === 10. Must-asks said short ============================================================
     Case("Send tilbudet te han Per hos Berg Maskinstasjon mandag kl 9", Q, "must_ask"),
     Case("Send påminnelse te a Randi på Hove Gård fredag kl 12", Q, "must_ask"),
     Case("Skjema til alle kunder fredag kl 9, men ikke til skogeierne", Q, "must_ask"),

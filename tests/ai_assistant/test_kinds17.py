@@ -26,6 +26,7 @@ _KINDS = (
     "by_meaning",
     "events",
     "corrections",
+    "exceptions",
     "must_ask",
 )
 _TALKS = KINDS_V21_CONVERSATIONS
