@@ -1989,7 +1989,7 @@ _NOT_ON_DAY = re.compile(
 # "hver dag kl 7, men ikke i helgene", "every day at 7 but not at weekends": every weekday.
 _DAILY_NOT_WEEKENDS = re.compile(
     r"\b(?P<every>hver|kvar|alle|every|each)\s+(?:dag|day)\b(?P<mid>[^;.]*?)[,\s]*"
-    r"(?:men\s+|but\s+|except\s+|unntatt\s+|bortsett\s+fra\s+)?(?:never\s+|not\s+|aldri\s+|ikke\s+)?"
+    r"(?:(?:men\s+|but\s+)?(?:never|not|aldri|ikke|ikkje|except|unntatt|utenom|bortsett\s+fra)\s+)"
     r"(?:(?:on|at|in|i|på|during|over|the)\s+)*(?:helg(?:a|en|ene|er)?|weekends?)\b"
 )
 

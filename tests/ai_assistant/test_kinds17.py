@@ -87,3 +87,13 @@ def test_a_stock_webhook_without_an_audience_still_goes_to_everyone() -> None:
     assert outcome.workflow is not None, outcome.question
     (step,) = outcome.workflow["steps"]
     assert step["action_config"]["recipients"] == {"group": "all"}
+
+
+def test_every_day_also_at_weekends_stays_every_day() -> None:
+    outcome = parse_description(
+        "send leveringsvarsel til skogeierne hver dag kl 9, også i helgene", context=context_v21k()
+    )
+    assert outcome.workflow is not None, outcome.question
+    config = outcome.workflow["schedule"]["schedule_config"]
+    assert outcome.workflow["schedule"]["schedule_type"] == "daily"
+    assert not config.get("weekdays_only")
