@@ -12,7 +12,7 @@ from ai_assistant.context import GroupInfo
 from ai_assistant.offline import kinds as customer_kinds
 from ai_assistant.offline.templates import concepts_in
 from ai_assistant.offline.text import NUM, blank, fold, number, one_letter_off, stems
-from ai_assistant.offline.timing import FULL_DAY, day_from_match, is_day_word
+from ai_assistant.offline.timing import ABBR_DAY, FULL_DAY, day_from_match, is_day_word
 
 if TYPE_CHECKING:
     from ai_assistant.offline.fragments import Fragment
@@ -24,12 +24,16 @@ def _words(text: str) -> frozenset[str]:
 
 _SINCE_DAY = re.compile(
     r"\b(?:siden|sidan|since)\s+(?:sist\w*\s+|forrige\s+|last\s+|this\s+|denne\s+)?"
+    + r"(?:"
     + FULL_DAY
-    + r"(?:\s+(?:morgen|morning))?\b"
+    # "siden man", "since mon": a day's abbreviation is a day after "since".
+    + r"|"
+    + ABBR_DAY
+    + r")(?:\s+(?:morgen|morning))?\b"
 )
 _SINCE_WEEK = re.compile(
     r"\b(?:denne\s+(?:uken?|uka|veka)|i\s+(?:uken?|uka|veka)|hittil\s+(?:denne|i)\s+(?:uka|uken)"
-    r"|this\s+week|so\s+far\s+this\s+week)\b(?!'s|s\b)"
+    r"|this\s+week|so\s+far\s+this\s+week)\b(?!'s|s\b)(?!\s*(?:nr\.?\s*)?\d)"
 )
 _SINCE_START = re.compile(
     r"\b(?:etter\s+(?:skjemaet|utsendelsen|første\s+e-?post)|siden\s+(?:skjemaet|start\w*|"
@@ -390,10 +394,25 @@ def _qualified_shops(s: str, groups: GroupMatcher) -> str:
     return _QUALIFIED_SHOPS.sub(one, s)
 
 
+# "invitasjonen til vårens elbilkveld", "ei invitasjon te kurs": what the invitation is to.
+_INVITATION_BEFORE = re.compile(
+    r"\b(?:invitasjon\w*|innbydelse\w*|invitation\w*|invite|påmelding\w*|registration)\s*$"
+)
+# After a kind of customer: the email it qualifies ("workshop supplies mail", "farm news").
+_NAMES_AN_EMAIL = re.compile(
+    r"\s+(?:(?!(?:the|our|their|your|this|that|den|det|vår|sin)\b)[a-zæøå]{3,}\s+)?(?:mail|email|e-mail|newsletter|offer|campaign|notice|flyer"
+    r"|brochure)s?\b"
+)
+
+
 def _read_kinds(frag: Fragment, s: str, groups: GroupMatcher) -> str:
     """Groups named by a kind of customer ("the school canteens" -> skolekantiner); a kind
     no group is made of, where it names the audience, is a group the business does not have."""
     for found in customer_kinds.kind_phrases(s, groups.kinds):
+        if _BEFORE_AUDIENCE.search(s[: found.start]) is None and _NAMES_AN_EMAIL.match(
+            s[found.end :]
+        ):
+            continue  # "the workshop supplies mail": what the email is about, not to whom
         if found.group is not None:
             if found.group not in frag.groups:
                 frag.groups.append(found.group)
@@ -469,6 +488,8 @@ def read_audience(
         word = next(g for g in m.groups() if g)
         if "   " in m.group(0):
             continue  # "til <an address> over ...": what followed the preposition was read
+        if _INVITATION_BEFORE.search(s[: m.start()]):
+            continue  # "invitasjon til kurs", "invitation to the open day": what it is to
         if m.group(0).startswith("for ") and (frag.groups or frag.everyone):
             continue  # "a care guide for roses" to the shops: what it is for, not to whom
         before_for = re.findall(r"[\wæøåé]+", s[: m.start()])
@@ -544,6 +565,11 @@ def read_audience(
 
 # "... no sorry, just the pubs", "nei vent, tirsdag kl 9", "nei unnskyld, barnehagene", "eller
 # nei forresten, fredag": the words after it replace what they correct.
+_DELAY_SAID = (
+    r"(?:etter|after|om|in)\s+(?:\d+|en|ei|et|ett|ein|to|tre|fire|fem|seks|sju|åtte|ti|one|two"
+    r"|three|four|five|six|a|an)\s+(?:minutt\w*|min|timer?|timen|hours?|dag(?:er)?|days?|døgn"
+    r"|uker?|weeks?)\b"
+)
 _CORRECTION = re.compile(
     r"(?:\.{2,}|[,;.:])?\s*(?:\b(?:eller|or)\s+)?\b(?:no|nei|nope)\s*[,.]*\s*"
     r"(?:sorry|wait|vent|forresten|unnskyld|beklager)"
@@ -554,7 +580,16 @@ _CORRECTION = re.compile(
     # action said again (the filler before it is gone).
     r"|\s\b(?:nei|no|nope|nej)\b[,.]*\s*(?=(?:send|sende|skicka)\s)"
     r"|[,;]\s*\b(?:no|nei|nope|nej|næ)\b[,.]*\s*(?=(?:bare\s+|kun\s+|just\s+|only\s+|heller\s+)?"
-    r"(?:on\s+|på\s+|hver\s+|every\s+)?" + FULL_DAY + r"|(?:kl|at)\s*\d)"
+    r"(?:on\s+|på\s+|hver\s+|every\s+)?"
+    + FULL_DAY
+    + r"|(?:kl|at)\s*\d"
+    # "etter en time, nei, etter to timer": a bare "no" before another delay.
+    + r"|"
+    + _DELAY_SAID
+    + r")"
+    # "send tilbudet, eller forresten skjemaet, ...", "the offer, or rather the form": the
+    # thing said after it replaces the one before.
+    r"|[,;]?\s*\b(?:eller\s+forresten|eller\s+rettere\s+sagt|or\s+rather|or\s+actually)\b[,.:]*\s*"
 )
 _FIX = re.compile(r"(?:(?:just|only|bare|kun|heller)\s+)?(?:(?:the|til|to)\s+)?(?P<fix>[^,.;]+)")
 _DAY_NAME = re.compile(r"\b" + FULL_DAY + r"\b")
@@ -723,6 +758,18 @@ def apply_correction(text: str, groups: GroupMatcher) -> str:
             time = _TIME_AFTER_DAY.match(before, end)
             end = time.end() if time else end
         return f"{before[: last.start()]}{fix}{before[end:]}{after}"
+    delay_fix = re.match(_DELAY_SAID, fix)
+    delays_before = list(re.finditer(_DELAY_SAID, before))
+    if delay_fix and delays_before and not day:
+        # "etter en time, nei, etter to timer": the delay corrected.
+        last = delays_before[-1]
+        return f"{before[: last.start()]}{delay_fix.group(0)}{before[last.end() :]}{after}"
+    thing_fix = concepts_in(fix)
+    things_before = concepts_in(before)
+    if thing_fix and things_before and not day:
+        # "send tilbudet, eller forresten skjemaet, til ...": what is sent, corrected.
+        last = things_before[-1][1]
+        return f"{before[: last.start()]}{fix}{before[last.end() :]}{after}"
     time_fix = _TIME_FIX.match(fix)
     times_before = list(_TIME_BEFORE.finditer(before))
     if time_fix and times_before and not day:

@@ -319,6 +319,8 @@ class Builder:
     language: Language
     notes: list[tuple[str, str]] = field(default_factory=list)
     holiday_policy: str | None = None
+    #: "hver mandag i oktober kl 8": the month the weekly days are in (a cron schedule).
+    in_month: int | None = None
     #: New templates the steps need (proposed, created as drafts when the user confirms).
     new_templates: list[dict[str, Any]] = field(default_factory=list)
 
@@ -391,9 +393,11 @@ class Builder:
             )
         normalised = audience.apply_correction(normalised, self.reader.groups)
         normalised = audience.join_group_pairs(normalised, self.reader.groups)
+        normalised = _DAILY_NOT_WEEKENDS.sub(_weekdays_said, normalised)
         normalised = _OVERVIEW_OF.sub(_overview_of, normalised)
         normalised = _THINGS_JOINED.sub(self._joined_things, normalised)
         normalised = _THINGS_ONE_HEAD.sub(self._joined_things, normalised)
+        normalised = self._days_in_a_month(normalised)
         self._ask_if_impossible(normalised)
         normalised = _earlier_first(_delay_after_event(normalised))
         before_event = normalised
@@ -427,6 +431,17 @@ class Builder:
         steps = _in_run_order(self._steps(_one_per_day(actions), event))
         return self._document(steps, event)
 
+    def _days_in_a_month(self, normalised: str) -> str:
+        """ "hver mandag i oktober kl 8", "every Monday in October at 8": weekly days within
+        one month, at a time, are a cron schedule (the month's name is read here, the days and
+        the time by the readers); without a time it stays a question."""
+        m = _WEEKDAYS_IN_MONTH.search(normalised)
+        if m is None or not re.search(r"\bkl\s*\d|\d:\d{2}|\d\s*(?:am|pm)\b|\bat\s+\d", normalised):
+            return normalised
+        self.in_month = _MONTH_NUMBERS[m["month"][:3]]
+        start, end = m.span("within")
+        return normalised[:start] + " " * (end - start) + normalised[end:]
+
     def _to_all_steps(self, actions: list[Fragment], who: str, emails: list[str]) -> None:
         """ "..., alt bare til hotellene", "all of it to the plumbers": the audience of every
         step that names none of its own."""
@@ -459,6 +474,8 @@ class Builder:
         sent is no step. Leaving out a group everyone else gets is asked about."""
         kept: list[Fragment] = []
         for frag in fragments:
+            if frag.staff_group and _NO_NOTICE.match(frag.text.strip()) and len(fragments) > 1:
+                continue  # "..., men ikke gi beskjed til lageret": no notice, no step
             if not _SEND_NOTHING.search(frag.text):
                 kept.append(frag)
                 continue
@@ -655,9 +672,17 @@ class Builder:
             left_out = self.reader.read("til " + normalised[m.start("who") : stop], emails)
         except (BadTime, MorningAfternoon):
             return normalised
+        # "alle verkstedene, men ikke taxiene": "alle" of a group is that group, not everyone.
+        all_of_group = any(
+            self.reader.read(f"til {w}", emails).groups
+            for w in re.findall(
+                r"\b(?:alle|all)\s+(?:the\s+|de\s+|våre\s+|our\s+)?([\wæøå]{4,})",
+                normalised[: m.start()],
+            )
+        )
         if (
             before.groups
-            and not before.everyone
+            and (not before.everyone or all_of_group)
             and not before.unknown_groups
             and left_out.groups
             and not set(before.groups) & set(left_out.groups)
@@ -1128,6 +1153,17 @@ class Builder:
         text = fold(self.text)
         if _THE_CUSTOMER.search(text) and not frag.groups:
             return True
+        if (
+            not frag.groups
+            and not frag.everyone
+            and not frag.emails
+            and not frag.staff_group
+            and _A_CUSTOMERS_OWN.search(fold(events.webhook_name(self.text) or ""))
+        ):
+            # "When a dekk-booking comes in, send the confirmation": a webhook named by what
+            # one customer did (a booking, a claim, a return) is about that customer; its
+            # email, said to no one, is for them.
+            return True
         # "the restaurants and cafes" read as the group's slug ("the restauranter") is the
         # group, however its slug ends, not one customer of that kind.
         slugs = {fold(g["slug"]) for g in self.reader.groups.groups}
@@ -1348,6 +1384,13 @@ class Builder:
                 "day at 7am” or “on the 1st of every month at 9am”.",
             )
         frequency = self._frequency(steps)
+        if self.in_month is not None and frequency == "weekly" and first.time:
+            # "hver mandag i oktober kl 8": minute hour * month weekdays.
+            frequency = "cron"
+            weekdays = ",".join(
+                str((WEEKDAYS.index(d) + 1) % 7) for d in sorted(first.days, key=WEEKDAYS.index)
+            )
+            first.cron = f"{int(first.time[3:])} {int(first.time[:2])} * {self.in_month} {weekdays}"
         if first.delay and not (first.days or first.time):
             raise self.ask("Når skal det første steget skje?", "When should the first step happen?")
 
@@ -1684,10 +1727,18 @@ def _bad_time(text: str) -> str | None:
 
 
 # The one customer an event is about: "kunden", "den kunden", "that customer('s)".
+# What one customer does that a webhook may be named by: a booking, an order, a claim.
+_A_CUSTOMERS_OWN = re.compile(
+    r"booking|bestilling|ordre|order|reserv|retur|return|reklamasjon|claim|complaint"
+    r"|henvendelse|request|inquiry|enquiry|signup|sign-up|påmelding|registrering|registration"
+    r"|timebestilling|appointment|avtale"
+)
 _THE_CUSTOMER = re.compile(
     r"\b(?:(?:den|denne|samme)\s+kunden|kunden(?:s)?|kunde(?:n)?\s+det\s+gjelder"
     # "send prisliste til kunde" (simple Norwegian): the one customer, without its article.
     r"|(?:til|te|to)\s+kunde(?![\wæøå])"
+    # Pseudo-code "send(confirmation, customer)", read as "... to customer".
+    r"|(?:to|til)\s+customer(?![\wæøå])"
     r"|(?:that|this|the|same)\s+customer(?:'s)?|the\s+customer\s+in\s+question)\b"
 )
 # What a webhook about our own data is named or said to be about: a file, an import, a
@@ -1758,10 +1809,18 @@ _TWO_DAYS_OF_MONTH = re.compile(
 )
 _EXCEPT_GROUP = re.compile(
     r"\b(?:unntatt|except(?:\s+for)?|bortsett\s+fra|utenom|minus|but\s+not|men\s+ikke|excluding"
-    r"|ikke\s+til|not\s+to)\s+(?:the\s+|de\s+|dei\s+|våre\s+|our\s+)?(?P<who>[\wæøåé-]{3,})"
+    r"|ikke\s+til|not\s+to)\s+(?:(?:til|te|to|for)\s+)?(?:the\s+|de\s+|dei\s+|våre\s+|our\s+)?"
+    r"(?P<who>[\wæøåé-]{3,})"
 )
 
 # "don't send anything (to the hotels)", "ikke send noe til butikkene": nothing at all.
+# "men ikke gi beskjed til lageret", "but don't notify the warehouse": a notice not given.
+_NO_NOTICE = re.compile(
+    r"(?:men\s+|but\s+|og\s+|and\s+)?(?:ikke|ikkje|itte|don'?t|do\s+not|never|not|aldri)\s+"
+    r"(?:(?:trenger|need|noen|any)\s+(?:å\s+|to\s+)?)?"
+    r"(?:gi\s+(?:noen\s+)?beskjed|si\s+(?:i?fra|beskjed)|sei\s+ifrå|varsle|varsl\w*|notify|tell"
+    r"|alert|inform|ping|message)\b"
+)
 _SEND_NOTHING = re.compile(
     r"\b(?:(?:don'?t|do\s+not|dont|never|ikke|ikkje|ittj|itte)\s+send\w*\s+(?:anything|noe|noko"
     r"|någe|nåkka|nokka|a\s+thing)|send\w*\s+(?:nothing|ingenting|ingen\s+ting))\b"
@@ -1864,6 +1923,16 @@ _PERIOD = (
     r"|påsken?|påskeferien|easter|vinterferien|høstferien|winter\s+break|autumn\s+break"
     r"|skoleferien|school\s+holidays)"
 )
+_MONTH_NUMBERS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS_IN_MONTH = re.compile(
+    r"\b(?:hver|every|each|alle|kvar)\s+(?:(?:man|tirs|ons|tors|fre|lør|søn)dag(?:er|ene)?"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\s+(?P<within>(?:i|in|during|om)\s+"
+    r"(?P<month>januar|february|februar|january|mars|march|april|mai|may|juni|june|juli|july"
+    r"|august|september|oktober|october|november|desember|december))\b"
+)
 _NOT_IN_PERIOD = re.compile(
     r"\b(?:ikke|ikkje|unntatt|bortsett\s+fra|utenom|except|not|but\s+not|pause|skip)\s+"
     r"(?:(?:i|in|during|om|på|gjennom|over|the)\s+)*" + _PERIOD + r"\b"
@@ -1917,6 +1986,21 @@ _NOT_ON_DAY = re.compile(
     r"(?:a\s+|en\s+)?" + FULL_DAY + r"\b"
 )
 # "..., men aldri i helgene", "but never at weekends", "not on weekends".
+# "hver dag kl 7, men ikke i helgene", "every day at 7 but not at weekends": every weekday.
+_DAILY_NOT_WEEKENDS = re.compile(
+    r"\b(?P<every>hver|kvar|alle|every|each)\s+(?:dag|day)\b(?P<mid>[^;.]*?)[,\s]*"
+    r"(?:(?:men\s+|but\s+)?(?:never|not|aldri|ikke|ikkje|except|unntatt|utenom|bortsett\s+fra)\s+)"
+    r"(?:(?:on|at|in|i|på|during|over|the)\s+)*(?:helg(?:a|en|ene|er)?|weekends?)\b"
+)
+
+
+def _weekdays_said(m: re.Match[str]) -> str:
+    if re.search(r"\b(?:helg|weekend|lørdag|søndag|saturday|sunday)", m["mid"]):
+        return m.group(0)
+    english = m["every"] in ("every", "each")
+    return f"{'every weekday' if english else 'hver hverdag'}{m['mid']}"
+
+
 _NEVER_WEEKENDS = re.compile(
     r"\b(?:never|not|aldri|ikke|ikkje|except|unntatt|bortsett\s+fra|utenom)\s+"
     r"(?:(?:on|at|in|i|på|during|over|the)\s+)*(?:helg\w*|weekends?)\b"
@@ -1955,6 +2039,10 @@ _UNSURE = re.compile(
     + "|"
     + "|".join(EN_DAYS.values()).lower()
     + r")"
+    # "annenhver eller hver tredje torsdag", "every other or every third week": how often, open.
+    r"|\b(?:annenhver|annakvar|hver\s+(?:andre|annen|tredje|fjerde|\d\.?)|every\s+(?:other|second"
+    r"|third|fourth|\d(?:st|nd|rd|th)?))(?:\s+uke)?\s+(?:eller|or|el\.?|evt\.?)\s+"
+    r"(?:annenhver|annakvar|hver|every)\b"
     # "tor el. fre kl 9", "man evt. tir", "mon or tue at 9": a choice between days said short.
     + r"|\b(?P<choice>"
     + _SHORT_DAY
@@ -2031,6 +2119,10 @@ _THE_REMINDER = re.compile(
 )
 _A_REMINDER = re.compile(r"\b(?:purr|påminn|remind)")
 # "til Lund barnehage", "to Berg Hotel": a name, then one of a kind in the singular.
+_PERSON_AT = re.compile(
+    r"\b(?:til|te|to)\s+(?:a\s+|han\s+|hun\s+|ho\s+|n\s+)?(?P<name>[A-ZÆØÅ][a-zæøåé]+)\s+"
+    r"(?:på|hos|at|from|fra|i)\s+[A-ZÆØÅ][\wæøåÆØÅ-]+(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]+)*"
+)
 _NAME_THEN_KIND = re.compile(
     r"\b(?:til|te|to|for)\s+((?:[A-ZÆØÅ][a-zæøåé]+\s+){1,2}?([a-zæøåA-ZÆØÅ]{4,}))(?![\wæøå-])"
 )
@@ -2053,6 +2145,11 @@ def _one_named_customer(text: str) -> str | None:
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > len(letters) / 2:
         return None
+    for m in _PERSON_AT.finditer(text):
+        # "te a Kari på Gulskogen Bilverksted", "to Ole at Lier Garage": one person somewhere.
+        name = m.group("name")
+        if kind_of_word(name) is None and fold(name) not in ("alle", "all", "the", "de", "dem"):
+            return " ".join(m.group(0).split()[1:])
     for m in _NAME_THEN_KIND.finditer(text):
         head = m.group(2)
         if kind_of_word(head) is None:

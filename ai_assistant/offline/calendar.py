@@ -180,6 +180,12 @@ _EN_DO = (
     r"(?:(?:use|run|send|move|do|shift|push|postpone|delay|bring|pull|make)\s+(?:it\s+)?"
     r"(?:forward\s+|back\s+)?(?:to\s+|on\s+|until\s+)?)?(?:the\s+)?"
 )
+# A send that does not happen, said formally ("bortfaller utsendelsen", "utsendelsen utgår").
+_CANCELLED = (
+    r"(?:(?:utsendelsen|utsendingen|sendingen|forsendelsen|den|det)\s+)?"
+    r"(?:bortfaller|bortfell|utgår|utgår|faller\s+bort|fell\s+bort|sløyfes|kanselleres|avlyses"
+    r"|utelates)(?:\s+(?:utsendelsen|utsendingen|sendingen|forsendelsen|den|det))?"
+)
 _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
@@ -248,6 +254,10 @@ _POLICIES: tuple[tuple[re.Pattern[str], str], ...] = (
             + r"|(?:drop|leave\s+out|cancel)\s+(?:it|that\s+one|that\s+day)|leave\s+it\s+out)"
             + r"|" + _NB_IF + _HOLIDAY + _THEN + r"(?:hopp\s+over|dropp)\s+(?:den|denne|)\s*(?:uka"
             + r"|uken|dagen)"
+            # Formal: "dersom mandagen er helligdag, bortfaller utsendelsen", "utsendelsen
+            # utgår på helligdager", "bortfaller utsendelsen dersom ...".
+            + r"|" + _NB_IF + _HOLIDAY + _THEN + _CANCELLED
+            + r"|" + _CANCELLED + r"\s*,?\s*" + _NB_IF + _HOLIDAY
         ),
         "skip",
     ),
@@ -304,6 +314,7 @@ def read_policy(text: str) -> tuple[str | None, str]:
     """The holiday policy a request states, and the request without its phrase (so "send
     tirsdag i stedet" is not read as a step)."""
     text = _HOLIDAY_EXAMPLE.sub(r"\1", text)
+    text = _NAMED_EXAMPLE.sub(r"\1", text)
     first = _MOVE_FIRST.search(text)
     if first is not None:
         policy = "previous_business_day" if first["before"] else "next_business_day"
@@ -479,6 +490,14 @@ def _holiday(name: str, nth: int, year: int) -> dt.date:
         return dt.date(year, 12, 25)
     if name.startswith("boxing"):
         return dt.date(year, 12, 26)
+    if name.startswith(("kristi", "himmelfart", "ascension")):
+        return _easter(year) + dt.timedelta(days=39)
+    if name.startswith("whit"):
+        return _easter(year) + dt.timedelta(days=50)
+    if name.startswith(("17", "grunnlov", "constitution")):
+        return dt.date(year, 5, 17)
+    if name.startswith(("1 mai", "arbeidernes", "may day", "labour day")):
+        return dt.date(year, 5, 1)
     if name.startswith("jule"):
         return dt.date(year, 12, 24 + nth)
     return dt.date(year, 1, 1)
@@ -509,6 +528,7 @@ def _relative_date(m: re.Match[str], today: dt.date) -> dt.date | None:
 def read_first_day_off(frag: Fragment, s: str, today: dt.date) -> str:
     """ "første gang dagen etter 17. mai": a first date a day off a date, read before delays
     (whose "dagen etter" it is not)."""
+    s = _read_start_by_week_or_holiday(frag, s, today)
     for m in list(_FIRST_DATE.finditer(s)):
         if m.group("after") or m.group("before"):
             found = _date(m, today)
@@ -589,3 +609,83 @@ def read_calendar(frag: Fragment, s: str, today: dt.date) -> str:
 def first_on_or_after(day_name: str, today: dt.date) -> dt.date:
     """The first given weekday on or after ``today`` (an anchor nobody named)."""
     return today + dt.timedelta(days=(WEEKDAYS.index(day_name) - today.weekday()) % 7)
+
+
+# --- A first time said by a week number or a day off a holiday ------------------------------
+
+_START_WORD = (
+    r"(?:(?:første|forste|fyrste)\s+(?:gang|gong)|first\s+time|starting(?:\s+from|\s+on|\s+in)?"
+    r"|start(?:er|ar|e)?|begynn(?:er|e)?|byrj(?:ar|e)?|beginning(?:\s+(?:on|in))?|commencing"
+    r"|fra|frå|from|med\s+start|med\s+oppstart)"
+)
+# "første gang i uke 21", "fra uke 21", "starting in week 21": from that ISO week's Monday.
+_FROM_WEEK_NUMBER = re.compile(
+    r"\b" + _START_WORD + r"\s+(?:(?:i|på|in|on)\s+)?(?:uke|veke|vecka|uge|week|wk)\s*"
+    r"(?:nr\.?\s*|no\.?\s*)?(?P<n>\d{1,2})\b"
+)
+_NAMED_HOLIDAY = (
+    r"(?:(?P<hn>[12]|første|andre|fyrste)\.?\s+)?(?P<hol>påskedag|pinsedag|juledag|nyttårsdag"
+    r"|kristi\s+himmelfart\w*|himmelfartsdag\w*|ascension(?:\s+day)?|whit\s+monday"
+    r"|easter\s+monday|christmas\s+day|boxing\s+day|17\s+mai|grunnlovsdag\w*"
+    r"|constitution\s+day|1\s+mai|arbeidernes\s+dag|may\s+day|labour\s+day)(?:en)?"
+)
+# "fra og med dagen etter 2. pinsedag", "første gang første virkedag etter Kristi himmelfart",
+# "starting the first business day after Ascension Day": a date off a named holiday.
+_FROM_DAY_OFF_HOLIDAY = re.compile(
+    r"\b" + _START_WORD + r"\s+(?:(?:på|on|the)\s+)?(?:"
+    r"(?P<bd>(?:første|fyrste|forste)\s+(?:virkedag|arbeidsdag|vyrkedag|yrkedag)(?:en)?"
+    r"|first\s+(?:business|working|work)\s+day)"
+    r"|(?P<after>dagen\s+etter|dagen\s+derpå|(?:the\s+)?day\s+after))"
+    r"\s+(?:etter\s+|after\s+)?(?:the\s+)?" + _NAMED_HOLIDAY + r"(?![\wæøå])"
+)
+
+
+def _iso_week_monday(week: int, today: dt.date) -> dt.date | None:
+    """The Monday of ISO week ``week``: this year's, or next year's when it is over."""
+    for year in (today.isocalendar()[0], today.isocalendar()[0] + 1):
+        try:
+            monday = dt.date.fromisocalendar(year, week, 1)
+        except ValueError:
+            continue
+        if monday + dt.timedelta(days=6) >= today:
+            return monday
+    return None
+
+
+def _next_business_day(day: dt.date) -> dt.date:
+    """The first weekday after ``day`` that is no public holiday of the business's country."""
+    from automation.business_calendar import public_holidays
+
+    day += dt.timedelta(days=1)
+    while day.weekday() >= 5 or day in public_holidays("NO", day.year):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _read_start_by_week_or_holiday(frag: Fragment, s: str, today: dt.date) -> str:
+    """A first time said by a week number or a day after a named holiday (read before the
+    business days, whose "første virkedag" it is not)."""
+    for m in list(_FROM_DAY_OFF_HOLIDAY.finditer(s)):
+        name = " ".join(m["hol"].split())
+        nth = 2 if (m["hn"] or "") in ("2", "andre") else 1
+        holiday = _holiday(name, nth, today.year)
+        if holiday < today:
+            holiday = _holiday(name, nth, today.year + 1)
+        frag.anchor = _next_business_day(holiday) if m["bd"] else holiday + dt.timedelta(days=1)
+        s = blank(s, m)
+    for m in list(_FROM_WEEK_NUMBER.finditer(s)):
+        monday = _iso_week_monday(int(m["n"]), today)
+        if monday is not None:
+            frag.starts_from = monday
+            s = blank(s, m)
+    return s
+
+
+# "faller torsdagen på en rød dag, som Kristi himmelfart, ...", "er mandagen helligdag, jf. 2.
+# pinsedag, ...": a named holiday given as an example after "som" or "jf." is no day to run.
+_NAMED_EXAMPLE = re.compile(
+    "(" + _HOLIDAY + r")\s*,?\s+(?:som|jf|jfr|cf|e\.?g|f\.?\s?eks)\.?\s+(?:f\.?\s?eks\.?\s+)?"
+    r"(?:den\s+|på\s+)?"
+    + _NAMED_HOLIDAY.replace("?P<hn>", "?:").replace("?P<hol>", "?:")
+    + r"(?![\wæøå])"
+)

@@ -233,7 +233,14 @@ def continued(pending: Pending, answer: str) -> str:
         return f"{text} {rest}".strip()
     if pending.replace:
         # "Skjema til bakeriene" + "kafeene da": the group in the unknown one's place.
-        answer = re.sub(r"\s+(?:da|then|please|takk|thanks)\s*[.!]*$", "", answer, flags=re.I)
+        answer = re.sub(r"[\s,]+(?:da|then|please|takk|thanks)\s*[.!]*$", "", answer, flags=re.I)
+        # "ta alle verkstedene", "take all the workshops": whom, said as a choice.
+        answer = re.sub(
+            r"^(?:ta|take|bruk|use|velg|choose|pick)\s+(?=(?:alle|all|the|de|dei|bare|just)\b)",
+            "",
+            answer,
+            flags=re.I,
+        )
         # "sorry, I meant the offices", "nei, jeg mente kafeene": the group after the apology.
         answer = _MEANT.sub("", answer)
         # "kl 15 mener jeg", "9:30 I meant": the same apology after the answer.

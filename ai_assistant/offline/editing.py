@@ -199,6 +199,15 @@ def _as_edit(text: str, draft: Mapping[str, Any], context: ParseContext) -> str:
         return "only on weekdays" if english else "bare på hverdager"
     # "+ purring tor 13 til ...": a plus before a step is one more.
     text = re.sub(r"^\s*\+\s*", "legg til ", text)
+    # "Fredag kl 10 fast ordre ..., legg til.", "..., add it": the step said first, the adding
+    # after it.
+    added_after = re.match(
+        r"^(?P<step>.+?)[\s,;:-]+(?:legg\s+(?:det\s+|den\s+)?til|add\s+(?:it|that|this))[\s.!]*$",
+        text,
+        flags=re.I,
+    )
+    if added_after is not None and not re.match(r"^\s*(?:legg|add)\b", text, flags=re.I):
+        text = f"legg til {added_after['step'].strip()}"
     can = _CAN_IT_GO.match(text)
     if can is not None:
         english = detect_language(text) == "en"

@@ -115,6 +115,15 @@ _DASHED_ALONE = (
     r"|\b(?:når|ved|hver\s+gang|kvar\s+gong|straks|when|whenever|on|upon|each\s+time|every\s+time)"
     r"\s+(?:the\s+|an?\s+|en\s+|ein\s+)?(" + _DASHED + r")(?=\s*[,:;]|\s+(?:→|->))"
 )
+# "ved mottak av dekk-booking", "on receipt of a pris-fil", "når det kommer inn en x-y": a
+# dashed name received, said formally or with the arrival first.
+_RECEIPT_OF = (
+    r"(?:\bved\s+mottak\s+av|\bved\s+innkommende|\bon\s+receipt\s+of|\bupon\s+receiving"
+    r"|\bon\s+receiving|\b(?:når|hver\s+gang|straks|så\s+snart|when|whenever|each\s+time"
+    r"|every\s+time|as\s+soon\s+as)\s+(?:det\s+|der\s+|there\s+)?(?:kommer|kjem|comes?"
+    r"|arrives?)\s+(?:inn\s+|in\s+)?)\s*(?:an?\s+|the\s+|en\s+|ei\s+|et\s+|ny\s+|nytt\s+"
+    r"|new\s+)*"
+)
 _NAMED_ARRIVES = re.compile(
     r"\b(?:når|hver\s+gang|etter\s+at|straks|så\s+snart|idet|when|whenever|once|after|each\s+time"
     r"|every\s+time|as\s+soon\s+as|if)\s+(?:the\s+|an?\s+)?" + _DASHED + r"\s+" + _ARRIVES + r"\b"
@@ -124,6 +133,17 @@ _NAMED_ARRIVES = re.compile(
     + r"\b"
     # "Når kaffemaskin-feil, send ...", "on lager-lavt: ...": a dashed name alone as the when.
     + _DASHED_ALONE
+    + r"|"
+    + _RECEIPT_OF
+    + _DASHED
+    + r"\b"
+)
+# Pseudo-code events: "on order.created:", "on customer.created:", "on order_created".
+_DOTTED_ORDER = re.compile(
+    r"\b(?:on\s+|når\s+|ved\s+)?(?:order|ordre)[._](?:created|new|placed)\b:?"
+)
+_DOTTED_CUSTOMER = re.compile(
+    r"\b(?:on\s+|når\s+|ved\s+)?(?:customer|kunde)[._](?:created|new|registered|signup)\b:?"
 )
 
 # "når dispenseralarm kommer inn", "when lagervarsel fires", "når det kommer lagervarsel": one
@@ -157,6 +177,8 @@ _SIGNAL_ARRIVES_EVENT = re.compile(
 
 #: Event phrases, most specific first, with the event type each means.
 EVENT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_DOTTED_ORDER, "order.created"),
+    (_DOTTED_CUSTOMER, "customer.created"),
     (_WEBHOOK_EVENT, "webhook"),
     (_NAMED_ARRIVES, "webhook"),
     (_SIGNAL_ARRIVES_EVENT, "webhook"),
@@ -214,6 +236,7 @@ _WEBHOOK_NAME = (
         r"([a-zæøå][a-zæøå0-9_]{2,})\s+webhook(?:en|et)?\b",
         re.IGNORECASE,
     ),
+    re.compile(_RECEIPT_OF + "(" + _DASHED + r")\b", re.IGNORECASE),
     # "when the prisfil webhook fires": one word of no language's grammar before it.
     re.compile(
         r"\b(?:the|our|a)\s+(?!(?:" + _NOT_NAMES + r")\b)([a-zæøå][a-zæøå0-9_]{2,})\s+webhook\b",
@@ -236,7 +259,8 @@ def webhook_name(text: str) -> str | None:
     for pattern in _WEBHOOK_NAME:
         m = pattern.search(text)
         if m:
-            return m.group(1)
+            # "lagerstatus-hooken": the name without the word for a hook.
+            return re.sub(r"(?i)-(?:web)?hook(?:en|et|s)?$", "", m.group(1)) or m.group(1)
     m = _SIGNAL_ARRIVES_EVENT.search(text.lower())
     if m:
         return _signal_base(next(g for g in m.groups() if g))

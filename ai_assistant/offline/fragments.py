@@ -15,6 +15,7 @@ from typing import Any
 
 from ai_assistant.context import ParseContext, TemplateInfo
 from ai_assistant.offline import audience, calendar, timing
+from ai_assistant.offline import kinds as customer_kinds
 from ai_assistant.offline.templates import TOPIC_FILLER, concepts_in
 from ai_assistant.offline.text import ADDRESS_TOKEN, blank, fold, stems
 from automation.registry import StepType, step_types
@@ -246,10 +247,23 @@ class Reader:
             pattern = re.compile(
                 r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE
             )
-            m = pattern.search(s)
-            if m:
+            for m in pattern.finditer(s):
+                if self._names_customers(m.group(0), name):
+                    continue
                 return name, blank(s, m)
         return None, s
+
+    def _names_customers(self, word: str, staff: str) -> bool:
+        """A word a staff group is called by in the other language that names a customer
+        group here ("transportfirmaene" where the drivers are also "transport"): the customers."""
+        if fold(word).startswith(fold(staff)):
+            return False
+        if self.groups.match(word) is not None:
+            return True
+        return any(
+            found.group is not None
+            for found in customer_kinds.kind_phrases(fold(word), self.groups.kinds)
+        )
 
     def _action(self, s: str) -> str | None:
         for cls in self.phrased:

@@ -93,6 +93,9 @@ _KINDS: dict[str, str] = {
     "verft": "verft båtverft batverft boatyard shipyard varv",
     "dekk": "dekk dekkhotell dæk däck tyre tire reifen",
     "buss": "buss bus busselskap bussselskap coach",
+    # Taxi companies and car washes (nb, nn, da, sv, en).
+    "taxi": "taxi taxisentral drosje drosjebil drosjeselskap drosjesentral cab cabs taxa",
+    "bilvask": "bilvask bilvaskeri vaskehall carwash car-wash biltvätt",
     "transport": "transport transportør transportfirma haulier trucking logistikk logistics "
     "spedisjon freight",
     # "Malere", "maleran", "malarane": the painters ("maler" alone is also "templates").
@@ -204,6 +207,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"\bshipping\s+(?:companies|firms?|lines?)\b"), "rederier"),
     (re.compile(r"\b(?:tyre|tire)\s+hotels?\b"), "dekkhotell"),
+    (re.compile(r"\bcar\s*wash(?:es)?\b"), "bilvasker"),
+    (re.compile(r"\b(?:taxi|cab)\s+(?:companies|company|firms?|operators?|services?)\b"), "taxier"),
     (re.compile(r"\bpet\s+(?:shops?|stores?)\b"), "dyrebutikker"),
     (
         re.compile(

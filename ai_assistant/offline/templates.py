@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ai_assistant.offline.kinds import kind_of_word
-from ai_assistant.offline.text import fold, stems
+from ai_assistant.offline.text import el_stem, fold, stems
 from ai_assistant.offline.timing import is_day_word
 
 __all__ = ["Concept", "TemplateMatcher", "concepts_in", "proposal"]
@@ -424,6 +424,12 @@ _LEXICON: dict[str, tuple[str, ...]] = {
     "funeral": ("begravelse", "bisettelse", "sorg"), "funerals": ("begravelse", "sorg"),
     "wreath": ("krans",), "wreaths": ("krans",), "roses": ("rose",), "rose": ("rose",),
     "plants": ("plante",), "plant": ("plante",), "watering": ("vanning",),
+    # Supplies and backorders: "the workshop supplies mail", "the backorder mail".
+    "supplies": ("rekvisita", "forbruksvare"), "supply": ("rekvisita",),
+    "backorder": ("restordre",), "backorders": ("restordre",), "back-order": ("restordre",),
+    "detergent": ("vaskemiddel", "vaskemidl"), "detergents": ("vaskemiddel", "vaskemidl"),
+    "gloves": ("hansk",), "invoices": ("faktura",), "invoice": ("faktura",),
+    "overdue": ("forfalt", "forfall"), "stationery": ("kontorrekvisita", "rekvisita"),
 }  # fmt: skip
 # Concepts so common in requests that their words name no template by its name ("ordre" is
 # not the "Ordrebekreftelse").
@@ -485,6 +491,8 @@ def _name_terms(
         ):
             continue
         found = {s for s in stems(word) if len(s) >= 4} | set(_LEXICON.get(word, ()))
+        if el_stem(word):
+            found.add(el_stem(word))  # "vaskemiddel-mail": the "Vaskemidler" of a name
         if parts:
             found |= _compound_head(word) | _content_compound(word)
         for stem in list(found):
@@ -586,6 +594,33 @@ def _subject_content(text: str) -> set[str]:
     return out
 
 
+# "mailen om shampo/voks", "hansker/tørkepapir mailen": things listed as what an email is about.
+_THINGS_LISTED = re.compile(r"(?<![\wæøå/])([a-zæøå]{4,}(?:/[a-zæøå]{4,})+)(?![\wæøå/])")
+
+
+def _request_things(text: str) -> set[str]:
+    """The things a request lists as what its email is about, four letters on ("voks")."""
+    out: set[str] = set()
+    for m in _THINGS_LISTED.finditer(fold(text)):
+        for word in m.group(1).split("/"):
+            if word not in _STOP and not is_day_word(word) and kind_of_word(word) is None:
+                out |= {s for s in stems(word) if len(s) >= 4}
+    return out
+
+
+def _subject_tails(text: str) -> set[str]:
+    """The words of a subject of four letters on, and the last parts of its compounds
+    ("Bilshampo": "shampo"), for the things a request lists."""
+    out: set[str] = set()
+    for word in re.findall(r"[\wæøå]+", _EMAIL_WORD.sub(" ", fold(text))):
+        if len(word) < 4 or word in _STOP or word in _WHEN_WORDS or word in _TRADE_WORDS:
+            continue
+        for stem in stems(word):
+            out.add(stem)
+            out |= {stem[i:] for i in range(3, len(stem) - 3)}
+    return {w for w in out if len(w) >= 4}
+
+
 def _ascii(text: str) -> str:
     return text.translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o"}))
 
@@ -625,6 +660,8 @@ class TemplateMatcher:
     _subject_stems: list[set[str]] = field(default_factory=list)
     #: Per template: the words of its name.
     _name_words: list[list[str]] = field(default_factory=list)
+    #: Per template: its subject's words and the last parts of their compounds.
+    _subject_tails: list[set[str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for template in self.templates:
@@ -639,6 +676,7 @@ class TemplateMatcher:
             self._concepts.append((by_category, by_name, by_subject))
             self._stems.append(_content_stems(f"{template.get('name', '')} {category}"))
             self._subject_stems.append(_subject_content(str(template.get("subject") or "")))
+            self._subject_tails.append(_subject_tails(str(template.get("subject") or "")))
             self._name_words.append(re.findall(r"[\wæøå]+", fold(str(template.get("name") or ""))))
 
     def ranked(self, text: str, *, prefer: Iterable[str] = ()) -> list[Scored]:
@@ -678,6 +716,7 @@ class TemplateMatcher:
         subject_words_of = {
             w for w in _subject_content(text) if sum(w in s for s in self._subject_stems) < 2
         }
+        things = {w for w in _request_things(text) if sum(w in s for s in self._subject_tails) < 2}
         # What the request is about beyond the everyday emails of ordering.
         content = named - _EVERYDAY
         qualifiers = {w for w in re.findall(r"[\wæøå']+", fold(text)) if w in _QUALIFIER_WORDS}
@@ -687,12 +726,13 @@ class TemplateMatcher:
             by_category,
             by_name,
             by_subject,
-        ), template_stems, name_words, subject in zip(
+        ), template_stems, name_words, subject, tails in zip(
             self.templates,
             self._concepts,
             self._stems,
             self._name_words,
             self._subject_stems,
+            self._subject_tails,
             strict=True,
         ):
             # "Ukesbestilling kontorkaffe": the business's own product word in the name of its
@@ -715,6 +755,8 @@ class TemplateMatcher:
                 # "tips om skjenkeregler og alderskontroll": words its subject says, when the
                 # request names no kind of email the template is not.
                 + 2 * len(subject_words_of & subject)
+                # "mailen om shampo og voks": the things its subject lists ("Bilshampo, voks").
+                + 2 * len(things & tails - subject_words_of)
             )
             # Only a word that is (or starts) a word of the name: "lageret" in "open dag på
             # lageret" is not the "Sommerlager".
@@ -736,7 +778,7 @@ class TemplateMatcher:
                 # "dagens bakst": the subject "Dagens bakst - ferskt i dag" says it in those words.
                 own = fold(f"{template.get('name') or ''} {template.get('subject') or ''}")
                 score += 20 * sum(1 for p in phrases if p in own)
-            shared_subject = subject_words_of & subject
+            shared_subject = (subject_words_of & subject) | (things & tails)
             if (
                 by_category
                 and score == 2 * len(shared_subject)

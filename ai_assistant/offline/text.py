@@ -205,7 +205,10 @@ _DASH_LIST = re.compile(r"\b" + _LIST_DAY + r"(?:-" + _LIST_DAY + r"){2,}(?![\w�
 
 def _joined_days(m: re.Match[str]) -> str:
     before = m.string[: m.start()].rstrip()
-    if before and before[-1] not in ";:.!?(":
+    # "on Tuesdays and Thursdays at 9", "every tue, thu, sat 08:00": days after English "on"
+    # or "every" are one list wherever they stand (Norwegian ones are read as a list later).
+    listed = re.search(r"\b(?:on|every|each)$", before) is not None
+    if before and before[-1] not in ";:.!?([" and not listed:
         return m.group(0)
     days = re.findall(r"[a-zæøå]+", m.group("list"))
     return "/".join(d for d in days if d not in ("og", "and"))
@@ -228,6 +231,9 @@ def spoken_forms(text: str) -> str:
         text,
         flags=re.I,
     )
+    # Text-message shorthand ("fjern påm", "flytt skj til tir").
+    for pattern, word in _SMS:
+        text = re.sub(pattern.pattern, word, text, flags=re.I)
     return _short_days(text)
 
 
@@ -624,6 +630,64 @@ def _small_talk_dropped(text: str) -> str:
     return rest if _SAYS_WHEN.search(rest) else text
 
 
+# Text-message shorthand ("skj t/ verksted hv fre kl6", "påm2 tor 15 t/ de som ikke har best"):
+# the words it stands for. "best" only as the participle after "har" / "ikke".
+_SMS = (
+    (re.compile(r"(?<![\w/])t/(?=\s)"), "til"),
+    (re.compile(r"(?<![\w/])f/(?=\s)"), "for"),
+    # "send skjema t bedriftene": a lone "t" before whom.
+    (
+        re.compile(r"(?<=\s)t(?=\s+(?:de|dei|dem|alle|all|the|[a-zæøå]{3,}(?:ene|ane|erne|a)\b))"),
+        "til",
+    ),
+    (re.compile(r"\bskj\b\.?"), "skjema"),
+    (re.compile(r"\bpåm\d?\b\.?|\bpurr\d?\b\.?"), "påminnelse"),
+    (re.compile(r"\bhv\b\.?"), "hver"),
+    (re.compile(r"\b(har|ikke|ikkje|not)\s+best\b\.?"), r"\1 bestilt"),
+    (re.compile(r"\bbest\.?(?=\s+siden\b)"), "bestilt"),
+    (re.compile(r"\bkl(\d{1,2})\b"), r"kl \1"),
+)
+# Pseudo-code identifiers ("send(order_form, car_washes)", "report(weekly_orders)"): their
+# words, apart; not a report's own key, which the report reader takes as written.
+_IDENTIFIER = re.compile(r"(?<![\w.@])([a-zæøå]{2,}(?:_[a-zæøå]{2,})+)(?![\w@])")
+
+
+def _sms_words(text: str) -> str:
+    for pattern, word in _SMS:
+        text = pattern.sub(word, text)
+    # "send(order_form, car_washes)", "notify(drivers)": what, to whom; whom.
+    text = re.sub(
+        r"\b(send|email|mail|remind)\(\s*([^,()]+?)\s*,\s*([^,()]+?)\s*\)",
+        r"\1 \2 to \3 ",
+        text,
+    )
+    text = re.sub(r"\b(notify|varsle|tell|alert|send|report)\(\s*([^,()]+?)\s*\)", r"\1 \2 ", text)
+    # "wait 1h", "vent 2t": hours.
+    text = re.sub(r"\b(wait|vent)\s+(\d+)\s*h\b", r"\1 \2 hours", text)
+    text = re.sub(r"\b(vent)\s+(\d+)\s*t\b", r"\1 \2 timer", text)
+    # "for day in [tue, thu, sat]: 08:00 send(...)": on each day of the list.
+    text = re.sub(r"\bfor\s+(?:each\s+)?\w+\s+in\s+\[([^\]]*)\]\s*:?", r" every \1 ", text)
+    text = text.replace("[", " ").replace("]", " ")
+    return _IDENTIFIER.sub(lambda m: m.group(1).replace("_", " "), text)
+
+
+_ABOUT_TWO_THINGS = re.compile(
+    r"\b(?P<mail>mail\w*|e-?post\w*|email|brev\w*|melding\w*|message)\s+(?P<about>om|about|on)\s+"
+    r"(?P<a>[a-zæøå]{3,})\s+(?:og|and|&)\s+(?P<b>[a-zæøå]{3,})\b"
+)
+# Words after "og" that begin another part ("mailen om tilbud og send purring fredag").
+_NOT_A_THING = frozenset(
+    """send sende sendes gi legg lag si varsle notify remind tell then så purring påminnelse
+    reminder skjema ordre order form deretter etterpå også also til to alle all""".split()
+)
+
+
+def _about_two_things(m: re.Match[str]) -> str:
+    if m["b"] in _NOT_A_THING or m["a"] in _NOT_A_THING or re.match(r"\w+dag|\w+day", m["b"]):
+        return m.group(0)
+    return f"{m['mail']} {m['about']} {m['a']}/{m['b']}"
+
+
 def normalise(text: str) -> tuple[str, list[str]]:
     """Lower case, one space, "kl." / "klokka" as "kl", "16.00" as "16:00", ordinals without
     their dot; e-mail addresses replaced by ``zzaddr<n>zz`` and returned."""
@@ -649,6 +713,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # a capital follows (not a month: "den 17. Mai"); an ordinal's dot is dropped below.
     text = _NUMBER_THEN_SENTENCE.sub(r"\1 .", text)
     text = text.lower()
+    text = _sms_words(text)
     text = unglued(text)
     text = _CHATTER.sub(" ", text)
     text = _WE_WISH_THAT.sub(" ", text)
@@ -765,6 +830,14 @@ def normalise(text: str) -> tuple[str, list[str]]:
         r"\1 in the last ",
         text,
     )
+    # "hansker og tørkepapir-mailen", "mailen om shampo og voks": two things one email is
+    # about, one topic (not two parts).
+    text = re.sub(
+        r"\b([a-zæøå]{3,})\s+(?:og|and|&)\s+([a-zæøå]{3,})-(mail\w*|e-?post\w*|brev\w*)\b",
+        r"\1/\2 \3",
+        text,
+    )
+    text = _ABOUT_TWO_THINGS.sub(_about_two_things, text)
     # "påfyllmailen", "service-eposten": the email about what the word before it names.
     text = re.sub(
         r"\b([a-zæøå]{4,})-?(mail(?:en|ene)?)\b|\b([a-zæøå]{4,})-(e-?posten)\b"
@@ -1125,3 +1198,13 @@ def stems(word: str) -> set[str]:
     # "pubben", "pubban": a consonant doubled before the ending.
     found |= {w[:-1] for w in found if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeiouyæøå"}
     return found
+
+
+def el_stem(word: str) -> str | None:
+    """ "vaskemiddel" / "vaskemidler", "sykkel" / "sykler": a noun in "-el" loses its "e" (and
+    a doubled consonant one of its two) before an ending; that stem, or None."""
+    word = fold(word)
+    if not (word.endswith("el") and len(word) >= 6 and word[-3] not in "aeiouyæøå"):
+        return None
+    base = word[:-2]
+    return (base[:-1] if base[-1] == base[-2] else base) + "l"

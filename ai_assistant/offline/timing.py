@@ -80,6 +80,8 @@ _ABBR_CONTEXT = re.compile(
     r"\s*(?:kl\b|at\b|@|\d|,|;|-|\u2013|/|&|\+|og\b|and\b|til\b|to\b|noon\b|midday\b|middag\b"
     r"|morning\b|morgen\b|morgenen\b|evening\b|kveld\w*|ettermiddag\w*|afternoon\b|$)"
 )
+#: A day's abbreviation alone, for readers that know a day stands there ("siden man").
+ABBR_DAY = _ABBR_DAY
 _DAY_WORD = r"(?:\b" + FULL_DAY + r"\b|\b" + _ABBR_DAY + r")"
 _PREV_EVERY = re.compile(r"(?:hver|every|each|on|på|om)\s+$")
 # A bare hour right after a day: "torsdag 15", "Mon 9am", "fredag kl 10".

@@ -113,14 +113,29 @@ def test_a_template_named_ring_is_still_sent() -> None:
         "Send skjema til kafeene mandag kl 9, ikke i juli",
         "send the order form every monday at 9 except in december",
         "send skjema hver mandag kl 9 men ikke i sommerferien",
-        "Send skjema hver mandag i mai kl 9",
-        "every friday in june at 10 send the newsletter",
+        "Send skjema hver mandag i sommer kl 9",
+        "every friday during the summer holidays at 10 send the newsletter",
     ],
 )
 def test_a_period_left_out_or_kept_to_is_asked_about_not_dropped(text: str) -> None:
     # It was dropped without a word, or worse: "juli" became a Christmas greeting step.
     outcome = parse_description(text, context=held_out_v7_context())
     assert outcome.workflow is None and outcome.question is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Send skjema hver mandag i mai kl 9", "0 9 * 5 1"),
+        ("every friday in june at 10 send the newsletter", "0 10 * 6 5"),
+    ],
+)
+def test_weekdays_in_one_month_at_a_time_are_a_cron_schedule(text: str, expression: str) -> None:
+    outcome = parse_description(text, context=held_out_v7_context())
+    assert outcome.workflow is not None, outcome.question
+    schedule = outcome.workflow["schedule"]
+    assert schedule["schedule_type"] == "cron"
+    assert schedule["schedule_config"] == {"expression": expression}
 
 
 def test_public_holidays_are_still_the_holiday_policy() -> None:
