@@ -274,6 +274,58 @@ def ordinal(n: int, w: Words) -> str:
     return w.say(nb, en)
 
 
+_MONTHS = {
+    "nb": (
+        *("januar", "februar", "mars", "april", "mai", "juni", "juli", "august"),
+        *("september", "oktober", "november", "desember"),
+    ),
+    "en": (
+        *("January", "February", "March", "April", "May", "June", "July", "August"),
+        *("September", "October", "November", "December"),
+    ),
+}
+
+
+def _cron_numbers(field: str, low: int, high: int) -> list[int] | None:
+    """The numbers of one cron field made of numbers, lists and ranges ("1,3-5"); None for
+    "*", steps or anything else."""
+    numbers: list[int] = []
+    for part in field.split(","):
+        bounds = part.split("-")
+        if not all(b.isdigit() for b in bounds) or len(bounds) > 2:
+            return None
+        first, last = int(bounds[0]), int(bounds[-1])
+        if not low <= first <= last <= high:
+            return None
+        numbers.extend(range(first, last + 1))
+    return sorted(set(numbers))
+
+
+def _cron_words(expression: str, w: Words) -> str | None:
+    """A cron schedule of the shapes the assistant makes, in words: "Hver mandag i oktober kl.
+    08:00" for "0 8 * 10 1". None for any other shape (shown as the expression)."""
+    fields = expression.split()
+    if len(fields) != 5 or fields[2] != "*" or not (fields[0].isdigit() and fields[1].isdigit()):
+        return None
+    minute, hour = int(fields[0]), int(fields[1])
+    if minute > 59 or hour > 23:
+        return None
+    at = w.say(f"kl. {hour:02d}:{minute:02d}", f"at {hour:02d}:{minute:02d}")
+    months = None if fields[3] == "*" else _cron_numbers(fields[3], 1, 12)
+    days = None if fields[4] == "*" else _cron_numbers(fields[4], 0, 7)
+    if (fields[3] != "*" and months is None) or (fields[4] != "*" and days is None):
+        return None
+    if days is None:
+        when = w.say("Hver dag", "Every day")
+    else:
+        names = sorted({WEEKDAYS[(d - 1) % 7] for d in days}, key=WEEKDAYS.index)
+        when = w.say(f"Hver {w.days_list(names)}", f"Every {w.days_list(names)}")
+    if months is not None:
+        named = w.listing(_MONTHS[w.language][m - 1] for m in months)
+        when += w.say(f" i {named}", f" in {named}")
+    return f"{when} {at}"
+
+
 def _date(value: Any, w: Words) -> str:
     try:
         day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
@@ -381,7 +433,7 @@ def schedule_text(schedule: Mapping[str, Any], w: Words) -> str:
         else:
             text = w.say(f"Den {dom}. hver måned {at}", f"On day {dom} of every month {at}")
     elif kind == "cron":
-        text = w.say(
+        text = _cron_words(str(config.get("expression") or ""), w) or w.say(
             f"Etter cron-uttrykket «{config.get('expression')}»",
             f"On the cron schedule “{config.get('expression')}”",
         )
