@@ -188,10 +188,18 @@ def _overview_of(m: re.Match[str]) -> str:
     return m.group(0)
 
 
+# "servicevarselet til butikkene, ikke prislista", "the newsletter, not the price list": the
+# email not meant, said after the one meant, is no part of the request.
+_NOT_THAT_EMAIL = re.compile(
+    r"\s*,\s*(?:men\s+|but\s+)?(?:ikke|ikkje|itj|not)\s+(?:the\s+|den\s+|det\s+)?"
+    r"(?P<what>[\wæøå-]+(?:\s+[\wæøå-]+)?)\s*(?=[,.;!?]|$)"
+)
+
+
 # "kampanjen på filtre og olje", "the offer on tyres and rims": what something is about, two
 # things joined, is no two parts.
 _THINGS_JOINED = re.compile(
-    r"\b(?P<on>på|om|about|on|for|med|with|regarding|concerning)\s+(?P<a>[a-zæøå][a-zæøå-]{2,})"
+    r"\b(?P<on>på|om|about|on|for|med|with|regarding|concerning|av|of)\s+(?P<a>[a-zæøå][a-zæøå-]{2,})"
     r"\s+(?:og|and)\s+"
     r"(?P<b>[a-zæøå]{3,})\b"
 )
@@ -205,6 +213,9 @@ _THINGS_ONE_HEAD = re.compile(
 # even where a word names a kind of email too.
 _INFO_ABOUT = re.compile(
     r"\b(?:info|informasjon|information|opplysninger|beskjed|melding|nytt|news|details)\s*$"
+    # "en mail om retur av tomemballasje og paller": what one email is about.
+    r"|\b(?:en|ei|ein|an?)\s+(?:e-?post|e-?mail|mail|epost|brev|letter)\s+(?:om|about)"
+    r"(?:\s+[a-zæøå]+){0,2}\s*$"
 )
 # An event on stock ("når lageret går tomt for Solo", "when a product runs out of stock"): none
 # the format has (a webhook from the stock system is named as one).
@@ -392,6 +403,7 @@ class Builder:
         normalised = audience.apply_correction(normalised, self.reader.groups)
         normalised = audience.join_group_pairs(normalised, self.reader.groups)
         normalised = _OVERVIEW_OF.sub(_overview_of, normalised)
+        normalised = _NOT_THAT_EMAIL.sub(self._not_that_email, normalised)
         normalised = _THINGS_JOINED.sub(self._joined_things, normalised)
         normalised = _THINGS_ONE_HEAD.sub(self._joined_things, normalised)
         self._ask_if_impossible(normalised)
@@ -852,6 +864,17 @@ class Builder:
                 "Who should get the reminder, and what is it about? For example “remind the "
                 "cafés to order on Thursday at 3pm”.",
             )
+
+    def _not_that_email(self, m: re.Match[str]) -> str:
+        what = m["what"]
+        if (
+            not concepts_in(what)
+            or self.reader.groups.match(what.split()[-1]) is not None
+            or kind_of_word(what.split()[-1]) is not None
+            or re.search(r"\d|dag\b|day\b|\bkl\b", what)
+        ):
+            return m.group(0)
+        return ""
 
     def _joined_things(self, m: re.Match[str]) -> str:
         """ "kampanjen på filtre og olje": two things a campaign is about, one part."""
@@ -1703,6 +1726,8 @@ _OUR_DATA = re.compile(
     r"|inventory|statisti[kc]"
     # A supplier's prices changed: "prisendring", "prisoppdatering", "price-change".
     r"|pris-?(?:endring|oppdater|justering|regulering)|price-?\s*(?:change|update)"
+    # A carrier's changed timetable or route: "rute-endring", "ruteendring", "timetable-change".
+    r"|rute-?(?:endring|oppdater|tabell)|route-?\s*(?:change|update)|timetable|schedule-?\s*change"
 )
 # A customer doing something in the event's words ("når kunde sender anbud", "when a customer
 # asks for a quote"): the webhook is about that customer.
