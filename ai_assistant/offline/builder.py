@@ -199,7 +199,7 @@ _NOT_THAT_EMAIL = re.compile(
 # "kampanjen på filtre og olje", "the offer on tyres and rims": what something is about, two
 # things joined, is no two parts.
 _THINGS_JOINED = re.compile(
-    r"\b(?P<on>på|om|about|on|for|med|with|regarding|concerning|av|of)\s+(?P<a>[a-zæøå][a-zæøå-]{2,})"
+    r"\b(?P<on>på|om|about|on|for|med|with|regarding|concerning|av|of)\s+(?P<a>[a-zæøå][a-zæøå-]{1,})"
     r"\s+(?:og|and)\s+"
     r"(?P<b>[a-zæøå]{3,})\b"
 )
@@ -211,6 +211,10 @@ _THINGS_ONE_HEAD = re.compile(
 )
 # What an information email is about ("info om ferjeruta og leveringsdagane"): its topics,
 # even where a word names a kind of email too.
+_SHORT_WORDS = frozenset("en ei et de di vi me du to ti at in on it of og or an as".split())
+_A_LIST_BEFORE = re.compile(
+    r"(?:liste\w*|lista|list|kampanje\w*|campaign|tilbud\w*|offers?|katalog\w*|catalogue)\s*$"
+)
 _INFO_ABOUT = re.compile(
     r"\b(?:info|informasjon|information|opplysninger|beskjed|melding|nytt|news|details)\s*$"
     # "en mail om retur av tomemballasje og paller": what one email is about.
@@ -407,6 +411,7 @@ class Builder:
         normalised = _THINGS_JOINED.sub(self._joined_things, normalised)
         normalised = _THINGS_ONE_HEAD.sub(self._joined_things, normalised)
         self._ask_if_impossible(normalised)
+        self._ask_if_when_unclear(normalised)
         normalised = _earlier_first(_delay_after_event(normalised))
         before_event = normalised
         event, normalised = events.read_event(normalised)
@@ -879,9 +884,13 @@ class Builder:
     def _joined_things(self, m: re.Match[str]) -> str:
         """ "kampanjen på filtre og olje": two things a campaign is about, one part."""
         topics = "head" not in m.re.groupindex and bool(_INFO_ABOUT.search(m.string[: m.start()]))
+        # "prislista for is og drikke": a two-letter thing only right after a list's word.
+        short = len(m["a"]) < 3
+        if short and (m["a"] in _SHORT_WORDS or not _A_LIST_BEFORE.search(m.string[: m.start()])):
+            return m.group(0)
         for word in (m["a"], m["b"]):
             if (
-                word in _NOISE
+                (word in _NOISE and not (short and word == m["a"]))
                 or is_day_word(word)
                 or (concepts_in(word) and not topics)
                 or kind_of_word(word) is not None
@@ -1061,6 +1070,53 @@ class Builder:
             if len(w) < 4 or (self.reader.groups.match(w) is None and kind_of_word(w) is None)
         )
 
+    def _ask_if_when_unclear(self, normalised: str) -> None:
+        """A send once ("neste fredag", "på tirsdag" with no "hver"), at a vague time of day
+        ("på morgenen", "etter lunsj"), for a season ("hele sommeren", "all summer long") or to
+        one named person at a customer ("Berit på Atlanten Kiosk"): asked, never guessed."""
+        season = _ALL_SEASON.search(normalised)
+        if season:
+            word = season.group(0).strip()
+            raise self.ask(
+                f"En arbeidsflyt kan ikke begrenses til en periode («{word}»): den går hele "
+                "året, og du kan sette den på pause og aktivere den igjen. Skal den gå hele året?",
+                f"A workflow cannot be limited to a period (“{word}”): it runs all year, and you "
+                "can pause it and activate it again. Should it run all year?",
+                replace=word,
+                yes="",
+            )
+        person = _NAMED_PERSON.search(self.text)
+        if person and not (
+            self.reader.groups.match(person["who"].lower()) is not None
+            or kind_of_word(person["who"].lower()) is not None
+        ):
+            raise self.ask(
+                "En arbeidsflyt sender til en kundegruppe, ikke til én person "
+                f"(«{person['who']}»). Hvilken gruppe skal få den?",
+                f"A workflow sends to a customer group, not to one person (“{person['who']}”). "
+                "Which group should get it?",
+            )
+        # Read as written: normalising makes "on Wednesdays" one day.
+        said = self.text.lower()
+        repeats = _REPEATS.search(said) is not None or _REPEATS.search(normalised) is not None
+        once = _ONCE_ON.search(said)
+        if once and not repeats and not events.read_event(normalised)[0]:
+            day = once.group(0).strip()
+            raise self.ask(
+                f"Jeg lager arbeidsflyter som gjentas, ikke én utsendelse («{day}»). Skal det "
+                "skje hver uke? For eksempel «hver fredag kl 10».",
+                f"I make workflows that repeat, not a single send (“{day}”). "
+                "Should it happen every week? For example “every Friday at 10am”.",
+            )
+        vague = _VAGUE_TIME.search(normalised)
+        if vague and not _CLOCK_SAID.search(normalised):
+            raise self.ask(
+                f"Hvilket klokkeslett mener du med «{vague.group(0).strip()}»? For eksempel "
+                "«kl 08».",
+                f"What time do you mean by “{vague.group(0).strip()}”? For example “at 8am”.",
+                replace=vague.group(0).strip(),
+            )
+
     def _recipients(self, frag: Fragment, group: str, event: str | None) -> dict[str, Any]:
         # An order's or a new customer's email is for that customer: a group named with it
         # narrows who gets it (``Planned.only_group``), it does not send to the whole group.
@@ -1235,6 +1291,10 @@ class Builder:
                 frag.text = f"{frag.text} {same.frag.rest}"
             groups = list(frag.groups)
             inherited = not groups and bool(last_groups) and not frag.everyone
+            if not groups and last_groups and planned and _ALL_WHO_NOT.search(frag.text):
+                # "..., torsdag legge inn fast ordre for alle som ikke har bestilt": all of
+                # the chain's audience who have not, not every customer.
+                inherited = True
             said_later = inherited and not planned  # the audience said at a later step
             if inherited:
                 # "skjema til kafeene og restaurantene ..., purring onsdag": every group of
@@ -1903,6 +1963,51 @@ _NOT_IN_PERIOD = re.compile(
 _QUOTED = re.compile(
     r"[«“\"](?P<quoted>[^«»“”\"\n]{3,80}?)[»”\"](?:-(?P<suffix>(?:e-?post|mail|brev|mal|melding"
     r"|utsending|email|letter)[\wæøå]*))?"
+)
+# "alle som ikke har bestilt", "everyone who hasn't ordered": said at a later step of a
+# chain, those of its audience.
+_ALL_WHO_NOT = re.compile(
+    r"\b(?:alle|all|everyone|everybody|anyone|all\s+those)\s+(?:som|who|that)\s+(?:ennå\s+|still\s+)?"
+    r"(?:ikke|ikkje|itj|ittj|not|haven'?t|hasn'?t|have\s+not|has\s+not|did\s+not|didn'?t)\b"
+)
+# "hele sommeren", "all summer long", "gjennom hele vinteren": a season, which no schedule
+# keeps.
+_ALL_SEASON = re.compile(
+    r"\b(?:(?:gjennom\s+)?(?:hele|heile)\s+(?:sommeren|sommaren|vinteren|vinteren|høsten|hausten"
+    r"|våren|sesongen)|(?:all|the\s+whole|throughout\s+the|through\s+the)\s+(?:summer|winter"
+    r"|autumn|spring|season)(?:\s+long)?|(?:i\s+)?sommar\s+og\s+haust)\b"
+)
+# "Send prislista te Berit på Atlanten Kiosk": one person at a customer (capitals as written).
+_NAMED_PERSON = re.compile(
+    r"\b(?:til|te|to|for)\s+(?P<who>[A-ZÆØÅ][a-zæøå]{2,})(?:\s+[A-ZÆØÅ][a-zæøå]+)?\s+"
+    r"(?:på|hos|at|from|fra|i|ved|in)\s+[A-ZÆØÅ]"
+)
+# How often, said anywhere: a schedule that repeats.
+_REPEATS = re.compile(
+    r"\b(?:hver\w*|kvar\w*|every|each|annenhver|annakvar|ukentlig\w*|weekly|daily"
+    r"|daglig\w*|dagleg\w*|månedlig\w*|monthly|fortnightly|biweekly|always|alltid|fast|faste"
+    r"|regularly|jevnlig\w*|partall\w*|oddetall\w*|even|odd|uke\s+\d+|week\s+\d+"
+    r"|første\s+gang|first\s+time|starting|fra|from)\b"
+    r"|\b[a-zæøå]+dag(?:er|ar|ene|ane)\b|\b[a-z]+days\b|\bmåned\w*|\bmonth\w*"
+)
+# "neste fredag", "next Friday", "i helga", "this weekend": one day to come. ("på tirsdag"
+# alone is read as every Tuesday, as earlier sets want: "Send skjema kl 15 på mandag".)
+_ONCE_ON = re.compile(
+    r"\b(?:neste|kommende|førstkommende|next|this\s+coming|this)\s+(?:[a-zæøå]+dag|[a-z]+day)\b"
+    r"|\b(?:i\s+helga|i\s+helgen|this\s+weekend|at\s+the\s+weekend|over\s+the\s+weekend)\b"
+)
+# "på morgenen", "etter lunsj", "in the afternoon": a time of day no clock says.
+_VAGUE_TIME = re.compile(
+    r"\b(?:(?:på|om|i)\s+(?:morgenen|morgonen|formiddagen|ettermiddagen|kvelden|morgentimene)"
+    r"|(?:etter|før|rundt|ved)\s+(?:lunsj|lunsjen|lunch)|(?:after|before|around)\s+lunch"
+    r"|in\s+the\s+(?:morning|afternoon|evening)|first\s+thing|tidlig\s+på\s+dagen"
+    r"|seint\s+på\s+dagen|sent\s+på\s+dagen|late\s+in\s+the\s+day)\b"
+)
+_CLOCK_SAID = re.compile(
+    r"\bkl\s*\d|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b"
+    r"|\b(?:kl|at)\s+(?:\d|halv|kvart|half|quarter|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten|eleven|twelve|ett|eitt|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv)\b"
+    r"|\b(?:noon|midday|middag|midnatt|midnight)\b"
 )
 # "... nei glem det, ikke gjør noe likevel", "Actually scratch that, never mind": taken back.
 _TAKEN_BACK = re.compile(

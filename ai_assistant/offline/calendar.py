@@ -155,7 +155,7 @@ _SEASON = (
 _NB_IF = (
     r"(?:(?:men\s+)?(?:er|e|æ|hvis|viss|vis|om|um|dersom|faller|fell|skulle|blir|vert|når|når)\s+"
     # "men hvis rød dag så ...": the day itself may go unsaid.
-    r"(?:(?:det|den|dagen|[a-zæøå]+dagen)(?:\s+\d{1,2}\.?)?\s+)?"
+    r"(?:(?:det|den|dagen|[a-zæøå]+dag(?:en)?)(?:\s+\d{1,2}\.?)?\s+)?"
     r"(?:er\s+|e\s+|på\s+|være\s+|vere\s+|bli\s+|falle\s+på\s+)?(?:en\s+|ein\s+|ei\s+)?"
     r"|(?:men\s+)?(?:på|ved)\s+(?:en\s+|ein\s+)?)"
 )
@@ -174,6 +174,9 @@ _THEN = (
     r"|flyttes(?:\s+til)?|utsettes(?:\s+til)?)\s+(?:på\s+|til\s+)?)?"
 )
 _NB_DO = (
+    # "..., vi sender torsdagen før": the subject said before the verb (a second-language
+    # writer's word order).
+    r"(?:(?:vi|me|dere|dokker|man|du)\s+(?=send|kjør|tek|ta\b|flytt|utsett|skyv))?"
     r"(?:(?:send|kjør|ta|tek|bruk|velg|gå\s+til|flytt|utsett|skyv)\w*\s+"
     r"(?:vi\s+|dere\s+|du\s+|me\s+|dokker\s+|man\s+)?(?:det\s+|den\s+)?"
     r"(?:til\s+|på\s+)?(?:heller\s+)?)?"
