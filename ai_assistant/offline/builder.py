@@ -1074,6 +1074,15 @@ class Builder:
         """A send once ("neste fredag", "på tirsdag" with no "hver"), at a vague time of day
         ("på morgenen", "etter lunsj"), for a season ("hele sommeren", "all summer long") or to
         one named person at a customer ("Berit på Atlanten Kiosk"): asked, never guessed."""
+        choice = _WEEKS_CHOICE.search(normalised)
+        if choice:
+            # "annenhver eller hver tredje fredag", "every other or every third week": which.
+            word = choice.group(0).strip()
+            raise self.ask(
+                f"Du skriver «{word}». Hvor ofte skal det skje? For eksempel «annenhver uke».",
+                f"You say “{word}”. How often should it happen? For example “every other week”.",
+                replace=word,
+            )
         season = _ALL_SEASON.search(normalised)
         if season:
             word = season.group(0).strip()
@@ -1970,6 +1979,13 @@ _ALL_WHO_NOT = re.compile(
     r"\b(?:alle|all|everyone|everybody|anyone|all\s+those)\s+(?:som|who|that)\s+(?:ennå\s+|still\s+)?"
     r"(?:ikke|ikkje|itj|ittj|not|haven'?t|hasn'?t|have\s+not|has\s+not|did\s+not|didn'?t)\b"
 )
+# "annenhver eller hver tredje", "every other or every third week": a choice of how often.
+_EVERY_NTH = (
+    r"(?:annenhver|annakvar|hver\s+(?:annen|andre|tredje|fjerde)|kvar\s+(?:andre|tredje)"
+    r"|every\s+(?:other|second|third|fourth)|hver\s+uke|kvar\s+veke|every\s+week|ukentlig"
+    r"|weekly|fortnightly)(?:\s+(?:uke|veke|week))?"
+)
+_WEEKS_CHOICE = re.compile(r"\b" + _EVERY_NTH + r"\s+(?:eller|or)\s+" + _EVERY_NTH + r"\b")
 # "hele sommeren", "all summer long", "gjennom hele vinteren": a season, which no schedule
 # keeps.
 _ALL_SEASON = re.compile(

@@ -656,6 +656,17 @@ def _every_working_day(m: re.Match[str]) -> str:
     return ("every weekday" if english else "hver hverdag") + m["mid"]
 
 
+# "Forget the summer bit", "dropp det med sommeren", "all year round", "hele året": a season
+# taken back, and the whole year (which every schedule is) said, ask for nothing.
+_SEASON_DROPPED = re.compile(
+    r"[\s,.;]*\b(?:forget|drop|skip|ignore|never\s+mind|glem|dropp|drit\s+i|se\s+bort\s+fra)\s+"
+    r"(?:about\s+)?(?:the\s+|det\s+med\s+|den\s+|det\s+)?(?:summer|sommer|sommaren|winter|vinter"
+    r"|season|sesong)\w*(?:\s+(?:bit|part|thing|delen|biten|greia|bitet))?\b[\s,.;]*"
+    r"|\b(?:all\s+(?:the\s+)?year(?:\s+round)?|year[-\s]round|(?:hele|heile)\s+(?:året|åre)"
+    r"(?:\s+rundt)?)\b"
+)
+
+
 # A dictated run-on's "og så" before a restriction ("..., og så ikke i helgene"): a comma.
 _AND_THEN_NOT = re.compile(
     r"\s+(?:og\s+så|og\s+da|and\s+then)\s+(?=(?:ikke|ikkje|not|aldri|never)\b)"
@@ -755,6 +766,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = unglued(text)
     text = _CHATTER.sub(" ", text)
     text = _DICTATION_END.sub("", text)
+    text = _SEASON_DROPPED.sub(" ", text)
     text = _AND_THEN_NOT.sub(", ", text)
     text = _EVERY_DAY_NOT_WEEKENDS.sub(_every_working_day, text)
     text = _WE_WISH_THAT.sub(" ", text)
