@@ -194,7 +194,7 @@ _WEBHOOK_NAME = (
     re.compile(r"webhook\w*\s+([a-z0-9]+(?:[.:-][a-z0-9]+)+)\b", re.IGNORECASE),
     # "- hendelse: ferjerute-endring", "Event: stock-low" as a line of a list.
     re.compile(
-        r"(?m)^\W*(?:hendelse|hending|event|trigger|utløser)\s*:\s*([a-z0-9][\w.:-]{0,99}?)\s*$",
+        r"(?m)^\W*(?:\d{1,2}[.)]\s*)?(?:hendelse|hending|event|trigger|utløser)\s*:\s*([a-z0-9][\w.:-]{0,99}?)\s*$",
         re.IGNORECASE,
     ),
     # "Webhook: prisfil" as a line of a list: the name after the colon.

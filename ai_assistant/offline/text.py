@@ -667,6 +667,14 @@ _SEASON_DROPPED = re.compile(
 )
 
 
+# "those who haven't ordered by then", "som ikke har bestilt innen da": since the chain began
+# (which a later step's check is), and no "then" parting the chain.
+_ORDERED_BY_THEN = re.compile(
+    r"\b(ordered|order|bestilt|bestilla|tinga)\s+(?:anything\s+|noe\s+)?(?:by\s+then"
+    r"|by\s+that\s+time|innen\s+da|innen\s+den\s+tid|til\s+da|før\s+den\s+tid)\b"
+)
+
+
 # A dictated run-on's "og så" before a restriction ("..., og så ikke i helgene"): a comma.
 _AND_THEN_NOT = re.compile(
     r"\s+(?:og\s+så|og\s+da|and\s+then)\s+(?=(?:ikke|ikkje|not|aldri|never)\b)"
@@ -766,6 +774,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = unglued(text)
     text = _CHATTER.sub(" ", text)
     text = _DICTATION_END.sub("", text)
+    text = _ORDERED_BY_THEN.sub(r"\1", text)
     text = _SEASON_DROPPED.sub(" ", text)
     text = _AND_THEN_NOT.sub(", ", text)
     text = _EVERY_DAY_NOT_WEEKENDS.sub(_every_working_day, text)
