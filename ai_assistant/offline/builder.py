@@ -192,6 +192,8 @@ def _overview_of(m: re.Match[str]) -> str:
 # email not meant, said after the one meant, is no part of the request.
 _NOT_THAT_EMAIL = re.compile(
     r"\s*,\s*(?:men\s+|but\s+)?(?:ikke|ikkje|itj|not)\s+(?:the\s+|den\s+|det\s+)?"
+    # Not when ("ikke i juli") nor to whom ("ikke til skolene").
+    r"(?!(?:i|på|om|in|on|at|during|til|te|to|for|fra|from|før|etter|before|after)\b)"
     r"(?P<what>[\wæøå-]+(?:\s+[\wæøå-]+)?)\s*(?=[,.;!?]|$)"
 )
 
