@@ -906,6 +906,8 @@ class Builder:
     def _groups_in_event(self, before: str, after: str, emails: list[str]) -> list[str]:
         """The customer groups named inside the event's phrase (blanked from ``after``)."""
         phrase = "".join(a if a != b else " " for a, b in zip(before, after, strict=False))
+        # "when the ferry company sends a x-y": who sends a webhook is not whom it is about.
+        phrase = _WEBHOOK_SENDER.sub(" ", phrase)
         if not phrase.strip():
             return []
         subject = self.reader.read(phrase, emails)
@@ -1215,7 +1217,8 @@ class Builder:
         verkstedene", "all customers")."""
         if _EVERYONE_SAID.search(frag.text):
             return False
-        text = fold(self.text)
+        # "when the ferry company sends a x-y": its sender is not the one it is about.
+        text = _WEBHOOK_SENDER.sub(" ", fold(self.text))
         if _THE_CUSTOMER.search(text) and not frag.groups:
             return True
         # "the restaurants and cafes" read as the group's slug ("the restauranter") is the
@@ -1974,6 +1977,10 @@ _NOT_IN_PERIOD = re.compile(
 _QUOTED = re.compile(
     r"[«“\"](?P<quoted>[^«»“”\"\n]{3,80}?)[»”\"](?:-(?P<suffix>(?:e-?post|mail|brev|mal|melding"
     r"|utsending|email|letter)[\wæøå]*))?"
+)
+_WEBHOOK_SENDER = re.compile(
+    r"\b(?:when|whenever|if|once|når|hver\s+gang|dersom|viss)\s+(?:[\wæøå]+\s+){1,4}?"
+    r"(?:sends|sender|posts|pushes)\b"
 )
 # "alle som ikke har bestilt", "everyone who hasn't ordered": said at a later step of a
 # chain, those of its audience.

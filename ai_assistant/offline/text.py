@@ -639,7 +639,7 @@ _CHATTER = re.compile(
 # "and that's it", "that's all"): it asks for nothing.
 _DICTATION_END = re.compile(
     r"[\s,.;]*\b(?:(?:og\s+så|og|å\s+så|and|so)\s+)?(?:så\s+)?(?:er\s+det\s+(?:det|alt)"
-    r"|e\s+det\s+(?:det|alt)|det\s+var\s+(?:det|alt)|det\s+e\s+alt|var\s+det\s+alt"
+    r"|e\s+det\s+(?:det|alt)|det\s+var\s+(?:det|alt)|det\s+e\s+alt|var\s+det\s+(?:det|alt)"
     r"|that'?s\s+(?:it|all)|that\s+is\s+(?:it|all))\s*(?:[.!]+\s*)?(?:takk\W*|thanks\W*)?$"
 )
 # "hver dag kl 7 ..., ikke i helgene", "every day at 7 ... but not at weekends": every

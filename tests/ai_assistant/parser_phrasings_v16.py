@@ -22,7 +22,7 @@ hver tredje") was drafted, and "Forget the summer bit, ... all year round" was n
 Each kind has phrasings here in other words, for another business: Lofoten Fiskeutstyr AS in
 Svolvær, a wholesaler of fishing gear (rods, reels, lures, lines, echo sounders) to sports
 shops, marinas, campsites, cabin rentals, hotels, kiosks, schools, leisure centres and sports
-halls. None copies a v22 case. Before h-kinds18's fixes 0/39 cases and 1/6 conversations were
+halls. None copies a v22 case. Before h-kinds18's fixes 0/40 cases and 1/6 conversations were
 right (the one: "etter lunsj" answered by "kl 13", which an edit of the guessed 12:00 also gave);
 after them all are.
 """
@@ -334,6 +334,11 @@ KINDS_V22: list[Case] = [
             event_name="hurtigrute-endring",
             **_one("levering", _all(), triggers=[None]),
         ),
+        category="events",
+    ),
+    Case(
+        "When the coastal express company posts a hurtigrute-endring, tell the drivers",
+        facts.staff("webhook", "sjåfører", event_name="hurtigrute-endring"),
         category="events",
     ),
     Case(
