@@ -188,10 +188,20 @@ def _overview_of(m: re.Match[str]) -> str:
     return m.group(0)
 
 
+# "servicevarselet til butikkene, ikke prislista", "the newsletter, not the price list": the
+# email not meant, said after the one meant, is no part of the request.
+_NOT_THAT_EMAIL = re.compile(
+    r"\s*,\s*(?:men\s+|but\s+)?(?:ikke|ikkje|itj|not)\s+(?:the\s+|den\s+|det\s+)?"
+    # Not when ("ikke i juli") nor to whom ("ikke til skolene").
+    r"(?!(?:i|på|om|in|on|at|during|til|te|to|for|fra|from|før|etter|before|after)\b)"
+    r"(?P<what>[\wæøå-]+(?:\s+[\wæøå-]+)?)\s*(?=[,.;!?]|$)"
+)
+
+
 # "kampanjen på filtre og olje", "the offer on tyres and rims": what something is about, two
 # things joined, is no two parts.
 _THINGS_JOINED = re.compile(
-    r"\b(?P<on>på|om|about|on|for|med|with|regarding|concerning)\s+(?P<a>[a-zæøå][a-zæøå-]{2,})"
+    r"\b(?P<on>på|om|about|on|for|med|with|regarding|concerning|av|of)\s+(?P<a>[a-zæøå][a-zæøå-]{1,})"
     r"\s+(?:og|and)\s+"
     r"(?P<b>[a-zæøå]{3,})\b"
 )
@@ -203,8 +213,15 @@ _THINGS_ONE_HEAD = re.compile(
 )
 # What an information email is about ("info om ferjeruta og leveringsdagane"): its topics,
 # even where a word names a kind of email too.
+_SHORT_WORDS = frozenset("en ei et de di vi me du to ti at in on it of og or an as".split())
+_A_LIST_BEFORE = re.compile(
+    r"(?:liste\w*|lista|list|kampanje\w*|campaign|tilbud\w*|offers?|katalog\w*|catalogue)\s*$"
+)
 _INFO_ABOUT = re.compile(
     r"\b(?:info|informasjon|information|opplysninger|beskjed|melding|nytt|news|details)\s*$"
+    # "en mail om retur av tomemballasje og paller": what one email is about.
+    r"|\b(?:en|ei|ein|an?)\s+(?:e-?post|e-?mail|mail|epost|brev|letter)\s+(?:om|about)"
+    r"(?:\s+[a-zæøå]+){0,2}\s*$"
 )
 # An event on stock ("når lageret går tomt for Solo", "when a product runs out of stock"): none
 # the format has (a webhook from the stock system is named as one).
@@ -395,10 +412,12 @@ class Builder:
         normalised = audience.join_group_pairs(normalised, self.reader.groups)
         normalised = _DAILY_NOT_WEEKENDS.sub(_weekdays_said, normalised)
         normalised = _OVERVIEW_OF.sub(_overview_of, normalised)
+        normalised = _NOT_THAT_EMAIL.sub(self._not_that_email, normalised)
         normalised = _THINGS_JOINED.sub(self._joined_things, normalised)
         normalised = _THINGS_ONE_HEAD.sub(self._joined_things, normalised)
         normalised = self._days_in_a_month(normalised)
         self._ask_if_impossible(normalised)
+        self._ask_if_when_unclear(normalised)
         normalised = _earlier_first(_delay_after_event(normalised))
         before_event = normalised
         event, normalised = events.read_event(normalised)
@@ -878,12 +897,27 @@ class Builder:
                 "cafés to order on Thursday at 3pm”.",
             )
 
+    def _not_that_email(self, m: re.Match[str]) -> str:
+        what = m["what"]
+        if (
+            not concepts_in(what)
+            or self.reader.groups.match(what.split()[-1]) is not None
+            or kind_of_word(what.split()[-1]) is not None
+            or re.search(r"\d|dag\b|day\b|\bkl\b", what)
+        ):
+            return m.group(0)
+        return ""
+
     def _joined_things(self, m: re.Match[str]) -> str:
         """ "kampanjen på filtre og olje": two things a campaign is about, one part."""
         topics = "head" not in m.re.groupindex and bool(_INFO_ABOUT.search(m.string[: m.start()]))
+        # "prislista for is og drikke": a two-letter thing only right after a list's word.
+        short = len(m["a"]) < 3
+        if short and (m["a"] in _SHORT_WORDS or not _A_LIST_BEFORE.search(m.string[: m.start()])):
+            return m.group(0)
         for word in (m["a"], m["b"]):
             if (
-                word in _NOISE
+                (word in _NOISE and not (short and word == m["a"]))
                 or is_day_word(word)
                 or (concepts_in(word) and not topics)
                 or kind_of_word(word) is not None
@@ -897,6 +931,8 @@ class Builder:
     def _groups_in_event(self, before: str, after: str, emails: list[str]) -> list[str]:
         """The customer groups named inside the event's phrase (blanked from ``after``)."""
         phrase = "".join(a if a != b else " " for a, b in zip(before, after, strict=False))
+        # "when the ferry company sends a x-y": who sends a webhook is not whom it is about.
+        phrase = _WEBHOOK_SENDER.sub(" ", phrase)
         if not phrase.strip():
             return []
         subject = self.reader.read(phrase, emails)
@@ -1063,6 +1099,62 @@ class Builder:
             if len(w) < 4 or (self.reader.groups.match(w) is None and kind_of_word(w) is None)
         )
 
+    def _ask_if_when_unclear(self, normalised: str) -> None:
+        """A send once ("neste fredag", "på tirsdag" with no "hver"), at a vague time of day
+        ("på morgenen", "etter lunsj"), for a season ("hele sommeren", "all summer long") or to
+        one named person at a customer ("Berit på Atlanten Kiosk"): asked, never guessed."""
+        choice = _WEEKS_CHOICE.search(normalised)
+        if choice:
+            # "annenhver eller hver tredje fredag", "every other or every third week": which.
+            word = choice.group(0).strip()
+            raise self.ask(
+                f"Du skriver «{word}». Hvor ofte skal det skje? For eksempel «annenhver uke».",
+                f"You say “{word}”. How often should it happen? For example “every other week”.",
+                replace=word,
+            )
+        season = _ALL_SEASON.search(normalised)
+        if season:
+            word = season.group(0).strip()
+            raise self.ask(
+                f"En arbeidsflyt kan ikke begrenses til en periode («{word}»): den går hele "
+                "året, og du kan sette den på pause og aktivere den igjen. Skal den gå hele året?",
+                f"A workflow cannot be limited to a period (“{word}”): it runs all year, and you "
+                "can pause it and activate it again. Should it run all year?",
+                replace=word,
+                yes="",
+            )
+        person = _NAMED_PERSON.search(self.text)
+        if person and not (
+            self.reader.groups.match(person["who"].lower()) is not None
+            or kind_of_word(person["who"].lower()) is not None
+        ):
+            raise self.ask(
+                "En arbeidsflyt sender til en kundegruppe, ikke til én person "
+                f"(«{person['who']}»). Hvilken gruppe skal få den?",
+                f"A workflow sends to a customer group, not to one person (“{person['who']}”). "
+                "Which group should get it?",
+            )
+        # Read as written: normalising makes "on Wednesdays" one day.
+        said = self.text.lower()
+        repeats = _REPEATS.search(said) is not None or _REPEATS.search(normalised) is not None
+        once = _ONCE_ON.search(said)
+        if once and not repeats and not events.read_event(normalised)[0]:
+            day = once.group(0).strip()
+            raise self.ask(
+                f"Jeg lager arbeidsflyter som gjentas, ikke én utsendelse («{day}»). Skal det "
+                "skje hver uke? For eksempel «hver fredag kl 10».",
+                f"I make workflows that repeat, not a single send (“{day}”). "
+                "Should it happen every week? For example “every Friday at 10am”.",
+            )
+        vague = _VAGUE_TIME.search(normalised)
+        if vague and not _CLOCK_SAID.search(normalised):
+            raise self.ask(
+                f"Hvilket klokkeslett mener du med «{vague.group(0).strip()}»? For eksempel "
+                "«kl 08».",
+                f"What time do you mean by “{vague.group(0).strip()}”? For example “at 8am”.",
+                replace=vague.group(0).strip(),
+            )
+
     def _recipients(self, frag: Fragment, group: str, event: str | None) -> dict[str, Any]:
         # An order's or a new customer's email is for that customer: a group named with it
         # narrows who gets it (``Planned.only_group``), it does not send to the whole group.
@@ -1150,7 +1242,8 @@ class Builder:
         verkstedene", "all customers")."""
         if _EVERYONE_SAID.search(frag.text):
             return False
-        text = fold(self.text)
+        # "when the ferry company sends a x-y": its sender is not the one it is about.
+        text = _WEBHOOK_SENDER.sub(" ", fold(self.text))
         if _THE_CUSTOMER.search(text) and not frag.groups:
             return True
         if (
@@ -1248,6 +1341,10 @@ class Builder:
                 frag.text = f"{frag.text} {same.frag.rest}"
             groups = list(frag.groups)
             inherited = not groups and bool(last_groups) and not frag.everyone
+            if not groups and last_groups and planned and _ALL_WHO_NOT.search(frag.text):
+                # "..., torsdag legge inn fast ordre for alle som ikke har bestilt": all of
+                # the chain's audience who have not, not every customer.
+                inherited = True
             said_later = inherited and not planned  # the audience said at a later step
             if inherited:
                 # "skjema til kafeene og restaurantene ..., purring onsdag": every group of
@@ -1754,6 +1851,8 @@ _OUR_DATA = re.compile(
     r"|inventory|statisti[kc]"
     # A supplier's prices changed: "prisendring", "prisoppdatering", "price-change".
     r"|pris-?(?:endring|oppdater|justering|regulering)|price-?\s*(?:change|update)"
+    # A carrier's changed timetable or route: "rute-endring", "ruteendring", "timetable-change".
+    r"|rute-?(?:endring|oppdater|tabell)|route-?\s*(?:change|update)|timetable|schedule-?\s*change"
 )
 # A customer doing something in the event's words ("når kunde sender anbud", "when a customer
 # asks for a quote"): the webhook is about that customer.
@@ -1947,6 +2046,62 @@ _NOT_IN_PERIOD = re.compile(
 _QUOTED = re.compile(
     r"[«“\"](?P<quoted>[^«»“”\"\n]{3,80}?)[»”\"](?:-(?P<suffix>(?:e-?post|mail|brev|mal|melding"
     r"|utsending|email|letter)[\wæøå]*))?"
+)
+_WEBHOOK_SENDER = re.compile(
+    r"\b(?:when|whenever|if|once|når|hver\s+gang|dersom|viss)\s+(?:[\wæøå]+\s+){1,4}?"
+    r"(?:sends|sender|posts|pushes)\b"
+)
+# "alle som ikke har bestilt", "everyone who hasn't ordered": said at a later step of a
+# chain, those of its audience.
+_ALL_WHO_NOT = re.compile(
+    r"\b(?:alle|all|everyone|everybody|anyone|all\s+those)\s+(?:som|who|that)\s+(?:ennå\s+|still\s+)?"
+    r"(?:ikke|ikkje|itj|ittj|not|haven'?t|hasn'?t|have\s+not|has\s+not|did\s+not|didn'?t)\b"
+)
+# "annenhver eller hver tredje", "every other or every third week": a choice of how often.
+_EVERY_NTH = (
+    r"(?:annenhver|annakvar|hver\s+(?:annen|andre|tredje|fjerde)|kvar\s+(?:andre|tredje)"
+    r"|every\s+(?:other|second|third|fourth)|hver\s+uke|kvar\s+veke|every\s+week|ukentlig"
+    r"|weekly|fortnightly)(?:\s+(?:uke|veke|week))?"
+)
+_WEEKS_CHOICE = re.compile(r"\b" + _EVERY_NTH + r"\s+(?:eller|or)\s+" + _EVERY_NTH + r"\b")
+# "hele sommeren", "all summer long", "gjennom hele vinteren": a season, which no schedule
+# keeps.
+_ALL_SEASON = re.compile(
+    r"\b(?:(?:gjennom\s+)?(?:hele|heile)\s+(?:sommeren|sommaren|vinteren|vinteren|høsten|hausten"
+    r"|våren|sesongen)|(?:all|the\s+whole|throughout\s+the|through\s+the)\s+(?:summer|winter"
+    r"|autumn|spring|season)(?:\s+long)?|(?:i\s+)?sommar\s+og\s+haust)\b"
+)
+# "Send prislista te Berit på Atlanten Kiosk": one person at a customer (capitals as written).
+_NAMED_PERSON = re.compile(
+    r"\b(?:til|te|to|for)\s+(?P<who>[A-ZÆØÅ][a-zæøå]{2,})(?:\s+[A-ZÆØÅ][a-zæøå]+)?\s+"
+    r"(?:på|hos|at|from|fra|i|ved|in)\s+[A-ZÆØÅ]"
+)
+# How often, said anywhere: a schedule that repeats.
+_REPEATS = re.compile(
+    r"\b(?:hver\w*|kvar\w*|every|each|annenhver|annakvar|ukentlig\w*|weekly|daily"
+    r"|daglig\w*|dagleg\w*|månedlig\w*|monthly|fortnightly|biweekly|always|alltid|fast|faste"
+    r"|regularly|jevnlig\w*|partall\w*|oddetall\w*|even|odd|uke\s+\d+|week\s+\d+"
+    r"|første\s+gang|first\s+time|starting|fra|from)\b"
+    r"|\b[a-zæøå]+dag(?:er|ar|ene|ane)\b|\b[a-z]+days\b|\bmåned\w*|\bmonth\w*"
+)
+# "neste fredag", "next Friday", "i helga", "this weekend": one day to come. ("på tirsdag"
+# alone is read as every Tuesday, as earlier sets want: "Send skjema kl 15 på mandag".)
+_ONCE_ON = re.compile(
+    r"\b(?:neste|kommende|førstkommende|next|this\s+coming|this)\s+(?:[a-zæøå]+dag|[a-z]+day)\b"
+    r"|\b(?:i\s+helga|i\s+helgen|this\s+weekend|at\s+the\s+weekend|over\s+the\s+weekend)\b"
+)
+# "på morgenen", "etter lunsj", "in the afternoon": a time of day no clock says.
+_VAGUE_TIME = re.compile(
+    r"\b(?:(?:på|om|i)\s+(?:morgenen|morgonen|formiddagen|ettermiddagen|kvelden|morgentimene)"
+    r"|(?:etter|før|rundt|ved)\s+(?:lunsj|lunsjen|lunch)|(?:after|before|around)\s+lunch"
+    r"|in\s+the\s+(?:morning|afternoon|evening)|first\s+thing|tidlig\s+på\s+dagen"
+    r"|seint\s+på\s+dagen|sent\s+på\s+dagen|late\s+in\s+the\s+day)\b"
+)
+_CLOCK_SAID = re.compile(
+    r"\bkl\s*\d|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b"
+    r"|\b(?:kl|at)\s+(?:\d|halv|kvart|half|quarter|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten|eleven|twelve|ett|eitt|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv)\b"
+    r"|\b(?:noon|midday|middag|midnatt|midnight)\b"
 )
 # "... nei glem det, ikke gjør noe likevel", "Actually scratch that, never mind": taken back.
 _TAKEN_BACK = re.compile(

@@ -68,8 +68,10 @@ _WEEK_PARITY = re.compile(
 # --- The nth weekday or business day of the month ------------------------------------------
 
 _MONTH = (
-    r"(?:i\s+|of\s+|in\s+)?(?:hver\s+|kvar\s+|every\s+|each\s+|the\s+)?"
+    r"(?:(?:i\s+|of\s+|in\s+)?(?:hver\s+|kvar\s+|every\s+|each\s+|the\s+)?"
     r"(?:måned(?:en)?|månad(?:en)?|month)\b"
+    # Dialect "i måna" / "kvar måna" (the month, said short after "i" or "hver").
+    r"|(?:i|hver|kvar)\s+(?:måna|månen|mnd)\b)"
 )
 _MONTH_AFTER = re.compile(r"[a-zæøå]+\s+" + _MONTH)
 _NTH_WEEKDAY = re.compile(
@@ -153,7 +155,7 @@ _SEASON = (
 _NB_IF = (
     r"(?:(?:men\s+)?(?:er|e|æ|hvis|viss|vis|om|um|dersom|faller|fell|skulle|blir|vert|når|når)\s+"
     # "men hvis rød dag så ...": the day itself may go unsaid.
-    r"(?:(?:det|den|dagen|[a-zæøå]+dagen)(?:\s+\d{1,2}\.?)?\s+)?"
+    r"(?:(?:det|den|dagen|[a-zæøå]+dag(?:en)?)(?:\s+\d{1,2}\.?)?\s+)?"
     r"(?:er\s+|e\s+|på\s+|være\s+|vere\s+|bli\s+|falle\s+på\s+)?(?:en\s+|ein\s+|ei\s+)?"
     r"|(?:men\s+)?(?:på|ved)\s+(?:en\s+|ein\s+)?)"
 )
@@ -172,6 +174,9 @@ _THEN = (
     r"|flyttes(?:\s+til)?|utsettes(?:\s+til)?)\s+(?:på\s+|til\s+)?)?"
 )
 _NB_DO = (
+    # "..., vi sender torsdagen før": the subject said before the verb (a second-language
+    # writer's word order).
+    r"(?:(?:vi|me|dere|dokker|man|du)\s+(?=send|kjør|tek|ta\b|flytt|utsett|skyv))?"
     r"(?:(?:send|kjør|ta|tek|bruk|velg|gå\s+til|flytt|utsett|skyv)\w*\s+"
     r"(?:vi\s+|dere\s+|du\s+|me\s+|dokker\s+|man\s+)?(?:det\s+|den\s+)?"
     r"(?:til\s+|på\s+)?(?:heller\s+)?)?"
@@ -436,6 +441,39 @@ _STARTS_LATER = re.compile(
 )
 
 
+# "Fra uke 26: ...", "starting week 40", "f.o.m. veke 3": the first time in that ISO week.
+_FROM_WEEK_NUMBER = re.compile(
+    r"\b(?:(?:første|forste|fyrste)\s+(?:gang|gong)|first\s+time|starting|start\w*|fra|frå"
+    r"|from|begynn\w*|byrj\w*)\s+(?:(?:i|på|in|on)\s+)?(?:uke|veke|week|wk|u)\.?\s*"
+    r"(?P<n>\d{1,2})\b"
+)
+# "første gang fredag om to uker", "first time on Friday in three weeks": that weekday in the
+# week N weeks from this one; "første gang fredag denne uka", "starting Friday this week".
+_FIRST_IN_WEEKS = re.compile(
+    r"\b" + _REL_START + r"\s+(?:på\s+|on\s+)?" + FULL_DAY
+    + r"\s+(?:(?:om|in)\s+(?P<n>\d|to|tre|fire|two|three|four)\s+(?:uker|veker|weeks)"
+    r"(?:'?\s+time)?|(?P<this>(?:i\s+)?denne\s+(?:uka|uken|veka)|this\s+week))(?![\wæøå])"
+)  # fmt: skip
+
+
+def _week_number_monday(n: int, today: dt.date) -> dt.date | None:
+    """The Monday of ISO week ``n``, this year or (when it is past) next year."""
+    for year in (today.isocalendar()[0], today.isocalendar()[0] + 1):
+        try:
+            monday = dt.date.fromisocalendar(year, n, 1)
+        except ValueError:
+            continue
+        if monday + dt.timedelta(days=6) >= today:
+            return monday
+    return None
+
+
+def _in_weeks(m: re.Match[str], today: dt.date) -> dt.date:
+    weeks = 0 if m["this"] else (_NUMBER_WORDS.get(m["n"]) or int(m["n"]))
+    monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7 * weeks)
+    return monday + dt.timedelta(days=WEEKDAYS.index(day_from_match(m)))
+
+
 def _clocks_change(today: dt.date, back: bool | None) -> dt.date:
     """The Sunday the clocks next change (the last Sunday of October back, of March forward)."""
 
@@ -538,6 +576,15 @@ def read_first_day_off(frag: Fragment, s: str, today: dt.date) -> str:
     return s
 
 
+def read_first_in_weeks(frag: Fragment, s: str, today: dt.date) -> str:
+    """ "første gang fredag om to uker", "starting Friday this week": a first date read before
+    order windows ("denne uka") and delays ("om to uker"), which it is not."""
+    for m in list(_FIRST_IN_WEEKS.finditer(s)):
+        frag.anchor = _in_weeks(m, today)
+        s = blank(s, m)
+    return s
+
+
 def read_calendar(frag: Fragment, s: str, today: dt.date) -> str:
     """Every Nth week, week parity, the nth weekday or business day of the month, business
     days only and a first date; read before days and frequencies."""
@@ -551,6 +598,12 @@ def read_calendar(frag: Fragment, s: str, today: dt.date) -> str:
             found = _relative_date(m, today)
             if found is not None:
                 frag.anchor = found
+                s = blank(s, m)
+    if frag.anchor is None and frag.starts_from is None:
+        for m in list(_FROM_WEEK_NUMBER.finditer(s)):
+            monday = _week_number_monday(int(m["n"]), today)
+            if monday is not None:
+                frag.starts_from = max(monday, today)
                 s = blank(s, m)
     if frag.anchor is None:
         for m in list(_STARTS_LATER.finditer(s)):

@@ -199,6 +199,9 @@ _CHOICE_FILLER = re.compile(
 )
 
 
+_NO_OPTION = frozenset({"every", "each", "hver", "kvar", "annen", "other"})
+
+
 def _one_of_two(text: str, answer: str) -> str | None:
     """ "tirsdag eller onsdag kl 9" + "onsdag": the request with the option picked in place of
     the two."""
@@ -209,6 +212,8 @@ def _one_of_two(text: str, answer: str) -> str | None:
     said, _, more = said.partition(" ")
     for m in _EITHER.finditer(text):
         for option in (m["a"], m["b"]):
+            if option.lower() in _NO_OPTION:
+                continue  # "every other or every third" + "every other, ...": how often
             if option.lower() == said:
                 picked = f"{text[: m.start()]}{option}{text[m.end() :]}"
                 return f"{picked} {more}".strip() if more else picked

@@ -9,6 +9,8 @@ from ai_assistant.offline.text import blank
 _ORDER_EVENT = re.compile(
     r"\b(?:når|hver\s+gang|straks|så\s+snart|etter\s+at|idet|dersom)\s+"
     r"(?:\w+\s+){0,4}?(?:legger\s+inn|legg\s+inn|sender\s+inn|har\s+lagt\s+inn|lager|gjør|bestiller|"
+    # Dialect and Nynorsk present tense: "når ein kunde bestill", "bestilla", "tingar".
+    r"bestill|bestilla|tingar|tinger|"
     r"handler|kommer\s+inn|(?:har\s+|er\s+)?kommet\s+inn|blir\s+lagt\s+inn|er\s+lagt\s+inn|opprettes|blir\s+opprettet|"
     r"mottas|er\s+mottatt|registreres)\b(?:\s+(?:en|ny|sin|ei)?\s*(?:ordre\w*|bestilling\w*))?"
     r"|\b(?:when|whenever|once|after|each\s+time|every\s+time|as\s+soon\s+as|if|når)\s+"
@@ -109,7 +111,11 @@ _ARRIVES = (
 _RECEIVED = (
     r"(?:(?:if|when|whenever|once|each\s+time|every\s+time|as\s+soon\s+as)\s+(?:we|you|i)\s+"
     r"(?:get|receive|have)|(?:når|hver\s+gang|dersom|om|viss|vis|straks)\s+(?:vi|me|æ|jeg)\s+"
-    r"(?:får|fær|mottar|tar\s+imot))\s+(?:an?\s+|the\s+|en\s+|ei\s+|et\s+|ein\s+|eit\s+)?"
+    r"(?:får|fær|mottar|tar\s+imot)"
+    # "when the ferry company sends a x-y", "når rederiet sender oss en x-y": whoever sends it.
+    r"|(?:if|when|whenever|once|each\s+time|every\s+time|når|hver\s+gang|dersom|viss)\s+"
+    r"(?:[\wæøå]+\s+){1,4}?(?:sends|sender|posts|pushes)(?:\s+(?:us|oss|inn|in))?)"
+    r"\s+(?:an?\s+|the\s+|en\s+|ei\s+|et\s+|ein\s+|eit\s+)?"
 )
 _DASHED_ALONE = (
     r"|\b(?:når|ved|hver\s+gang|kvar\s+gong|straks|when|whenever|on|upon|each\s+time|every\s+time)"
@@ -208,6 +214,11 @@ _WEBHOOK_NAME = (
     ),
     re.compile(_OPEN + _NAME + _CLOSE + r"\s*-?\s*webhook", re.IGNORECASE),
     re.compile(r"webhook\w*\s+([a-z0-9]+(?:[.:-][a-z0-9]+)+)\b", re.IGNORECASE),
+    # "- hendelse: ferjerute-endring", "Event: stock-low" as a line of a list.
+    re.compile(
+        r"(?m)^\W*(?:\d{1,2}[.)]\s*)?(?:hendelse|hending|event|trigger|utløser)\s*:\s*([a-z0-9][\w.:-]{0,99}?)\s*$",
+        re.IGNORECASE,
+    ),
     # "Webhook: prisfil" as a line of a list: the name after the colon.
     re.compile(r"(?m)^\W*webhook\w*\s*:\s*([a-z0-9][\w.:-]{0,99}?)\s*$", re.IGNORECASE),
     # "(webhook reklamasjon)", "(webhook: garantisak)": a name in brackets after the word.

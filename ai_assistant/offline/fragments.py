@@ -205,6 +205,7 @@ class Reader:
         for m in list(ADDRESS_TOKEN.finditer(s)):
             frag.emails.append(emails[int(m.group(1))])
             s = blank(s, m)
+        s = calendar.read_first_in_weeks(frag, s, self.context.today)
         # Audience windows first, so that their day names are not schedule days.
         s = audience.read_window(frag, s)
         s = audience.read_check(frag, s)
@@ -307,6 +308,9 @@ _NOT_OWN_NAMES = frozenset(
 _NOTIFY = re.compile(
     r"\b(?:varsl\w*|gi\s+(?:også\s+)?beskjed|si\s+(?:i?fra|beskjed)|beskjed|notify|tell|alert"
     r"|inform|let|ping|pinge|pinger|buzz|message|msg|heads[-\s]?up|melding)\b"
+    # "salgsavdelingen skal få vite det", "kundeservice må vite det", "sales should know".
+    r"|\b(?:få|må|skal|bør)\s+(?:få\s+)?vite\s+(?:det|om\s+det|om\s+den|om\s+dette|om\s+kunden)\b"
+    r"|\b(?:needs?\s+to|should|must)\s+know(?:\s+about\s+it)?\b"
 )
 # Words in a part that are no topic of their own.
 _TOPIC_NOISE = frozenset(

@@ -58,6 +58,10 @@ _KINDS: dict[str, str] = {
     "fysioterapeut": "fysioterapeut fysioterapi fysio physio physiotherapist physiotherapy "
     "physical-therapist sjukgymnast fysioterapeft",
     "camping": "camping campingplass campsite campground",
+    # Cinemas and leisure centres, sports arenas and halls (nb, nn, en).
+    "kino": "kino cinema movie-theater movie-theatre fritidssenter fritidssentre fritidsklubb "
+    "leisure-centre leisure-center",
+    "arena": "arena idrettsarena idrettshall idrettshaller stadion stadium sportshall",
     "hytte": "hytte hytteutleie cabin lodge hyttelag hytteforening hytteeigarlag",
     # Boat harbours and marinas (nb, nn, en).
     "båthavn": "båthavn båthamn småbåthavn gjestehavn gjestehamn marina harbour harbor",
@@ -141,6 +145,15 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bcoffee\s+(?:shops?|bars?|houses?)\b"), "kafeer"),
     (re.compile(r"\b(?:gas|petrol|filling|service|fuel)\s+stations?\b"), "bensinstasjoner"),
     (re.compile(r"\bconvenience\s+stores?\b"), "kiosker"),
+    # "the schools" alone: the group named "Skoler ..." (a school only qualifies a kind in a
+    # compound, "school canteens").
+    (re.compile(r"\b(?<!primary\s)schools\b(?!\s+(?:canteens?|cafeterias?|kitchens?))"), "skoler"),
+    (re.compile(r"\bsports?\s+(?:arenas?|halls?|venues?|grounds?|stadiums?)\b"), "idrettsarenaer"),
+    (re.compile(r"\b(?:movie|picture)\s+(?:theat(?:er|re)s?|houses?)\b"), "kinoer"),
+    (
+        re.compile(r"\b(?:leisure|youth|recreation)\s+(?:centres?|centers?|clubs?)\b"),
+        "fritidssentre",
+    ),
     (re.compile(r"\b(?:pastry|cake)\s+(?:shops?|stores?|makers?|bakers?)\b"), "konditorier"),
     (
         re.compile(r"\bvending(?:\s+machine)?\s+(?:operators?|companies|company|firms?)\b"),

@@ -75,9 +75,27 @@ _ABBREVIATION = re.compile(
 )
 
 
+# A forwarded email's header lines ("Fra: Kari", "Emne: Skjema til kafeene", "Til: ...",
+# "Sendt: ...", "From:", "Subject:", "---------- Videresendt melding ----------"): the
+# request is in the body below them, the subject only names it.
+_HEADER_LINE = re.compile(
+    r"(?im)\A(?:[ \t]*(?:(?:fra|frå|emne|til|te|sendt|dato|kopi|cc|from|subject|to|sent|date"
+    r"|re|fwd?|vs)[ \t]*:[^\n]*|-{2,}[^\n]*-{2,}|[ \t]*)\n)+"
+)
+
+
+def _without_headers(text: str) -> str:
+    m = _HEADER_LINE.match(text)
+    if m is None or not re.search(r"(?im)^[ \t]*(?:emne|subject|fra|from|sendt|sent)[ \t]*:", m[0]):
+        return text
+    body = text[m.end() :]
+    return body if body.strip() and _REQUEST.search(body) else text
+
+
 def the_request(text: str) -> str:
     """``text`` without a letter's greeting, signature and sentences that ask for nothing;
     ``text`` itself when it is no letter or nothing in it asks for anything."""
+    text = _without_headers(text)
     greeting = _GREETING.match(text)
     sign_off = _SIGN_OFF.search(text)
     if greeting is None and sign_off is None:

@@ -494,7 +494,7 @@ def _name_terms(
         if el_stem(word):
             found.add(el_stem(word))  # "vaskemiddel-mail": the "Vaskemidler" of a name
         if parts:
-            found |= _compound_head(word) | _content_compound(word)
+            found |= _compound_head(word) | _content_compound(word) | _notice_head(word)
         for stem in list(found):
             found |= set(_LEXICON.get(stem, ()))
         terms |= found
@@ -524,6 +524,21 @@ def _compound_head(word: str) -> set[str]:
 
 
 _CONTENT_WORDS = frozenset(_LEXICON) | frozenset(w for ws in _LEXICON.values() for w in ws)
+
+
+# A notice's or message's word at the end of a compound ("servicevarselet", "driftsmeldinga",
+# "rabattinfo", "service notice"): what comes before it says which email.
+_NOTICE_TAIL = re.compile(
+    r"^(?P<head>[a-zæøå]{4,}?)s?-?(?:varsel|varselet|varsl|varsling|varslinga|varslingen|melding"
+    r"|meldinga|meldingen|info|informasjon|beskjed|beskjeden|notice|notification)$"
+)
+
+
+def _notice_head(word: str) -> set[str]:
+    m = _NOTICE_TAIL.match(word)
+    if m is None or m["head"] in _WHEN_WORDS or m["head"] in _TRADE_WORDS:
+        return set()
+    return {s for s in stems(m["head"]) if len(s) >= 4}
 
 
 def _content_compound(word: str) -> set[str]:

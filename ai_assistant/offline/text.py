@@ -492,6 +492,39 @@ def _weekdays_but(m: re.Match[str]) -> str:
     return f"hver {days}{m['mid']}"
 
 
+# "hver dag unntatt søndag", "alle dager utenom lørdag og søndag", "every day except Sunday",
+# "daily but not Saturdays": the days of the week listed without the ones left out.
+_ALL_DAY_STEMS = {
+    **_DAY_STEM_OF, "lør": 5, "laur": 5, "lau": 5, "sat": 5, "satur": 5, "søn": 6, "sun": 6,
+}  # fmt: skip
+_ANY_EXCEPT_DAY = (
+    r"(?:man|mån|mon|tirs|tys|tues|tue|ons|wednes|wed|tors|thurs|thu|fre|fri|lør|laur|lau|satur"
+    r"|sat|søn|sun)(?:dag(?:en|er|ene|ar|ane|s)?|days?)?"
+)
+_EVERY_DAY_BUT = re.compile(
+    r"\b(?:(?:hver|kvar|alle|every|each)\s+(?:dag|dager|dagar|days?)|daily|daglig|dagleg)\b"
+    r"(?P<mid>(?:\s+kl\s+\d{1,2}(?::\d{2})?)?)\s*,?\s*(?:men\s+|but\s+)?(?:ikke|ikkje|itj|not"
+    r"|except(?:\s+for)?|unntatt|untatt|bortsett\s+fra|utenom|utanom|unntaken)\s+"
+    r"(?:(?:on|på|om|for)\s+)?(?P<days>"
+    + _ANY_EXCEPT_DAY
+    + r"(?:\s*(?:,|og|and|&)\s*"
+    + _ANY_EXCEPT_DAY
+    + r")*)\b"
+)
+
+
+def _every_day_but(m: re.Match[str]) -> str:
+    left_out = set()
+    for day in re.findall(_ANY_EXCEPT_DAY, m["days"]):
+        stem = re.match(r"[a-zæøå]+?(?=dag|day|$)", day)
+        left_out.add(_ALL_DAY_STEMS.get(stem.group(0) if stem else day, -1))
+    kept = [_WEEK_ORDER[i] for i in range(7) if i not in left_out]
+    if not kept or -1 in left_out or len(kept) == 7:
+        return m.group(0)
+    days = kept[0] if len(kept) == 1 else ", ".join(kept[:-1]) + " og " + kept[-1]
+    return f"hver {days}{m['mid']}"
+
+
 # "kvart over åtte", "ti på tolv", "fem på halv ni", "tjue over 7": minutes before or after
 # an hour (or a half hour) said in words; read before "kl ti" is taken for 10:00.
 _MINUTE_WORDS = {"fem": 5, "ti": 10, "kvart": 15, "tjue": 20, "5": 5, "10": 10, "20": 20}
@@ -608,6 +641,52 @@ _CHATTER = re.compile(
 )
 
 
+# The end of a dictated request ("... og så er det det", "og så er det alt", "det var alt",
+# "and that's it", "that's all"): it asks for nothing.
+_DICTATION_END = re.compile(
+    r"[\s,.;]*\b(?:(?:og\s+så|og|å\s+så|and|so)\s+)?(?:så\s+)?(?:er\s+det\s+(?:det|alt)"
+    r"|e\s+det\s+(?:det|alt)|det\s+var\s+(?:det|alt)|det\s+e\s+alt|var\s+det\s+(?:det|alt)"
+    r"|that'?s\s+(?:it|all)|that\s+is\s+(?:it|all))\s*(?:[.!]+\s*)?(?:takk\W*|thanks\W*)?$"
+)
+# "hver dag kl 7 ..., ikke i helgene", "every day at 7 ... but not at weekends": every
+# working day (the weekend left out of "every day", not a weekend named).
+_EVERY_DAY_NOT_WEEKENDS = re.compile(
+    r"\b(?P<every>hver\s+dag|kvar\s+dag|alle\s+dager|daglig|dagleg|every\s+day|daily)\b"
+    r"(?P<mid>[^;.!?]{0,100}?)[\s,]*(?:men\s+|but\s+)?(?:ikke|ikkje|itj|not|never|aldri)\s+"
+    r"(?:(?:i|på|om|on|at|in|during|over|the)\s+)*(?:helg(?:a|en|ene|ane)?|weekends?)\b"
+)
+
+
+def _every_working_day(m: re.Match[str]) -> str:
+    english = m["every"] in ("every day", "daily")
+    return ("every weekday" if english else "hver hverdag") + m["mid"]
+
+
+# "Forget the summer bit", "dropp det med sommeren", "all year round", "hele året": a season
+# taken back, and the whole year (which every schedule is) said, ask for nothing.
+_SEASON_DROPPED = re.compile(
+    r"[\s,.;]*\b(?:forget|drop|skip|ignore|never\s+mind|glem|dropp|drit\s+i|se\s+bort\s+fra)\s+"
+    r"(?:about\s+)?(?:the\s+|det\s+med\s+|den\s+|det\s+)?(?:summer|sommer|sommaren|winter|vinter"
+    r"|season|sesong)\w*(?:\s+(?:bit|part|thing|delen|biten|greia|bitet))?\b[\s,.;]*"
+    r"|\b(?:all\s+(?:the\s+)?year(?:\s+round)?|year[-\s]round|(?:hele|heile)\s+(?:året|åre)"
+    r"(?:\s+rundt)?)\b"
+)
+
+
+# "those who haven't ordered by then", "som ikke har bestilt innen da": since the chain began
+# (which a later step's check is), and no "then" parting the chain.
+_ORDERED_BY_THEN = re.compile(
+    r"\b(ordered|order|bestilt|bestilla|tinga)\s+(?:anything\s+|noe\s+)?(?:by\s+then"
+    r"|by\s+that\s+time|innen\s+da|innen\s+den\s+tid|til\s+da|før\s+den\s+tid)\b"
+)
+
+
+# A dictated run-on's "og så" before a restriction ("..., og så ikke i helgene"): a comma.
+_AND_THEN_NOT = re.compile(
+    r"\s+(?:og\s+så|og\s+da|and\s+then)\s+(?=(?:ikke|ikkje|not|aldri|never)\b)"
+)
+
+
 # "oversikten over hva boksene og hanskene koster nå", "a list of what the wines cost": what
 # things cost is the price list (its "og" joins no two actions; "oversikt" is no report).
 _WHAT_IT_COSTS = re.compile(
@@ -688,6 +767,48 @@ def _about_two_things(m: re.Match[str]) -> str:
     return f"{m['mail']} {m['about']} {m['a']}/{m['b']}"
 
 
+_BULLET = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022])\s+")
+# A list line that only says whom ("- til skolene", "- to the hotels"), only when ("- hver
+# mandag kl 11", "- med en gang", "- immediately") or only the event ("- hendelse: x-y"): a
+# field of the one request the list spells out, not a step of its own.
+_WHOM_LINE = re.compile(r"(?i)^(?:til|te|to|for|mottakere?|recipients?)\s*:?\s+\S")
+_WHEN_LINE = re.compile(
+    r"(?i)^(?:(?:hver|kvar|every|each|alle|on|at|på|om|kl|klokka|klokken|i|in|the|den|og|and"
+    r"|fra|from|starting|første|gang|dager|days?|uke|week|,|\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm))?"
+    r"|am|pm|noon|[a-zæøå]+dag(?:er|en|ar|ane|s)?|[a-z]+days?)\s*)+$"
+    r"|^(?:med\s+(?:en|ein)\s+gang|med\s+det\s+samme|straks|umiddelbart|immediately"
+    r"|straight\s+away|right\s+away|at\s+once|asap)\W*$"
+)
+_EVENT_LINE = re.compile(
+    r"(?i)^(?:hendelse|hending|event|trigger|utløser)\s*:\s*(?P<event>\S.*?)\W*$"
+)
+
+
+def _list_as_one_request(text: str) -> str:
+    """A list whose lines are the fields of one request ("- oppskrifter på desserter / - til
+    skolene / - hver mandag kl 11"): its whom, when and event lines joined to the line
+    before, so that only lines saying what is done part it."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if sum(bool(_BULLET.match(line)) for line in lines) < 2:
+        return text
+    out: list[str] = []
+    for line in lines:
+        bare = _BULLET.sub("", line).strip()
+        event = _EVENT_LINE.match(bare)
+        if event:
+            english = event[0].lower().startswith(("event", "trigger"))
+            out.append(
+                f"when {event['event']} comes in," if english else f"når {event['event']} kommer,"
+            )
+        elif out and (_WHOM_LINE.match(bare) or _WHEN_LINE.match(bare)):
+            out[-1] = f"{out[-1]} {bare}"
+        else:
+            out.append(line)
+    if len(out) > 1 and out[0].endswith(","):
+        out[:2] = [f"{_BULLET.sub('', out[0])} {_BULLET.sub('', out[1])}"]
+    return "\n".join(out)
+
+
 def normalise(text: str) -> tuple[str, list[str]]:
     """Lower case, one space, "kl." / "klokka" as "kl", "16.00" as "16:00", ordinals without
     their dot; e-mail addresses replaced by ``zzaddr<n>zz`` and returned."""
@@ -703,6 +824,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = _POLITE.sub("", text).strip() or text
     # A list, one step a line ("1) mandag kl 7: ...", "- Wed 12:00 ..."): each line a part.
     if "\n" in text:
+        text = _list_as_one_request(text)
         text = re.sub(r"(?m)^\s*(?:\d{1,2}[.)]|[-*\u2022])\s+", "", text)
         # "Til: kunden", "To: the farms": whom, as a field of the list.
         text = re.sub(r"(?im)^\s*(til|te|to)\s*:\s*", r"\1 ", text)
@@ -716,6 +838,11 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = _sms_words(text)
     text = unglued(text)
     text = _CHATTER.sub(" ", text)
+    text = _DICTATION_END.sub("", text)
+    text = _ORDERED_BY_THEN.sub(r"\1", text)
+    text = _SEASON_DROPPED.sub(" ", text)
+    text = _AND_THEN_NOT.sub(", ", text)
+    text = _EVERY_DAY_NOT_WEEKENDS.sub(_every_working_day, text)
     text = _WE_WISH_THAT.sub(" ", text)
     text = _REASON.sub(_reason_dropped, text)
     text = _SAME_AFTER_CLOCKS.sub(" ", text)
@@ -882,6 +1009,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = _PARTS_BY_SLASH.sub(" ; ", text)
     text = _short_days(text)
     text = _WEEKDAYS_BUT.sub(_weekdays_but, text)
+    text = _EVERY_DAY_BUT.sub(_every_day_but, text)
     text = _DASH_LIST.sub(lambda m: m.group(0).replace("-", "/"), text)
     text = _SPACED_DAYS.sub(_spaced_days, text)
     text = _ALL_THOSE_DAYS.sub(r"\g<list>", text)
