@@ -582,7 +582,11 @@ _CORRECTION = re.compile(
     r"|[,;]\s*\b(?:no|nei|nope|nej|næ)\b[,.]*\s*(?=(?:bare\s+|kun\s+|just\s+|only\s+|heller\s+)?"
     r"(?:on\s+|på\s+|hver\s+|every\s+)?"
     + FULL_DAY
-    + r"|(?:kl|at)\s*\d"
+    + r"|(?:(?:gjør|gjer|make)\s+(?:det|den|it)\s+)?(?:kl|at)\s*\d"
+    # "siste 7 dager, nei, siste 10 dager", "oddetallsuker, nei, partallsuker": another
+    # window or other weeks.
+    + r"|(?:de\s+|the\s+)?(?:siste|last)\s+\d"
+    + r"|(?:odde?tall|partall)s?uk|(?:odd|even)(?:-numbered)?\s+weeks"
     # "etter en time, nei, etter to timer": a bare "no" before another delay.
     + r"|"
     + _DELAY_SAID
@@ -707,6 +711,35 @@ _PEOPLE_AT = re.compile(
 )
 
 
+# What a correction may say again in another value: a time of day, an order window, odd or
+# even weeks. The last one of its shape before the correction is the one corrected.
+_SHAPES = (
+    re.compile(r"\b(?:kl|at)\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?![\d:])"),
+    re.compile(
+        r"\b(?:de\s+|the\s+)?(?:siste|last)\s+\d+\s+(?:dager|dagar|days|uker|veker|weeks)\b"
+    ),
+    re.compile(r"\b(?:odde?tall|partall)s?uk\w*|\b(?:odd|even)(?:-numbered)?\s+weeks\b"),
+)
+_FIX_LEAD = re.compile(r"^(?:(?:gjør|gjer|make)\s+(?:det|den|it)\s+|heller\s+|rather\s+)+")
+
+
+def _same_shape(before: str, fix: str, after: str) -> str | None:
+    """ "kl 14, nei, gjør det kl 15", "siste 7 dager, nei, siste 10 dager", "oddetallsuker, nei,
+    partallsuker: ...": the fix is one value of a shape said before; that value replaced."""
+    bare = _FIX_LEAD.sub("", fix)
+    for shape in _SHAPES:
+        new = shape.match(bare)
+        rest = bare[new.end() :] if new else ""
+        if new is None or (rest.strip() and not rest.lstrip().startswith(":")):
+            continue
+        said = list(shape.finditer(before))
+        if not said:
+            return None
+        old = said[-1]
+        return f"{before[: old.start()]}{new.group(0)}{before[old.end() :]}{rest}{after}"
+    return None
+
+
 def apply_correction(text: str, groups: GroupMatcher) -> str:
     """``text`` with a correction made: the groups or the day it corrects replaced by the ones
     after "no sorry" / "nei vent"; unchanged when there is none, or it corrects nothing read."""
@@ -732,6 +765,9 @@ def apply_correction(text: str, groups: GroupMatcher) -> str:
         if whom is None or re.search(r"\b(?:til|te|to)\b", again):
             return f"{before[: said_before[-1].start()]}{again}"
         return f"{before[: said_before[-1].start()]}{again.rstrip()}{whom.group(0)}"
+    same = _same_shape(before, fix, after)
+    if same is not None:
+        return same
     wanted = {slug for _a, _b, slug in _mentions(fix, groups)}
     if wanted:
         mentions = _mentions(before, groups)
@@ -754,9 +790,12 @@ def apply_correction(text: str, groups: GroupMatcher) -> str:
         listed = _DAYS_ENDING.search(before[:end])
         if listed is not None and listed.start() < last.start():
             last = listed
-        if fix[day.end() :].strip():
+        if re.search(r"\d", fix[day.end() :]):
             time = _TIME_AFTER_DAY.match(before, end)
             end = time.end() if time else end
+        elif re.match(r"\s*,\s*(?:kl|at)\s*\d", after):
+            # "purring onsdag, nei, torsdag, kl 13 til ...": the time after it is the fix's.
+            after = " " + after.lstrip(" ,")
         return f"{before[: last.start()]}{fix}{before[end:]}{after}"
     delay_fix = re.match(_DELAY_SAID, fix)
     delays_before = list(re.finditer(_DELAY_SAID, before))

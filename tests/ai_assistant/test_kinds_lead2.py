@@ -143,3 +143,43 @@ def test_a_template_swapped_in_other_words(follow: str) -> None:
     if not follow.startswith("the "):
         # Answered in the language it was asked in.
         assert notes and notes[0].startswith("Bruker malen")
+
+
+# --- A correction inside the text, of a time, a window, weeks or days ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("prislista til klinikkene hver fredag kl 8, nei, gjør det kl 9", "time", "09:00"),
+        ("price list to the clinics every Friday at 8, no, make it at 10", "time", "10:00"),
+        (
+            "påminnelse til kontorene som ikke har handlet de siste 14 dager, nei, siste 21 "
+            "dager, hver tirsdag kl 12",
+            "conditions",
+            [{"check": "orders_missing", "days_back": 21}],
+        ),
+        ("partallsuker, nei, oddetallsuker: torsdag kl 8 tilbud til kafeene", "iso_weeks", "odd"),
+        (
+            "nyhetsbrev til skolene mandag og onsdag kl 10 hver uke, nei, mandag og fredag",
+            "days",
+            ["monday", "friday"],
+        ),
+    ],
+)
+def test_a_value_corrected_in_the_text_is_replaced(text: str, key: str, value: Any) -> None:
+    facts = _facts(text)
+    assert facts[key] == value
+    assert len(facts["steps"]) == 1
+
+
+def test_a_corrected_day_keeps_the_time_said_after_it() -> None:
+    facts = _facts(
+        "skjema til kafeene hver mandag kl 8, purring tirsdag, nei, onsdag, kl 14 til de som "
+        "ikke har bestilt"
+    )
+    assert facts["steps"] == ["send_email", "send_email"]
+    assert facts["triggers"] == [
+        {"day": "monday", "time": "08:00"},
+        {"day": "wednesday", "time": "14:00"},
+    ]
