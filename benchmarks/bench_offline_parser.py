@@ -327,7 +327,8 @@ def run(args: argparse.Namespace) -> list[Result]:
         # on 2026-12-07 after h-kinds16: 94/135 = 69.6 % (must-ask 22/30, conversations 17/22;
         # keyword baseline 16.3 %). Tuned on the kinds of its misses (h-kinds18;
         # parser_phrasings_v16.KINDS_V22), merged with h-kinds17: 128/135 (must-ask 29/30),
-        # conversations 22/22, no longer held-out.
+        # conversations 22/22, no longer held-out; 133/135 after corrections inside a text
+        # (test_kinds_lead2).
         ("held_out_v22", HELD_OUT_V22, held_out_v22_context()),
     ):
         ours = measure(cases, context=where)
