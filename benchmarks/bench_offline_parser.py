@@ -119,6 +119,11 @@ def run(args: argparse.Namespace) -> list[Result]:
         HELD_OUT_V22_CONVERSATIONS,
         held_out_v22_context,
     )
+    from tests.ai_assistant.held_out_v23 import (
+        HELD_OUT_V23,
+        HELD_OUT_V23_CONVERSATIONS,
+        held_out_v23_context,
+    )
     from tests.ai_assistant.parser_phrasings import (
         HELD_OUT,
         PHRASINGS,
@@ -330,6 +335,12 @@ def run(args: argparse.Namespace) -> list[Result]:
         # conversations 22/22, no longer held-out; 133/135 after corrections inside a text
         # (test_kinds_lead2).
         ("held_out_v22", HELD_OUT_V22, held_out_v22_context()),
+        # Written by a new writer who never saw the parser (held-out v23: an electrical-supplies
+        # wholesaler in Gjøvik; today 2036-01-07, the first week after New Year; writers in
+        # Toten speech, a Turkish-born worker's Norwegian, a Finn's English, chat style,
+        # filled-in forms, typos, numbers in words, calendar terms around New Year and Easter).
+        # Measured once, untuned, on 2026-12-08: (to be filled)
+        ("held_out_v23", HELD_OUT_V23, held_out_v23_context()),
     ):
         ours = measure(cases, context=where)
         base = measure(cases, context=where, parse=keyword_baseline)
@@ -441,6 +452,9 @@ def run(args: argparse.Namespace) -> list[Result]:
         # writer's two-turn conversations). Measured once, untuned, on 2026-12-07: 17/22. After
         # h-kinds18: 22/22, no longer held-out.
         ("conversations_v22", HELD_OUT_V22_CONVERSATIONS, held_out_v22_context()),
+        # Written by a new writer who never saw the parser (held-out v23: the held-out v23
+        # writer's two-turn conversations). Measured once, untuned, on 2026-12-08: (to be filled)
+        ("conversations_v23", HELD_OUT_V23_CONVERSATIONS, held_out_v23_context()),
     ):
         ours = measure_conversations(conversations, context=where)
         base = measure_conversations(conversations, context=where, keyword_only=True)

@@ -235,6 +235,7 @@ def test_the_benchmark_reports_accuracy_next_to_its_baseline(db: None) -> None:
         "accuracy_held_out_v20",
         "accuracy_held_out_v21",
         "accuracy_held_out_v22",
+        "accuracy_held_out_v23",
         "accuracy_conversations",
         "accuracy_conversations_v6",
         "accuracy_conversations_v7",
@@ -253,6 +254,7 @@ def test_the_benchmark_reports_accuracy_next_to_its_baseline(db: None) -> None:
         "accuracy_conversations_v20",
         "accuracy_conversations_v21",
         "accuracy_conversations_v22",
+        "accuracy_conversations_v23",
         "parse_latency_ms",
     }
     v2 = by_metric["accuracy_phrasings_v2"].conditions
