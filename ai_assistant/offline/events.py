@@ -90,7 +90,7 @@ _CUSTOMER_CREATED = re.compile(
 # "when the webshop webhook fires", "når webhooken «crm.update» kommer": a webhook event.
 _WEBHOOK_EVENT = re.compile(
     r"\b(?:(?:when|whenever|once|if|når|hver\s+gang)\s+(?:\w+\s+){0,6}?)?"
-    r"(?:the\s+)?(?:[\w.-]+\s+)?webhook(?:en|s)?\b(?:\s+(?:[\w.«»\"'-]+\s+)?(?:fires|is\s+called"
+    r"(?:the\s+)?(?:[\w.-]+\s+|[\w.-]*-)?webhook(?:en|s)?\b(?:\s+(?:[\w.«»\"'-]+\s+)?(?:fires|is\s+called"
     r"|arrives?|comes?\s+in|comes?|kommer(?:\s+inn)?|kjem(?:\s+inn)?|kalles|går\s+av|slår\s+inn"
     r"|slår\s+til|trigges|utløses"
     r"|is\s+triggered|triggers|goes\s+off|kicks\s+in|hits|fyrer|fyres))?"
@@ -224,7 +224,7 @@ _WEBHOOK_NAME = (
     # "(webhook reklamasjon)", "(webhook: garantisak)": a name in brackets after the word.
     re.compile(r"\(\s*webhook\w*\s*:?\s+([a-z0-9][\w.:-]{0,99}?)\s*\)", re.IGNORECASE),
     # "reklamasjon-webhooken", "garantisak-webhook": the name joined to it by a dash.
-    re.compile(r"\b([a-z0-9]+(?:[.:-][a-z0-9]+)*?)-webhook", re.IGNORECASE),
+    re.compile(r"(?<![\w-])([a-zæøå0-9]+(?:[.:-][a-zæøå0-9]+)*?)-webhook", re.IGNORECASE),
     # "the lager-restvare webhook", "faktura-forfalt-webhooken": the name right before it.
     re.compile(r"\b([a-z0-9]+(?:[.:-][a-z0-9]+)+?)(?:\s+|-)webhook", re.IGNORECASE),
     # "når dispenser-tom slår inn": a dashed name that arrives.
