@@ -11,7 +11,7 @@ _ORDER_EVENT = re.compile(
     r"(?:\w+\s+){0,4}?(?:legger\s+inn|legg\s+inn|sender\s+inn|har\s+lagt\s+inn|lager|gjør|bestiller|"
     # Dialect and Nynorsk present tense: "når ein kunde bestill", "bestilla", "tingar".
     r"bestill|bestilla|tingar|tinger|"
-    r"handler|kommer\s+inn|(?:har\s+|er\s+)?kommet\s+inn|blir\s+lagt\s+inn|er\s+lagt\s+inn|opprettes|blir\s+opprettet|"
+    r"handler|kommer\s+inn|(?:ordre\w*|bestilling\w*|tinging\w*)\s+(?:kjem|kjæm|kømmer)\s+inn|(?:har\s+|er\s+)?kommet\s+inn|blir\s+lagt\s+inn|er\s+lagt\s+inn|opprettes|blir\s+opprettet|"
     r"mottas|er\s+mottatt|registreres)\b(?:\s+(?:en|ny|sin|ei)?\s*(?:ordre\w*|bestilling\w*))?"
     r"|\b(?:when|whenever|once|after|each\s+time|every\s+time|as\s+soon\s+as|if|når)\s+"
     r"(?:\w+\s+){0,3}?(?:places?|puts?\s+in|submits?|makes?|creates?)\s+(?:an?\s+|their\s+|"
@@ -291,11 +291,23 @@ def _signal_base(name: str) -> str:
 
 
 def without_name(text: str, name: str | None) -> str:
-    """``text`` with the webhook's name (and quotes around it) blanked."""
+    """``text`` with the webhook's name (and quotes around it) blanked; a name that is a word
+    of the language after "på", "om", "about" ("svar på reklamasjon") is what is sent."""
     if not name:
         return text
-    pattern = re.compile(r"['\u2018\u2019]?" + re.escape(name.lower()) + r"['\u2018\u2019]?")
-    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+    pattern = re.compile(
+        r"['\u2018\u2019]?" + re.escape(name.lower()) + r"(?![a-zæøå])['\u2018\u2019]?"
+    )
+    named = bool(re.search(r"[.:/_-]|\d", name))
+
+    def blanked(m: re.Match[str]) -> str:
+        if not named and re.search(
+            r"\b(?:på|om|about|on|regarding|angående)\s+$", text[: m.start()]
+        ):
+            return m.group(0)
+        return " " * len(m.group(0))
+
+    return pattern.sub(blanked, text)
 
 
 # "når en | when a" right before a phrase that starts at its subject ("ny kunde registrerer

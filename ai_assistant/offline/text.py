@@ -16,6 +16,10 @@ NUMBER_WORDS = {
     "seks": 6, "six": 6, "sju": 7, "syv": 7, "seven": 7, "åtte": 8, "eight": 8,
     "ni": 9, "nine": 9, "ti": 10, "ten": 10, "elleve": 11, "eleven": 11,
     "tolv": 12, "twelve": 12, "fjorten": 14, "fourteen": 14,
+    # Tens ("førti minutter etter", "thirty minutes later").
+    "femten": 15, "fifteen": 15, "tjue": 20, "twenty": 20, "tretti": 30, "thirty": 30,
+    "førti": 40, "forty": 40, "femti": 50, "fifty": 50, "seksti": 60, "sixty": 60,
+    "nitti": 90, "ninety": 90,
 }  # fmt: skip
 #: A number in digits or words.
 NUM = r"(\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"

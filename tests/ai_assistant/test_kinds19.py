@@ -10,10 +10,18 @@ from typing import Any
 
 import pytest
 
+from ai_assistant.context import ParseContext
 from ai_assistant.offline import parse_description
 from ai_assistant.offline.conversation import Pending, follow_up
 from benchmarks.parser_accuracy import key_facts
-from tests.ai_assistant.held_out_v7 import held_out_v7_context
+from tests.ai_assistant import expected_facts as facts
+from tests.ai_assistant.held_out_v7 import (
+    HELD_OUT_V7_GROUPS,
+    HELD_OUT_V7_STAFF_GROUPS,
+    HELD_OUT_V7_TEMPLATES,
+    HELD_OUT_V7_TODAY,
+    held_out_v7_context,
+)
 
 
 def _facts(text: str) -> dict[str, Any]:
@@ -118,3 +126,65 @@ def test_a_day_of_the_month_in_words(text: str, day: int) -> None:
     facts = _facts(text)
     assert facts["schedule"] == "monthly" and facts["day_of_month"] == day
     assert facts["templates"] == ["prisliste"]
+
+
+def _complaints_context() -> ParseContext:
+    """v7's coffee business with a complaint answer named in Norwegian."""
+    templates = [
+        *HELD_OUT_V7_TEMPLATES,
+        {
+            "id": 790,
+            "name": "Klage mottatt",
+            "category": "klage",
+            "variables": ["kunde_navn"],
+            "subject": "Vi har mottatt klagen din på leveransen",
+        },
+    ]
+    return facts.business_context(
+        templates, HELD_OUT_V7_GROUPS, HELD_OUT_V7_STAFF_GROUPS, HELD_OUT_V7_TODAY
+    )
+
+
+def _event_facts(text: str, context: ParseContext) -> dict[str, Any]:
+    outcome = parse_description(text, context=context)
+    assert outcome.workflow is not None, outcome.question
+    assert not [n for n in outcome.notes if "forstod ikke" in n or "did not understand" in n]
+    return key_facts(outcome.workflow, context)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When the klage-webhook fires, please to send the complaint received mail to the "
+        "customer right away",
+        "klage-webhook 👉 send svar på klagen til kunden med en gang",
+        "Når klage-webhooken kommer, send svar på klagen til kunden straks",
+    ],
+)
+def test_a_webhook_named_by_a_word_and_its_answer_named_by_it(text: str) -> None:
+    facts = _event_facts(text, _complaints_context())
+    assert facts["event"] == "webhook" and facts["event_name"] == "klage"
+    assert facts["templates"] == ["klage"]
+    assert facts["recipients"] == [{"event_customer": True}]
+
+
+@pytest.mark.parametrize(
+    ("text", "delay"),
+    [
+        ("Når en kunde bestiller, send ordrebekreftelsen tretti minutter etter", 30),
+        ("When a customer places an order, send the order confirmation fifty minutes later", 50),
+    ],
+)
+def test_a_delay_in_tens_said_in_words(text: str, delay: int) -> None:
+    facts = _facts(text)
+    assert facts["event"] == "order.created"
+    assert facts["triggers"] == [{"delay_minutes": delay}]
+
+
+def test_an_order_that_kjem_inn_is_the_order_event() -> None:
+    facts = _facts(
+        "Når ei bestilling kjem inn: ordrebekreftelse straks, og prislista ein time etter"
+    )
+    assert facts["event"] == "order.created"
+    assert facts["templates"] == ["confirmation", "prisliste"]
+    assert facts["triggers"] == [None, {"delay_minutes": 60}]
