@@ -188,3 +188,29 @@ def test_an_order_that_kjem_inn_is_the_order_event() -> None:
     assert facts["event"] == "order.created"
     assert facts["templates"] == ["confirmation", "prisliste"]
     assert facts["triggers"] == [None, {"delay_minutes": 60}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Send tilbudet - nei, vent, prislista - til kafeene hver onsdag kl 11",
+        "send the offer - no wait, the price list - to the cafés every Wednesday at 11",
+    ],
+)
+def test_what_is_sent_corrected_between_dashes(text: str) -> None:
+    facts = _facts(text)
+    assert facts["templates"] == ["prisliste"]
+    assert facts["recipients"] == [{"group": "kafeer"}]
+    assert facts["triggers"] == [{"day": "wednesday", "time": "11:00"}]
+
+
+def test_a_day_corrected_between_dashes() -> None:
+    facts = _facts(
+        "Skjema til skolene tirsdag kl 7, påminnelse torsdag - nei, fredag kl 9 - til de som "
+        "ikke har bestilt"
+    )
+    assert facts["steps"] == ["send_email", "send_email"]
+    assert facts["triggers"] == [
+        {"day": "tuesday", "time": "07:00"},
+        {"day": "friday", "time": "09:00"},
+    ]
