@@ -305,7 +305,9 @@ _POLITE = re.compile(
     r"|thanks(?:\s+(?:a\s+lot|in\s+advance|so\s+much|very\s+much))?"
     r"|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|mvh|hilsen\s+\w+"
     r"|(?:maraming\s+)?salamat|god\s+bless|tack(?:\s+så\s+mycket)?"
-    r"|have\s+a\s+(?:nice|good|great)\s+day)(?:\s+po)?\b[\s!.:;)(]*)+$"
+    # ... and an emoji or two after them ("takk 🙏", "thanks 👍").
+    r"|have\s+a\s+(?:nice|good|great)\s+day)(?:\s+po)?\b"
+    r"[\s!.:;)(\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d]*)+$"
     r"|\s*[:;]-?[)D(]\s*$",
     re.IGNORECASE,
 )
@@ -894,6 +896,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = _NUMBER_THEN_SENTENCE.sub(r"\1 .", text)
     text = text.lower()
     text = _sms_words(text)
+    # "@daglig leder", "til daglig leder": the general manager, a person, never "daily".
+    text = re.sub(r"\bdaglig\s+(leder|lederen|leiar|leiaren)\b", r"\1", text)
     # "kl 8 eller 9 => kl 9": a choice and, after an arrow, what was chosen.
     text = _CHOICE_DECIDED.sub(r"\1", text)
     text = unglued(text)

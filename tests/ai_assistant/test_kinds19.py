@@ -214,3 +214,15 @@ def test_a_day_corrected_between_dashes() -> None:
         {"day": "tuesday", "time": "07:00"},
         {"day": "friday", "time": "09:00"},
     ]
+
+
+def test_thanks_with_an_emoji_is_no_step() -> None:
+    facts = _facts("kan du fikse at kafeene får tilbudet hver tirsdag kl 14? tusen takk 🙏")
+    assert facts["steps"] == ["send_email"]
+    assert facts["triggers"] == [{"day": "tuesday", "time": "14:00"}]
+
+
+def test_daglig_leder_is_a_person_not_daily() -> None:
+    facts = _facts("månedsrapport til daglig leder -> sjef@kaffe.example hver mandag kl 7")
+    assert facts["schedule"] == "weekly" and facts["days"] == ["monday"]
+    assert facts["send_to"] == ["sjef@kaffe.example"]
