@@ -869,6 +869,12 @@ _CHOICE_DECIDED = re.compile(
 )
 
 
+_NO_SUCH_STEP = re.compile(
+    r"(?:^|(?<=[.;!?]))\s*(?:ingen|no)\s+(?:påminnelse\w*|påminning\w*|purring\w*|reminders?)"
+    r"\s*(?:[,.;!]?\s*(?:men|but)\b|[.;!]|$)"
+)
+
+
 def normalise(text: str) -> tuple[str, list[str]]:
     """Lower case, one space, "kl." / "klokka" as "kl", "16.00" as "16:00", ordinals without
     their dot; e-mail addresses replaced by ``zzaddr<n>zz`` and returned."""
@@ -896,6 +902,9 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = _NUMBER_THEN_SENTENCE.sub(r"\1 .", text)
     text = text.lower()
     text = _sms_words(text)
+    # "Ingen påminnelse, men ...", "No reminder.": a sentence that says a step is not wanted
+    # (and that nothing else is said of it) asks for no step.
+    text = _NO_SUCH_STEP.sub(" ", text)
     # "@daglig leder", "til daglig leder": the general manager, a person, never "daily".
     text = re.sub(r"\bdaglig\s+(leder|lederen|leiar|leiaren)\b", r"\1", text)
     # "kl 8 eller 9 => kl 9": a choice and, after an arrow, what was chosen.

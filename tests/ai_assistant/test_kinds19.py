@@ -226,3 +226,21 @@ def test_daglig_leder_is_a_person_not_daily() -> None:
     facts = _facts("månedsrapport til daglig leder -> sjef@kaffe.example hver mandag kl 7")
     assert facts["schedule"] == "weekly" and facts["days"] == ["monday"]
     assert facts["send_to"] == ["sjef@kaffe.example"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Skjema til treningssentrene tirsdag kl 9. Ingen purring, men de som ikke har bestilt "
+        "innen torsdag kl 12 får den faste ordren lagt inn",
+        "Order form to the gyms Tuesday at 9. No reminder, but those who have not ordered by "
+        "Thursday at 12 get the usual order placed",
+    ],
+)
+def test_no_reminder_then_the_usual_order(text: str) -> None:
+    facts = _facts(text)
+    assert facts["steps"] == ["send_email", "create_order"]
+    assert facts["triggers"] == [
+        {"day": "tuesday", "time": "09:00"},
+        {"day": "thursday", "time": "12:00"},
+    ]
