@@ -86,6 +86,9 @@ _CUSTOMER_CREATED = re.compile(
     r"|\b(?:kommer|kjem|får)\s+(?:det\s+|vi\s+|me\s+)?(?:inn\s+)?(?:en\s+|ein\s+)?"
     r"(?:ny|nye)\s+kunde\w*"
     r"|\b(?:new\s+)?customer\s+(?:is\s+|gets\s+)?(?:created|registered|added|signs?\s+up)"
+    # "når kunden er ny", "when the customer is new": a new customer.
+    r"|\b(?:når|hver\s+gang|when|whenever|once)\s+(?:en\s+|ein\s+|kunden\s+|the\s+|a\s+)?"
+    r"(?:kunde|customer)?\s*(?:er|is)\s+(?:ny|new)\b"
 )
 # "when the webshop webhook fires", "når webhooken «crm.update» kommer": a webhook event.
 _WEBHOOK_EVENT = re.compile(

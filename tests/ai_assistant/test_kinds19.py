@@ -244,3 +244,18 @@ def test_no_reminder_then_the_usual_order(text: str) -> None:
         {"day": "tuesday", "time": "09:00"},
         {"day": "thursday", "time": "12:00"},
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send velkomstmailen til kunden når kunden er ny",
+        "Hva: velkomst, så prislista / Når: når kunden er ny, prislista to dager etter "
+        "velkomsten / Til: kunden",
+        "send the welcome mail to the customer when the customer is new",
+    ],
+)
+def test_a_customer_that_is_new_is_the_new_customer_event(text: str) -> None:
+    facts = _facts(text)
+    assert facts["event"] == "customer.created"
+    assert facts["templates"][0] == "velkomst"
