@@ -579,7 +579,8 @@ _CORRECTION = re.compile(
     # "send kjøreplanen til skipene eh nei send kampanjen": a bare "nei" right before the
     # action said again (the filler before it is gone).
     r"|\s\b(?:nei|no|nope|nej)\b[,.]*\s*(?=(?:send|sende|skicka)\s)"
-    r"|[,;]\s*\b(?:no|nei|nope|nej|næ)\b[,.]*\s*(?=(?:bare\s+|kun\s+|just\s+|only\s+|heller\s+)?"
+    r"|(?:[,;]|\s[-\u2013])\s*\b(?:no|nei|nope|nej|næ)\b[,.]*\s*"
+    r"(?=(?:bare\s+|kun\s+|just\s+|only\s+|heller\s+)?"
     r"(?:on\s+|på\s+|hver\s+|every\s+)?"
     + FULL_DAY
     + r"|(?:(?:gjør|gjer|make)\s+(?:det|den|it)\s+)?(?:kl|at)\s*\d"
@@ -595,7 +596,12 @@ _CORRECTION = re.compile(
     # thing said after it replaces the one before.
     r"|[,;]?\s*\b(?:eller\s+forresten|eller\s+rettere\s+sagt|or\s+rather|or\s+actually)\b[,.:]*\s*"
 )
-_FIX = re.compile(r"(?:(?:just|only|bare|kun|heller)\s+)?(?:(?:the|til|to)\s+)?(?P<fix>[^,.;]+)")
+# The fix runs to the next comma or full stop, or to a dash that closes an aside ("send
+# prislista - nei, vent, nyhetsbrevet - til ...").
+_FIX = re.compile(
+    r"(?:(?:just|only|bare|kun|heller)\s+)?(?:(?:the|til|to)\s+)?"
+    r"(?P<fix>(?:(?!\s[-\u2013]\s)[^,.;])+)"
+)
 _DAY_NAME = re.compile(r"\b" + FULL_DAY + r"\b")
 _SEND_VERB = re.compile(r"\b(?:send|sende|skicka|email|e-?mail|mail|e-?post)\b")
 _DAYS_ENDING = re.compile(
@@ -754,6 +760,10 @@ def apply_correction(text: str, groups: GroupMatcher) -> str:
         return text
     fix = fix_match.group("fix").strip()
     before, after = text[: marker.start()], text[fix_match.end() :]
+    # A correction said as an aside between dashes: the dashes go with it.
+    dashed = re.search(r"\s[-\u2013]\s*$", before)
+    if dashed and re.match(r"\s*[-\u2013]\s", after):
+        before, after = before[: dashed.start()], " " + re.sub(r"^\s*[-\u2013]\s", "", after)
     verb_again = _SEND_VERB.match(text, marker.end())
     said_before = list(_SEND_VERB.finditer(before))
     if verb_again and said_before and not _DAY_NAME.search(before[said_before[-1].end() :]):

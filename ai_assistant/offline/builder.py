@@ -657,6 +657,7 @@ class Builder:
             raise self.ask(
                 f"Du skriver «{either.group(0).strip()}». Hvilket klokkeslett skal det være?",
                 f"You write “{either.group(0).strip()}”. Which time should it be?",
+                replace=either.group(0).strip(),
             )
         for part in re.split(r"[.;!?]", normalised):
             # "til de som ikke har bestilt, men bare til de som har bestilt": one audience

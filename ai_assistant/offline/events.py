@@ -11,7 +11,7 @@ _ORDER_EVENT = re.compile(
     r"(?:\w+\s+){0,4}?(?:legger\s+inn|legg\s+inn|sender\s+inn|har\s+lagt\s+inn|lager|gjør|bestiller|"
     # Dialect and Nynorsk present tense: "når ein kunde bestill", "bestilla", "tingar".
     r"bestill|bestilla|tingar|tinger|"
-    r"handler|kommer\s+inn|(?:har\s+|er\s+)?kommet\s+inn|blir\s+lagt\s+inn|er\s+lagt\s+inn|opprettes|blir\s+opprettet|"
+    r"handler|kommer\s+inn|(?:ordre\w*|bestilling\w*|tinging\w*)\s+(?:kjem|kjæm|kømmer)\s+inn|(?:har\s+|er\s+)?kommet\s+inn|blir\s+lagt\s+inn|er\s+lagt\s+inn|opprettes|blir\s+opprettet|"
     r"mottas|er\s+mottatt|registreres)\b(?:\s+(?:en|ny|sin|ei)?\s*(?:ordre\w*|bestilling\w*))?"
     r"|\b(?:when|whenever|once|after|each\s+time|every\s+time|as\s+soon\s+as|if|når)\s+"
     r"(?:\w+\s+){0,3}?(?:places?|puts?\s+in|submits?|makes?|creates?)\s+(?:an?\s+|their\s+|"
@@ -86,11 +86,14 @@ _CUSTOMER_CREATED = re.compile(
     r"|\b(?:kommer|kjem|får)\s+(?:det\s+|vi\s+|me\s+)?(?:inn\s+)?(?:en\s+|ein\s+)?"
     r"(?:ny|nye)\s+kunde\w*"
     r"|\b(?:new\s+)?customer\s+(?:is\s+|gets\s+)?(?:created|registered|added|signs?\s+up)"
+    # "når kunden er ny", "when the customer is new": a new customer.
+    r"|\b(?:når|hver\s+gang|when|whenever|once)\s+(?:en\s+|ein\s+|kunden\s+|the\s+|a\s+)?"
+    r"(?:kunde|customer)?\s*(?:er|is)\s+(?:ny|new)\b"
 )
 # "when the webshop webhook fires", "når webhooken «crm.update» kommer": a webhook event.
 _WEBHOOK_EVENT = re.compile(
     r"\b(?:(?:when|whenever|once|if|når|hver\s+gang)\s+(?:\w+\s+){0,6}?)?"
-    r"(?:the\s+)?(?:[\w.-]+\s+)?webhook(?:en|s)?\b(?:\s+(?:[\w.«»\"'-]+\s+)?(?:fires|is\s+called"
+    r"(?:the\s+)?(?:[\w.-]+\s+|[\w.-]*-)?webhook(?:en|s)?\b(?:\s+(?:[\w.«»\"'-]+\s+)?(?:fires|is\s+called"
     r"|arrives?|comes?\s+in|comes?|kommer(?:\s+inn)?|kjem(?:\s+inn)?|kalles|går\s+av|slår\s+inn"
     r"|slår\s+til|trigges|utløses"
     r"|is\s+triggered|triggers|goes\s+off|kicks\s+in|hits|fyrer|fyres))?"
@@ -224,7 +227,7 @@ _WEBHOOK_NAME = (
     # "(webhook reklamasjon)", "(webhook: garantisak)": a name in brackets after the word.
     re.compile(r"\(\s*webhook\w*\s*:?\s+([a-z0-9][\w.:-]{0,99}?)\s*\)", re.IGNORECASE),
     # "reklamasjon-webhooken", "garantisak-webhook": the name joined to it by a dash.
-    re.compile(r"\b([a-z0-9]+(?:[.:-][a-z0-9]+)*?)-webhook", re.IGNORECASE),
+    re.compile(r"(?<![\w-])([a-zæøå0-9]+(?:[.:-][a-zæøå0-9]+)*?)-webhook", re.IGNORECASE),
     # "the lager-restvare webhook", "faktura-forfalt-webhooken": the name right before it.
     re.compile(r"\b([a-z0-9]+(?:[.:-][a-z0-9]+)+?)(?:\s+|-)webhook", re.IGNORECASE),
     # "når dispenser-tom slår inn": a dashed name that arrives.
@@ -291,11 +294,23 @@ def _signal_base(name: str) -> str:
 
 
 def without_name(text: str, name: str | None) -> str:
-    """``text`` with the webhook's name (and quotes around it) blanked."""
+    """``text`` with the webhook's name (and quotes around it) blanked; a name that is a word
+    of the language after "på", "om", "about" ("svar på reklamasjon") is what is sent."""
     if not name:
         return text
-    pattern = re.compile(r"['\u2018\u2019]?" + re.escape(name.lower()) + r"['\u2018\u2019]?")
-    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+    pattern = re.compile(
+        r"['\u2018\u2019]?" + re.escape(name.lower()) + r"(?![a-zæøå])['\u2018\u2019]?"
+    )
+    named = bool(re.search(r"[.:/_-]|\d", name))
+
+    def blanked(m: re.Match[str]) -> str:
+        if not named and re.search(
+            r"\b(?:på|om|about|on|regarding|angående)\s+$", text[: m.start()]
+        ):
+            return m.group(0)
+        return " " * len(m.group(0))
+
+    return pattern.sub(blanked, text)
 
 
 # "når en | when a" right before a phrase that starts at its subject ("ny kunde registrerer

@@ -430,6 +430,9 @@ _LEXICON: dict[str, tuple[str, ...]] = {
     "detergent": ("vaskemiddel", "vaskemidl"), "detergents": ("vaskemiddel", "vaskemidl"),
     "gloves": ("hansk",), "invoices": ("faktura",), "invoice": ("faktura",),
     "overdue": ("forfalt", "forfall"), "stationery": ("kontorrekvisita", "rekvisita"),
+    # Complaints: "the complaint received mail" -> "Reklamasjon mottatt".
+    "complaint": ("reklamasjon", "klage"), "complaints": ("reklamasjon", "klage"),
+    "received": ("mottatt",),
 }  # fmt: skip
 # Concepts so common in requests that their words name no template by its name ("ordre" is
 # not the "Ordrebekreftelse").

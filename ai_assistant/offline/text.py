@@ -16,6 +16,10 @@ NUMBER_WORDS = {
     "seks": 6, "six": 6, "sju": 7, "syv": 7, "seven": 7, "åtte": 8, "eight": 8,
     "ni": 9, "nine": 9, "ti": 10, "ten": 10, "elleve": 11, "eleven": 11,
     "tolv": 12, "twelve": 12, "fjorten": 14, "fourteen": 14,
+    # Tens ("førti minutter etter", "thirty minutes later").
+    "femten": 15, "fifteen": 15, "tjue": 20, "twenty": 20, "tretti": 30, "thirty": 30,
+    "førti": 40, "forty": 40, "femti": 50, "fifty": 50, "seksti": 60, "sixty": 60,
+    "nitti": 90, "ninety": 90,
 }  # fmt: skip
 #: A number in digits or words.
 NUM = r"(\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
@@ -64,7 +68,7 @@ _DIALECT = {
     "itte": "ikke", "dokker": "dere", "dokk": "dere", "døkk": "dere",
     "ittje": "ikke", "dæm": "dem", "dæ": "de", "tysdag": "tirsdag", "tysdagar": "tirsdager",
     "skulane": "skolene", "skular": "skoler", "kundane": "kundene", "kundar": "kunder",
-    "kunderne": "kundene", "senda": "sende",
+    "kunderne": "kundene", "senda": "sende", "tel": "til", "ellr": "eller",
     # "om det e fridag": "er" after "det" ("e" alone is also "I").
     "det e": "det er", "dæ e": "det er", "d e": "det er",
     # Short words written without æøå (too short for a one-letter typo): "kvart over atte",
@@ -301,7 +305,9 @@ _POLITE = re.compile(
     r"|thanks(?:\s+(?:a\s+lot|in\s+advance|so\s+much|very\s+much))?"
     r"|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|mvh|hilsen\s+\w+"
     r"|(?:maraming\s+)?salamat|god\s+bless|tack(?:\s+så\s+mycket)?"
-    r"|have\s+a\s+(?:nice|good|great)\s+day)(?:\s+po)?\b[\s!.:;)(]*)+$"
+    # ... and an emoji or two after them ("takk 🙏", "thanks 👍").
+    r"|have\s+a\s+(?:nice|good|great)\s+day)(?:\s+po)?\b"
+    r"[\s!.:;)(\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d]*)+$"
     r"|\s*[:;]-?[)D(]\s*$",
     re.IGNORECASE,
 )
@@ -357,11 +363,17 @@ _ORDINALS = {
     "sjuende": 7, "syvende": 7, "åttende": 8, "niende": 9, "tiende": 10, "ellevte": 11,
     "tolvte": 12, "femtende": 15, "tjuende": 20, "first": 1, "second": 2, "third": 3,
     "fourth": 4, "fifth": 5, "tenth": 10, "fifteenth": 15, "twentieth": 20,
+    "trettende": 13, "fjortende": 14, "sekstende": 16, "syttende": 17, "attende": 18,
+    "nittende": 19, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "eleventh": 11,
+    "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19,
 }  # fmt: skip
 _ORDINAL_DAY_OF_MONTH = re.compile(
     r"\b(den|the|on\s+the)\s+(" + "|".join(_ORDINALS) + r")\b"
-    r"(?!\s+(?:\w*dag\w*|\w*day\w*|uke\w*|week\w*|gang|time|of|i|in|av"
-    r"|hver\w*|every|each|[a-zæøå]*(?:virke|hverdag|business|working)\w*|steg\w*|step\w*|mail\w*"
+    r"(?!\s+(?:\w*dag\w*|\w*day\w*|uke\w*|week\w*|gang|time|av"
+    # "den femtende i hver måned", "the fifteenth of every month": a day of the month.
+    r"|(?:of|i|in|hver|every|each)\b(?!\s+(?:(?:hver|every|each|the)\s+)?(?:måned|month|mnd))"
+    r"|hver\w+|[a-zæøå]*(?:virke|hverdag|business|working)\w*|steg\w*|step\w*|mail\w*"
     r"|e-?post\w*|purr\w*|påminn\w*|remind\w*|melding\w*|message\w*))"
 )
 _TEA = re.compile(
@@ -809,6 +821,60 @@ def _list_as_one_request(text: str) -> str:
     return "\n".join(out)
 
 
+# A filled-in form, "Hva: skjema / Når: mandag kl 8 / Til: alle" (fields split by " / ", "|"
+# or lines): the labels are no words of the request.
+_FORM_FIELD = re.compile(
+    r"(?:^|\s*(?:/|\||\n)\s*)(?P<label>hva|what|når|naar|when|til|to|mottakere?|recipients?)"
+    r"\s*:\s*",
+    re.IGNORECASE,
+)
+_FORM_LABELS = {
+    "hva": "what", "what": "what", "når": "when", "naar": "when", "when": "when", "til": "to",
+    "to": "to", "mottaker": "to", "mottakere": "to", "recipient": "to", "recipients": "to",
+}  # fmt: skip
+_FORM_THEN = re.compile(r"\s*(?:,\s*(?:og\s+)?(?:så|then|deretter)|,\s*and\s+then|;)\s+", re.I)
+
+
+def _form_as_sentence(text: str) -> str:
+    """A filled-in form as one request: each thing it sends with its whom and its when
+    ("Hva: skjema, så påminnelse / Når: mandag 8, påminnelse onsdag 13 / Til: alle" ->
+    "skjema til alle mandag 8. påminnelse til alle onsdag 13")."""
+    marks = list(_FORM_FIELD.finditer(text))
+    if len(marks) < 2 or marks[0].start() != 0:
+        return text
+    fields: dict[str, str] = {}
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        fields[_FORM_LABELS[m["label"].lower()]] = text[m.end() : end].strip(" .")
+    if "what" not in fields or "when" not in fields or len(fields) != len(marks):
+        return text
+    whom = f" til {fields['to']}" if fields.get("to") else ""
+    whats = _FORM_THEN.split(fields["what"])
+    whens = re.split(r"\s*[,;]\s+", fields["when"])
+    if len(whats) > 1 and len(whats) == len(whens):
+        parts = []
+        for what, when in zip(whats, whens, strict=True):
+            first = when.split(" ", 1)
+            # "påminnelse onsdag 13:00": the when repeats what it is of.
+            if len(first) == 2 and first[0][:5].lower() == what.split(" ", 1)[0][:5].lower():
+                when = first[1]
+            parts.append(f"{what}{whom} {when}")
+        return ". ".join(parts)
+    return f"{fields['what']}{whom} {fields['when']}"
+
+
+_CHOICE_DECIDED = re.compile(
+    r"\b(?:kl|at)?\s*\d{1,2}(?:[:.]\d\d)?\s+(?:eller|or)\s+(?:kl\s*)?\d{1,2}(?:[:.]\d\d)?"
+    r"\s*(?:=>|->|\u2192|\u21d2)\s*((?:kl|at)?\s*\d{1,2}(?:[:.]\d\d)?)\b"
+)
+
+
+_NO_SUCH_STEP = re.compile(
+    r"(?:^|(?<=[.;!?]))\s*(?:ingen|no)\s+(?:påminnelse\w*|påminning\w*|purring\w*|reminders?)"
+    r"\s*(?:[,.;!]?\s*(?:men|but)\b|[.;!]|$)"
+)
+
+
 def normalise(text: str) -> tuple[str, list[str]]:
     """Lower case, one space, "kl." / "klokka" as "kl", "16.00" as "16:00", ordinals without
     their dot; e-mail addresses replaced by ``zzaddr<n>zz`` and returned."""
@@ -819,7 +885,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
         return f" zzaddr{len(emails) - 1}zz "
 
     # A request written as a letter: its greeting, small talk and signature are left out.
-    text = _EMAIL.sub(keep, the_request(text.strip()))
+    text = _EMAIL.sub(keep, the_request(_form_as_sentence(text.strip())))
     text = _small_talk_dropped(text)
     text = _POLITE.sub("", text).strip() or text
     # A list, one step a line ("1) mandag kl 7: ...", "- Wed 12:00 ..."): each line a part.
@@ -836,6 +902,13 @@ def normalise(text: str) -> tuple[str, list[str]]:
     text = _NUMBER_THEN_SENTENCE.sub(r"\1 .", text)
     text = text.lower()
     text = _sms_words(text)
+    # "Ingen påminnelse, men ...", "No reminder.": a sentence that says a step is not wanted
+    # (and that nothing else is said of it) asks for no step.
+    text = _NO_SUCH_STEP.sub(" ", text)
+    # "@daglig leder", "til daglig leder": the general manager, a person, never "daily".
+    text = re.sub(r"\bdaglig\s+(leder|lederen|leiar|leiaren)\b", r"\1", text)
+    # "kl 8 eller 9 => kl 9": a choice and, after an arrow, what was chosen.
+    text = _CHOICE_DECIDED.sub(r"\1", text)
     text = unglued(text)
     text = _CHATTER.sub(" ", text)
     text = _DICTATION_END.sub("", text)
@@ -1175,7 +1248,7 @@ _SPOKEN_NEXT_PART = re.compile(
 _VOCABULARY = frozenset(
     """mandag tirsdag onsdag torsdag fredag lørdag søndag monday tuesday wednesday thursday
     friday saturday sunday måndag tysdag laurdag sundag bestillingsskjema bestillingsskjemaet
-    skjemaet påminnelse
+    skjema skjemaet påminnelse kundene
     påminnelsen purring purringen bestillingen bekreftelse ordrebekreftelse nyhetsbrev nyhetsbrevet
     prisliste prislisten prislista rapport rapporten reminder reminders confirmation newsletter
     bestillingsliste bestillingslista bestillingslisten kampanje kampanjen
@@ -1188,7 +1261,7 @@ _VOCABULARY = frozenset(
 
 # Real words one letter from a word above, never "corrected" ("fridag" is not "fredag").
 _NOT_TYPOS = frozenset(
-    """fridag fridager fridagen helgedag hverdags purrin kunden kunder sender senere
+    """fridag fridager fridagen helgedag hverdags purrin kunden kunder kundens sender senere
     ordrer orders months purringa purringen påminnelsa påminnelsen bestillinger bestillinga
     bestillingar bestillinge""".split()
 )
@@ -1239,14 +1312,37 @@ def one_letter_off(word: str, known: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+# Short words of the request a typo doubles a letter of ("hverr", "aalle", "månedd", "sennd"):
+# too short for a one-letter typo in general, so only a doubled letter is read back.
+_SHORT_WORDS = frozenset("hver alle måned send sende uke uka til dag kunde kunder".split())
+
+
+def _undoubled(word: str) -> list[str]:
+    """``word`` with one of its doubled letters written once, each way it can be."""
+    return [word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == word[i - 1]]
+
+
 def correct_typos(text: str) -> str:
-    """``text`` with one-letter typos of the request's key words corrected."""
+    """``text`` with one-letter typos of the request's key words corrected, and a doubled
+    letter on top of one ("bestilingsskjemaa")."""
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if len(word) < 6 or word in _VOCABULARY or word in _NOT_TYPOS:
+        if word in _VOCABULARY or word in _NOT_TYPOS or word in _SHORT_WORDS:
             return word
-        return next((known for known in _VOCABULARY if one_letter_off(word, known)), word)
+        short = next((w for w in _undoubled(word) if w in _SHORT_WORDS), None)
+        if short or len(word) < 6:
+            return short or word
+        known = next((known for known in _VOCABULARY if one_letter_off(word, known)), None)
+        if known:
+            return known
+        for once in _undoubled(word) if len(word) >= 7 else []:
+            if once in _VOCABULARY:
+                return once
+            known = next((k for k in _VOCABULARY if one_letter_off(once, k)), None)
+            if known:
+                return known
+        return word
 
     return re.sub(r"[a-zæøå]+", fix, text)
 
