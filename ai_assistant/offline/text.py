@@ -325,7 +325,7 @@ _WE_WISH_THAT = re.compile(
 _REASON = re.compile(
     r"(?P<lead>^|[,;:.!?]\s*)(?P<clause>(?:siden|sidan|fordi|ettersom|slik\s+at|sånn\s+at|så\s+at"
     r"|for\s+at|because|since|so\s+that|as)\s+(?:de|dei|dem|vi|me|det|den|dette|han|hun|ho"
-    r"|they|we|it|this|kundene|kundane|customers|the\s+customers|kantinene|[a-zæøå]+ene)\b"
+    r"|they|we|it|this|kundene|kundane|customers|the\s+customers|[a-zæøå]+ene)\b"
     r"[^,;.!?]*)(?P<end>,|(?=[;.!?]|$))"
 )
 _REASON_KEEPS = re.compile(
